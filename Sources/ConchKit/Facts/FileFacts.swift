@@ -1,0 +1,84 @@
+public enum SourceLanguage: String, Sendable, Codable, CaseIterable {
+    case python
+    case c
+}
+
+/// A function's identity across the project. Python: `pkg.mod.func`,
+/// `pkg.mod.Class.method`, `pkg.mod.outer.<locals>.inner`, `pkg.mod.<lambda>@12:5`;
+/// C: `name` for external linkage, `path::name` for `static` functions.
+public typealias FunctionID = String
+
+/// What one front end learned from one file: a pure function of the file's
+/// bytes, its module name and the settings, so it can be cached by content.
+public struct FileFacts: Sendable {
+    public var path: String
+    public var language: SourceLanguage
+    /// Python's dotted module name (`pkg.sub.mod`); for C, the file's path.
+    public var moduleName: String
+    public var imports: [ImportBinding] = []
+    /// Index 0 is the module body (Python) or the translation unit's file scope (C).
+    public var functions: [FunctionFacts] = []
+    public var classes: [ClassFacts] = []
+    public var globals: [GlobalVariable] = []
+    public var spawnSites: [SpawnSite] = []
+    public var eventLoops: [EventLoopMarker] = []
+    /// Bodies of `if __name__ == "__main__":`.
+    public var mainGuards: [ByteRange] = []
+    /// C: the unit includes `Python.h`, so it is a CPython extension.
+    public var isPythonExtension = false
+    public var suppressions = Suppressions()
+    /// Why the file could only be partly analysed, or not at all: reported as CON000.
+    public var problems: [FileProblem] = []
+
+    public init(path: String, language: SourceLanguage, moduleName: String) {
+        self.path = path
+        self.language = language
+        self.moduleName = moduleName
+    }
+}
+
+public struct ImportBinding: Hashable, Sendable {
+    /// The name bound in this module (`np`, `Thread`, `futures`).
+    public var localName: String
+    /// What it refers to, fully qualified (`numpy`, `threading.Thread`).
+    public var target: String
+    public var range: ByteRange
+
+    public init(localName: String, target: String, range: ByteRange) {
+        self.localName = localName
+        self.target = target
+        self.range = range
+    }
+}
+
+public struct ClassFacts: Hashable, Sendable {
+    public var qualifiedName: String
+    /// Base classes, resolved through imports where possible (`threading.Thread`).
+    public var bases: [String]
+    public var range: ByteRange
+    public var nameRange: ByteRange
+    /// Defined inside a function: its methods cannot be pickled.
+    public var isLocal: Bool
+
+    public init(qualifiedName: String, bases: [String], range: ByteRange, nameRange: ByteRange, isLocal: Bool) {
+        self.qualifiedName = qualifiedName
+        self.bases = bases
+        self.range = range
+        self.nameRange = nameRange
+        self.isLocal = isLocal
+    }
+}
+
+public struct FileProblem: Hashable, Sendable {
+    public enum Level: String, Sendable { case error, info }
+
+    public var message: String
+    public var range: ByteRange
+    public var level: Level
+
+    public init(_ message: String, range: ByteRange = ByteRange(0, 0), level: Level = .error) {
+        self.message = message
+        self.range = range
+        self.level = level
+    }
+}

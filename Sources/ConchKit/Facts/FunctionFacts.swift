@@ -1,0 +1,203 @@
+public struct FunctionFacts: Sendable {
+    public enum Kind: String, Sendable {
+        /// The module body or a C file scope: code that runs at import time.
+        case module
+        case function
+        case method
+        case lambda
+    }
+
+    public var id: FunctionID
+    public var name: String
+    public var kind: Kind
+    public var isAsync = false
+    public var range: ByteRange
+    public var nameRange: ByteRange
+    /// Index, in the same file, of the function this one is defined in.
+    public var parent: Int?
+    /// Qualified name of the class whose body defines this function.
+    public var className: String?
+    /// Defined inside another function (a closure), so not importable by name.
+    public var isNested = false
+    public var decorators: [String] = []
+    public var loops: [LoopFacts] = []
+    public var calls: [CallFacts] = []
+    public var globalAccesses: [GlobalAccess] = []
+    /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
+    public var gilReleasedRegions: [ByteRange] = []
+
+    public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.range = range
+        self.nameRange = nameRange
+    }
+}
+
+public struct LoopFacts: Hashable, Sendable {
+    public enum Kind: String, Sendable { case `for`, `while`, doWhile, comprehension }
+
+    public enum Bound: Hashable, Sendable {
+        /// `while True`, `for (;;)`, `while (1)`.
+        case unbounded
+        /// `while not stop.is_set()`, `while (!done)`: runs until something changes.
+        case conditional
+        /// `for i in range(4)`: a count known from the source.
+        case constant(Int)
+        /// Iterates over a collection or an iterator of unknown size.
+        case collection
+    }
+
+    public var kind: Kind
+    public var range: ByteRange
+    /// The loop's header: `for x in y:`, `while (cond)`.
+    public var headerRange: ByteRange
+    public var bound: Bound
+    /// Index of the enclosing loop in the same function.
+    public var parent: Int?
+    /// 0 for an outermost loop.
+    public var depth: Int
+    /// Arithmetic, bitwise and comparison operators in the body, nested loops included.
+    public var arithmeticOperations: Int
+    /// C extension: the body calls the Python C API or touches `PyObject`s.
+    public var touchesPythonObjects = false
+
+    public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
+        self.kind = kind
+        self.range = range
+        self.headerRange = headerRange
+        self.bound = bound
+        self.parent = parent
+        self.depth = depth
+        self.arithmeticOperations = arithmeticOperations
+    }
+}
+
+public struct CallFacts: Hashable, Sendable {
+    /// Best resolved dotted name: `time.sleep`, `pkg.mod.helper`,
+    /// `concurrent.futures.ThreadPoolExecutor.submit` when the receiver's type is
+    /// known, `pkg.mod.Worker.work` for `self.work`; otherwise the text as written.
+    public var callee: String
+    /// The callee as written (`th.Thread`, `conn.recv`).
+    public var calleeText: String
+    /// Whether `callee` is resolved through imports, definitions or local types.
+    public var isResolved: Bool
+    public var range: ByteRange
+    public var calleeRange: ByteRange
+    public var arguments: [Argument] = []
+    /// Innermost enclosing loop in the same function.
+    public var loop: Int?
+    /// Names of the locks held at the call (`with lock:`, `acquire()`, `pthread_mutex_lock`).
+    public var locksHeld: [String] = []
+    public var isAwaited = false
+    /// The name the result is bound to: `ex = Executor()`, `with Executor() as ex`.
+    public var boundName: String?
+
+    public init(callee: String, calleeText: String, isResolved: Bool, range: ByteRange, calleeRange: ByteRange) {
+        self.callee = callee
+        self.calleeText = calleeText
+        self.isResolved = isResolved
+        self.range = range
+        self.calleeRange = calleeRange
+    }
+
+    public func argument(keyword: String) -> Argument? { arguments.first { $0.keyword == keyword } }
+
+    public func argument(at position: Int) -> Argument? {
+        let positional = arguments.filter { $0.keyword == nil }
+        return position < positional.count ? positional[position] : nil
+    }
+}
+
+public struct Argument: Hashable, Sendable {
+    public enum Shape: Hashable, Sendable {
+        /// A name or dotted name, resolved like a callee.
+        case name(String)
+        case lambda(FunctionID)
+        case call(String)
+        case stringLiteral
+        /// A string built from variables: f-string, `%`, `+`, `.format`.
+        case formattedString
+        case numberLiteral
+        case other
+    }
+
+    public var keyword: String?
+    public var shape: Shape
+    public var range: ByteRange
+    public var text: String
+
+    public init(keyword: String?, shape: Shape, range: ByteRange, text: String) {
+        self.keyword = keyword
+        self.shape = shape
+        self.range = range
+        self.text = text
+    }
+}
+
+public struct GlobalAccess: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case read
+        /// `global x; x = ...`, C `g = ...`.
+        case rebind
+        /// `x += 1`, `g++`, `g.count++`.
+        case augmented
+        /// `x = x + 1`: read and written in one statement.
+        case readModifyWrite
+        /// `if k not in d: d[k] = v`.
+        case checkThenAct
+        /// `d.update(...)`, `lst.sort()`: one call on a shared container.
+        case mutatingMethod(String)
+        /// `d[k] = v`.
+        case subscriptStore
+        /// `d[k] += 1`.
+        case subscriptAugmented
+        /// C: `&g` handed to a call that writes through it (`memset`).
+        case writeThroughPointer(String)
+    }
+
+    /// Qualified name of the variable (`pkg.mod.counter`, C `counter`).
+    public var variable: String
+    public var kind: Kind
+    public var range: ByteRange
+    public var locksHeld: [String] = []
+    /// `__atomic_*`, `__sync_*`, `atomic_*` builtins.
+    public var isAtomic = false
+
+    public init(variable: String, kind: Kind, range: ByteRange) {
+        self.variable = variable
+        self.kind = kind
+        self.range = range
+    }
+
+    public var isWrite: Bool { kind != .read }
+}
+
+public struct GlobalVariable: Hashable, Sendable {
+    public enum Storage: String, Sendable {
+        case plain
+        /// `threading.local()`, `_Thread_local`, `__thread`.
+        case threadLocal
+        /// `_Atomic`, `atomic_int`.
+        case atomic
+        case constant
+        /// A lock, event, queue or other object that synchronises itself.
+        case synchronized
+    }
+
+    public var name: String
+    public var range: ByteRange
+    public var storage: Storage
+    /// What the initializer builds: `list`, `dict`, `collections.Counter`, `int`.
+    public var typeName: String?
+    /// C: a `static` local inside a function.
+    public var isFunctionStatic = false
+
+    public init(name: String, range: ByteRange, storage: Storage, typeName: String?) {
+        self.name = name
+        self.range = range
+        self.storage = storage
+        self.typeName = typeName
+    }
+}

@@ -1,0 +1,141 @@
+/// A half-open range of UTF-8 byte offsets into one file. Everything inside the
+/// engine is kept in bytes; columns for people, LSP and SARIF are derived at the edge.
+public struct ByteRange: Hashable, Sendable, Codable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public var isEmpty: Bool { start == end }
+
+    public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+
+    public func contains(_ other: ByteRange) -> Bool { other.start >= start && other.end <= end }
+
+    public static func < (lhs: ByteRange, rhs: ByteRange) -> Bool {
+        lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
+    }
+}
+
+/// A point in a file, in every column convention a consumer may ask for.
+/// Lines and columns are 1-based.
+public struct SourcePosition: Hashable, Sendable, Codable {
+    public var line: Int
+    /// Column counted in Unicode scalars: what people and the JSON output see.
+    public var column: Int
+    /// Column counted in UTF-16 code units: LSP's default and SARIF's `utf16CodeUnits`.
+    public var utf16Column: Int
+    /// Column counted in bytes: LSP's `utf-8` position encoding.
+    public var utf8Column: Int
+
+    public init(line: Int, column: Int, utf16Column: Int, utf8Column: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+        self.utf8Column = utf8Column
+    }
+}
+
+/// A file's bytes with a line table, shared read-only across the pipeline.
+public final class SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        lineStarts = starts
+    }
+
+    public convenience init(_ string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// 0-based index of the line holding `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Byte range of a 0-based line, without its line terminator.
+    public func lineRange(_ index: Int) -> ByteRange {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return ByteRange(start, end)
+    }
+
+    public func lineText(_ index: Int) -> String {
+        let range = lineRange(index)
+        return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    public func text(_ range: ByteRange) -> String {
+        let start = min(max(range.start, 0), bytes.count)
+        let end = min(max(range.end, start), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    public func position(of offset: Int) -> SourcePosition {
+        let clamped = min(max(offset, 0), bytes.count)
+        let line = lineIndex(of: clamped)
+        let start = lineStarts[line]
+        var scalars = 0
+        var utf16 = 0
+        var index = start
+        while index < clamped {
+            let byte = bytes[index]
+            let width: Int
+            switch byte {
+            case ..<0x80: width = 1
+            case 0xC0..<0xE0: width = 2
+            case 0xE0..<0xF0: width = 3
+            case 0xF0...: width = 4
+            default: width = 1
+            }
+            scalars += 1
+            utf16 += width == 4 ? 2 : 1
+            index += width
+        }
+        return SourcePosition(line: line + 1, column: scalars + 1, utf16Column: utf16 + 1, utf8Column: clamped - start + 1)
+    }
+
+    /// Byte offset of a 1-based line and 1-based UTF-16 column (LSP input), clamped to the line.
+    public func offset(line: Int, utf16Column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return line < 1 ? 0 : bytes.count }
+        let range = lineRange(line - 1)
+        var index = range.start
+        var units = 1
+        while index < range.end, units < utf16Column {
+            let byte = bytes[index]
+            let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            units += width == 4 ? 2 : 1
+            index += width
+        }
+        return min(index, range.end)
+    }
+}

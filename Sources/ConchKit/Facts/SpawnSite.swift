@@ -1,0 +1,77 @@
+/// Where the code starts concurrent work: the choice a diagnostic is about.
+public struct SpawnSite: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        case thread
+        /// `threading.Timer`: a thread that sleeps first.
+        case timer
+        /// `ThreadPoolExecutor`, `multiprocessing.pool.ThreadPool`, `asyncio.to_thread`.
+        case threadPool
+        case process
+        /// `multiprocessing.Pool`, `ProcessPoolExecutor`.
+        case processPool
+        /// `fork()`: the child branch runs the entry's code.
+        case forkChild
+        /// `asyncio.create_task`, `gevent.spawn`.
+        case coroutine
+    }
+
+    public enum Entry: Hashable, Sendable {
+        case function(FunctionID)
+        /// The callable could not be resolved; the text as written.
+        case unresolved(String)
+        case none
+    }
+
+    public var kind: Kind
+    /// The creating API as resolved: `threading.Thread`, `pthread_create`.
+    public var api: String
+    public var entry: Entry
+    /// The call that creates the thread, process or task.
+    public var range: ByteRange
+    /// Index of the function holding the call (0: module level).
+    public var function: Int
+    /// Innermost enclosing loop in that function.
+    public var loop: Int?
+    /// A pool, executor or semaphore bounds how many run at once.
+    public var isBounded: Bool
+
+    public init(kind: Kind, api: String, entry: Entry, range: ByteRange, function: Int, loop: Int?, isBounded: Bool) {
+        self.kind = kind
+        self.api = api
+        self.entry = entry
+        self.range = range
+        self.function = function
+        self.loop = loop
+        self.isBounded = isBounded
+    }
+
+    public var runsInThread: Bool { kind == .thread || kind == .timer || kind == .threadPool }
+    public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild }
+}
+
+public enum EventFramework: String, Sendable, CaseIterable {
+    case asyncio, qt, wx, tkinter, twisted, gevent, eventlet, tornado, glib, kivy, aiohttp, trio, anyio
+    case libuv, libevent, libev, epoll
+}
+
+public struct EventLoopMarker: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        /// The loop is started here: `asyncio.run`, `app.exec()`, `uv_run`.
+        case run
+        /// A function is handed to the loop as a callback: `uv_timer_start(t, cb, ...)`.
+        case callback
+    }
+
+    public var framework: EventFramework
+    public var kind: Kind
+    public var range: ByteRange
+    /// For `.callback`, the function registered.
+    public var callback: FunctionID?
+
+    public init(framework: EventFramework, kind: Kind, range: ByteRange, callback: FunctionID? = nil) {
+        self.framework = framework
+        self.kind = kind
+        self.range = range
+        self.callback = callback
+    }
+}

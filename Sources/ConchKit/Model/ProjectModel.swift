@@ -1,0 +1,30 @@
+/// Every file's facts joined: where each function lives, so a thread started in
+/// one module can be followed into the function another module defines.
+public struct ProjectModel: Sendable {
+    public struct FunctionReference: Hashable, Sendable {
+        public var file: Int
+        public var function: Int
+    }
+
+    public let files: [FileFacts]
+    public let settings: AnalysisSettings
+    public let functionIndex: [FunctionID: FunctionReference]
+
+    public init(files: [FileFacts], settings: AnalysisSettings) {
+        self.files = files
+        self.settings = settings
+        var index: [FunctionID: FunctionReference] = [:]
+        for (fileIndex, file) in files.enumerated() {
+            for (functionIndex, function) in file.functions.enumerated() where function.kind != .module {
+                index[function.id] = index[function.id] ?? FunctionReference(file: fileIndex, function: functionIndex)
+            }
+        }
+        functionIndex = index
+    }
+
+    public func function(_ id: FunctionID) -> (file: FileFacts, function: FunctionFacts)? {
+        guard let reference = functionIndex[id] else { return nil }
+        let file = files[reference.file]
+        return (file, file.functions[reference.function])
+    }
+}

@@ -1,0 +1,3 @@
+import ConchKit
+
+print("conch")
