@@ -13,6 +13,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConchKit", dependencies: ["TOMLKit"]),
+        .executableTarget(name: "RuleDocsGenerator"),
+        .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
+        .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
+        .target(name: "ConchDriver", dependencies: ["ConchKit", "ConchRules"]),
         .executableTarget(
             name: "conch",
             dependencies: [

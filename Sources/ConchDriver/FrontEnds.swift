@@ -1,0 +1,8 @@
+import ConchKit
+
+/// The front ends of this build, configured for one run.
+enum FrontEnds {
+    static func all(configuration: Configuration, request: CheckRequest) -> [any FrontEnd] {
+        []
+    }
+}
