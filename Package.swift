@@ -25,6 +25,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
+        .target(name: "ConchReporters", dependencies: ["ConchKit"]),
+        .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
