@@ -17,15 +17,18 @@ let package = Package(
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
         .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
         .target(name: "ConchDriver", dependencies: ["ConchKit", "ConchRules"]),
+        .target(name: "ConchReporters", dependencies: ["ConchKit"]),
         .executableTarget(
             name: "conch",
             dependencies: [
                 "ConchKit",
+                "ConchDriver",
+                "ConchReporters",
+                "ConchRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
-        .target(name: "ConchReporters", dependencies: ["ConchKit"]),
         .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,0 @@
-import ConchKit
-
-print("conch")
