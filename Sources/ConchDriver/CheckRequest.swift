@@ -6,6 +6,8 @@ public struct CheckRequest: Sendable {
     public var workingDirectory: String
     /// `--config`; nil to discover upward from the working directory.
     public var configPath: String?
+    /// `--isolated`: ignore every configuration file.
+    public var isolated = false
     public var select: [String]?
     public var extendSelect: [String] = []
     public var ignore: [String] = []

@@ -33,6 +33,7 @@ public enum Checker {
     }
 
     static func loadConfiguration(_ request: CheckRequest) throws -> Configuration {
+        if request.isolated { return Configuration(root: request.workingDirectory) }
         if let path = request.configPath {
             let absolute = FilePaths.absolute(path, relativeTo: request.workingDirectory)
             guard FileManager.default.fileExists(atPath: absolute) else {

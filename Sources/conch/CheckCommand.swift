@@ -51,6 +51,9 @@ struct Check: ParsableCommand {
     @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
     var config: String?
 
+    @Flag(help: "Ignore every configuration file.")
+    var isolated = false
+
     @Option(help: ArgumentHelp("Python version the code runs on: 3.12, or 3.13t for a free-threaded build.", valueName: "version"))
     var targetPython: String?
 
@@ -74,12 +77,14 @@ struct Check: ParsableCommand {
 
     mutating func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if isolated, config != nil { throw ValidationError("--isolated and --config exclude each other") }
     }
 
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
         var request = CheckRequest(paths: paths, workingDirectory: workingDirectory)
         request.configPath = config
+        request.isolated = isolated
         request.select = select.map(Self.list)
         request.extendSelect = extendSelect.map(Self.list) ?? []
         request.ignore = ignore.map(Self.list) ?? []
