@@ -29,6 +29,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
+        .testTarget(name: "ConchCLITests", dependencies: ["conch"]),
+        .testTarget(name: "ConchDriverTests", dependencies: ["ConchDriver", "ConchKit", "ConchRules"]),
         .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]
