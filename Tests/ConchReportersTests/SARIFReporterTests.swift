@@ -75,6 +75,8 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["CON101", "CON205", "CON000"])
+        #expect(rules[2]["helpUri"] == nil)
+        #expect((rules[2]["defaultConfiguration"] as? [String: String])?["level"] == "error")
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.map { $0["ruleIndex"] as? Int } == [2, 0])
         #expect(results[0]["partialFingerprints"] == nil)
