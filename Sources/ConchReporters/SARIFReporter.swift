@@ -75,7 +75,8 @@ enum SARIFReporter {
             JSONField("name", .string(descriptor.name)),
             JSONField("shortDescription", message(descriptor.summary)),
         ]
-        let helpURI = input.documentationURI(for: descriptor.code)
+        // Only catalogued rules have a documentation page to link to.
+        let helpURI = descriptor.metadata == nil ? nil : input.documentationURI(for: descriptor.code)
         if let metadata = descriptor.metadata {
             let model = metadata.model.rawValue
             fields.append(JSONField("fullDescription", message(
