@@ -12,6 +12,7 @@ public struct CheckRequest: Sendable {
     public var extendSelect: [String] = []
     public var ignore: [String] = []
     public var exclude: [String] = []
+    public var forceExclude = false
     public var targetPython: String?
     public var jobs: Int?
     public var compileCommands: String?

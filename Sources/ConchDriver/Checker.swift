@@ -20,6 +20,7 @@ public enum Checker {
         } else {
             var discoveryOptions = DiscoveryOptions(workingDirectory: request.workingDirectory, excludeRoot: configuration.root)
             discoveryOptions.respectGitignore = configuration.respectGitignore
+            discoveryOptions.forceExclude = request.forceExclude
             discoveryOptions.exclude = configuration.exclude + configuration.extendExclude + request.exclude
             let discovered = Discovery.discover(request.paths.isEmpty ? ["."] : request.paths, options: discoveryOptions)
             inputs = discovered.files.map { LintInput(file: $0) }

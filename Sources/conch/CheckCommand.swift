@@ -36,6 +36,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Globs of files or folders to skip, added to the configured ones.", valueName: "globs"))
     var exclude: String?
 
+    @Flag(help: "Apply exclusions to files named on the command line too (for pre-commit).")
+    var forceExclude = false
+
     @Option(help: "Output format: text, json, jsonl, sarif, github, gitlab, junit, gcc.")
     var format: OutputFormat = .text
 
@@ -88,7 +91,8 @@ struct Check: ParsableCommand {
         request.select = select.map(Self.list)
         request.extendSelect = extendSelect.map(Self.list) ?? []
         request.ignore = ignore.map(Self.list) ?? []
-        request.exclude = exclude.map(Self.list) ?? []
+        request.exclude = exclude.map { $0.split(separator: ",").map(String.init) } ?? []
+        request.forceExclude = forceExclude
         request.targetPython = targetPython
         request.jobs = jobs
         request.compileCommands = compileCommands

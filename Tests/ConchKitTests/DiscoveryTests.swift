@@ -103,3 +103,20 @@ import Testing
         #expect(discover(folder).notices == ["no Python or C files under ."])
     }
 }
+
+@Suite struct ForceExcludeTests {
+    @Test func forceExcludeAppliesGitignoreAndExcludeToExplicitFiles() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/.git", withIntermediateDirectories: true)
+        try folder.write(".gitignore", "generated/\n")
+        try folder.write("generated/out.py", "")
+        try folder.write("vendor/lib.py", "")
+        try folder.write("app.py", "")
+        var options = DiscoveryOptions(workingDirectory: folder.path)
+        options.exclude = ["vendor/"]
+        let paths = ["generated/out.py", "vendor/lib.py", "app.py"]
+        #expect(Discovery.discover(paths, options: options).files.count == 3)
+        options.forceExclude = true
+        #expect(Discovery.discover(paths, options: options).files.map(\.path) == ["app.py"])
+    }
+}

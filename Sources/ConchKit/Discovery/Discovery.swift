@@ -20,6 +20,8 @@ public struct DiscoveryOptions: Sendable {
     /// Globs relative to `excludeRoot`, matched like `.gitignore` lines.
     public var exclude: [String] = []
     public var excludeRoot: String
+    /// Apply `exclude` and `.gitignore` to paths named on the command line too (pre-commit passes every staged file).
+    public var forceExclude = false
 
     public init(workingDirectory: String, excludeRoot: String? = nil) {
         self.workingDirectory = workingDirectory
@@ -81,6 +83,7 @@ public struct Discovery {
                 result.notices.append("no Python or C files under \(given)")
             }
         } else if let language = SourceKinds.language(ofExplicit: absolute) {
+            if options.forceExclude, isForceExcluded(absolute) { return }
             add(absolute, language: language)
         } else {
             result.problems.append((given, "\(given) is not a Python or C source file"))
@@ -129,6 +132,22 @@ public struct Discovery {
         }
         guard options.respectGitignore else { return false }
         return ignores.isIgnored(relativePath: GitIgnores.key(for: path), isDirectory: isDirectory)
+    }
+
+    /// An explicit file is excluded when it, or any folder above it, would have been skipped by a walk.
+    private func isForceExcluded(_ absolute: String) -> Bool {
+        let folder = (absolute as NSString).deletingLastPathComponent
+        var ignores = options.respectGitignore ? GitIgnores.inherited(by: folder) : IgnoreStack()
+        if options.respectGitignore { ignores = ignores.adding(GitIgnores.file(in: folder)) }
+        var path = absolute
+        var isDirectory = false
+        while path != "/", !path.isEmpty {
+            if isExcluded(path, name: (path as NSString).lastPathComponent, isDirectory: isDirectory, ignores: ignores) { return true }
+            path = (path as NSString).deletingLastPathComponent
+            isDirectory = true
+            if FilePaths.relative(path, to: options.workingDirectory) == nil { break }
+        }
+        return false
     }
 
     private mutating func add(_ absolute: String, language: SourceLanguage) {
