@@ -16,22 +16,26 @@ let package = Package(
         .executableTarget(name: "RuleDocsGenerator"),
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
         .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
-        .target(name: "ConchDriver", dependencies: ["ConchKit", "ConchRules"]),
+        .target(name: "ConchDriver", dependencies: ["ConchKit", "ConchPython", "ConchRules"]),
         .target(name: "ConchReporters", dependencies: ["ConchKit"]),
         .executableTarget(
             name: "conch",
             dependencies: [
                 "ConchKit",
                 "ConchDriver",
+                "ConchPython",
                 "ConchReporters",
                 "ConchRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "ConchPython", dependencies: ["ConchKit"]),
+        .executableTarget(name: "conch-bench", dependencies: ["ConchKit", "ConchPython"]),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
         .testTarget(name: "ConchCLITests", dependencies: ["conch"]),
         .testTarget(name: "ConchDriverTests", dependencies: ["ConchDriver", "ConchKit", "ConchRules"]),
         .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
+        .testTarget(name: "ConchPythonTests", dependencies: ["ConchKit", "ConchPython"]),
     ],
     swiftLanguageModes: [.v6]
 )
