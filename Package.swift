@@ -17,10 +17,14 @@ let package = Package(
             name: "conch",
             dependencies: [
                 "ConchKit",
+                "ConchPython",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "ConchPython", dependencies: ["ConchKit"]),
+        .executableTarget(name: "conch-bench", dependencies: ["ConchKit", "ConchPython"]),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
+        .testTarget(name: "ConchPythonTests", dependencies: ["ConchKit", "ConchPython"]),
     ],
     swiftLanguageModes: [.v6]
 )

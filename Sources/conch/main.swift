@@ -1,3 +1,12 @@
-import ConchKit
+import ArgumentParser
 
-print("conch")
+/// Root command. The lead's version lists the other subcommands beside `Debug`.
+struct Conch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conch",
+        abstract: "A static linter for concurrency choices in Python and C.",
+        subcommands: [Debug.self]
+    )
+}
+
+Conch.main()

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ConchKit
+import ConchPython
+import Foundation
+
+/// `conch debug ...`: views of the front ends' intermediate results.
+struct Debug: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what the front ends see.",
+        subcommands: [Tokens.self]
+    )
+
+    struct Tokens: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Print the Python token stream of each file.",
+            discussion: """
+            Types are named as in CPython's `token` module; lines are 1-based and \
+            columns 0-based in Unicode scalars, as `python -m tokenize` prints them.
+            In json mode each file is one line: \
+            {"path": ..., "tokens": [[type, startLine, startColumn, endLine, endColumn, text], ...], "problems": [...]}
+
+            Examples:
+              conch debug tokens app.py
+              conch debug tokens --format json pkg/*.py
+            """
+        )
+
+        @ArgumentParser.Argument(help: "Python files to tokenize.")
+        var files: [String]
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            var failed = false
+            for path in files {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    failed = true
+                    let problem = "{\"path\":\(jsonQuoted(path)),\"tokens\":[],\"problems\":[{\"line\":0,\"column\":0,\"message\":\"cannot read file\"}]}"
+                    if format == .json { print(problem) } else { printError("\(path): cannot read file") }
+                    continue
+                }
+                let (source, decodeProblems) = PythonSource.decode(bytes: [UInt8](data))
+                let file = PythonTokenizer.tokenize(source)
+                switch format {
+                case .json:
+                    print(TokenDump.jsonObject(file, path: path, extraProblems: decodeProblems))
+                case .text:
+                    if files.count > 1 { print("# \(path)") }
+                    print(TokenDump.text(file), terminator: "")
+                    for problem in decodeProblems + file.problems { printError("\(path): \(problem.message)") }
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        private func jsonQuoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+
+        private func printError(_ message: String) {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+}
