@@ -53,6 +53,7 @@ struct ScanTokens {
                 } else {
                     isArithmetic = Self.isArithmetic(bytes, starts[index], length)
                 }
+            }
             operators[index + 1] = operators[index] + (isArithmetic ? 1 : 0)
         }
         self.partner = partner
