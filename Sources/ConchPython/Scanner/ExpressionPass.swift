@@ -100,8 +100,11 @@ struct ExpressionPass {
         if statement.header == .if || statement.header == .elif, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
             if statement.header == .if, MainGuard.isMainGuard(model.tokens, first: statement.keyword + 1, end: colon) {
-                let bodyEnd = model.statements[max(index, statement.blockEnd - 1)].end
-                model.facts.mainGuards.append(model.tokens.range(colon + 1 < bodyEnd ? colon + 1 : colon, max(colon, bodyEnd - 1)))
+                if statement.blockEnd > index + 1 {
+                    let bodyStart = model.statements[index + 1].first
+                    let bodyEnd = model.statements[statement.blockEnd - 1].end
+                    model.facts.mainGuards.append(model.tokens.range(bodyStart, max(bodyStart, bodyEnd - 1)))
+                }
             }
         }
         frames.append(frame)
