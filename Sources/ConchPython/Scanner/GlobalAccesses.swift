@@ -17,6 +17,7 @@ enum GlobalAccesses {
         }
         let isDelete = tokens.isName(statement.first, "del")
         let writeRange = tokens.range(statement.first, statement.end - 1)
+        var found: [(function: Int, access: GlobalAccess)] = []
         for token in statement.first..<statement.end {
             guard tokens.kinds[token] == .name, !tokens.isOp(token - 1, "."), !tokens.isKeyword(token) else { continue }
             let name = tokens.text(token)
@@ -48,7 +49,12 @@ enum GlobalAccesses {
             if kind != .read, checked.contains(variable) { kind = .checkThenAct }
             var access = GlobalAccess(variable: variable, kind: kind, range: range)
             access.locksHeld = function == model.statementFunction[index] ? locks : []
-            model.facts.functions[function].globalAccesses.append(access)
+            found.append((function, access))
+        }
+        // A statement that writes a variable reads it as part of the write: `x = x + 1` is one access.
+        let written = Set(found.filter { $0.access.isWrite }.map { "\($0.function) \($0.access.variable)" })
+        for entry in found where entry.access.isWrite || !written.contains("\(entry.function) \(entry.access.variable)") {
+            model.facts.functions[entry.function].globalAccesses.append(entry.access)
         }
     }
 
