@@ -27,7 +27,7 @@ enum CallScanner {
             let function = contexts.owner(of: cursor)
             let scope = model.scopes[function]
             let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: scope.className)
-            var call = CallFacts(callee: resolved.name, calleeText: tokens.text(chainFirst, cursor - 1),
+            var call = CallFacts(callee: resolved.name, calleeText: model.shortText(chainFirst, cursor - 1),
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
@@ -54,7 +54,7 @@ enum CallScanner {
         }
         let last = part.end - 1
         return Argument(keyword: keyword, shape: shape(model, first, last, function: function),
-                        range: tokens.range(first, last), text: tokens.text(first, last))
+                        range: tokens.range(first, last), text: model.shortText(first, last))
     }
 
     /// A light expression shape: name, lambda, call, string, formatted string, number, other.

@@ -26,7 +26,7 @@ enum LambdaScanner {
             let parent = open.last?.function ?? function
             let end = ends[lambda] ?? statement.end
             let colon = colons[lambda] ?? statement.end
-            let position = tokens.source.position(of: tokens.starts[lambda])
+            let position = model.lineAndColumn(of: tokens.starts[lambda])
             var facts = FunctionFacts(id: "\(model.moduleName).<lambda>@\(position.line):\(position.column)", name: "<lambda>",
                                       kind: .lambda, range: tokens.range(lambda, max(lambda, end - 1)),
                                       nameRange: tokens.range(lambda, lambda))

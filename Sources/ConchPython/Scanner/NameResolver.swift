@@ -96,7 +96,7 @@ extension ScanModel {
     /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
-        let written = tokens.text(first, last)
+        let written = shortText(first, last)
         var cursor = first
         var current: Resolved
         if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {

@@ -67,6 +67,10 @@ final class ScanModel {
     /// Lambda token index -> (function index, exclusive end token).
     var lambdas: [Int: (function: Int, end: Int)] = [:]
 
+    /// The last position computed, so positions asked for in increasing order cost
+    /// only the bytes between them (10,000 lambdas on one line stay linear).
+    private var lastPosition: (offset: Int, line: Int, lineStart: Int, column: Int)?
+
     init(tokens: ScanTokens, statements: [Statement], file: SourceFile) {
         self.tokens = tokens
         self.statements = statements
@@ -107,5 +111,37 @@ final class ScanModel {
             current.append(contentsOf: info.bases)
         }
         return nil
+    }
+
+    /// 1-based line and Unicode-scalar column of a byte offset.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let source = tokens.source
+        let line = source.lineIndex(of: offset)
+        let lineStart = source.lineStarts[line]
+        var from = lineStart
+        var column = 1
+        if let last = lastPosition, last.line == line, last.offset <= offset {
+            from = last.offset
+            column = last.column
+        }
+        let bytes = source.bytes
+        while from < offset, from < bytes.count {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        lastPosition = (offset, line, lineStart, column)
+        return (line + 1, column)
+    }
+
+    /// Source text of tokens `first...last`, cut at 256 bytes so deeply nested
+    /// arguments do not copy the same bytes over and over.
+    func shortText(_ first: Int, _ last: Int) -> String {
+        guard first <= last else { return "" }
+        let start = tokens.starts[first]
+        let end = tokens.ends[last]
+        if end - start <= 256 { return tokens.source.text(ByteRange(start, end)) }
+        var cut = start + 256
+        while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return tokens.source.text(ByteRange(start, cut)) + "…"
     }
 }

@@ -37,7 +37,8 @@ struct TokenContexts {
             let current = lambdas.last?.function ?? function
             let base = lambdas.last?.base ?? 0
             let outside = current == function ? statementLoop : nil
-            let inherited = groups.count > base ? (groups.last?.loop ?? outside) : outside
+            var inherited = outside
+            if groups.count > base, let top = groups.last, top.function == current { inherited = top.loop ?? outside }
             owner[token - first] = current
             loop[token - first] = inherited
             if tokens.isOpener(token) {
