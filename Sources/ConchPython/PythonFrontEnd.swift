@@ -1,0 +1,18 @@
+import ConchKit
+
+/// The Python front end: decodes with coding cookies, tokenizes, and scans the
+/// tokens into facts. Never crashes on broken input; the tokenizer's first problem
+/// becomes the file's one `CON000`.
+public struct PythonFrontEnd: FrontEnd {
+    public init() {}
+
+    public var language: SourceLanguage { .python }
+
+    public func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem]) {
+        PythonSource.decode(bytes: bytes)
+    }
+
+    public func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts {
+        PythonScanner.facts(for: file, tokenized: PythonTokenizer.tokenize(file.text))
+    }
+}

@@ -1,0 +1,127 @@
+/// The shape of a simple statement as an assignment: `a = b = value`, `x += 1`, `x: T = v`.
+struct Assignment {
+    /// Target token ranges `[first, end)`, left to right.
+    var targets: [(first: Int, end: Int)] = []
+    /// The value's tokens `[first, end)`, when there is one.
+    var value: (first: Int, end: Int)?
+    /// The augmented operator token (`+=`), if any.
+    var augmentedOperator: Int?
+}
+
+enum Assignments {
+    /// Splits a simple statement at its top-level `=`, augmented operator or annotation
+    /// colon. Returns nil for statements that assign nothing.
+    static func parse(_ tokens: ScanTokens, first: Int, end: Int) -> Assignment? {
+        var equals: [Int] = []
+        var cursor = first
+        var lambdas = 0
+        var annotation: Int?
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if tokens.kinds[cursor] == .op {
+                if tokens.isOp(cursor, "=") {
+                    equals.append(cursor)
+                } else if tokens.isOp(cursor, ":") {
+                    if lambdas > 0 { lambdas -= 1 } else if annotation == nil, equals.isEmpty { annotation = cursor }
+                } else if equals.isEmpty, annotation == nil, isAugmented(tokens, cursor) {
+                    return Assignment(targets: [(first, cursor)], value: (cursor + 1, end), augmentedOperator: cursor)
+                }
+            } else if tokens.isName(cursor, "lambda") {
+                lambdas += 1
+            }
+            cursor += 1
+        }
+        if let annotation {
+            let value = equals.first.map { ($0 + 1, end) }
+            return Assignment(targets: [(first, annotation)], value: value)
+        }
+        guard !equals.isEmpty else { return nil }
+        var result = Assignment()
+        var start = first
+        for sign in equals {
+            result.targets.append((start, sign))
+            start = sign + 1
+        }
+        result.value = (start, end)
+        return result
+    }
+
+    static func isAugmented(_ tokens: ScanTokens, _ index: Int) -> Bool {
+        let length = tokens.ends[index] - tokens.starts[index]
+        guard length >= 2, tokens.bytes[tokens.ends[index] - 1] == UInt8(ascii: "=") else { return false }
+        let first = tokens.firstByte(index)
+        if length == 2, first == UInt8(ascii: "=") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<")
+            || first == UInt8(ascii: ">") || first == UInt8(ascii: ":") {
+            return false
+        }
+        return true
+    }
+
+    /// Names a target binds: `a`, `a, (b, *c)`, `[x, y]`; not `d[k]`, `o.attr` or `f(x)`.
+    static func boundNames(_ tokens: ScanTokens, first: Int, end: Int) -> [(name: String, token: Int)] {
+        var result: [(String, Int)] = []
+        var cursor = first
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                if cursor > first, isChainEnd(tokens, cursor - 1) {
+                    cursor = tokens.skipGroup(cursor, limit: end)
+                } else {
+                    cursor += 1
+                }
+                continue
+            }
+            if tokens.isName(cursor), !tokens.isKeyword(cursor), !tokens.isOp(cursor - 1, "."),
+               !tokens.isOp(cursor + 1, "."), !(cursor + 1 < end && tokens.isOpener(cursor + 1)) {
+                result.append((tokens.text(cursor), cursor))
+            }
+            cursor += 1
+        }
+        return result
+    }
+
+    static func isChainEnd(_ tokens: ScanTokens, _ index: Int) -> Bool {
+        if tokens.isCloser(index) { return true }
+        switch tokens.kinds[index] {
+        case .name: return !tokens.isKeyword(index)
+        case .string, .fstringEnd: return true
+        default: return false
+        }
+    }
+
+    /// The first top-level token equal to the keyword in `[first, end)`.
+    static func topLevel(_ tokens: ScanTokens, keyword: StaticString, first: Int, end: Int) -> Int? {
+        var cursor = first
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if tokens.isName(cursor, keyword) { return cursor }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// Splits `[first, end)` at top-level commas.
+    static func commaSeparated(_ tokens: ScanTokens, first: Int, end: Int) -> [(first: Int, end: Int)] {
+        var result: [(Int, Int)] = []
+        var start = first
+        var cursor = first
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if tokens.isOp(cursor, ",") {
+                if cursor > start { result.append((start, cursor)) }
+                start = cursor + 1
+            }
+            cursor += 1
+        }
+        if end > start { result.append((start, end)) }
+        return result
+    }
+}

@@ -1,0 +1,118 @@
+import ConchKit
+
+/// A call found in a statement, with where its facts went.
+struct FoundCall {
+    var open: Int
+    var close: Int
+    var chainFirst: Int
+    var function: Int
+    var index: Int
+    var argumentParts: [(first: Int, end: Int)]
+}
+
+/// Finds the calls of one statement: every `(` that follows something callable.
+enum CallScanner {
+    static func calls(_ model: ScanModel, statement index: Int, contexts: TokenContexts, locks: [String]) -> [FoundCall] {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        var found: [FoundCall] = []
+        var cursor = statement.first + 1
+        while cursor < statement.end {
+            defer { cursor += 1 }
+            guard tokens.isOp(cursor, "("), model.isChainEnd(cursor - 1, floor: statement.first) else { continue }
+            if statement.header == .def || statement.header == .classDef, cursor - 1 == statement.keyword + 1 { continue }
+            if statement.header == .match || statement.header == .case, cursor - 1 == statement.keyword { continue }
+            let chainFirst = model.chainStart(endingAt: cursor - 1, notBefore: statement.first)
+            let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1
+            let function = contexts.owner(of: cursor)
+            let scope = model.scopes[function]
+            let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: scope.className)
+            var call = CallFacts(callee: resolved.name, calleeText: model.shortText(chainFirst, cursor - 1),
+                                 isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
+                                 calleeRange: tokens.range(chainFirst, cursor - 1))
+            let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
+            let parts = Assignments.commaSeparated(tokens, first: cursor + 1, end: argumentEnd)
+            call.arguments = parts.map { argument(model, $0, function: function) }
+            call.loop = contexts.loop(of: cursor)
+            call.locksHeld = function == model.statementFunction[index] ? locks : []
+            call.isAwaited = tokens.isName(chainFirst - 1, "await")
+            let calls = model.facts.functions[function].calls.count
+            model.facts.functions[function].calls.append(call)
+            found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function, index: calls,
+                                   argumentParts: parts))
+        }
+        return found
+    }
+
+    static func argument(_ model: ScanModel, _ part: (first: Int, end: Int), function: Int) -> Argument {
+        let tokens = model.tokens
+        var first = part.first
+        var keyword: String?
+        if tokens.isName(first), tokens.isOp(first + 1, "="), first + 2 < part.end {
+            keyword = tokens.text(first)
+            first += 2
+        }
+        let last = part.end - 1
+        return Argument(keyword: keyword, shape: shape(model, first, last, function: function),
+                        range: tokens.range(first, last), text: model.shortText(first, last))
+    }
+
+    /// A light expression shape: name, lambda, call, string, formatted string, number, other.
+    static func shape(_ model: ScanModel, _ first: Int, _ last: Int, function: Int) -> Argument.Shape {
+        let tokens = model.tokens
+        guard first <= last else { return .other }
+        if let lambda = model.lambdas[first], lambda.end > last {
+            return .lambda(model.facts.functions[lambda.function].id)
+        }
+        if let stringShape = stringShape(tokens, first, last) { return stringShape }
+        if tokens.kinds[last] == .number, first == last || (first + 1 == last && tokens.isOp(first, "-")) {
+            return .numberLiteral
+        }
+        guard model.chainStart(endingAt: last, notBefore: first) == first else { return .other }
+        let scope = model.scopes[function]
+        if tokens.isCloser(last), tokens.isOp(tokens.partner[last], "("), tokens.partner[last] > first {
+            let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: function, className: scope.className)
+            return .call(callee.name)
+        }
+        var cursor = first
+        while cursor <= last, tokens.isName(cursor) || tokens.isOp(cursor, ".") { cursor += 1 }
+        guard cursor > last, tokens.isName(first), !tokens.isKeyword(first) else { return .other }
+        return .name(model.resolveChain(first, last, scope: function, className: scope.className).name)
+    }
+
+    /// Strings: a literal, or one built from values (f-string fields, `%`, `+`, `.format`).
+    private static func stringShape(_ tokens: ScanTokens, _ first: Int, _ last: Int) -> Argument.Shape? {
+        var hasString = false
+        var onlyStrings = true
+        var formatted = false
+        var cursor = first
+        while cursor <= last {
+            switch tokens.kinds[cursor] {
+            case .string:
+                hasString = true
+            case .fstringStart:
+                hasString = true
+                var depth = 0
+                while cursor <= last {
+                    let kind = tokens.kinds[cursor]
+                    if kind == .fstringStart { depth += 1 } else if kind == .fstringEnd { depth -= 1 } else if kind != .fstringMiddle { formatted = true }
+                    if depth == 0 { break }
+                    cursor += 1
+                }
+            default:
+                onlyStrings = false
+                if tokens.isOpener(cursor) {
+                    cursor = tokens.skipGroup(cursor, limit: last + 1)
+                    continue
+                }
+                if tokens.isOp(cursor, "%") || tokens.isOp(cursor, "+") || (tokens.isName(cursor, "format") && tokens.isOp(cursor - 1, ".")) {
+                    formatted = true
+                }
+            }
+            cursor += 1
+        }
+        guard hasString else { return nil }
+        if formatted { return .formattedString }
+        return onlyStrings ? .stringLiteral : nil
+    }
+}

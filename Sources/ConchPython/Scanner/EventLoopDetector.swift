@@ -1,0 +1,71 @@
+import ConchKit
+
+/// Recognises the calls that run an event loop. An `async def` alone is not one.
+enum EventLoopDetector {
+    /// Functions that run a loop, by resolved name.
+    static let runFunctions: [String: EventFramework] = [
+        "asyncio.run": .asyncio,
+        "asyncio.AbstractEventLoop.run_until_complete": .asyncio,
+        "asyncio.AbstractEventLoop.run_forever": .asyncio,
+        "tornado.ioloop.IOLoop.start": .tornado,
+        "twisted.internet.reactor.run": .twisted,
+        "gi.repository.Gtk.main": .glib,
+        "gi.repository.GLib.MainLoop.run": .glib,
+        "gi.repository.GObject.MainLoop.run": .glib,
+        "aiohttp.web.run_app": .aiohttp,
+        "trio.run": .trio,
+        "anyio.run": .anyio,
+        "gevent.joinall": .gevent,
+        "gevent.wait": .gevent,
+        "tkinter.mainloop": .tkinter,
+        "eventlet.wsgi.server": .eventlet,
+    ]
+
+    /// Methods that run a loop on an instance of a framework class or a subclass of it.
+    static let runMethods: [(base: String, method: String, framework: EventFramework)] = [
+        ("wx.App", "MainLoop", .wx),
+        ("kivy.app.App", "run", .kivy),
+        ("tkinter.Tk", "mainloop", .tkinter),
+        ("tkinter.Misc", "mainloop", .tkinter),
+    ]
+
+    private static let qtPackages = ["PyQt5.", "PyQt6.", "PySide2.", "PySide6.", "PyQt4."]
+
+    static func detect(_ model: ScanModel, call found: FoundCall) {
+        let call = model.facts.functions[found.function].calls[found.index]
+        guard let framework = framework(model, call) else { return }
+        model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))
+    }
+
+    private static func framework(_ model: ScanModel, _ call: CallFacts) -> EventFramework? {
+        let callee = call.callee
+        if call.isResolved, let known = runFunctions[callee] { return known }
+        guard let dot = callee.lastIndex(of: ".") else { return nil }
+        let receiver = String(callee[..<dot])
+        let method = String(callee[callee.index(after: dot)...])
+        if call.isResolved {
+            for entry in runMethods where entry.method == method && model.firstAncestor(of: receiver, where: { $0 == entry.base }) != nil {
+                return entry.framework
+            }
+            if method == "exec" || method == "exec_",
+               model.firstAncestor(of: receiver, where: { isQtApplication($0) }) != nil {
+                return .qt
+            }
+            if method == "mainloop", receiver.hasPrefix("tkinter.") { return .tkinter }
+            if method == "serve_forever", receiver.hasPrefix("gevent.") { return .gevent }
+        }
+        if !call.isResolved, method == "run_until_complete" || method == "run_forever", imports(model, "asyncio") {
+            return .asyncio
+        }
+        if !call.isResolved, method == "mainloop", imports(model, "tkinter") { return .tkinter }
+        return nil
+    }
+
+    private static func isQtApplication(_ type: String) -> Bool {
+        qtPackages.contains { type.hasPrefix($0) } && type.hasSuffix("Application")
+    }
+
+    private static func imports(_ model: ScanModel, _ module: String) -> Bool {
+        model.facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+    }
+}

@@ -1,0 +1,175 @@
+import ConchKit
+
+/// Second pass: with every definition and import known, walks the statements again
+/// and records calls, argument shapes, local types, lock regions, global accesses,
+/// spawn sites, event-loop markers and main guards.
+struct ExpressionPass {
+    /// A block being walked: the locks it holds and the globals its `if` tested.
+    struct Frame {
+        var blockEnd: Int
+        var function: Int
+        var locks: [String] = []
+        var acquired: [String] = []
+        var checked: Set<String> = []
+    }
+
+    let model: ScanModel
+    var frames: [Frame]
+
+    init(model: ScanModel) {
+        self.model = model
+        frames = [Frame(blockEnd: model.statements.count, function: 0)]
+    }
+
+    mutating func run() {
+        resolveDeclarations()
+        GlobalVariables.collect(model)
+        for index in model.statements.indices {
+            while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
+            visit(index)
+        }
+    }
+
+    private func resolveDeclarations() {
+        for pending in model.pendingTypes {
+            let scope = model.scopes[pending.scope]
+            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope, className: scope.className)
+            guard resolved.isResolved else { continue }
+            if let className = pending.className {
+                model.classes[className]?.attributeTypes[pending.name] = resolved.name
+            } else {
+                model.scopes[0].types[pending.name] = resolved.name
+            }
+        }
+        for (name, info) in model.classes {
+            let bases = info.baseChains.map { chain -> String in
+                let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: nil)
+                return resolved.isResolved ? resolved.name : model.tokens.text(chain.first, chain.last)
+            }
+            model.classes[name]?.bases = bases
+            model.facts.classes[info.factIndex].bases = bases
+        }
+        for chain in model.decoratorChains {
+            let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
+            model.facts.functions[chain.function].decorators.append(resolved.name)
+        }
+    }
+
+    private func locks(in function: Int) -> [String] {
+        var result: [String] = []
+        for frame in frames where frame.function == function {
+            result.append(contentsOf: frame.locks)
+            result.append(contentsOf: frame.acquired)
+        }
+        return result
+    }
+
+    private mutating func visit(_ index: Int) {
+        let statement = model.statements[index]
+        let tokens = model.tokens
+        let function = model.statementFunction[index]
+        if statement.header == nil, ImportParser.isImport(tokens, statement) || tokens.isName(statement.first, "global")
+            || tokens.isName(statement.first, "nonlocal") {
+            return
+        }
+        let contexts = TokenContexts(model: model, statement: index)
+        let held = locks(in: function)
+        let calls = CallScanner.calls(model, statement: index, contexts: contexts, locks: held)
+        let assignment = statement.header == nil ? Assignments.parse(tokens, first: statement.first, end: statement.end) : nil
+        if let assignment { bindTypes(assignment, calls: calls, function: function) }
+        if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
+        let checked = frames.filter { $0.function == function }.reduce(into: Set<String>()) { $0.formUnion($1.checked) }
+        GlobalAccesses.record(model, statement: index, contexts: contexts, assignment: assignment, locks: held, checked: checked)
+        for call in calls {
+            SpawnDetector.detect(model, call: call, calls: calls, statementFunction: function)
+            EventLoopDetector.detect(model, call: call)
+        }
+        if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == statement.first,
+           call.close == statement.end - 1 {
+            trackAcquire(call)
+        }
+        if statement.header != nil { open(index, function: function) }
+    }
+
+    private mutating func open(_ index: Int, function: Int) {
+        let statement = model.statements[index]
+        var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
+        if statement.header == .with, let colon = statement.colon {
+            frame.locks = LockRegions.heldBy(model, first: statement.keyword + 1, end: colon, function: function)
+        }
+        if statement.header == .if || statement.header == .elif, let colon = statement.colon {
+            frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
+            if statement.header == .if, MainGuard.isMainGuard(model.tokens, first: statement.keyword + 1, end: colon) {
+                if statement.blockEnd > index + 1 {
+                    let bodyStart = model.statements[index + 1].first
+                    let bodyEnd = model.statements[statement.blockEnd - 1].end
+                    model.facts.mainGuards.append(model.tokens.range(bodyStart, max(bodyStart, bodyEnd - 1)))
+                }
+            }
+        }
+        frames.append(frame)
+    }
+
+    /// `x.acquire()` starts holding `x` in the current block; `x.release()` ends it.
+    private mutating func trackAcquire(_ call: FoundCall) {
+        let tokens = model.tokens
+        let nameEnd = call.open - 1
+        guard nameEnd - 2 >= call.chainFirst, tokens.isOp(nameEnd - 1, ".") else { return }
+        let method = tokens.text(nameEnd)
+        guard method == "acquire" || method == "release" else { return }
+        let name = LockRegions.lockName(model, first: call.chainFirst, last: nameEnd - 2, function: call.function)
+        if method == "acquire" {
+            frames[frames.count - 1].acquired.append(name)
+        } else if let at = frames.lastIndex(where: { $0.acquired.contains(name) }) {
+            frames[at].acquired.removeAll { $0 == name }
+        }
+    }
+
+    private func bindTypes(_ assignment: Assignment, calls: [FoundCall], function: Int) {
+        let tokens = model.tokens
+        guard assignment.augmentedOperator == nil, let value = assignment.value, let target = assignment.targets.last else { return }
+        let call = calls.first { $0.chainFirst == value.first && $0.close == value.end - 1 && $0.function == function }
+        let targetText = tokens.text(target.first, max(target.first, target.end - 1))
+        if let call {
+            model.facts.functions[call.function].calls[call.index].boundName = targetText
+        }
+        guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
+        let name = tokens.text(target.first)
+        if let call, model.facts.functions[function].calls[call.index].isResolved {
+            model.scopes[function].types[name] = model.callResultType(model.facts.functions[function].calls[call.index].callee)
+        } else {
+            model.scopes[function].types[name] = nil
+        }
+    }
+
+    private func bindWithItems(_ statement: Statement, calls: [FoundCall], function: Int) {
+        let tokens = model.tokens
+        guard let colon = statement.colon else { return }
+        for item in Assignments.commaSeparated(tokens, first: statement.keyword + 1, end: colon) {
+            guard let asToken = Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end),
+                  let call = calls.first(where: { $0.chainFirst == item.first && $0.close == asToken - 1 }) else { continue }
+            let facts = model.facts.functions[call.function].calls[call.index]
+            let target = tokens.text(asToken + 1, max(asToken + 1, item.end - 1))
+            model.facts.functions[call.function].calls[call.index].boundName = target
+            if item.end == asToken + 2, tokens.isName(asToken + 1), facts.isResolved {
+                model.scopes[function].types[target] = model.callResultType(facts.callee)
+            }
+        }
+    }
+}
+
+enum MainGuard {
+    /// `__name__ == "__main__"` in either order, with either quote.
+    static func isMainGuard(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
+        guard end - first == 3, tokens.isOp(first + 1, "==") else { return false }
+        let left = first
+        let right = first + 2
+        if tokens.isName(left, "__name__") { return isMainString(tokens, right) }
+        if tokens.isName(right, "__name__") { return isMainString(tokens, left) }
+        return false
+    }
+
+    private static func isMainString(_ tokens: ScanTokens, _ index: Int) -> Bool {
+        tokens.kinds[index] == .string && (tokens.equals(index, "\"__main__\"") || tokens.equals(index, "'__main__'"))
+    }
+}

@@ -1,0 +1,83 @@
+import ConchKit
+
+/// Reads and writes of watched module globals (see `GlobalVariables`) inside functions.
+enum GlobalAccesses {
+    static func record(_ model: ScanModel, statement index: Int, contexts: TokenContexts, assignment: Assignment?,
+                       locks: [String], checked: Set<String>) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        guard !model.trackedGlobals.isEmpty, statement.header != .def, statement.header != .classDef else { return }
+        var bareTargets: Set<Int> = []
+        var targetTokens: Set<Int> = []
+        if let assignment {
+            for target in assignment.targets {
+                for name in Assignments.boundNames(tokens, first: target.first, end: target.end) { bareTargets.insert(name.token) }
+                for token in target.first..<target.end { targetTokens.insert(token) }
+            }
+        }
+        let isDelete = tokens.isName(statement.first, "del")
+        let writeRange = tokens.range(statement.first, statement.end - 1)
+        var found: [(function: Int, access: GlobalAccess)] = []
+        for token in statement.first..<statement.end {
+            guard tokens.kinds[token] == .name, !tokens.isOp(token - 1, "."), !tokens.isKeyword(token) else { continue }
+            let name = tokens.text(token)
+            guard model.trackedGlobals.contains(name) else { continue }
+            if !targetTokens.contains(token), tokens.isOp(token + 1, "="), tokens.isOp(token - 1, "(") || tokens.isOp(token - 1, ",") {
+                continue
+            }
+            let function = contexts.owner(of: token)
+            guard function != 0, model.isModuleVariable(name, scope: function) else { continue }
+            let variable = model.moduleName + "." + name
+            var kind = GlobalAccess.Kind.read
+            var range = tokens.range(token, token)
+            let augmented = assignment?.augmentedOperator != nil
+            if bareTargets.contains(token), let assignment {
+                kind = augmented ? .augmented : (mentions(tokens, name, assignment.value) ? .readModifyWrite : .rebind)
+                range = writeRange
+            } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
+                kind = tokens.isOp(token + 1, "[") ? (augmented ? .subscriptAugmented : .subscriptStore) : (augmented ? .augmented : .subscriptStore)
+                range = writeRange
+            } else if tokens.isOp(token + 1, "."), tokens.isName(token + 2), tokens.isOp(token + 3, "("),
+                      ScannerCatalog.mutatingMethods.contains(tokens.text(token + 2)) {
+                kind = .mutatingMethod(tokens.text(token + 2))
+                let close = tokens.partner[token + 3]
+                range = tokens.range(token, close > token ? close : token + 3)
+            } else if isDelete, tokens.isOp(token + 1, "[") {
+                kind = .subscriptStore
+                range = writeRange
+            }
+            if kind != .read, checked.contains(variable) { kind = .checkThenAct }
+            var access = GlobalAccess(variable: variable, kind: kind, range: range)
+            access.locksHeld = function == model.statementFunction[index] ? locks : []
+            found.append((function, access))
+        }
+        // A statement that writes a variable reads it as part of the write: `x = x + 1` is one access.
+        let written = Set(found.filter { $0.access.isWrite }.map { "\($0.function) \($0.access.variable)" })
+        for entry in found where entry.access.isWrite || !written.contains("\(entry.function) \(entry.access.variable)") {
+            model.facts.functions[entry.function].globalAccesses.append(entry.access)
+        }
+    }
+
+    /// Whether the value reads the name itself: `x = x + 1`.
+    private static func mentions(_ tokens: ScanTokens, _ name: String, _ value: (first: Int, end: Int)?) -> Bool {
+        guard let value else { return false }
+        for token in value.first..<value.end where tokens.kinds[token] == .name && !tokens.isOp(token - 1, ".") {
+            if tokens.text(token) == name { return true }
+        }
+        return false
+    }
+
+    /// Watched globals an `if` condition tests; writes to them in its body are check-then-act.
+    static func globalsTested(_ model: ScanModel, first: Int, end: Int, function: Int) -> Set<String> {
+        let tokens = model.tokens
+        guard function != 0, !model.trackedGlobals.isEmpty else { return [] }
+        var result: Set<String> = []
+        for token in first..<end where tokens.kinds[token] == .name && !tokens.isOp(token - 1, ".") {
+            let name = tokens.text(token)
+            if model.trackedGlobals.contains(name), model.isModuleVariable(name, scope: function) {
+                result.insert(model.moduleName + "." + name)
+            }
+        }
+        return result
+    }
+}

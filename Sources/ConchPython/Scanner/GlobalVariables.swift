@@ -1,0 +1,116 @@
+import ConchKit
+
+/// Module-level state worth watching: names bound at module level to mutable things
+/// (list, dict and set displays, constructors, any other call's object), and names of
+/// any value that some function rebinds through `global`.
+///
+/// Storage: `.threadLocal` for `threading.local()`; `.synchronized` for locks, events,
+/// queues and semaphores; `.constant` for an ALL_CAPS name that no function rebinds and
+/// whose value is not a list, dict or set (a container stays `.plain`, since its
+/// contents can change); `.plain` otherwise.
+enum GlobalVariables {
+    static func collect(_ model: ScanModel) {
+        let tokens = model.tokens
+        var seen: [String: Int] = [:]
+        for index in model.statements.indices where model.statementFunction[index] == 0 && model.statementClass[index] == nil {
+            let statement = model.statements[index]
+            guard statement.header == nil,
+                  let assignment = Assignments.parse(tokens, first: statement.first, end: statement.end),
+                  assignment.augmentedOperator == nil, let value = assignment.value else { continue }
+            for target in assignment.targets {
+                let values = pairedValues(tokens, target: target, value: value)
+                for (name, valueRange) in values {
+                    let typeName = valueRange.map { self.typeName(model, first: $0.first, end: $0.end) } ?? nil
+                    let isMutable = typeName.map { !immutableTypes.contains($0) } ?? false
+                    guard isMutable || model.rebindableGlobals.contains(name.name) else { continue }
+                    if let existing = seen[name.name] {
+                        if model.facts.globals[existing].typeName == nil { model.facts.globals[existing].typeName = typeName }
+                        continue
+                    }
+                    seen[name.name] = model.facts.globals.count
+                    model.facts.globals.append(GlobalVariable(name: name.name, range: tokens.range(name.token, name.token),
+                                                              storage: storage(name.name, typeName, model), typeName: typeName))
+                }
+            }
+        }
+        for name in model.rebindableGlobals.sorted() where seen[name] == nil {
+            guard let token = model.globalDeclarations[name] else { continue }
+            seen[name] = model.facts.globals.count
+            model.facts.globals.append(GlobalVariable(name: name, range: tokens.range(token, token), storage: .plain, typeName: nil))
+        }
+        model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
+    }
+
+    static let immutableTypes: Set<String> = ["int", "float", "complex", "str", "bytes", "bool", "None", "tuple", "frozenset"]
+    private static let containerTypes: Set<String> = ["list", "dict", "set"]
+
+    /// `a = []`, `a, b = [], {}`, `a = b = 0`: each bound name with its own value where known.
+    private static func pairedValues(_ tokens: ScanTokens, target: (first: Int, end: Int), value: (first: Int, end: Int))
+        -> [((name: String, token: Int), (first: Int, end: Int)?)] {
+        let names = Assignments.boundNames(tokens, first: target.first, end: target.end)
+        if names.count == 1, target.end == target.first + 1 { return [(names[0], value)] }
+        let values = Assignments.commaSeparated(tokens, first: value.first, end: value.end)
+        let targets = Assignments.commaSeparated(tokens, first: target.first, end: target.end)
+        guard values.count == targets.count, values.count == names.count, values.count > 1 else {
+            return names.map { ($0, nil) }
+        }
+        return zip(names, values).map { ($0, $1) }
+    }
+
+    /// What a value builds: `list`, `dict`, `set`, `tuple`, a literal's type, or a call's resolved type.
+    static func typeName(_ model: ScanModel, first: Int, end: Int) -> String? {
+        let tokens = model.tokens
+        guard end > first else { return nil }
+        let last = end - 1
+        if end == first + 1 {
+            switch tokens.kinds[first] {
+            case .number: return tokens.text(first).contains(".") ? "float" : "int"
+            case .string: return tokens.text(first).lowercased().hasPrefix("b") ? "bytes" : "str"
+            case .name:
+                if tokens.equals(first, "True") || tokens.equals(first, "False") { return "bool" }
+                if tokens.equals(first, "None") { return "None" }
+                return nil
+            default: return nil
+            }
+        }
+        if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart { return "str" }
+        if tokens.isOpener(first), tokens.partner[first] == last {
+            if tokens.isOp(first, "[") { return "list" }
+            if tokens.isOp(first, "(") { return "tuple" }
+            if end == first + 2 { return "dict" }
+            return isDictDisplay(tokens, first + 1, last) ? "dict" : "set"
+        }
+        if tokens.isOp(last, ")"), tokens.partner[last] > first,
+           model.chainStart(endingAt: last, notBefore: first) == first {
+            let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: 0, className: nil)
+            return model.callResultType(callee.name)
+        }
+        return nil
+    }
+
+    private static func isDictDisplay(_ tokens: ScanTokens, _ first: Int, _ end: Int) -> Bool {
+        if tokens.isOp(first, "**") { return true }
+        var cursor = first
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if tokens.isOp(cursor, ":") { return true }
+            if tokens.isOp(cursor, ",") || tokens.isName(cursor, "for") { return false }
+            cursor += 1
+        }
+        return false
+    }
+
+    private static func storage(_ name: String, _ typeName: String?, _ model: ScanModel) -> GlobalVariable.Storage {
+        if let typeName, ScannerCatalog.threadLocalTypes.contains(typeName) { return .threadLocal }
+        if let typeName, ScannerCatalog.synchronizedTypes.contains(typeName) { return .synchronized }
+        let isAllCaps = name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
+        if isAllCaps, !model.rebindableGlobals.contains(name), !containerTypes.contains(typeName ?? ""),
+           !ScannerCatalog.containerConstructors.contains(typeName ?? "") {
+            return .constant
+        }
+        return .plain
+    }
+}

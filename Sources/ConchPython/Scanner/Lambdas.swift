@@ -1,0 +1,126 @@
+import ConchKit
+
+/// Finds the lambdas of one statement and makes each a function fact, so calls in a
+/// lambda's body are attributed to the lambda. Linear: a scan that meets a later lambda
+/// at its own depth jumps over it, since that lambda's body ends where its own does.
+enum LambdaScanner {
+    static func scan(_ model: ScanModel, statement: Statement, function: Int) {
+        let tokens = model.tokens
+        var found: [Int] = []
+        var cursor = statement.first
+        while cursor < statement.end {
+            if tokens.kinds[cursor] == .name, tokens.equals(cursor, "lambda") { found.append(cursor) }
+            cursor += 1
+        }
+        guard !found.isEmpty else { return }
+        var colons: [Int: Int] = [:]
+        var ends: [Int: Int] = [:]
+        for lambda in found.reversed() {
+            let colon = scanTo(tokens, from: lambda + 1, end: statement.end, ends: ends, stopAtColon: true)
+            colons[lambda] = colon
+            ends[lambda] = colon < statement.end ? scanTo(tokens, from: colon + 1, end: statement.end, ends: ends, stopAtColon: false) : statement.end
+        }
+        var open: [(token: Int, function: Int)] = []
+        for lambda in found {
+            while let top = open.last, let end = ends[top.token], end <= lambda { open.removeLast() }
+            let parent = open.last?.function ?? function
+            let end = ends[lambda] ?? statement.end
+            let colon = colons[lambda] ?? statement.end
+            let position = model.lineAndColumn(of: tokens.starts[lambda])
+            var facts = FunctionFacts(id: "\(model.moduleName).<lambda>@\(position.line):\(position.column)", name: "<lambda>",
+                                      kind: .lambda, range: tokens.range(lambda, max(lambda, end - 1)),
+                                      nameRange: tokens.range(lambda, lambda))
+            facts.parent = parent
+            facts.isNested = parent != 0
+            let index = model.facts.functions.count
+            model.facts.functions.append(facts)
+            var scope = Scope(parent: parent)
+            scope.bindings = Set(Parameters.names(in: tokens, first: lambda + 1, end: min(colon, statement.end)))
+            scope.className = model.scopes[parent].className
+            scope.selfName = model.scopes[parent].selfName
+            model.scopes.append(scope)
+            model.lambdas[lambda] = (index, end)
+            open.append((lambda, index))
+        }
+    }
+
+    /// The index of the token ending a lambda's parameters (`:`) or body (`,`, a closer,
+    /// `:`, a comprehension's `for`, the statement end), skipping bracket groups.
+    private static func scanTo(_ tokens: ScanTokens, from start: Int, end: Int, ends: [Int: Int], stopAtColon: Bool) -> Int {
+        var cursor = start
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if let inner = ends[cursor] {
+                if !stopAtColon { return inner }
+                cursor = inner
+                continue
+            }
+            if tokens.isOp(cursor, ":") { return cursor }
+            if !stopAtColon, tokens.isOp(cursor, ",") || tokens.isCloser(cursor) || tokens.isName(cursor, "for")
+                || (tokens.isName(cursor, "async") && tokens.isName(cursor + 1, "for")) {
+                return cursor
+            }
+            if tokens.isCloser(cursor) { return cursor }
+            cursor += 1
+        }
+        return end
+    }
+}
+
+enum Parameters {
+    /// Parameter names of `def name(...)`: `nameToken + 1` is the opening parenthesis.
+    static func names(_ tokens: ScanTokens, after nameToken: Int, end: Int) -> [String] {
+        let open = nameToken + 1
+        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return [] }
+        return names(in: tokens, first: open + 1, end: min(tokens.partner[open], end))
+    }
+
+    /// Names in a parameter list `a, b=1, *args, c: int, **kw`.
+    static func names(in tokens: ScanTokens, first: Int, end: Int) -> [String] {
+        var result: [String] = []
+        for part in Assignments.commaSeparated(tokens, first: first, end: end) {
+            var cursor = part.first
+            while cursor < part.end, tokens.isOp(cursor, "*") || tokens.isOp(cursor, "**") { cursor += 1 }
+            if cursor < part.end, tokens.isName(cursor) { result.append(tokens.text(cursor)) }
+        }
+        return result
+    }
+}
+
+enum LoopBounds {
+    /// `while True` and `while 1` never end on their own; anything else is a condition.
+    static func whileBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
+        var cursor = first
+        while cursor < end, tokens.isOp(cursor, "("), end - 1 > cursor, tokens.partner[cursor] == end - 1 { cursor += 1 }
+        let last = end - 1 - (cursor - first)
+        if cursor == last, tokens.isName(cursor, "True") { return .unbounded }
+        if cursor == last, tokens.kinds[cursor] == .number, let value = integer(tokens.text(cursor)), value != 0 { return .unbounded }
+        return .conditional
+    }
+
+    /// `range(4)` and `range(2, 10)` with literals give a count; `itertools.count()` never ends.
+    static func forBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
+        if tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 {
+            let arguments = Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)
+            let values = arguments.map { $0.end == $0.first + 1 && tokens.kinds[$0.first] == .number ? integer(tokens.text($0.first)) : nil }
+            if values.count == 1, let count = values[0] { return .constant(max(0, count)) }
+            if values.count == 2, let low = values[0], let high = values[1] { return .constant(max(0, high - low)) }
+        }
+        let text = end > first ? tokens.text(first, end - 1) : ""
+        if text.hasPrefix("itertools.count(") || text.hasPrefix("count(") || text.hasPrefix("itertools.cycle(") {
+            return .unbounded
+        }
+        return .collection
+    }
+
+    static func integer(_ text: String) -> Int? {
+        let digits = text.lowercased().filter { $0 != "_" }
+        if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16) }
+        if digits.hasPrefix("0o") { return Int(digits.dropFirst(2), radix: 8) }
+        if digits.hasPrefix("0b") { return Int(digits.dropFirst(2), radix: 2) }
+        return Int(digits)
+    }
+}

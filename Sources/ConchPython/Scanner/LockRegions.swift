@@ -1,0 +1,47 @@
+import ConchKit
+
+/// Which `with` items hold a lock, and the name a lock goes by.
+enum LockRegions {
+    /// Locks held by `with a, self.lock, cond as c:` — items whose type is a lock
+    /// (`threading.Lock`, `RLock`, `Semaphore`, `Condition`...) or whose name says "lock".
+    static func heldBy(_ model: ScanModel, first: Int, end: Int, function: Int) -> [String] {
+        let tokens = model.tokens
+        var result: [String] = []
+        var itemsFirst = first
+        var itemsEnd = end
+        if tokens.isOp(first, "("), tokens.partner[first] == end - 1 {
+            itemsFirst = first + 1
+            itemsEnd = end - 1
+        }
+        for item in Assignments.commaSeparated(tokens, first: itemsFirst, end: itemsEnd) {
+            let last = (Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end) ?? item.end) - 1
+            guard last >= item.first, model.chainStart(endingAt: last, notBefore: item.first) == item.first else { continue }
+            let scope = model.scopes[function]
+            let type = model.resolveChain(item.first, last, scope: function, className: scope.className)
+            let written = tokens.text(item.first, last)
+            let isCall = tokens.isCloser(last)
+            let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) : type.name)
+            if typeIsLock || (!isCall && written.lowercased().contains("lock")) {
+                result.append(isCall ? written : lockName(model, first: item.first, last: last, function: function))
+            }
+        }
+        return result
+    }
+
+    /// A lock's name: `pkg.mod.lock` for a module global, `pkg.mod.Class._lock` for
+    /// `self._lock`, else the text as written.
+    static func lockName(_ model: ScanModel, first: Int, last: Int, function: Int) -> String {
+        let tokens = model.tokens
+        let scope = model.scopes[function]
+        if first == last, tokens.isName(first) {
+            let name = tokens.text(first)
+            if model.isModuleVariable(name, scope: function) { return model.moduleName + "." + name }
+            return name
+        }
+        if first + 2 == last, tokens.isName(first), tokens.isOp(first + 1, "."), tokens.isName(last),
+           let className = scope.className, tokens.text(first) == scope.selfName {
+            return className + "." + tokens.text(last)
+        }
+        return tokens.text(first, last)
+    }
+}

@@ -1,0 +1,152 @@
+import ConchKit
+
+/// A dotted name as resolved: `threading.Thread`, `pkg.mod.helper`, or the text as written.
+struct Resolved {
+    var name: String
+    var isResolved: Bool
+}
+
+extension ScanModel {
+    /// Resolves a bare name in `scope` the way Python looks it up: locals, enclosing
+    /// functions, module (definitions, imports, typed variables), builtins.
+    func resolve(name: String, scope start: Int) -> Resolved {
+        var scopeIndex: Int? = start
+        while let index = scopeIndex {
+            let scope = scopes[index]
+            if index != 0, scope.globals.contains(name) {
+                scopeIndex = 0
+                continue
+            }
+            if let type = scope.types[name] { return Resolved(name: type, isResolved: true) }
+            if let id = scope.definitions[name] { return Resolved(name: id, isResolved: true) }
+            if let target = scope.imports[name] { return Resolved(name: canonical(target), isResolved: true) }
+            if scope.bindings.contains(name) { return Resolved(name: name, isResolved: false) }
+            if index == 0 { break }
+            scopeIndex = scope.parent ?? 0
+        }
+        if ScannerCatalog.builtins.contains(name) { return Resolved(name: name, isResolved: true) }
+        return Resolved(name: name, isResolved: false)
+    }
+
+    /// Whether `name`, used in `scope`, refers to a module-level variable.
+    func isModuleVariable(_ name: String, scope start: Int) -> Bool {
+        var index = start
+        while index != 0 {
+            let scope = scopes[index]
+            if scope.globals.contains(name) { break }
+            if scope.bindings.contains(name) || scope.definitions[name] != nil || scope.imports[name] != nil { return false }
+            index = scope.parent ?? 0
+        }
+        return moduleVariables.contains(name) && scopes[0].definitions[name] == nil
+    }
+
+    func canonical(_ name: String) -> String { ScannerCatalog.canonicalNames[name] ?? name }
+
+    /// The first token of the postfix chain (`a.b(c).d[e]`) ending at `last`.
+    func chainStart(endingAt last: Int, notBefore floor: Int) -> Int {
+        var cursor = last
+        while cursor >= floor {
+            let link: Int
+            if tokens.isCloser(cursor) {
+                let opener = tokens.partner[cursor]
+                guard opener >= floor, opener < cursor else { return cursor + 1 }
+                // `(a + b).c`: a parenthesised group starts the chain unless something is called or indexed.
+                if isChainEnd(opener - 1, floor: floor) {
+                    cursor = opener - 1
+                    continue
+                }
+                link = opener
+            } else if tokens.kinds[cursor] == .fstringEnd {
+                var back = cursor
+                var depth = 0
+                while back >= floor {
+                    if tokens.kinds[back] == .fstringEnd { depth += 1 }
+                    if tokens.kinds[back] == .fstringStart { depth -= 1; if depth == 0 { break } }
+                    back -= 1
+                }
+                return max(back, floor)
+            } else if tokens.kinds[cursor] == .string {
+                return cursor
+            } else if tokens.isName(cursor), !tokens.isKeyword(cursor) || tokens.equals(cursor, "None") {
+                link = cursor
+            } else {
+                return cursor + 1
+            }
+            if tokens.isOp(link - 1, "."), link - 2 >= floor {
+                cursor = link - 2
+            } else {
+                return link
+            }
+        }
+        return floor
+    }
+
+    /// Whether the token can end an expression that a following `(` or `[` applies to.
+    func isChainEnd(_ index: Int, floor: Int) -> Bool {
+        guard index >= floor else { return false }
+        if tokens.isCloser(index) { return true }
+        switch tokens.kinds[index] {
+        case .name: return !tokens.isKeyword(index)
+        case .string, .fstringEnd: return true
+        default: return false
+        }
+    }
+
+    /// Resolves the chain `first...last`: `mp.Pool().map` -> `multiprocessing.Pool.map`,
+    /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
+    func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
+        guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
+        let written = shortText(first, last)
+        var cursor = first
+        var current: Resolved
+        if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {
+            current = Resolved(name: "str", isResolved: true)
+            cursor = first
+            while cursor <= last, tokens.kinds[cursor] == .string || tokens.kinds[cursor] == .fstringStart || tokens.kinds[cursor] == .fstringMiddle {
+                cursor += 1
+            }
+            if tokens.kinds[first] == .fstringStart {
+                while cursor <= last, tokens.kinds[cursor] != .fstringEnd { cursor += 1 }
+                cursor += 1
+            }
+        } else if tokens.isName(first) {
+            let head = tokens.text(first)
+            cursor = first + 1
+            if let className, scopes[scope].selfName == head {
+                if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
+                    let attribute = tokens.text(cursor + 1)
+                    if let type = classes[className]?.attributeTypes[attribute] {
+                        current = Resolved(name: type, isResolved: true)
+                    } else {
+                        current = Resolved(name: className + "." + attribute, isResolved: true)
+                    }
+                    cursor += 2
+                } else {
+                    current = Resolved(name: className, isResolved: true)
+                }
+            } else {
+                current = resolve(name: head, scope: scope)
+            }
+        } else {
+            return Resolved(name: written, isResolved: false)
+        }
+        while cursor <= last {
+            if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
+                current.name += "." + tokens.text(cursor + 1)
+                cursor += 2
+            } else if tokens.isOp(cursor, "(") {
+                current.name = callResultType(canonical(current.name))
+                cursor = tokens.partner[cursor] > cursor ? tokens.partner[cursor] + 1 : last + 1
+            } else {
+                return Resolved(name: written, isResolved: false)
+            }
+        }
+        guard current.isResolved else { return Resolved(name: written, isResolved: false) }
+        return Resolved(name: canonical(current.name), isResolved: true)
+    }
+
+    /// The type a call's result has: the table's answer, else an instance of the callee.
+    func callResultType(_ callee: String) -> String {
+        ScannerCatalog.returnTypes[callee] ?? callee
+    }
+}

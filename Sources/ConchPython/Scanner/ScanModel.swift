@@ -1,0 +1,147 @@
+import ConchKit
+
+/// The names one function (or the module body) binds; parallel to `FileFacts.functions`.
+struct Scope {
+    /// Enclosing function scope; class bodies are skipped, as Python's name lookup does.
+    var parent: Int?
+    var bindings: Set<String> = []
+    /// Names declared `global` here.
+    var globals: Set<String> = []
+    var imports: [String: String] = [:]
+    /// Functions and classes defined directly in this scope: name -> id.
+    var definitions: [String: String] = [:]
+    /// Names bound to a constructor call: name -> resolved type.
+    var types: [String: String] = [:]
+    /// For a method: the class whose instance `self` is, and the name `self` goes by.
+    var className: String?
+    var selfName: String?
+}
+
+/// What the scanner knows about a class defined in the file.
+struct ClassInfo {
+    var factIndex: Int
+    var baseChains: [(first: Int, last: Int, scope: Int)] = []
+    var bases: [String] = []
+    var methods: Set<String> = []
+    /// `self.attr = Call(...)` in `__init__`: attr -> resolved type.
+    var attributeTypes: [String: String] = [:]
+}
+
+/// An assignment `name = <call chain>` whose type is resolved once all imports are known.
+struct PendingType {
+    var scope: Int
+    /// The attribute name for `self.attr = ...`, else the variable name.
+    var name: String
+    var className: String?
+    var first: Int
+    var last: Int
+}
+
+/// Everything both scanner passes share for one file.
+final class ScanModel {
+    let tokens: ScanTokens
+    let statements: [Statement]
+    let moduleName: String
+    /// The package relative imports resolve against.
+    let packageName: String
+    var facts: FileFacts
+    var scopes: [Scope] = [Scope()]
+    var classes: [String: ClassInfo] = [:]
+    /// Names declared `global` in any function: rebound module state.
+    var rebindableGlobals: Set<String> = []
+    /// The token of each name's first `global` declaration.
+    var globalDeclarations: [String: Int] = [:]
+    /// Module-level variable names (assigned at module level or declared `global`).
+    var moduleVariables: Set<String> = []
+    var pendingTypes: [PendingType] = []
+    /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
+    var trackedGlobals: Set<String> = []
+    /// Decorator expressions to resolve once imports are known.
+    var decoratorChains: [(function: Int, first: Int, last: Int, scope: Int)] = []
+    /// Per statement: the function it runs in, the class whose body holds it, the innermost loop.
+    var statementFunction: [Int]
+    var statementClass: [String?]
+    var statementLoop: [Int?]
+    /// Header statement of a `def` -> the function's index.
+    var definedFunction: [Int: Int] = [:]
+    /// Lambda token index -> (function index, exclusive end token).
+    var lambdas: [Int: (function: Int, end: Int)] = [:]
+
+    /// The last position computed, so positions asked for in increasing order cost
+    /// only the bytes between them (10,000 lambdas on one line stay linear).
+    private var lastPosition: (offset: Int, line: Int, lineStart: Int, column: Int)?
+
+    init(tokens: ScanTokens, statements: [Statement], file: SourceFile) {
+        self.tokens = tokens
+        self.statements = statements
+        moduleName = file.moduleName
+        let isPackage = file.path.hasSuffix("__init__.py") || file.path.hasSuffix("__init__.pyi")
+        if isPackage {
+            packageName = file.moduleName
+        } else if let dot = file.moduleName.lastIndex(of: ".") {
+            packageName = String(file.moduleName[..<dot])
+        } else {
+            packageName = ""
+        }
+        facts = FileFacts(path: file.path, language: .python, moduleName: file.moduleName)
+        statementFunction = Array(repeating: 0, count: statements.count)
+        statementClass = Array(repeating: nil, count: statements.count)
+        statementLoop = Array(repeating: nil, count: statements.count)
+    }
+
+    /// `Worker` is `threading.Thread` or derives from it through classes of this file.
+    func isSubtype(_ type: String, of base: String) -> Bool {
+        var current = [type]
+        var seen: Set<String> = []
+        while let next = current.popLast() {
+            if next == base { return true }
+            guard seen.insert(next).inserted, let info = classes[next] else { continue }
+            current.append(contentsOf: info.bases)
+        }
+        return false
+    }
+
+    /// The type itself or its first ancestor (through classes of this file) that satisfies `test`.
+    func firstAncestor(of type: String, where test: (String) -> Bool) -> String? {
+        var current = [type]
+        var seen: Set<String> = []
+        while let next = current.popLast() {
+            if test(next) { return next }
+            guard seen.insert(next).inserted, let info = classes[next] else { continue }
+            current.append(contentsOf: info.bases)
+        }
+        return nil
+    }
+
+    /// 1-based line and Unicode-scalar column of a byte offset.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let source = tokens.source
+        let line = source.lineIndex(of: offset)
+        let lineStart = source.lineStarts[line]
+        var from = lineStart
+        var column = 1
+        if let last = lastPosition, last.line == line, last.offset <= offset {
+            from = last.offset
+            column = last.column
+        }
+        let bytes = source.bytes
+        while from < offset, from < bytes.count {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        lastPosition = (offset, line, lineStart, column)
+        return (line + 1, column)
+    }
+
+    /// Source text of tokens `first...last`, cut at 256 bytes so deeply nested
+    /// arguments do not copy the same bytes over and over.
+    func shortText(_ first: Int, _ last: Int) -> String {
+        guard first <= last else { return "" }
+        let start = tokens.starts[first]
+        let end = tokens.ends[last]
+        if end - start <= 256 { return tokens.source.text(ByteRange(start, end)) }
+        var cut = start + 256
+        while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return tokens.source.text(ByteRange(start, cut)) + "…"
+    }
+}

@@ -1,0 +1,182 @@
+import ConchKit
+
+/// The token kinds the scanner distinguishes; the tokenizer's kinds map onto these.
+enum ScanKind: UInt8, Sendable {
+    case name, number, string, op, newline, indent, dedent
+    case fstringStart, fstringMiddle, fstringEnd
+    case error
+}
+
+/// The significant tokens of one file (comments, NL and ENDMARKER removed), with
+/// bracket partners and a running count of arithmetic operators, so every later
+/// question about a token range is answered by index arithmetic.
+struct ScanTokens {
+    let source: SourceText
+    let kinds: [ScanKind]
+    let starts: [Int]
+    let ends: [Int]
+    /// Index of the partner bracket, or -1 when the bracket is unbalanced or the token is none.
+    let partner: [Int]
+    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens `0..<i`.
+    let operatorsBefore: [Int]
+
+    var count: Int { kinds.count }
+    var bytes: [UInt8] { source.bytes }
+
+    init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int]) {
+        self.source = source
+        self.kinds = kinds
+        self.starts = starts
+        self.ends = ends
+        var partner = [Int](repeating: -1, count: kinds.count)
+        var operators = [Int](repeating: 0, count: kinds.count + 1)
+        var open: [Int] = []
+        let bytes = source.bytes
+        for index in 0..<kinds.count {
+            var isArithmetic = false
+            if kinds[index] == .newline {
+                open.removeAll(keepingCapacity: true)
+            } else if kinds[index] == .op {
+                let length = ends[index] - starts[index]
+                let first = length > 0 ? bytes[starts[index]] : 0
+                if length == 1, first == 0x28 || first == 0x5B || first == 0x7B {
+                    open.append(index)
+                } else if length == 1, let opener = Self.opener(of: first) {
+                    // Look a few levels down only, so mismatched brackets stay linear.
+                    var at = open.count - 1
+                    while at >= 0, at >= open.count - 8, bytes[starts[open[at]]] != opener { at -= 1 }
+                    if at >= 0, at >= open.count - 8 {
+                        partner[index] = open[at]
+                        partner[open[at]] = index
+                        open.removeSubrange(at...)
+                    }
+                } else {
+                    isArithmetic = Self.isArithmetic(bytes, starts[index], length)
+                }
+            }
+            operators[index + 1] = operators[index] + (isArithmetic ? 1 : 0)
+        }
+        self.partner = partner
+        self.operatorsBefore = operators
+    }
+
+    private static func opener(of byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x29: return 0x28
+        case 0x5D: return 0x5B
+        case 0x7D: return 0x7B
+        default: return nil
+        }
+    }
+
+    /// `+ - * / // % ** @ << >> & | ^ ~`, their augmented forms, and comparisons.
+    private static func isArithmetic(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Bool {
+        guard length >= 1, length <= 3 else { return false }
+        let first = bytes[start]
+        switch first {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
+             UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"):
+            // `->` is an annotation arrow, not arithmetic.
+            return !(length == 2 && first == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: ">"))
+        case UInt8(ascii: "="), UInt8(ascii: "!"):
+            return length == 2 && bytes[start + 1] == UInt8(ascii: "=")
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Questions about one token
+
+    func isOp(_ index: Int, _ text: StaticString) -> Bool {
+        index >= 0 && index < count && kinds[index] == .op && equals(index, text)
+    }
+
+    func isName(_ index: Int, _ text: StaticString) -> Bool {
+        index >= 0 && index < count && kinds[index] == .name && equals(index, text)
+    }
+
+    func isName(_ index: Int) -> Bool { index >= 0 && index < count && kinds[index] == .name }
+
+    func equals(_ index: Int, _ text: StaticString) -> Bool {
+        let start = starts[index]
+        let length = ends[index] - start
+        guard length == text.utf8CodeUnitCount else { return false }
+        let pointer = text.utf8Start
+        let bytes = source.bytes
+        for offset in 0..<length where bytes[start + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    /// The first byte of a token, or 0 when it is empty.
+    func firstByte(_ index: Int) -> UInt8 {
+        starts[index] < ends[index] ? source.bytes[starts[index]] : 0
+    }
+
+    func text(_ index: Int) -> String {
+        source.text(ByteRange(starts[index], ends[index]))
+    }
+
+    /// Source text of tokens `first...last`, as written (spaces and line breaks included).
+    func text(_ first: Int, _ last: Int) -> String {
+        guard first <= last else { return "" }
+        return source.text(ByteRange(starts[first], ends[last]))
+    }
+
+    func range(_ first: Int, _ last: Int) -> ByteRange {
+        guard first <= last, first < count else { return ByteRange(first < count ? starts[first] : 0, first < count ? starts[first] : 0) }
+        return ByteRange(starts[first], ends[last])
+    }
+
+    /// The token starting at a byte offset (binary search).
+    func index(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if starts[mid] == offset { return mid }
+            if starts[mid] < offset { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
+    func isOpener(_ index: Int) -> Bool {
+        guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
+        let byte = source.bytes[starts[index]]
+        return byte == 0x28 || byte == 0x5B || byte == 0x7B
+    }
+
+    func isCloser(_ index: Int) -> Bool {
+        guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
+        let byte = source.bytes[starts[index]]
+        return byte == 0x29 || byte == 0x5D || byte == 0x7D
+    }
+
+    func arithmeticOperators(_ first: Int, _ endExclusive: Int) -> Int {
+        let low = max(0, min(first, count))
+        let high = max(low, min(endExclusive, count))
+        return operatorsBefore[high] - operatorsBefore[low]
+    }
+
+    /// Skips a bracket group starting at `index`: the index after its partner, or
+    /// `limit` when the group is unbalanced (its content runs to the end).
+    func skipGroup(_ index: Int, limit: Int) -> Int {
+        let other = partner[index]
+        return other > index ? min(other + 1, limit) : limit
+    }
+
+    /// Whether the token is a Python keyword that can precede `(` without making a call.
+    func isKeyword(_ index: Int) -> Bool {
+        guard isName(index) else { return false }
+        return PythonKeywords.hard.contains(text(index))
+    }
+}
+
+enum PythonKeywords {
+    static let hard: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+        "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+        "with", "yield",
+    ]
+}

@@ -1,0 +1,76 @@
+import ConchKit
+
+/// The library knowledge the scanner uses, as data.
+enum ScannerCatalog {
+    /// Public names for classes the standard library defines in private modules.
+    static let canonicalNames: [String: String] = [
+        "concurrent.futures.thread.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
+        "concurrent.futures.process.ProcessPoolExecutor": "concurrent.futures.ProcessPoolExecutor",
+        "multiprocessing.pool.Pool": "multiprocessing.Pool",
+        "multiprocessing.context.Process": "multiprocessing.Process",
+        "asyncio.events.get_event_loop": "asyncio.get_event_loop",
+        "asyncio.runners.run": "asyncio.run",
+        "Tkinter.Tk": "tkinter.Tk",
+        "Tkinter.mainloop": "tkinter.mainloop",
+        "PyQt5.QtWidgets.qApp": "PyQt5.QtWidgets.QApplication",
+    ]
+
+    /// Calls whose result is not an instance of the callee: callee -> the type returned.
+    static let returnTypes: [String: String] = [
+        "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
+        "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
+        "asyncio.get_running_loop": "asyncio.AbstractEventLoop",
+        "multiprocessing.get_context": "multiprocessing",
+        "multiprocessing.Manager": "multiprocessing.managers.SyncManager",
+        "tornado.ioloop.IOLoop.current": "tornado.ioloop.IOLoop",
+        "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
+        "twisted.internet.reactor": "twisted.internet.reactor",
+        "socket.socket.accept": "tuple",
+        "threading.current_thread": "threading.Thread",
+    ]
+
+    static let builtins: Set<String> = [
+        "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes",
+        "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod",
+        "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals",
+        "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
+        "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
+        "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+        "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip", "__import__",
+    ]
+
+    /// Methods that change a built-in container (or deque) in place.
+    static let mutatingMethods: Set<String> = [
+        "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update", "setdefault",
+        "popitem", "add", "discard", "difference_update", "intersection_update",
+        "symmetric_difference_update", "appendleft", "popleft", "extendleft", "rotate", "__setitem__",
+        "__delitem__", "__iadd__",
+    ]
+
+    /// Types that synchronise themselves: a global of one of these is not shared-state trouble.
+    static let synchronizedTypes: Set<String> = [
+        "threading.Lock", "threading.RLock", "threading.Event", "threading.Semaphore",
+        "threading.BoundedSemaphore", "threading.Condition", "threading.Barrier",
+        "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue",
+        "multiprocessing.Queue", "multiprocessing.JoinableQueue", "multiprocessing.SimpleQueue",
+        "multiprocessing.Lock", "multiprocessing.RLock", "multiprocessing.Event", "multiprocessing.Semaphore",
+        "multiprocessing.Condition", "multiprocessing.Value", "multiprocessing.Array",
+        "asyncio.Lock", "asyncio.Event", "asyncio.Queue", "asyncio.Semaphore", "asyncio.Condition",
+    ]
+
+    /// Types whose `with x:` holds a lock.
+    static let lockTypes: Set<String> = [
+        "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore",
+        "threading.Condition", "multiprocessing.Lock", "multiprocessing.RLock", "multiprocessing.Semaphore",
+        "multiprocessing.Condition", "asyncio.Lock", "asyncio.Semaphore", "asyncio.Condition",
+        "_thread.allocate_lock", "thread.allocate_lock",
+    ]
+
+    static let threadLocalTypes: Set<String> = ["threading.local", "_threading_local.local"]
+
+    /// Constructors of built-in containers and the collections types: name -> type name.
+    static let containerConstructors: Set<String> = [
+        "list", "dict", "set", "bytearray", "collections.defaultdict", "collections.OrderedDict",
+        "collections.Counter", "collections.deque", "collections.ChainMap",
+    ]
+}

@@ -1,0 +1,60 @@
+import ConchKit
+
+/// The APIs that start threads, processes, pool tasks and coroutines.
+enum SpawnCatalog {
+    enum EntrySource {
+        /// The callable is an argument: by keyword, else by position.
+        case argument(keyword: String?, position: Int?)
+        /// `run_in_executor(executor, f)`.
+        case executorArgument
+        /// `os.fork()`: the child goes on running the calling function.
+        case enclosingFunction
+        /// A `Thread`/`Process` subclass: its `run`, or a `target=` when it has none.
+        case classRun(String, keyword: String)
+    }
+
+    struct Match {
+        var kind: SpawnSite.Kind
+        var api: String
+        var entry: EntrySource
+    }
+
+    /// Functions and constructors that spawn, by resolved name.
+    static let functions: [String: Match] = [
+        "threading.Thread": Match(kind: .thread, api: "threading.Thread", entry: .argument(keyword: "target", position: 1)),
+        "threading.Timer": Match(kind: .timer, api: "threading.Timer", entry: .argument(keyword: "function", position: 1)),
+        "_thread.start_new_thread": Match(kind: .thread, api: "_thread.start_new_thread", entry: .argument(keyword: nil, position: 0)),
+        "_thread.start_new": Match(kind: .thread, api: "_thread.start_new", entry: .argument(keyword: nil, position: 0)),
+        "thread.start_new_thread": Match(kind: .thread, api: "thread.start_new_thread", entry: .argument(keyword: nil, position: 0)),
+        "multiprocessing.Process": Match(kind: .process, api: "multiprocessing.Process", entry: .argument(keyword: "target", position: 1)),
+        "os.fork": Match(kind: .forkChild, api: "os.fork", entry: .enclosingFunction),
+        "os.forkpty": Match(kind: .forkChild, api: "os.forkpty", entry: .enclosingFunction),
+        "asyncio.to_thread": Match(kind: .threadPool, api: "asyncio.to_thread", entry: .argument(keyword: nil, position: 0)),
+        "asyncio.create_task": Match(kind: .coroutine, api: "asyncio.create_task", entry: .argument(keyword: nil, position: 0)),
+        "asyncio.ensure_future": Match(kind: .coroutine, api: "asyncio.ensure_future", entry: .argument(keyword: nil, position: 0)),
+        "gevent.spawn": Match(kind: .coroutine, api: "gevent.spawn", entry: .argument(keyword: nil, position: 0)),
+        "gevent.spawn_later": Match(kind: .coroutine, api: "gevent.spawn_later", entry: .argument(keyword: nil, position: 1)),
+        "gevent.Greenlet.spawn": Match(kind: .coroutine, api: "gevent.Greenlet.spawn", entry: .argument(keyword: nil, position: 0)),
+        "eventlet.spawn": Match(kind: .coroutine, api: "eventlet.spawn", entry: .argument(keyword: nil, position: 0)),
+    ]
+
+    /// Pool and executor types, by the kind of worker they run tasks on.
+    static let poolTypes: [String: SpawnSite.Kind] = [
+        "concurrent.futures.ThreadPoolExecutor": .threadPool,
+        "concurrent.futures.ProcessPoolExecutor": .processPool,
+        "multiprocessing.Pool": .processPool,
+        "multiprocessing.pool.ThreadPool": .threadPool,
+        "multiprocessing.dummy.Pool": .threadPool,
+        "multiprocessing.ThreadPool": .threadPool,
+    ]
+
+    private static let poolMethodNames: Set<String> = [
+        "map", "imap", "imap_unordered", "apply", "apply_async", "starmap", "starmap_async", "map_async",
+    ]
+    private static let executorMethodNames: Set<String> = ["submit", "map"]
+
+    static let poolMethods: [SpawnSite.Kind: Set<String>] = [
+        .threadPool: poolMethodNames.union(executorMethodNames),
+        .processPool: poolMethodNames.union(executorMethodNames),
+    ]
+}

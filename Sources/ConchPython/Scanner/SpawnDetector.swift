@@ -1,0 +1,100 @@
+import ConchKit
+
+/// Recognises the calls that start concurrent work (`SpawnCatalog`) and resolves
+/// the function each runs.
+enum SpawnDetector {
+    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall], statementFunction: Int) {
+        let call = model.facts.functions[found.function].calls[found.index]
+        guard let spawn = match(model, call: call) else { return }
+        let entry: SpawnSite.Entry
+        switch spawn.entry {
+        case .enclosingFunction:
+            entry = .function(model.facts.functions[found.function].id)
+        case let .argument(keyword, position):
+            entry = resolveEntry(model, found: found, calls: calls, keyword: keyword, position: position, kind: spawn.kind)
+        case .executorArgument:
+            entry = resolveEntry(model, found: found, calls: calls, keyword: nil, position: 1, kind: spawn.kind)
+        case let .classRun(className, keyword):
+            let defined = model.classes[className]?.methods.contains("run") ?? false
+            if !defined, call.argument(keyword: keyword) != nil {
+                entry = resolveEntry(model, found: found, calls: calls, keyword: keyword, position: nil, kind: spawn.kind)
+            } else {
+                entry = .function(className + ".run")
+            }
+        }
+        let site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
+                             loop: call.loop, isBounded: spawn.kind == .threadPool || spawn.kind == .processPool)
+        model.facts.spawnSites.append(site)
+    }
+
+    private static func match(_ model: ScanModel, call: CallFacts) -> SpawnCatalog.Match? {
+        let callee = call.callee
+        if let known = SpawnCatalog.functions[callee] { return known }
+        let method = callee.split(separator: ".").last.map(String.init) ?? callee
+        if method == "run_in_executor" {
+            let executor = call.argument(at: 0)
+            var kind = SpawnSite.Kind.threadPool
+            if case let .name(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
+            if case let .call(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
+            return SpawnCatalog.Match(kind: kind, api: callee, entry: .executorArgument)
+        }
+        guard call.isResolved else { return nil }
+        if let dot = callee.lastIndex(of: ".") {
+            let receiver = String(callee[..<dot])
+            if let kind = SpawnCatalog.poolTypes[receiver], SpawnCatalog.poolMethods[kind]?.contains(method) ?? false {
+                return SpawnCatalog.Match(kind: kind, api: callee, entry: .argument(keyword: nil, position: 0))
+            }
+            if method == "create_task", receiver == "asyncio.AbstractEventLoop" || receiver == "asyncio.TaskGroup" {
+                return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
+            }
+        }
+        if model.classes[callee] != nil {
+            if model.isSubtype(callee, of: "threading.Thread") {
+                return SpawnCatalog.Match(kind: .thread, api: "threading.Thread", entry: .classRun(callee, keyword: "target"))
+            }
+            if model.isSubtype(callee, of: "multiprocessing.Process") {
+                return SpawnCatalog.Match(kind: .process, api: "multiprocessing.Process", entry: .classRun(callee, keyword: "target"))
+            }
+        }
+        return nil
+    }
+
+    private static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
+                                     kind: SpawnSite.Kind) -> SpawnSite.Entry {
+        let call = model.facts.functions[found.function].calls[found.index]
+        var argument = keyword.flatMap { call.argument(keyword: $0) }
+        if argument == nil, let position { argument = call.argument(at: position) }
+        guard let argument else { return .none }
+        switch argument.shape {
+        case let .lambda(id):
+            return .function(id)
+        case let .name(name):
+            let token = model.tokens.index(startingAt: argument.range.start) ?? -1
+            let resolved = token >= 0 ? isFunctionLike(model, name: name, token: token, found: found) : false
+            return resolved ? .function(name) : .unresolved(argument.text)
+        case let .call(callee):
+            guard let inner = calls.first(where: { model.tokens.starts[$0.chainFirst] == argument.range.start && $0.open > found.open }) else {
+                return .unresolved(argument.text)
+            }
+            if callee == "functools.partial" {
+                return resolveEntry(model, found: inner, calls: calls, keyword: "func", position: 0, kind: kind)
+            }
+            if kind == .coroutine, model.facts.functions[inner.function].calls[inner.index].isResolved {
+                return .function(callee)
+            }
+            return .unresolved(argument.text)
+        default:
+            return .unresolved(argument.text)
+        }
+    }
+
+    /// A name resolved through definitions, imports or `self`, and not a builtin.
+    private static func isFunctionLike(_ model: ScanModel, name: String, token: Int, found: FoundCall) -> Bool {
+        let tokens = model.tokens
+        var last = token
+        while tokens.isOp(last + 1, "."), tokens.isName(last + 2) { last += 2 }
+        let scope = model.scopes[found.function]
+        let resolved = model.resolveChain(token, last, scope: found.function, className: scope.className)
+        return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
+    }
+}

@@ -1,0 +1,253 @@
+import ConchKit
+
+/// First pass: walks the statements once and records what is defined where —
+/// functions, classes, statement loops, lambdas, imports and the names each scope binds.
+struct StructurePass {
+    private struct Frame {
+        var statement: Int
+        var kind: HeaderKind
+        /// The function whose body the block belongs to.
+        var function: Int
+        var className: String?
+        var loop: Int?
+        /// Qualified prefix for names defined in the block.
+        var qualifiedPrefix: String
+    }
+
+    let model: ScanModel
+    private var frames: [Frame] = []
+    private var decorators: [(first: Int, last: Int)] = []
+
+    init(model: ScanModel) { self.model = model }
+
+    mutating func run() {
+        let tokens = model.tokens
+        var module = FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
+                                   range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))
+        module.isAsync = false
+        model.facts.functions = [module]
+        for index in model.statements.indices {
+            while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
+            let statement = model.statements[index]
+            let function = frames.last?.function ?? 0
+            let classBody = frames.last(where: { $0.kind == .def || $0.kind == .classDef })
+            model.statementFunction[index] = function
+            model.statementClass[index] = classBody?.kind == .classDef ? classBody?.className : nil
+            model.statementLoop[index] = currentLoop()
+            LambdaScanner.scan(model, statement: statement, function: function)
+            switch statement.header {
+            case .def?: define(function: index, in: function)
+            case .classDef?: define(class: index, in: function)
+            case .for?, .while?: openLoop(index, function: function)
+            case nil: simple(index, function: function)
+            default:
+                bindHeaderTargets(statement, function: function)
+                push(index, function: function)
+            }
+            if statement.header == nil, tokens.isOp(statement.first, "@") {
+                var last = statement.end - 1
+                if tokens.isCloser(last), tokens.partner[last] > statement.first { last = tokens.partner[last] - 1 }
+                decorators.append((statement.first + 1, last))
+            } else {
+                decorators.removeAll()
+            }
+        }
+    }
+
+    private func currentLoop() -> Int? {
+        for frame in frames.reversed() {
+            if frame.kind == .def || frame.kind == .classDef { return nil }
+            if let loop = frame.loop { return loop }
+        }
+        return nil
+    }
+
+    private var prefix: String { frames.last?.qualifiedPrefix ?? model.moduleName }
+
+    private func blockEndOffset(_ index: Int) -> Int {
+        let statement = model.statements[index]
+        let lastStatement = max(index, statement.blockEnd - 1)
+        let end = model.statements[lastStatement].end
+        return model.tokens.ends[max(statement.first, end - 1)]
+    }
+
+    private mutating func push(_ index: Int, function: Int, loop: Int? = nil, prefix newPrefix: String? = nil,
+                               className: String? = nil, body: Int? = nil) {
+        let statement = model.statements[index]
+        frames.append(Frame(statement: index, kind: statement.header ?? .if, function: body ?? function,
+                            className: className ?? frames.last?.className, loop: loop,
+                            qualifiedPrefix: newPrefix ?? prefix))
+    }
+
+    private mutating func define(function index: Int, in enclosing: Int) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        let nameToken = statement.keyword + 1
+        let name = tokens.isName(nameToken) ? tokens.text(nameToken) : "<invalid>"
+        let enclosingFrame = frames.last(where: { $0.kind == .def || $0.kind == .classDef })
+        let isMethod = enclosingFrame?.kind == .classDef
+        let id = prefix + "." + name
+        let start = tokens.starts[statement.first]
+        var facts = FunctionFacts(id: id, name: name, kind: isMethod ? .method : .function,
+                                  range: ByteRange(start, blockEndOffset(index)),
+                                  nameRange: tokens.isName(nameToken) ? tokens.range(nameToken, nameToken) : tokens.range(statement.keyword, statement.keyword))
+        facts.isAsync = statement.isAsync
+        facts.parent = enclosing
+        facts.className = isMethod ? enclosingFrame?.className : nil
+        facts.isNested = frames.contains { $0.kind == .def }
+        let functionIndex = model.facts.functions.count
+        model.facts.functions.append(facts)
+        model.definedFunction[index] = functionIndex
+        model.decoratorChains.append(contentsOf: decorators.map { (functionIndex, $0.first, $0.last, enclosing) })
+        var scope = Scope(parent: enclosing)
+        let parameters = Parameters.names(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
+        scope.bindings.formUnion(parameters)
+        if isMethod, let className = enclosingFrame?.className {
+            scope.className = className
+            let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
+            if !isStatic { scope.selfName = parameters.first }
+            model.classes[className]?.methods.insert(name)
+        } else {
+            model.scopes[enclosing].definitions[name] = id
+        }
+        model.scopes.append(scope)
+        push(index, function: enclosing, prefix: id + ".<locals>", body: functionIndex)
+    }
+
+    private mutating func define(class index: Int, in enclosing: Int) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        let nameToken = statement.keyword + 1
+        let name = tokens.isName(nameToken) ? tokens.text(nameToken) : "<invalid>"
+        let qualified = prefix + "." + name
+        let isLocal = frames.contains { $0.kind == .def }
+        let facts = ClassFacts(qualifiedName: qualified, bases: [],
+                               range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
+                               nameRange: tokens.range(nameToken, nameToken), isLocal: isLocal)
+        var info = ClassInfo(factIndex: model.facts.classes.count)
+        if tokens.isOp(nameToken + 1, "("), tokens.partner[nameToken + 1] > nameToken + 1 {
+            for part in Assignments.commaSeparated(tokens, first: nameToken + 2, end: tokens.partner[nameToken + 1])
+            where !(tokens.isName(part.first) && tokens.isOp(part.first + 1, "=")) && !tokens.isOp(part.first, "**") {
+                info.baseChains.append((part.first, part.end - 1, enclosing))
+            }
+        }
+        model.facts.classes.append(facts)
+        model.classes[qualified] = info
+        if frames.last(where: { $0.kind == .def || $0.kind == .classDef })?.kind != .classDef {
+            model.scopes[enclosing].definitions[name] = qualified
+        }
+        push(index, function: enclosing, prefix: qualified, className: qualified)
+    }
+
+    private mutating func openLoop(_ index: Int, function: Int) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        let colon = statement.colon ?? statement.end - 1
+        let isFor = statement.header == .for
+        let bodyEnd = model.statements[max(index, statement.blockEnd - 1)].end
+        let parent = currentLoop()
+        let depth = parent.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
+        var bound = LoopFacts.Bound.conditional
+        if isFor {
+            let inToken = Assignments.topLevel(tokens, keyword: "in", first: statement.keyword + 1, end: colon)
+            if let inToken {
+                bindNames(Assignments.boundNames(tokens, first: statement.keyword + 1, end: inToken), function: function)
+                bound = LoopBounds.forBound(tokens, first: inToken + 1, end: colon)
+            } else {
+                bound = .collection
+            }
+        } else {
+            bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
+        }
+        let loop = LoopFacts(kind: isFor ? .for : .while,
+                             range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
+                             headerRange: tokens.range(statement.first, colon),
+                             bound: bound, parent: parent, depth: depth,
+                             arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
+        model.facts.functions[function].loops.append(loop)
+        push(index, function: function, loop: model.facts.functions[function].loops.count - 1)
+    }
+
+    private func bindHeaderTargets(_ statement: Statement, function: Int) {
+        let tokens = model.tokens
+        guard statement.header == .with || statement.header == .except, let colon = statement.colon else { return }
+        for item in Assignments.commaSeparated(tokens, first: statement.keyword + 1, end: colon) {
+            if let asToken = Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end) {
+                bindNames(Assignments.boundNames(tokens, first: asToken + 1, end: item.end), function: function)
+            }
+        }
+    }
+
+    private func simple(_ index: Int, function: Int) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        let scope = function
+        if tokens.isOp(statement.first, "@") { return }
+        if ImportParser.isImport(tokens, statement) {
+            for bound in ImportParser.parse(tokens, statement, packageName: model.packageName) {
+                model.facts.imports.append(bound.fact)
+                if bound.lookupName != "*" { model.scopes[scope].imports[bound.lookupName] = bound.lookupTarget }
+            }
+            return
+        }
+        if tokens.isName(statement.first, "global") || tokens.isName(statement.first, "nonlocal") {
+            guard tokens.isName(statement.first, "global") else { return }
+            var cursor = statement.first + 1
+            while cursor < statement.end {
+                if tokens.isName(cursor) {
+                    let name = tokens.text(cursor)
+                    model.scopes[scope].globals.insert(name)
+                    model.rebindableGlobals.insert(name)
+                    if model.globalDeclarations[name] == nil { model.globalDeclarations[name] = cursor }
+                    model.moduleVariables.insert(name)
+                }
+                cursor += 1
+            }
+            return
+        }
+        bindWalrusTargets(statement, function: function)
+        guard let assignment = Assignments.parse(tokens, first: statement.first, end: statement.end) else { return }
+        let inClassBody = model.statementClass[index] != nil
+        for target in assignment.targets {
+            let names = Assignments.boundNames(tokens, first: target.first, end: target.end)
+            if !inClassBody {
+                bindNames(names, function: function)
+                if function == 0 { model.moduleVariables.formUnion(names.map(\.name)) }
+            }
+            recordPendingType(target, assignment, function: function, inClassBody: inClassBody)
+        }
+    }
+
+    private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, inClassBody: Bool) {
+        let tokens = model.tokens
+        guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first,
+              tokens.isCloser(value.end - 1), tokens.isOp(tokens.partner[value.end - 1], "("),
+              model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first else { return }
+        if function == 0, !inClassBody, target.end == target.first + 1, tokens.isName(target.first) {
+            model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
+                                                  first: value.first, last: value.end - 1))
+        }
+        let scope = model.scopes[function]
+        if model.facts.functions[function].name == "__init__", let className = scope.className, let selfName = scope.selfName,
+           target.end == target.first + 3, tokens.isName(target.first), tokens.text(target.first) == selfName,
+           tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
+            model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
+                                                  first: value.first, last: value.end - 1))
+        }
+    }
+
+    private func bindWalrusTargets(_ statement: Statement, function: Int) {
+        let tokens = model.tokens
+        var cursor = statement.first + 1
+        while cursor < statement.end {
+            if tokens.isOp(cursor, ":="), tokens.isName(cursor - 1) {
+                model.scopes[function].bindings.insert(tokens.text(cursor - 1))
+            }
+            cursor += 1
+        }
+    }
+
+    private func bindNames(_ names: [(name: String, token: Int)], function: Int) {
+        for entry in names { model.scopes[function].bindings.insert(entry.name) }
+    }
+}

@@ -1,0 +1,96 @@
+import ConchKit
+
+/// For each token of one statement: the function it runs in (a lambda's body runs in
+/// the lambda) and its innermost loop (comprehensions included). Creates the
+/// comprehension loops on the way. One forward sweep with a bracket stack.
+struct TokenContexts {
+    let first: Int
+    var owner: [Int]
+    var loop: [Int?]
+
+    func owner(of token: Int) -> Int { owner[token - first] }
+    func loop(of token: Int) -> Int? { loop[token - first] }
+
+    private struct OpenGroup {
+        var open: Int
+        var end: Int
+        var function: Int
+        var loop: Int?
+    }
+
+    init(model: ScanModel, statement index: Int) {
+        let statement = model.statements[index]
+        let tokens = model.tokens
+        let function = model.statementFunction[index]
+        let statementLoop = model.statementLoop[index]
+        first = statement.first
+        let count = statement.end - statement.first
+        owner = Array(repeating: function, count: count)
+        loop = Array(repeating: statementLoop, count: count)
+        // Each lambda remembers how many groups were open outside it.
+        var lambdas: [(end: Int, function: Int, base: Int)] = []
+        var groups: [OpenGroup] = []
+        for token in statement.first..<statement.end {
+            while let top = lambdas.last, top.end <= token { lambdas.removeLast() }
+            while let top = groups.last, top.end < token { groups.removeLast() }
+            if let lambda = model.lambdas[token] { lambdas.append((lambda.end, lambda.function, groups.count)) }
+            let current = lambdas.last?.function ?? function
+            let base = lambdas.last?.base ?? 0
+            let outside = current == function ? statementLoop : nil
+            var inherited = outside
+            if groups.count > base, let top = groups.last, top.function == current { inherited = top.loop ?? outside }
+            owner[token - first] = current
+            loop[token - first] = inherited
+            if tokens.isOpener(token) {
+                let end = tokens.partner[token] > token ? tokens.partner[token] : statement.end
+                let innermost = Self.comprehensionLoops(model, open: token, end: end, function: current, parent: inherited,
+                                                        skip: statement.header == .for ? statement.keyword : -1)
+                groups.append(OpenGroup(open: token, end: end, function: current, loop: innermost ?? inherited))
+            }
+        }
+    }
+
+    /// Creates the loops of a comprehension whose brackets are `open...end`; returns the innermost.
+    private static func comprehensionLoops(_ model: ScanModel, open: Int, end: Int, function: Int, parent: Int?, skip: Int) -> Int? {
+        let tokens = model.tokens
+        var fors: [Int] = []
+        var cursor = open + 1
+        while cursor < end {
+            if tokens.isOpener(cursor) {
+                cursor = tokens.skipGroup(cursor, limit: end)
+                continue
+            }
+            if model.lambdas[cursor] != nil {
+                cursor = max(cursor + 1, model.lambdas[cursor]?.end ?? cursor + 1)
+                continue
+            }
+            if tokens.kinds[cursor] == .name, cursor != skip, tokens.equals(cursor, "for") { fors.append(cursor) }
+            cursor += 1
+        }
+        guard !fors.isEmpty else { return nil }
+        var parentLoop = parent
+        let closing = min(end, tokens.count - 1)
+        for (position, forToken) in fors.enumerated() {
+            let clauseEnd = position + 1 < fors.count ? fors[position + 1] : end
+            var headerEnd = Assignments.topLevel(tokens, keyword: "if", first: forToken + 1, end: clauseEnd) ?? clauseEnd
+            if tokens.isName(headerEnd - 1, "async") { headerEnd -= 1 }
+            let inToken = Assignments.topLevel(tokens, keyword: "in", first: forToken + 1, end: headerEnd)
+            var bound = LoopFacts.Bound.collection
+            if let inToken {
+                bound = LoopBounds.forBound(tokens, first: inToken + 1, end: headerEnd)
+                for name in Assignments.boundNames(tokens, first: forToken + 1, end: inToken) {
+                    model.scopes[function].bindings.insert(name.name)
+                }
+            }
+            let depth = parentLoop.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
+            let start = tokens.isName(forToken - 1, "async") ? forToken - 1 : forToken
+            let facts = LoopFacts(kind: .comprehension, range: tokens.range(open, closing),
+                                  headerRange: tokens.range(start, max(start, headerEnd - 1)), bound: bound,
+                                  parent: parentLoop, depth: depth,
+                                  arithmeticOperations: tokens.arithmeticOperators(open + 1, end))
+            model.facts.functions[function].loops.append(facts)
+            parentLoop = model.facts.functions[function].loops.count - 1
+        }
+        return parentLoop
+    }
+}

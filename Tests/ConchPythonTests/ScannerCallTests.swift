@@ -1,0 +1,172 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerCallTests {
+    @Test func fStringTextThatLooksLikeACallIsNoCall() {
+        let facts = scan("import os\nmsg = f\"run os.system(cmd) {name}\"\nother = 'os.system(x)'\n")
+        #expect(facts.allCalls.isEmpty)
+    }
+
+    @Test func callsInsideFStringFieldsAreCalls() {
+        let facts = scan("import os\nmsg = f\"{os.getcwd()}\"\n")
+        #expect(facts.allCalls.map(\.callee) == ["os.getcwd"])
+    }
+
+    @Test func moduleLevelDefinitionsAndSelfMethodsResolve() {
+        let facts = scan("""
+        def helper():
+            pass
+
+        class Job:
+            def run(self):
+                helper()
+                self.step()
+
+            def step(self):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.Job.run")?.calls.map(\.callee) == ["pkg.mod.helper", "pkg.mod.Job.step"])
+        #expect(facts.function("pkg.mod.Job.run")?.calls.allSatisfy(\.isResolved) == true)
+    }
+
+    @Test func unresolvedCalleesKeepTheTextAsWritten() {
+        let facts = scan("def f(conn):\n    conn.recv(10)\n")
+        let call = facts.function("pkg.mod.f")?.calls.first
+        #expect(call?.callee == "conn.recv")
+        #expect(call?.isResolved == false)
+    }
+
+    @Test func executorBoundByWithResolvesItsMethods() {
+        let facts = scan("""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def main(items):
+            with ThreadPoolExecutor(max_workers=4) as ex:
+                ex.submit(work, 1)
+        """)
+        let calls = facts.function("pkg.mod.main")?.calls ?? []
+        #expect(calls.map(\.callee) == ["concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ThreadPoolExecutor.submit"])
+        #expect(calls.first?.boundName == "ex")
+    }
+
+    @Test func assignedConstructorTypesFlowToLaterCalls() {
+        let facts = scan("""
+        import multiprocessing as mp
+
+        def main(xs):
+            pool = mp.Pool(4)
+            pool.map(work, xs)
+            mp.Pool().map(work, xs)
+        """)
+        let callees = facts.function("pkg.mod.main")?.calls.map(\.callee) ?? []
+        #expect(callees == ["multiprocessing.Pool", "multiprocessing.Pool.map", "multiprocessing.Pool", "multiprocessing.Pool.map"])
+        #expect(facts.function("pkg.mod.main")?.calls.first?.boundName == "pool")
+    }
+
+    @Test func selfAttributesTypedInInitAreSeenByEveryMethod() {
+        let facts = scan("""
+        from concurrent.futures import ProcessPoolExecutor
+
+        class Service:
+            def handle(self, job):
+                return self.pool.submit(job.run)
+
+            def __init__(self):
+                self.pool = ProcessPoolExecutor()
+        """)
+        #expect(facts.function("pkg.mod.Service.handle")?.calls.first?.callee == "concurrent.futures.ProcessPoolExecutor.submit")
+    }
+
+    @Test func moduleLevelTypedGlobalsResolveInsideFunctions() {
+        let facts = scan("""
+        import concurrent.futures
+
+        def go():
+            executor.submit(go)
+
+        executor = concurrent.futures.ThreadPoolExecutor()
+        """)
+        #expect(facts.function("pkg.mod.go")?.calls.first?.callee == "concurrent.futures.ThreadPoolExecutor.submit")
+    }
+
+    @Test func argumentsCarryKeywordsAndShapes() {
+        let facts = scan("""
+        import os, threading
+        def work(): pass
+        threading.Thread(target=work, args=(1,), name=f"w{n}", daemon=True)
+        os.system("ls " + path)
+        os.system("echo %s" % x)
+        os.system("echo {}".format(x))
+        os.system("ls")
+        print(3, -1, len(x), lambda: 0, *rest)
+        """)
+        let thread = facts.call("threading.Thread")
+        #expect(thread?.argument(keyword: "target")?.shape == .name("pkg.mod.work"))
+        #expect(thread?.argument(keyword: "args")?.shape == .other)
+        #expect(thread?.argument(keyword: "name")?.shape == .formattedString)
+        let systems = facts.allCalls.filter { $0.callee == "os.system" }.map { $0.argument(at: 0)?.shape }
+        #expect(systems == [.formattedString, .formattedString, .formattedString, .stringLiteral])
+        let printed = facts.call("print")?.arguments.map(\.shape) ?? []
+        #expect(printed.count == 5)
+        #expect(printed.prefix(3) == [.numberLiteral, .numberLiteral, .call("len")])
+        if case .lambda(let id) = printed[3] { #expect(id.hasPrefix("pkg.mod.<lambda>@")) } else { Issue.record("no lambda shape") }
+    }
+
+    @Test func callRangesRunFromCalleeToClosingParenthesis() {
+        let source = "x = obj.method(\n    1,\n    2)\n"
+        let facts = scan(source)
+        let text = SourceText(source)
+        let call = facts.allCalls.first
+        #expect(text.text(call?.range ?? ByteRange(0, 0)) == "obj.method(\n    1,\n    2)")
+        #expect(text.text(call?.calleeRange ?? ByteRange(0, 0)) == "obj.method")
+    }
+
+    @Test func continuationLinesFormOneStatement() {
+        let facts = scan("import time\nx = 1 + \\\n    time.time()\nif (a and\n        b):\n    time.sleep(1)\n")
+        #expect(facts.functions[0].calls.map(\.callee) == ["time.time", "time.sleep"])
+    }
+
+    @Test func awaitedCallsAreMarked() {
+        let facts = scan("import asyncio\nasync def f():\n    await asyncio.sleep(1)\n    asyncio.sleep(2)\n")
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.isAwaited) == [true, false])
+    }
+
+    @Test func tupleTargetsBindEveryName() {
+        let facts = scan("""
+        counter = 0
+        def f():
+            counter, other = 1, 2
+            counter.bit_length()
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.first?.isResolved == false)
+        #expect(facts.function("pkg.mod.f")?.globalAccesses.isEmpty == true)
+    }
+
+    @Test func locksHeldByWithAndAcquire() {
+        let facts = scan("""
+        import threading
+        lock = threading.Lock()
+        guard = threading.RLock()
+
+        class C:
+            def __init__(self):
+                self._mutex = threading.Lock()
+
+            def f(self):
+                with lock:
+                    a()
+                with self._mutex:
+                    b()
+                guard.acquire()
+                try:
+                    c()
+                finally:
+                    guard.release()
+                d()
+        """)
+        let calls = facts.function("pkg.mod.C.f")?.calls ?? []
+        #expect(calls.map(\.callee) == ["a", "b", "threading.RLock.acquire", "c", "threading.RLock.release", "d"])
+        #expect(calls.map(\.locksHeld) == [["pkg.mod.lock"], ["pkg.mod.C._mutex"], [], ["pkg.mod.guard"], ["pkg.mod.guard"], []])
+    }
+}

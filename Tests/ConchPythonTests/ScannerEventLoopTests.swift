@@ -1,0 +1,52 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerEventLoopTests {
+    private func frameworks(_ source: String) -> [EventFramework] { scan(source).eventLoops.map(\.framework) }
+
+    @Test func asyncioRunAndLoopMethodsMarkAsyncio() {
+        #expect(frameworks("import asyncio\nasync def main(): pass\nasyncio.run(main())\n") == [.asyncio])
+        #expect(frameworks("import asyncio\nloop = asyncio.get_event_loop()\nloop.run_until_complete(main())\nloop.run_forever()\n")
+            == [.asyncio, .asyncio])
+    }
+
+    @Test func anAsyncDefAloneIsNoRunMarker() {
+        #expect(frameworks("async def main():\n    pass\n").isEmpty)
+    }
+
+    @Test func qtApplicationsExecInAnyBinding() {
+        #expect(frameworks("""
+        import sys
+        from PyQt5.QtWidgets import QApplication
+        app = QApplication(sys.argv)
+        sys.exit(app.exec_())
+        """) == [.qt])
+        #expect(frameworks("from PySide6 import QtWidgets\napp = QtWidgets.QApplication([])\napp.exec()\n") == [.qt])
+    }
+
+    @Test func tkinterWxAndKivyMainLoops() {
+        #expect(frameworks("import tkinter as tk\nroot = tk.Tk()\nroot.mainloop()\n") == [.tkinter])
+        #expect(frameworks("import wx\napp = wx.App()\napp.MainLoop()\n") == [.wx])
+        #expect(frameworks("""
+        from kivy.app import App
+        class MyApp(App):
+            pass
+        MyApp().run()
+        """) == [.kivy])
+    }
+
+    @Test func twistedTornadoGlibAndOthers() {
+        #expect(frameworks("from twisted.internet import reactor\nreactor.run()\n") == [.twisted])
+        #expect(frameworks("import tornado.ioloop\ntornado.ioloop.IOLoop.current().start()\n") == [.tornado])
+        #expect(frameworks("from gi.repository import GLib, Gtk\nGLib.MainLoop().run()\nGtk.main()\n") == [.glib, .glib])
+        #expect(frameworks("from aiohttp import web\nweb.run_app(app)\n") == [.aiohttp])
+        #expect(frameworks("import trio, anyio\ntrio.run(main)\nanyio.run(main)\n") == [.trio, .anyio])
+        #expect(frameworks("import gevent\ngevent.joinall(jobs)\n") == [.gevent])
+        #expect(frameworks("from gevent.pywsgi import WSGIServer\nWSGIServer(('', 80), app).serve_forever()\n") == [.gevent])
+    }
+
+    @Test func aThreadRunMethodIsNoEventLoop() {
+        #expect(frameworks("import threading\nclass W(threading.Thread):\n    pass\nW().run()\n").isEmpty)
+    }
+}

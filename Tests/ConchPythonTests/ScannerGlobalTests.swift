@@ -1,0 +1,112 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerGlobalTests {
+    private func kinds(_ facts: FileFacts, _ function: String) -> [GlobalAccess.Kind] {
+        facts.function(function)?.globalAccesses.map(\.kind) ?? []
+    }
+
+    @Test func mutableAndReboundModuleNamesAreGlobals() {
+        let facts = scan("""
+        import threading, collections
+        cache = {}
+        items = []
+        seen = set()
+        counts = collections.Counter()
+        tls = threading.local()
+        lock = threading.Lock()
+        LIMIT = 10
+        CONFIG = Config()
+        TABLE = frozenset()
+        total = 0
+        name = "x"
+
+        def bump():
+            global total
+            total += 1
+        """)
+        let byName = Dictionary(uniqueKeysWithValues: facts.globals.map { ($0.name, $0) })
+        #expect(Set(byName.keys) == ["cache", "items", "seen", "counts", "tls", "lock", "CONFIG", "total"])
+        #expect(byName["cache"]?.typeName == "dict")
+        #expect(byName["seen"]?.typeName == "set")
+        #expect(byName["counts"]?.typeName == "collections.Counter")
+        #expect(byName["tls"]?.storage == .threadLocal)
+        #expect(byName["lock"]?.storage == .synchronized)
+        #expect(byName["CONFIG"]?.storage == .constant)
+        #expect(byName["total"]?.typeName == "int")
+        #expect(byName["items"]?.storage == .plain)
+    }
+
+    @Test func writeKindsAreClassified() {
+        let facts = scan("""
+        counter = 0
+        registry = {}
+        log = []
+
+        def work(key):
+            global counter
+            counter += 1
+            counter = counter + 1
+            counter = 5
+            registry[key] = 1
+            registry[key] += 1
+            log.append(key)
+            print(registry)
+            if key not in registry:
+                registry[key] = 0
+        """)
+        #expect(kinds(facts, "pkg.mod.work") == [.augmented, .readModifyWrite, .rebind, .subscriptStore, .subscriptAugmented,
+                                                  .mutatingMethod("append"), .read, .read, .checkThenAct])
+        #expect(facts.function("pkg.mod.work")?.globalAccesses.first?.variable == "pkg.mod.counter")
+    }
+
+    @Test func checkThenActOnNoneRebinding() {
+        let facts = scan("""
+        _instance = None
+
+        def get():
+            global _instance
+            if _instance is None:
+                _instance = make()
+            return _instance
+        """)
+        #expect(kinds(facts, "pkg.mod.get") == [.read, .checkThenAct, .read])
+    }
+
+    @Test func withoutGlobalDeclarationAnAssignmentIsLocal() {
+        let facts = scan("counter = 0\ndef f():\n    counter = 1\n    return counter\n")
+        #expect(kinds(facts, "pkg.mod.f").isEmpty)
+    }
+
+    @Test func writesUnderAWithLockCarryTheLock() {
+        let facts = scan("""
+        import threading
+        lock = threading.Lock()
+        state = {}
+
+        def put(k, v):
+            with lock:
+                state[k] = v
+            state[k] = v
+        """)
+        let held = facts.function("pkg.mod.put")?.globalAccesses.map(\.locksHeld)
+        #expect(held == [["pkg.mod.lock"], []])
+    }
+
+    @Test func attributeAugmentedAssignmentIsAugmented() {
+        let facts = scan("stats = Stats()\ndef f():\n    stats.hits += 1\n")
+        #expect(kinds(facts, "pkg.mod.f") == [.augmented])
+    }
+
+    @Test func keywordArgumentsWithAGlobalsNameAreNotAccesses() {
+        let facts = scan("items = []\ndef f():\n    g(items=1)\n")
+        #expect(kinds(facts, "pkg.mod.f").isEmpty)
+    }
+
+    @Test func lambdasAccessGlobalsToo() {
+        let facts = scan("seen = set()\nadd = lambda x: seen.add(x)\n")
+        let lambda = facts.functions.first { $0.kind == .lambda }
+        #expect(lambda?.globalAccesses.map(\.kind) == [.mutatingMethod("add")])
+    }
+}

@@ -1,0 +1,88 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerLoopTests {
+    @Test func whileLoopsAreUnboundedOrConditional() {
+        let facts = scan("""
+        def f(ev):
+            while True:
+                pass
+            while 1:
+                pass
+            while not ev.is_set():
+                pass
+            while self.running:
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.unbounded, .unbounded, .conditional, .conditional])
+    }
+
+    @Test func forLoopsOverLiteralRangesHaveAConstantBound() {
+        let facts = scan("""
+        def f(xs):
+            for i in range(4):
+                pass
+            for i in range(2, 10):
+                pass
+            for x in xs:
+                pass
+            for a, b in pairs():
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.constant(4), .constant(8), .collection, .collection])
+    }
+
+    @Test func nestedLoopsKnowTheirParentAndDepth() {
+        let facts = scan("""
+        def f(n):
+            for y in range(n):
+                for x in range(n):
+                    v = x * y + 1
+                    while v > 2:
+                        v = v // 2
+        """)
+        let loops = facts.function("pkg.mod.f")?.loops ?? []
+        #expect(loops.map(\.parent) == [nil, 0, 1])
+        #expect(loops.map(\.depth) == [0, 1, 2])
+        #expect(loops.map(\.arithmeticOperations) == [4, 4, 1])
+    }
+
+    @Test func loopHeaderAndRangeAreRecorded() {
+        let source = "for i in range(3):\n    print(i)\nprint()\n"
+        let facts = scan(source)
+        let text = SourceText(source)
+        let loop = facts.functions[0].loops.first
+        #expect(text.text(loop?.headerRange ?? ByteRange(0, 0)) == "for i in range(3):")
+        #expect(text.text(loop?.range ?? ByteRange(0, 0)) == "for i in range(3):\n    print(i)")
+        #expect(facts.functions[0].calls.map(\.loop) == [nil, 0, nil])
+    }
+
+    @Test func comprehensionsAreLoopsInsideStatementLoops() {
+        let facts = scan("""
+        def f(rows):
+            for row in rows:
+                total = sum(v * v for v in row if v > 0)
+                grid = [[c + 1 for c in r] for r in row]
+        """)
+        let loops = facts.function("pkg.mod.f")?.loops ?? []
+        #expect(loops.map(\.kind) == [.for, .comprehension, .comprehension, .comprehension])
+        #expect(loops.map(\.parent) == [nil, 0, 0, 2])
+        #expect(loops.map(\.depth) == [0, 1, 1, 2])
+        let sum = facts.function("pkg.mod.f")?.calls.first
+        #expect(sum?.callee == "sum")
+        #expect(sum?.loop == 0)
+    }
+
+    @Test func callsInsideAComprehensionBelongToIt() {
+        let facts = scan("results = [fetch(u) for u in urls]\n")
+        #expect(facts.functions[0].loops.first?.kind == .comprehension)
+        #expect(facts.functions[0].calls.first?.loop == 0)
+    }
+
+    @Test func asyncForIsALoop() {
+        let facts = scan("async def f(s):\n    async for x in s:\n        await g(x)\n")
+        #expect(facts.function("pkg.mod.f")?.loops.count == 1)
+        #expect(facts.function("pkg.mod.f")?.calls.first?.loop == 0)
+    }
+}

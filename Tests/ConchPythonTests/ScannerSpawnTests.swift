@@ -1,0 +1,141 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerSpawnTests {
+    private func sites(_ source: String) -> [SpawnSite] { scan(source).spawnSites }
+
+    @Test func threadTargetsResolveToFunctionIDs() {
+        let found = sites("""
+        import threading
+        def work(): pass
+        def main(n):
+            for i in range(n):
+                threading.Thread(target=work).start()
+        """)
+        #expect(found.count == 1)
+        #expect(found.first?.kind == .thread)
+        #expect(found.first?.api == "threading.Thread")
+        #expect(found.first?.entry == .function("pkg.mod.work"))
+        #expect(found.first?.function == 2)
+        #expect(found.first?.loop == 0)
+        #expect(found.first?.isBounded == false)
+    }
+
+    @Test func threadSubclassRunsItsRunMethod() {
+        let found = sites("""
+        from threading import Thread
+        class Worker(Thread):
+            def run(self):
+                pass
+        class Special(Worker):
+            pass
+        Worker().start()
+        Special(daemon=True).start()
+        """)
+        #expect(found.map(\.entry) == [.function("pkg.mod.Worker.run"), .function("pkg.mod.Special.run")])
+        #expect(found.allSatisfy { $0.kind == .thread })
+    }
+
+    @Test func executorsAndPoolsAreBoundedPoolSites() {
+        let found = sites("""
+        from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor
+        import multiprocessing as mp
+        from multiprocessing.pool import ThreadPool
+        def f(x): return x
+        def main(xs):
+            with ThreadPoolExecutor() as ex:
+                ex.submit(f, 1)
+            with ProcessPoolExecutor() as px:
+                list(px.map(f, xs))
+            mp.Pool().map(f, xs)
+            ThreadPool(4).imap_unordered(f, xs)
+        """)
+        #expect(found.map(\.kind) == [.threadPool, .processPool, .processPool, .threadPool])
+        #expect(found.allSatisfy { $0.isBounded && $0.entry == .function("pkg.mod.f") })
+        #expect(found.map(\.api)[2] == "multiprocessing.Pool.map")
+    }
+
+    @Test func timersForkAndRawThreadsAreRecognised() {
+        let found = sites("""
+        import threading, os, _thread
+        def tick(): pass
+        def serve():
+            threading.Timer(5, tick).start()
+            _thread.start_new_thread(tick, ())
+            pid = os.fork()
+        """)
+        #expect(found.map(\.kind) == [.timer, .thread, .forkChild])
+        #expect(found.map(\.entry) == [.function("pkg.mod.tick"), .function("pkg.mod.tick"), .function("pkg.mod.serve")])
+    }
+
+    @Test func processTargetsAndLambdasAndNestedFunctions() {
+        let found = sites("""
+        import multiprocessing
+        def main():
+            def inner(): pass
+            multiprocessing.Process(target=inner).start()
+            multiprocessing.Process(target=lambda: 1).start()
+        """)
+        #expect(found.map(\.kind) == [.process, .process])
+        #expect(found.first?.entry == .function("pkg.mod.main.<locals>.inner"))
+        if case .function(let id)? = found.last?.entry { #expect(id.hasPrefix("pkg.mod.<lambda>@5:")) } else { Issue.record("lambda entry") }
+    }
+
+    @Test func selfMethodsAndImportedFunctionsAreEntries() {
+        let found = sites("""
+        import threading
+        from .jobs import crunch
+        class S:
+            def start(self):
+                threading.Thread(target=self.loop).start()
+                threading.Thread(target=crunch).start()
+            def loop(self): pass
+        """)
+        #expect(found.map(\.entry) == [.function("pkg.mod.S.loop"), .function("pkg.jobs.crunch")])
+    }
+
+    @Test func parametersAreUnresolvedEntries() {
+        let found = sites("import threading\ndef run(fn):\n    threading.Thread(target=fn).start()\n")
+        #expect(found.first?.entry == .unresolved("fn"))
+    }
+
+    @Test func partialUnwrapsToItsFunction() {
+        let found = sites("""
+        import functools
+        from concurrent.futures import ProcessPoolExecutor
+        def work(a, b): pass
+        ProcessPoolExecutor().submit(functools.partial(work, 1))
+        """)
+        #expect(found.first?.entry == .function("pkg.mod.work"))
+    }
+
+    @Test func asyncioAndGeventSpawns() {
+        let found = sites("""
+        import asyncio, gevent
+        def blocking(): pass
+        async def job(): pass
+        async def main():
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, blocking)
+            await asyncio.to_thread(blocking)
+            asyncio.create_task(job())
+            gevent.spawn(blocking)
+        """)
+        #expect(found.map(\.kind) == [.threadPool, .threadPool, .coroutine, .coroutine])
+        #expect(found.map(\.entry) == [.function("pkg.mod.blocking"), .function("pkg.mod.blocking"),
+                                       .function("pkg.mod.job"), .function("pkg.mod.blocking")])
+    }
+
+    @Test func runInExecutorWithAProcessPoolRunsInAProcess() {
+        let found = sites("""
+        import asyncio
+        from concurrent.futures import ProcessPoolExecutor
+        def crunch(): pass
+        async def main(loop):
+            pool = ProcessPoolExecutor()
+            await loop.run_in_executor(pool, crunch)
+        """)
+        #expect(found.map(\.kind) == [.processPool])
+    }
+}

@@ -1,0 +1,131 @@
+import ConchKit
+import ConchPython
+import Testing
+
+@Suite struct ScannerStructureTests {
+    @Test func moduleBodyIsFunctionZero() {
+        let facts = scan("x = 1\n")
+        #expect(facts.functions.first?.kind == .module)
+        #expect(facts.functions.first?.id == "pkg.mod")
+    }
+
+    @Test func functionsMethodsAndNestedDefsGetQualifiedIDs() {
+        let facts = scan("""
+        def top():
+            def inner():
+                pass
+            return inner
+
+        class Worker:
+            def run(self):
+                pass
+
+            async def fetch(self):
+                pass
+        """)
+        #expect(facts.functions.map(\.id) == ["pkg.mod", "pkg.mod.top", "pkg.mod.top.<locals>.inner",
+                                              "pkg.mod.Worker.run", "pkg.mod.Worker.fetch"])
+        let inner = facts.function("pkg.mod.top.<locals>.inner")
+        #expect(inner?.isNested == true)
+        #expect(inner?.parent == 1)
+        let run = facts.function("pkg.mod.Worker.run")
+        #expect(run?.kind == .method)
+        #expect(run?.className == "pkg.mod.Worker")
+        #expect(facts.function("pkg.mod.Worker.fetch")?.isAsync == true)
+    }
+
+    @Test func functionRangeCoversTheWholeBody() {
+        let source = "def f():\n    a = 1\n    return a\n\nx = 2\n"
+        let facts = scan(source)
+        let text = SourceText(source)
+        let range = facts.function("pkg.mod.f")?.range ?? ByteRange(0, 0)
+        #expect(text.text(range) == "def f():\n    a = 1\n    return a")
+        #expect(text.text(facts.function("pkg.mod.f")?.nameRange ?? ByteRange(0, 0)) == "f")
+    }
+
+    @Test func decoratorsAreResolvedDottedNames() {
+        let facts = scan("""
+        import functools
+        from flask import Flask
+        app = Flask(__name__)
+
+        @functools.lru_cache(maxsize=None)
+        @app.route("/")
+        @staticmethod
+        def handler():
+            pass
+        """)
+        #expect(facts.function("pkg.mod.handler")?.decorators == ["functools.lru_cache", "flask.Flask.route", "staticmethod"])
+    }
+
+    @Test func classesResolveBasesThroughImports() {
+        let facts = scan("""
+        import threading
+        from multiprocessing import Process as P
+
+        class Worker(threading.Thread, metaclass=Meta):
+            pass
+
+        class Child(P):
+            pass
+
+        def factory():
+            class Local:
+                pass
+        """)
+        #expect(facts.classes.map(\.qualifiedName) == ["pkg.mod.Worker", "pkg.mod.Child", "pkg.mod.factory.<locals>.Local"])
+        #expect(facts.classes[0].bases == ["threading.Thread"])
+        #expect(facts.classes[1].bases == ["multiprocessing.Process"])
+        #expect(facts.classes[2].isLocal)
+        #expect(!facts.classes[0].isLocal)
+    }
+
+    @Test func lambdasAreFunctionsAndOwnTheirCalls() {
+        let facts = scan("import os\nf = lambda x: os.system(x)\n")
+        let lambda = facts.functions.first { $0.kind == .lambda }
+        #expect(lambda?.id == "pkg.mod.<lambda>@2:5")
+        #expect(lambda?.calls.map(\.callee) == ["os.system"])
+        #expect(facts.functions[0].calls.isEmpty)
+    }
+
+    @Test func nestedLambdasNestInEachOther() {
+        let facts = scan("g = lambda: (lambda y: print(y), len([]))\n")
+        let lambdas = facts.functions.filter { $0.kind == .lambda }
+        #expect(lambdas.count == 2)
+        #expect(lambdas.last?.calls.map(\.callee) == ["print"])
+        #expect(lambdas.first?.calls.map(\.callee) == ["len"])
+    }
+
+    @Test func inlineSuitesAndSemicolonsSplitStatements() {
+        let facts = scan("def f(): a(); b()\nif x: c()\n")
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.callee) == ["a", "b"])
+        #expect(facts.functions[0].calls.map(\.callee) == ["c"])
+    }
+
+    @Test func matchStatementsAreBlocksAndMatchStaysAName() {
+        let facts = scan("""
+        def f(cmd):
+            match cmd:
+                case ["go", where]:
+                    go(where)
+                case _:
+                    stop()
+            match = re.match("x", cmd)
+        """)
+        let calls = facts.function("pkg.mod.f")?.calls.map(\.calleeText) ?? []
+        #expect(calls == ["go", "stop", "re.match"])
+    }
+
+    @Test func mainGuardBodiesAreRecordedInEitherOrder() {
+        let source = "if __name__ == \"__main__\":\n    main()\nif '__main__' == __name__: run()\n"
+        let facts = scan(source)
+        let text = SourceText(source)
+        #expect(facts.mainGuards.map { text.text($0) } == ["main()", "run()"])
+    }
+
+    @Test func commentsFeedSuppressions() {
+        let facts = scan("# conch: ignore-file[CON205]\nx = 1  # conch: ignore[CON101]\n")
+        #expect(facts.suppressions.file == ["CON205"])
+        #expect(facts.suppressions.lines[2] == ["CON101"])
+    }
+}
