@@ -18,7 +18,7 @@ struct LegacyProcessSpawn: Rule {
     }
 
     private func finding(for call: CallFacts, entry: LegacySpawnAPIs.Entry, in file: FileFacts) -> Finding {
-        let name = call.calleeText
+        let name = call.calleeText == call.callee ? call.calleeText : "\(call.calleeText)` (`\(call.callee)"
         let command = call.argument(at: entry.commandArgument)
         switch command?.shape {
         case .formattedString?:

@@ -1,3 +1,3 @@
 name = "café"  # expect: CON000
 import os
-os.system("x")
+os.system("x")  # expect: CON501
