@@ -78,6 +78,7 @@ public struct Linter: Sendable {
                                 moduleName: file.moduleName, text: text)
         var facts = frontEnd.facts(for: source, settings: settings)
         facts.problems.insert(contentsOf: decodeProblems, at: 0)
+        facts.lineStarts = text.lineStarts
         return Analysed(facts: facts, text: text)
     }
 }

@@ -1,0 +1,52 @@
+import ConchKit
+
+extension ProjectModel {
+    /// The file a path names.
+    func file(at path: String) -> FileFacts? {
+        files.first { $0.path == path }
+    }
+
+    /// `line 7` in the same file, `helpers.py:7` in another.
+    func place(_ path: String, _ offset: Int, from origin: String) -> String {
+        let line = file(at: path)?.line(of: offset) ?? 0
+        return path == origin ? "line \(line)" : "\(path):\(line)"
+    }
+
+    /// Short name of a function for messages: `crunch`, `Worker.run`.
+    func displayName(_ id: FunctionID) -> String {
+        guard let (_, function) = function(id) else { return id.split(separator: ".").last.map(String.init) ?? id }
+        if function.kind == .lambda { return "a lambda" }
+        if let owner = function.className?.split(separator: ".").last { return "\(owner).\(function.name)" }
+        return function.name
+    }
+
+    /// `nested loop at line 7`, `calls `requests.get` at line 9 (through `fetch`)`.
+    func describe(_ evidence: WorkloadEvidence, from origin: String) -> String {
+        let where_ = place(evidence.path, evidence.range.start, from: origin)
+        let what: String = switch evidence.kind {
+        case .hotLoop: "a loop doing arithmetic at \(where_)"
+        case let .ioCall(callee): "`\(callee)` at \(where_)"
+        case let .nativeCall(callee): "`\(callee)` at \(where_)"
+        }
+        guard !evidence.via.isEmpty else { return what }
+        return what + " (through " + evidence.via.map { "`\(displayName($0))`" }.joined(separator: ", ") + ")"
+    }
+
+    /// The evidence as a related location for the diagnostic.
+    func related(_ evidence: WorkloadEvidence) -> Finding.Evidence {
+        let message: String = switch evidence.kind {
+        case .hotLoop: "CPU-bound loop"
+        case let .ioCall(callee): "I/O: `\(callee)`"
+        case let .nativeCall(callee): "runs in a library that releases the GIL: `\(callee)`"
+        }
+        return Finding.Evidence(path: evidence.path, range: evidence.range, message: message)
+    }
+}
+
+extension SpawnSite {
+    /// The function the new thread, process or task runs, when known.
+    var entryID: FunctionID? {
+        if case let .function(id) = entry { return id }
+        return nil
+    }
+}
