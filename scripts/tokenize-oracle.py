@@ -171,6 +171,9 @@ def main():
 
     print(f"files: {len(files)}  compared: {compared}  tokens compared: {tokens}  matching: {matching}")
     print(f"CPython refuses: {len(refused)} files (conch reports a problem for {len(refused) - len(refused_unreported)})")
+    for path, error in refused[:args.show]:
+        problems = ours[path]["problems"]
+        print(f"    {path}\n      cpython: {error}\n      conch:   {problems[0]['message'] if problems else '(no problem reported)'}")
     for name, reason, _ in DIFFERENCES:
         if name in explained:
             print(f"deliberate difference {name}: {len(explained[name])} files  ({reason})")

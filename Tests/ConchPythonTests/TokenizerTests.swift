@@ -41,6 +41,12 @@ import Testing
         #expect(lex("x\r\ny\r\n") == ["NAME x", "NEWLINE \r\n", "NAME y", "NEWLINE \r\n", "ENDMARKER "])
     }
 
+    /// The interpreter reads sources with universal newlines, so a lone `\r` ends
+    /// a line (CPython's tokenize module differs here; see the oracle script).
+    @Test func loneCarriageReturnEndsALine() {
+        #expect(lex("x\ry\n") == ["NAME x", "NEWLINE \r", "NAME y", "NEWLINE \n", "ENDMARKER "])
+    }
+
     @Test func indentAndDedentFollowBlocks() {
         #expect(lex("if a:\n    if b:\n        c\n    d\ne\n") == [
             "NAME if", "NAME a", "OP :", "NEWLINE \n",
