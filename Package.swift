@@ -13,6 +13,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConchKit", dependencies: ["TOMLKit"]),
+        .target(name: "CLibClang"),
+        .target(name: "ConchC", dependencies: ["ConchKit", "CLibClang"]),
         .executableTarget(
             name: "conch",
             dependencies: [
@@ -21,6 +23,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
+        .testTarget(name: "ConchCTests", dependencies: ["ConchC", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

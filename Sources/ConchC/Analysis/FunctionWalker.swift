@@ -1,0 +1,209 @@
+import CLibClang
+import ConchKit
+
+/// Walks one function body in source order and collects its loops, calls,
+/// global accesses, lock regions, spawn sites and event-loop markers.
+final class FunctionWalker {
+    private struct OpenLoop {
+        var index: Int
+        var inBody = false
+    }
+
+    let unit: UnitContext
+    let functionIndex: Int
+    let isPythonExtension: Bool
+    private(set) var facts: FunctionFacts
+    private(set) var spawnSites: [SpawnSite] = []
+    private(set) var eventLoops: [EventLoopMarker] = []
+    private(set) var staticLocals: [GlobalVariable] = []
+    /// `fork()` calls, for the child-branch analysis.
+    private(set) var forkCalls: [Int] = []
+    private var openLoops: [OpenLoop] = []
+    private var gilEvents: [(offset: Int, isRelease: Bool)] = []
+    private var tree: SyntaxTree { unit.tree }
+
+    init(unit: UnitContext, declaration: Int, functionIndex: Int, isPythonExtension: Bool) {
+        self.unit = unit
+        self.functionIndex = functionIndex
+        self.isPythonExtension = isPythonExtension
+        let cursor = unit.tree[declaration].cursor
+        let name = unit.library.spelling(cursor)
+        let (_, nameStart) = unit.library.fileOffset(unit.library.getCursorLocation(cursor))
+        facts = FunctionFacts(id: unit.functionID(cursor), name: name, kind: .function,
+                              range: unit.range(declaration), nameRange: ByteRange(nameStart, nameStart + name.utf8.count))
+    }
+
+    func walk(body: Int) {
+        var held: [String] = []
+        visit(body, held: &held)
+        facts.gilReleasedRegions = GILRegions.pair(gilEvents, functionEnd: facts.range.end)
+    }
+
+    private func visit(_ index: Int, held: inout [String]) {
+        let node = tree[index]
+        switch node.kind {
+        case CXCursor_IfStmt:
+            visitIf(index, held: &held)
+            return
+        case CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt:
+            visitLoop(index, held: &held)
+            return
+        case CXCursor_CallExpr:
+            visitCall(index, held: &held)
+            return
+        case CXCursor_DeclRefExpr:
+            recordAccess(index, held: held)
+        case CXCursor_VarDecl:
+            recordStaticLocal(index)
+        case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator:
+            if Operators.isArithmetic(node.kind, unit: unit, index: index) { countArithmetic() }
+        default:
+            break
+        }
+        for child in node.children { visit(child, held: &held) }
+    }
+
+    // MARK: Control flow and lock regions
+
+    private func visitIf(_ index: Int, held: inout [String]) {
+        let children = tree[index].children
+        guard children.count >= 2 else {
+            for child in children { visit(child, held: &held) }
+            return
+        }
+        visit(children[0], held: &held)
+        var outcomes: [[String]] = []
+        for branch in children.dropFirst().prefix(2) {
+            var branchHeld = held
+            visit(branch, held: &branchHeld)
+            if !ControlFlow.exits(branch, unit: unit) { outcomes.append(branchHeld) }
+        }
+        if children.count == 2 { outcomes.append(held) }
+        // A lock taken on any path that falls through is treated as held: fewer false alarms.
+        if !outcomes.isEmpty { held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) } }
+    }
+
+    private func visitLoop(_ index: Int, held: inout [String]) {
+        let node = tree[index]
+        guard let shape = LoopShape.analyse(index, unit: unit) else {
+            for child in node.children { visit(child, held: &held) }
+            return
+        }
+        let loopIndex = facts.loops.count
+        facts.loops.append(LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
+                                     parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0))
+        openLoops.append(OpenLoop(index: loopIndex))
+        var loopHeld = held
+        for child in node.children {
+            openLoops[openLoops.count - 1].inBody = child == shape.body
+            visit(child, held: &loopHeld)
+        }
+        openLoops.removeLast()
+        held.appendNew(loopHeld)
+    }
+
+    private func countArithmetic() {
+        for open in openLoops where open.inBody { facts.loops[open.index].arithmeticOperations += 1 }
+    }
+
+    private func markPythonObjects() {
+        for open in openLoops where open.inBody { facts.loops[open.index].touchesPythonObjects = true }
+    }
+
+    // MARK: Calls
+
+    private func visitCall(_ index: Int, held: inout [String]) {
+        let node = tree[index]
+        let call = CallReader.read(index, unit: unit)
+        var recorded = CallFacts(callee: call.callee, calleeText: call.calleeText, isResolved: call.isResolved,
+                                 range: unit.range(index), calleeRange: call.calleeRange)
+        recorded.arguments = call.arguments.map { CallReader.argument($0, unit: unit) }
+        recorded.loop = openLoops.last?.index
+        recorded.locksHeld = held
+        recorded.boundName = CallReader.boundName(index, unit: unit)
+        facts.calls.append(recorded)
+        if call.callee.hasPrefix("Py") || call.callee.hasPrefix("_Py") { markPythonObjects() }
+        recordConcurrency(call, recorded, node: index)
+        for child in node.children { visit(child, held: &held) }
+        if LockAPIs.acquire.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {
+            held.appendNew([lock])
+        } else if LockAPIs.release.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {
+            held.removeAll { $0 == lock }
+        }
+    }
+
+    private func lockName(_ argument: Int) -> String {
+        let inner = tree.stripped(argument)
+        if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
+            return unit.compactText(operand)
+        }
+        return unit.compactText(inner)
+    }
+
+    private func recordConcurrency(_ call: CallReader.Call, _ recorded: CallFacts, node: Int) {
+        let callee = call.callee
+        if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < call.arguments.count {
+            let argument = call.arguments[api.entryArgument]
+            spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(argument), range: recorded.range,
+                                        function: functionIndex, loop: recorded.loop, isBounded: api.isBounded))
+        }
+        if ConcurrencyAPIs.forks.contains(callee) {
+            spawnSites.append(SpawnSite(kind: .forkChild, api: callee, entry: .function(facts.id), range: recorded.range,
+                                        function: functionIndex, loop: recorded.loop, isBounded: false))
+            forkCalls.append(node)
+        }
+        if let framework = ConcurrencyAPIs.loopRuns[callee] {
+            eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: recorded.range))
+        } else if ConcurrencyAPIs.readinessWaits.contains(callee), recorded.loop != nil {
+            eventLoops.append(EventLoopMarker(framework: .epoll, kind: .run, range: recorded.range))
+        }
+        if let api = ConcurrencyAPIs.callbacks[callee] {
+            for position in api.arguments where position < call.arguments.count {
+                guard let function = unit.namedFunction(call.arguments[position]) else { continue }
+                eventLoops.append(EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range,
+                                                  callback: unit.functionID(function)))
+            }
+        }
+        if callee == "PyEval_SaveThread" { gilEvents.append((recorded.range.start, true)) }
+        if callee == "PyEval_RestoreThread" { gilEvents.append((recorded.range.end, false)) }
+    }
+
+    private func entry(_ argument: Int) -> SpawnSite.Entry {
+        if let function = unit.namedFunction(argument) { return .function(unit.functionID(function)) }
+        let inner = tree.stripped(argument)
+        let text = unit.compactText(inner)
+        if text.isEmpty || text == "NULL" || text == "0" || text == "nullptr" { return .none }
+        return .unresolved(text)
+    }
+
+    // MARK: Globals
+
+    private func recordAccess(_ index: Int, held: [String]) {
+        guard let declaration = unit.library.referenced(tree[index].cursor) else { return }
+        if isPythonExtension, declaration.kind == CXCursor_VarDecl || declaration.kind == CXCursor_ParmDecl,
+           !openLoops.isEmpty, PythonTypes.isObject(unit.library.typeSpelling(unit.library.getCursorType(declaration))) {
+            markPythonObjects()
+        }
+        guard let global = unit.global(declaration) else { return }
+        let classified = AccessClassifier.classify(index, variable: global.name, unit: unit)
+        var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
+        access.locksHeld = held
+        access.isAtomic = classified.isAtomic
+        facts.globalAccesses.append(access)
+    }
+
+    private func recordStaticLocal(_ index: Int) {
+        let cursor = tree[index].cursor
+        guard let global = unit.global(cursor), global.isFunctionStatic else { return }
+        var variable = GlobalDeclarations.variable(cursor, name: global.name, unit: unit)
+        variable.isFunctionStatic = true
+        staticLocals.append(variable)
+    }
+}
+
+extension Array where Element == String {
+    /// Appends the names not already present, keeping acquisition order.
+    mutating func appendNew(_ names: [String]) {
+        for name in names where !contains(name) { append(name) }
+    }
+}

@@ -1,0 +1,45 @@
+import CLibClang
+import ConchKit
+
+/// Turns clang's diagnostics into the file's problems: each missing header as
+/// info (analysis goes on without it), other errors summarised in one info.
+enum ParseProblems {
+    static func collect(unit: CXTranslationUnit, mainFile: CXFile?, library: LibClang) -> [FileProblem] {
+        var problems: [FileProblem] = []
+        var missing: Set<String> = []
+        var firstError: FileProblem?
+        var errorCount = 0
+        for index in 0..<library.getNumDiagnostics(unit) {
+            guard let diagnostic = library.getDiagnostic(unit, index) else { continue }
+            defer { library.disposeDiagnostic(diagnostic) }
+            let severity = library.getDiagnosticSeverity(diagnostic)
+            guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
+            let message = library.string(library.getDiagnosticSpelling(diagnostic))
+            let (file, offset) = library.fileOffset(library.getDiagnosticLocation(diagnostic))
+            let inMain = file != nil && library.fileIsEqual(file, mainFile) != 0
+            let range = inMain ? ByteRange(offset, offset) : ByteRange(0, 0)
+            if let header = missingHeader(message) {
+                if missing.insert(header).inserted {
+                    problems.append(FileProblem("'\(header)' not found; analysis continues without it", range: range, level: .info))
+                }
+                continue
+            }
+            errorCount += 1
+            if firstError == nil { firstError = FileProblem(message, range: range, level: .info) }
+        }
+        // Errors that follow from a missing header say nothing new.
+        if missing.isEmpty, var first = firstError {
+            let more = errorCount > 1 ? " (and \(errorCount - 1) more)" : ""
+            first.message = "C parse error: \(first.message)\(more); analysis continues with what parsed"
+            problems.append(first)
+        }
+        return problems
+    }
+
+    /// `'foo.h' file not found` -> `foo.h`.
+    static func missingHeader(_ message: String) -> String? {
+        guard message.hasSuffix("file not found"), let open = message.firstIndex(of: "'"),
+              let close = message[message.index(after: open)...].firstIndex(of: "'") else { return nil }
+        return String(message[message.index(after: open)..<close])
+    }
+}
