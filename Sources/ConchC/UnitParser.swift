@@ -33,7 +33,8 @@ enum UnitParser {
         facts.problems += ParseProblems.collect(unit: unit, mainFile: mainFile, library: library)
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
         let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, library: library)
-        let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path)
+        let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,
+                                  translationUnitKind: library.getTranslationUnitCursor(unit).kind)
         UnitAnalysis.fill(&facts, context: context)
     }
 

@@ -76,7 +76,6 @@ enum CXCursorKind {
   CXCursor_BreakStmt = 213,
   CXCursor_ReturnStmt = 214,
   CXCursor_DeclStmt = 231,
-  CXCursor_TranslationUnit = 300,
   CXCursor_InclusionDirective = 503
 };
 

@@ -9,7 +9,8 @@ enum AccessClassifier {
         var isAtomic = false
     }
 
-    static func classify(_ reference: Int, variable: String, unit: UnitContext) -> Classified {
+    /// Nil for a mention that is not evaluated: `sizeof g`.
+    static func classify(_ reference: Int, variable: String, unit: UnitContext) -> Classified? {
         let tree = unit.tree
         let readRange = unit.range(reference)
         // Climb from the name to the whole object written: `g`, `g.count`, `g.a[i]`.
@@ -37,7 +38,7 @@ enum AccessClassifier {
         if let parent = tree[lvalue].parent {
             switch tree[parent].kind {
             case CXCursor_UnaryExpr:
-                return Classified(kind: .read, range: readRange)
+                return nil
             case CXCursor_BinaryOperator where tree[parent].children.first == lvalue:
                 if unit.binaryOperator(parent) == "=" {
                     let kind: GlobalAccess.Kind = partial ? .augmented
@@ -68,21 +69,27 @@ enum AccessClassifier {
     /// through it or is an atomic builtin; nil for any other use.
     private static func passed(_ pointer: Int, unit: UnitContext) -> Classified? {
         let tree = unit.tree
-        guard let (call, argument) = tree.semanticParent(of: pointer), tree[call].kind == CXCursor_CallExpr else { return nil }
+        guard let (call, argument) = tree.semanticParent(of: pointer) else { return nil }
+        if let builtin = unit.atomicBuiltin(call) {
+            return atomic(builtin, range: unit.range(call))
+        }
+        guard tree[call].kind == CXCursor_CallExpr else { return nil }
         let read = CallReader.read(call, unit: unit)
         guard let position = read.arguments.firstIndex(of: argument) else { return nil }
         let range = unit.range(call)
-        if MemoryAPIs.isAtomic(read.callee) {
-            switch MemoryAPIs.atomicAccess(read.callee) {
-            case .read: return Classified(kind: .read, range: range, isAtomic: true)
-            case .store: return Classified(kind: .rebind, range: range, isAtomic: true)
-            case .update: return Classified(kind: .augmented, range: range, isAtomic: true)
-            }
-        }
+        if MemoryAPIs.isAtomic(read.callee) { return atomic(read.callee, range: range) }
         if MemoryAPIs.writesThrough[read.callee]?.contains(position) == true {
             return Classified(kind: .writeThroughPointer(read.callee), range: range)
         }
         return nil
+    }
+
+    private static func atomic(_ builtin: String, range: ByteRange) -> Classified {
+        switch MemoryAPIs.atomicAccess(builtin) {
+        case .read: return Classified(kind: .read, range: range, isAtomic: true)
+        case .store: return Classified(kind: .rebind, range: range, isAtomic: true)
+        case .update: return Classified(kind: .augmented, range: range, isAtomic: true)
+        }
     }
 
     private static func reads(_ variable: String, in subtree: Int?, unit: UnitContext) -> Bool {

@@ -26,7 +26,7 @@ enum CallReader {
                 calleeText = name
                 if node.hasRange { calleeRange = ByteRange(node.start, node.start) }
             }
-            return Call(callee: unit.functionID(target), calleeText: calleeText, isResolved: true, calleeRange: calleeRange, arguments: arguments)
+            return Call(callee: builtinName(unit.functionID(target)), calleeText: calleeText, isResolved: true, calleeRange: calleeRange, arguments: arguments)
         }
         // A call through a pointer, or to a name clang could not declare: the text as written.
         let written = calleeNode.map { unit.compactText(tree.stripped($0)) } ?? ""
@@ -34,6 +34,13 @@ enum CallReader {
         let callee = written.isEmpty ? spelled : written
         return Call(callee: callee, calleeText: calleeText.isEmpty ? callee : calleeText, isResolved: false,
                     calleeRange: calleeRange, arguments: arguments)
+    }
+
+    /// `__sync_fetch_and_add_4` -> `__sync_fetch_and_add`: clang names the sized overload.
+    private static func builtinName(_ name: String) -> String {
+        guard name.hasPrefix("__sync_"), let underscore = name.lastIndex(of: "_"),
+              !name[name.index(after: underscore)...].isEmpty, name[name.index(after: underscore)...].allSatisfy(\.isNumber) else { return name }
+        return String(name[..<underscore])
     }
 
     static func argument(_ index: Int, unit: UnitContext) -> Argument {

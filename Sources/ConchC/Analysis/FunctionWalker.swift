@@ -51,6 +51,8 @@ final class FunctionWalker {
         case CXCursor_CallExpr:
             visitCall(index, held: &held)
             return
+        case CXCursor_UnexposedExpr:
+            if let name = unit.atomicBuiltin(index) { recordAtomicBuiltin(index, name: name, held: held) }
         case CXCursor_DeclRefExpr:
             recordAccess(index, held: held)
         case CXCursor_VarDecl:
@@ -132,6 +134,17 @@ final class FunctionWalker {
         }
     }
 
+    private func recordAtomicBuiltin(_ index: Int, name: String, held: [String]) {
+        let range = unit.range(index)
+        var recorded = CallFacts(callee: name, calleeText: name, isResolved: true, range: range,
+                                 calleeRange: ByteRange(range.start, range.start + name.utf8.count))
+        recorded.arguments = tree[index].children.map { CallReader.argument($0, unit: unit) }
+        recorded.loop = openLoops.last?.index
+        recorded.locksHeld = held
+        recorded.boundName = CallReader.boundName(index, unit: unit)
+        facts.calls.append(recorded)
+    }
+
     private func lockName(_ argument: Int) -> String {
         let inner = tree.stripped(argument)
         if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
@@ -184,8 +197,8 @@ final class FunctionWalker {
            !openLoops.isEmpty, PythonTypes.isObject(unit.library.typeSpelling(unit.library.getCursorType(declaration))) {
             markPythonObjects()
         }
-        guard let global = unit.global(declaration) else { return }
-        let classified = AccessClassifier.classify(index, variable: global.name, unit: unit)
+        guard let global = unit.global(declaration),
+              let classified = AccessClassifier.classify(index, variable: global.name, unit: unit) else { return }
         var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
         access.locksHeld = held
         access.isAtomic = classified.isAtomic

@@ -62,7 +62,8 @@ struct LoopShape {
         guard parts.count == 3 else { return .collection }
         if scanner.isBlank(parts[1]) { return .unbounded }
         func child(in part: Range<Int>) -> Int? {
-            node.children.first { unit.tree[$0].hasRange && part.contains(unit.tree[$0].start) && unit.tree[$0].end <= part.upperBound }
+            // A declaration's extent takes in its `;`.
+            node.children.first { unit.tree[$0].hasRange && part.contains(unit.tree[$0].start) && unit.tree[$0].end <= part.upperBound + 1 }
         }
         guard let condition = child(in: parts[1]) else { return .collection }
         if let value = unit.library.integerValue(unit.tree[condition].cursor) { return value != 0 ? .unbounded : .constant(0) }

@@ -14,10 +14,13 @@ final class UnitContext {
     let bytes: [UInt8]
     /// The file's path as shown to users; qualifies `static` names.
     let path: String
+    /// The translation unit cursor's kind: 300 up to libclang 16, 350 after, so read at run time.
+    let translationUnitKind: CXCursorKind
     private var globalCache: [String: GlobalIdentity?] = [:]
 
-    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String) {
+    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind) {
         self.library = library
+        self.translationUnitKind = translationUnitKind
         self.tree = tree
         self.bytes = bytes
         self.path = path
@@ -80,6 +83,20 @@ final class UnitContext {
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
+    /// The builtin's name when a node is an atomic builtin (`__atomic_fetch_add(&g, 1, order)`,
+    /// `atomic_load(&g)`): libclang shows those as unexposed expressions, not calls.
+    func atomicBuiltin(_ index: Int) -> String? {
+        let node = tree[index]
+        guard node.kind == CXCursor_UnexposedExpr, node.children.count >= 2, node.hasRange else { return nil }
+        let scanner = ByteScanner(bytes: bytes)
+        var end = node.start
+        while end < node.end, scanner.isIdentifierByte(bytes[end]) { end += 1 }
+        let name = String(decoding: bytes[node.start..<end], as: UTF8.self)
+        guard MemoryAPIs.isAtomic(name) else { return nil }
+        while end < node.end, isSpace(bytes[end]) { end += 1 }
+        return end < node.end && bytes[end] == UInt8(ascii: "(") ? name : nil
+    }
+
     // MARK: Names
 
     /// `name` for external linkage, `path::name` for `static` functions.
@@ -110,7 +127,7 @@ final class UnitContext {
             if storage == CX_SC_Extern { return GlobalIdentity(name: name, isFunctionStatic: false) }
             return nil
         }
-        guard container.kind == CXCursor_TranslationUnit else { return nil }
+        guard container.kind == translationUnitKind else { return nil }
         let isInternal = library.getCursorLinkage(declaration) == CXLinkage_Internal
         return GlobalIdentity(name: isInternal ? "\(path)::\(name)" : name, isFunctionStatic: false)
     }

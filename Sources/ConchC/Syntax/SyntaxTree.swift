@@ -69,6 +69,9 @@ struct SyntaxTree {
         var child = index
         while let parent = nodes[child].parent {
             switch nodes[parent].kind {
+            case CXCursor_UnexposedExpr where nodes[parent].children.count != 1:
+                // Not a conversion: an atomic builtin, a GNU extension.
+                return (parent, child)
             case CXCursor_ParenExpr, CXCursor_UnexposedExpr, CXCursor_CStyleCastExpr:
                 child = parent
             default:
