@@ -32,9 +32,9 @@ enum UnitParser {
         let mainFile = library.getFile(unit, file.absolutePath)
         facts.problems += ParseProblems.collect(unit: unit, mainFile: mainFile, library: library)
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
-        let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, library: library)
+        let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, bytes: bytes, library: library)
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,
-                                  translationUnitKind: library.getTranslationUnitCursor(unit).kind)
+                                  translationUnitKind: library.getTranslationUnitCursor(unit).kind, mainFile: mainFile)
         UnitAnalysis.fill(&facts, context: context)
     }
 

@@ -8,7 +8,8 @@ import Testing
         guard let path = ProcessInfo.processInfo.environment["CONCH_DUMP"] else { return }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let start = Date()
-        let facts = CFixture().facts((path as NSString).lastPathComponent, text)
+        let file = SourceFile(path: (path as NSString).lastPathComponent, absolutePath: path, language: .c, moduleName: "", text: SourceText(text))
+        let facts = CFixture.defaultFrontEnd.facts(for: file, settings: AnalysisSettings())
         print("took", Date().timeIntervalSince(start))
         let source = SourceText(text)
         func show(_ r: ByteRange) -> String { "\(source.position(of: r.start).line):\(source.text(r).prefix(50).replacingOccurrences(of: "\n", with: " "))" }

@@ -124,7 +124,8 @@ final class FunctionWalker {
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
         facts.calls.append(recorded)
-        if call.callee.hasPrefix("Py") || call.callee.hasPrefix("_Py") { markPythonObjects() }
+        let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
+        if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
         recordConcurrency(call, recorded, node: index)
         for child in node.children { visit(child, held: &held) }
         if LockAPIs.acquire.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {

@@ -16,10 +16,12 @@ final class UnitContext {
     let path: String
     /// The translation unit cursor's kind: 300 up to libclang 16, 350 after, so read at run time.
     let translationUnitKind: CXCursorKind
+    let mainFile: CXFile?
     private var globalCache: [String: GlobalIdentity?] = [:]
 
-    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind) {
+    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?) {
         self.library = library
+        self.mainFile = mainFile
         self.translationUnitKind = translationUnitKind
         self.tree = tree
         self.bytes = bytes
@@ -99,10 +101,14 @@ final class UnitContext {
 
     // MARK: Names
 
-    /// `name` for external linkage, `path::name` for `static` functions.
+    /// `name` for external linkage, `path::name` for `static` functions of this
+    /// file. A header's `static inline` helper (`Py_INCREF`) keeps its plain name.
     func functionID(_ declaration: CXCursor) -> FunctionID {
         let name = library.spelling(declaration)
-        return library.getCursorLinkage(declaration) == CXLinkage_Internal ? "\(path)::\(name)" : name
+        guard library.getCursorLinkage(declaration) == CXLinkage_Internal,
+              let file = library.file(of: library.getCursorLocation(declaration)),
+              library.fileIsEqual(file, mainFile) != 0 else { return name }
+        return "\(path)::\(name)"
     }
 
     /// The global a declaration is, or nil for locals, parameters and system-header globals.

@@ -23,7 +23,16 @@ struct SyntaxTree {
 
     subscript(index: Int) -> SyntaxNode { nodes[index] }
 
-    static func build(unit: CXTranslationUnit, mainFile: CXFile?, library: LibClang) -> SyntaxTree {
+    /// Code expanded from a macro body maps to the macro's name, start and end
+    /// alike; give such nodes the name's extent rather than an empty range.
+    private static func macroNameLength(at start: Int, in bytes: [UInt8]) -> Int {
+        let scanner = ByteScanner(bytes: bytes)
+        var end = start
+        while end < bytes.count, scanner.isIdentifierByte(bytes[end]) { end += 1 }
+        return end - start
+    }
+
+    static func build(unit: CXTranslationUnit, mainFile: CXFile?, bytes: [UInt8], library: LibClang) -> SyntaxTree {
         var tree = SyntaxTree()
         let topLevel = library.children(of: library.getTranslationUnitCursor(unit)).filter { cursor in
             guard cursor.kind == CXCursor_FunctionDecl || cursor.kind == CXCursor_VarDecl else { return false }
@@ -38,7 +47,8 @@ struct SyntaxTree {
             let inMain = startFile != nil && library.fileIsEqual(startFile, mainFile) != 0
                 && endFile != nil && library.fileIsEqual(endFile, mainFile) != 0
             let index = tree.nodes.count
-            tree.nodes.append(SyntaxNode(kind: cursor.kind, cursor: cursor, start: inMain ? start : -1, end: inMain ? end : -1, parent: parent))
+            tree.nodes.append(SyntaxNode(kind: cursor.kind, cursor: cursor, start: inMain ? start : -1,
+                                         end: inMain ? max(end, start + macroNameLength(at: start, in: bytes)) : -1, parent: parent))
             if let parent { tree.nodes[parent].children.append(index) } else { tree.roots.append(index) }
             for child in library.children(of: cursor).reversed() { work.append((child, index)) }
         }
