@@ -19,7 +19,11 @@ struct CFixture {
         return url
     }
 
-    func facts(_ name: String = "main.c", _ text: String, frontEnd: CFrontEnd = CFixture.defaultFrontEnd) -> FileFacts {
+    func facts(_ text: String, frontEnd: CFrontEnd = CFixture.defaultFrontEnd) -> FileFacts {
+        facts("main.c", text, frontEnd: frontEnd)
+    }
+
+    func facts(_ name: String, _ text: String, frontEnd: CFrontEnd = CFixture.defaultFrontEnd) -> FileFacts {
         let url = write(name, text)
         let file = SourceFile(path: name, absolutePath: url.path, language: .c, moduleName: name, text: SourceText(text))
         return frontEnd.facts(for: file, settings: AnalysisSettings())

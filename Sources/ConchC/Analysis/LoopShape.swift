@@ -57,7 +57,10 @@ struct LoopShape {
         let node = unit.tree[index]
         let scanner = ByteScanner(bytes: unit.bytes)
         guard scanner.hasWord("for", at: header.start),
-              let open = scanner.find(UInt8(ascii: "("), from: header.start, before: header.end) else { return .collection }
+              let open = scanner.find(UInt8(ascii: "("), from: header.start, before: header.end) else {
+            // A loop written by a macro: libclang omits absent parts, so a lone body is `for (;;)`.
+            return node.children.count == 1 ? .unbounded : .collection
+        }
         let parts = scanner.splitAtSemicolons(open + 1, header.end - 1)
         guard parts.count == 3 else { return .collection }
         if scanner.isBlank(parts[1]) { return .unbounded }
