@@ -58,6 +58,15 @@ struct ByteScanner {
 
     /// Splits `start..<end` at semicolons outside nested parentheses.
     func splitAtSemicolons(_ start: Int, _ end: Int) -> [Range<Int>] {
+        split(start, end, at: UInt8(ascii: ";"))
+    }
+
+    /// Splits an argument list at its top-level commas.
+    func splitAtCommas(_ start: Int, _ end: Int) -> [Range<Int>] {
+        split(start, end, at: UInt8(ascii: ","))
+    }
+
+    private func split(_ start: Int, _ end: Int, at separator: UInt8) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var depth = 0
         var partStart = start
@@ -67,7 +76,7 @@ struct ByteScanner {
             switch bytes[cursor] {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            case UInt8(ascii: ";") where depth == 0:
+            case separator where depth == 0:
                 parts.append(partStart..<cursor)
                 partStart = cursor + 1
             default: break

@@ -12,7 +12,7 @@ final class FunctionWalker {
     let unit: UnitContext
     let functionIndex: Int
     let isPythonExtension: Bool
-    private(set) var facts: FunctionFacts
+    var facts: FunctionFacts
     private(set) var spawnSites: [SpawnSite] = []
     private(set) var eventLoops: [EventLoopMarker] = []
     private(set) var staticLocals: [GlobalVariable] = []
@@ -33,9 +33,11 @@ final class FunctionWalker {
                               range: unit.range(declaration), nameRange: ByteRange(nameStart, nameStart + name.utf8.count))
     }
 
-    func walk(body: Int) {
+    /// `recoverDroppedCalls`: the unit had errors, so look for calls clang dropped.
+    func walk(body: Int, recoverDroppedCalls: Bool) {
         var held: [String] = []
         visit(body, held: &held)
+        if recoverDroppedCalls { DroppedCalls.recover(body: body, into: self) }
         facts.gilReleasedRegions = GILRegions.pair(gilEvents, functionEnd: facts.range.end)
     }
 
@@ -126,7 +128,9 @@ final class FunctionWalker {
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
-        recordConcurrency(call, recorded, node: index)
+        recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, forkNode: index,
+                          entry: { entry(call.arguments[$0]) },
+                          callback: { unit.namedFunction(call.arguments[$0]).map(unit.functionID) })
         for child in node.children { visit(child, held: &held) }
         if LockAPIs.acquire.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {
             held.appendNew([lock])
@@ -154,17 +158,18 @@ final class FunctionWalker {
         return unit.compactText(inner)
     }
 
-    private func recordConcurrency(_ call: CallReader.Call, _ recorded: CallFacts, node: Int) {
-        let callee = call.callee
-        if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < call.arguments.count {
-            let argument = call.arguments[api.entryArgument]
-            spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(argument), range: recorded.range,
+    /// Spawn sites, event-loop markers and GIL events a call makes. Argument
+    /// lookups are closures so calls clang dropped (read from text) go through here too.
+    func recordConcurrency(callee: String, _ recorded: CallFacts, argumentCount: Int, forkNode: Int?,
+                           entry: (Int) -> SpawnSite.Entry, callback: (Int) -> FunctionID?) {
+        if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < argumentCount {
+            spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(api.entryArgument), range: recorded.range,
                                         function: functionIndex, loop: recorded.loop, isBounded: api.isBounded))
         }
         if ConcurrencyAPIs.forks.contains(callee) {
             spawnSites.append(SpawnSite(kind: .forkChild, api: callee, entry: .function(facts.id), range: recorded.range,
                                         function: functionIndex, loop: recorded.loop, isBounded: false))
-            forkCalls.append(node)
+            if let forkNode { forkCalls.append(forkNode) }
         }
         if let framework = ConcurrencyAPIs.loopRuns[callee] {
             eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: recorded.range))
@@ -172,10 +177,9 @@ final class FunctionWalker {
             eventLoops.append(EventLoopMarker(framework: .epoll, kind: .run, range: recorded.range))
         }
         if let api = ConcurrencyAPIs.callbacks[callee] {
-            for position in api.arguments where position < call.arguments.count {
-                guard let function = unit.namedFunction(call.arguments[position]) else { continue }
-                eventLoops.append(EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range,
-                                                  callback: unit.functionID(function)))
+            for position in api.arguments where position < argumentCount {
+                guard let function = callback(position) else { continue }
+                eventLoops.append(EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range, callback: function))
             }
         }
         if callee == "PyEval_SaveThread" { gilEvents.append((recorded.range.start, true)) }

@@ -13,7 +13,7 @@ enum UnitAnalysis {
             let functionIndex = facts.functions.count
             let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
                                         isPythonExtension: facts.isPythonExtension)
-            walker.walk(body: body)
+            walker.walk(body: body, recoverDroppedCalls: !facts.problems.isEmpty)
             facts.functions.append(walker.facts)
             facts.spawnSites += walker.spawnSites
             facts.eventLoops += walker.eventLoops

@@ -18,6 +18,7 @@ final class UnitContext {
     let translationUnitKind: CXCursorKind
     let mainFile: CXFile?
     private var globalCache: [String: GlobalIdentity?] = [:]
+    private var functionsByName: [String: FunctionID]?
 
     init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?) {
         self.library = library
@@ -136,6 +137,18 @@ final class UnitContext {
         guard container.kind == translationUnitKind else { return nil }
         let isInternal = library.getCursorLinkage(declaration) == CXLinkage_Internal
         return GlobalIdentity(name: isInternal ? "\(path)::\(name)" : name, isFunctionStatic: false)
+    }
+
+    /// The id of the function this file defines or declares under `name`.
+    func functionNamed(_ name: String) -> FunctionID? {
+        if functionsByName == nil {
+            var map: [String: FunctionID] = [:]
+            for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
+                map[library.spelling(tree[root].cursor)] = functionID(tree[root].cursor)
+            }
+            functionsByName = map
+        }
+        return functionsByName?[name]
     }
 
     /// The function a call or argument names directly, through casts and `&`.
