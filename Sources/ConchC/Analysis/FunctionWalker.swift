@@ -143,7 +143,9 @@ final class FunctionWalker {
         let range = unit.range(index)
         var recorded = CallFacts(callee: name, calleeText: name, isResolved: true, range: range,
                                  calleeRange: ByteRange(range.start, range.start + name.utf8.count))
-        recorded.arguments = tree[index].children.map { CallReader.argument($0, unit: unit) }
+        // Operands a macro supplies (`memory_order_seq_cst`) span the whole expression: not arguments.
+        let operands = tree[index].children.filter { tree[$0].start != tree[index].start || tree[$0].end != tree[index].end }
+        recorded.arguments = operands.sorted { tree[$0].start < tree[$1].start }.map { CallReader.argument($0, unit: unit) }
         recorded.loop = openLoops.last?.index
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)

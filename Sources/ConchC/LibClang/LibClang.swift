@@ -62,7 +62,8 @@ final class LibClang: @unchecked Sendable {
     let disposeDiagnostic: PFN_clang_disposeDiagnostic
 
     /// Resolves every entry point from an opened library; throws naming the first one missing.
-    init(path: String, handle: UnsafeMutableRawPointer) throws(LibClangLoadError) {
+    /// `requestedPath` is the candidate as listed, before symlinks were resolved into `path`.
+    init(path: String, requestedPath: String, handle: UnsafeMutableRawPointer) throws(LibClangLoadError) {
         func symbol<T>(_ name: String, _ type: T.Type) throws(LibClangLoadError) -> T {
             guard let address = dlsym(handle, name) else { throw .missingSymbol(path: path, symbol: name) }
             return unsafeBitCast(address, to: type)
@@ -116,7 +117,7 @@ final class LibClang: @unchecked Sendable {
         let versionString = versionSymbol()
         version = getCString(versionString).map { String(cString: $0) } ?? ""
         disposeString(versionString)
-        resourceDirectory = ClangResourceDirectory.find(libraryPath: path, version: version)
+        resourceDirectory = ClangResourceDirectory.find(libraryPaths: [requestedPath, path], version: version)
     }
 
     /// Takes ownership of a `CXString` and returns its text.

@@ -84,7 +84,7 @@ enum LibClangLoader {
             let resolved = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path
             guard let handle = dlopen(resolved, RTLD_NOW | RTLD_LOCAL) else { continue }
             do {
-                return .success(try LibClang(path: resolved, handle: handle))
+                return .success(try LibClang(path: resolved, requestedPath: candidate, handle: handle))
             } catch {
                 firstSymbolError = firstSymbolError ?? error
                 dlclose(handle)
@@ -96,12 +96,18 @@ enum LibClangLoader {
 
 /// `lib/clang/<version>` beside the library: where its builtin headers live.
 enum ClangResourceDirectory {
-    static func find(libraryPath: String, version: String) -> String? {
-        let base = URL(fileURLWithPath: libraryPath).deletingLastPathComponent().appendingPathComponent("clang").path
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { return nil }
+    /// Looks beside each path (as listed, then resolved), then in Debian's
+    /// `/usr/lib/llvm-N/lib`, which `/usr/lib/<triple>/libclang-N.so` links into.
+    static func find(libraryPaths: [String], version: String) -> String? {
         let major = version.range(of: "version ").map { String(version[$0.upperBound...].prefix { $0.isNumber }) } ?? ""
-        let withHeaders = entries.filter { FileManager.default.fileExists(atPath: "\(base)/\($0)/include/stddef.h") }
-        let chosen = withHeaders.first { $0 == major || $0.hasPrefix(major + ".") } ?? withHeaders.sorted().last
-        return chosen.map { "\(base)/\($0)" }
+        var folders = libraryPaths.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        if !major.isEmpty { folders.append("/usr/lib/llvm-\(major)/lib") }
+        for folder in folders {
+            let base = folder + "/clang"
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { continue }
+            let withHeaders = entries.filter { FileManager.default.fileExists(atPath: "\(base)/\($0)/include/stddef.h") }
+            if let chosen = withHeaders.first(where: { $0 == major || $0.hasPrefix(major + ".") }) { return "\(base)/\(chosen)" }
+        }
+        return nil
     }
 }
