@@ -26,3 +26,21 @@ import Testing
         for e in facts.eventLoops { print("event", e.framework, e.kind, show(e.range), e.callback ?? "-") }
     }
 }
+
+@Suite struct TimingProbe {
+    @Test func indexCost() throws {
+        guard let path = ProcessInfo.processInfo.environment["CONCH_TIME"] else { return }
+        let search = LibClangSearch.standard(libclangPath: nil)
+        guard case .success(let library) = LibClangLoader.load(search) else { return }
+        var start = Date()
+        for _ in 0..<200 { let index = library.createIndex(0, 0); library.disposeIndex(index) }
+        print("index create+dispose x200:", Date().timeIntervalSince(start))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let file = SourceFile(path: "x.c", absolutePath: path, language: .c, moduleName: "", text: SourceText(text))
+        let frontEnd = CFrontEnd(search: search, compileCommandsPath: nil)
+        _ = frontEnd.facts(for: file, settings: AnalysisSettings())
+        start = Date()
+        for _ in 0..<10 { _ = frontEnd.facts(for: file, settings: AnalysisSettings()) }
+        print("facts x10:", Date().timeIntervalSince(start), library.version)
+    }
+}
