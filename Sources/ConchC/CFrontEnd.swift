@@ -40,7 +40,8 @@ public struct CFrontEnd: FrontEnd {
             facts.problems.append(FileProblem(Self.installHint, level: .error))
             return facts
         }
-        var arguments = CompileCommands.flags(forFile: file.absolutePath, database: compileCommandsPath)
+        var arguments = CompileCommands.flags(forFile: file.absolutePath, database: compileCommandsPath,
+                                              includesPython: PythonExtensionCheck.writesPythonInclude(bytes))
         if let resources = library.resourceDirectory, !arguments.contains("-resource-dir") {
             arguments += ["-resource-dir", resources]
         }

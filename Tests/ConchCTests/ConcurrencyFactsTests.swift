@@ -26,6 +26,24 @@ import Testing
         #expect(main.calls.first { $0.callee == "accept" }?.boundName == "fd")
     }
 
+    @Test func entryPassedThroughAWrapperIsFollowed() {
+        let facts = CFixture().facts("thread.c", """
+        #include <pthread.h>
+        static void *worker_libevent(void *arg) { return arg; }
+        static void *assoc_maintenance(void *arg) { return arg; }
+        static void create_worker(void *(*func)(void *), void *arg) {
+            pthread_t thread;
+            pthread_create(&thread, NULL, func, arg);
+        }
+        void start(void (*unknown)(void)) {
+            for (int i = 0; i < 4; i++) create_worker(worker_libevent, NULL);
+            create_worker(assoc_maintenance, NULL);
+        }
+        """)
+        #expect(facts.spawnSites.map(\.entry) == [.function("thread.c::worker_libevent"), .function("thread.c::assoc_maintenance")])
+        #expect(facts.spawnSites.allSatisfy { $0.function == 3 })
+    }
+
     @Test func forkRecordsTheChildBranch() throws {
         let source = """
         #include <unistd.h>

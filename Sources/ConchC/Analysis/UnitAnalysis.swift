@@ -8,9 +8,11 @@ enum UnitAnalysis {
         let tree = context.tree
         facts.globals = GlobalDeclarations.fileScope(context)
         var forks: [(call: Int, function: Int)] = []
+        var declarations: [Int: Int] = [:]
         for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
             guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt, tree[root].hasRange else { continue }
             let functionIndex = facts.functions.count
+            declarations[functionIndex] = root
             let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
                                         isPythonExtension: facts.isPythonExtension)
             walker.walk(body: body, recoverDroppedCalls: !facts.problems.isEmpty)
@@ -20,6 +22,7 @@ enum UnitAnalysis {
             facts.globals += walker.staticLocals
             forks += walker.forkCalls.map { ($0, functionIndex) }
         }
+        ForwardedEntries.resolve(&facts, declarations: declarations, unit: context)
         for (call, function) in forks {
             guard let branch = ForkBranches.childBranch(of: call, unit: context) else { continue }
             let parent = facts.functions[function]

@@ -8,14 +8,32 @@ enum CompileCommands {
     /// Per-folder answer to "which database is above this folder?".
     private static let discovered = LockedCache<String, String?>()
 
-    static func flags(forFile absolutePath: String, database explicitPath: String?) -> [String] {
+    /// `includesPython`: the file names `Python.h`, so the defaults add CPython's headers.
+    static func flags(forFile absolutePath: String, database explicitPath: String?, includesPython: Bool = false) -> [String] {
         let folder = (absolutePath as NSString).deletingLastPathComponent
         if let database = explicitPath ?? findDatabase(above: folder),
            let arguments = entries(in: database)[standardized(absolutePath)] {
             return arguments
         }
-        return ["-std=gnu11", "-I\(folder)"]
+        var defaults = ["-std=gnu11", "-I\(folder)"]
+        if includesPython, let python = pythonIncludeFolder { defaults.append("-I\(python)") }
+        return defaults
     }
+
+    /// The newest `python3.N` folder with a `Python.h` under the usual prefixes
+    /// (Debian's `python3-dev` installs `/usr/include/python3.11`).
+    static let pythonIncludeFolder: String? = {
+        var found: [(minor: Int, path: String)] = []
+        for prefix in ["/usr/local/include", "/usr/include"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: prefix)) ?? [] where name.hasPrefix("python3.") {
+                let path = "\(prefix)/\(name)"
+                guard FileManager.default.fileExists(atPath: path + "/Python.h"),
+                      let minor = Int(name.dropFirst("python3.".count).prefix { $0.isNumber }) else { continue }
+                found.append((minor, path))
+            }
+        }
+        return found.max { $0.minor < $1.minor }?.path
+    }()
 
     static func findDatabase(above folder: String) -> String? {
         discovered.value(for: folder) {
