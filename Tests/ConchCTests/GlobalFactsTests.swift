@@ -56,6 +56,29 @@ import Testing
         #expect(writes.map(\.locksHeld) == [["m"], ["m"], []])
     }
 
+    @Test func lockWrappersOfTheFileCount() throws {
+        let facts = CFixture().facts("""
+        #include <pthread.h>
+        static pthread_mutex_t stats_mutex;
+        long hits;
+        static void stats_lock(void) { pthread_mutex_lock(&stats_mutex); }
+        static void stats_unlock(void) { pthread_mutex_unlock(&stats_mutex); }
+        static void lock(pthread_mutex_t *m) { pthread_mutex_lock(m); }
+        static void unlock(pthread_mutex_t *m) { pthread_mutex_unlock(m); }
+        void count(pthread_mutex_t *other) {
+            stats_lock();
+            hits++;
+            stats_unlock();
+            lock(other);
+            hits--;
+            unlock(other);
+            hits = 0;
+        }
+        """)
+        let writes = try #require(facts.function("count")).globalAccesses.filter { $0.variable == "hits" }
+        #expect(writes.map(\.locksHeld) == [["stats_mutex"], ["other"], []])
+    }
+
     @Test func writeKindsAndAtomicBuiltins() throws {
         let facts = CFixture().facts("""
         #include <stdatomic.h>

@@ -22,8 +22,12 @@ final class FunctionWalker {
     private var gilEvents: [(offset: Int, isRelease: Bool)] = []
     private var tree: SyntaxTree { unit.tree }
 
-    init(unit: UnitContext, declaration: Int, functionIndex: Int, isPythonExtension: Bool) {
+    let lockWrappers: [FunctionID: [LockWrappers.Effect]]
+
+    init(unit: UnitContext, declaration: Int, functionIndex: Int, isPythonExtension: Bool,
+         lockWrappers: [FunctionID: [LockWrappers.Effect]] = [:]) {
         self.unit = unit
+        self.lockWrappers = lockWrappers
         self.functionIndex = functionIndex
         self.isPythonExtension = isPythonExtension
         let cursor = unit.tree[declaration].cursor
@@ -132,10 +136,27 @@ final class FunctionWalker {
                           entry: { entry(call.arguments[$0]) },
                           callback: { unit.namedFunction(call.arguments[$0]).map(unit.functionID) })
         for child in node.children { visit(child, held: &held) }
-        if LockAPIs.acquire.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {
-            held.appendNew([lock])
-        } else if LockAPIs.release.contains(call.callee), let lock = call.arguments.first.map({ lockName($0) }) {
+        applyLockEffects(call, held: &held)
+    }
+
+    private func applyLockEffects(_ call: CallReader.Call, held: inout [String]) {
+        if LockAPIs.acquire.contains(call.callee), let argument = call.arguments.first {
+            held.appendNew([LockWrappers.lockName(argument, unit: unit)])
+        } else if LockAPIs.release.contains(call.callee), let argument = call.arguments.first {
+            let lock = LockWrappers.lockName(argument, unit: unit)
             held.removeAll { $0 == lock }
+        } else if let effects = lockWrappers[call.callee] {
+            for effect in effects {
+                let lock: String
+                switch effect.target {
+                case .named(let name):
+                    lock = name
+                case .parameter(let position):
+                    guard position < call.arguments.count else { continue }
+                    lock = LockWrappers.lockName(call.arguments[position], unit: unit)
+                }
+                if effect.acquires { held.appendNew([lock]) } else { held.removeAll { $0 == lock } }
+            }
         }
     }
 
@@ -150,14 +171,6 @@ final class FunctionWalker {
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
         facts.calls.append(recorded)
-    }
-
-    private func lockName(_ argument: Int) -> String {
-        let inner = tree.stripped(argument)
-        if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
-            return unit.compactText(operand)
-        }
-        return unit.compactText(inner)
     }
 
     /// Spawn sites, event-loop markers and GIL events a call makes. Argument

@@ -9,12 +9,13 @@ enum UnitAnalysis {
         facts.globals = GlobalDeclarations.fileScope(context)
         var forks: [(call: Int, function: Int)] = []
         var declarations: [Int: Int] = [:]
+        let lockWrappers = LockWrappers.find(context)
         for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
             guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt, tree[root].hasRange else { continue }
             let functionIndex = facts.functions.count
             declarations[functionIndex] = root
             let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
-                                        isPythonExtension: facts.isPythonExtension)
+                                        isPythonExtension: facts.isPythonExtension, lockWrappers: lockWrappers)
             walker.walk(body: body, recoverDroppedCalls: !facts.problems.isEmpty)
             facts.functions.append(walker.facts)
             facts.spawnSites += walker.spawnSites
