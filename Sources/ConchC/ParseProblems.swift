@@ -4,7 +4,9 @@ import ConchKit
 /// Turns clang's diagnostics into the file's problems: each missing header as
 /// info (analysis goes on without it), other errors summarised in one info.
 enum ParseProblems {
-    static func collect(unit: CXTranslationUnit, mainFile: CXFile?, library: LibClang) -> [FileProblem] {
+    /// `isHeader`: a header parsed alone is often not self-contained, so its
+    /// errors are not worth a problem; its missing includes still are.
+    static func collect(unit: CXTranslationUnit, mainFile: CXFile?, isHeader: Bool, library: LibClang) -> [FileProblem] {
         var problems: [FileProblem] = []
         var missing: Set<String> = []
         var firstError: FileProblem?
@@ -28,7 +30,7 @@ enum ParseProblems {
             if firstError == nil { firstError = FileProblem(message, range: range, level: .info) }
         }
         // Errors that follow from a missing header say nothing new.
-        if missing.isEmpty, var first = firstError {
+        if missing.isEmpty, !isHeader, var first = firstError {
             let more = errorCount > 1 ? " (and \(errorCount - 1) more)" : ""
             first.message = "C parse error: \(first.message)\(more); analysis continues with what parsed"
             problems.append(first)

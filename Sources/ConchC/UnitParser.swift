@@ -30,7 +30,7 @@ enum UnitParser {
         }
         defer { library.disposeTranslationUnit(unit) }
         let mainFile = library.getFile(unit, file.absolutePath)
-        facts.problems += ParseProblems.collect(unit: unit, mainFile: mainFile, library: library)
+        facts.problems += ParseProblems.collect(unit: unit, mainFile: mainFile, isHeader: file.absolutePath.hasSuffix(".h"), library: library)
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
         let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, bytes: bytes, library: library)
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,

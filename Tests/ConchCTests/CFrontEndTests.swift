@@ -17,4 +17,31 @@ import Testing
         #expect(api.calls.first?.isResolved == true)
         #expect(api.calls.first?.arguments.first?.shape == .numberLiteral)
     }
+
+    @Test func calleesResolveThroughCastsAndMacros() throws {
+        let facts = CFixture().facts("calls.c", """
+        struct ops { void (*cb)(int); } *o;
+        static void worker(void) {}
+        #define CALL(f) (f)()
+        void f(void (*fp)(int)) {
+            ((void (*)(void))worker)();
+            CALL(worker);
+            o->cb(3);
+            fp(4);
+        }
+        """)
+        let calls = try #require(facts.function("f")).calls
+        #expect(calls.map(\.callee) == ["calls.c::worker", "calls.c::worker", "o->cb", "fp"])
+        #expect(calls.map(\.isResolved) == [true, true, false, false])
+        #expect(calls.map(\.calleeText) == ["((void (*)(void))worker)", "CALL(worker)", "o->cb", "fp"])
+    }
+
+    @Test func aHeaderAloneReportsOnlyMissingIncludes() {
+        let facts = CFixture().facts("api.h", """
+        #include "missing.h"
+        struct conn { buffer_t in; };
+        static inline void reset(struct conn *c) { c->in.len = 0; }
+        """)
+        #expect(facts.problems.map(\.message) == ["'missing.h' not found; analysis continues without it"])
+    }
 }

@@ -20,7 +20,9 @@ enum CallReader {
         let calleeNode = node.children.count > arguments.count ? node.children.first : nil
         var calleeRange = calleeNode.map { unit.range($0) } ?? ByteRange(0, 0)
         var calleeText = calleeNode.map { unit.text($0) } ?? ""
-        if let target = unit.library.referenced(node.cursor), target.kind == CXCursor_FunctionDecl {
+        let referenced = unit.library.referenced(node.cursor).flatMap { $0.kind == CXCursor_FunctionDecl ? $0 : nil }
+        // A cast around the name (`((void (*)(void))worker)()`) hides it from `referenced`.
+        if let target = referenced ?? calleeNode.flatMap({ unit.namedFunction($0) }) {
             let name = unit.library.spelling(target)
             if calleeText.isEmpty || calleeRange.isEmpty {
                 calleeText = name
