@@ -17,6 +17,8 @@ enum ParseProblems {
             let severity = library.getDiagnosticSeverity(diagnostic)
             guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
             let message = library.string(library.getDiagnosticSpelling(diagnostic))
+            // A gcc flag clang does not know is ignored; it says nothing about the code.
+            if flagComplaints.contains(where: message.hasPrefix) { continue }
             let (file, offset) = library.fileOffset(library.getDiagnosticLocation(diagnostic))
             let inMain = file != nil && library.fileIsEqual(file, mainFile) != 0
             let range = inMain ? ByteRange(offset, offset) : ByteRange(0, 0)
@@ -37,6 +39,8 @@ enum ParseProblems {
         }
         return problems
     }
+
+    private static let flagComplaints = ["unknown argument", "unsupported option", "unknown warning option", "optimization flag"]
 
     /// `'foo.h' file not found` -> `foo.h`.
     static func missingHeader(_ message: String) -> String? {

@@ -23,6 +23,16 @@ import Testing
         #expect(facts.function("f")?.globalAccesses.map(\.variable) == ["shared"])
     }
 
+    @Test func gccOnlyFlagsAreNotProblems() {
+        let fixture = CFixture()
+        fixture.write("compile_commands.json", """
+        [{"directory": "\(fixture.folder.path)", "command": "gcc -fno-gcse-lm --bogus-option -c w.c -o w.o", "file": "w.c"}]
+        """)
+        let facts = fixture.facts("w.c", "int g; void f(void) { g++; }\n")
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("f")?.globalAccesses.count == 1)
+    }
+
     @Test func cleaningDropsCompilerOutputsAndSource() {
         let words = ["cc", "-Iinc", "-isystem", "sys", "-c", "-o", "x.o", "-MD", "-MF", "x.d", "x.c", "-O2"]
         let cleaned = CompileCommands.clean(words, file: "x.c", path: "/p/x.c", directory: "/p")

@@ -76,6 +76,24 @@ import Testing
         #expect(marker.parent == 1 && marker.isNested && marker.calls.isEmpty)
     }
 
+    @Test func forkInASwitchTakesCaseZero() throws {
+        let source = """
+        #include <unistd.h>
+        int state;
+        void spawn(void) {
+            switch (fork()) {
+            case -1: break;
+            case 0: state = 1; _exit(0);
+            default: state = 2;
+            }
+        }
+        """
+        let facts = CFixture().facts(source)
+        let branch = try #require(facts.spawnSites.first.flatMap { ForkChild.branch(of: $0, in: facts) })
+        #expect(SourceText(source).text(branch).hasPrefix("case 0: state = 1;"))
+        #expect(!SourceText(source).text(branch).contains("state = 2"))
+    }
+
     @Test func libuvRunAndCallbacksWithoutTheHeader() throws {
         // Prototypes instead of <uv.h>: the facts must not depend on the header being installed.
         let facts = CFixture().facts("""

@@ -80,7 +80,7 @@ enum CompileCommands {
         var result: [String] = []
         var index = 1
         let pathOptions = ["-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-iprefix", "--sysroot", "-isysroot"]
-        let dropWithValue: Set = ["-o", "-MF", "-MT", "-MQ", "-Xclang-o"]
+        let dropWithValue: Set = ["-o", "-MF", "-MT", "-MQ"]
         let dropAlone: Set = ["-c", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", "--"]
         while index < words.count {
             let word = words[index]
