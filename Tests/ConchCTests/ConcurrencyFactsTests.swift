@@ -1,4 +1,5 @@
 import ConchKit
+import Foundation
 import Testing
 @testable import ConchC
 
@@ -123,6 +124,30 @@ import Testing
         #expect(markers == ["libuv callback main.c::tick", "libuv callback main.c::done", "libuv run -"])
         #expect(facts.spawnSites.map(\.entry) == [.function("main.c::crunch")])
         #expect(facts.spawnSites.first?.kind == .threadPool)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/include/uv.h")
+                   && FileManager.default.fileExists(atPath: "/usr/include/event2/event.h"), "libuv1-dev and libevent-dev not installed"))
+    func realLibuvAndLibeventHeaders() {
+        let facts = CFixture().facts("""
+        #include <uv.h>
+        #include <event2/event.h>
+        static uv_timer_t timer;
+        static void on_tick(uv_timer_t *handle) { (void)handle; }
+        static void on_event(evutil_socket_t fd, short what, void *arg) { (void)fd; (void)what; (void)arg; }
+        int main(void) {
+            uv_loop_t *loop = uv_default_loop();
+            uv_timer_init(loop, &timer);
+            uv_timer_start(&timer, on_tick, 0, 1000);
+            struct event_base *base = event_base_new();
+            evtimer_new(base, on_event, NULL);
+            event_base_dispatch(base);
+            return uv_run(loop, UV_RUN_DEFAULT);
+        }
+        """)
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        let markers = facts.eventLoops.map { "\($0.framework) \($0.kind) \($0.callback ?? "-")" }
+        #expect(markers == ["libuv callback main.c::on_tick", "libevent callback main.c::on_event", "libevent run -", "libuv run -"])
     }
 
     @Test func libeventGlibAndEpollLoops() {

@@ -5,8 +5,9 @@ import Testing
 
 @Suite struct ProblemTests {
     @Test func missingHeaderIsInfoAndCallsAreStillSeenByName() throws {
+        // A header no machine has, in place of <uv.h>.
         let facts = CFixture().facts("""
-        #include <uv.h>
+        #include <conch-missing/uv.h>
         #include "local_config.h"
         #include <unistd.h>
         static void tick(uv_timer_t *t) { sleep(1); }
@@ -17,7 +18,7 @@ import Testing
             return uv_run(loop, UV_RUN_DEFAULT);
         }
         """)
-        #expect(facts.problems.map(\.message) == ["'uv.h' not found; analysis continues without it",
+        #expect(facts.problems.map(\.message) == ["'conch-missing/uv.h' not found; analysis continues without it",
                                                  "'local_config.h' not found; analysis continues without it"])
         #expect(facts.problems.allSatisfy { $0.level == .info })
         #expect(facts.function("tick")?.calls.map(\.callee) == ["sleep"])
