@@ -6,7 +6,7 @@ import ConchKit
 enum ParseProblems {
     /// `isHeader`: a header parsed alone is often not self-contained, so its
     /// errors are not worth a problem; its missing includes still are.
-    static func collect(unit: CXTranslationUnit, mainFile: CXFile?, isHeader: Bool, library: LibClang) -> [FileProblem] {
+    static func collect(unit: CXTranslationUnit, mainFile: CXFile?, isHeader: Bool, library: LibClang) -> (problems: [FileProblem], hadErrors: Bool) {
         var problems: [FileProblem] = []
         var missing: Set<String> = []
         var firstError: FileProblem?
@@ -37,7 +37,7 @@ enum ParseProblems {
             first.message = "C parse error: \(first.message)\(more); analysis continues with what parsed"
             problems.append(first)
         }
-        return problems
+        return (problems, errorCount > 0 || !missing.isEmpty)
     }
 
     private static let flagComplaints = ["unknown argument", "unsupported option", "unknown warning option", "optimization flag"]

@@ -30,12 +30,13 @@ enum UnitParser {
         }
         defer { library.disposeTranslationUnit(unit) }
         let mainFile = library.getFile(unit, file.absolutePath)
-        facts.problems += ParseProblems.collect(unit: unit, mainFile: mainFile, isHeader: file.absolutePath.hasSuffix(".h"), library: library)
+        let parsed = ParseProblems.collect(unit: unit, mainFile: mainFile, isHeader: file.absolutePath.hasSuffix(".h"), library: library)
+        facts.problems += parsed.problems
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
         let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, bytes: bytes, library: library)
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,
                                   translationUnitKind: library.getTranslationUnitCursor(unit).kind, mainFile: mainFile)
-        UnitAnalysis.fill(&facts, context: context)
+        UnitAnalysis.fill(&facts, context: context, hadErrors: parsed.hadErrors)
     }
 
     /// Runs `body` with a C `argv` for `strings`, valid only during the call.

@@ -44,4 +44,12 @@ import Testing
         """)
         #expect(facts.problems.map(\.message) == ["'missing.h' not found; analysis continues without it"])
     }
+
+    @Test func deeplyNestedExpressionsDoNotExhaustTheStack() async {
+        let sum = (0..<3_000).map { "x\($0 % 7)" }.joined(separator: " + ")
+        let source = "int x0, x1, x2, x3, x4, x5, x6;\nint total(void) { return \(sum); }\n"
+        // Run on a cooperative-pool thread, as the pipeline does.
+        let facts = await Task.detached { CFixture().facts(source) }.value
+        #expect(facts.function("total") != nil)
+    }
 }

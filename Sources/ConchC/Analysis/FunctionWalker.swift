@@ -45,7 +45,15 @@ final class FunctionWalker {
         facts.gilReleasedRegions = GILRegions.pair(gilEvents, functionEnd: facts.range.end)
     }
 
+    /// Nesting beyond this (generated code: a 5000-term `a + b + ...`) is not
+    /// walked, so a worker thread's small stack cannot overflow.
+    private static let maximumDepth = 1_000
+    private var depth = 0
+
     private func visit(_ index: Int, held: inout [String]) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
         let node = tree[index]
         switch node.kind {
         case CXCursor_IfStmt:

@@ -4,7 +4,8 @@ import ConchKit
 /// Fills a file's facts from its parsed tree: functions in source order, then
 /// one `<fork-child>` marker per `fork()` whose child branch was found.
 enum UnitAnalysis {
-    static func fill(_ facts: inout FileFacts, context: UnitContext) {
+    /// `hadErrors`: clang reported errors, so some calls may have been dropped.
+    static func fill(_ facts: inout FileFacts, context: UnitContext, hadErrors: Bool) {
         let tree = context.tree
         facts.globals = GlobalDeclarations.fileScope(context)
         var forks: [(call: Int, function: Int)] = []
@@ -16,7 +17,7 @@ enum UnitAnalysis {
             declarations[functionIndex] = root
             let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
                                         isPythonExtension: facts.isPythonExtension, lockWrappers: lockWrappers)
-            walker.walk(body: body, recoverDroppedCalls: !facts.problems.isEmpty)
+            walker.walk(body: body, recoverDroppedCalls: hadErrors)
             facts.functions.append(walker.facts)
             facts.spawnSites += walker.spawnSites
             facts.eventLoops += walker.eventLoops
