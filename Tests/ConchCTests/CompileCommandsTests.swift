@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func shellWordsHonourQuotes() {
-        #expect(ShellWords.split(#"cc -DA="b c" 'd e' f\ g"#) == ["cc", "-DA=b c", "d e", "f g"])
+        #expect(ShellWords.split(#"cc -DA="b c" 'd e' f\ g -DS=\"x\" "a\nb""#) == ["cc", "-DA=b c", "d e", "f g", "-DS=\"x\"", "a\\nb"])
     }
 
     @Test func databaseIsFoundUpward() {

@@ -125,6 +125,8 @@ enum ShellWords {
         var escaped = false
         for character in command {
             if escaped {
+                // Inside double quotes a backslash escapes only these; elsewhere it stays.
+                if quote == "\"", !["\"", "\\", "$", "`", "\n"].contains(character) { current.append("\\") }
                 current.append(character)
                 escaped = false
                 continue
