@@ -56,6 +56,32 @@ import Testing
         #expect(writes.map(\.locksHeld) == [["m"], ["m"], []])
     }
 
+    @Test func caseThatUnlocksAndReturnsKeepsTheLockForTheRest() throws {
+        let facts = CFixture().facts("""
+        #include <pthread.h>
+        static pthread_mutex_t m;
+        int g;
+        int step(int state) {
+            pthread_mutex_lock(&m);
+            switch (state) {
+            case 0:
+                pthread_mutex_unlock(&m);
+                return 0;
+            case 1:
+                g = 1;
+                break;
+            default:
+                g = 2;
+            }
+            g++;
+            pthread_mutex_unlock(&m);
+            return g;
+        }
+        """)
+        let writes = try #require(facts.function("step")).globalAccesses.filter { $0.variable == "g" && $0.isWrite }
+        #expect(writes.map(\.locksHeld) == [["m"], ["m"], ["m"]])
+    }
+
     @Test func lockWrappersOfTheFileCount() throws {
         let facts = CFixture().facts("""
         #include <pthread.h>

@@ -62,6 +62,9 @@ final class FunctionWalker {
         case CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt:
             visitLoop(index, held: &held)
             return
+        case CXCursor_SwitchStmt:
+            visitSwitch(index, held: &held)
+            return
         case CXCursor_CallExpr:
             visitCall(index, held: &held)
             return
@@ -97,6 +100,44 @@ final class FunctionWalker {
         if children.count == 2 { outcomes.append(held) }
         // A lock taken on any path that falls through is treated as held: fewer false alarms.
         if !outcomes.isEmpty { held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) } }
+    }
+
+    /// Each `case` starts from the locks held on entry (plus any fall-through);
+    /// after the switch, the states of the sections that leave by `break` or by
+    /// falling off the end, and the entry state when there is no `default`.
+    private func visitSwitch(_ index: Int, held: inout [String]) {
+        let children = tree[index].children
+        guard children.count == 2, tree[children[1]].kind == CXCursor_CompoundStmt else {
+            for child in children { visit(child, held: &held) }
+            return
+        }
+        visit(children[0], held: &held)
+        let entry = held
+        var current = entry
+        var fallsThrough = false
+        var outcomes: [[String]] = []
+        var hasDefault = false
+        for statement in tree[children[1]].children {
+            let kind = tree[statement].kind
+            if kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt {
+                hasDefault = hasDefault || kind == CXCursor_DefaultStmt
+                current = fallsThrough ? current : entry
+                current.appendNew(entry)
+            }
+            visit(statement, held: &current)
+            switch ControlFlow.ending(statement, unit: unit) {
+            case .breaks:
+                outcomes.append(current)
+                fallsThrough = false
+            case .leaves:
+                fallsThrough = false
+            case .continues:
+                fallsThrough = true
+            }
+        }
+        if fallsThrough { outcomes.append(current) }
+        if !hasDefault { outcomes.append(entry) }
+        held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) }
     }
 
     private func visitLoop(_ index: Int, held: inout [String]) {

@@ -24,6 +24,22 @@ enum Operators {
 
 /// Whether a statement leaves the enclosing block rather than falling through.
 enum ControlFlow {
+    enum Ending { case continues, breaks, leaves }
+
+    /// How control leaves a statement inside a `switch`: on to the next one,
+    /// out of the switch (`break`), or out of the function or loop.
+    static func ending(_ index: Int, unit: UnitContext) -> Ending {
+        let node = unit.tree[index]
+        switch node.kind {
+        case CXCursor_BreakStmt:
+            return .breaks
+        case CXCursor_CaseStmt, CXCursor_DefaultStmt, CXCursor_LabelStmt, CXCursor_CompoundStmt:
+            return node.children.last.map { ending($0, unit: unit) } ?? .continues
+        default:
+            return exits(index, unit: unit) ? .leaves : .continues
+        }
+    }
+
     static func exits(_ index: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         let node = tree[index]
