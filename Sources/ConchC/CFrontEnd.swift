@@ -30,6 +30,28 @@ public struct CFrontEnd: FrontEnd {
         return (library.path, library.version)
     }
 
+    /// What besides the bytes and settings the facts depend on: the compile flags
+    /// and the library's version. Add it to a cache key for C files.
+    public func cacheFingerprint(for file: SourceFile) -> String {
+        let library: String
+        switch LibClangLoader.load(search) {
+        case .success(let loaded): library = loaded.version
+        case .failure: library = "no libclang"
+        }
+        return ([library] + arguments(for: file, resourceDirectory: nil)).joined(separator: "\u{1F}")
+    }
+
+    private func arguments(for file: SourceFile, resourceDirectory: String?) -> [String] {
+        var arguments = CompileCommands.flags(forFile: file.absolutePath, database: compileCommandsPath,
+                                              includesPython: PythonExtensionCheck.writesPythonInclude(file.text.bytes))
+        if let resourceDirectory, !arguments.contains("-resource-dir") {
+            arguments += ["-resource-dir", resourceDirectory]
+        }
+        // Warnings cost time and say nothing about concurrency.
+        arguments.append("-w")
+        return arguments
+    }
+
     public func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts {
         var facts = FileFacts(path: file.path, language: .c, moduleName: file.path)
         let bytes = file.text.bytes
@@ -40,13 +62,7 @@ public struct CFrontEnd: FrontEnd {
             facts.problems.append(FileProblem(Self.installHint, level: .error))
             return facts
         }
-        var arguments = CompileCommands.flags(forFile: file.absolutePath, database: compileCommandsPath,
-                                              includesPython: PythonExtensionCheck.writesPythonInclude(bytes))
-        if let resources = library.resourceDirectory, !arguments.contains("-resource-dir") {
-            arguments += ["-resource-dir", resources]
-        }
-        // Warnings cost time and say nothing about concurrency.
-        arguments.append("-w")
+        let arguments = arguments(for: file, resourceDirectory: library.resourceDirectory)
         UnitParser.parse(file: file, arguments: arguments, library: library, into: &facts)
         return facts
     }

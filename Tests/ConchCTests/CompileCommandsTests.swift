@@ -49,4 +49,17 @@ import Testing
         fixture.write("a/b/c.c", "")
         #expect(CompileCommands.findDatabase(above: fixture.folder.path + "/a/b") == fixture.folder.path + "/compile_commands.json")
     }
+
+    @Test func cacheFingerprintFollowsTheFlags() {
+        let fixture = CFixture()
+        let url = fixture.write("src/a.c", "int x;\n")
+        let file = SourceFile(path: "src/a.c", absolutePath: url.path, language: .c, moduleName: "src/a.c", text: SourceText("int x;\n"))
+        let before = CFixture.defaultFrontEnd.cacheFingerprint(for: file)
+        fixture.write("other.json", """
+        [{"directory": "\(fixture.folder.path)", "arguments": ["cc", "-DFAST", "-c", "src/a.c"], "file": "src/a.c"}]
+        """)
+        let withDatabase = CFrontEnd(libclangPath: nil, compileCommandsPath: fixture.folder.path + "/other.json")
+        #expect(withDatabase.cacheFingerprint(for: file) != before)
+        #expect(withDatabase.cacheFingerprint(for: file).contains("-DFAST"))
+    }
 }
