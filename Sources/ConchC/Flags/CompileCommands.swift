@@ -16,7 +16,8 @@ enum CompileCommands {
             return arguments
         }
         var defaults = ["-std=gnu11", "-I\(folder)"]
-        if includesPython, let python = pythonIncludeFolder { defaults.append("-I\(python)") }
+        // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
+        if includesPython, let python = pythonIncludeFolder { defaults += ["-isystem", python] }
         return defaults
     }
 
