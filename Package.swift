@@ -14,7 +14,12 @@ let package = Package(
     targets: [
         .target(name: "ConchKit", dependencies: ["TOMLKit"]),
         .target(name: "CLibClang"),
-        .target(name: "ConchC", dependencies: ["ConchKit", "CLibClang"]),
+        // libclang is opened with dlopen at run time, never linked: Python-only users need none.
+        .target(
+            name: "ConchC",
+            dependencies: ["ConchKit", "CLibClang"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "conch",
             dependencies: [
