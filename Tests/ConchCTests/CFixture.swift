@@ -23,6 +23,10 @@ struct CFixture {
         facts("main.c", text, frontEnd: frontEnd)
     }
 
+    func facts(frontEnd: CFrontEnd, _ text: String) -> FileFacts {
+        facts("main.c", text, frontEnd: frontEnd)
+    }
+
     func facts(_ name: String, _ text: String, frontEnd: CFrontEnd = CFixture.defaultFrontEnd) -> FileFacts {
         let url = write(name, text)
         let file = SourceFile(path: name, absolutePath: url.path, language: .c, moduleName: name, text: SourceText(text))

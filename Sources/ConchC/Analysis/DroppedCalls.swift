@@ -1,3 +1,4 @@
+import CLibClang
 import ConchKit
 import Foundation
 
@@ -15,12 +16,16 @@ enum DroppedCalls {
         let unit = walker.unit
         let tree = unit.tree
         guard tree[body].hasRange else { return }
-        // Where clang built any node: a name there was understood (a call, or a macro's expansion).
+        // Where clang built a node: a name there was understood (a call, or a macro's
+        // expansion). A bare name under an unexposed node is clang 17+'s recovery
+        // expression for a call it could not check (`uv_run(loop, UV_RUN_DEFAULT)`
+        // with the types unknown): not understood, its arguments are incomplete.
         var understood: Set<Int> = []
         var work = [body]
         while let index = work.popLast() {
-            if tree[index].hasRange { understood.insert(tree[index].start) }
-            work += tree[index].children
+            let node = tree[index]
+            if node.hasRange, node.kind != CXCursor_UnexposedExpr, node.kind != CXCursor_DeclRefExpr { understood.insert(node.start) }
+            work += node.children
         }
         let scanner = ByteScanner(bytes: unit.bytes)
         let bytes = unit.bytes
