@@ -116,6 +116,8 @@ final class UnitContext {
     func global(_ declaration: CXCursor) -> GlobalIdentity? {
         guard declaration.kind == CXCursor_VarDecl else { return nil }
         let key = library.usr(declaration)
+        // Declarations clang could not make sense of have no USR: nothing to share a cache entry on.
+        guard !key.isEmpty else { return computeGlobal(declaration) }
         if let known = globalCache[key] { return known }
         let identity = computeGlobal(declaration)
         globalCache[key] = identity
