@@ -1,4 +1,4 @@
-import TOMLKit
+internal import TOMLKit
 
 /// The configuration's vocabulary: each key, the type it takes, and where it goes.
 enum ConfigurationKeys {
