@@ -10,7 +10,7 @@ enum ScanKind: UInt8, Sendable {
 /// The significant tokens of one file (comments, NL and ENDMARKER removed), with
 /// bracket partners and a running count of arithmetic operators, so every later
 /// question about a token range is answered by index arithmetic.
-struct ScanTokens {
+final class ScanTokens {
     let source: SourceText
     let kinds: [ScanKind]
     let starts: [Int]
