@@ -39,6 +39,7 @@ enum GlobalVariables {
             model.facts.globals.append(GlobalVariable(name: name, range: tokens.range(token, token), storage: .plain, typeName: nil))
         }
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
+        model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
     }
 
     static let immutableTypes: Set<String> = ["int", "float", "complex", "str", "bytes", "bool", "None", "tuple", "frozenset"]

@@ -96,7 +96,6 @@ extension ScanModel {
     /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
-        let written = shortText(first, last)
         var cursor = first
         var current: Resolved
         if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {
@@ -128,7 +127,7 @@ extension ScanModel {
                 current = resolve(name: head, scope: scope)
             }
         } else {
-            return Resolved(name: written, isResolved: false)
+            return Resolved(name: shortText(first, last), isResolved: false)
         }
         while cursor <= last {
             if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
@@ -138,10 +137,10 @@ extension ScanModel {
                 current.name = callResultType(canonical(current.name))
                 cursor = tokens.partner[cursor] > cursor ? tokens.partner[cursor] + 1 : last + 1
             } else {
-                return Resolved(name: written, isResolved: false)
+                return Resolved(name: shortText(first, last), isResolved: false)
             }
         }
-        guard current.isResolved else { return Resolved(name: written, isResolved: false) }
+        guard current.isResolved else { return Resolved(name: shortText(first, last), isResolved: false) }
         return Resolved(name: canonical(current.name), isResolved: true)
     }
 
