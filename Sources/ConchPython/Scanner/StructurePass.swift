@@ -165,7 +165,10 @@ struct StructurePass {
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         model.facts.functions[function].loops.append(loop)
-        push(index, function: function, loop: model.facts.functions[function].loops.count - 1)
+        let loopIndex = model.facts.functions[function].loops.count - 1
+        // A `while` condition runs on every iteration; a `for` iterable once, before the loop.
+        if !isFor { model.statementLoop[index] = loopIndex }
+        push(index, function: function, loop: loopIndex)
     }
 
     private func bindHeaderTargets(_ statement: Statement, function: Int) {
