@@ -84,7 +84,7 @@ enum GlobalVariables {
         if tokens.isOp(last, ")"), tokens.partner[last] > first,
            model.chainStart(endingAt: last, notBefore: first) == first {
             let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: 0, className: nil)
-            return model.callResultType(callee.name)
+            return model.callResultType(callee.name) ?? callee.name
         }
         return nil
     }

@@ -109,6 +109,11 @@ struct StructurePass {
             model.classes[className]?.methods.insert(name)
         } else {
             model.scopes[enclosing].definitions[name] = id
+            // A closure inside a method still sees the method's `self`.
+            if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
+                scope.className = model.scopes[enclosing].className
+                scope.selfName = selfName
+            }
         }
         model.scopes.append(scope)
         push(index, function: enclosing, prefix: id + ".<locals>", body: functionIndex)
