@@ -40,7 +40,7 @@ struct Debug: ParsableCommand {
             for path in files {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     failed = true
-                    let problem = "{\"path\":\(jsonQuoted(path)),\"tokens\":[],\"problems\":[{\"line\":0,\"column\":0,\"message\":\"cannot read file\"}]}"
+                    let problem = "{\"path\":\(TokenDump.jsonString(path)),\"tokens\":[],\"problems\":[{\"line\":0,\"column\":0,\"message\":\"cannot read file\"}]}"
                     if format == .json { print(problem) } else { printError("\(path): cannot read file") }
                     continue
                 }
@@ -56,19 +56,6 @@ struct Debug: ParsableCommand {
                 }
             }
             if failed { throw ExitCode(1) }
-        }
-
-        private func jsonQuoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
         }
 
         private func printError(_ message: String) {

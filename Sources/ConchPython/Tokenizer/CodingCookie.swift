@@ -5,6 +5,12 @@ struct CodingCookie {
     var name: String
     var encoding: Encoding
 
+    /// With a BOM, CPython accepts only a cookie that spells `utf-8` (or `utf_8`, `utf-8-*`).
+    var isLiterallyUTF8: Bool {
+        let spelled = String(name.prefix(12)).lowercased().replacingUTF8Underscores()
+        return spelled == "utf-8" || spelled.hasPrefix("utf-8-")
+    }
+
     /// The cookie on line 1, or on line 2 when line 1 is blank or a comment.
     static func find(in bytes: [UInt8]) -> CodingCookie? {
         let first = line(in: bytes, from: 0)
@@ -83,5 +89,11 @@ struct CodingCookie {
         default:
             return .unsupported
         }
+    }
+}
+
+private extension String {
+    func replacingUTF8Underscores() -> String {
+        String(decoding: utf8.map { $0 == 0x5F ? 0x2D : $0 }, as: UTF8.self)
     }
 }

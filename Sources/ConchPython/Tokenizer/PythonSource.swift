@@ -10,7 +10,7 @@ public enum PythonSource {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if hasBOM { body.removeFirst(3) }
         let declared = CodingCookie.find(in: body)
-        if let declared, hasBOM, declared.encoding != .utf8 {
+        if let declared, hasBOM, !declared.isLiterallyUTF8 {
             return (SourceText(bytes: body), [FileProblem("encoding problem: '\(declared.name)' declared in a file with a UTF-8 BOM")])
         }
         switch declared?.encoding ?? .utf8 {

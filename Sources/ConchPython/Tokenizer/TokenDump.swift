@@ -62,6 +62,13 @@ public enum TokenDump {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` as a JSON string literal.
+    public static func jsonString(_ text: String) -> String {
+        var out: [UInt8] = []
+        JSON.appendString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func appendEntry(_ entry: Entry, to out: inout [UInt8]) {
         out.append(0x5B)
         JSON.appendString(entry.kind.name, to: &out)
