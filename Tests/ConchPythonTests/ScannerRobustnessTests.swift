@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = SplitMix(seed: 42)
+        var generator = ScannerRandom(seed: 42)
         for _ in 0..<50 {
             let bytes = (0..<2_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let text = SourceText(bytes: bytes)
@@ -34,7 +34,7 @@ import Testing
         let pieces = ["def ", "class ", "lambda", ":", "(", ")", "[", "]", "{", "}", "for ", " in ", "while ", "with ",
                       " as ", "if ", "else", "\n", "    ", "x", "self", ".", ",", "=", "+=", "global ", "import ",
                       "from ", "async ", "await ", "\"s\"", "f\"{", "}\"", "1", "@", "match ", "case ", ";", "\\\n", "#c"]
-        var generator = SplitMix(seed: 7)
+        var generator = ScannerRandom(seed: 7)
         for _ in 0..<200 {
             var source = ""
             for _ in 0..<300 { source += pieces[Int(generator.next() % UInt64(pieces.count))] }
@@ -72,7 +72,7 @@ import Testing
 }
 
 /// A small deterministic generator, so failures reproduce.
-struct SplitMix {
+private struct ScannerRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
