@@ -159,3 +159,17 @@ import Testing
         #expect(facts.spawnSites.map(\.function) == [0, 0, 0])
     }
 }
+
+@Suite struct ScannerOneLinerTests {
+    @Test func semicolonSeparatedImportAndPoolMap() {
+        let facts = scan("import multiprocessing as mp; mp.Pool().map(f, xs)\n")
+        #expect(facts.spawnSites.map(\.api) == ["multiprocessing.Pool.map"])
+        #expect(facts.spawnSites.first?.entry == .unresolved("f"))
+    }
+
+    @Test func inlineWithSuiteSubmitsToTheExecutor() {
+        let facts = scan("from concurrent.futures import ThreadPoolExecutor\ndef f(): pass\nwith ThreadPoolExecutor() as ex: ex.submit(f)\n")
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool])
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.f"))
+    }
+}
