@@ -7,6 +7,12 @@ enum GlobalAccesses {
         let tokens = model.tokens
         let statement = model.statements[index]
         guard !model.trackedGlobals.isEmpty, statement.header != .def, statement.header != .classDef else { return }
+        var mentionsTracked = false
+        for token in statement.first..<statement.end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
+            mentionsTracked = true
+            break
+        }
+        guard mentionsTracked else { return }
         var bareTargets: Set<Int> = []
         var targetTokens: Set<Int> = []
         if let assignment {

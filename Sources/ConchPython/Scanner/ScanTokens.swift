@@ -36,7 +36,7 @@ final class ScanTokens {
         var table = NameTable()
         var ids = [Int32](repeating: -1, count: kinds.count)
         for index in 0..<kinds.count where kinds[index] == .name {
-            ids[index] = table.intern(source.bytes, starts[index], ends[index])
+            ids[index] = table.intern(bytes, starts[index], ends[index])
         }
         nameIDs = ids
         names = table
