@@ -170,3 +170,47 @@ import Testing
         #expect(calls.map(\.locksHeld) == [["pkg.mod.lock"], ["pkg.mod.C._mutex"], [], ["pkg.mod.guard"], ["pkg.mod.guard"], []])
     }
 }
+
+@Suite struct ScannerTypeTrackingTests {
+    @Test func resultsOfPlainFunctionsHaveNoType() {
+        let facts = scan("""
+        import requests
+        def f(u):
+            resp = requests.get(u)
+            resp.json()
+            s = socket.socket()
+        """)
+        let calls = facts.function("pkg.mod.f")?.calls ?? []
+        #expect(calls[1].callee == "resp.json")
+        #expect(calls[1].isResolved == false)
+    }
+
+    @Test func lowercaseLibraryClassesStillGiveTypes() {
+        let facts = scan("import socket\ndef f():\n    s = socket.socket()\n    s.accept()\n")
+        #expect(facts.function("pkg.mod.f")?.calls.last?.callee == "socket.socket.accept")
+    }
+
+    @Test func rebindingToSomethingElseForgetsTheType() {
+        let facts = scan("""
+        from concurrent.futures import ThreadPoolExecutor
+        def f(other):
+            ex = ThreadPoolExecutor()
+            ex = other
+            ex.submit(f)
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.last?.isResolved == false)
+    }
+}
+
+@Suite struct ScannerClosureTests {
+    @Test func closuresInMethodsResolveSelf() {
+        let facts = scan("""
+        class Server:
+            def serve(self):
+                def handle():
+                    self.process()
+                return handle
+        """)
+        #expect(facts.function("pkg.mod.Server.serve.<locals>.handle")?.calls.first?.callee == "pkg.mod.Server.process")
+    }
+}

@@ -86,3 +86,16 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.calls.first?.loop == 0)
     }
 }
+
+@Suite struct ScannerLoopHeaderTests {
+    @Test func whileConditionCallsRunInTheLoopButForIterablesDoNot() {
+        let facts = scan("""
+        def f(stop, xs):
+            while not stop.wait(5):
+                tick()
+            for x in load(xs):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.loop) == [0, 0, nil])
+    }
+}

@@ -31,7 +31,15 @@ enum EventLoopDetector {
 
     private static let qtPackages = ["PyQt5.", "PyQt6.", "PySide2.", "PySide6.", "PyQt4."]
 
+    /// The last component of every run function and method above.
+    private static let runNames: Set<String> = [
+        "run", "run_until_complete", "run_forever", "start", "main", "run_app", "joinall", "wait", "mainloop",
+        "server", "MainLoop", "exec", "exec_", "serve_forever",
+    ]
+
     static func detect(_ model: ScanModel, call found: FoundCall) {
+        let methodToken = found.open - 1
+        guard model.tokens.isName(methodToken), runNames.contains(model.tokens.text(methodToken)) else { return }
         let call = model.facts.functions[found.function].calls[found.index]
         guard let framework = framework(model, call) else { return }
         model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))

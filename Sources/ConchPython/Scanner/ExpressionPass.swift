@@ -57,6 +57,7 @@ struct ExpressionPass {
 
     private func locks(in function: Int) -> [String] {
         var result: [String] = []
+        guard frames.contains(where: { !$0.locks.isEmpty || !$0.acquired.isEmpty }) else { return result }
         for frame in frames where frame.function == function {
             result.append(contentsOf: frame.locks)
             result.append(contentsOf: frame.acquired)
@@ -78,7 +79,8 @@ struct ExpressionPass {
         let assignment = statement.header == nil ? Assignments.parse(tokens, first: statement.first, end: statement.end) : nil
         if let assignment { bindTypes(assignment, calls: calls, function: function) }
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
-        let checked = frames.filter { $0.function == function }.reduce(into: Set<String>()) { $0.formUnion($1.checked) }
+        var checked: Set<String> = []
+        for frame in frames where frame.function == function && !frame.checked.isEmpty { checked.formUnion(frame.checked) }
         GlobalAccesses.record(model, statement: index, contexts: contexts, assignment: assignment, locks: held, checked: checked)
         for call in calls {
             SpawnDetector.detect(model, call: call, calls: calls, statementFunction: function)

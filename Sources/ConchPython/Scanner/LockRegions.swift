@@ -20,7 +20,7 @@ enum LockRegions {
             let type = model.resolveChain(item.first, last, scope: function, className: scope.className)
             let written = tokens.text(item.first, last)
             let isCall = tokens.isCloser(last)
-            let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) : type.name)
+            let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) ?? type.name : type.name)
             if typeIsLock || (!isCall && written.lowercased().contains("lock")) {
                 result.append(isCall ? written : lockName(model, first: item.first, last: last, function: function))
             }

@@ -96,7 +96,6 @@ extension ScanModel {
     /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
-        let written = shortText(first, last)
         var cursor = first
         var current: Resolved
         if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {
@@ -128,25 +127,36 @@ extension ScanModel {
                 current = resolve(name: head, scope: scope)
             }
         } else {
-            return Resolved(name: written, isResolved: false)
+            return Resolved(name: shortText(first, last), isResolved: false)
         }
         while cursor <= last {
             if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
                 current.name += "." + tokens.text(cursor + 1)
                 cursor += 2
             } else if tokens.isOp(cursor, "(") {
-                current.name = callResultType(canonical(current.name))
+                guard let type = callResultType(canonical(current.name)) else {
+                    return Resolved(name: shortText(first, last), isResolved: false)
+                }
+                current.name = type
                 cursor = tokens.partner[cursor] > cursor ? tokens.partner[cursor] + 1 : last + 1
             } else {
-                return Resolved(name: written, isResolved: false)
+                return Resolved(name: shortText(first, last), isResolved: false)
             }
         }
-        guard current.isResolved else { return Resolved(name: written, isResolved: false) }
+        guard current.isResolved else { return Resolved(name: shortText(first, last), isResolved: false) }
         return Resolved(name: canonical(current.name), isResolved: true)
     }
 
-    /// The type a call's result has: the table's answer, else an instance of the callee.
-    func callResultType(_ callee: String) -> String {
-        ScannerCatalog.returnTypes[callee] ?? callee
+    /// The type a call's result has: the table's answer; an instance of the callee when it
+    /// names a class (a class of this file, a CapWords name, or a known lowercase class);
+    /// nil for other functions, whose results are unknown.
+    func callResultType(_ callee: String) -> String? {
+        if let known = ScannerCatalog.returnTypes[callee] { return known }
+        if classes[callee] != nil || ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
+        let utf8 = callee.utf8
+        let lastStart = utf8.lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard lastStart < utf8.endIndex else { return nil }
+        let first = utf8[lastStart]
+        return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") ? callee : nil
     }
 }

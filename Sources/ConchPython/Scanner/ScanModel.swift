@@ -56,6 +56,8 @@ final class ScanModel {
     var pendingTypes: [PendingType] = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     var trackedGlobals: Set<String> = []
+    /// `trackedGlobals` by interned name id, for the per-token check.
+    var isTrackedName: [Bool] = []
     /// Decorator expressions to resolve once imports are known.
     var decoratorChains: [(function: Int, first: Int, last: Int, scope: Int)] = []
     /// Per statement: the function it runs in, the class whose body holds it, the innermost loop.

@@ -29,6 +29,13 @@ enum ScannerCatalog {
         "threading.current_thread": "threading.Thread",
     ]
 
+    /// Classes whose names do not start with a capital, so calling them builds an instance.
+    static let lowercaseClasses: Set<String> = [
+        "list", "dict", "set", "frozenset", "tuple", "bytearray", "bytes", "str", "int", "float", "object",
+        "threading.local", "_threading_local.local", "socket.socket", "collections.deque", "collections.defaultdict",
+        "_thread.allocate_lock", "thread.allocate_lock", "multiprocessing", "array.array",
+    ]
+
     static let builtins: Set<String> = [
         "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes",
         "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod",

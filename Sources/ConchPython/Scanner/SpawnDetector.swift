@@ -5,7 +5,9 @@ import ConchKit
 enum SpawnDetector {
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall], statementFunction: Int) {
         let call = model.facts.functions[found.function].calls[found.index]
-        guard let spawn = match(model, call: call) else { return }
+        let methodToken = found.open - 1
+        let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
+        guard let spawn = match(model, call: call, method: method) else { return }
         let entry: SpawnSite.Entry
         switch spawn.entry {
         case .enclosingFunction:
@@ -27,20 +29,19 @@ enum SpawnDetector {
         model.facts.spawnSites.append(site)
     }
 
-    private static func match(_ model: ScanModel, call: CallFacts) -> SpawnCatalog.Match? {
+    private static func match(_ model: ScanModel, call: CallFacts, method: String) -> SpawnCatalog.Match? {
         let callee = call.callee
-        if let known = SpawnCatalog.functions[callee] { return known }
-        let method = callee.split(separator: ".").last.map(String.init) ?? callee
         if method == "run_in_executor" {
             let executor = call.argument(at: 0)
             var kind = SpawnSite.Kind.threadPool
-            if case let .name(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
-            if case let .call(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
+            if case let .name(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
+            if case let .call(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
             return SpawnCatalog.Match(kind: kind, api: callee, entry: .executorArgument)
         }
         guard call.isResolved else { return nil }
-        if let dot = callee.lastIndex(of: ".") {
-            let receiver = String(callee[..<dot])
+        if SpawnCatalog.spawningNames.contains(method), let known = SpawnCatalog.functions[callee] { return known }
+        if SpawnCatalog.poolMethodNames.contains(method) || method == "create_task", callee.count > method.count + 1 {
+            let receiver = String(callee.dropLast(method.count + 1))
             if let kind = SpawnCatalog.poolTypes[receiver], SpawnCatalog.poolMethods[kind]?.contains(method) ?? false {
                 return SpawnCatalog.Match(kind: kind, api: callee, entry: .argument(keyword: nil, position: 0))
             }

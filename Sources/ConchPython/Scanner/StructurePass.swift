@@ -109,6 +109,11 @@ struct StructurePass {
             model.classes[className]?.methods.insert(name)
         } else {
             model.scopes[enclosing].definitions[name] = id
+            // A closure inside a method still sees the method's `self`.
+            if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
+                scope.className = model.scopes[enclosing].className
+                scope.selfName = selfName
+            }
         }
         model.scopes.append(scope)
         push(index, function: enclosing, prefix: id + ".<locals>", body: functionIndex)
@@ -165,7 +170,10 @@ struct StructurePass {
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         model.facts.functions[function].loops.append(loop)
-        push(index, function: function, loop: model.facts.functions[function].loops.count - 1)
+        let loopIndex = model.facts.functions[function].loops.count - 1
+        // A `while` condition runs on every iteration; a `for` iterable once, before the loop.
+        if !isFor { model.statementLoop[index] = loopIndex }
+        push(index, function: function, loop: loopIndex)
     }
 
     private func bindHeaderTargets(_ statement: Statement, function: Int) {

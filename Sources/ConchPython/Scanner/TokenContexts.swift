@@ -5,11 +5,14 @@ import ConchKit
 /// comprehension loops on the way. One forward sweep with a bracket stack.
 struct TokenContexts {
     let first: Int
-    var owner: [Int]
-    var loop: [Int?]
+    /// Empty when every token has the statement's own function and loop (no lambda, no comprehension).
+    var owner: [Int] = []
+    var loop: [Int?] = []
+    let function: Int
+    let statementLoop: Int?
 
-    func owner(of token: Int) -> Int { owner[token - first] }
-    func loop(of token: Int) -> Int? { loop[token - first] }
+    func owner(of token: Int) -> Int { owner.isEmpty ? function : owner[token - first] }
+    func loop(of token: Int) -> Int? { loop.isEmpty ? statementLoop : loop[token - first] }
 
     private struct OpenGroup {
         var open: Int
@@ -24,6 +27,17 @@ struct TokenContexts {
         let function = model.statementFunction[index]
         let statementLoop = model.statementLoop[index]
         first = statement.first
+        self.function = function
+        self.statementLoop = statementLoop
+        let ownFor = statement.header == .for ? statement.keyword : -1
+        var needsSweep = false
+        for token in statement.first..<statement.end where tokens.kinds[token] == .name {
+            if tokens.equals(token, "lambda") || (token != ownFor && tokens.equals(token, "for")) {
+                needsSweep = true
+                break
+            }
+        }
+        guard needsSweep else { return }
         let count = statement.end - statement.first
         owner = Array(repeating: function, count: count)
         loop = Array(repeating: statementLoop, count: count)
