@@ -53,7 +53,7 @@ enum GlobalAccesses {
                 range = writeRange
             }
             if kind != .read, checked.contains(variable) { kind = .checkThenAct }
-            var access = GlobalAccess(variable: variable, kind: kind, range: range)
+            var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
         }
