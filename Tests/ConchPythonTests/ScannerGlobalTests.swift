@@ -110,3 +110,29 @@ import Testing
         #expect(lambda?.globalAccesses.map(\.kind) == [.mutatingMethod("add")])
     }
 }
+
+@Suite struct ScannerModuleLevelGlobalTests {
+    @Test func moduleLevelCodeRecordsItsAccesses() {
+        let facts = scan("""
+        total = 0
+        def work():
+            global total
+            total += 1
+        if __name__ == "__main__":
+            work()
+            print(total)
+        """)
+        let module = facts.functions.first
+        #expect(module?.globalAccesses.map(\.kind) == [.rebind, .read])
+        #expect(module?.globalAccesses.last?.variable == "pkg.mod.total")
+    }
+
+    @Test func classBodiesAtModuleLevelBindClassAttributes() {
+        let facts = scan("""
+        cache = {}
+        class Config:
+            cache = None
+        """)
+        #expect(facts.functions.first?.globalAccesses.map(\.kind) == [.rebind])
+    }
+}

@@ -1,6 +1,6 @@
 import ConchKit
 
-/// Reads and writes of watched module globals (see `GlobalVariables`) inside functions.
+/// Reads and writes of watched module globals (see `GlobalVariables`) in functions and module-level code.
 enum GlobalAccesses {
     static func record(_ model: ScanModel, statement index: Int, contexts: TokenContexts, assignment: Assignment?,
                        locks: [String], checked: Set<String>) {
@@ -26,7 +26,9 @@ enum GlobalAccesses {
                 continue
             }
             let function = contexts.owner(of: token)
-            guard function != 0, model.isModuleVariable(name, scope: function) else { continue }
+            // Module-level code counts too (a script reading a result after `join()`), but a
+            // class body at module level binds class attributes, not the module's names.
+            guard function != 0 || model.statementClass[index] == nil, model.isModuleVariable(name, scope: function) else { continue }
             let variable = model.moduleName + "." + name
             var kind = GlobalAccess.Kind.read
             var range = tokens.range(token, token)
