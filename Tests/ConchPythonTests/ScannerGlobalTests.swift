@@ -94,6 +94,11 @@ import Testing
         #expect(held == [["pkg.mod.lock"], []])
     }
 
+    @Test func storesWhoseValueReadsTheSameContainerAreUpdates() {
+        let facts = scan("counts = {}\nstats = Stats()\ndef f(k):\n    counts[k] = counts.get(k, 0) + 1\n    stats.hits = stats.hits + 1\n    counts[k] = 0\n")
+        #expect(kinds(facts, "pkg.mod.f") == [.subscriptAugmented, .augmented, .subscriptStore])
+    }
+
     @Test func attributeAugmentedAssignmentIsAugmented() {
         let facts = scan("stats = Stats()\ndef f():\n    stats.hits += 1\n")
         #expect(kinds(facts, "pkg.mod.f") == [.augmented])

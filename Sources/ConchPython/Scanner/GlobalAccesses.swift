@@ -37,7 +37,9 @@ enum GlobalAccesses {
                 kind = augmented ? .augmented : (mentions(tokens, name, assignment.value) ? .readModifyWrite : .rebind)
                 range = writeRange
             } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
-                kind = tokens.isOp(token + 1, "[") ? (augmented ? .subscriptAugmented : .subscriptStore) : (augmented ? .augmented : .subscriptStore)
+                // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
+                let updates = augmented || mentions(tokens, name, assignment?.value)
+                kind = tokens.isOp(token + 1, "[") ? (updates ? .subscriptAugmented : .subscriptStore) : (updates ? .augmented : .subscriptStore)
                 range = writeRange
             } else if tokens.isOp(token + 1, "."), tokens.isName(token + 2), tokens.isOp(token + 3, "("),
                       ScannerCatalog.mutatingMethods.contains(tokens.text(token + 2)) {
