@@ -4,6 +4,7 @@ import ConchKit
 public enum RuleRegistry {
     public static let implemented: [any Rule] = [
         LegacyProcessSpawn(),
+        UnsynchronizedSharedWrite(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.
