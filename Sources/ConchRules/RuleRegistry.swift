@@ -5,6 +5,7 @@ public enum RuleRegistry {
     public static let implemented: [any Rule] = [
         LegacyProcessSpawn(),
         UnsynchronizedSharedWrite(),
+        LostUpdateInChild(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.
