@@ -16,8 +16,15 @@ let package = Package(
         .executableTarget(name: "RuleDocsGenerator"),
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
         .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
-        .target(name: "ConchDriver", dependencies: ["ConchKit", "ConchPython", "ConchRules"]),
+        .target(name: "ConchDriver", dependencies: ["ConchC", "ConchKit", "ConchPython", "ConchRules"]),
         .target(name: "ConchReporters", dependencies: ["ConchKit"]),
+        .target(name: "CLibClang"),
+        // libclang is opened with dlopen at run time, never linked: Python-only users need none.
+        .target(
+            name: "ConchC",
+            dependencies: ["ConchKit", "CLibClang"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "conch",
             dependencies: [
@@ -36,6 +43,7 @@ let package = Package(
         .testTarget(name: "ConchDriverTests", dependencies: ["ConchDriver", "ConchKit", "ConchRules"]),
         .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
         .testTarget(name: "ConchPythonTests", dependencies: ["ConchKit", "ConchPython"]),
+        .testTarget(name: "ConchCTests", dependencies: ["ConchC", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+internal import TOMLKit
 
 /// Finds and reads the configuration, naming the file, key and position of any mistake.
 public enum ConfigurationLoader {
