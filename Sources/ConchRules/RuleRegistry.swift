@@ -6,6 +6,7 @@ public enum RuleRegistry {
         LegacyProcessSpawn(),
         UnsynchronizedSharedWrite(),
         LostUpdateInChild(),
+        MTUnsafeCallInThread(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.

@@ -9,20 +9,18 @@ def fill(n):
     for i in range(n):
         block.buf[i % 64] = (block.buf[i % 64] + i) % 256
     shared_index[n] = n
-    shared_log.append(n)
 
 
-def run(rounds):
-    workers = [multiprocessing.Process(target=fill, args=(n,)) for n in range(rounds)]
+def run():
+    workers = [multiprocessing.Process(target=fill, args=(n * 8,)) for n in range(4)]
     for w in workers:
         w.start()
     for w in workers:
         w.join()
-    print(bytes(block.buf[:8]), dict(shared_index), list(shared_log))
+    print(bytes(block.buf[:8]), dict(shared_index))
 
 
 if __name__ == "__main__":
     manager = multiprocessing.Manager()
     shared_index = manager.dict()
-    shared_log = manager.list()
-    run(4)
+    run()
