@@ -39,8 +39,8 @@ struct MTUnsafeCallInThread: Rule {
                          entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Finding {
         let thread = "the thread running `\(model.displayName(entry.id))`"
         let subject = caller.id == entry.id ? String(thread.dropFirst(4)) : "`\(model.displayName(caller.id))`, called in \(thread),"
-        let name = call.calleeText == call.callee ? call.callee : "\(call.calleeText)` (`\(call.callee)"
-        let message = "\(subject) calls `\(name)`, \(unsafe.hazard)"
+        let name = call.calleeText == call.callee ? "`\(call.callee)`" : "`\(call.calleeText)` (`\(call.callee)`)"
+        let message = "\(subject) calls \(name), \(unsafe.hazard)"
         return finding(in: file, at: call.range, message, advice: unsafe.advice, related: entry.starts.map(\.evidence))
     }
 }
