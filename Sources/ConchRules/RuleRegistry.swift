@@ -4,6 +4,9 @@ import ConchKit
 public enum RuleRegistry {
     public static let implemented: [any Rule] = [
         LegacyProcessSpawn(),
+        UnsynchronizedSharedWrite(),
+        LostUpdateInChild(),
+        MTUnsafeCallInThread(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.
