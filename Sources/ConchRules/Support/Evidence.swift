@@ -50,3 +50,18 @@ extension SpawnSite {
         return nil
     }
 }
+
+extension CallFacts {
+    /// The call's name for messages: `` `time.sleep` ``, or `` `th.sleep` (`time.sleep`) `` through an alias.
+    var quotedName: String {
+        calleeText == callee || !isResolved ? "`\(calleeText)`" : "`\(calleeText)` (`\(callee)`)"
+    }
+}
+
+extension ProjectModel {
+    /// The event loop's start as a related location: `asyncio event loop runs here`.
+    func loopStart(_ run: (file: FileFacts, marker: EventLoopMarker)) -> Finding.Evidence {
+        Finding.Evidence(path: run.file.path, range: run.marker.range,
+                         message: "\(FrameworkSchedulers.displayName(run.marker.framework)) event loop runs here")
+    }
+}
