@@ -13,10 +13,9 @@ struct CPUBoundInEventLoop: Rule {
                 let run = loops.runs(reaching: file).first
                 for loop in computingLoops(in: function, model: model) {
                     let name = model.displayName(function.id)
-                    let line = file.line(of: loop.headerRange.start)
                     findings.append(finding(
                         in: file, at: loop.headerRange,
-                        "CPU-bound loop at line \(line) runs in \(role.describe(name)) and holds the event loop; "
+                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds the event loop; "
                             + "no other task or callback runs until it finishes",
                         advice: advice(role, name: name, language: file.language),
                         related: run.map { [model.loopStart($0)] } ?? []))
@@ -35,6 +34,15 @@ struct CPUBoundInEventLoop: Rule {
             if !yields, !inside { reported.append(loop) }
         }
         return reported
+    }
+
+    private func kindName(_ kind: LoopFacts.Kind) -> String {
+        switch kind {
+        case .for: "`for` loop"
+        case .while: "`while` loop"
+        case .doWhile: "`do`-`while` loop"
+        case .comprehension: "comprehension"
+        }
     }
 
     private func advice(_ role: LoopRole, name: String, language: SourceLanguage) -> String {
