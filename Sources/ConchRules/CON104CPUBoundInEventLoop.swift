@@ -25,11 +25,13 @@ struct CPUBoundInEventLoop: Rule {
         return findings
     }
 
-    /// Hot loops that never give way to the loop (no `await` inside), outermost only.
+    /// Hot loops that never give way to the loop (no `await` and no `async for`
+    /// inside), outermost only.
     private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
         for loop in model.hotLoops(in: function) {
             let yields = function.calls.contains { $0.isAwaited && loop.range.contains($0.range.start) }
+                || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }
             if !yields, !inside { reported.append(loop) }
         }

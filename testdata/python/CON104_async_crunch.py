@@ -103,3 +103,15 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+
+
+async def tokens_of(stream):
+    return [t * 2 + 1 for batch in ([1, 2], [3, 4]) if batch[0] > 1 async for t in stream(batch) if t > 3]
+
+
+async def drain_stream(stream):
+    total = 0
+    async for chunk in stream:
+        for byte in chunk:
+            total = (total * 31 + byte) % 65521
+    return total
