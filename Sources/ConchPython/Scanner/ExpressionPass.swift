@@ -31,7 +31,10 @@ struct ExpressionPass {
     }
 
     private func resolveDeclarations() {
-        for pending in model.pendingTypes {
+        // Attributes set in `__init__` win over those set in other methods.
+        let ordered = model.pendingTypes.filter { model.facts.functions[$0.scope].name != "__init__" }
+            + model.pendingTypes.filter { model.facts.functions[$0.scope].name == "__init__" }
+        for pending in ordered {
             let scope = model.scopes[pending.scope]
             let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope, className: scope.className)
             guard resolved.isResolved else { continue }

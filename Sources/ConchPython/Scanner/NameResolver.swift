@@ -116,6 +116,9 @@ extension ScanModel {
                     let attribute = tokens.text(cursor + 1)
                     if let type = classes[className]?.attributeTypes[attribute] {
                         current = Resolved(name: type, isResolved: true)
+                    } else if cursor + 2 <= last, !(classes[className]?.methods.contains(attribute) ?? false) {
+                        // `self.queue.get`: an attribute of unknown type, not a method of the class.
+                        return Resolved(name: shortText(first, last), isResolved: false)
                     } else {
                         current = Resolved(name: className + "." + attribute, isResolved: true)
                     }

@@ -23,7 +23,7 @@ struct ClassInfo {
     var baseChains: [(first: Int, last: Int, scope: Int)] = []
     var bases: [String] = []
     var methods: Set<String> = []
-    /// `self.attr = Call(...)` in `__init__`: attr -> resolved type.
+    /// `self.attr = Call(...)` in a method (`__init__` first): attr -> resolved type.
     var attributeTypes: [String: String] = [:]
 }
 
