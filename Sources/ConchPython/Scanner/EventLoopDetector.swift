@@ -74,6 +74,9 @@ enum EventLoopDetector {
     }
 
     private static func imports(_ model: ScanModel, _ module: String) -> Bool {
-        model.facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+        if let known = model.importsModule[module] { return known }
+        let found = model.facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+        model.importsModule[module] = found
+        return found
     }
 }

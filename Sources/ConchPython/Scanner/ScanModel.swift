@@ -64,6 +64,8 @@ final class ScanModel {
     var statementFunction: [Int]
     var statementClass: [String?]
     var statementLoop: [Int?]
+    /// Whether the file imports a module (or something inside it), asked once per module.
+    var importsModule: [String: Bool] = [:]
     /// Header statement of a `def` -> the function's index.
     var definedFunction: [Int: Int] = [:]
     /// Lambda token index -> (function index, exclusive end token).

@@ -152,6 +152,18 @@ final class ScanTokens {
         return nil
     }
 
+    /// The token ending at a byte offset (binary search; tokens are ordered and disjoint).
+    func index(endingAt offset: Int) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if ends[mid] == offset, starts[mid] < ends[mid] { return mid }
+            if ends[mid] < offset || (ends[mid] == offset && starts[mid] == ends[mid]) { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
     func isOpener(_ index: Int) -> Bool {
         guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
         let byte = bytes[starts[index]]

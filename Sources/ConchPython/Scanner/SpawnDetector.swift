@@ -74,7 +74,9 @@ enum SpawnDetector {
             let resolved = token >= 0 ? isFunctionLike(model, name: name, token: token, found: found) : false
             return resolved ? .function(name) : .unresolved(argument.text)
         case let .call(callee):
-            guard let inner = calls.first(where: { model.tokens.starts[$0.chainFirst] == argument.range.start && $0.open > found.open }) else {
+            // The argument's last `)` closes the call its shape names; calls are ordered by their `(`.
+            guard let last = model.tokens.index(endingAt: argument.range.end), model.tokens.partner[last] >= 0,
+                  let inner = foundCall(openingAt: model.tokens.partner[last], in: calls) else {
                 return .unresolved(argument.text)
             }
             if callee == "functools.partial" {
@@ -87,6 +89,17 @@ enum SpawnDetector {
         default:
             return .unresolved(argument.text)
         }
+    }
+
+    private static func foundCall(openingAt open: Int, in calls: [FoundCall]) -> FoundCall? {
+        var low = 0
+        var high = calls.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if calls[mid].open == open { return calls[mid] }
+            if calls[mid].open < open { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
     }
 
     /// A name resolved through definitions, imports or `self`, and not a builtin.
