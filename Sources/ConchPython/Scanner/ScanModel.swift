@@ -148,4 +148,12 @@ final class ScanModel {
         while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         return tokens.source.text(ByteRange(start, cut)) + "…"
     }
+
+    /// Whether the file imports `module` or something inside it.
+    func imports(_ module: String) -> Bool {
+        if let known = importsModule[module] { return known }
+        let found = facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+        importsModule[module] = found
+        return found
+    }
 }
