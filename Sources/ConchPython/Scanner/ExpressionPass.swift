@@ -86,11 +86,13 @@ struct ExpressionPass {
         for frame in frames where frame.function == function && !frame.checked.isEmpty { checked.formUnion(frame.checked) }
         GlobalAccesses.record(model, statement: index, contexts: contexts, assignment: assignment, locks: held, checked: checked)
         for call in calls {
-            SpawnDetector.detect(model, call: call, calls: calls, statementFunction: function)
+            SpawnDetector.detect(model, call: call, calls: calls)
             EventLoopDetector.detect(model, call: call)
             EventCallbackDetector.detect(model, call: call, calls: calls)
         }
-        if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == statement.first,
+        // A statement that is only `x.acquire()` (or `await x.acquire()`) opens a lock region.
+        let expressionStart = tokens.isName(statement.first, "await") ? statement.first + 1 : statement.first
+        if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == expressionStart,
            call.close == statement.end - 1 {
             trackAcquire(call)
         }

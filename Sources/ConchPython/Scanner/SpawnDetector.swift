@@ -3,7 +3,7 @@ import ConchKit
 /// Recognises the calls that start concurrent work (`SpawnCatalog`) and resolves
 /// the function each runs.
 enum SpawnDetector {
-    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall], statementFunction: Int) {
+    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let call = model.facts.functions[found.function].calls[found.index]
         let methodToken = found.open - 1
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""

@@ -22,10 +22,8 @@ struct StructurePass {
 
     mutating func run() {
         let tokens = model.tokens
-        var module = FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
-                                   range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))
-        module.isAsync = false
-        model.facts.functions = [module]
+        model.facts.functions = [FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
+                                               range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))]
         for index in model.statements.indices {
             while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
             let statement = model.statements[index]
