@@ -13,18 +13,37 @@ let package = Package(
     ],
     targets: [
         .target(name: "ConchKit", dependencies: ["TOMLKit"]),
+        .executableTarget(name: "RuleDocsGenerator"),
+        .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["RuleDocsGenerator"]),
+        .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
+        .target(name: "ConchDriver", dependencies: ["ConchC", "ConchKit", "ConchPython", "ConchRules"]),
+        .target(name: "ConchReporters", dependencies: ["ConchKit"]),
+        .target(name: "CLibClang"),
+        // libclang is opened with dlopen at run time, never linked: Python-only users need none.
+        .target(
+            name: "ConchC",
+            dependencies: ["ConchKit", "CLibClang"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "conch",
             dependencies: [
                 "ConchKit",
+                "ConchDriver",
                 "ConchPython",
+                "ConchReporters",
+                "ConchRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "ConchPython", dependencies: ["ConchKit"]),
         .executableTarget(name: "conch-bench", dependencies: ["ConchKit", "ConchPython"]),
         .testTarget(name: "ConchKitTests", dependencies: ["ConchKit"]),
+        .testTarget(name: "ConchCLITests", dependencies: ["conch"]),
+        .testTarget(name: "ConchDriverTests", dependencies: ["ConchDriver", "ConchKit", "ConchRules"]),
+        .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
         .testTarget(name: "ConchPythonTests", dependencies: ["ConchKit", "ConchPython"]),
+        .testTarget(name: "ConchCTests", dependencies: ["ConchC", "ConchKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,8 +7,8 @@ import Testing
         let offsetOfY = Array("a = 1\nx = \"é😀\" + ".utf8).count
         let position = text.position(of: offsetOfY)
         #expect(position.line == 2)
-        #expect(position.column == 11)
-        #expect(position.utf16Column == 12)
+        #expect(position.column == 12)
+        #expect(position.utf16Column == 13)
         #expect(position.utf8Column == 16)
     }
 

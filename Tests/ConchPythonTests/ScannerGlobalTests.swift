@@ -94,6 +94,11 @@ import Testing
         #expect(held == [["pkg.mod.lock"], []])
     }
 
+    @Test func storesWhoseValueReadsTheSameContainerAreUpdates() {
+        let facts = scan("counts = {}\nstats = Stats()\ndef f(k):\n    counts[k] = counts.get(k, 0) + 1\n    stats.hits = stats.hits + 1\n    counts[k] = 0\n")
+        #expect(kinds(facts, "pkg.mod.f") == [.subscriptAugmented, .augmented, .subscriptStore])
+    }
+
     @Test func attributeAugmentedAssignmentIsAugmented() {
         let facts = scan("stats = Stats()\ndef f():\n    stats.hits += 1\n")
         #expect(kinds(facts, "pkg.mod.f") == [.augmented])
@@ -125,5 +130,31 @@ import Testing
                 lock.release()
         """)
         #expect(facts.function("pkg.mod.f")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"]])
+    }
+}
+
+@Suite struct ScannerModuleLevelGlobalTests {
+    @Test func moduleLevelCodeRecordsItsAccesses() {
+        let facts = scan("""
+        total = 0
+        def work():
+            global total
+            total += 1
+        if __name__ == "__main__":
+            work()
+            print(total)
+        """)
+        let module = facts.functions.first
+        #expect(module?.globalAccesses.map(\.kind) == [.rebind, .read])
+        #expect(module?.globalAccesses.last?.variable == "pkg.mod.total")
+    }
+
+    @Test func classBodiesAtModuleLevelBindClassAttributes() {
+        let facts = scan("""
+        cache = {}
+        class Config:
+            cache = None
+        """)
+        #expect(facts.functions.first?.globalAccesses.map(\.kind) == [.rebind])
     }
 }

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = ScannerRandom(seed: 42)
+        var generator = SplitMix(seed: 42)
         for _ in 0..<50 {
             let bytes = (0..<2_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let text = SourceText(bytes: bytes)
@@ -34,7 +34,7 @@ import Testing
         let pieces = ["def ", "class ", "lambda", ":", "(", ")", "[", "]", "{", "}", "for ", " in ", "while ", "with ",
                       " as ", "if ", "else", "\n", "    ", "x", "self", ".", ",", "=", "+=", "global ", "import ",
                       "from ", "async ", "await ", "\"s\"", "f\"{", "}\"", "1", "@", "match ", "case ", ";", "\\\n", "#c"]
-        var generator = ScannerRandom(seed: 7)
+        var generator = SplitMix(seed: 7)
         for _ in 0..<200 {
             var source = ""
             for _ in 0..<300 { source += pieces[Int(generator.next() % UInt64(pieces.count))] }
@@ -71,15 +71,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator, so failures reproduce.
-private struct ScannerRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

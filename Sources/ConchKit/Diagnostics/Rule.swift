@@ -35,10 +35,14 @@ public struct Finding: Hashable, Sendable {
 
 public protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
+    /// Keys this rule accepts under `[rules.CODE]` in the configuration.
+    var optionNames: [String] { get }
     func check(_ model: ProjectModel) -> [Finding]
 }
 
 extension Rule {
+    public var optionNames: [String] { [] }
+
     /// A finding of this rule, recommending its default model unless told otherwise.
     public func finding(
         in file: FileFacts, at range: ByteRange, _ message: String, advice: String,

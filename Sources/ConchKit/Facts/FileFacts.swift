@@ -29,11 +29,24 @@ public struct FileFacts: Sendable {
     public var suppressions = Suppressions()
     /// Why the file could only be partly analysed, or not at all: reported as CON000.
     public var problems: [FileProblem] = []
+    /// Byte offset at which each line starts; the pipeline fills it, so messages can name lines.
+    public var lineStarts: [Int] = [0]
 
     public init(path: String, language: SourceLanguage, moduleName: String) {
         self.path = path
         self.language = language
         self.moduleName = moduleName
+    }
+
+    /// 1-based line of a byte offset.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
     }
 }
 

@@ -27,7 +27,7 @@ enum CallScanner {
             let function = contexts.owner(of: cursor)
             let scope = model.scopes[function]
             let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: scope.className)
-            var call = CallFacts(callee: resolved.name, calleeText: model.shortText(chainFirst, cursor - 1),
+            var call = CallFacts(callee: model.intern(resolved.name), calleeText: model.shortText(chainFirst, cursor - 1),
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
@@ -72,12 +72,12 @@ enum CallScanner {
         let scope = model.scopes[function]
         if tokens.isCloser(last), tokens.isOp(tokens.partner[last], "("), tokens.partner[last] > first {
             let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: function, className: scope.className)
-            return .call(callee.name)
+            return .call(model.intern(callee.name))
         }
         var cursor = first
         while cursor <= last, tokens.isName(cursor) || tokens.isOp(cursor, ".") { cursor += 1 }
         guard cursor > last, tokens.isName(first), !tokens.isKeyword(first) else { return .other }
-        return .name(model.resolveChain(first, last, scope: function, className: scope.className).name)
+        return .name(model.intern(model.resolveChain(first, last, scope: function, className: scope.className).name))
     }
 
     /// Strings: a literal, or one built from values (f-string fields, `%`, `+`, `.format`).

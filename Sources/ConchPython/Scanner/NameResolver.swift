@@ -134,7 +134,8 @@ extension ScanModel {
         }
         while cursor <= last {
             if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
-                current.name += "." + tokens.text(cursor + 1)
+                current.name.append(".")
+                current.name.append(tokens.text(cursor + 1))
                 cursor += 2
             } else if tokens.isOp(cursor, "(") {
                 guard let type = callResultType(canonical(current.name)) else {

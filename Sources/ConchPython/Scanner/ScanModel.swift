@@ -39,6 +39,7 @@ struct PendingType {
 
 /// Everything both scanner passes share for one file.
 final class ScanModel {
+    private var internedStrings: Set<String> = []
     let tokens: ScanTokens
     let statements: [Statement]
     let moduleName: String
@@ -137,14 +138,14 @@ final class ScanModel {
         return (line + 1, column)
     }
 
-    /// Source text of tokens `first...last`, cut at 256 bytes so deeply nested
-    /// arguments do not copy the same bytes over and over.
+    /// Text for messages, cut at `shortTextLimit` bytes: every call's arguments keep
+    /// one, so longer texts would make the facts of a large tree the bulk of its memory.
     func shortText(_ first: Int, _ last: Int) -> String {
         guard first <= last else { return "" }
         let start = tokens.starts[first]
         let end = tokens.ends[last]
-        if end - start <= 256 { return tokens.source.text(ByteRange(start, end)) }
-        var cut = start + 256
+        if end - start <= Self.shortTextLimit { return intern(tokens.source.text(ByteRange(start, end))) }
+        var cut = start + Self.shortTextLimit
         while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         return tokens.source.text(ByteRange(start, cut)) + "…"
     }
@@ -155,5 +156,16 @@ final class ScanModel {
         let found = facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
         importsModule[module] = found
         return found
+    }
+
+    static let shortTextLimit = 48
+
+    /// One copy of each name in the file's facts: callees and texts repeat a lot
+    /// (`self.assertEqual` thousands of times in a test module).
+    func intern(_ text: String) -> String {
+        if text.utf8.count <= 15 { return text }
+        if let known = internedStrings.firstIndex(of: text) { return internedStrings[known] }
+        internedStrings.insert(text)
+        return text
     }
 }

@@ -162,11 +162,12 @@ struct StructurePass {
         } else {
             bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
         }
-        let loop = LoopFacts(kind: isFor ? .for : .while,
+        var loop = LoopFacts(kind: isFor ? .for : .while,
                              range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
                              headerRange: tokens.range(statement.first, colon),
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
+        loop.isAsync = statement.isAsync
         model.facts.functions[function].loops.append(loop)
         let loopIndex = model.facts.functions[function].loops.count - 1
         // A `while` condition runs on every iteration; a `for` iterable once, before the loop.

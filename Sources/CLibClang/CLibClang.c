@@ -1,0 +1,1 @@
+/* CLibClang only declares types; SwiftPM needs one source file per C target. */

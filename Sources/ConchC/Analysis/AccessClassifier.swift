@@ -1,0 +1,119 @@
+import CLibClang
+import ConchKit
+
+/// Decides whether a reference to a global reads it or writes it, and how.
+enum AccessClassifier {
+    struct Classified {
+        var kind: GlobalAccess.Kind
+        var range: ByteRange
+        var isAtomic = false
+    }
+
+    /// Nil for a mention that is not evaluated: `sizeof g`.
+    static func classify(_ reference: Int, variable: String, unit: UnitContext) -> Classified? {
+        let tree = unit.tree
+        let readRange = unit.range(reference)
+        // Climb from the name to the whole object written: `g`, `g.count`, `g.a[i]`.
+        var lvalue = reference
+        var partial = false
+        while let parent = tree[lvalue].parent {
+            let kind = tree[parent].kind
+            let isBase = tree[parent].children.first == lvalue
+            if kind == CXCursor_ParenExpr {
+                lvalue = parent
+            } else if kind == CXCursor_MemberRefExpr, isBase, !isPointer(lvalue, unit: unit) {
+                partial = true
+                lvalue = parent
+            } else if kind == CXCursor_ArraySubscriptExpr, isBase, isArray(lvalue, unit: unit) {
+                partial = true
+                lvalue = parent
+            } else if kind == CXCursor_UnexposedExpr, isArray(lvalue, unit: unit), let grand = tree[parent].parent,
+                      tree[grand].kind == CXCursor_ArraySubscriptExpr, tree[grand].children.first == parent {
+                partial = true
+                lvalue = grand
+            } else {
+                break
+            }
+        }
+        if let parent = tree[lvalue].parent {
+            switch tree[parent].kind {
+            case CXCursor_UnaryExpr:
+                return nil
+            case CXCursor_BinaryOperator where tree[parent].children.first == lvalue:
+                if unit.binaryOperator(parent) == "=" {
+                    let kind: GlobalAccess.Kind = partial ? .augmented
+                        : (reads(variable, in: tree[parent].children.last, unit: unit) ? .readModifyWrite : .rebind)
+                    return Classified(kind: kind, range: unit.range(parent))
+                }
+            case CXCursor_CompoundAssignOperator where tree[parent].children.first == lvalue:
+                return Classified(kind: .augmented, range: unit.range(parent))
+            case CXCursor_UnaryOperator:
+                switch unit.unaryOperator(parent) {
+                case "++", "--":
+                    return Classified(kind: .augmented, range: unit.range(parent))
+                case "&":
+                    return passed(parent, unit: unit) ?? Classified(kind: .read, range: readRange)
+                default:
+                    break
+                }
+            default:
+                break
+            }
+        }
+        // An array decays to a pointer when handed to a call: `memset(buf, 0, sizeof buf)`.
+        if isArray(lvalue, unit: unit), let passed = passed(lvalue, unit: unit) { return passed }
+        return Classified(kind: .read, range: readRange)
+    }
+
+    /// The access made by handing the address `pointer` to a call that writes
+    /// through it or is an atomic builtin; nil for any other use.
+    private static func passed(_ pointer: Int, unit: UnitContext) -> Classified? {
+        let tree = unit.tree
+        guard let (call, argument) = tree.semanticParent(of: pointer) else { return nil }
+        if let builtin = unit.atomicBuiltin(call) {
+            return atomic(builtin, range: unit.range(call))
+        }
+        guard tree[call].kind == CXCursor_CallExpr else { return nil }
+        let read = CallReader.read(call, unit: unit)
+        guard let position = read.arguments.firstIndex(of: argument) else { return nil }
+        let range = unit.range(call)
+        if MemoryAPIs.isAtomic(read.callee) { return atomic(read.callee, range: range) }
+        if MemoryAPIs.writesThrough[read.callee]?.contains(position) == true {
+            return Classified(kind: .writeThroughPointer(read.callee), range: range)
+        }
+        return nil
+    }
+
+    private static func atomic(_ builtin: String, range: ByteRange) -> Classified {
+        switch MemoryAPIs.atomicAccess(builtin) {
+        case .read: return Classified(kind: .read, range: range, isAtomic: true)
+        case .store: return Classified(kind: .rebind, range: range, isAtomic: true)
+        case .update: return Classified(kind: .augmented, range: range, isAtomic: true)
+        }
+    }
+
+    private static func reads(_ variable: String, in subtree: Int?, unit: UnitContext) -> Bool {
+        guard let subtree else { return false }
+        var work = [subtree]
+        while let index = work.popLast() {
+            let node = unit.tree[index]
+            if node.kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(node.cursor),
+               unit.global(target)?.name == variable { return true }
+            work += node.children
+        }
+        return false
+    }
+
+    private static func canonicalKind(_ index: Int, unit: UnitContext) -> CXTypeKind {
+        unit.library.getCanonicalType(unit.library.getCursorType(unit.tree[index].cursor)).kind
+    }
+
+    private static func isPointer(_ index: Int, unit: UnitContext) -> Bool {
+        canonicalKind(index, unit: unit) == CXType_Pointer
+    }
+
+    /// Constant, incomplete, variable and dependent arrays (112...116).
+    private static func isArray(_ index: Int, unit: UnitContext) -> Bool {
+        (112...116).contains(canonicalKind(index, unit: unit).rawValue)
+    }
+}

@@ -1,0 +1,101 @@
+import CLibClang
+import ConchKit
+
+/// Reads a call expression: its callee through casts and macros, and its arguments.
+enum CallReader {
+    struct Call {
+        var callee: String
+        var calleeText: String
+        var isResolved: Bool
+        var calleeRange: ByteRange
+        /// Argument nodes in order.
+        var arguments: [Int]
+    }
+
+    static func read(_ index: Int, unit: UnitContext) -> Call {
+        let tree = unit.tree
+        let node = tree[index]
+        let count = Int(unit.library.getNumArguments(node.cursor))
+        let arguments = count >= 0 && count <= node.children.count ? Array(node.children.suffix(count)) : Array(node.children.dropFirst())
+        let calleeNode = node.children.count > arguments.count ? node.children.first : nil
+        var calleeRange = calleeNode.map { unit.range($0) } ?? ByteRange(0, 0)
+        var calleeText = calleeNode.map { unit.text($0) } ?? ""
+        let referenced = unit.library.referenced(node.cursor).flatMap { $0.kind == CXCursor_FunctionDecl ? $0 : nil }
+        // A cast around the name (`((void (*)(void))worker)()`) hides it from `referenced`.
+        if let target = referenced ?? calleeNode.flatMap({ unit.namedFunction($0) }) {
+            let name = unit.library.spelling(target)
+            if calleeText.isEmpty || calleeRange.isEmpty {
+                calleeText = name
+                if node.hasRange { calleeRange = ByteRange(node.start, node.start) }
+            }
+            return Call(callee: builtinName(unit.functionID(target)), calleeText: calleeText, isResolved: true, calleeRange: calleeRange, arguments: arguments)
+        }
+        // A call through a pointer, or to a name clang could not declare: the text as written.
+        let written = calleeNode.map { unit.compactText(tree.stripped($0)) } ?? ""
+        let spelled = unit.library.spelling(node.cursor)
+        let callee = written.isEmpty ? spelled : written
+        return Call(callee: callee, calleeText: calleeText.isEmpty ? callee : calleeText, isResolved: false,
+                    calleeRange: calleeRange, arguments: arguments)
+    }
+
+    /// `__sync_fetch_and_add_4` -> `__sync_fetch_and_add`: clang names the sized overload.
+    private static func builtinName(_ name: String) -> String {
+        guard name.hasPrefix("__sync_"), let underscore = name.lastIndex(of: "_"),
+              !name[name.index(after: underscore)...].isEmpty, name[name.index(after: underscore)...].allSatisfy(\.isNumber) else { return name }
+        return String(name[..<underscore])
+    }
+
+    static func argument(_ index: Int, unit: UnitContext) -> Argument {
+        let tree = unit.tree
+        let inner = tree.stripped(index)
+        let node = tree[inner]
+        let shape: Argument.Shape
+        switch node.kind {
+        case CXCursor_StringLiteral:
+            shape = .stringLiteral
+        case CXCursor_IntegerLiteral, CXCursor_FloatingLiteral, CXCursor_CharacterLiteral:
+            shape = .numberLiteral
+        case CXCursor_UnaryOperator where unit.unaryOperator(inner) == "-" && node.children.last.map({ [CXCursor_IntegerLiteral, CXCursor_FloatingLiteral].contains(tree[tree.stripped($0)].kind) }) == true:
+            shape = .numberLiteral
+        case CXCursor_DeclRefExpr:
+            shape = .name(name(of: node.cursor, unit: unit))
+        case CXCursor_CallExpr:
+            shape = .call(read(inner, unit: unit).callee)
+        default:
+            shape = .other
+        }
+        return Argument(keyword: nil, shape: shape, range: unit.range(index), text: unit.text(index))
+    }
+
+    /// A function's id, a global's qualified name, or the name as spelled.
+    private static func name(of cursor: CXCursor, unit: UnitContext) -> String {
+        guard let target = unit.library.referenced(cursor) else { return unit.library.spelling(cursor) }
+        if target.kind == CXCursor_FunctionDecl { return unit.functionID(target) }
+        if let global = unit.global(target) { return global.name }
+        return unit.library.spelling(target)
+    }
+
+    /// The variable a call's result is stored in: `pid_t pid = fork()`, `pid = fork()`.
+    static func boundName(_ index: Int, unit: UnitContext) -> String? {
+        let tree = unit.tree
+        guard let (parent, child) = tree.semanticParent(of: index) else { return nil }
+        switch tree[parent].kind {
+        case CXCursor_VarDecl:
+            return unit.library.spelling(tree[parent].cursor)
+        case CXCursor_BinaryOperator where tree[parent].children.count == 2 && tree[parent].children[1] == child:
+            guard unit.binaryOperator(parent) == "=" else { return nil }
+            let target = unit.compactText(tree[parent].children[0])
+            return target.isEmpty ? nil : target
+        default:
+            return nil
+        }
+    }
+}
+
+/// Names of the CPython object types: `PyObject *`, `PyListObject *`.
+enum PythonTypes {
+    static func isObject(_ spelling: String) -> Bool {
+        spelling.contains("PyObject") || (spelling.contains("Py") && spelling.contains("Object"))
+            || spelling.contains("struct _object")
+    }
+}

@@ -1,0 +1,291 @@
+import CLibClang
+import ConchKit
+
+/// Walks one function body in source order and collects its loops, calls,
+/// global accesses, lock regions, spawn sites and event-loop markers.
+final class FunctionWalker {
+    private struct OpenLoop {
+        var index: Int
+        var inBody = false
+    }
+
+    let unit: UnitContext
+    let functionIndex: Int
+    let isPythonExtension: Bool
+    var facts: FunctionFacts
+    private(set) var spawnSites: [SpawnSite] = []
+    private(set) var eventLoops: [EventLoopMarker] = []
+    private(set) var staticLocals: [GlobalVariable] = []
+    /// `fork()` calls, for the child-branch analysis.
+    private(set) var forkCalls: [Int] = []
+    private var openLoops: [OpenLoop] = []
+    private var gilEvents: [(offset: Int, isRelease: Bool)] = []
+    private var tree: SyntaxTree { unit.tree }
+
+    let lockWrappers: [FunctionID: [LockWrappers.Effect]]
+
+    init(unit: UnitContext, declaration: Int, functionIndex: Int, isPythonExtension: Bool,
+         lockWrappers: [FunctionID: [LockWrappers.Effect]] = [:]) {
+        self.unit = unit
+        self.lockWrappers = lockWrappers
+        self.functionIndex = functionIndex
+        self.isPythonExtension = isPythonExtension
+        let cursor = unit.tree[declaration].cursor
+        let name = unit.library.spelling(cursor)
+        let (_, nameStart) = unit.library.fileOffset(unit.library.getCursorLocation(cursor))
+        facts = FunctionFacts(id: unit.functionID(cursor), name: name, kind: .function,
+                              range: unit.range(declaration), nameRange: ByteRange(nameStart, nameStart + name.utf8.count))
+    }
+
+    /// `recoverDroppedCalls`: the unit had errors, so look for calls clang dropped.
+    func walk(body: Int, recoverDroppedCalls: Bool) {
+        var held: [String] = []
+        visit(body, held: &held)
+        if recoverDroppedCalls { DroppedCalls.recover(body: body, into: self) }
+        facts.gilReleasedRegions = GILRegions.pair(gilEvents, functionEnd: facts.range.end)
+    }
+
+    /// Nesting beyond this (generated code: a 5000-term `a + b + ...`) is not
+    /// walked, so a worker thread's small stack cannot overflow.
+    private static let maximumDepth = 1_000
+    private var depth = 0
+
+    private func visit(_ index: Int, held: inout [String]) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        let node = tree[index]
+        switch node.kind {
+        case CXCursor_IfStmt:
+            visitIf(index, held: &held)
+            return
+        case CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt:
+            visitLoop(index, held: &held)
+            return
+        case CXCursor_SwitchStmt:
+            visitSwitch(index, held: &held)
+            return
+        case CXCursor_CallExpr:
+            visitCall(index, held: &held)
+            return
+        case CXCursor_UnexposedExpr:
+            if let name = unit.atomicBuiltin(index) { recordAtomicBuiltin(index, name: name, held: held) }
+        case CXCursor_DeclRefExpr:
+            recordAccess(index, held: held)
+        case CXCursor_VarDecl:
+            recordStaticLocal(index)
+        case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator:
+            if Operators.isArithmetic(node.kind, unit: unit, index: index) { countArithmetic() }
+        default:
+            break
+        }
+        for child in node.children { visit(child, held: &held) }
+    }
+
+    // MARK: Control flow and lock regions
+
+    private func visitIf(_ index: Int, held: inout [String]) {
+        let children = tree[index].children
+        guard children.count >= 2 else {
+            for child in children { visit(child, held: &held) }
+            return
+        }
+        visit(children[0], held: &held)
+        var outcomes: [[String]] = []
+        for branch in children.dropFirst().prefix(2) {
+            var branchHeld = held
+            visit(branch, held: &branchHeld)
+            if !ControlFlow.exits(branch, unit: unit) { outcomes.append(branchHeld) }
+        }
+        if children.count == 2 { outcomes.append(held) }
+        // A lock taken on any path that falls through is treated as held: fewer false alarms.
+        if !outcomes.isEmpty { held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) } }
+    }
+
+    /// Each `case` starts from the locks held on entry (plus any fall-through);
+    /// after the switch, the states of the sections that leave by `break` or by
+    /// falling off the end, and the entry state when there is no `default`.
+    private func visitSwitch(_ index: Int, held: inout [String]) {
+        let children = tree[index].children
+        guard children.count == 2, tree[children[1]].kind == CXCursor_CompoundStmt else {
+            for child in children { visit(child, held: &held) }
+            return
+        }
+        visit(children[0], held: &held)
+        let entry = held
+        var current = entry
+        var fallsThrough = false
+        var outcomes: [[String]] = []
+        var hasDefault = false
+        for statement in tree[children[1]].children {
+            let kind = tree[statement].kind
+            if kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt {
+                hasDefault = hasDefault || kind == CXCursor_DefaultStmt
+                current = fallsThrough ? current : entry
+                current.appendNew(entry)
+            }
+            visit(statement, held: &current)
+            switch ControlFlow.ending(statement, unit: unit) {
+            case .breaks:
+                outcomes.append(current)
+                fallsThrough = false
+            case .leaves:
+                fallsThrough = false
+            case .continues:
+                fallsThrough = true
+            }
+        }
+        if fallsThrough { outcomes.append(current) }
+        if !hasDefault { outcomes.append(entry) }
+        held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) }
+    }
+
+    private func visitLoop(_ index: Int, held: inout [String]) {
+        let node = tree[index]
+        guard let shape = LoopShape.analyse(index, unit: unit) else {
+            for child in node.children { visit(child, held: &held) }
+            return
+        }
+        let loopIndex = facts.loops.count
+        facts.loops.append(LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
+                                     parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0))
+        openLoops.append(OpenLoop(index: loopIndex))
+        var loopHeld = held
+        for child in node.children {
+            openLoops[openLoops.count - 1].inBody = child == shape.body
+            visit(child, held: &loopHeld)
+        }
+        openLoops.removeLast()
+        held.appendNew(loopHeld)
+    }
+
+    private func countArithmetic() {
+        for open in openLoops where open.inBody { facts.loops[open.index].arithmeticOperations += 1 }
+    }
+
+    private func markPythonObjects() {
+        for open in openLoops where open.inBody { facts.loops[open.index].touchesPythonObjects = true }
+    }
+
+    // MARK: Calls
+
+    private func visitCall(_ index: Int, held: inout [String]) {
+        let node = tree[index]
+        let call = CallReader.read(index, unit: unit)
+        var recorded = CallFacts(callee: call.callee, calleeText: call.calleeText, isResolved: call.isResolved,
+                                 range: unit.range(index), calleeRange: call.calleeRange)
+        recorded.arguments = call.arguments.map { CallReader.argument($0, unit: unit) }
+        recorded.loop = openLoops.last?.index
+        recorded.locksHeld = held
+        recorded.boundName = CallReader.boundName(index, unit: unit)
+        facts.calls.append(recorded)
+        let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
+        if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
+        recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, forkNode: index,
+                          entry: { entry(call.arguments[$0]) },
+                          callback: { unit.namedFunction(call.arguments[$0]).map(unit.functionID) })
+        for child in node.children { visit(child, held: &held) }
+        applyLockEffects(call, held: &held)
+    }
+
+    private func applyLockEffects(_ call: CallReader.Call, held: inout [String]) {
+        if LockAPIs.acquire.contains(call.callee), let argument = call.arguments.first {
+            held.appendNew([LockWrappers.lockName(argument, unit: unit)])
+        } else if LockAPIs.release.contains(call.callee), let argument = call.arguments.first {
+            let lock = LockWrappers.lockName(argument, unit: unit)
+            held.removeAll { $0 == lock }
+        } else if let effects = lockWrappers[call.callee] {
+            for effect in effects {
+                let lock: String
+                switch effect.target {
+                case .named(let name):
+                    lock = name
+                case .parameter(let position):
+                    guard position < call.arguments.count else { continue }
+                    lock = LockWrappers.lockName(call.arguments[position], unit: unit)
+                }
+                if effect.acquires { held.appendNew([lock]) } else { held.removeAll { $0 == lock } }
+            }
+        }
+    }
+
+    private func recordAtomicBuiltin(_ index: Int, name: String, held: [String]) {
+        let range = unit.range(index)
+        var recorded = CallFacts(callee: name, calleeText: name, isResolved: true, range: range,
+                                 calleeRange: ByteRange(range.start, range.start + name.utf8.count))
+        // Operands a macro supplies (`memory_order_seq_cst`) span the whole expression: not arguments.
+        let operands = tree[index].children.filter { tree[$0].start != tree[index].start || tree[$0].end != tree[index].end }
+        recorded.arguments = operands.sorted { tree[$0].start < tree[$1].start }.map { CallReader.argument($0, unit: unit) }
+        recorded.loop = openLoops.last?.index
+        recorded.locksHeld = held
+        recorded.boundName = CallReader.boundName(index, unit: unit)
+        facts.calls.append(recorded)
+    }
+
+    /// Spawn sites, event-loop markers and GIL events a call makes. Argument
+    /// lookups are closures so calls clang dropped (read from text) go through here too.
+    func recordConcurrency(callee: String, _ recorded: CallFacts, argumentCount: Int, forkNode: Int?,
+                           entry: (Int) -> SpawnSite.Entry, callback: (Int) -> FunctionID?) {
+        if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < argumentCount {
+            spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(api.entryArgument), range: recorded.range,
+                                        function: functionIndex, loop: recorded.loop, isBounded: api.isBounded))
+        }
+        if ConcurrencyAPIs.forks.contains(callee) {
+            spawnSites.append(SpawnSite(kind: .forkChild, api: callee, entry: .function(facts.id), range: recorded.range,
+                                        function: functionIndex, loop: recorded.loop, isBounded: false))
+            if let forkNode { forkCalls.append(forkNode) }
+        }
+        if let framework = ConcurrencyAPIs.loopRuns[callee] {
+            eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: recorded.range))
+        } else if ConcurrencyAPIs.readinessWaits.contains(callee), recorded.loop != nil {
+            eventLoops.append(EventLoopMarker(framework: .epoll, kind: .run, range: recorded.range))
+        }
+        if let api = ConcurrencyAPIs.callbacks[callee] {
+            for position in api.arguments where position < argumentCount {
+                guard let function = callback(position) else { continue }
+                eventLoops.append(EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range, callback: function))
+            }
+        }
+        if callee == "PyEval_SaveThread" { gilEvents.append((recorded.range.start, true)) }
+        if callee == "PyEval_RestoreThread" { gilEvents.append((recorded.range.end, false)) }
+    }
+
+    private func entry(_ argument: Int) -> SpawnSite.Entry {
+        if let function = unit.namedFunction(argument) { return .function(unit.functionID(function)) }
+        let inner = tree.stripped(argument)
+        let text = unit.compactText(inner)
+        if text.isEmpty || text == "NULL" || text == "0" || text == "nullptr" { return .none }
+        return .unresolved(text)
+    }
+
+    // MARK: Globals
+
+    private func recordAccess(_ index: Int, held: [String]) {
+        guard let declaration = unit.library.referenced(tree[index].cursor) else { return }
+        if isPythonExtension, declaration.kind == CXCursor_VarDecl || declaration.kind == CXCursor_ParmDecl,
+           !openLoops.isEmpty, PythonTypes.isObject(unit.library.typeSpelling(unit.library.getCursorType(declaration))) {
+            markPythonObjects()
+        }
+        guard let global = unit.global(declaration),
+              let classified = AccessClassifier.classify(index, variable: global.name, unit: unit) else { return }
+        var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
+        access.locksHeld = held
+        access.isAtomic = classified.isAtomic
+        facts.globalAccesses.append(access)
+    }
+
+    private func recordStaticLocal(_ index: Int) {
+        let cursor = tree[index].cursor
+        guard let global = unit.global(cursor), global.isFunctionStatic else { return }
+        var variable = GlobalDeclarations.variable(cursor, name: global.name, unit: unit)
+        variable.isFunctionStatic = true
+        staticLocals.append(variable)
+    }
+}
+
+extension Array where Element == String {
+    /// Appends the names not already present, keeping acquisition order.
+    mutating func appendNew(_ names: [String]) {
+        for name in names where !contains(name) { append(name) }
+    }
+}

@@ -1,0 +1,64 @@
+import CLibClang
+import ConchKit
+
+/// Functions of this file that take or release a lock for their caller:
+/// `static void stats_lock(void) { pthread_mutex_lock(&stats_mutex); }`, or
+/// `void lock(pthread_mutex_t *m) { pthread_mutex_lock(m); }` with the lock passed in.
+enum LockWrappers {
+    enum Target: Hashable {
+        case named(String)
+        /// The caller's argument at this position names the lock.
+        case parameter(Int)
+    }
+
+    struct Effect: Hashable {
+        var acquires: Bool
+        var target: Target
+    }
+
+    /// Function id -> the lock effects its body leaves behind. Bodies with loops are not wrappers.
+    static func find(_ unit: UnitContext) -> [FunctionID: [Effect]] {
+        let tree = unit.tree
+        var result: [FunctionID: [Effect]] = [:]
+        for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
+            guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt else { continue }
+            let parameters = tree[root].children.filter { tree[$0].kind == CXCursor_ParmDecl }.map { unit.library.spelling(tree[$0].cursor) }
+            var held: [Target] = []
+            var released: [Target] = []
+            var work = [body]
+            var isWrapper = true
+            while let index = work.popLast() {
+                let node = tree[index]
+                if [CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt].contains(node.kind) { isWrapper = false; break }
+                work += node.children.reversed()
+                guard node.kind == CXCursor_CallExpr else { continue }
+                let call = CallReader.read(index, unit: unit)
+                let acquires = LockAPIs.acquire.contains(call.callee)
+                guard acquires || LockAPIs.release.contains(call.callee), let argument = call.arguments.first else { continue }
+                let name = lockName(argument, unit: unit)
+                let target = parameters.firstIndex(of: name).map(Target.parameter) ?? .named(name)
+                if acquires {
+                    if !held.contains(target) { held.append(target) }
+                } else if let position = held.firstIndex(of: target) {
+                    held.remove(at: position)
+                } else {
+                    released.append(target)
+                }
+            }
+            guard isWrapper, !(held.isEmpty && released.isEmpty) else { continue }
+            result[unit.functionID(tree[root].cursor)] = held.map { Effect(acquires: true, target: $0) }
+                + released.map { Effect(acquires: false, target: $0) }
+        }
+        return result
+    }
+
+    /// `&m` -> `m`, `&s->lock` -> `s->lock`, `m` -> `m`.
+    static func lockName(_ argument: Int, unit: UnitContext) -> String {
+        let tree = unit.tree
+        let inner = tree.stripped(argument)
+        if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
+            return unit.compactText(operand)
+        }
+        return unit.compactText(inner)
+    }
+}

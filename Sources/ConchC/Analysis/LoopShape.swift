@@ -1,0 +1,136 @@
+import CLibClang
+import ConchKit
+
+/// A loop's kind, header and bound, read from its header bytes and its condition.
+struct LoopShape {
+    var kind: LoopFacts.Kind
+    var header: ByteRange
+    var bound: LoopFacts.Bound
+    /// The body statement's node.
+    var body: Int?
+
+    /// Nil for `do { ... } while (0)`: a macro idiom, not a loop.
+    static func analyse(_ index: Int, unit: UnitContext) -> LoopShape? {
+        let node = unit.tree[index]
+        let scanner = ByteScanner(bytes: unit.bytes)
+        switch node.kind {
+        case CXCursor_DoStmt:
+            let condition = node.children.last
+            let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
+            if value == 0 { return nil }
+            var header = unit.range(index)
+            if let body = node.children.first, unit.tree[body].hasRange, node.hasRange,
+               let keyword = scanner.find(UInt8(ascii: "w"), from: unit.tree[body].end, before: node.end),
+               let open = scanner.find(UInt8(ascii: "("), from: keyword, before: node.end),
+               let close = scanner.matchingParen(open, before: node.end + 1) {
+                header = ByteRange(keyword, close + 1)
+            }
+            return LoopShape(kind: .doWhile, header: header, bound: value == nil ? .conditional : .unbounded, body: node.children.first)
+        case CXCursor_WhileStmt:
+            let body = node.children.last
+            let condition: Int? = node.children.count >= 2 ? node.children[node.children.count - 2] : nil
+            let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
+            let bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
+            return LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
+        default:
+            let body = node.children.last
+            let header = header(index, keyword: "for", body: body, unit: unit)
+            return LoopShape(kind: .for, header: header, bound: forBound(index, header: header, unit: unit), body: body)
+        }
+    }
+
+    /// `for (...)` / `while (...)`: keyword to the closing parenthesis; else up to the body.
+    private static func header(_ index: Int, keyword: String, body: Int?, unit: UnitContext) -> ByteRange {
+        let node = unit.tree[index]
+        let scanner = ByteScanner(bytes: unit.bytes)
+        guard node.hasRange else { return ByteRange(0, 0) }
+        if scanner.hasWord(keyword, at: node.start),
+           let open = scanner.find(UInt8(ascii: "("), from: node.start + keyword.utf8.count, before: node.end),
+           let close = scanner.matchingParen(open, before: node.end) {
+            return ByteRange(node.start, close + 1)
+        }
+        if let body, unit.tree[body].hasRange, unit.tree[body].start > node.start { return ByteRange(node.start, unit.tree[body].start) }
+        return ByteRange(node.start, node.start)
+    }
+
+    private static func forBound(_ index: Int, header: ByteRange, unit: UnitContext) -> LoopFacts.Bound {
+        let node = unit.tree[index]
+        let scanner = ByteScanner(bytes: unit.bytes)
+        guard scanner.hasWord("for", at: header.start),
+              let open = scanner.find(UInt8(ascii: "("), from: header.start, before: header.end) else {
+            // A loop written by a macro: libclang omits absent parts, so a lone body is `for (;;)`.
+            return node.children.count == 1 ? .unbounded : .collection
+        }
+        let parts = scanner.splitAtSemicolons(open + 1, header.end - 1)
+        guard parts.count == 3 else { return .collection }
+        if scanner.isBlank(parts[1]) { return .unbounded }
+        func child(in part: Range<Int>) -> Int? {
+            // A declaration's extent takes in its `;`.
+            node.children.first { unit.tree[$0].hasRange && part.contains(unit.tree[$0].start) && unit.tree[$0].end <= part.upperBound + 1 }
+        }
+        guard let condition = child(in: parts[1]) else { return .collection }
+        if let value = unit.library.integerValue(unit.tree[condition].cursor) { return value != 0 ? .unbounded : .constant(0) }
+        return countedBound(condition: condition, initializer: child(in: parts[0]), increment: child(in: parts[2]), unit: unit) ?? .collection
+    }
+
+    /// `for (i = a; i < b; i += s)` with constant `a`, `b` and `s`.
+    private static func countedBound(condition: Int, initializer: Int?, increment: Int?, unit: UnitContext) -> LoopFacts.Bound? {
+        let tree = unit.tree
+        let comparison = tree.stripped(condition)
+        guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
+              let op = unit.binaryOperator(comparison),
+              let limit = unit.library.integerValue(tree[tree[comparison].children[1]].cursor),
+              let initializer, let start = initialValue(initializer, unit: unit),
+              let increment, let step = stepValue(increment, unit: unit), step != 0 else { return nil }
+        let span: Int
+        switch op {
+        case "<", "!=": span = limit - start
+        case "<=": span = limit - start + 1
+        case ">": span = start - limit
+        case ">=": span = start - limit + 1
+        default: return nil
+        }
+        let counting = op == "<" || op == "<=" || op == "!="
+        guard counting == (step > 0) else { return nil }
+        let magnitude = abs(step)
+        return .constant(max(0, (abs(span) + magnitude - 1) / magnitude))
+    }
+
+    private static func initialValue(_ index: Int, unit: UnitContext) -> Int? {
+        let tree = unit.tree
+        let node = tree[tree.stripped(index)]
+        switch node.kind {
+        case CXCursor_BinaryOperator:
+            guard node.children.count == 2 else { return nil }
+            return unit.library.integerValue(tree[node.children[1]].cursor)
+        case CXCursor_DeclStmt:
+            guard let variable = node.children.first, let value = tree[variable].children.last else { return nil }
+            return unit.library.integerValue(tree[value].cursor)
+        default:
+            return nil
+        }
+    }
+
+    /// +1 for `i++`, -2 for `i -= 2`; nil when the step is not a constant.
+    private static func stepValue(_ index: Int, unit: UnitContext) -> Int? {
+        let tree = unit.tree
+        let inner = tree.stripped(index)
+        switch tree[inner].kind {
+        case CXCursor_UnaryOperator:
+            switch unit.unaryOperator(inner) {
+            case "++": return 1
+            case "--": return -1
+            default: return nil
+            }
+        case CXCursor_CompoundAssignOperator:
+            guard tree[inner].children.count == 2, let amount = unit.library.integerValue(tree[tree[inner].children[1]].cursor) else { return nil }
+            switch unit.binaryOperator(inner) {
+            case "+=": return amount
+            case "-=": return -amount
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}

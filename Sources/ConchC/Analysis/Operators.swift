@@ -1,0 +1,79 @@
+import CLibClang
+import ConchKit
+
+/// Which operator nodes count as arithmetic work in a loop body.
+enum Operators {
+    static let binary: Set<String> = ["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "<", ">", "<=", ">=", "==", "!="]
+    static let unary: Set<String> = ["++", "--", "-", "~"]
+
+    /// Binary arithmetic, bitwise and comparison operators, every compound
+    /// assignment, and `++`, `--`, unary `-` and `~`. Not `=`, `&&`, `||`, `,`, `&x`, `*p`.
+    static func isArithmetic(_ kind: CXCursorKind, unit: UnitContext, index: Int) -> Bool {
+        switch kind {
+        case CXCursor_CompoundAssignOperator:
+            return true
+        case CXCursor_BinaryOperator:
+            return unit.binaryOperator(index).map { binary.contains($0) } ?? false
+        case CXCursor_UnaryOperator:
+            return unit.unaryOperator(index).map { unary.contains($0) } ?? false
+        default:
+            return false
+        }
+    }
+}
+
+/// Whether a statement leaves the enclosing block rather than falling through.
+enum ControlFlow {
+    enum Ending { case continues, breaks, leaves }
+
+    /// How control leaves a statement inside a `switch`: on to the next one,
+    /// out of the switch (`break`), or out of the function or loop.
+    static func ending(_ index: Int, unit: UnitContext) -> Ending {
+        let node = unit.tree[index]
+        switch node.kind {
+        case CXCursor_BreakStmt:
+            return .breaks
+        case CXCursor_CaseStmt, CXCursor_DefaultStmt, CXCursor_LabelStmt, CXCursor_CompoundStmt:
+            return node.children.last.map { ending($0, unit: unit) } ?? .continues
+        default:
+            return exits(index, unit: unit) ? .leaves : .continues
+        }
+    }
+
+    static func exits(_ index: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        let node = tree[index]
+        switch node.kind {
+        case CXCursor_ReturnStmt, CXCursor_GotoStmt, CXCursor_IndirectGotoStmt, CXCursor_BreakStmt, CXCursor_ContinueStmt:
+            return true
+        case CXCursor_CompoundStmt:
+            return node.children.last.map { exits($0, unit: unit) } ?? false
+        case CXCursor_IfStmt:
+            return node.children.count == 3 && exits(node.children[1], unit: unit) && exits(node.children[2], unit: unit)
+        default:
+            let inner = tree.stripped(index)
+            guard tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(tree[inner].cursor) else { return false }
+            return LockAPIs.noReturn.contains(unit.library.spelling(callee))
+        }
+    }
+}
+
+/// Spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
+enum GILRegions {
+    /// `isRelease` marks a `PyEval_SaveThread` (its start offset); the others a
+    /// `PyEval_RestoreThread` (its end offset). An unmatched save runs to the function's end.
+    static func pair(_ events: [(offset: Int, isRelease: Bool)], functionEnd: Int) -> [ByteRange] {
+        var regions: [ByteRange] = []
+        var open: Int?
+        for event in events.sorted(by: { $0.offset < $1.offset }) {
+            if event.isRelease {
+                open = open ?? event.offset
+            } else if let start = open {
+                regions.append(ByteRange(start, event.offset))
+                open = nil
+            }
+        }
+        if let start = open { regions.append(ByteRange(start, functionEnd)) }
+        return regions
+    }
+}

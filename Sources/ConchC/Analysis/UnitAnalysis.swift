@@ -1,0 +1,58 @@
+import CLibClang
+import ConchKit
+
+/// Fills a file's facts from its parsed tree: functions in source order, then
+/// one `<fork-child>` marker per `fork()` whose child branch was found.
+enum UnitAnalysis {
+    /// `hadErrors`: clang reported errors, so some calls may have been dropped.
+    static func fill(_ facts: inout FileFacts, context: UnitContext, hadErrors: Bool) {
+        let tree = context.tree
+        facts.globals = GlobalDeclarations.fileScope(context)
+        var forks: [(call: Int, function: Int)] = []
+        var declarations: [Int: Int] = [:]
+        let lockWrappers = LockWrappers.find(context)
+        for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
+            guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt, tree[root].hasRange else { continue }
+            let functionIndex = facts.functions.count
+            declarations[functionIndex] = root
+            let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
+                                        isPythonExtension: facts.isPythonExtension, lockWrappers: lockWrappers)
+            walker.walk(body: body, recoverDroppedCalls: hadErrors)
+            facts.functions.append(walker.facts)
+            facts.spawnSites += walker.spawnSites
+            facts.eventLoops += walker.eventLoops
+            facts.globals += walker.staticLocals
+            forks += walker.forkCalls.map { ($0, functionIndex) }
+        }
+        ForwardedEntries.resolve(&facts, declarations: declarations, unit: context)
+        for (call, function) in forks {
+            guard let branch = ForkBranches.childBranch(of: call, unit: context) else { continue }
+            let parent = facts.functions[function]
+            let line = context.bytes[..<min(branch.start, context.bytes.count)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            var marker = FunctionFacts(id: "\(parent.id)::<fork-child>@\(line)", name: ForkChild.markerName, kind: .function,
+                                       range: branch, nameRange: ByteRange(branch.start, branch.start))
+            marker.parent = function
+            marker.isNested = true
+            facts.functions.append(marker)
+        }
+    }
+}
+
+/// How the C front end records a `fork()` child branch in `FileFacts`.
+///
+/// The spawn site's entry is the forking function (the child runs on in it);
+/// the branch the child takes is a nested `FunctionFacts` named `<fork-child>`
+/// whose `parent` is that function and whose `range` is the branch. It holds
+/// no facts of its own: the calls, loops and accesses inside the range stay in
+/// the parent function.
+public enum ForkChild {
+    public static let markerName = "<fork-child>"
+
+    /// The child branch of a `.forkChild` spawn site, if the front end found one.
+    public static func branch(of site: SpawnSite, in facts: FileFacts) -> ByteRange? {
+        guard site.kind == .forkChild else { return nil }
+        return facts.functions.first {
+            $0.name == markerName && $0.parent == site.function && $0.range.start >= site.range.start
+        }?.range
+    }
+}

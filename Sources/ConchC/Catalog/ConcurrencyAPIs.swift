@@ -1,0 +1,86 @@
+import ConchKit
+
+/// Thread creation, fork, event-loop runs and callback registration, as data.
+enum ConcurrencyAPIs {
+    struct ThreadAPI {
+        var kind: SpawnSite.Kind
+        /// Index of the argument that names the entry function.
+        var entryArgument: Int
+        var isBounded = false
+    }
+
+    static let threads: [String: ThreadAPI] = [
+        "pthread_create": ThreadAPI(kind: .thread, entryArgument: 2),
+        "thrd_create": ThreadAPI(kind: .thread, entryArgument: 1),
+        "g_thread_new": ThreadAPI(kind: .thread, entryArgument: 1),
+        "g_thread_try_new": ThreadAPI(kind: .thread, entryArgument: 1),
+        "g_thread_create": ThreadAPI(kind: .thread, entryArgument: 0),
+        "uv_thread_create": ThreadAPI(kind: .thread, entryArgument: 1),
+        "uv_thread_create_ex": ThreadAPI(kind: .thread, entryArgument: 2),
+        "CreateThread": ThreadAPI(kind: .thread, entryArgument: 2),
+        "_beginthreadex": ThreadAPI(kind: .thread, entryArgument: 2),
+        "_beginthread": ThreadAPI(kind: .thread, entryArgument: 0),
+        // libuv runs the work callback on its bounded thread pool, not on the loop.
+        "uv_queue_work": ThreadAPI(kind: .threadPool, entryArgument: 2, isBounded: true),
+        "g_thread_pool_new": ThreadAPI(kind: .threadPool, entryArgument: 0, isBounded: true),
+    ]
+
+    static let forks: Set<String> = ["fork", "vfork"]
+
+    static let loopRuns: [String: EventFramework] = [
+        "uv_run": .libuv,
+        "event_base_dispatch": .libevent, "event_base_loop": .libevent, "event_dispatch": .libevent,
+        "g_main_loop_run": .glib, "gtk_main": .glib, "g_application_run": .glib,
+        "ev_run": .libev, "ev_loop": .libev,
+    ]
+
+    /// Readiness waits that make an event loop when called inside a loop.
+    static let readinessWaits: Set<String> = ["epoll_wait", "epoll_pwait", "epoll_pwait2", "poll", "ppoll", "select", "pselect", "kevent"]
+
+    struct CallbackAPI {
+        var framework: EventFramework
+        /// Indices of the arguments that are callbacks the loop will run.
+        var arguments: [Int]
+    }
+
+    static let callbacks: [String: CallbackAPI] = [
+        "uv_timer_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_idle_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_prepare_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_check_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_signal_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_signal_start_oneshot": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_fs_event_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_fs_poll_start": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_poll_start": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_read_start": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_udp_recv_start": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_listen": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_async_init": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_write": CallbackAPI(framework: .libuv, arguments: [4]),
+        "uv_tcp_connect": CallbackAPI(framework: .libuv, arguments: [3]),
+        "uv_close": CallbackAPI(framework: .libuv, arguments: [1]),
+        "uv_queue_work": CallbackAPI(framework: .libuv, arguments: [3]),
+        "event_new": CallbackAPI(framework: .libevent, arguments: [3]),
+        "event_assign": CallbackAPI(framework: .libevent, arguments: [4]),
+        "event_base_once": CallbackAPI(framework: .libevent, arguments: [3]),
+        "evtimer_new": CallbackAPI(framework: .libevent, arguments: [1]),
+        "bufferevent_setcb": CallbackAPI(framework: .libevent, arguments: [1, 2, 3]),
+        "evconnlistener_new": CallbackAPI(framework: .libevent, arguments: [1]),
+        "evconnlistener_new_bind": CallbackAPI(framework: .libevent, arguments: [1]),
+        "evhttp_set_cb": CallbackAPI(framework: .libevent, arguments: [2]),
+        "evhttp_set_gencb": CallbackAPI(framework: .libevent, arguments: [1]),
+        "g_timeout_add": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_timeout_add_seconds": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_timeout_add_full": CallbackAPI(framework: .glib, arguments: [2]),
+        "g_timeout_add_seconds_full": CallbackAPI(framework: .glib, arguments: [2]),
+        "g_idle_add": CallbackAPI(framework: .glib, arguments: [0]),
+        "g_idle_add_full": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_io_add_watch": CallbackAPI(framework: .glib, arguments: [2]),
+        "g_io_add_watch_full": CallbackAPI(framework: .glib, arguments: [3]),
+        "g_source_set_callback": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_child_watch_add": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_unix_signal_add": CallbackAPI(framework: .glib, arguments: [1]),
+        "g_signal_connect_data": CallbackAPI(framework: .glib, arguments: [2]),
+    ]
+}

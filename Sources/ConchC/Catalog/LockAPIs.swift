@@ -1,0 +1,36 @@
+/// Calls that take or release a lock, with the lock as their first argument.
+enum LockAPIs {
+    static let acquire: Set<String> = [
+        "pthread_mutex_lock", "pthread_mutex_trylock", "pthread_mutex_timedlock",
+        "pthread_rwlock_rdlock", "pthread_rwlock_wrlock", "pthread_rwlock_tryrdlock", "pthread_rwlock_trywrlock",
+        "pthread_rwlock_timedrdlock", "pthread_rwlock_timedwrlock",
+        "pthread_spin_lock", "pthread_spin_trylock",
+        "mtx_lock", "mtx_trylock", "mtx_timedlock",
+        "g_mutex_lock", "g_mutex_trylock", "g_rec_mutex_lock", "g_rec_mutex_trylock",
+        "g_rw_lock_writer_lock", "g_rw_lock_reader_lock",
+        "uv_mutex_lock", "uv_mutex_trylock", "uv_rwlock_rdlock", "uv_rwlock_wrlock",
+        "EnterCriticalSection", "TryEnterCriticalSection", "AcquireSRWLockExclusive", "AcquireSRWLockShared",
+    ]
+
+    static let release: Set<String> = [
+        "pthread_mutex_unlock", "pthread_rwlock_unlock", "pthread_spin_unlock", "mtx_unlock",
+        "g_mutex_unlock", "g_rec_mutex_unlock", "g_rw_lock_writer_unlock", "g_rw_lock_reader_unlock",
+        "uv_mutex_unlock", "uv_rwlock_rdunlock", "uv_rwlock_wrunlock",
+        "LeaveCriticalSection", "ReleaseSRWLockExclusive", "ReleaseSRWLockShared",
+    ]
+
+    /// Type names of variables that synchronise themselves (`GlobalVariable.Storage.synchronized`).
+    static let synchronizedTypes: [String] = [
+        "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t", "pthread_cond_t", "pthread_once_t",
+        "pthread_barrier_t", "sem_t", "mtx_t", "cnd_t", "once_flag",
+        "GMutex", "GRecMutex", "GRWLock", "GCond", "GOnce", "GAsyncQueue",
+        "uv_mutex_t", "uv_rwlock_t", "uv_cond_t", "uv_sem_t", "uv_once_t", "uv_barrier_t",
+        "CRITICAL_SECTION", "SRWLOCK", "CONDITION_VARIABLE",
+    ]
+
+    /// Calls after which control does not come back: a branch ending in one does not fall through.
+    static let noReturn: Set<String> = [
+        "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit", "longjmp", "siglongjmp",
+        "__assert_fail", "err", "errx", "verr", "verrx",
+    ]
+}

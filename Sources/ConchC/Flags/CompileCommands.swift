@@ -1,0 +1,164 @@
+import Foundation
+
+/// Compile flags for one C file: from `compile_commands.json` when it has an
+/// entry for the file, else defaults that let a lone file parse.
+enum CompileCommands {
+    /// Per-database entries, keyed by the source file's standardized absolute path.
+    private static let databases = LockedCache<String, [String: [String]]>()
+    /// Per-folder answer to "which database is above this folder?".
+    private static let discovered = LockedCache<String, String?>()
+
+    /// `includesPython`: the file names `Python.h`, so the defaults add CPython's headers.
+    static func flags(forFile absolutePath: String, database explicitPath: String?, includesPython: Bool = false) -> [String] {
+        let folder = (absolutePath as NSString).deletingLastPathComponent
+        if let database = explicitPath ?? findDatabase(above: folder),
+           let arguments = entries(in: database)[standardized(absolutePath)] {
+            return arguments
+        }
+        var defaults = ["-std=gnu11", "-I\(folder)"]
+        // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
+        if includesPython, let python = pythonIncludeFolder { defaults += ["-isystem", python] }
+        return defaults
+    }
+
+    /// The newest `python3.N` folder with a `Python.h` under the usual prefixes
+    /// (Debian's `python3-dev` installs `/usr/include/python3.11`).
+    static let pythonIncludeFolder: String? = {
+        var found: [(minor: Int, path: String)] = []
+        for prefix in ["/usr/local/include", "/usr/include"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: prefix)) ?? [] where name.hasPrefix("python3.") {
+                let path = "\(prefix)/\(name)"
+                guard FileManager.default.fileExists(atPath: path + "/Python.h"),
+                      let minor = Int(name.dropFirst("python3.".count).prefix { $0.isNumber }) else { continue }
+                found.append((minor, path))
+            }
+        }
+        return found.max { $0.minor < $1.minor }?.path
+    }()
+
+    static func findDatabase(above folder: String) -> String? {
+        discovered.value(for: folder) {
+            var current = URL(fileURLWithPath: folder).standardizedFileURL
+            while true {
+                let candidate = current.appendingPathComponent("compile_commands.json").path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+                let parent = current.deletingLastPathComponent()
+                if parent.path == current.path { return nil }
+                current = parent
+            }
+        }
+    }
+
+    static func entries(in database: String) -> [String: [String]] {
+        databases.value(for: standardized(database)) { parse(database: database) }
+    }
+
+    private static func parse(database: String) -> [String: [String]] {
+        guard let data = FileManager.default.contents(atPath: database),
+              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [:] }
+        var result: [String: [String]] = [:]
+        for entry in list {
+            guard let file = entry["file"] as? String else { continue }
+            let directory = entry["directory"] as? String ?? (database as NSString).deletingLastPathComponent
+            let words: [String]
+            if let arguments = entry["arguments"] as? [String] {
+                words = arguments
+            } else if let command = entry["command"] as? String {
+                words = ShellWords.split(command)
+            } else {
+                continue
+            }
+            let path = standardized(absolute(file, in: directory))
+            // The first entry for a file wins, as in clangd.
+            if result[path] == nil { result[path] = clean(words, file: file, path: path, directory: directory) }
+        }
+        return result
+    }
+
+    /// Drops the compiler, `-c`, outputs, dependency-file options and the source
+    /// itself; makes include paths absolute against the entry's directory.
+    static func clean(_ words: [String], file: String, path: String, directory: String) -> [String] {
+        var result: [String] = []
+        var index = 1
+        let pathOptions = ["-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-iprefix", "--sysroot", "-isysroot"]
+        let dropWithValue: Set = ["-o", "-MF", "-MT", "-MQ"]
+        let dropAlone: Set = ["-c", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", "--"]
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if dropAlone.contains(word) { continue }
+            if dropWithValue.contains(word) { index += 1; continue }
+            if word.hasPrefix("-o") && word.count > 2 { continue }
+            if word == file || standardized(absolute(word, in: directory)) == path { continue }
+            if pathOptions.contains(word), index < words.count {
+                result += [word, absolute(words[index], in: directory)]
+                index += 1
+                continue
+            }
+            if let option = pathOptions.first(where: { word.hasPrefix($0) && word.count > $0.count }) {
+                var value = String(word.dropFirst(option.count))
+                let separator = value.hasPrefix("=") ? "=" : ""
+                if !separator.isEmpty { value.removeFirst() }
+                result.append(option + separator + absolute(value, in: directory))
+                continue
+            }
+            result.append(word)
+        }
+        return result
+    }
+
+    private static func absolute(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+/// POSIX shell word splitting, enough for compile commands: quotes and backslashes.
+enum ShellWords {
+    static func split(_ command: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in command {
+            if escaped {
+                // Inside double quotes a backslash escapes only these; elsewhere it stays.
+                if quote == "\"", !["\"", "\\", "$", "`", "\n"].contains(character) { current.append("\\") }
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\\":
+                escaped = true
+                inWord = true
+            case "'", "\"":
+                quote = character
+                inWord = true
+            case " ", "\t", "\n":
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            default:
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One file to lint: on disk, or a buffer handed over by an editor or stdin.
+public struct LintInput: Sendable {
+    public var file: DiscoveredFile
+    /// When set, linted instead of the file's contents on disk.
+    public var contents: [UInt8]?
+
+    public init(file: DiscoveredFile, contents: [UInt8]? = nil) {
+        self.file = file
+        self.contents = contents
+    }
+}
+
+public struct LintResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceText]
+    public var filesChecked: Int
+}
+
+/// The pipeline: read and analyse each file in parallel, join the facts, run the
+/// rules, then resolve, filter and sort what they found.
+public struct Linter: Sendable {
+    public let frontEnds: [any FrontEnd]
+    public let rules: [any Rule]
+
+    public init(frontEnds: [any FrontEnd], rules: [any Rule]) {
+        self.frontEnds = frontEnds
+        self.rules = rules
+    }
+
+    public func lint(_ inputs: [LintInput], options: LintOptions) -> LintResult {
+        let analysed = parallelMap(inputs, jobs: options.jobs) { analyse($0, settings: options.settings) }
+        let model = ProjectModel(files: analysed.map(\.facts), settings: options.settings)
+        let enabledRules = rules.filter { options.selection.isEnabled($0.metadata.code) }
+        let findings = parallelMap(enabledRules, jobs: options.jobs) { $0.check(model) }.flatMap { $0 }
+
+        var sources: [String: SourceText] = [:]
+        var contexts: [String: FileContext] = [:]
+        for (input, result) in zip(inputs, analysed) {
+            sources[result.facts.path] = result.text
+            contexts[result.facts.path] = FileContext(
+                text: result.text, suppressions: result.facts.suppressions,
+                ignoredCodes: options.perFileIgnoredCodes(forAbsolutePath: input.file.absolutePath))
+        }
+        let metadata = Dictionary(rules.map { ($0.metadata.code, $0.metadata) }, uniquingKeysWith: { first, _ in first })
+        var resolver = DiagnosticResolver(contexts: contexts, metadata: metadata, options: options)
+        for result in analysed {
+            for problem in result.facts.problems { resolver.add(problem: problem, in: result.facts.path) }
+        }
+        for finding in findings { resolver.add(finding) }
+        return LintResult(diagnostics: resolver.finish(), sources: sources, filesChecked: inputs.count)
+    }
+
+    private struct Analysed: Sendable {
+        var facts: FileFacts
+        var text: SourceText
+    }
+
+    private func analyse(_ input: LintInput, settings: AnalysisSettings) -> Analysed {
+        let file = input.file
+        guard let frontEnd = frontEnds.first(where: { $0.language == file.language }) else {
+            var facts = FileFacts(path: file.path, language: file.language, moduleName: file.moduleName)
+            facts.problems.append(FileProblem("no front end for \(file.language.rawValue) files in this build"))
+            return Analysed(facts: facts, text: SourceText(bytes: []))
+        }
+        let bytes: [UInt8]
+        switch input.contents.map({ .success($0) }) ?? FileReader.read(file.absolutePath) {
+        case let .success(read):
+            bytes = read
+        case let .failure(error):
+            var facts = FileFacts(path: file.path, language: file.language, moduleName: file.moduleName)
+            facts.problems.append(FileProblem(error.description))
+            return Analysed(facts: facts, text: SourceText(bytes: []))
+        }
+        let (text, decodeProblems) = frontEnd.decode(bytes)
+        let source = SourceFile(path: file.path, absolutePath: file.absolutePath, language: file.language,
+                                moduleName: file.moduleName, text: text)
+        var facts = frontEnd.facts(for: source, settings: settings)
+        facts.problems.insert(contentsOf: decodeProblems, at: 0)
+        facts.lineStarts = text.lineStarts
+        return Analysed(facts: facts, text: text)
+    }
+}
+
+enum FileReader {
+    static func read(_ path: String) -> Result<[UInt8], ConchError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return .failure(.io("cannot read file: \(String(cString: strerror(errno)))"))
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return .failure(.io("cannot read file: \(String(cString: strerror(errno)))")) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,53 @@
+/// What kind of work a function does, by its own code and everything it calls.
+public enum WorkloadKind: String, Sendable {
+    /// Python-level loops doing arithmetic: the GIL serialises threads running it.
+    case cpu
+    case io
+    /// Both hot loops and waiting.
+    case mixed
+    /// Heavy work inside a library that releases the GIL (numpy, hashlib, zlib).
+    case native
+    case unknown
+}
+
+/// Why the classifier believes what it does: a loop or a call, and the path through helpers to it.
+public struct WorkloadEvidence: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case hotLoop, ioCall(String), nativeCall(String) }
+
+    public var kind: Kind
+    public var path: String
+    public var range: ByteRange
+    /// The function holding the evidence.
+    public var function: FunctionID
+    /// Functions called on the way from the classified function to `function`.
+    public var via: [FunctionID]
+}
+
+public struct Workload: Hashable, Sendable {
+    public var kind: WorkloadKind
+    /// The first hot loop, I/O call or native call found; the nearest first.
+    public var cpu: WorkloadEvidence?
+    public var io: WorkloadEvidence?
+    public var native: WorkloadEvidence?
+
+    static let unknown = Workload(kind: .unknown)
+
+    init(kind: WorkloadKind, cpu: WorkloadEvidence? = nil, io: WorkloadEvidence? = nil, native: WorkloadEvidence? = nil) {
+        self.kind = kind
+        self.cpu = cpu
+        self.io = io
+        self.native = native
+    }
+
+    init(cpu: WorkloadEvidence?, io: WorkloadEvidence?, native: WorkloadEvidence?) {
+        let kind: WorkloadKind
+        switch (cpu != nil, io != nil, native != nil) {
+        case (true, true, _): kind = .mixed
+        case (true, false, _): kind = .cpu
+        case (false, true, _): kind = .io
+        case (false, false, true): kind = .native
+        case (false, false, false): kind = .unknown
+        }
+        self.init(kind: kind, cpu: cpu, io: io, native: native)
+    }
+}

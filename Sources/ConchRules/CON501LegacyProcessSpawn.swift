@@ -1,0 +1,38 @@
+import ConchKit
+
+/// `os.system`, `os.popen`, `os.spawn*`, `popen2`, `commands`; C `system()`, `popen()`.
+struct LegacyProcessSpawn: Rule {
+    let metadata = RuleCatalog.CON501
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        for file in model.files {
+            for function in file.functions {
+                for call in function.calls where call.isResolved {
+                    guard let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { continue }
+                    findings.append(finding(for: call, entry: entry, in: file))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func finding(for call: CallFacts, entry: LegacySpawnAPIs.Entry, in file: FileFacts) -> Finding {
+        let name = call.quotedName
+        let command = call.argument(at: entry.commandArgument)
+        switch command?.shape {
+        case .formattedString?:
+            return finding(
+                in: file, at: call.range,
+                "\(name) runs a command built from variables through the shell, which invites shell injection",
+                advice: entry.advice, severity: .error)
+        case .name?, .call?:
+            return finding(
+                in: file, at: call.range,
+                "\(name) runs the command in `\(command?.text ?? "")` through the shell",
+                advice: entry.advice)
+        default:
+            return finding(in: file, at: call.range, "\(name) is a legacy way to start a process", advice: entry.advice)
+        }
+    }
+}

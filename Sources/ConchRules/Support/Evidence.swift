@@ -1,0 +1,93 @@
+import ConchKit
+
+extension ProjectModel {
+    /// The file a path names.
+    func file(at path: String) -> FileFacts? {
+        files.first { $0.path == path }
+    }
+
+    /// `line 7` in the same file, `helpers.py:7` in another.
+    func place(_ path: String, _ offset: Int, from origin: String) -> String {
+        let line = file(at: path)?.line(of: offset) ?? 0
+        return path == origin ? "line \(line)" : "\(path):\(line)"
+    }
+
+    /// Short name of a function for messages: `crunch`, `Worker.run`.
+    func displayName(_ id: FunctionID) -> String {
+        guard let (_, function) = function(id) else { return id.split(separator: ".").last.map(String.init) ?? id }
+        if function.kind == .lambda { return "a lambda" }
+        if let owner = function.className?.split(separator: ".").last { return "\(owner).\(function.name)" }
+        return function.name
+    }
+
+    /// `nested loop at line 7`, `calls `requests.get` at line 9 (through `fetch`)`.
+    func describe(_ evidence: WorkloadEvidence, from origin: String) -> String {
+        let where_ = place(evidence.path, evidence.range.start, from: origin)
+        let what: String = switch evidence.kind {
+        case .hotLoop: "a loop doing arithmetic at \(where_)"
+        case let .ioCall(callee): "`\(callee)` at \(where_)"
+        case let .nativeCall(callee): "`\(callee)` at \(where_)"
+        }
+        guard !evidence.via.isEmpty else { return what }
+        return what + " (through " + evidence.via.map { "`\(displayName($0))`" }.joined(separator: ", ") + ")"
+    }
+
+    /// The evidence as a related location for the diagnostic.
+    func related(_ evidence: WorkloadEvidence) -> Finding.Evidence {
+        let message: String = switch evidence.kind {
+        case .hotLoop: "CPU-bound loop"
+        case let .ioCall(callee): "I/O: `\(callee)`"
+        case let .nativeCall(callee): "runs in a library that releases the GIL: `\(callee)`"
+        }
+        return Finding.Evidence(path: evidence.path, range: evidence.range, message: message)
+    }
+}
+
+extension SpawnSite {
+    /// The function the new thread, process or task runs, when known.
+    var entryID: FunctionID? {
+        if case let .function(id) = entry { return id }
+        return nil
+    }
+}
+
+extension ExecutionContexts.Start {
+    /// What the site starts, for messages: `thread`, `pool task`, `child process`.
+    var noun: String {
+        switch site.kind {
+        case .thread: "thread"
+        case .timer: "timer thread"
+        case .threadPool, .processPool: "pool task"
+        case .process: "process"
+        case .forkChild: "forked child"
+        case .coroutine: "task"
+        }
+    }
+
+    /// The start as a related location: `thread started here`.
+    var evidence: Finding.Evidence {
+        let verb = site.kind == .threadPool || site.kind == .processPool ? "submitted here" : "started here"
+        return Finding.Evidence(path: file.path, range: site.range, message: "\(noun) \(verb)")
+    }
+}
+
+extension CallFacts {
+    /// The call's name for messages: `` `time.sleep` ``, or `` `th.sleep` (`time.sleep`) `` through an alias.
+    var quotedName: String {
+        calleeText == callee || !isResolved ? "`\(calleeText)`" : "`\(calleeText)` (`\(callee)`)"
+    }
+}
+
+extension ProjectModel {
+    /// `the thread started at line 12`, `the pool task submitted at helpers.py:7`.
+    func describe(_ start: ExecutionContexts.Start, from origin: String) -> String {
+        let verb = start.site.kind == .threadPool || start.site.kind == .processPool ? "submitted" : "started"
+        return "the \(start.noun) \(verb) at \(place(start.file.path, start.site.range.start, from: origin))"
+    }
+
+    /// The event loop's start as a related location: `asyncio event loop runs here`.
+    func loopStart(_ run: (file: FileFacts, marker: EventLoopMarker)) -> Finding.Evidence {
+        Finding.Evidence(path: run.file.path, range: run.marker.range,
+                         message: "\(FrameworkSchedulers.displayName(run.marker.framework)) event loop runs here")
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import ConchDriver
+import ConchKit
+import ConchReporters
+import ConchRules
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint Python and C files (the default command).",
+        discussion: """
+            Exit status: 0 no findings, 1 findings, 2 usage or configuration error.
+
+            Examples:
+              conch check                          the current folder
+              conch check src tests --select CON1,CON2 --ignore CON203
+              conch check --format json . > findings.json
+              cat mod.py | conch check --stdin-filename pkg/mod.py
+            """
+    )
+
+    @ArgumentParser.Argument(help: "Files or folders to lint (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Rule codes or prefixes to enable, replacing the configured set (CON1,CON501).", valueName: "codes"))
+    var select: String?
+
+    @Option(help: ArgumentHelp("Rule codes or prefixes to enable in addition.", valueName: "codes"))
+    var extendSelect: String?
+
+    @Option(help: ArgumentHelp("Rule codes or prefixes to disable.", valueName: "codes"))
+    var ignore: String?
+
+    @Option(help: ArgumentHelp("Globs of files or folders to skip, added to the configured ones.", valueName: "globs"))
+    var exclude: String?
+
+    @Flag(help: "Apply exclusions to files named on the command line too (for pre-commit).")
+    var forceExclude = false
+
+    @Option(help: "Output format: text, json, jsonl, sarif, github, gitlab, junit, gcc.")
+    var format: OutputFormat = .text
+
+    @Option(name: [.short, .customLong("output-file")], help: "Write the report to this file instead of stdout.")
+    var outputFile: String?
+
+    @Flag(help: "Exit 0 even when there are findings.")
+    var exitZero = false
+
+    @Option(name: [.short, .long], help: "Files analysed in parallel (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
+    var config: String?
+
+    @Flag(help: "Ignore every configuration file.")
+    var isolated = false
+
+    @Option(help: ArgumentHelp("Python version the code runs on: 3.12, or 3.13t for a free-threaded build.", valueName: "version"))
+    var targetPython: String?
+
+    @Option(help: "compile_commands.json for C files (default: found upward from each file).")
+    var compileCommands: String?
+
+    @Option(help: "Report only findings this baseline file does not record.")
+    var baseline: String?
+
+    @Option(help: "Record every current finding in this baseline file and exit 0.")
+    var writeBaseline: String?
+
+    @Option(help: "Read the source from stdin and report it as this path.")
+    var stdinFilename: String?
+
+    @Flag(name: [.short, .long], help: "Print diagnostics only: no summary, no notes.")
+    var quiet = false
+
+    @Flag(help: "Print counts per rule after the findings.")
+    var statistics = false
+
+    @Flag(name: [.customShort("v"), .customLong("show-rationale")], help: "Show the answer's reasoning behind each finding.")
+    var showRationale = false
+
+    @Flag(help: "Never colour the output (also: NO_COLOR in the environment).")
+    var noColor = false
+
+    mutating func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if baseline != nil, writeBaseline != nil { throw ValidationError("--baseline and --write-baseline exclude each other") }
+        if isolated, config != nil { throw ValidationError("--isolated and --config exclude each other") }
+    }
+
+    func run() throws {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        var request = CheckRequest(paths: paths, workingDirectory: workingDirectory)
+        request.configPath = config
+        request.isolated = isolated
+        request.select = select.map(Self.list)
+        request.extendSelect = extendSelect.map(Self.list) ?? []
+        request.ignore = ignore.map(Self.list) ?? []
+        request.exclude = exclude.map { $0.split(separator: ",").map(String.init) } ?? []
+        request.forceExclude = forceExclude
+        request.targetPython = targetPython
+        request.jobs = jobs
+        request.compileCommands = compileCommands
+        request.baseline = baseline
+        request.applyBaseline = writeBaseline == nil
+        if let stdinFilename {
+            request.stdin = (stdinFilename, Array(FileHandle.standardInput.readDataToEndOfFile()))
+        }
+        let outcome = try Checker.run(request)
+        if !quiet { outcome.notices.forEach(Output.note) }
+        if let writeBaseline {
+            try Baseline(diagnostics: outcome.result.diagnostics).write(path: writeBaseline)
+            if !quiet { Output.note("recorded \(outcome.result.diagnostics.count) findings in \(writeBaseline)") }
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let color = format == .text && outputFile == nil && !noColor && environment["NO_COLOR"] == nil && Output.isTerminal
+        var input = ReportInput(
+            diagnostics: outcome.result.diagnostics, rules: RuleCatalog.all, sources: outcome.result.sources,
+            filesChecked: outcome.result.filesChecked, toolVersion: Conch.version, showRationale: showRationale,
+            color: color, statistics: statistics)
+        var report = Reporters.render(input, as: format)
+        if quiet, format == .text, !statistics {
+            input.diagnostics = outcome.result.diagnostics
+            report = Self.withoutSummary(report)
+        }
+        try Output.write(report, to: outputFile)
+        if !outcome.result.diagnostics.isEmpty, !exitZero { throw ExitCode(1) }
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+    }
+
+    private static func withoutSummary(_ report: String) -> String {
+        var lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = lines.last, last.isEmpty || last.hasPrefix("Found ") || last.hasPrefix("All checked") { lines.removeLast() }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+}

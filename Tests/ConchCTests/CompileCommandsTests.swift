@@ -1,0 +1,65 @@
+import ConchKit
+import Foundation
+import Testing
+@testable import ConchC
+
+@Suite struct CompileCommandsTests {
+    @Test func commandFormHonoursDirectoryForIncludes() {
+        let fixture = CFixture()
+        fixture.write("include/config.h", "#define WORKERS 4\nextern int shared;\n")
+        fixture.write("build/compile_commands.json", """
+        [{"directory": "\(fixture.folder.path)/build", "command": "gcc -I../include -DLEVEL=\\"x y\\" -c ../src/a.c -o a.o", "file": "../src/a.c"}]
+        """)
+        let source = """
+        #include "config.h"
+        void f(void) { for (int i = 0; i < WORKERS; i++) shared++; }
+        """
+        let url = fixture.write("src/a.c", source)
+        let frontEnd = CFrontEnd(libclangPath: nil, compileCommandsPath: fixture.folder.path + "/build/compile_commands.json")
+        let facts = frontEnd.facts(for: SourceFile(path: "src/a.c", absolutePath: url.path, language: .c, moduleName: "src/a.c",
+                                                   text: SourceText(source)), settings: AnalysisSettings())
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("f")?.loops.first?.bound == .constant(4))
+        #expect(facts.function("f")?.globalAccesses.map(\.variable) == ["shared"])
+    }
+
+    @Test func gccOnlyFlagsAreNotProblems() {
+        let fixture = CFixture()
+        fixture.write("compile_commands.json", """
+        [{"directory": "\(fixture.folder.path)", "command": "gcc -fno-gcse-lm --bogus-option -c w.c -o w.o", "file": "w.c"}]
+        """)
+        let facts = fixture.facts("w.c", "int g; void f(void) { g++; }\n")
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("f")?.globalAccesses.count == 1)
+    }
+
+    @Test func cleaningDropsCompilerOutputsAndSource() {
+        let words = ["cc", "-Iinc", "-isystem", "sys", "-c", "-o", "x.o", "-MD", "-MF", "x.d", "x.c", "-O2"]
+        let cleaned = CompileCommands.clean(words, file: "x.c", path: "/p/x.c", directory: "/p")
+        #expect(cleaned == ["-I/p/inc", "-isystem", "/p/sys", "-O2"])
+    }
+
+    @Test func shellWordsHonourQuotes() {
+        #expect(ShellWords.split(#"cc -DA="b c" 'd e' f\ g -DS=\"x\" "a\nb""#) == ["cc", "-DA=b c", "d e", "f g", "-DS=\"x\"", "a\\nb"])
+    }
+
+    @Test func databaseIsFoundUpward() {
+        let fixture = CFixture()
+        fixture.write("compile_commands.json", "[]")
+        fixture.write("a/b/c.c", "")
+        #expect(CompileCommands.findDatabase(above: fixture.folder.path + "/a/b") == fixture.folder.path + "/compile_commands.json")
+    }
+
+    @Test func cacheFingerprintFollowsTheFlags() {
+        let fixture = CFixture()
+        let url = fixture.write("src/a.c", "int x;\n")
+        let file = SourceFile(path: "src/a.c", absolutePath: url.path, language: .c, moduleName: "src/a.c", text: SourceText("int x;\n"))
+        let before = CFixture.defaultFrontEnd.cacheFingerprint(for: file)
+        fixture.write("other.json", """
+        [{"directory": "\(fixture.folder.path)", "arguments": ["cc", "-DFAST", "-c", "src/a.c"], "file": "src/a.c"}]
+        """)
+        let withDatabase = CFrontEnd(libclangPath: nil, compileCommandsPath: fixture.folder.path + "/other.json")
+        #expect(withDatabase.cacheFingerprint(for: file) != before)
+        #expect(withDatabase.cacheFingerprint(for: file).contains("-DFAST"))
+    }
+}

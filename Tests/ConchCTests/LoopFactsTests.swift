@@ -1,0 +1,64 @@
+import ConchKit
+import Testing
+@testable import ConchC
+
+@Suite struct LoopFactsTests {
+    static let source = """
+    #include <stdbool.h>
+    volatile bool stop;
+    int hot(int n) {
+        int sum = 0;
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < n; j++) {
+                sum += i * j ^ (i << 2);
+            }
+        }
+        for (;;) { if (sum > 3) break; }
+        while (1) { sum--; if (!sum) break; }
+        while (true) { break; }
+        while (!stop) { sum++; }
+        do { sum++; } while (0);
+        do { sum++; } while (sum < 100);
+        for (int k = 10; k > 0; k -= 2) sum -= k;
+        return sum;
+    }
+    """
+
+    @Test func boundsAreClassified() throws {
+        let facts = CFixture().facts(Self.source)
+        let loops = try #require(facts.function("hot")).loops
+        #expect(loops.map(\.bound) == [.constant(16), .collection, .unbounded, .unbounded, .unbounded, .conditional, .conditional, .constant(5)])
+        #expect(loops.map(\.kind) == [.for, .for, .for, .while, .while, .while, .doWhile, .for])
+    }
+
+    @Test func headersRunFromKeywordToClosingParenthesis() throws {
+        let facts = CFixture().facts(Self.source)
+        let text = SourceText(Self.source)
+        let headers = try #require(facts.function("hot")).loops.map { text.text($0.headerRange) }
+        #expect(headers == ["for (int i = 0; i < 16; i++)", "for (int j = 0; j < n; j++)", "for (;;)", "while (1)",
+                            "while (true)", "while (!stop)", "while (sum < 100)", "for (int k = 10; k > 0; k -= 2)"])
+    }
+
+    @Test func nestingAndArithmeticIncludeInnerLoops() throws {
+        let loops = try #require(CFixture().facts(Self.source).function("hot")).loops
+        #expect(loops[1].parent == 0 && loops[1].depth == 1 && loops[0].depth == 0)
+        // Outer body: the inner header's `<` and `++`, then `+=`, `*`, `^`, `<<`.
+        #expect(loops[0].arithmeticOperations == 6)
+        #expect(loops[1].arithmeticOperations == 4)
+    }
+
+    @Test func macroBoundsAndIdiomaticDoWhileZero() throws {
+        let facts = CFixture().facts("""
+        #define N 8
+        #define FOREVER for (;;)
+        #define SWAP(a, b) do { int t = a; a = b; b = t; } while (0)
+        void f(int *v) {
+            for (int i = 0; i <= N; i++) SWAP(v[0], v[1]);
+            FOREVER { break; }
+        }
+        """)
+        let loops = try #require(facts.function("f")).loops
+        #expect(loops.map(\.bound) == [.constant(9), .unbounded])
+        #expect(loops[0].kind == .for)
+    }
+}

@@ -1,0 +1,75 @@
+import ConchKit
+import Foundation
+import Testing
+@testable import ConchC
+
+@Suite struct ProblemTests {
+    /// libclang 14 drops such calls; 17 and later keep them as recovery expressions.
+    @Test(arguments: CFixture.libraries)
+    func missingHeaderIsInfoAndCallsAreStillSeenByName(library: String) throws {
+        // A header no machine has, in place of <uv.h>.
+        let facts = CFixture().facts(frontEnd: CFixture.frontEnd(library: library), """
+        #include <conch-missing/uv.h>
+        #include "local_config.h"
+        #include <unistd.h>
+        static void tick(uv_timer_t *t) { sleep(1); }
+        int main(void) {
+            uv_loop_t *loop = uv_default_loop();
+            uv_timer_t timer;
+            uv_timer_start(&timer, tick, 0, 1000);
+            return uv_run(loop, UV_RUN_DEFAULT);
+        }
+        """)
+        #expect(facts.problems.map(\.message) == ["'conch-missing/uv.h' not found; analysis continues without it",
+                                                 "'local_config.h' not found; analysis continues without it"])
+        #expect(facts.problems.allSatisfy { $0.level == .info })
+        #expect(facts.function("tick")?.calls.map(\.callee) == ["sleep"])
+        let main = try #require(facts.function("main"))
+        #expect(main.calls.map(\.callee) == ["uv_default_loop", "uv_timer_start", "uv_run"])
+        #expect(main.calls.allSatisfy { !$0.isResolved })
+        let markers = facts.eventLoops.map { "\($0.framework) \($0.kind) \($0.callback ?? "-")" }
+        #expect(markers == ["libuv callback main.c::tick", "libuv run -"])
+    }
+
+    @Test(arguments: CFixture.libraries)
+    func syntaxErrorsStillYieldFacts(library: String) {
+        let facts = CFixture().facts(frontEnd: CFixture.frontEnd(library: library), """
+        int counter;
+        void ok(void) { counter++; }
+        int broken( { return 1 }
+        """)
+        #expect(facts.function("ok")?.globalAccesses.map(\.kind) == [.augmented])
+        #expect(facts.problems.count == 1)
+        #expect(facts.problems.first?.level == .info)
+        #expect(facts.problems.first?.message.hasPrefix("C parse error:") == true)
+    }
+
+    @Test func missingLibclangGivesOneProblemWithTheInstallHint() {
+        let frontEnd = CFrontEnd(search: LibClangSearch(candidates: ["/nonexistent/libclang.so"]), compileCommandsPath: nil)
+        let facts = CFixture().facts("int main(void) { return 0; } // conch: ignore", frontEnd: frontEnd)
+        #expect(facts.problems == [FileProblem(CFrontEnd.installHint, level: .error)])
+        #expect(facts.problems.first?.message.contains("apt-get install libclang-dev") == true)
+        #expect(facts.suppressions.lines[1] == [])
+        #expect(facts.functions.map(\.kind) == [.module])
+    }
+
+    @Test func environmentVariableComesFirstInTheSearch() {
+        let search = LibClangSearch.standard(libclangPath: "/configured/libclang.so",
+                                             environment: ["CONCH_LIBCLANG": "/env/libclang.so", "PATH": ""])
+        #expect(Array(search.candidates.prefix(2)) == ["/env/libclang.so", "/configured/libclang.so"])
+    }
+
+    @Test func suppressionCommentsAreReadOutsideStrings() {
+        let facts = CFixture().facts("""
+        // conch: ignore-file[CON501]
+        #include <stdlib.h>
+        const char *s = "// conch: ignore";
+        int main(void) {
+            system("ls"); /* conch: ignore[CON501, CON402] */
+            return 0; // noqa
+        }
+        """)
+        #expect(facts.suppressions.file == ["CON501"])
+        #expect(facts.suppressions.lines == [5: ["CON501", "CON402"], 6: []])
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+@testable import ConchKit
+
+@Suite struct WorkloadClassifierTests {
+    private func loop(_ range: ByteRange, parent: Int? = nil, operations: Int = 5, kind: LoopFacts.Kind = .for) -> LoopFacts {
+        LoopFacts(kind: kind, range: range, headerRange: ByteRange(range.start, range.start + 5), bound: .collection,
+                  parent: parent, depth: parent == nil ? 0 : 1, arithmeticOperations: operations)
+    }
+
+    private func function(_ id: String, _ start: Int, loops: [LoopFacts] = [], calls: [String] = []) -> FunctionFacts {
+        var function = FunctionFacts(id: id, name: id, kind: .function, range: ByteRange(start, start + 100), nameRange: ByteRange(start, start + 1))
+        function.loops = loops
+        function.calls = calls.enumerated().map { index, callee in
+            CallFacts(callee: callee, calleeText: callee, isResolved: true,
+                      range: ByteRange(start + 50 + index, start + 51 + index), calleeRange: ByteRange(start + 50 + index, start + 51 + index))
+        }
+        return function
+    }
+
+    private func model(_ functions: [FunctionFacts]) -> ProjectModel {
+        var file = FileFacts(path: "m.py", language: .python, moduleName: "m")
+        file.functions = [FunctionFacts(id: "m", name: "m", kind: .module, range: ByteRange(0, 10_000), nameRange: ByteRange(0, 0))] + functions
+        return ProjectModel(files: [file], settings: AnalysisSettings())
+    }
+
+    @Test func nestedArithmeticLoopsAreCPU() {
+        let crunch = function("m.crunch", 0, loops: [loop(ByteRange(10, 90)), loop(ByteRange(20, 80), parent: 0)])
+        let workload = model([crunch]).workload(of: "m.crunch")
+        #expect(workload.kind == .cpu)
+        #expect(workload.cpu?.range.start == 10)
+    }
+
+    @Test func cpuWorkIsFoundThroughHelpers() {
+        let crunch = function("m.crunch", 0, loops: [loop(ByteRange(10, 90)), loop(ByteRange(20, 80), parent: 0)])
+        let entry = function("m.entry", 200, calls: ["m.crunch"])
+        let workload = model([crunch, entry]).workload(of: "m.entry")
+        #expect(workload.kind == .cpu)
+        #expect(workload.cpu?.via == ["m.crunch"])
+    }
+
+    @Test func aLoopThatWaitsIsNotHot() {
+        let poll = function("m.poll", 0, loops: [loop(ByteRange(10, 90), kind: .while)], calls: ["time.sleep"])
+        #expect(model([poll]).workload(of: "m.poll").kind == .io)
+    }
+
+    @Test func gilReleasingLibrariesAreNative() {
+        let digest = function("m.digest", 0, calls: ["hashlib.sha256"])
+        #expect(model([digest]).workload(of: "m.digest").kind == .native)
+    }
+
+    @Test func hotLoopsAndIOTogetherAreMixed() {
+        let both = function("m.both", 0, loops: [loop(ByteRange(10, 40), kind: .while)], calls: ["requests.get"])
+        #expect(model([both]).workload(of: "m.both").kind == .mixed)
+    }
+
+    @Test func aSingleLightLoopIsUnknown() {
+        let light = function("m.light", 0, loops: [loop(ByteRange(10, 90), operations: 1)])
+        #expect(model([light]).workload(of: "m.light").kind == .unknown)
+    }
+
+    @Test func recursionTerminates() {
+        let a = function("m.a", 0, calls: ["m.b"])
+        let b = function("m.b", 200, calls: ["m.a", "socket.socket.recv"])
+        #expect(model([a, b]).workload(of: "m.a").kind == .io)
+    }
+
+    @Test func reachabilityFollowsResolvedCalls() {
+        let entry = function("m.entry", 0, calls: ["m.helper"])
+        let helper = function("m.helper", 200, calls: ["m.leaf", "os.getcwd"])
+        let leaf = function("m.leaf", 400)
+        let other = function("m.other", 600)
+        let reached = model([entry, helper, leaf, other]).reachable(from: ["m.entry"])
+        #expect(Set(reached.keys) == ["m.entry", "m.helper", "m.leaf"])
+    }
+}

@@ -1,0 +1,50 @@
+"""Legacy process APIs next to their modern replacements."""
+import os
+import os as operating_system
+import subprocess
+from os import popen, system as run_shell
+
+os.system("clear")  # expect: CON501
+
+
+def archive(path):
+    os.system("tar czf backup.tgz /srv/data")  # expect: CON501
+    os.system(f"gzip {path}")  # expect: CON501
+    run_shell("gzip " + path)  # expect: CON501
+
+
+def list_files(folder):
+    listing = popen("ls -l").read()  # expect: CON501
+    pipe = operating_system.popen(  # expect: CON501
+        "ls {}".format(folder)
+    )
+    return listing, pipe
+
+
+def launch():
+    return os.spawnlp(os.P_NOWAIT, "sleep", "sleep", "1")  # expect: CON501
+
+
+def modern(path):
+    subprocess.run(["gzip", path], check=True)
+    result = subprocess.run(["ls", "-l"], capture_output=True, text=True)
+    message = "never call os.system('rm -rf /') in production"
+    note = f"{path}: os.system({path!r}) is gone"
+    # os.system("a comment, not a call")
+    return result.stdout, message, note
+
+
+class Shell:
+    def system(self, command):
+        return command
+
+
+def method_named_system(shell, system):
+    shell.system("echo")
+    return system("echo")
+
+
+def suppressed():
+    os.system("sync")  # conch: ignore[CON501]
+    os.system("sync")  # noqa: CON501
+    os.system("sync")  # conch: ignore
