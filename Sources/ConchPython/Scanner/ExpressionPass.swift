@@ -35,8 +35,8 @@ struct ExpressionPass {
         let ordered = model.pendingTypes.filter { model.facts.functions[$0.scope].name != "__init__" }
             + model.pendingTypes.filter { model.facts.functions[$0.scope].name == "__init__" }
         for pending in ordered {
-            let scope = model.scopes[pending.scope]
-            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope, className: scope.className)
+            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,
+                                              className: model.scopes[pending.scope].className)
             guard resolved.isResolved else { continue }
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name

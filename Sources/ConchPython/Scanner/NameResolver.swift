@@ -10,19 +10,19 @@ extension ScanModel {
     /// Resolves a bare name in `scope` the way Python looks it up: locals, enclosing
     /// functions, module (definitions, imports, typed variables), builtins.
     func resolve(name: String, scope start: Int) -> Resolved {
-        var scopeIndex: Int? = start
-        while let index = scopeIndex {
-            let scope = scopes[index]
-            if index != 0, scope.globals.contains(name) {
-                scopeIndex = 0
+        var index = start
+        while true {
+            // Fields are read in place: copying a `Scope` would retain all its tables.
+            if index != 0, scopes[index].globals.contains(name) {
+                index = 0
                 continue
             }
-            if let type = scope.types[name] { return Resolved(name: type, isResolved: true) }
-            if let id = scope.definitions[name] { return Resolved(name: id, isResolved: true) }
-            if let target = scope.imports[name] { return Resolved(name: canonical(target), isResolved: true) }
-            if scope.bindings.contains(name) { return Resolved(name: name, isResolved: false) }
+            if let type = scopes[index].types[name] { return Resolved(name: type, isResolved: true) }
+            if let id = scopes[index].definitions[name] { return Resolved(name: id, isResolved: true) }
+            if let target = scopes[index].imports[name] { return Resolved(name: canonical(target), isResolved: true) }
+            if scopes[index].bindings.contains(name) { return Resolved(name: name, isResolved: false) }
             if index == 0 { break }
-            scopeIndex = scope.parent ?? 0
+            index = scopes[index].parent ?? 0
         }
         if ScannerCatalog.builtins.contains(name) { return Resolved(name: name, isResolved: true) }
         return Resolved(name: name, isResolved: false)
@@ -32,10 +32,12 @@ extension ScanModel {
     func isModuleVariable(_ name: String, scope start: Int) -> Bool {
         var index = start
         while index != 0 {
-            let scope = scopes[index]
-            if scope.globals.contains(name) { break }
-            if scope.bindings.contains(name) || scope.definitions[name] != nil || scope.imports[name] != nil { return false }
-            index = scope.parent ?? 0
+            if scopes[index].globals.contains(name) { break }
+            if scopes[index].bindings.contains(name) || scopes[index].definitions[name] != nil
+                || scopes[index].imports[name] != nil {
+                return false
+            }
+            index = scopes[index].parent ?? 0
         }
         return moduleVariables.contains(name) && scopes[0].definitions[name] == nil
     }

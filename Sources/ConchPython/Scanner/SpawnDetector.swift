@@ -107,8 +107,7 @@ enum SpawnDetector {
         let tokens = model.tokens
         var last = token
         while tokens.isOp(last + 1, "."), tokens.isName(last + 2) { last += 2 }
-        let scope = model.scopes[found.function]
-        let resolved = model.resolveChain(token, last, scope: found.function, className: scope.className)
+        let resolved = model.resolveChain(token, last, scope: found.function, className: model.scopes[found.function].className)
         return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
     }
 }
