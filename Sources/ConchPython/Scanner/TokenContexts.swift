@@ -32,7 +32,8 @@ struct TokenContexts {
         let ownFor = statement.header == .for ? statement.keyword : -1
         var needsSweep = false
         for token in statement.first..<statement.end where tokens.kinds[token] == .name {
-            if tokens.equals(token, "lambda") || (token != ownFor && tokens.equals(token, "for")) {
+            let id = tokens.nameIDs[token]
+            if (id == tokens.lambdaID && id >= 0) || (id == tokens.forID && id >= 0 && token != ownFor) {
                 needsSweep = true
                 break
             }
