@@ -23,6 +23,7 @@ struct ExpressionPass {
 
     mutating func run() {
         resolveDeclarations()
+        model.resolutionCache.removeAll()
         GlobalVariables.collect(model)
         for index in model.statements.indices {
             while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
@@ -144,9 +145,9 @@ struct ExpressionPass {
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
         let name = tokens.text(target.first)
         if let call, model.facts.functions[function].calls[call.index].isResolved {
-            model.scopes[function].types[name] = model.callResultType(model.facts.functions[function].calls[call.index].callee)
+            model.setType(model.callResultType(model.facts.functions[function].calls[call.index].callee), for: name, in: function)
         } else {
-            model.scopes[function].types[name] = nil
+            model.setType(nil, for: name, in: function)
         }
     }
 
@@ -160,7 +161,7 @@ struct ExpressionPass {
             let target = tokens.text(asToken + 1, max(asToken + 1, item.end - 1))
             model.facts.functions[call.function].calls[call.index].boundName = target
             if item.end == asToken + 2, tokens.isName(asToken + 1), facts.isResolved {
-                model.scopes[function].types[target] = model.callResultType(facts.callee)
+                model.setType(model.callResultType(facts.callee), for: target, in: function)
             }
         }
     }

@@ -98,6 +98,36 @@ extension ScanModel {
     /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
+        let key = chainKey(first, last, scope: scope, withClass: className != nil)
+        if let key, let known = resolutionCache[key] { return known }
+        let resolved = resolveUncached(first, last, scope: scope, className: className)
+        if let key { resolutionCache[key] = resolved }
+        return resolved
+    }
+
+    /// The cache key of a plain dotted chain `a`, `a.b`, ... `a.b.c.d`; nil for anything else.
+    private func chainKey(_ first: Int, _ last: Int, scope: Int, withClass: Bool) -> ChainKey? {
+        let span = last - first
+        guard span <= 6, span % 2 == 0 else { return nil }
+        var names: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+        var cursor = first
+        var slot = 0
+        while cursor <= last {
+            guard tokens.kinds[cursor] == .name, cursor == first || tokens.isOp(cursor - 1, ".") else { return nil }
+            let id = tokens.nameIDs[cursor]
+            switch slot {
+            case 0: names.0 = id
+            case 1: names.1 = id
+            case 2: names.2 = id
+            default: names.3 = id
+            }
+            slot += 1
+            cursor += 2
+        }
+        return ChainKey(scope: Int32(truncatingIfNeeded: scope), withClass: withClass, names: names)
+    }
+
+    private func resolveUncached(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         var cursor = first
         var current: Resolved
         if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {

@@ -94,7 +94,7 @@ struct TokenContexts {
             if let inToken {
                 bound = LoopBounds.forBound(tokens, first: inToken + 1, end: headerEnd)
                 for name in Assignments.boundNames(tokens, first: forToken + 1, end: inToken) {
-                    model.scopes[function].bindings.insert(name.name)
+                    model.bind(name.name, in: function)
                 }
             }
             let depth = parentLoop.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
