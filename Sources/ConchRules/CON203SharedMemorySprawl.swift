@@ -37,9 +37,11 @@ struct SharedMemorySprawl: Rule {
     /// inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
     private static func creations(in file: FileFacts) -> [CallFacts] {
         let package = file.moduleName.split(separator: ".").first
-        return file.functions.indices.filter { !file.isInTest(function: $0) }
-            .flatMap { file.functions[$0].calls }
-            .filter { $0.isResolved && ProcessAPIs.sharedObjects.contains($0.callee) && $0.callee.split(separator: ".").first != package }
-            .sorted { $0.range < $1.range }
+        return file.functions.indices.flatMap { index -> [CallFacts] in
+            let made = file.functions[index].calls.filter {
+                $0.isResolved && ProcessAPIs.sharedObjects.contains($0.callee) && $0.callee.split(separator: ".").first != package
+            }
+            return made.isEmpty || file.isInTest(function: index) ? [] : made
+        }.sorted { $0.range < $1.range }
     }
 }
