@@ -32,8 +32,10 @@ struct UnguardedProcessStart: Rule {
     /// of processes), called on a plain name such as a loop variable.
     private static func start(of creation: CallFacts, among calls: [CallFacts]) -> CallFacts? {
         calls.first { call in
-            guard call.calleeText.hasSuffix(".start"), call.range.start >= creation.range.start else { return false }
-            if call.range.start == creation.range.start { return true }
+            guard call.range.start >= creation.range.start else { return false }
+            // Chained: `Process(...).start()`, whose text may be cut short but whose callee is typed.
+            if call.range.start == creation.range.start { return call.callee.hasSuffix(".start") }
+            guard call.calleeText.hasSuffix(".start") else { return false }
             let receiver = call.calleeText.dropLast(".start".count)
             if let bound = creation.boundName { return receiver == bound }
             return receiver.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }

@@ -24,6 +24,7 @@ spawn_pool = mp.get_context("spawn").Pool()  # expect: CON205
 reporter = mp.Process(target=report, args=(1,))  # expect: CON205
 reporter.start()
 Process(target=report, args=(2,)).start()  # expect: CON205
+multiprocessing.Process(target=report, args=("a long argument list",), daemon=True).start()  # expect: CON205
 workers = [Process(target=report, args=(n,)) for n in range(3)]  # expect: CON205
 for worker in workers:
     worker.start()
