@@ -49,9 +49,10 @@ struct UnsynchronizedSharedWrite: Rule {
         case .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented:
             return true
         case .rebind:
-            return function.globalAccesses.contains {
-                $0.kind == .read && $0.variable == access.variable && $0.locksHeld.isEmpty && $0.range.start < access.range.start
-            }
+            // Read first, rebound later: the new value may rest on a stale read. A read of
+            // the value the function stored itself does not count.
+            let earlier = function.globalAccesses.filter { $0.variable == access.variable && $0.range.start < access.range.start }
+            return earlier.first.map { $0.kind == .read && $0.locksHeld.isEmpty } ?? false
         case .read, .mutatingMethod, .subscriptStore, .writeThroughPointer:
             return false
         }
