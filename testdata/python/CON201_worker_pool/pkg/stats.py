@@ -22,9 +22,8 @@ def record(size, seconds):
 
 def next_batch():
     global batches
-    current = batches
-    batches = current + 1  # expect: CON201
-    return current
+    batches = batches + 1  # expect: CON201
+    return batches
 
 
 def record_failure(url):
