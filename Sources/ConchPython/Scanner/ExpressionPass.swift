@@ -90,7 +90,16 @@ struct ExpressionPass {
            call.close == statement.end - 1 {
             trackAcquire(call)
         }
+        if model.facts.functions[function].isAsync { recordAwaits(statement, function: function) }
         if statement.header != nil { open(index, function: function) }
+    }
+
+    /// The `await` keywords of a coroutine's statement.
+    private func recordAwaits(_ statement: Statement, function: Int) {
+        let tokens = model.tokens
+        for token in statement.first..<statement.end where tokens.isName(token, "await") {
+            model.facts.functions[function].awaits.append(tokens.range(token, token))
+        }
     }
 
     private mutating func open(_ index: Int, function: Int) {
