@@ -30,7 +30,7 @@ public struct Workload: Hashable, Sendable {
     public var io: WorkloadEvidence?
     public var native: WorkloadEvidence?
 
-    static let unknown = Workload(kind: .unknown)
+    public static let unknown = Workload(kind: .unknown)
 
     init(kind: WorkloadKind, cpu: WorkloadEvidence? = nil, io: WorkloadEvidence? = nil, native: WorkloadEvidence? = nil) {
         self.kind = kind
