@@ -85,6 +85,7 @@ struct ExpressionPass {
         for call in calls {
             SpawnDetector.detect(model, call: call, calls: calls, statementFunction: function)
             EventLoopDetector.detect(model, call: call)
+            CallbackDetector.detect(model, call: call, calls: calls)
         }
         if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == statement.first,
            call.close == statement.end - 1 {

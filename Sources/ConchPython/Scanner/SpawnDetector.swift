@@ -60,7 +60,7 @@ enum SpawnDetector {
         return nil
     }
 
-    private static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
+    static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
                                      kind: SpawnSite.Kind) -> SpawnSite.Entry {
         let call = model.facts.functions[found.function].calls[found.index]
         var argument = keyword.flatMap { call.argument(keyword: $0) }
