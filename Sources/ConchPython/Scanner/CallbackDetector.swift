@@ -52,17 +52,41 @@ enum CallbackDetector {
         ("wx.", "Bind", Registration(framework: .wx, position: 1)),
     ]
 
+    /// Methods distinctive enough to count on a receiver of unknown type
+    /// (`self.root.after(...)`) when the module imports the framework.
+    static let methodsOfUnknownReceivers: [(module: String, method: String, registration: Registration)] = [
+        ("tkinter", "after", Registration(framework: .tkinter, position: 1)),
+        ("tkinter", "after_idle", Registration(framework: .tkinter, position: 0)),
+        ("tkinter", "bind", Registration(framework: .tkinter, position: 1)),
+        ("PyQt5", "connect", Registration(framework: .qt, position: 0)),
+        ("PyQt6", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide2", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide6", "connect", Registration(framework: .qt, position: 0)),
+        ("wx", "Bind", Registration(framework: .wx, position: 1)),
+        ("asyncio", "call_soon", Registration(framework: .asyncio, position: 0)),
+        ("asyncio", "call_soon_threadsafe", Registration(framework: .asyncio, position: 0)),
+        ("asyncio", "call_later", Registration(framework: .asyncio, position: 1)),
+    ]
+
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let call = model.facts.functions[found.function].calls[found.index]
-        guard call.isResolved, let registration = registration(for: call.callee) else { return }
+        guard let registration = registration(for: call, model) else { return }
         let entry = SpawnDetector.resolveEntry(model, found: found, calls: calls, keyword: registration.keyword,
                                                position: registration.position, kind: .thread)
         guard case let .function(id) = entry else { return }
         model.facts.eventLoops.append(EventLoopMarker(framework: registration.framework, kind: .callback, range: call.range, callback: id))
     }
 
-    private static func registration(for callee: String) -> Registration? {
-        if let known = functions[callee] { return known }
-        return methods.first { callee.hasPrefix($0.package) && callee.hasSuffix("." + $0.method) }?.registration
+    private static func registration(for call: CallFacts, _ model: ScanModel) -> Registration? {
+        let callee = call.callee
+        if call.isResolved, let known = functions[callee] { return known }
+        if call.isResolved, let known = methods.first(where: { callee.hasPrefix($0.package) && callee.hasSuffix("." + $0.method) }) {
+            return known.registration
+        }
+        guard let dot = callee.lastIndex(of: ".") else { return nil }
+        let method = callee[callee.index(after: dot)...]
+        return methodsOfUnknownReceivers.first { entry in
+            entry.method == method && model.facts.imports.contains { $0.target == entry.module || $0.target.hasPrefix(entry.module + ".") }
+        }?.registration
     }
 }
