@@ -30,7 +30,7 @@ struct CPUBoundInEventLoop: Rule {
     private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
         for loop in model.hotLoops(in: function) {
-            let yields = function.calls.contains { $0.isAwaited && loop.range.contains($0.range.start) }
+            let yields = function.awaits.contains { loop.range.contains($0.start) }
                 || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }
             if !yields, !inside { reported.append(loop) }

@@ -15,15 +15,28 @@ struct BlockingCallInEventLoop: Rule {
                     guard let entry = BlockingCalls.entry(for: call, in: file.language) else { continue }
                     if case let .callback(framework) = role, entry.idiomaticIn.contains(framework) { continue }
                     let run = loops.runs(reaching: file).first
+                    let (recommended, advice) = recommendation(for: call, entry: entry, role: role, language: file.language)
                     findings.append(finding(
                         in: file, at: call.range,
                         "\(call.quotedName) blocks the event loop in \(role.describe(model.displayName(function.id))); "
                             + "no other task or callback runs until it returns",
-                        advice: entry.replacement,
+                        advice: advice, model: recommended,
                         related: run.map { [model.loopStart($0)] } ?? []))
                 }
             }
         }
         return findings
+    }
+
+    /// The table's replacement speaks asyncio (or C loops); a GUI or reactor callback
+    /// waits with its framework's timer, or hands the blocking work to a thread.
+    private func recommendation(for call: CallFacts, entry: BlockingCalls.Entry, role: LoopRole,
+                                language: SourceLanguage) -> (ConcurrencyModel?, String) {
+        guard language == .python, case let .callback(framework) = role, framework != .asyncio else { return (nil, entry.replacement) }
+        if SleepCalls.python.contains(call.callee) {
+            return (.frameworkScheduler, FrameworkSchedulers.scheduler(for: framework, in: language))
+        }
+        return (.thread, "run it on a worker thread (`concurrent.futures.ThreadPoolExecutor`) and hand the result back to the "
+            + "\(FrameworkSchedulers.displayName(framework)) loop")
     }
 }

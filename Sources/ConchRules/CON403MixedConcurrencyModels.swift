@@ -18,25 +18,43 @@ struct MixedConcurrencyModels: Rule {
         let graph = ImportGraph(model)
         var findings: [Finding] = []
         for (index, file) in model.files.enumerated() where file.language == .python {
-            for call in file.functions.flatMap(\.calls) where call.isResolved {
-                guard let library = GreenletPatching.library(patching: call.callee) else { continue }
-                let others = otherModels(in: program(of: index, graph: graph, model: model), model: model)
-                guard !others.isEmpty else { continue }
-                let uses = others.map { "\($0.model) (\($0.use) at \(model.place($0.evidence.path, $0.evidence.range.start, from: file.path)))" }
-                findings.append(finding(
-                    in: file, at: call.range,
-                    "\(call.quotedName) swaps the standard library for \(library.name)'s green versions, "
-                        + "but the program also uses " + uses.joined(separator: " and "),
-                    advice: library.advice, related: others.map(\.evidence)))
+            for (position, function) in file.functions.enumerated() {
+                for call in function.calls where call.isResolved {
+                    guard let library = GreenletPatching.library(patching: call.callee),
+                          !isInside(library, file) else { continue }
+                    let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
+                    let program = program(of: index, patchedOnImport: onImport, graph: graph, model: model)
+                    if let found = finding(call, library: library, in: file, program: program, model: model) { findings.append(found) }
+                }
             }
         }
         return findings
     }
 
-    /// The patching module, what it imports, and the modules that import it: all run patched.
-    private func program(of index: Int, graph: ImportGraph, model: ProjectModel) -> [FileFacts] {
+    /// gevent's own modules call its patch functions: that is the library, not a program choosing it.
+    private func isInside(_ library: GreenletPatching.Library, _ file: FileFacts) -> Bool {
+        file.moduleName == library.name || file.moduleName.hasPrefix(library.name + ".")
+    }
+
+    private func finding(_ call: CallFacts, library: GreenletPatching.Library, in file: FileFacts, program: [FileFacts],
+                         model: ProjectModel) -> Finding? {
+        let others = otherModels(in: program, model: model)
+        guard !others.isEmpty else { return nil }
+        let uses = others.map { "\($0.model) (\($0.use) at \(model.place($0.evidence.path, $0.evidence.range.start, from: file.path)))" }
+        return self.finding(
+            in: file, at: call.range,
+            "\(call.quotedName) swaps the standard library for \(library.name)'s green versions, "
+                + "but the program also uses " + uses.joined(separator: " and "),
+            advice: library.advice, related: others.map(\.evidence))
+    }
+
+    /// The patching module and what it imports run patched; when the patch runs on
+    /// import, so do the modules that import it.
+    private func program(of index: Int, patchedOnImport: Bool, graph: ImportGraph, model: ProjectModel) -> [FileFacts] {
         let imported = graph.closure(from: index)
-        return model.files.indices.filter { imported.contains($0) || graph.closure(from: $0).contains(index) }.map { model.files[$0] }
+        return model.files.indices.filter { candidate in
+            imported.contains(candidate) || (patchedOnImport && graph.closure(from: candidate).contains(index))
+        }.map { model.files[$0] }
     }
 
     private func otherModels(in files: [FileFacts], model: ProjectModel) -> [OtherModel] {

@@ -49,6 +49,27 @@ import Testing
     @Test func aThreadRunMethodIsNoEventLoop() {
         #expect(frameworks("import threading\nclass W(threading.Thread):\n    pass\nW().run()\n").isEmpty)
     }
+
+    @Test func callbacksHandedToTheLoopAreMarkedWithTheirFunction() {
+        let facts = scan("""
+        import asyncio
+        import tkinter as tk
+        from PySide6.QtCore import QTimer
+        def tick(): pass
+        def refresh(): pass
+        def main():
+            loop = asyncio.get_event_loop()
+            loop.call_later(5, tick)
+            root = tk.Tk()
+            root.after(1000, refresh)
+            timer = QTimer()
+            timer.timeout.connect(tick)
+            loop.call_soon(print)
+        """)
+        let callbacks = facts.eventLoops.filter { $0.kind == .callback }
+        #expect(callbacks.map(\.framework) == [.asyncio, .tkinter, .qt])
+        #expect(callbacks.map(\.callback) == ["pkg.mod.tick", "pkg.mod.refresh", "pkg.mod.tick"])
+    }
 }
 
 @Suite struct ScannerEventCallbackTests {

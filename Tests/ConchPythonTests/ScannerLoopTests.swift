@@ -103,4 +103,10 @@ import Testing
         """)
         #expect(facts.function("pkg.mod.f")?.calls.map(\.loop) == [0, 0, nil])
     }
+
+    @Test func everyAwaitOfACoroutineIsRecorded() {
+        let facts = scan("async def f(ret):\n    await ret\n    x = await g()\n    def h():\n        return 1\n")
+        #expect(facts.function("pkg.mod.f")?.awaits.count == 2)
+        #expect(facts.function("pkg.mod.f.<locals>.h")?.awaits.isEmpty == true)
+    }
 }

@@ -115,3 +115,15 @@ async def drain_stream(stream):
         for byte in chunk:
             total = (total * 31 + byte) % 65521
     return total
+
+
+async def inflate(decompressor, chunk, deliver):
+    size = 0
+    while chunk:
+        data = decompressor.decompress(chunk, 65536)
+        size += len(data) * 1 + 0
+        pending = deliver(data)
+        if pending is not None:
+            await pending
+        chunk = decompressor.unconsumed_tail
+    return size

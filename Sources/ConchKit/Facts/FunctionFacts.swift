@@ -23,6 +23,9 @@ public struct FunctionFacts: Sendable {
     public var loops: [LoopFacts] = []
     public var calls: [CallFacts] = []
     public var globalAccesses: [GlobalAccess] = []
+    /// Python coroutines: every `await` keyword, awaited call or not (`await ret`).
+    /// Each one gives way to the event loop.
+    public var awaits: [ByteRange] = []
     /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
     public var gilReleasedRegions: [ByteRange] = []
 

@@ -89,7 +89,7 @@ struct ExpressionPass {
         for call in calls {
             SpawnDetector.detect(model, call: call, calls: calls)
             EventLoopDetector.detect(model, call: call)
-            EventCallbackDetector.detect(model, call: call, calls: calls)
+            CallbackDetector.detect(model, call: call, calls: calls)
         }
         // A statement that is only `x.acquire()` (or `await x.acquire()`) opens a lock region.
         let expressionStart = tokens.isName(statement.first, "await") ? statement.first + 1 : statement.first
@@ -97,7 +97,16 @@ struct ExpressionPass {
            call.close == statement.end - 1 {
             trackAcquire(call)
         }
+        if model.facts.functions[function].isAsync { recordAwaits(statement, function: function) }
         if statement.header != nil { open(index, function: function) }
+    }
+
+    /// The `await` keywords of a coroutine's statement.
+    private func recordAwaits(_ statement: Statement, function: Int) {
+        let tokens = model.tokens
+        for token in statement.first..<statement.end where tokens.isName(token, "await") {
+            model.facts.functions[function].awaits.append(tokens.range(token, token))
+        }
     }
 
     private mutating func open(_ index: Int, function: Int) {

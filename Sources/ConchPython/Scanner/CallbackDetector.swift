@@ -1,0 +1,96 @@
+import ConchKit
+
+/// Recognises the calls that hand a function to an event loop to run later on the
+/// loop's own thread (`loop.call_soon(f)`, `root.after(100, f)`), as data.
+enum CallbackDetector {
+    struct Registration {
+        var framework: EventFramework
+        /// Where the callable is: by keyword, else by position.
+        var keyword: String?
+        var position: Int?
+    }
+
+    /// Functions and methods that register a callback, by resolved name.
+    static let functions: [String: Registration] = [
+        "asyncio.AbstractEventLoop.call_soon": Registration(framework: .asyncio, position: 0),
+        "asyncio.AbstractEventLoop.call_soon_threadsafe": Registration(framework: .asyncio, position: 0),
+        "asyncio.AbstractEventLoop.call_later": Registration(framework: .asyncio, position: 1),
+        "asyncio.AbstractEventLoop.call_at": Registration(framework: .asyncio, position: 1),
+        "asyncio.AbstractEventLoop.add_reader": Registration(framework: .asyncio, position: 1),
+        "asyncio.AbstractEventLoop.add_writer": Registration(framework: .asyncio, position: 1),
+        "asyncio.AbstractEventLoop.add_signal_handler": Registration(framework: .asyncio, position: 1),
+        "tornado.ioloop.IOLoop.add_callback": Registration(framework: .tornado, keyword: "callback", position: 0),
+        "tornado.ioloop.IOLoop.call_later": Registration(framework: .tornado, keyword: "callback", position: 1),
+        "tornado.ioloop.IOLoop.call_at": Registration(framework: .tornado, keyword: "callback", position: 1),
+        "tornado.ioloop.IOLoop.add_timeout": Registration(framework: .tornado, keyword: "callback", position: 1),
+        "tornado.ioloop.PeriodicCallback": Registration(framework: .tornado, keyword: "callback", position: 0),
+        "twisted.internet.reactor.callLater": Registration(framework: .twisted, position: 1),
+        "twisted.internet.reactor.callWhenRunning": Registration(framework: .twisted, position: 0),
+        "twisted.internet.reactor.callFromThread": Registration(framework: .twisted, position: 0),
+        "twisted.internet.task.LoopingCall": Registration(framework: .twisted, keyword: "f", position: 0),
+        "gi.repository.GLib.timeout_add": Registration(framework: .glib, position: 1),
+        "gi.repository.GLib.timeout_add_seconds": Registration(framework: .glib, position: 1),
+        "gi.repository.GLib.idle_add": Registration(framework: .glib, position: 0),
+        "gi.repository.GObject.timeout_add": Registration(framework: .glib, position: 1),
+        "gi.repository.GObject.idle_add": Registration(framework: .glib, position: 0),
+        "wx.CallLater": Registration(framework: .wx, position: 1),
+        "wx.CallAfter": Registration(framework: .wx, position: 0),
+        "kivy.clock.Clock.schedule_interval": Registration(framework: .kivy, position: 0),
+        "kivy.clock.Clock.schedule_once": Registration(framework: .kivy, position: 0),
+    ]
+
+    /// Methods that register a callback on any type of a package: Tk's `after`,
+    /// Qt's signal `connect`, wx's `Bind`.
+    static let methods: [(package: String, method: String, registration: Registration)] = [
+        ("tkinter.", "after", Registration(framework: .tkinter, position: 1)),
+        ("tkinter.", "after_idle", Registration(framework: .tkinter, position: 0)),
+        ("tkinter.", "bind", Registration(framework: .tkinter, position: 1)),
+        ("PyQt5.", "connect", Registration(framework: .qt, position: 0)),
+        ("PyQt6.", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide2.", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide6.", "connect", Registration(framework: .qt, position: 0)),
+        ("wx.", "Bind", Registration(framework: .wx, position: 1)),
+        ("PyQt5.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PyQt6.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PySide2.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PySide6.", "singleShot", Registration(framework: .qt, position: 1)),
+    ]
+
+    /// Methods distinctive enough to count on a receiver of unknown type
+    /// (`self.root.after(...)`) when the module imports the framework.
+    static let methodsOfUnknownReceivers: [(module: String, method: String, registration: Registration)] = [
+        ("tkinter", "after", Registration(framework: .tkinter, position: 1)),
+        ("tkinter", "after_idle", Registration(framework: .tkinter, position: 0)),
+        ("tkinter", "bind", Registration(framework: .tkinter, position: 1)),
+        ("PyQt5", "connect", Registration(framework: .qt, position: 0)),
+        ("PyQt6", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide2", "connect", Registration(framework: .qt, position: 0)),
+        ("PySide6", "connect", Registration(framework: .qt, position: 0)),
+        ("wx", "Bind", Registration(framework: .wx, position: 1)),
+        ("asyncio", "call_soon", Registration(framework: .asyncio, position: 0)),
+        ("asyncio", "call_soon_threadsafe", Registration(framework: .asyncio, position: 0)),
+        ("asyncio", "call_later", Registration(framework: .asyncio, position: 1)),
+    ]
+
+    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
+        let call = model.facts.functions[found.function].calls[found.index]
+        guard let registration = registration(for: call, model) else { return }
+        let entry = SpawnDetector.resolveEntry(model, found: found, calls: calls, keyword: registration.keyword,
+                                               position: registration.position, kind: .thread)
+        guard case let .function(id) = entry else { return }
+        model.facts.eventLoops.append(EventLoopMarker(framework: registration.framework, kind: .callback, range: call.range, callback: id))
+    }
+
+    private static func registration(for call: CallFacts, _ model: ScanModel) -> Registration? {
+        let callee = call.callee
+        if call.isResolved, let known = functions[callee] { return known }
+        if call.isResolved, let known = methods.first(where: { callee.hasPrefix($0.package) && callee.hasSuffix("." + $0.method) }) {
+            return known.registration
+        }
+        guard let dot = callee.lastIndex(of: ".") else { return nil }
+        let method = callee[callee.index(after: dot)...]
+        return methodsOfUnknownReceivers.first { entry in
+            entry.method == method && model.facts.imports.contains { $0.target == entry.module || $0.target.hasPrefix(entry.module + ".") }
+        }?.registration
+    }
+}

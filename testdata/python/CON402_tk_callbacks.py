@@ -1,0 +1,68 @@
+"""A Tkinter status window whose callbacks block the GUI loop, next to ones that do not."""
+import subprocess
+import threading
+import time
+import tkinter as tk
+import urllib.request
+
+
+def fetch_status():
+    with urllib.request.urlopen("http://localhost/status", timeout=5) as page:
+        return page.read().decode()
+
+
+class StatusApp:
+    def __init__(self, root):
+        self.root = root
+        self.label = tk.Label(root, text="?")
+        self.label.pack()
+        self.root.after(1000, self.poll)
+        self.root.bind("<F5>", self.reload)
+        self.root.after(1000, self.tick)
+        self.root.bind("<F6>", self.reload_in_background)
+
+    def poll(self):
+        self.label.config(text=fetch_status())
+        time.sleep(1)  # expect: CON402
+        self.root.after(1000, self.poll)
+
+    def reload(self, event):
+        subprocess.run(["systemctl", "reload", "app"], check=True)  # expect: CON402
+
+    def tick(self):
+        self.label.config(text=time.strftime("%H:%M:%S"))
+        self.root.after(1000, self.tick)
+
+    def reload_in_background(self, event):
+        threading.Thread(target=subprocess.run, args=(["systemctl", "reload", "app"],), daemon=True).start()
+
+    def not_a_callback(self):
+        time.sleep(1)
+
+
+def crunch_histogram(values):
+    counts = [0] * 256
+    for row in values:
+        for value in row:
+            counts[(value * 7 + 3) % 256] += 1
+    return counts
+
+
+class ChartApp:
+    def __init__(self, root, values):
+        self.values = values
+        root.after_idle(self.redraw)
+
+    def redraw(self):
+        buckets = [0] * 16
+        for row in self.values:  # expect: CON104
+            for value in row:
+                buckets[(value * 31 + 7) % 16] += 1
+        return buckets
+
+
+if __name__ == "__main__":
+    window = tk.Tk()
+    StatusApp(window)
+    ChartApp(window, [[1, 2], [3, 4]])
+    window.mainloop()
