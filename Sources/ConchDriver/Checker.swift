@@ -8,6 +8,19 @@ public enum Checker {
         let configuration = try loadConfiguration(request)
         let options = try lintOptions(request, configuration)
         let baseline = try baseline(request, configuration)
+        let (inputs, notices, problemFiles) = collectInputs(request, configuration)
+        let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented)
+        var result = linter.lint(inputs, options: options)
+        result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
+        if let baseline {
+            result.diagnostics = baseline.newDiagnostics(result.diagnostics)
+        }
+        return CheckOutcome(result: result, notices: notices, configuration: configuration)
+    }
+
+    /// The files a request names (or its stdin buffer), with discovery's notices and per-path problems.
+    static func collectInputs(_ request: CheckRequest, _ configuration: Configuration)
+        -> (inputs: [LintInput], notices: [String], problems: [(path: String, message: String)]) {
         var inputs: [LintInput] = []
         var notices: [String] = []
         var problemFiles: [(path: String, message: String)] = []
@@ -28,13 +41,16 @@ public enum Checker {
             notices = discovered.notices
             problemFiles = discovered.problems
         }
-        let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented)
-        var result = linter.lint(inputs, options: options)
-        result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
-        if let baseline {
-            result.diagnostics = baseline.newDiagnostics(result.diagnostics)
-        }
-        return CheckOutcome(result: result, notices: notices, configuration: configuration)
+        return (inputs, notices, problemFiles)
+    }
+
+    /// The joined facts of a request's files, for `conch advise`.
+    public static func projectModel(_ request: CheckRequest) throws -> (model: ProjectModel, notices: [String]) {
+        let configuration = try loadConfiguration(request)
+        let options = try lintOptions(request, configuration)
+        let (inputs, notices, _) = collectInputs(request, configuration)
+        let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: [])
+        return (linter.model(inputs, settings: options.settings, jobs: options.jobs), notices)
     }
 
     /// The baseline named on the command line, else in the configuration; read

@@ -18,21 +18,21 @@ struct LegacyProcessSpawn: Rule {
     }
 
     private func finding(for call: CallFacts, entry: LegacySpawnAPIs.Entry, in file: FileFacts) -> Finding {
-        let name = call.calleeText == call.callee ? call.calleeText : "\(call.calleeText)` (`\(call.callee)"
+        let name = call.quotedName
         let command = call.argument(at: entry.commandArgument)
         switch command?.shape {
         case .formattedString?:
             return finding(
                 in: file, at: call.range,
-                "`\(name)` runs a command built from variables through the shell, which invites shell injection",
+                "\(name) runs a command built from variables through the shell, which invites shell injection",
                 advice: entry.advice, severity: .error)
         case .name?, .call?:
             return finding(
                 in: file, at: call.range,
-                "`\(name)` runs the command in `\(command?.text ?? "")` through the shell",
+                "\(name) runs the command in `\(command?.text ?? "")` through the shell",
                 advice: entry.advice)
         default:
-            return finding(in: file, at: call.range, "`\(name)` is a legacy way to start a process", advice: entry.advice)
+            return finding(in: file, at: call.range, "\(name) is a legacy way to start a process", advice: entry.advice)
         }
     }
 }

@@ -2,10 +2,12 @@ import ConchKit
 import ConchPython
 import Foundation
 
-/// Tokenizer benchmark: `swift run -c release conch-bench [DIR]`.
+/// Front-end benchmark: `swift run -c release conch-bench [DIR]`.
 /// Reads every .py file under DIR (default: pyenv's 3.11.7 stdlib without
 /// site-packages) into memory, then tokenizes them all on one core, three times,
-/// and prints files, lines, MB, wall time, MB/s and peak resident memory.
+/// and builds their facts (tokenize + scan) on one core, three times, printing
+/// files, lines, MB, wall time, MB/s and peak resident memory.
+/// `bench/check-vs-ruff.sh` times the whole `conch check` beside ruff.
 
 func defaultRoot() -> String {
     let home = ProcessInfo.processInfo.environment["PYENV_ROOT"]
@@ -72,4 +74,21 @@ for pass in 1...3 {
     print("pass \(pass): \(String(format: "%.3f", elapsed)) s   \(String(format: "%.0f", megabytes / elapsed)) MB/s   \(tokens) tokens   \(problems) files with problems")
 }
 print("tokenize, one core, best of 3: \(String(format: "%.3f", best)) s = \(String(format: "%.0f", megabytes / best)) MB/s")
+var bestFacts = Double.infinity
+let frontEnd = PythonFrontEnd()
+for pass in 1...3 {
+    var functions = 0
+    var calls = 0
+    let elapsed = seconds(clock.measure {
+        for (index, source) in sources.enumerated() {
+            let file = SourceFile(path: paths[index], absolutePath: paths[index], language: .python, moduleName: "bench", text: source)
+            let facts = frontEnd.facts(for: file, settings: AnalysisSettings())
+            functions += facts.functions.count
+            calls += facts.functions.reduce(0) { $0 + $1.calls.count }
+        }
+    })
+    bestFacts = min(bestFacts, elapsed)
+    print("facts pass \(pass): \(String(format: "%.3f", elapsed)) s   \(String(format: "%.0f", megabytes / elapsed)) MB/s   \(functions) functions   \(calls) calls")
+}
+print("facts (tokenize + scan), one core, best of 3: \(String(format: "%.3f", bestFacts)) s = \(String(format: "%.0f", megabytes / bestFacts)) MB/s")
 print("peak RSS: \(String(format: "%.1f", peakMemoryMB())) MB (all sources held in memory)")

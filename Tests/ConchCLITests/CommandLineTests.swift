@@ -146,6 +146,15 @@ import Testing
         #expect(run.stdout.contains("bad.py:2:1: CON501"))
     }
 
+    @Test func outputIsTheSameWhateverTheNumberOfJobs() throws {
+        let one = try Conch.run(["check", "--isolated", "--format", "json", "-j", "1", "testdata"], in: ExternalTools.packageRoot)
+        let two = try Conch.run(["check", "--isolated", "--format", "json", "-j", "2", "testdata"], in: ExternalTools.packageRoot)
+        let eight = try Conch.run(["check", "--isolated", "--format", "json", "-j", "8", "testdata"], in: ExternalTools.packageRoot)
+        #expect(!one.stdout.isEmpty)
+        #expect(one.stdout == two.stdout)
+        #expect(one.stdout == eight.stdout)
+    }
+
     @Test func rulesListsTheFifteenRulesAsJSON() throws {
         let run = try Conch.run(["rules", "--format", "json"], in: NSTemporaryDirectory())
         let rules = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]

@@ -39,8 +39,23 @@ import Testing
     @Test func cookieOnlyCountsOnLineTwoAfterABlankOrCommentLine() {
         let ignored = Array("x = 1\n# coding: koi8-r\n".utf8)
         #expect(decode(ignored).problems.isEmpty)
-        let honoured = Array("#!python\n# coding: koi8-r\n".utf8)
-        #expect(decode(honoured).problems == ["unsupported source encoding 'koi8-r'; conch reads UTF-8, Latin-1, ASCII and cp1252"])
+        let honoured = Array("#!python\n# coding: koi8-r\nname = '".utf8) + [0xF0, 0xD2, 0xC9] + Array("'\n".utf8)
+        #expect(String(decoding: decode(honoured).text, as: UTF8.self).hasSuffix("name = 'При'\n"))
+    }
+
+    @Test func otherEncodingsCPythonKnowsAreDecodedThroughIconv() {
+        let bytes = Array("# -*- coding: iso-8859-5 -*-\nx = '".utf8) + [0xBF, 0xE0, 0xD8] + Array("'\n".utf8)
+        #expect(decode(bytes).problems.isEmpty)
+        #expect(String(decoding: decode(bytes).text, as: UTF8.self).hasSuffix("x = 'При'\n"))
+    }
+
+    @Test func anEncodingNobodyKnowsIsAProblemNamingIt() {
+        #expect(decode(Array("# coding: klingon\n".utf8)).problems == ["unknown source encoding 'klingon'"])
+    }
+
+    @Test func bytesInvalidInTheDeclaredEncodingAreAProblem() {
+        let bytes = Array("# coding: shift_jis\nx = '".utf8) + [0x81, 0x20] + Array("'\n".utf8)
+        #expect(decode(bytes).problems.first?.hasPrefix("cannot decode line 2 as 'shift_jis'") == true)
     }
 
     @Test func asciiFileWithHighByteIsAProblem() {

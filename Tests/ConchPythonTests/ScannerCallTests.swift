@@ -64,6 +64,20 @@ import Testing
         #expect(facts.function("pkg.mod.main")?.calls.first?.boundName == "pool")
     }
 
+    @Test func socketFactoriesReturnSockets() {
+        let facts = scan("""
+        import socket
+
+        def serve():
+            server = socket.create_server(("", 7000))
+            server.accept()
+            client = socket.create_connection(("example.com", 80))
+            client.recv(1024)
+        """)
+        let callees = facts.function("pkg.mod.serve")?.calls.map(\.callee) ?? []
+        #expect(callees == ["socket.create_server", "socket.socket.accept", "socket.create_connection", "socket.socket.recv"])
+    }
+
     @Test func selfAttributesTypedInInitAreSeenByEveryMethod() {
         let facts = scan("""
         from concurrent.futures import ProcessPoolExecutor
@@ -168,5 +182,67 @@ import Testing
         let calls = facts.function("pkg.mod.C.f")?.calls ?? []
         #expect(calls.map(\.callee) == ["a", "b", "threading.RLock.acquire", "c", "threading.RLock.release", "d"])
         #expect(calls.map(\.locksHeld) == [["pkg.mod.lock"], ["pkg.mod.C._mutex"], [], ["pkg.mod.guard"], ["pkg.mod.guard"], []])
+    }
+}
+
+@Suite struct ScannerTypeTrackingTests {
+    @Test func resultsOfPlainFunctionsHaveNoType() {
+        let facts = scan("""
+        import requests
+        def f(u):
+            resp = requests.get(u)
+            resp.json()
+            s = socket.socket()
+        """)
+        let calls = facts.function("pkg.mod.f")?.calls ?? []
+        #expect(calls[1].callee == "resp.json")
+        #expect(calls[1].isResolved == false)
+    }
+
+    @Test func lowercaseLibraryClassesStillGiveTypes() {
+        let facts = scan("import socket\ndef f():\n    s = socket.socket()\n    s.accept()\n")
+        #expect(facts.function("pkg.mod.f")?.calls.last?.callee == "socket.socket.accept")
+    }
+
+    @Test func rebindingToSomethingElseForgetsTheType() {
+        let facts = scan("""
+        from concurrent.futures import ThreadPoolExecutor
+        def f(other):
+            ex = ThreadPoolExecutor()
+            ex = other
+            ex.submit(f)
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.last?.isResolved == false)
+    }
+}
+
+@Suite struct ScannerClosureTests {
+    @Test func closuresInMethodsResolveSelf() {
+        let facts = scan("""
+        class Server:
+            def serve(self):
+                def handle():
+                    self.process()
+                return handle
+        """)
+        #expect(facts.function("pkg.mod.Server.serve.<locals>.handle")?.calls.first?.callee == "pkg.mod.Server.process")
+    }
+}
+
+@Suite struct ScannerSelfAttributeTests {
+    @Test func untypedSelfAttributesAreUnresolvedButMethodsResolve() {
+        let facts = scan("""
+        import threading
+        class C:
+            def start(self):
+                self._thread = threading.Thread(target=self.loop)
+                self._thread.start()
+                self.queue.get()
+                self.loop()
+            def loop(self): pass
+        """)
+        let calls = facts.function("pkg.mod.C.start")?.calls ?? []
+        #expect(calls.map(\.callee) == ["threading.Thread", "threading.Thread.start", "self.queue.get", "pkg.mod.C.loop"])
+        #expect(calls.map(\.isResolved) == [true, true, false, true])
     }
 }

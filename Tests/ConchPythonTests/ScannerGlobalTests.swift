@@ -154,6 +154,23 @@ import Testing
     }
 }
 
+@Suite struct ScannerAsyncLockTests {
+    @Test func awaitedAcquireOpensALockRegion() {
+        let facts = scan("""
+        import asyncio
+        lock = asyncio.Lock()
+        hits = {}
+        async def f(k):
+            await lock.acquire()
+            try:
+                hits[k] = 1
+            finally:
+                lock.release()
+        """)
+        #expect(facts.function("pkg.mod.f")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"]])
+    }
+}
+
 @Suite struct ScannerModuleLevelGlobalTests {
     @Test func moduleLevelCodeRecordsItsAccesses() {
         let facts = scan("""

@@ -85,4 +85,22 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.count == 1)
         #expect(facts.function("pkg.mod.f")?.calls.first?.loop == 0)
     }
+
+    @Test func asyncForStatementsAndClausesAreMarkedAsync() {
+        let facts = scan("async def f(s, t):\n    async for x in s:\n        pass\n    for y in t:\n        pass\n    return [a for b in t async for a in g(b)]\n")
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.isAsync) == [true, false, false, true])
+    }
+}
+
+@Suite struct ScannerLoopHeaderTests {
+    @Test func whileConditionCallsRunInTheLoopButForIterablesDoNot() {
+        let facts = scan("""
+        def f(stop, xs):
+            while not stop.wait(5):
+                tick()
+            for x in load(xs):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.loop) == [0, 0, nil])
+    }
 }

@@ -49,6 +49,22 @@ import Testing
         #expect(facts.problems.count == 1)
     }
 
+    @Test func thousandsOfNestedBlocksScanWithoutRecursion() {
+        var source = "def f():\n"
+        for depth in 1...2_000 {
+            source += String(repeating: " ", count: depth) + "for i\(depth) in range(3):\n"
+        }
+        source += String(repeating: " ", count: 2_001) + "work()\n"
+        let facts = scan(source)
+        #expect(facts.functions.first?.kind == .module)
+    }
+
+    @Test func oneGiantLineOfCallsStaysLinear() {
+        let source = "x = [" + String(repeating: "f(a, b=1), ", count: 20_000) + "]\n"
+        let facts = scan(source)
+        #expect(facts.functions[0].calls.count == 20_000)
+    }
+
     @Test func brokenIndentationDoesNotLoseLaterDefinitions() {
         let facts = scan("def a():\n        x = 1\n    y = 2\ndef b():\n    pass\n")
         #expect(facts.function("pkg.mod.b") != nil)

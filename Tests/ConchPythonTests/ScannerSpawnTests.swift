@@ -139,3 +139,37 @@ import Testing
         #expect(found.map(\.kind) == [.processPool])
     }
 }
+
+@Suite struct ScannerProcessSpawnTests {
+    @Test func processSubclassesAndContextsAndDummyPools() {
+        let facts = scan("""
+        import multiprocessing as mp
+        from multiprocessing.dummy import Pool as ThreadPool
+        class Cruncher(mp.Process):
+            def run(self): pass
+        def f(x): return x
+        if __name__ == "__main__":
+            Cruncher().start()
+            ctx = mp.get_context("spawn")
+            ctx.Pool(2).map(f, [1])
+            ThreadPool(8).map(f, [1])
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.process, .processPool, .threadPool])
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.Cruncher.run"))
+        #expect(facts.spawnSites.map(\.function) == [0, 0, 0])
+    }
+}
+
+@Suite struct ScannerOneLinerTests {
+    @Test func semicolonSeparatedImportAndPoolMap() {
+        let facts = scan("import multiprocessing as mp; mp.Pool().map(f, xs)\n")
+        #expect(facts.spawnSites.map(\.api) == ["multiprocessing.Pool.map"])
+        #expect(facts.spawnSites.first?.entry == .unresolved("f"))
+    }
+
+    @Test func inlineWithSuiteSubmitsToTheExecutor() {
+        let facts = scan("from concurrent.futures import ThreadPoolExecutor\ndef f(): pass\nwith ThreadPoolExecutor() as ex: ex.submit(f)\n")
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool])
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.f"))
+    }
+}

@@ -21,6 +21,8 @@ public struct SourceFile: Sendable {
 /// Turns one language's source into facts. Knows nothing of rules.
 public protocol FrontEnd: Sendable {
     var language: SourceLanguage { get }
+    /// Turns a file's bytes into text the front end can read (see the default below).
+    func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem])
     /// Never throws: what cannot be analysed becomes a `FileProblem` in the facts.
     func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts
 }

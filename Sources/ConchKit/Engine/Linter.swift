@@ -29,6 +29,11 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
+    /// The project's facts, joined, without running any rule: for `conch advise`.
+    public func model(_ inputs: [LintInput], settings: AnalysisSettings, jobs: Int) -> ProjectModel {
+        ProjectModel(files: parallelMap(inputs, jobs: jobs) { analyse($0, settings: settings).facts }, settings: settings)
+    }
+
     public func lint(_ inputs: [LintInput], options: LintOptions) -> LintResult {
         let analysed = parallelMap(inputs, jobs: options.jobs) { analyse($0, settings: options.settings) }
         let model = ProjectModel(files: analysed.map(\.facts), settings: options.settings)

@@ -21,6 +21,13 @@ public struct WorkloadEvidence: Hashable, Sendable {
     public var function: FunctionID
     /// Functions called on the way from the classified function to `function`.
     public var via: [FunctionID]
+
+    /// I/O on the local disk or console only (`open`, `os.stat`, `print`), as opposed to
+    /// waiting on the network, a child process, a sleep or a lock.
+    public var isLocalIO: Bool {
+        if case let .ioCall(callee) = kind { return WorkloadCatalog.matches(callee, WorkloadCatalog.localIO) }
+        return false
+    }
 }
 
 public struct Workload: Hashable, Sendable {
@@ -30,7 +37,7 @@ public struct Workload: Hashable, Sendable {
     public var io: WorkloadEvidence?
     public var native: WorkloadEvidence?
 
-    static let unknown = Workload(kind: .unknown)
+    public static let unknown = Workload(kind: .unknown)
 
     init(kind: WorkloadKind, cpu: WorkloadEvidence? = nil, io: WorkloadEvidence? = nil, native: WorkloadEvidence? = nil) {
         self.kind = kind

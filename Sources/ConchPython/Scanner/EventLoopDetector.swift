@@ -31,7 +31,15 @@ enum EventLoopDetector {
 
     private static let qtPackages = ["PyQt5.", "PyQt6.", "PySide2.", "PySide6.", "PyQt4."]
 
+    /// The last component of every run function and method above.
+    private static let runNames: Set<String> = [
+        "run", "run_until_complete", "run_forever", "start", "main", "run_app", "joinall", "wait", "mainloop",
+        "server", "MainLoop", "exec", "exec_", "serve_forever",
+    ]
+
     static func detect(_ model: ScanModel, call found: FoundCall) {
+        let methodToken = found.open - 1
+        guard model.tokens.isName(methodToken), runNames.contains(model.tokens.text(methodToken)) else { return }
         let call = model.facts.functions[found.function].calls[found.index]
         guard let framework = framework(model, call) else { return }
         model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))
@@ -54,10 +62,10 @@ enum EventLoopDetector {
             if method == "mainloop", receiver.hasPrefix("tkinter.") { return .tkinter }
             if method == "serve_forever", receiver.hasPrefix("gevent.") { return .gevent }
         }
-        if !call.isResolved, method == "run_until_complete" || method == "run_forever", imports(model, "asyncio") {
+        if !call.isResolved, method == "run_until_complete" || method == "run_forever", model.imports("asyncio") {
             return .asyncio
         }
-        if !call.isResolved, method == "mainloop", imports(model, "tkinter") { return .tkinter }
+        if !call.isResolved, method == "mainloop", model.imports("tkinter") { return .tkinter }
         return nil
     }
 
@@ -65,7 +73,4 @@ enum EventLoopDetector {
         qtPackages.contains { type.hasPrefix($0) } && type.hasSuffix("Application")
     }
 
-    private static func imports(_ model: ScanModel, _ module: String) -> Bool {
-        model.facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
-    }
 }

@@ -7,6 +7,12 @@ enum GlobalAccesses {
         let tokens = model.tokens
         let statement = model.statements[index]
         guard !model.trackedGlobals.isEmpty, statement.header != .def, statement.header != .classDef else { return }
+        var mentionsTracked = false
+        for token in statement.first..<statement.end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
+            mentionsTracked = true
+            break
+        }
+        guard mentionsTracked else { return }
         var bareTargets: Set<Int> = []
         var targetTokens: Set<Int> = []
         if let assignment {
@@ -19,9 +25,9 @@ enum GlobalAccesses {
         let writeRange = tokens.range(statement.first, statement.end - 1)
         var found: [(function: Int, access: GlobalAccess)] = []
         for token in statement.first..<statement.end {
-            guard tokens.kinds[token] == .name, !tokens.isOp(token - 1, "."), !tokens.isKeyword(token) else { continue }
+            guard tokens.kinds[token] == .name, model.isTrackedName[Int(tokens.nameIDs[token])],
+                  !tokens.isOp(token - 1, ".") else { continue }
             let name = tokens.text(token)
-            guard model.trackedGlobals.contains(name) else { continue }
             if !targetTokens.contains(token), tokens.isOp(token + 1, "="), tokens.isOp(token - 1, "(") || tokens.isOp(token - 1, ",") {
                 continue
             }
@@ -53,7 +59,7 @@ enum GlobalAccesses {
             if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: token, value: assignment?.value) {
                 kind = .checkThenAct
             }
-            var access = GlobalAccess(variable: variable, kind: kind, range: range)
+            var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
         }
@@ -102,11 +108,11 @@ enum GlobalAccesses {
         let tokens = model.tokens
         guard function != 0, !model.trackedGlobals.isEmpty else { return [] }
         var result: Set<String> = []
-        for token in first..<end where tokens.kinds[token] == .name && !tokens.isOp(token - 1, ".") {
+        for token in first..<end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
             // `len(cache) < limit` is a soft capacity check: a racing thread overshooting it does no harm.
             if tokens.isOp(token - 1, "("), tokens.isName(token - 2, "len"), tokens.isOp(token + 1, ")") { continue }
             let name = tokens.text(token)
-            if model.trackedGlobals.contains(name), model.isModuleVariable(name, scope: function) {
+            if !tokens.isOp(token - 1, "."), model.isModuleVariable(name, scope: function) {
                 result.insert(model.moduleName + "." + name)
             }
         }

@@ -39,6 +39,7 @@ enum GlobalVariables {
             model.facts.globals.append(GlobalVariable(name: name, range: tokens.range(token, token), storage: .plain, typeName: nil))
         }
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
+        model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
     }
 
     static let immutableTypes: Set<String> = ["int", "float", "complex", "str", "bytes", "bool", "None", "tuple", "frozenset"]
@@ -83,7 +84,7 @@ enum GlobalVariables {
         if tokens.isOp(last, ")"), tokens.partner[last] > first,
            model.chainStart(endingAt: last, notBefore: first) == first {
             let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: 0, className: nil)
-            return model.callResultType(callee.name)
+            return model.callResultType(callee.name) ?? callee.name
         }
         return nil
     }

@@ -10,7 +10,7 @@ enum ScanKind: UInt8, Sendable {
 /// The significant tokens of one file (comments, NL and ENDMARKER removed), with
 /// bracket partners and a running count of arithmetic operators, so every later
 /// question about a token range is answered by index arithmetic.
-struct ScanTokens {
+final class ScanTokens {
     let source: SourceText
     let kinds: [ScanKind]
     let starts: [Int]
@@ -20,14 +20,31 @@ struct ScanTokens {
     /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens `0..<i`.
     let operatorsBefore: [Int]
 
-    var count: Int { kinds.count }
-    var bytes: [UInt8] { source.bytes }
+    let bytes: [UInt8]
+    /// For NAME tokens, the interned name's index in `names`; -1 otherwise.
+    let nameIDs: [Int32]
+    let names: NameTable
+    /// Interned ids of `lambda` and `for`, -1 when the file has none: statements are scanned for them often.
+    let lambdaID: Int32
+    let forID: Int32
+    let count: Int
 
     init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int]) {
         self.source = source
         self.kinds = kinds
         self.starts = starts
         self.ends = ends
+        bytes = source.bytes
+        count = kinds.count
+        var table = NameTable()
+        var ids = [Int32](repeating: -1, count: kinds.count)
+        for index in 0..<kinds.count where kinds[index] == .name {
+            ids[index] = table.intern(bytes, starts[index], ends[index])
+        }
+        nameIDs = ids
+        names = table
+        lambdaID = Int32(table.names.firstIndex(of: "lambda") ?? -1)
+        forID = Int32(table.names.firstIndex(of: "for") ?? -1)
         var partner = [Int](repeating: -1, count: kinds.count)
         var operators = [Int](repeating: 0, count: kinds.count + 1)
         var open: [Int] = []
@@ -103,18 +120,18 @@ struct ScanTokens {
         let length = ends[index] - start
         guard length == text.utf8CodeUnitCount else { return false }
         let pointer = text.utf8Start
-        let bytes = source.bytes
         for offset in 0..<length where bytes[start + offset] != pointer[offset] { return false }
         return true
     }
 
     /// The first byte of a token, or 0 when it is empty.
     func firstByte(_ index: Int) -> UInt8 {
-        starts[index] < ends[index] ? source.bytes[starts[index]] : 0
+        starts[index] < ends[index] ? bytes[starts[index]] : 0
     }
 
     func text(_ index: Int) -> String {
-        source.text(ByteRange(starts[index], ends[index]))
+        if kinds[index] == .name { return names.names[Int(nameIDs[index])] }
+        return source.text(ByteRange(starts[index], ends[index]))
     }
 
     /// Source text of tokens `first...last`, as written (spaces and line breaks included).
@@ -140,15 +157,27 @@ struct ScanTokens {
         return nil
     }
 
+    /// The token ending at a byte offset (binary search; tokens are ordered and disjoint).
+    func index(endingAt offset: Int) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if ends[mid] == offset, starts[mid] < ends[mid] { return mid }
+            if ends[mid] < offset || (ends[mid] == offset && starts[mid] == ends[mid]) { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
     func isOpener(_ index: Int) -> Bool {
         guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
-        let byte = source.bytes[starts[index]]
+        let byte = bytes[starts[index]]
         return byte == 0x28 || byte == 0x5B || byte == 0x7B
     }
 
     func isCloser(_ index: Int) -> Bool {
         guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
-        let byte = source.bytes[starts[index]]
+        let byte = bytes[starts[index]]
         return byte == 0x29 || byte == 0x5D || byte == 0x7D
     }
 
@@ -168,7 +197,7 @@ struct ScanTokens {
     /// Whether the token is a Python keyword that can precede `(` without making a call.
     func isKeyword(_ index: Int) -> Bool {
         guard isName(index) else { return false }
-        return PythonKeywords.hard.contains(text(index))
+        return names.isKeyword[Int(nameIDs[index])]
     }
 }
 

@@ -26,7 +26,16 @@ enum ScannerCatalog {
         "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
         "twisted.internet.reactor": "twisted.internet.reactor",
         "socket.socket.accept": "tuple",
+        "socket.create_server": "socket.socket",
+        "socket.create_connection": "socket.socket",
         "threading.current_thread": "threading.Thread",
+    ]
+
+    /// Classes whose names do not start with a capital, so calling them builds an instance.
+    static let lowercaseClasses: Set<String> = [
+        "list", "dict", "set", "frozenset", "tuple", "bytearray", "bytes", "str", "int", "float", "object",
+        "threading.local", "_threading_local.local", "socket.socket", "collections.deque", "collections.defaultdict",
+        "_thread.allocate_lock", "thread.allocate_lock", "multiprocessing", "array.array",
     ]
 
     static let builtins: Set<String> = [

@@ -48,13 +48,15 @@ enum SpawnCatalog {
         "multiprocessing.ThreadPool": .threadPool,
     ]
 
-    private static let poolMethodNames: Set<String> = [
-        "map", "imap", "imap_unordered", "apply", "apply_async", "starmap", "starmap_async", "map_async",
+    /// The last component of every name in `functions`, to skip the lookup for most calls.
+    static let spawningNames: Set<String> = Set(functions.keys.map { String($0.split(separator: ".").last ?? "") })
+
+    static let poolMethodNames: Set<String> = [
+        "map", "imap", "imap_unordered", "apply", "apply_async", "starmap", "starmap_async", "map_async", "submit",
     ]
-    private static let executorMethodNames: Set<String> = ["submit", "map"]
 
     static let poolMethods: [SpawnSite.Kind: Set<String>] = [
-        .threadPool: poolMethodNames.union(executorMethodNames),
-        .processPool: poolMethodNames.union(executorMethodNames),
+        .threadPool: poolMethodNames,
+        .processPool: poolMethodNames,
     ]
 }

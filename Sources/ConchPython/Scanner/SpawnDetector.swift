@@ -3,9 +3,11 @@ import ConchKit
 /// Recognises the calls that start concurrent work (`SpawnCatalog`) and resolves
 /// the function each runs.
 enum SpawnDetector {
-    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall], statementFunction: Int) {
+    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let call = model.facts.functions[found.function].calls[found.index]
-        guard let spawn = match(model, call: call) else { return }
+        let methodToken = found.open - 1
+        let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
+        guard let spawn = match(model, call: call, method: method) else { return }
         let entry: SpawnSite.Entry
         switch spawn.entry {
         case .enclosingFunction:
@@ -27,20 +29,19 @@ enum SpawnDetector {
         model.facts.spawnSites.append(site)
     }
 
-    private static func match(_ model: ScanModel, call: CallFacts) -> SpawnCatalog.Match? {
+    private static func match(_ model: ScanModel, call: CallFacts, method: String) -> SpawnCatalog.Match? {
         let callee = call.callee
-        if let known = SpawnCatalog.functions[callee] { return known }
-        let method = callee.split(separator: ".").last.map(String.init) ?? callee
         if method == "run_in_executor" {
             let executor = call.argument(at: 0)
             var kind = SpawnSite.Kind.threadPool
-            if case let .name(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
-            if case let .call(type)? = executor?.shape, type.contains("ProcessPool") { kind = .processPool }
+            if case let .name(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
+            if case let .call(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
             return SpawnCatalog.Match(kind: kind, api: callee, entry: .executorArgument)
         }
         guard call.isResolved else { return nil }
-        if let dot = callee.lastIndex(of: ".") {
-            let receiver = String(callee[..<dot])
+        if SpawnCatalog.spawningNames.contains(method), let known = SpawnCatalog.functions[callee] { return known }
+        if SpawnCatalog.poolMethodNames.contains(method) || method == "create_task", callee.count > method.count + 1 {
+            let receiver = String(callee.dropLast(method.count + 1))
             if let kind = SpawnCatalog.poolTypes[receiver], SpawnCatalog.poolMethods[kind]?.contains(method) ?? false {
                 return SpawnCatalog.Match(kind: kind, api: callee, entry: .argument(keyword: nil, position: 0))
             }
@@ -59,7 +60,7 @@ enum SpawnDetector {
         return nil
     }
 
-    private static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
+    static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
                                      kind: SpawnSite.Kind) -> SpawnSite.Entry {
         let call = model.facts.functions[found.function].calls[found.index]
         var argument = keyword.flatMap { call.argument(keyword: $0) }
@@ -73,7 +74,9 @@ enum SpawnDetector {
             let resolved = token >= 0 ? isFunctionLike(model, name: name, token: token, found: found) : false
             return resolved ? .function(name) : .unresolved(argument.text)
         case let .call(callee):
-            guard let inner = calls.first(where: { model.tokens.starts[$0.chainFirst] == argument.range.start && $0.open > found.open }) else {
+            // The argument's last `)` closes the call its shape names; calls are ordered by their `(`.
+            guard let last = model.tokens.index(endingAt: argument.range.end), model.tokens.partner[last] >= 0,
+                  let inner = foundCall(openingAt: model.tokens.partner[last], in: calls) else {
                 return .unresolved(argument.text)
             }
             if callee == "functools.partial" {
@@ -88,13 +91,23 @@ enum SpawnDetector {
         }
     }
 
+    private static func foundCall(openingAt open: Int, in calls: [FoundCall]) -> FoundCall? {
+        var low = 0
+        var high = calls.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if calls[mid].open == open { return calls[mid] }
+            if calls[mid].open < open { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
     /// A name resolved through definitions, imports or `self`, and not a builtin.
     private static func isFunctionLike(_ model: ScanModel, name: String, token: Int, found: FoundCall) -> Bool {
         let tokens = model.tokens
         var last = token
         while tokens.isOp(last + 1, "."), tokens.isName(last + 2) { last += 2 }
-        let scope = model.scopes[found.function]
-        let resolved = model.resolveChain(token, last, scope: found.function, className: scope.className)
+        let resolved = model.resolveChain(token, last, scope: found.function, className: model.scopes[found.function].className)
         return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
     }
 }

@@ -22,10 +22,8 @@ struct StructurePass {
 
     mutating func run() {
         let tokens = model.tokens
-        var module = FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
-                                   range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))
-        module.isAsync = false
-        model.facts.functions = [module]
+        model.facts.functions = [FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
+                                               range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))]
         for index in model.statements.indices {
             while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
             let statement = model.statements[index]
@@ -109,6 +107,11 @@ struct StructurePass {
             model.classes[className]?.methods.insert(name)
         } else {
             model.scopes[enclosing].definitions[name] = id
+            // A closure inside a method still sees the method's `self`.
+            if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
+                scope.className = model.scopes[enclosing].className
+                scope.selfName = selfName
+            }
         }
         model.scopes.append(scope)
         push(index, function: enclosing, prefix: id + ".<locals>", body: functionIndex)
@@ -159,13 +162,17 @@ struct StructurePass {
         } else {
             bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
         }
-        let loop = LoopFacts(kind: isFor ? .for : .while,
+        var loop = LoopFacts(kind: isFor ? .for : .while,
                              range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
                              headerRange: tokens.range(statement.first, colon),
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
+        loop.isAsync = statement.isAsync
         model.facts.functions[function].loops.append(loop)
-        push(index, function: function, loop: model.facts.functions[function].loops.count - 1)
+        let loopIndex = model.facts.functions[function].loops.count - 1
+        // A `while` condition runs on every iteration; a `for` iterable once, before the loop.
+        if !isFor { model.statementLoop[index] = loopIndex }
+        push(index, function: function, loop: loopIndex)
     }
 
     private func bindHeaderTargets(_ statement: Statement, function: Int) {
@@ -227,8 +234,8 @@ struct StructurePass {
             model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
                                                   first: value.first, last: value.end - 1))
         }
-        let scope = model.scopes[function]
-        if model.facts.functions[function].name == "__init__", let className = scope.className, let selfName = scope.selfName,
+        if model.facts.functions[function].kind == .method, let className = model.scopes[function].className,
+           let selfName = model.scopes[function].selfName,
            target.end == target.first + 3, tokens.isName(target.first), tokens.text(target.first) == selfName,
            tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
             model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,

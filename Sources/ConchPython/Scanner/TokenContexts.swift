@@ -5,11 +5,14 @@ import ConchKit
 /// comprehension loops on the way. One forward sweep with a bracket stack.
 struct TokenContexts {
     let first: Int
-    var owner: [Int]
-    var loop: [Int?]
+    /// Empty when every token has the statement's own function and loop (no lambda, no comprehension).
+    var owner: [Int] = []
+    var loop: [Int?] = []
+    let function: Int
+    let statementLoop: Int?
 
-    func owner(of token: Int) -> Int { owner[token - first] }
-    func loop(of token: Int) -> Int? { loop[token - first] }
+    func owner(of token: Int) -> Int { owner.isEmpty ? function : owner[token - first] }
+    func loop(of token: Int) -> Int? { loop.isEmpty ? statementLoop : loop[token - first] }
 
     private struct OpenGroup {
         var open: Int
@@ -24,6 +27,18 @@ struct TokenContexts {
         let function = model.statementFunction[index]
         let statementLoop = model.statementLoop[index]
         first = statement.first
+        self.function = function
+        self.statementLoop = statementLoop
+        let ownFor = statement.header == .for ? statement.keyword : -1
+        var needsSweep = false
+        for token in statement.first..<statement.end where tokens.kinds[token] == .name {
+            let id = tokens.nameIDs[token]
+            if (id == tokens.lambdaID && id >= 0) || (id == tokens.forID && id >= 0 && token != ownFor) {
+                needsSweep = true
+                break
+            }
+        }
+        guard needsSweep else { return }
         let count = statement.end - statement.first
         owner = Array(repeating: function, count: count)
         loop = Array(repeating: statementLoop, count: count)
@@ -79,15 +94,16 @@ struct TokenContexts {
             if let inToken {
                 bound = LoopBounds.forBound(tokens, first: inToken + 1, end: headerEnd)
                 for name in Assignments.boundNames(tokens, first: forToken + 1, end: inToken) {
-                    model.scopes[function].bindings.insert(name.name)
+                    model.bind(name.name, in: function)
                 }
             }
             let depth = parentLoop.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
             let start = tokens.isName(forToken - 1, "async") ? forToken - 1 : forToken
-            let facts = LoopFacts(kind: .comprehension, range: tokens.range(open, closing),
+            var facts = LoopFacts(kind: .comprehension, range: tokens.range(open, closing),
                                   headerRange: tokens.range(start, max(start, headerEnd - 1)), bound: bound,
                                   parent: parentLoop, depth: depth,
                                   arithmeticOperations: tokens.arithmeticOperators(open + 1, end))
+            facts.isAsync = start != forToken
             model.facts.functions[function].loops.append(facts)
             parentLoop = model.facts.functions[function].loops.count - 1
         }

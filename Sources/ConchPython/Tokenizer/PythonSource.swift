@@ -2,8 +2,9 @@ import ConchKit
 
 /// Turns a file's bytes into UTF-8 source text as CPython reads it: a UTF-8 BOM
 /// is dropped, a PEP 263 coding cookie on line 1 or 2 is honoured (UTF-8,
-/// Latin-1, ASCII and cp1252 are read; any other encoding is a problem that
-/// names it), and invalid UTF-8 is a problem with its line and column.
+/// Latin-1, ASCII and cp1252 directly; any other through iconv, and an encoding
+/// iconv does not know is a problem that names it), and invalid UTF-8 is a
+/// problem with its line and column.
 public enum PythonSource {
     public static func decode(bytes: [UInt8]) -> (SourceText, [FileProblem]) {
         var body = bytes
@@ -38,7 +39,16 @@ public enum PythonSource {
             return (SourceText(bytes: body), [])
         case .unsupported:
             let name = declared?.name ?? ""
-            return (SourceText(bytes: body), [FileProblem("unsupported source encoding '\(name)'; conch reads UTF-8, Latin-1, ASCII and cp1252")])
+            switch IconvDecoder.decode(body, from: name) {
+            case let .decoded(utf8):
+                return (SourceText(bytes: utf8), [])
+            case let .invalid(offset):
+                let position = SourceText(bytes: body).position(of: offset)
+                return (SourceText(bytes: body), [FileProblem("cannot decode line \(position.line) as '\(name)', the encoding the file declares",
+                                                              range: ByteRange(offset, offset + 1))])
+            case .unknownEncoding:
+                return (SourceText(bytes: body), [FileProblem("unknown source encoding '\(name)'")])
+            }
         }
     }
 

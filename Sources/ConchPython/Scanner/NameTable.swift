@@ -1,0 +1,53 @@
+/// Interns a file's NAME tokens: each distinct name is decoded into a `String`
+/// once, and every later question about a name is an array lookup.
+struct NameTable {
+    private(set) var names: [String] = []
+    private(set) var isKeyword: [Bool] = []
+    private var spans: [(start: Int, end: Int)] = []
+    /// Open addressing: name id + 1 per slot, 0 for empty.
+    private var slots = [Int32](repeating: 0, count: 256)
+    private var hashes: [UInt64] = []
+
+    mutating func intern(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int32 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for index in start..<end {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] - 1)
+            if hashes[id] == hash, Self.same(bytes, spans[id], start, end) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(names.count)
+        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        names.append(name)
+        isKeyword.append(PythonKeywords.hard.contains(name))
+        spans.append((start, end))
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if names.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+
+    private static func same(_ bytes: [UInt8], _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
+        guard span.end - span.start == end - start else { return false }
+        var offset = 0
+        while offset < end - start {
+            if bytes[span.start + offset] != bytes[start + offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,100 @@
+import ConchKit
+
+/// Where a project starts concurrent work, what that work is, and the model the
+/// answer picks for it: `conch advise`.
+public struct ProjectProfile: Sendable {
+    public struct Site: Sendable {
+        public var path: String
+        public var line: Int
+        /// `thread`, `process pool task`...
+        public var starts: String
+        public var entry: String
+        public var workload: WorkloadKind
+        /// Why the workload is what it is: `a loop doing arithmetic at line 7`.
+        public var evidence: String?
+        /// Started once per iteration of an open-ended loop (an accept loop, say).
+        public var perTask: Bool
+        public var choice: ModelChoice
+    }
+
+    public struct ModelChoice: Sendable, Equatable {
+        public var model: ConcurrencyModel
+        public var advice: String
+        /// The answer's words behind the choice.
+        public var because: String
+    }
+
+    public var files: Int
+    public var eventLoops: [(framework: String, path: String, line: Int)]
+    public var sites: [Site]
+}
+
+public enum ProjectAdvisor {
+    public static func profile(_ model: ProjectModel) -> ProjectProfile {
+        let entries = model.spawnSites.compactMap(\.site.entryID)
+        let workloads = model.workloads(of: entries)
+        let sites = model.spawnSites.map { file, site -> ProjectProfile.Site in
+            let workload = site.entryID.flatMap { workloads[$0] } ?? .unknown
+            let perTask = site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
+            let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }
+            return ProjectProfile.Site(
+                path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
+                entry: site.entryID.map(model.displayName) ?? unresolvedName(site.entry),
+                workload: workload.kind, evidence: evidence, perTask: perTask,
+                choice: choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
+        }
+        let loops = model.eventLoopRuns.map { file, marker in
+            (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
+        }
+        return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites)
+    }
+
+    /// The answer's decision, point by point.
+    static func choice(for workload: WorkloadKind, perTask: Bool, freeThreaded: Bool) -> ProjectProfile.ModelChoice {
+        if perTask, workload != .cpu {
+            return .init(model: .microthread, advice: "asyncio (asyncio.start_server, tasks) or gevent, or a bounded pool",
+                         because: "if you have huge numbers of small, independent tasks ... microthreads win hands down")
+        }
+        switch workload {
+        case .cpu where freeThreaded:
+            return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor on the free-threaded build",
+                         because: "processes get as much parallelism as the OS can handle; a free-threaded build lets threads do the same")
+        case .cpu:
+            return .init(model: .process, advice: "concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool",
+                         because: "if your code is CPU-bound, you need processes")
+        case .io:
+            return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor",
+                         because: "if your code is I/O-bound, core-parallelism doesn't help, so threads are just as good as processes")
+        case .native:
+            return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor: the library releases the GIL",
+                         because: "If you have lots of independent data or shared immutable data, threads clearly win")
+        case .mixed, .unknown:
+            return .init(model: .executorSwitch, advice: "write against concurrent.futures.Executor and choose the pool in one place",
+                         because: "organize things around ... ThreadPoolExecutor, and trivially switch to ... ProcessPoolExecutor later")
+        }
+    }
+
+    private static func isOpenEnded(_ loop: LoopFacts) -> Bool {
+        switch loop.bound {
+        case .unbounded, .conditional: true
+        case .constant, .collection: false
+        }
+    }
+
+    private static func noun(_ kind: SpawnSite.Kind) -> String {
+        switch kind {
+        case .thread: "thread"
+        case .timer: "timer thread"
+        case .threadPool: "thread pool task"
+        case .process: "process"
+        case .processPool: "process pool task"
+        case .forkChild: "forked child"
+        case .coroutine: "task"
+        }
+    }
+
+    private static func unresolvedName(_ entry: SpawnSite.Entry) -> String {
+        if case let .unresolved(text) = entry { return text }
+        return "(no entry)"
+    }
+}

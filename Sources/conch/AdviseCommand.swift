@@ -1,0 +1,91 @@
+import ArgumentParser
+import ConchDriver
+import ConchKit
+import ConchRules
+import Foundation
+
+struct Advise: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show where the project starts concurrent work, what that work is, and the model that fits it.",
+        discussion: """
+            For every thread, process, pool task or fork, conch classifies the work it runs \
+            (CPU-bound, I/O-bound, in a library that releases the GIL) and names the model \
+            the answer picks, with the answer's reason.
+
+            Example: conch advise src
+            """
+    )
+
+    @ArgumentParser.Argument(help: "Files or folders (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(help: "text or json.")
+    var format: ListFormat = .text
+
+    @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
+    var config: String?
+
+    @Option(help: ArgumentHelp("Python version the code runs on: 3.12, or 3.13t for a free-threaded build.", valueName: "version"))
+    var targetPython: String?
+
+    func run() throws {
+        var request = CheckRequest(paths: paths, workingDirectory: FileManager.default.currentDirectoryPath)
+        request.configPath = config
+        request.targetPython = targetPython
+        let (model, notices) = try Checker.projectModel(request)
+        notices.forEach(Output.note)
+        let profile = ProjectAdvisor.profile(model)
+        try Output.write(format == .json ? try AdviceRendering.json(profile) : AdviceRendering.text(profile), to: nil)
+    }
+}
+
+enum AdviceRendering {
+    static func text(_ profile: ProjectProfile) -> String {
+        var lines = ["Concurrency profile: \(profile.files) files, \(profile.sites.count) places that start concurrent work."]
+        if profile.eventLoops.isEmpty {
+            lines.append("Event loop: none started.")
+        } else {
+            let loops = profile.eventLoops.map { "\($0.framework) (\($0.path):\($0.line))" }.joined(separator: ", ")
+            lines.append("Event loop: \(loops). Let it schedule periodic and delayed work before reaching for threads.")
+        }
+        for site in profile.sites {
+            lines.append("")
+            let repeated = site.perTask ? ", once per iteration of an open-ended loop" : ""
+            lines.append("\(site.path):\(site.line): \(site.starts) runs `\(site.entry)`\(repeated)")
+            let why = site.evidence.map { " (\($0))" } ?? ""
+            lines.append("  work: \(describe(site.workload))\(why)")
+            lines.append("  fits: \(site.choice.model.rawValue): \(site.choice.advice)")
+            lines.append("  because: \"\(site.choice.because)\"")
+        }
+        let counts = Dictionary(grouping: profile.sites, by: \.choice.model).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+        if !counts.isEmpty {
+            lines.append("")
+            lines.append("Summary: " + counts.joined(separator: ", ") + ".")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ profile: ProjectProfile) throws -> String {
+        let sites: [[String: Any]] = profile.sites.map { site in
+            [
+                "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry,
+                "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask,
+                "model": site.choice.model.rawValue, "advice": site.choice.advice, "because": site.choice.because,
+            ]
+        }
+        let loops: [[String: Any]] = profile.eventLoops.map { ["framework": $0.framework, "path": $0.path, "line": $0.line] }
+        let object: [String: Any] = ["files": profile.files, "event_loops": loops, "sites": sites]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func describe(_ workload: WorkloadKind) -> String {
+        switch workload {
+        case .cpu: "CPU-bound"
+        case .io: "I/O-bound"
+        case .mixed: "both CPU-bound and I/O-bound"
+        case .native: "heavy work in a library that releases the GIL"
+        case .unknown: "not classified (no hot loop, I/O or native call found)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite struct AdviseTests {
+    @Test func eachStartGetsTheModelTheAnswerPicksForItsWork() throws {
+        let folder = try Scratch()
+        try folder.write("app.py", """
+            import threading
+            import urllib.request
+            from concurrent.futures import ProcessPoolExecutor
+
+
+            def crunch(n):
+                total = 0
+                for i in range(n):
+                    for j in range(n):
+                        total += i * j % 7
+                return total
+
+
+            def fetch(url):
+                return urllib.request.urlopen(url).read()
+
+
+            def main():
+                threading.Thread(target=crunch, args=(500,)).start()
+                with ProcessPoolExecutor() as pool:
+                    pool.submit(fetch, "http://example.invalid/")
+
+
+            if __name__ == "__main__":
+                main()
+
+            """)
+        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
+        #expect(run.status == 0)
+        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let sites = try #require(profile?["sites"] as? [[String: Any]])
+        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        #expect(byEntry["crunch"]?["workload"] as? String == "cpu")
+        #expect(byEntry["crunch"]?["model"] as? String == "process")
+        #expect(byEntry["fetch"]?["workload"] as? String == "io")
+        #expect(byEntry["fetch"]?["model"] as? String == "thread")
+        let text = try Conch.run(["advise", "."], in: folder.path)
+        #expect(text.stdout.contains("app.py:19: thread runs `crunch`"))
+        #expect(text.stdout.contains("because: \"if your code is CPU-bound, you need processes\""))
+    }
+}

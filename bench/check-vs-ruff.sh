@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Times the whole `conch check` beside ruff on the same tree, in one run, and
+# prints wall time, CPU time and peak memory of each plus the ratio.
+#
+#   bench/check-vs-ruff.sh [TREE] [RUNS]
+#
+# TREE defaults to pyenv's 3.11.7 stdlib (site-packages excluded by both tools).
+# Needs a release build (swift build -c release) and ruff on PATH (pip install ruff).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tree=${1:-$(pyenv prefix 3.11.7)/lib/python3.11}
+runs=${2:-5}
+conch=.build/release/conch
+[ -x "$conch" ] || { echo "build first: swift build -c release" >&2; exit 2; }
+command -v ruff >/dev/null || { echo "ruff is not on PATH: pip install ruff" >&2; exit 2; }
+
+measure() { # label, command...: prints the median wall time, CPU time and peak memory of $runs runs
+    local label=$1; shift
+    local walls=() cpus=() peaks=()
+    for _ in $(seq "$runs"); do
+        local out
+        out=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+        read -r wall user sys peak <<<"$out"
+        walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)"); peaks+=("$peak")
+    done
+    local wall cpu peak
+    wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+    peak=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -n 1)
+    printf '%-6s median wall %6.2f s   cpu %6.2f s   peak %5d MB\n' "$label" "$wall" "$cpu" "$((peak / 1024))"
+    eval "${label}_wall=$wall"
+}
+
+files=$(find "$tree" -name site-packages -prune -o -name '*.py' -print | wc -l)
+echo "tree: $tree ($files .py files), $(nproc) cores, $runs runs each, $(date -u +%Y-%m-%dT%H:%MZ)"
+measure conch "$conch" check --isolated --exit-zero --quiet --exclude '*.c,*.h' "$tree"
+measure ruff ruff check --no-cache --isolated --exit-zero --quiet --select ASYNC,S605,S606,PLW0603 --exclude site-packages "$tree"
+echo "ratio: conch takes $(echo "scale=2; $conch_wall / $ruff_wall" | bc)x ruff's wall time"
