@@ -81,8 +81,7 @@ struct UnsynchronizedSharedWrite: Rule {
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
-        let thread = "the thread running `\(model.displayName(entry.id))`"
-        let subject = writer.id == entry.id ? thread.dropFirst(4).description : "`\(model.displayName(writer.id))`, called in \(thread),"
+        let subject = model.threadSubject(writer.id, entry: entry.id)
         var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
         var related: [Finding.Evidence] = []
         var otherClause: String?
