@@ -105,7 +105,7 @@ struct UnsynchronizedSharedWrite: Rule {
             message += "several threads run `\(model.displayName(entry.id))` at once (\(howMany(entry, from: file.path, model)))"
                 + (otherClause.map { ", and " + $0 } ?? "")
         }
-        if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
+        if model.settings.isFreeThreaded, file.language == .python { message += "; free threading makes the race real on every core" }
         related.append(contentsOf: entry.starts.map(\.evidence))
         let advice = file.language == .c
             ? "guard every access with one pthread_mutex_t, or declare it _Atomic and update it with atomic_fetch_add"
