@@ -5,14 +5,13 @@ import ConchKit
 struct UnsynchronizedSharedWrite: Rule {
     let metadata = RuleCatalog.CON201
 
-    /// Who else touches the variable.
-    private enum Conflict {
-        case main(GlobalAccessIndex.Located)
-        case otherThread(GlobalAccessIndex.Located, ExecutionContexts.Entry)
-        /// The writing function itself also runs in the main thread.
-        case writerInMain
-        /// Several instances of the same thread run at once.
-        case sameEntry
+    /// Who else touches the variable: the party the message leads with, and the
+    /// other access shown as evidence.
+    private struct Conflict {
+        enum Party { case otherAccess, writerInMain, sameEntry }
+        var party: Party
+        /// Another access, with the thread running it (nil: the main thread).
+        var other: (located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
@@ -53,53 +52,60 @@ struct UnsynchronizedSharedWrite: Rule {
         }
     }
 
+    /// The most telling other party: a second writer before a reader, since a second
+    /// writer is what loses updates; the main thread before another thread.
     private func conflict(for write: GlobalAccess, in writer: FunctionFacts, of entry: ExecutionContexts.Entry, _ model: ProjectModel,
                           _ contexts: ExecutionContexts, _ index: GlobalAccessIndex, _ ordering: inout StartOrdering) -> Conflict? {
-        var otherThread: Conflict?
-        for other in index.accesses[write.variable] ?? [] {
-            let file = model.files[other.file]
-            let function = file.functions[other.function]
-            let offset = other.access.range.start
-            if function.id == writer.id, other.access.range == write.range { continue }
-            if contexts.runsInMain(file, function, at: offset), !ordering.precedes(other, startsOf: entry) {
-                return .main(other)
-            }
-            if otherThread == nil, let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {
-                otherThread = .otherThread(other, thread)
+        var other: (rank: Int, located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
+        for located in index.accesses[write.variable] ?? [] {
+            let file = model.files[located.file]
+            let function = file.functions[located.function]
+            let offset = located.access.range.start
+            if function.id == writer.id, located.access.range == write.range { continue }
+            let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)
+            if mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
+               !ordering.precedes(located, startsOf: entry) {
+                other = (mainRank, located, nil)
+            } else if threadRank < other?.rank ?? Int.max,
+                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {
+                other = (threadRank, located, thread)
             }
         }
-        if let otherThread { return otherThread }
-        if contexts.mainSide.contains(writer.id) { return .writerInMain }
-        return entry.runsBesideItself ? .sameEntry : nil
+        let found = other.map { (located: $0.located, thread: $0.thread) }
+        let otherRank = other?.rank ?? Int.max
+        if otherRank > 2, contexts.mainSide.contains(writer.id) { return Conflict(party: .writerInMain, other: found) }
+        if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
+        return found.map { Conflict(party: .otherAccess, other: $0) }
     }
 
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
-        let thread = "the thread running `\(model.displayName(entry.id))`"
-        let subject = writer.id == entry.id ? thread.dropFirst(4).description : "`\(model.displayName(writer.id))`, called in \(thread),"
+        let subject = model.threadSubject(writer.id, entry: entry.id)
         var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
         var related: [Finding.Evidence] = []
-        switch conflict {
-        case let .main(other), let .otherThread(other, _):
-            let otherFile = model.files[other.file]
-            let otherFunction = otherFile.functions[other.function]
-            let place = model.place(otherFile.path, other.access.range.start, from: file.path)
-            let how = other.access.isWrite ? "writes" : "reads"
+        var otherClause: String?
+        if let (located, otherThread) = conflict.other {
+            let otherFile = model.files[located.file]
+            let otherFunction = otherFile.functions[located.function]
+            let place = model.place(otherFile.path, located.access.range.start, from: file.path)
             let who = otherFunction.kind == .module ? "module-level code" : "`\(model.displayName(otherFunction.id))`"
-            if case let .otherThread(_, thread) = conflict {
-                message += "\(who), run by the thread running `\(model.displayName(thread.id))`, also \(how) it at \(place)"
-                related.append(Finding.Evidence(path: otherFile.path, range: other.access.range, message: "also \(how == "reads" ? "read" : "written") in another thread"))
-            } else {
-                message += "\(who) also \(how) it at \(place), in the main thread"
-                related.append(Finding.Evidence(path: otherFile.path, range: other.access.range, message: "also \(how == "reads" ? "read" : "written") in the main thread"))
-            }
+            let (how, done) = located.access.isWrite ? ("writes", "written") : ("reads", "read")
+            let runner = otherThread.map { "the thread running `\(model.displayName($0.id))`" } ?? "the main thread"
+            otherClause = "\(who) also \(how) it at \(place), in \(runner)"
+            related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
+                                            message: "also \(done) in \(otherThread == nil ? "the main thread" : "another thread")"))
+        }
+        switch conflict.party {
+        case .otherAccess:
+            message += otherClause ?? ""
         case .writerInMain:
-            message += "the main thread runs `\(model.displayName(writer.id))` too"
+            message += "the main thread runs `\(model.displayName(writer.id))` too" + (otherClause.map { ", and " + $0 } ?? "")
         case .sameEntry:
             message += "several threads run `\(model.displayName(entry.id))` at once (\(howMany(entry, from: file.path, model)))"
+                + (otherClause.map { ", and " + $0 } ?? "")
         }
-        if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
+        if model.settings.isFreeThreaded, file.language == .python { message += "; free threading makes the race real on every core" }
         related.append(contentsOf: entry.starts.map(\.evidence))
         let advice = file.language == .c
             ? "guard every access with one pthread_mutex_t, or declare it _Atomic and update it with atomic_fetch_add"
@@ -117,10 +123,10 @@ struct UnsynchronizedSharedWrite: Rule {
         }
     }
 
-    /// `started in a loop at line 18`, `started at lines 18 and 19`, `submitted to a pool at line 9`.
+    /// `started in a loop at line 18`, `started at line 18 and line 19`, `submitted to a pool at line 9`.
     private func howMany(_ entry: ExecutionContexts.Entry, from origin: String, _ model: ProjectModel) -> String {
         let places = entry.starts.map { model.place($0.file.path, $0.site.range.start, from: origin) }
-        if entry.starts.count > 1 { return "started at " + places.joined(separator: ", ") }
+        if entry.starts.count > 1 { return "started at " + places.joined(separator: " and ") }
         guard let start = entry.starts.first else { return "" }
         if start.site.kind == .threadPool { return "submitted to a pool at \(places[0])" }
         return "started in a loop at \(places[0])"

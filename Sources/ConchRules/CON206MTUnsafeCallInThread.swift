@@ -37,10 +37,8 @@ struct MTUnsafeCallInThread: Rule {
 
     private func finding(_ call: CallFacts, _ unsafe: MTUnsafeCalls.Entry, in file: FileFacts, _ caller: FunctionFacts,
                          entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Finding {
-        let thread = "the thread running `\(model.displayName(entry.id))`"
-        let subject = caller.id == entry.id ? String(thread.dropFirst(4)) : "`\(model.displayName(caller.id))`, called in \(thread),"
-        let name = call.calleeText == call.callee ? "`\(call.callee)`" : "`\(call.calleeText)` (`\(call.callee)`)"
-        let message = "\(subject) calls \(name), \(unsafe.hazard)"
+        let subject = model.threadSubject(caller.id, entry: entry.id)
+        let message = "\(subject) calls \(call.quotedName), \(unsafe.hazard)"
         return finding(in: file, at: call.range, message, advice: unsafe.advice, related: entry.starts.map(\.evidence))
     }
 }

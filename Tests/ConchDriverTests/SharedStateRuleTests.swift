@@ -11,6 +11,13 @@ import Testing
         #expect(messages.allSatisfy { $0.hasSuffix("free threading makes the race real on every core") })
     }
 
+    @Test func cFindingsDoNotMentionFreeThreading() throws {
+        let diagnostics = try Fixtures.lint("c/CON201_counters.c") { $0.targetPython = "3.13t" }
+        let messages = diagnostics.filter { $0.code == "CON201" }.map(\.message)
+        #expect(!messages.isEmpty)
+        #expect(messages.allSatisfy { !$0.contains("free threading") })
+    }
+
     @Test func theGILBuildDoesNotMentionFreeThreading() throws {
         let diagnostics = try Fixtures.lint("python/CON201_server_stats.py") { $0.targetPython = "3.12" }
         #expect(diagnostics.filter { $0.code == "CON201" }.allSatisfy { !$0.message.contains("free threading") })

@@ -16,6 +16,7 @@ main_only = 0
 started_at = None
 coroutine_steps = 0
 phase = "idle"
+tally = 0
 
 
 def load_config():
@@ -42,6 +43,16 @@ def ticker():
         private_ticks += 1
 
 
+def reset_tally():
+    global tally
+    tally = 0
+
+
+def count_once():
+    global tally
+    tally += 1
+
+
 def bump_main():
     global main_only
     main_only += 1
@@ -61,8 +72,10 @@ def main():
     config = load_config()
     started_at = 0
     bump_main()
+    reset_tally()
     print(private_ticks)
     threading.Thread(target=ticker).start()
+    threading.Thread(target=count_once).start()
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
     for t in threads:
         t.start()

@@ -52,8 +52,8 @@ extension SpawnSite {
 }
 
 extension ExecutionContexts.Start {
-    /// What the site starts, for messages: `thread`, `pool task`, `child process`.
-    var noun: String {
+    /// What the site starts: `thread`, `pool task`, `forked child`.
+    private var noun: String {
         switch site.kind {
         case .thread: "thread"
         case .timer: "timer thread"
@@ -79,10 +79,11 @@ extension CallFacts {
 }
 
 extension ProjectModel {
-    /// `the thread started at line 12`, `the pool task submitted at helpers.py:7`.
-    func describe(_ start: ExecutionContexts.Start, from origin: String) -> String {
-        let verb = start.site.kind == .threadPool || start.site.kind == .processPool ? "submitted" : "started"
-        return "the \(start.noun) \(verb) at \(place(start.file.path, start.site.range.start, from: origin))"
+    /// The subject of a message about code a thread runs: ``thread running `worker` ``,
+    /// or ``` `parse`, called in the thread running `worker`, ``` for a function it reaches.
+    func threadSubject(_ function: FunctionID, entry: FunctionID) -> String {
+        let thread = "thread running `\(displayName(entry))`"
+        return function == entry ? thread : "`\(displayName(function))`, called in the \(thread),"
     }
 
     /// The event loop's start as a related location: `asyncio event loop runs here`.

@@ -1,7 +1,8 @@
 import ConchKit
 
 /// Whether an access certainly happens before some thread or process starts: then it
-/// cannot race with it. Only orderings visible in one function's text are trusted.
+/// cannot race with it. Only orderings visible in the text of the starting function
+/// (or of module-level code), one call deep, are trusted.
 struct StartOrdering {
     let model: ProjectModel
     /// Functions holding a start of the entries asked about (module bodies by their module name).
@@ -9,6 +10,8 @@ struct StartOrdering {
     /// Per file: the offset of the first module-level statement that starts one of the entries.
     private var firstModuleStart: [String: Int?] = [:]
     private var reachesStarter: [FunctionID: Bool] = [:]
+    /// Where each function is called: file, calling function and offset. Built when first needed.
+    private var callSites: [FunctionID: [(file: Int, function: Int, offset: Int)]]?
 
     init(model: ProjectModel, entries: [ExecutionContexts.Entry]) {
         self.model = model
@@ -19,12 +22,36 @@ struct StartOrdering {
     /// (and outside the loop that starts it), or in module-level code that runs before
     /// anything at module level leads to a start.
     mutating func precedes(_ located: GlobalAccessIndex.Located, startsOf entry: ExecutionContexts.Entry) -> Bool {
-        let file = model.files[located.file]
-        let offset = located.access.range.start
-        if ExecutionContexts.precedesStart(of: entry, file, located.function, at: offset) { return true }
-        guard file.functions[located.function].kind == .module else { return false }
-        guard let start = firstStart(inModuleOf: located.file) else { return true }
+        if precedes(file: located.file, function: located.function, offset: located.access.range.start, entry) { return true }
+        // A start-up helper (`setup()` called above the start) runs before it too, when
+        // every call to it does.
+        let function = model.files[located.file].functions[located.function]
+        guard function.kind != .module, let callers = callers(of: function.id), !callers.isEmpty else { return false }
+        return callers.allSatisfy { precedes(file: $0.file, function: $0.function, offset: $0.offset, entry) }
+    }
+
+    private mutating func precedes(file fileIndex: Int, function: Int, offset: Int, _ entry: ExecutionContexts.Entry) -> Bool {
+        let file = model.files[fileIndex]
+        if ExecutionContexts.precedesStart(of: entry, file, function, at: offset) { return true }
+        guard file.functions[function].kind == .module else { return false }
+        guard let start = firstStart(inModuleOf: fileIndex) else { return true }
         return offset < start
+    }
+
+    private mutating func callers(of id: FunctionID) -> [(file: Int, function: Int, offset: Int)]? {
+        if callSites == nil {
+            var sites: [FunctionID: [(file: Int, function: Int, offset: Int)]] = [:]
+            for (fileIndex, file) in model.files.enumerated() {
+                for (functionIndex, function) in file.functions.enumerated() {
+                    for call in function.calls {
+                        guard let callee = model.resolve(call.callee, from: file) else { continue }
+                        sites[callee, default: []].append((fileIndex, functionIndex, call.range.start))
+                    }
+                }
+            }
+            callSites = sites
+        }
+        return callSites?[id]
     }
 
     private mutating func firstStart(inModuleOf fileIndex: Int) -> Int? {
