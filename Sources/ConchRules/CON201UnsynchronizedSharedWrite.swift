@@ -15,7 +15,7 @@ struct UnsynchronizedSharedWrite: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = ExecutionContexts(model)
+        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         guard !contexts.threads.isEmpty else { return [] }
         let index = GlobalAccessIndex(model)
         var ordering = StartOrdering(model: model, entries: contexts.threads)

@@ -6,7 +6,7 @@ struct LostUpdateInChild: Rule {
     let metadata = RuleCatalog.CON202
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = ExecutionContexts(model)
+        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         guard !contexts.children.isEmpty else { return [] }
         let index = GlobalAccessIndex(model)
         var ordering = StartOrdering(model: model, entries: contexts.children)

@@ -6,7 +6,7 @@ struct MTUnsafeCallInThread: Rule {
     let metadata = RuleCatalog.CON206
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = ExecutionContexts(model, findingMainSide: false)
+        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         var reported: Set<String> = []
         var findings: [Finding] = []
         for entry in contexts.threads {

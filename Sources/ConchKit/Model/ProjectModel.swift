@@ -9,6 +9,7 @@ public struct ProjectModel: Sendable {
     public let files: [FileFacts]
     public let settings: AnalysisSettings
     public let functionIndex: [FunctionID: FunctionReference]
+    let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
         self.files = files

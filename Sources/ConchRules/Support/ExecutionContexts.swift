@@ -37,7 +37,7 @@ struct ExecutionContexts {
     /// asked for, since it walks the whole call graph.
     let mainSide: Set<FunctionID>
 
-    init(_ model: ProjectModel, findingMainSide: Bool = true) {
+    init(_ model: ProjectModel) {
         var threadStarts: [FunctionID: [Start]] = [:]
         var childStarts: [FunctionID: [Start]] = [:]
         var branches: [FunctionID: (function: FunctionID, range: ByteRange)] = [:]
@@ -69,7 +69,7 @@ struct ExecutionContexts {
             return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
-        mainSide = findingMainSide && anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : []
+        mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : []
     }
 
     /// The nested `<fork-child>` marker the C front end records for a fork's child branch.
