@@ -15,7 +15,7 @@ struct CPUBoundInEventLoop: Rule {
                     let name = model.displayName(function.id)
                     findings.append(finding(
                         in: file, at: loop.headerRange,
-                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds the event loop; "
+                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
                             + "no other task or callback runs until it finishes",
                         advice: advice(role, name: name, language: file.language),
                         related: run.map { [model.loopStart($0)] } ?? []))

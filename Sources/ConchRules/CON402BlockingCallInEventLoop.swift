@@ -18,7 +18,7 @@ struct BlockingCallInEventLoop: Rule {
                     let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
                     findings.append(finding(
                         in: file, at: call.range,
-                        "\(call.quotedName) blocks the event loop in \(role.describe(model.displayName(function.id))); "
+                        "\(call.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
                             + "no other task or callback runs until it returns",
                         advice: advice, model: recommended,
                         related: run.map { [model.loopStart($0)] } ?? []))
