@@ -27,7 +27,7 @@ struct UnsynchronizedSharedWrite: Rule {
                 guard let reference = model.functionIndex[id] else { continue }
                 let file = model.files[reference.file]
                 let function = file.functions[reference.function]
-                for access in function.globalAccesses where isRacyWrite(access, in: function, language: file.language) {
+                for access in function.globalAccesses where isRacyWrite(access, language: file.language) {
                     let key = file.path + ":" + String(access.range.start)
                     guard !index.isSelfProtected(access.variable), !reported.contains(key),
                           let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
@@ -39,20 +39,16 @@ struct UnsynchronizedSharedWrite: Rule {
         return findings
     }
 
-    /// Python: an update that reads the old value (`+=`, `x = x + 1`, check-then-act, or a
-    /// rebinding after reading it in the same function); a lone store is atomic there.
+    /// Python: an update that reads the old value in one statement (`+=`, `x = x + 1`,
+    /// check-then-act); a lone store or container operation is atomic there.
     /// C: any plain store, which is a data race.
-    private func isRacyWrite(_ access: GlobalAccess, in function: FunctionFacts, language: SourceLanguage) -> Bool {
+    private func isRacyWrite(_ access: GlobalAccess, language: SourceLanguage) -> Bool {
         guard access.isWrite, access.locksHeld.isEmpty, !access.isAtomic else { return false }
         if language == .c { return true }
         switch access.kind {
         case .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented:
             return true
-        case .rebind:
-            return function.globalAccesses.contains {
-                $0.kind == .read && $0.variable == access.variable && $0.locksHeld.isEmpty && $0.range.start < access.range.start
-            }
-        case .read, .mutatingMethod, .subscriptStore, .writeThroughPointer:
+        case .read, .rebind, .mutatingMethod, .subscriptStore, .writeThroughPointer:
             return false
         }
     }
@@ -82,7 +78,7 @@ struct UnsynchronizedSharedWrite: Rule {
         let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
         let thread = "the thread running `\(model.displayName(entry.id))`"
         let subject = writer.id == entry.id ? thread.dropFirst(4).description : "`\(model.displayName(writer.id))`, called in \(thread),"
-        var message = "\(subject) \(verb(write.kind, file.language)) global `\(variable)` without a lock; "
+        var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
         var related: [Finding.Evidence] = []
         switch conflict {
         case let .main(other), let .otherThread(other, _):
@@ -111,10 +107,10 @@ struct UnsynchronizedSharedWrite: Rule {
         return finding(in: file, at: write.range, message, advice: advice, related: related)
     }
 
-    private func verb(_ kind: GlobalAccess.Kind, _ language: SourceLanguage) -> String {
+    private func verb(_ kind: GlobalAccess.Kind) -> String {
         switch kind {
         case .checkThenAct: "checks and then sets"
-        case .rebind: language == .c ? "writes" : "reads and then rebinds"
+        case .rebind: "writes"
         case let .writeThroughPointer(callee): "writes through `\(callee)` to"
         case .subscriptStore, .mutatingMethod, .read: "writes"
         case .augmented, .readModifyWrite, .subscriptAugmented: "updates"

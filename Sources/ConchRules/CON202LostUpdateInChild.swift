@@ -56,8 +56,9 @@ struct LostUpdateInChild: Rule {
                          read: GlobalAccessIndex.Located, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
         let child: String
-        if entry.branch != nil {
-            child = "the child forked at " + (entry.starts.first.map { model.place($0.file.path, $0.site.range.start, from: file.path) } ?? "")
+        if let branch = entry.branch {
+            let forked = "the child forked at " + (entry.starts.first.map { model.place($0.file.path, $0.site.range.start, from: file.path) } ?? "")
+            child = writer.id == branch.function ? forked : "`\(model.displayName(writer.id))`, called in \(forked),"
         } else if writer.id == entry.id {
             child = "`\(model.displayName(entry.id))` runs in a child process and"
         } else {

@@ -6,7 +6,7 @@ struct MTUnsafeCallInThread: Rule {
     let metadata = RuleCatalog.CON206
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = ExecutionContexts(model)
+        let contexts = ExecutionContexts(model, findingMainSide: false)
         var reported: Set<String> = []
         var findings: [Finding] = []
         for entry in contexts.threads {

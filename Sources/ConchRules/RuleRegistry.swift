@@ -3,11 +3,16 @@ import ConchKit
 /// The rules this build implements: registering a rule is one line here.
 public enum RuleRegistry {
     public static let implemented: [any Rule] = [
+        CPUBoundThread(),
+        IOBoundProcess(),
         CPUBoundInEventLoop(),
         SpawnPerTask(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         MixedConcurrencyModels(),
+        SharedMemorySprawl(),
+        UnpicklableProcessTask(),
+        UnguardedProcessStart(),
         LegacyProcessSpawn(),
         UnsynchronizedSharedWrite(),
         LostUpdateInChild(),

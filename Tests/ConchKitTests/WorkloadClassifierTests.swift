@@ -72,4 +72,56 @@ import Testing
         let reached = model([entry, helper, leaf, other]).reachable(from: ["m.entry"])
         #expect(Set(reached.keys) == ["m.entry", "m.helper", "m.leaf"])
     }
+
+    private func unresolved(_ function: FunctionFacts, _ text: String, at offset: Int) -> FunctionFacts {
+        var copy = function
+        copy.calls.append(CallFacts(callee: text, calleeText: text, isResolved: false,
+                                    range: ByteRange(offset, offset + 1), calleeRange: ByteRange(offset, offset + 1)))
+        return copy
+    }
+
+    @Test func aLoopThatCallsABlockingMethodIsNotHot() {
+        let waiter = function("m.waiter", 0, loops: [loop(ByteRange(10, 90), kind: .while)], calls: ["m.Worker.stop.wait"])
+        let workload = model([waiter]).workload(of: "m.waiter")
+        #expect(workload.kind == .io)
+        #expect(workload.io?.kind == .ioCall("m.Worker.stop.wait"))
+    }
+
+    @Test func aBlockingMethodTheProjectDefinesIsFollowedNotTrusted() {
+        let wait = function("m.Gate.wait", 0)
+        let caller = function("m.caller", 200, calls: ["m.Gate.wait"])
+        #expect(model([wait, caller]).workload(of: "m.caller").kind == .unknown)
+    }
+
+    @Test func aLoopThatCallsAnUnknownCallableIsNotHot() {
+        let apply = unresolved(function("m.apply", 0, loops: [loop(ByteRange(10, 90)), loop(ByteRange(20, 80), parent: 0)]),
+                               "callback", at: 30)
+        #expect(model([apply]).workload(of: "m.apply").kind == .unknown)
+    }
+
+    @Test func anUnresolvedMethodCallDoesNotCoolALoop() {
+        let crunch = unresolved(function("m.crunch", 0, loops: [loop(ByteRange(10, 90)), loop(ByteRange(20, 80), parent: 0)]),
+                                "row.append", at: 30)
+        #expect(model([crunch]).workload(of: "m.crunch").kind == .cpu)
+    }
+
+    @Test func errorReportingAndRegexCompilationAreNotFollowed() {
+        let format = function("traceback.format_exc", 0, loops: [loop(ByteRange(10, 90), kind: .while)])
+        let compile = function("re.compile", 200, loops: [loop(ByteRange(210, 290), kind: .while)])
+        let handler = function("m.handler", 400, calls: ["traceback.format_exc", "re.compile"])
+        #expect(model([format, compile, handler]).workload(of: "m.handler").kind == .unknown)
+    }
+
+    @Test func aWaitIsPreferredOverLocalFileIOAsEvidence() {
+        let download = function("m.download", 0, calls: ["requests.get"])
+        let job = function("m.job", 200, calls: ["os.stat", "m.download"])
+        let workload = model([download, job]).workload(of: "m.job")
+        #expect(workload.io?.kind == .ioCall("requests.get"))
+        #expect(workload.io?.isLocalIO == false)
+    }
+
+    @Test func localFileIOAloneIsMarkedAsSuch() {
+        let convert = function("m.convert", 0, calls: ["open", "compile"])
+        #expect(model([convert]).workload(of: "m.convert").io?.isLocalIO == true)
+    }
 }

@@ -228,3 +228,21 @@ import Testing
         #expect(facts.function("pkg.mod.Server.serve.<locals>.handle")?.calls.first?.callee == "pkg.mod.Server.process")
     }
 }
+
+@Suite struct ScannerSelfAttributeTests {
+    @Test func untypedSelfAttributesAreUnresolvedButMethodsResolve() {
+        let facts = scan("""
+        import threading
+        class C:
+            def start(self):
+                self._thread = threading.Thread(target=self.loop)
+                self._thread.start()
+                self.queue.get()
+                self.loop()
+            def loop(self): pass
+        """)
+        let calls = facts.function("pkg.mod.C.start")?.calls ?? []
+        #expect(calls.map(\.callee) == ["threading.Thread", "threading.Thread.start", "self.queue.get", "pkg.mod.C.loop"])
+        #expect(calls.map(\.isResolved) == [true, true, false, true])
+    }
+}

@@ -3,7 +3,7 @@ import ConchPython
 import Testing
 
 @Suite struct ScannerEventLoopTests {
-    private func frameworks(_ source: String) -> [EventFramework] { scan(source).eventLoops.map(\.framework) }
+    private func frameworks(_ source: String) -> [EventFramework] { scan(source).eventLoops.filter { $0.kind == .run }.map(\.framework) }
 
     @Test func asyncioRunAndLoopMethodsMarkAsyncio() {
         #expect(frameworks("import asyncio\nasync def main(): pass\nasyncio.run(main())\n") == [.asyncio])
@@ -69,5 +69,42 @@ import Testing
         let callbacks = facts.eventLoops.filter { $0.kind == .callback }
         #expect(callbacks.map(\.framework) == [.asyncio, .tkinter, .qt])
         #expect(callbacks.map(\.callback) == ["pkg.mod.tick", "pkg.mod.refresh", "pkg.mod.tick"])
+    }
+}
+
+@Suite struct ScannerEventCallbackTests {
+    private func callbacks(_ source: String) -> [String] {
+        scan(source).eventLoops.filter { $0.kind == .callback }.map { "\($0.framework.rawValue) \($0.callback ?? "-")" }
+    }
+
+    @Test func loopAndToolkitTimersRegisterCallbacks() {
+        #expect(callbacks("""
+        import asyncio
+        def tick(): pass
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.call_later(1, tick)
+        """) == ["asyncio pkg.mod.tick"])
+        #expect(callbacks("""
+        import tkinter as tk
+        def poll(): pass
+        root = tk.Tk()
+        root.after(100, poll)
+        """) == ["tkinter pkg.mod.poll"])
+        #expect(callbacks("""
+        from PyQt5.QtCore import QTimer
+        def refresh(): pass
+        QTimer.singleShot(500, refresh)
+        """) == ["qt pkg.mod.refresh"])
+        #expect(callbacks("""
+        from twisted.internet import reactor
+        def beat(): pass
+        reactor.callLater(5, beat)
+        """) == ["twisted pkg.mod.beat"])
+        #expect(callbacks("from gi.repository import GLib\ndef t(): pass\nGLib.timeout_add(100, t)\n") == ["glib pkg.mod.t"])
+    }
+
+    @Test func aCallLaterOnAnUnrelatedObjectIsNoCallback() {
+        #expect(callbacks("def f(scheduler, job):\n    scheduler.call_later(1, job)\n").isEmpty)
     }
 }

@@ -74,6 +74,44 @@ import Testing
         #expect(kinds(facts, "pkg.mod.get") == [.read, .checkThenAct, .read])
     }
 
+    @Test func idempotentWritesAfterATestAreNoCheckThenAct() {
+        let facts = scan("""
+        _works = True
+        _root = None
+        cache = {}
+        seen = set()
+
+        def f(key, root):
+            global _works, _root
+            if _works:
+                _works = False
+            if _root is root:
+                _root = None
+            if key in cache:
+                cache.pop(key, None)
+                cache.pop(key)
+            if key in seen:
+                seen.discard(key)
+            if key not in cache:
+                cache[key] = -1
+        """)
+        #expect(kinds(facts, "pkg.mod.f") == [.read, .rebind, .read, .rebind, .read, .mutatingMethod("pop"), .checkThenAct,
+                                              .read, .mutatingMethod("discard"), .read, .checkThenAct])
+    }
+
+    @Test func aCapacityCheckIsNoTest() {
+        let facts = scan("""
+        cache = {}
+
+        def put(key, value):
+            if len(cache) >= 100:
+                del cache[next(iter(cache))]
+            if key not in cache and len(cache) < 100:
+                cache[key] = value
+        """)
+        #expect(kinds(facts, "pkg.mod.put") == [.read, .subscriptStore, .read, .read, .checkThenAct])
+    }
+
     @Test func withoutGlobalDeclarationAnAssignmentIsLocal() {
         let facts = scan("counter = 0\ndef f():\n    counter = 1\n    return counter\n")
         #expect(kinds(facts, "pkg.mod.f").isEmpty)
@@ -113,6 +151,23 @@ import Testing
         let facts = scan("seen = set()\nadd = lambda x: seen.add(x)\n")
         let lambda = facts.functions.first { $0.kind == .lambda }
         #expect(lambda?.globalAccesses.map(\.kind) == [.mutatingMethod("add")])
+    }
+}
+
+@Suite struct ScannerAsyncLockTests {
+    @Test func awaitedAcquireOpensALockRegion() {
+        let facts = scan("""
+        import asyncio
+        lock = asyncio.Lock()
+        hits = {}
+        async def f(k):
+            await lock.acquire()
+            try:
+                hits[k] = 1
+            finally:
+                lock.release()
+        """)
+        #expect(facts.function("pkg.mod.f")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"]])
     }
 }
 

@@ -71,7 +71,7 @@ async def with_nested_helper(values):
                 acc += a * b - 1
         return acc
 
-    return await asyncio.to_thread(crunch)
+    return await asyncio.to_thread(crunch)  # expect: CON101
 
 
 async def digest(chunks):

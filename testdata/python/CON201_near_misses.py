@@ -15,6 +15,7 @@ private_ticks = 0
 main_only = 0
 started_at = None
 coroutine_steps = 0
+phase = "idle"
 
 
 def load_config():
@@ -33,7 +34,10 @@ def worker(key):
 
 
 def ticker():
-    global private_ticks
+    global private_ticks, phase
+    phase = "ticking"
+    print(phase)
+    phase = "done"
     for _ in range(10):
         private_ticks += 1
 
@@ -66,7 +70,7 @@ def main():
         t.join()
     bump_main()
     with lock:
-        print(counter, main_only, done, started_at)
+        print(counter, main_only, done, started_at, phase)
     asyncio.run(run_steps())
     print(coroutine_steps)
 

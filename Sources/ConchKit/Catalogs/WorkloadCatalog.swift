@@ -1,19 +1,45 @@
 /// What a call says about the work around it. Names are resolved dotted
 /// callees; an entry ending in `.` is a prefix for a whole module.
 public enum WorkloadCatalog {
-    /// Calls that wait on the outside world: files, sockets, HTTP, processes, sleeps.
+    /// Calls that wait on the outside world: files, sockets, HTTP, processes, sleeps,
+    /// and the synchronisation primitives a thread blocks on.
     public static let io: [String] = [
         "open", "print", "input", "io.open", "os.read", "os.write", "os.listdir", "os.scandir", "os.walk", "os.stat",
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text", "pathlib.Path.write_bytes",
         "socket.", "ssl.", "select.", "selectors.", "http.client.", "urllib.request.", "urllib3.", "requests.", "httpx.",
         "aiohttp.", "ftplib.", "smtplib.", "poplib.", "imaplib.", "telnetlib.", "sqlite3.", "psycopg2.", "pymysql.",
         "redis.", "pymongo.", "boto3.", "botocore.", "paramiko.", "subprocess.", "time.sleep", "json.load", "json.dump",
-        "pickle.load", "pickle.dump", "csv.reader", "csv.writer", "logging.FileHandler", "queue.Queue.get",
+        "pickle.load", "pickle.dump", "csv.reader", "csv.writer", "queue.Queue.get",
         "asyncio.sleep", "asyncio.open_connection", "asyncio.start_server",
+        "os.wait", "os.waitpid", "os.wait3", "os.wait4", "os.waitid", "signal.pause", "signal.sigwait",
+        "threading.Event.wait", "threading.Condition.wait", "threading.Condition.wait_for", "threading.Barrier.wait",
+        "threading.Lock.acquire", "threading.RLock.acquire", "threading.Semaphore.acquire",
+        "threading.BoundedSemaphore.acquire", "threading.Thread.join", "_thread.allocate_lock.acquire",
+        "multiprocessing.Queue.get", "multiprocessing.SimpleQueue.get", "multiprocessing.JoinableQueue.get",
+        "multiprocessing.connection.wait", "multiprocessing.Process.join",
+        "_winapi.WaitForSingleObject", "_winapi.WaitForMultipleObjects", "_winapi.ReadFile", "_winapi.WriteFile",
+        "_winapi.ConnectNamedPipe",
         // C: the POSIX calls that block on descriptors or the network.
         "read", "write", "recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept", "accept4", "connect",
         "poll", "select", "epoll_wait", "fread", "fwrite", "fgets", "fputs", "fprintf", "printf", "puts", "fopen",
         "getaddrinfo", "gethostbyname", "sleep", "usleep", "nanosleep",
+    ]
+
+    /// The part of `io` that stays on this machine's disk and console: real I/O, but
+    /// quick enough that work doing only this may well be spending its time elsewhere.
+    public static let localIO: [String] = [
+        "open", "print", "io.open", "os.listdir", "os.scandir", "os.walk", "os.stat",
+        "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text",
+        "pathlib.Path.write_bytes", "json.load", "json.dump", "pickle.load", "pickle.dump", "csv.reader", "csv.writer",
+    ]
+
+    /// Method names that block whatever the receiver turns out to be (an event, a
+    /// lock, a socket, a connection, a child process), for receivers the scanner
+    /// could not type. `get`, `join`, `read` and `connect` are left out: dicts,
+    /// strings, buffers and signals use them without waiting.
+    public static let blockingMethods: Set<String> = [
+        "wait", "wait_for", "acquire", "sleep", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
+        "recv_bytes", "recv_bytes_into", "sendall", "accept", "communicate",
     ]
 
     /// Libraries whose heavy work runs in C with the GIL released.
@@ -22,7 +48,22 @@ public enum WorkloadCatalog {
         "cv2.", "torch.", "tensorflow.", "numexpr.", "numba.", "pandas.", "PIL.Image.", "cryptography.", "blake3.",
     ]
 
+    /// Modules whose code says nothing about the caller's workload, so the classifier
+    /// does not follow calls into them even when their source is part of the project:
+    /// error and diagnostic reporting (tracebacks, warnings, logging) runs off the work's
+    /// path, and a regular expression's Python-level compiler runs once per pattern
+    /// (the result is cached and matching happens in C).
+    public static let incidental: [String] = [
+        "traceback.", "warnings.", "logging.", "linecache.", "re.", "sre_compile.", "sre_parse.",
+    ]
+
     public static func matches(_ callee: String, _ table: [String]) -> Bool {
         table.contains { entry in entry.hasSuffix(".") ? callee.hasPrefix(entry) : callee == entry || callee.hasPrefix(entry + ".") }
+    }
+
+    /// `stop.wait(...)`, `self.conn.recv()`: a method call whose name alone says it blocks.
+    public static func isBlockingMethod(_ callee: String) -> Bool {
+        guard let dot = callee.lastIndex(of: ".") else { return false }
+        return blockingMethods.contains(String(callee[callee.index(after: dot)...]))
     }
 }

@@ -2,6 +2,7 @@
 /// suppressions and per-file ignores applied, severities overridden, fingerprinted.
 struct DiagnosticResolver {
     struct FileContext {
+        var language: SourceLanguage
         var text: SourceText
         var suppressions: Suppressions
         var ignoredCodes: [String]
@@ -30,7 +31,9 @@ struct DiagnosticResolver {
     }
 
     mutating func add(_ finding: Finding) {
-        guard let rule = metadata[finding.code] else { return }
+        // A rule speaks only of the languages its metadata names, whatever facts it was shown.
+        guard let rule = metadata[finding.code], let language = contexts[finding.path]?.language,
+              rule.languages.contains(language) else { return }
         let severity = options.severityOverrides[finding.code] ?? finding.severity ?? rule.severity
         let related = finding.related.compactMap { evidence -> RelatedLocation? in
             guard let location = location(evidence.path, evidence.range) else { return nil }

@@ -45,7 +45,7 @@ public struct Linter: Sendable {
         for (input, result) in zip(inputs, analysed) {
             sources[result.facts.path] = result.text
             contexts[result.facts.path] = FileContext(
-                text: result.text, suppressions: result.facts.suppressions,
+                language: result.facts.language, text: result.text, suppressions: result.facts.suppressions,
                 ignoredCodes: options.perFileIgnoredCodes(forAbsolutePath: input.file.absolutePath))
         }
         let metadata = Dictionary(rules.map { ($0.metadata.code, $0.metadata) }, uniquingKeysWith: { first, _ in first })

@@ -21,6 +21,13 @@ public struct WorkloadEvidence: Hashable, Sendable {
     public var function: FunctionID
     /// Functions called on the way from the classified function to `function`.
     public var via: [FunctionID]
+
+    /// I/O on the local disk or console only (`open`, `os.stat`, `print`), as opposed to
+    /// waiting on the network, a child process, a sleep or a lock.
+    public var isLocalIO: Bool {
+        if case let .ioCall(callee) = kind { return WorkloadCatalog.matches(callee, WorkloadCatalog.localIO) }
+        return false
+    }
 }
 
 public struct Workload: Hashable, Sendable {

@@ -21,18 +21,19 @@ struct WorkloadClassifier {
         }
         var io: WorkloadEvidence?
         var native: WorkloadEvidence?
-        for call in function.calls {
-            if io == nil, WorkloadCatalog.matches(call.callee, WorkloadCatalog.io) {
-                io = WorkloadEvidence(kind: .ioCall(call.callee), path: file.path, range: call.range, function: id, via: [])
+        let followed = function.calls.filter { !WorkloadCatalog.matches($0.callee, WorkloadCatalog.incidental) }
+        for call in followed {
+            if let waited = waitedOn(call, in: file) {
+                io = Self.preferred(io, WorkloadEvidence(kind: .ioCall(waited), path: file.path, range: call.range, function: id, via: []))
             } else if native == nil, WorkloadCatalog.matches(call.callee, WorkloadCatalog.native) {
                 native = WorkloadEvidence(kind: .nativeCall(call.callee), path: file.path, range: call.range, function: id, via: [])
             }
         }
-        for call in function.calls {
+        for call in followed {
             guard let callee = model.resolve(call.callee, from: file), callee != id else { continue }
             let inner = workload(of: callee)
             cpu = cpu ?? inner.cpu.map { Self.through(callee, $0) }
-            io = io ?? inner.io.map { Self.through(callee, $0) }
+            io = Self.preferred(io, inner.io.map { Self.through(callee, $0) })
             native = native ?? inner.native.map { Self.through(callee, $0) }
         }
         inProgress.remove(id)
@@ -47,13 +48,32 @@ struct WorkloadClassifier {
         return copy
     }
 
-    /// A loop that computes: enough arithmetic, nested or open-ended, and no waiting
-    /// or GIL-releasing library call inside it. The outermost such loop is the evidence.
+    /// The first I/O found, unless it only touches local files or the console and the
+    /// candidate waits on something slower: the network, a child, a sleep, a lock.
+    private static func preferred(_ current: WorkloadEvidence?, _ candidate: WorkloadEvidence?) -> WorkloadEvidence? {
+        guard let current else { return candidate }
+        guard let candidate, current.isLocalIO, !candidate.isLocalIO else { return current }
+        return candidate
+    }
+
+    /// The name to show for a call that waits: the catalogued callee, or the call as
+    /// written for a blocking method on a receiver of unknown type (`self.stop.wait`).
+    /// A method the project defines is followed instead of judged by its name.
+    private func waitedOn(_ call: CallFacts, in file: FileFacts) -> String? {
+        if WorkloadCatalog.matches(call.callee, WorkloadCatalog.io) { return call.callee }
+        if WorkloadCatalog.isBlockingMethod(call.callee), model.resolve(call.callee, from: file) == nil { return call.calleeText }
+        return nil
+    }
+
+    /// The outermost loop that computes: the evidence for the function's own CPU work.
     static func hotLoop(in function: FunctionFacts) -> LoopFacts? {
         hotLoops(in: function).first
     }
 
-    /// Every loop of the function that computes, outer loops before the loops they hold.
+    /// Every loop of the function that computes, outer loops before the loops they hold:
+    /// enough arithmetic, nested or open-ended, with no waiting or GIL-releasing library
+    /// call inside it and no call through a callable of unknown origin (a parameter, a
+    /// local), which may be what the loop spends its time on.
     static func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
         let loops = function.loops
         var found: [LoopFacts] = []
@@ -63,13 +83,22 @@ struct WorkloadClassifier {
             let openEnded = loop.kind == .while || loop.kind == .doWhile
             let large: Bool = if case let .constant(count) = loop.bound { count >= 1000 } else { false }
             guard hasInnerLoop || openEnded || large else { continue }
-            let waits = function.calls.contains { call in
+            let yields = function.calls.contains { call in
                 loop.range.contains(call.range.start)
                     && (WorkloadCatalog.matches(call.callee, WorkloadCatalog.io)
-                        || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native))
+                        || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native)
+                        || WorkloadCatalog.isBlockingMethod(call.callee)
+                        || isUnknownCallable(call))
             }
-            if !waits { found.append(loop) }
+            if !yields { found.append(loop) }
         }
         return found
+    }
+
+    /// `put(task)`, `delayfunc(t)`: a bare name the scanner could not resolve.
+    private static func isUnknownCallable(_ call: CallFacts) -> Bool {
+        !call.isResolved && call.calleeText.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
     }
 }

@@ -25,8 +25,7 @@ enum CallScanner {
             let chainFirst = model.chainStart(endingAt: cursor - 1, notBefore: statement.first)
             let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1
             let function = contexts.owner(of: cursor)
-            let scope = model.scopes[function]
-            let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: scope.className)
+            let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: model.scopes[function].className)
             var call = CallFacts(callee: model.intern(resolved.name), calleeText: model.shortText(chainFirst, cursor - 1),
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
@@ -69,15 +68,15 @@ enum CallScanner {
             return .numberLiteral
         }
         guard model.chainStart(endingAt: last, notBefore: first) == first else { return .other }
-        let scope = model.scopes[function]
+        let className = model.scopes[function].className
         if tokens.isCloser(last), tokens.isOp(tokens.partner[last], "("), tokens.partner[last] > first {
-            let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: function, className: scope.className)
+            let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: function, className: className)
             return .call(model.intern(callee.name))
         }
         var cursor = first
         while cursor <= last, tokens.isName(cursor) || tokens.isOp(cursor, ".") { cursor += 1 }
         guard cursor > last, tokens.isName(first), !tokens.isKeyword(first) else { return .other }
-        return .name(model.intern(model.resolveChain(first, last, scope: function, className: scope.className).name))
+        return .name(model.intern(model.resolveChain(first, last, scope: function, className: className).name))
     }
 
     /// Strings: a literal, or one built from values (f-string fields, `%`, `+`, `.format`).

@@ -50,6 +50,10 @@ enum CallbackDetector {
         ("PySide2.", "connect", Registration(framework: .qt, position: 0)),
         ("PySide6.", "connect", Registration(framework: .qt, position: 0)),
         ("wx.", "Bind", Registration(framework: .wx, position: 1)),
+        ("PyQt5.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PyQt6.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PySide2.", "singleShot", Registration(framework: .qt, position: 1)),
+        ("PySide6.", "singleShot", Registration(framework: .qt, position: 1)),
     ]
 
     /// Methods distinctive enough to count on a receiver of unknown type

@@ -62,10 +62,10 @@ enum EventLoopDetector {
             if method == "mainloop", receiver.hasPrefix("tkinter.") { return .tkinter }
             if method == "serve_forever", receiver.hasPrefix("gevent.") { return .gevent }
         }
-        if !call.isResolved, method == "run_until_complete" || method == "run_forever", imports(model, "asyncio") {
+        if !call.isResolved, method == "run_until_complete" || method == "run_forever", model.imports("asyncio") {
             return .asyncio
         }
-        if !call.isResolved, method == "mainloop", imports(model, "tkinter") { return .tkinter }
+        if !call.isResolved, method == "mainloop", model.imports("tkinter") { return .tkinter }
         return nil
     }
 
@@ -73,7 +73,4 @@ enum EventLoopDetector {
         qtPackages.contains { type.hasPrefix($0) } && type.hasSuffix("Application")
     }
 
-    private static func imports(_ model: ScanModel, _ module: String) -> Bool {
-        model.facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
-    }
 }

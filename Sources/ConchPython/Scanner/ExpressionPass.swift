@@ -23,6 +23,7 @@ struct ExpressionPass {
 
     mutating func run() {
         resolveDeclarations()
+        model.resolutionCache.removeAll()
         GlobalVariables.collect(model)
         for index in model.statements.indices {
             while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
@@ -31,9 +32,12 @@ struct ExpressionPass {
     }
 
     private func resolveDeclarations() {
-        for pending in model.pendingTypes {
-            let scope = model.scopes[pending.scope]
-            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope, className: scope.className)
+        // Attributes set in `__init__` win over those set in other methods.
+        let ordered = model.pendingTypes.filter { model.facts.functions[$0.scope].name != "__init__" }
+            + model.pendingTypes.filter { model.facts.functions[$0.scope].name == "__init__" }
+        for pending in ordered {
+            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,
+                                              className: model.scopes[pending.scope].className)
             guard resolved.isResolved else { continue }
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name
@@ -83,11 +87,13 @@ struct ExpressionPass {
         for frame in frames where frame.function == function && !frame.checked.isEmpty { checked.formUnion(frame.checked) }
         GlobalAccesses.record(model, statement: index, contexts: contexts, assignment: assignment, locks: held, checked: checked)
         for call in calls {
-            SpawnDetector.detect(model, call: call, calls: calls, statementFunction: function)
+            SpawnDetector.detect(model, call: call, calls: calls)
             EventLoopDetector.detect(model, call: call)
             CallbackDetector.detect(model, call: call, calls: calls)
         }
-        if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == statement.first,
+        // A statement that is only `x.acquire()` (or `await x.acquire()`) opens a lock region.
+        let expressionStart = tokens.isName(statement.first, "await") ? statement.first + 1 : statement.first
+        if statement.header == nil, calls.count == 1, let call = calls.first, call.chainFirst == expressionStart,
            call.close == statement.end - 1 {
             trackAcquire(call)
         }
@@ -148,9 +154,9 @@ struct ExpressionPass {
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
         let name = tokens.text(target.first)
         if let call, model.facts.functions[function].calls[call.index].isResolved {
-            model.scopes[function].types[name] = model.callResultType(model.facts.functions[function].calls[call.index].callee)
+            model.setType(model.callResultType(model.facts.functions[function].calls[call.index].callee), for: name, in: function)
         } else {
-            model.scopes[function].types[name] = nil
+            model.setType(nil, for: name, in: function)
         }
     }
 
@@ -164,7 +170,7 @@ struct ExpressionPass {
             let target = tokens.text(asToken + 1, max(asToken + 1, item.end - 1))
             model.facts.functions[call.function].calls[call.index].boundName = target
             if item.end == asToken + 2, tokens.isName(asToken + 1), facts.isResolved {
-                model.scopes[function].types[target] = model.callResultType(facts.callee)
+                model.setType(model.callResultType(facts.callee), for: target, in: function)
             }
         }
     }

@@ -56,7 +56,9 @@ enum GlobalAccesses {
                 kind = .subscriptStore
                 range = writeRange
             }
-            if kind != .read, checked.contains(variable) { kind = .checkThenAct }
+            if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: token, value: assignment?.value) {
+                kind = .checkThenAct
+            }
             var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
@@ -65,6 +67,30 @@ enum GlobalAccesses {
         let written = Set(found.filter { $0.access.isWrite }.map { "\($0.function) \($0.access.variable)" })
         for entry in found where entry.access.isWrite || !written.contains("\(entry.function) \(entry.access.variable)") {
             model.facts.functions[entry.function].globalAccesses.append(entry.access)
+        }
+    }
+
+    /// A write that racing threads can repeat without harm, so testing first and then
+    /// doing it is no check-then-act: rebinding a name to a literal (`_flag = False`,
+    /// `_root = None`), or a removal that tolerates absence (`d.pop(k, None)`,
+    /// `s.discard(x)`, `d.clear()`). `if k not in d: d[k] = 0` stays one: a racing
+    /// thread's store can wipe an update made to the entry in between.
+    private static func isIdempotent(_ tokens: ScanTokens, _ kind: GlobalAccess.Kind, token: Int, value: (first: Int, end: Int)?) -> Bool {
+        switch kind {
+        case .rebind:
+            guard let value else { return false }
+            var first = value.first
+            if value.end - first == 2, tokens.isOp(first, "-") { first += 1 }
+            guard value.end - first == 1 else { return false }
+            return tokens.kinds[first] == .number || tokens.kinds[first] == .string
+                || tokens.isName(first, "None") || tokens.isName(first, "True") || tokens.isName(first, "False")
+        case let .mutatingMethod(method):
+            if method == "discard" || method == "clear" || method == "setdefault" { return true }
+            let open = token + 3
+            guard method == "pop", tokens.partner[open] > open else { return false }
+            return Assignments.commaSeparated(tokens, first: open + 1, end: tokens.partner[open]).count >= 2
+        default:
+            return false
         }
     }
 
@@ -83,6 +109,8 @@ enum GlobalAccesses {
         guard function != 0, !model.trackedGlobals.isEmpty else { return [] }
         var result: Set<String> = []
         for token in first..<end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
+            // `len(cache) < limit` is a soft capacity check: a racing thread overshooting it does no harm.
+            if tokens.isOp(token - 1, "("), tokens.isName(token - 2, "len"), tokens.isOp(token + 1, ")") { continue }
             let name = tokens.text(token)
             if !tokens.isOp(token - 1, "."), model.isModuleVariable(name, scope: function) {
                 result.insert(model.moduleName + "." + name)

@@ -6,10 +6,11 @@ import ConchKit
 enum LambdaScanner {
     static func scan(_ model: ScanModel, statement: Statement, function: Int) {
         let tokens = model.tokens
+        guard tokens.lambdaID >= 0 else { return }
         var found: [Int] = []
         var cursor = statement.first
         while cursor < statement.end {
-            if tokens.kinds[cursor] == .name, tokens.equals(cursor, "lambda") { found.append(cursor) }
+            if tokens.nameIDs[cursor] == tokens.lambdaID { found.append(cursor) }
             cursor += 1
         }
         guard !found.isEmpty else { return }

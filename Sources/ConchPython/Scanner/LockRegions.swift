@@ -16,8 +16,7 @@ enum LockRegions {
         for item in Assignments.commaSeparated(tokens, first: itemsFirst, end: itemsEnd) {
             let last = (Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end) ?? item.end) - 1
             guard last >= item.first, model.chainStart(endingAt: last, notBefore: item.first) == item.first else { continue }
-            let scope = model.scopes[function]
-            let type = model.resolveChain(item.first, last, scope: function, className: scope.className)
+            let type = model.resolveChain(item.first, last, scope: function, className: model.scopes[function].className)
             let written = tokens.text(item.first, last)
             let isCall = tokens.isCloser(last)
             let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) ?? type.name : type.name)
@@ -32,14 +31,13 @@ enum LockRegions {
     /// `self._lock`, else the text as written.
     static func lockName(_ model: ScanModel, first: Int, last: Int, function: Int) -> String {
         let tokens = model.tokens
-        let scope = model.scopes[function]
         if first == last, tokens.isName(first) {
             let name = tokens.text(first)
             if model.isModuleVariable(name, scope: function) { return model.moduleName + "." + name }
             return name
         }
         if first + 2 == last, tokens.isName(first), tokens.isOp(first + 1, "."), tokens.isName(last),
-           let className = scope.className, tokens.text(first) == scope.selfName {
+           let className = model.scopes[function].className, tokens.text(first) == model.scopes[function].selfName {
             return className + "." + tokens.text(last)
         }
         return tokens.text(first, last)

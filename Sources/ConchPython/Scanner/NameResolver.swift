@@ -10,19 +10,19 @@ extension ScanModel {
     /// Resolves a bare name in `scope` the way Python looks it up: locals, enclosing
     /// functions, module (definitions, imports, typed variables), builtins.
     func resolve(name: String, scope start: Int) -> Resolved {
-        var scopeIndex: Int? = start
-        while let index = scopeIndex {
-            let scope = scopes[index]
-            if index != 0, scope.globals.contains(name) {
-                scopeIndex = 0
+        var index = start
+        while true {
+            // Fields are read in place: copying a `Scope` would retain all its tables.
+            if index != 0, scopes[index].globals.contains(name) {
+                index = 0
                 continue
             }
-            if let type = scope.types[name] { return Resolved(name: type, isResolved: true) }
-            if let id = scope.definitions[name] { return Resolved(name: id, isResolved: true) }
-            if let target = scope.imports[name] { return Resolved(name: canonical(target), isResolved: true) }
-            if scope.bindings.contains(name) { return Resolved(name: name, isResolved: false) }
+            if let type = scopes[index].types[name] { return Resolved(name: type, isResolved: true) }
+            if let id = scopes[index].definitions[name] { return Resolved(name: id, isResolved: true) }
+            if let target = scopes[index].imports[name] { return Resolved(name: canonical(target), isResolved: true) }
+            if scopes[index].bindings.contains(name) { return Resolved(name: name, isResolved: false) }
             if index == 0 { break }
-            scopeIndex = scope.parent ?? 0
+            index = scopes[index].parent ?? 0
         }
         if ScannerCatalog.builtins.contains(name) { return Resolved(name: name, isResolved: true) }
         return Resolved(name: name, isResolved: false)
@@ -32,10 +32,12 @@ extension ScanModel {
     func isModuleVariable(_ name: String, scope start: Int) -> Bool {
         var index = start
         while index != 0 {
-            let scope = scopes[index]
-            if scope.globals.contains(name) { break }
-            if scope.bindings.contains(name) || scope.definitions[name] != nil || scope.imports[name] != nil { return false }
-            index = scope.parent ?? 0
+            if scopes[index].globals.contains(name) { break }
+            if scopes[index].bindings.contains(name) || scopes[index].definitions[name] != nil
+                || scopes[index].imports[name] != nil {
+                return false
+            }
+            index = scopes[index].parent ?? 0
         }
         return moduleVariables.contains(name) && scopes[0].definitions[name] == nil
     }
@@ -96,6 +98,36 @@ extension ScanModel {
     /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
+        let key = chainKey(first, last, scope: scope, withClass: className != nil)
+        if let key, let known = resolutionCache[key] { return known }
+        let resolved = resolveUncached(first, last, scope: scope, className: className)
+        if let key { resolutionCache[key] = resolved }
+        return resolved
+    }
+
+    /// The cache key of a plain dotted chain `a`, `a.b`, ... `a.b.c.d`; nil for anything else.
+    private func chainKey(_ first: Int, _ last: Int, scope: Int, withClass: Bool) -> ChainKey? {
+        let span = last - first
+        guard span <= 6, span % 2 == 0 else { return nil }
+        var names: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+        var cursor = first
+        var slot = 0
+        while cursor <= last {
+            guard tokens.kinds[cursor] == .name, cursor == first || tokens.isOp(cursor - 1, ".") else { return nil }
+            let id = tokens.nameIDs[cursor]
+            switch slot {
+            case 0: names.0 = id
+            case 1: names.1 = id
+            case 2: names.2 = id
+            default: names.3 = id
+            }
+            slot += 1
+            cursor += 2
+        }
+        return ChainKey(scope: Int32(truncatingIfNeeded: scope), withClass: withClass, names: names)
+    }
+
+    private func resolveUncached(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         var cursor = first
         var current: Resolved
         if tokens.kinds[first] == .string || tokens.kinds[first] == .fstringStart {
@@ -116,6 +148,9 @@ extension ScanModel {
                     let attribute = tokens.text(cursor + 1)
                     if let type = classes[className]?.attributeTypes[attribute] {
                         current = Resolved(name: type, isResolved: true)
+                    } else if cursor + 2 <= last, !(classes[className]?.methods.contains(attribute) ?? false) {
+                        // `self.queue.get`: an attribute of unknown type, not a method of the class.
+                        return Resolved(name: shortText(first, last), isResolved: false)
                     } else {
                         current = Resolved(name: className + "." + attribute, isResolved: true)
                     }
@@ -131,7 +166,8 @@ extension ScanModel {
         }
         while cursor <= last {
             if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
-                current.name += "." + tokens.text(cursor + 1)
+                current.name.append(".")
+                current.name.append(tokens.text(cursor + 1))
                 cursor += 2
             } else if tokens.isOp(cursor, "(") {
                 guard let type = callResultType(canonical(current.name)) else {

@@ -23,7 +23,7 @@ struct ClassInfo {
     var baseChains: [(first: Int, last: Int, scope: Int)] = []
     var bases: [String] = []
     var methods: Set<String> = []
-    /// `self.attr = Call(...)` in `__init__`: attr -> resolved type.
+    /// `self.attr = Call(...)` in a method (`__init__` first): attr -> resolved type.
     var attributeTypes: [String: String] = [:]
 }
 
@@ -35,6 +35,27 @@ struct PendingType {
     var className: String?
     var first: Int
     var last: Int
+}
+
+/// A dotted chain of up to four names, as interned ids, in one scope.
+struct ChainKey: Hashable {
+    var scope: Int32
+    var withClass: Bool
+    var names: (Int32, Int32, Int32, Int32)
+
+    static func == (lhs: ChainKey, rhs: ChainKey) -> Bool {
+        lhs.scope == rhs.scope && lhs.withClass == rhs.withClass && lhs.names.0 == rhs.names.0
+            && lhs.names.1 == rhs.names.1 && lhs.names.2 == rhs.names.2 && lhs.names.3 == rhs.names.3
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(scope)
+        hasher.combine(withClass)
+        hasher.combine(names.0)
+        hasher.combine(names.1)
+        hasher.combine(names.2)
+        hasher.combine(names.3)
+    }
 }
 
 /// Everything both scanner passes share for one file.
@@ -65,6 +86,11 @@ final class ScanModel {
     var statementFunction: [Int]
     var statementClass: [String?]
     var statementLoop: [Int?]
+    /// Resolutions of plain dotted chains (`self.assertEqual`, `os.path.join`), which repeat
+    /// a lot; emptied whenever a type or binding changes during the expression pass.
+    var resolutionCache: [ChainKey: Resolved] = [:]
+    /// Whether the file imports a module (or something inside it), asked once per module.
+    var importsModule: [String: Bool] = [:]
     /// Header statement of a `def` -> the function's index.
     var definedFunction: [Int: Int] = [:]
     /// Lambda token index -> (function index, exclusive end token).
@@ -136,8 +162,6 @@ final class ScanModel {
         return (line + 1, column)
     }
 
-    /// Source text of tokens `first...last`, cut at 256 bytes so deeply nested
-    /// arguments do not copy the same bytes over and over.
     /// Text for messages, cut at `shortTextLimit` bytes: every call's arguments keep
     /// one, so longer texts would make the facts of a large tree the bulk of its memory.
     func shortText(_ first: Int, _ last: Int) -> String {
@@ -148,6 +172,26 @@ final class ScanModel {
         var cut = start + Self.shortTextLimit
         while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         return tokens.source.text(ByteRange(start, cut)) + "…"
+    }
+
+    /// Records a name's type in a scope; a change forgets cached resolutions.
+    func setType(_ type: String?, for name: String, in scope: Int) {
+        guard scopes[scope].types[name] != type else { return }
+        scopes[scope].types[name] = type
+        resolutionCache.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds a name in a scope during the expression pass; a new binding forgets cached resolutions.
+    func bind(_ name: String, in scope: Int) {
+        if scopes[scope].bindings.insert(name).inserted { resolutionCache.removeAll(keepingCapacity: true) }
+    }
+
+    /// Whether the file imports `module` or something inside it.
+    func imports(_ module: String) -> Bool {
+        if let known = importsModule[module] { return known }
+        let found = facts.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+        importsModule[module] = found
+        return found
     }
 
     static let shortTextLimit = 48

@@ -24,6 +24,9 @@ final class ScanTokens {
     /// For NAME tokens, the interned name's index in `names`; -1 otherwise.
     let nameIDs: [Int32]
     let names: NameTable
+    /// Interned ids of `lambda` and `for`, -1 when the file has none: statements are scanned for them often.
+    let lambdaID: Int32
+    let forID: Int32
     let count: Int
 
     init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int]) {
@@ -40,6 +43,8 @@ final class ScanTokens {
         }
         nameIDs = ids
         names = table
+        lambdaID = Int32(table.names.firstIndex(of: "lambda") ?? -1)
+        forID = Int32(table.names.firstIndex(of: "for") ?? -1)
         var partner = [Int](repeating: -1, count: kinds.count)
         var operators = [Int](repeating: 0, count: kinds.count + 1)
         var open: [Int] = []
@@ -148,6 +153,18 @@ final class ScanTokens {
             let mid = (low + high) / 2
             if starts[mid] == offset { return mid }
             if starts[mid] < offset { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
+    /// The token ending at a byte offset (binary search; tokens are ordered and disjoint).
+    func index(endingAt offset: Int) -> Int? {
+        var low = 0
+        var high = count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if ends[mid] == offset, starts[mid] < ends[mid] { return mid }
+            if ends[mid] < offset || (ends[mid] == offset && starts[mid] == ends[mid]) { low = mid + 1 } else { high = mid - 1 }
         }
         return nil
     }

@@ -3,7 +3,7 @@ import ConchKit
 /// Recognises the calls that start concurrent work (`SpawnCatalog`) and resolves
 /// the function each runs.
 enum SpawnDetector {
-    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall], statementFunction: Int) {
+    static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let call = model.facts.functions[found.function].calls[found.index]
         let methodToken = found.open - 1
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
@@ -74,7 +74,9 @@ enum SpawnDetector {
             let resolved = token >= 0 ? isFunctionLike(model, name: name, token: token, found: found) : false
             return resolved ? .function(name) : .unresolved(argument.text)
         case let .call(callee):
-            guard let inner = calls.first(where: { model.tokens.starts[$0.chainFirst] == argument.range.start && $0.open > found.open }) else {
+            // The argument's last `)` closes the call its shape names; calls are ordered by their `(`.
+            guard let last = model.tokens.index(endingAt: argument.range.end), model.tokens.partner[last] >= 0,
+                  let inner = foundCall(openingAt: model.tokens.partner[last], in: calls) else {
                 return .unresolved(argument.text)
             }
             if callee == "functools.partial" {
@@ -89,13 +91,23 @@ enum SpawnDetector {
         }
     }
 
+    private static func foundCall(openingAt open: Int, in calls: [FoundCall]) -> FoundCall? {
+        var low = 0
+        var high = calls.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if calls[mid].open == open { return calls[mid] }
+            if calls[mid].open < open { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
     /// A name resolved through definitions, imports or `self`, and not a builtin.
     private static func isFunctionLike(_ model: ScanModel, name: String, token: Int, found: FoundCall) -> Bool {
         let tokens = model.tokens
         var last = token
         while tokens.isOp(last + 1, "."), tokens.isName(last + 2) { last += 2 }
-        let scope = model.scopes[found.function]
-        let resolved = model.resolveChain(token, last, scope: found.function, className: scope.className)
+        let resolved = model.resolveChain(token, last, scope: found.function, className: model.scopes[found.function].className)
         return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
     }
 }

@@ -22,10 +22,8 @@ struct StructurePass {
 
     mutating func run() {
         let tokens = model.tokens
-        var module = FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
-                                   range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))
-        module.isAsync = false
-        model.facts.functions = [module]
+        model.facts.functions = [FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
+                                               range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))]
         for index in model.statements.indices {
             while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
             let statement = model.statements[index]
@@ -236,8 +234,8 @@ struct StructurePass {
             model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
                                                   first: value.first, last: value.end - 1))
         }
-        let scope = model.scopes[function]
-        if model.facts.functions[function].name == "__init__", let className = scope.className, let selfName = scope.selfName,
+        if model.facts.functions[function].kind == .method, let className = model.scopes[function].className,
+           let selfName = model.scopes[function].selfName,
            target.end == target.first + 3, tokens.isName(target.first), tokens.text(target.first) == selfName,
            tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
             model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,

@@ -32,7 +32,8 @@ struct TokenContexts {
         let ownFor = statement.header == .for ? statement.keyword : -1
         var needsSweep = false
         for token in statement.first..<statement.end where tokens.kinds[token] == .name {
-            if tokens.equals(token, "lambda") || (token != ownFor && tokens.equals(token, "for")) {
+            let id = tokens.nameIDs[token]
+            if (id == tokens.lambdaID && id >= 0) || (id == tokens.forID && id >= 0 && token != ownFor) {
                 needsSweep = true
                 break
             }
@@ -93,7 +94,7 @@ struct TokenContexts {
             if let inToken {
                 bound = LoopBounds.forBound(tokens, first: inToken + 1, end: headerEnd)
                 for name in Assignments.boundNames(tokens, first: forToken + 1, end: inToken) {
-                    model.scopes[function].bindings.insert(name.name)
+                    model.bind(name.name, in: function)
                 }
             }
             let depth = parentLoop.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0

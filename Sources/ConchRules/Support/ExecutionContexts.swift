@@ -33,10 +33,11 @@ struct ExecutionContexts {
     let threads: [Entry]
     let children: [Entry]
     /// Functions the main thread of the parent runs: reached from module-level code, or
-    /// from functions nothing in the project calls (an API its users call).
+    /// from functions nothing in the project calls (an API its users call). Empty unless
+    /// asked for, since it walks the whole call graph.
     let mainSide: Set<FunctionID>
 
-    init(_ model: ProjectModel) {
+    init(_ model: ProjectModel, findingMainSide: Bool = true) {
         var threadStarts: [FunctionID: [Start]] = [:]
         var childStarts: [FunctionID: [Start]] = [:]
         var branches: [FunctionID: (function: FunctionID, range: ByteRange)] = [:]
@@ -67,7 +68,8 @@ struct ExecutionContexts {
             reached.remove(branch.function)
             return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
         }
-        mainSide = Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys))
+        let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
+        mainSide = findingMainSide && anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : []
     }
 
     /// The nested `<fork-child>` marker the C front end records for a fork's child branch.

@@ -2,10 +2,11 @@
 import time
 import urllib.request
 
-from .stats import record, record_failure
+from .stats import next_batch, record, record_failure
 
 
 def fetch(url):
+    next_batch()
     started = time.monotonic()
     try:
         with urllib.request.urlopen(url, timeout=10) as response:

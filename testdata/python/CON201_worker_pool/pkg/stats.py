@@ -7,6 +7,7 @@ durations = []
 largest = {"size": 0}
 _lock = threading.Lock()
 processed = 0
+batches = 0
 
 
 def record(size, seconds):
@@ -19,9 +20,15 @@ def record(size, seconds):
         processed += 1
 
 
+def next_batch():
+    global batches
+    batches = batches + 1  # expect: CON201
+    return batches
+
+
 def record_failure(url):
     failures[url] = failures.get(url, 0) + 1  # expect: CON201
 
 
 def summary():
-    return {"bytes": downloaded, "failures": dict(failures), "largest": largest["size"], "done": processed}
+    return {"bytes": downloaded, "failures": dict(failures), "largest": largest["size"], "done": processed, "batches": batches}

@@ -1,0 +1,23 @@
+import ConchKit
+
+/// A process runs I/O-bound work: it pays for marshaling and gains nothing from cores.
+struct IOBoundProcess: Rule {
+    let metadata = RuleCatalog.CON102
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        model.classifiedSpawnSites(where: { $0.kind == .process || $0.kind == .processPool }).compactMap { file, site, entry, workload in
+            // Disk and console I/O alone do not show the time goes to waiting: the task may be
+            // busy in calls the classifier cannot see into (`compile`, a parser library).
+            guard workload.kind == .io, let wait = workload.io, !wait.isLocalIO, !model.isTestHarness(site, in: file, entry: entry)
+            else { return nil }
+            let runner = SpawnRunner(site)
+            let name = model.displayName(entry)
+            return finding(
+                in: file, at: site.range,
+                "\(runner.subject) runs `\(name)`, which waits on I/O (\(model.describe(wait, from: file.path))) "
+                    + "and has no CPU-heavy loop; extra cores do not speed up waiting",
+                advice: runner.threadAdvice(for: name),
+                related: [model.related(wait)])
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ConchKit
+
+/// A module that creates many `multiprocessing` shared objects.
+struct SharedMemorySprawl: Rule {
+    let metadata = RuleCatalog.CON203
+    static let defaultThreshold = 3
+
+    var optionNames: [String] { ["threshold"] }
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        let threshold = model.settings.integerOption(metadata.code, "threshold") ?? Self.defaultThreshold
+        return model.files.compactMap { file in
+            let creations = Self.creations(in: file)
+            guard creations.count > threshold, let first = creations.first else { return nil }
+            let names = Set(creations.map { Self.label($0.callee) })
+            return finding(
+                in: file, at: first.range,
+                "this module creates \(creations.count) multiprocessing shared objects (\(names.sorted().map { "`\($0)`" }.joined(separator: ", "))), "
+                    + "more than \(threshold); each needs its own locking, type and size fixed in advance",
+                advice: "give each task its own data and return results through Pool.map or ProcessPoolExecutor.map; "
+                    + "if the workers mostly read shared data, use a ThreadPoolExecutor",
+                related: creations.dropFirst().map {
+                    Finding.Evidence(path: file.path, range: $0.range, message: "shared object: `\($0.calleeText)`")
+                })
+        }
+    }
+
+    /// `Value`, `Manager().dict`: the API as a reader knows it.
+    private static func label(_ callee: String) -> String {
+        let name = callee.split(separator: ".").last.map(String.init) ?? callee
+        if callee.hasPrefix("multiprocessing.managers.SyncManager.") { return "Manager()." + name }
+        if callee.hasPrefix("multiprocessing.managers.SharedMemoryManager.") { return "SharedMemoryManager()." + name }
+        return name
+    }
+
+    /// The shared-object creations a module makes as a user of `multiprocessing`: not
+    /// inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
+    private static func creations(in file: FileFacts) -> [CallFacts] {
+        let package = file.moduleName.split(separator: ".").first
+        return file.functions.indices.flatMap { index -> [CallFacts] in
+            let made = file.functions[index].calls.filter {
+                $0.isResolved && ProcessAPIs.sharedObjects.contains($0.callee) && $0.callee.split(separator: ".").first != package
+            }
+            return made.isEmpty || file.isInTest(function: index) ? [] : made
+        }.sorted { $0.range < $1.range }
+    }
+}

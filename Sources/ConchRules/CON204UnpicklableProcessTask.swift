@@ -1,0 +1,67 @@
+import ConchKit
+
+/// A lambda, nested function or local class's method handed to a process: pickle cannot send it.
+struct UnpicklableProcessTask: Rule {
+    let metadata = RuleCatalog.CON204
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        model.spawnSites.compactMap { file, site in
+            guard site.kind == .processPool || (site.kind == .process && !Self.pinsFork(site, in: file)),
+                  let entry = site.entryID, let (home, function) = model.function(entry),
+                  let reason = Self.unpicklable(function, in: home)
+            else { return nil }
+            let runner = SpawnRunner(site)
+            let failure = site.kind == .processPool
+                ? "pickle cannot send it to a worker process, so every task fails"
+                : "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"
+            return finding(
+                in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(failure)",
+                advice: reason.advice,
+                related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)])
+        }
+    }
+
+    /// A forked child inherits its target instead of unpickling it, so `Process` works
+    /// with any callable once the code asks for `fork` beside the site or at module level:
+    /// `set_start_method("fork")` or `get_context("fork")`. Pools pickle every task
+    /// whatever the start method.
+    private static func pinsFork(_ site: SpawnSite, in file: FileFacts) -> Bool {
+        Set([0, site.function]).contains { index in
+            file.functions[index].calls.contains { call in
+                guard call.callee == "multiprocessing.set_start_method" || call.callee == "multiprocessing.get_context",
+                      let method = call.argument(at: 0) ?? call.argument(keyword: "method") else { return false }
+                return method.text == "'fork'" || method.text == "\"fork\""
+            }
+        }
+    }
+
+    private struct Reason {
+        var what: String
+        var advice: String
+        var definition: ByteRange
+        var note: String
+    }
+
+    /// Why pickle, which sends a function by its importable name, cannot send this one.
+    private static func unpicklable(_ function: FunctionFacts, in file: FileFacts) -> Reason? {
+        let enclosing = function.parent.map { file.functions[$0] }.flatMap { $0.kind == .module ? nil : $0 }
+        let inside = enclosing.map { " inside `\($0.name)`" } ?? " inside a function"
+        if function.kind == .lambda {
+            return Reason(what: "a lambda", advice: "replace the lambda with a module-level function; bind its arguments with functools.partial",
+                          definition: function.range, note: "lambda defined here")
+        }
+        if let className = function.className,
+           let owner = file.classes.first(where: { $0.qualifiedName == className }), owner.isLocal {
+            let name = className.split(separator: ".").last.map(String.init) ?? className
+            return Reason(what: "`\(name).\(function.name)`, a method of class `\(name)` defined\(inside)",
+                          advice: "define class `\(name)` at module level so the child can import it",
+                          definition: owner.nameRange, note: "class `\(name)` defined here")
+        }
+        if function.isNested {
+            return Reason(what: "`\(function.name)`, a function defined\(inside)",
+                          advice: "move `\(function.name)` to module level; bind the values it closes over with functools.partial",
+                          definition: function.nameRange, note: "`\(function.name)` defined here")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import ConchKit
+
+/// How messages and advice name the API that starts a thread, process or task.
+enum SpawnRunner {
+    case thread, timer, threadPoolExecutor, threadPool, toThread, defaultExecutor
+    case process, processPoolExecutor, processPool, processExecutorInLoop, other
+
+    init(_ site: SpawnSite) {
+        let api = site.api
+        switch site.kind {
+        case .thread: self = .thread
+        case .timer: self = .timer
+        case .process: self = .process
+        case .threadPool:
+            if api == "asyncio.to_thread" {
+                self = .toThread
+            } else if api.hasSuffix("run_in_executor") {
+                self = .defaultExecutor
+            } else if api.hasPrefix("concurrent.futures.ThreadPoolExecutor.") {
+                self = .threadPoolExecutor
+            } else {
+                self = .threadPool
+            }
+        case .processPool:
+            if api.hasSuffix("run_in_executor") {
+                self = .processExecutorInLoop
+            } else if api.hasPrefix("concurrent.futures.ProcessPoolExecutor.") {
+                self = .processPoolExecutor
+            } else {
+                self = .processPool
+            }
+        case .forkChild, .coroutine: self = .other
+        }
+    }
+
+    /// The subject of a message: "thread runs `crunch`".
+    var subject: String {
+        switch self {
+        case .thread: "thread"
+        case .timer: "timer thread"
+        case .threadPoolExecutor: "ThreadPoolExecutor"
+        case .threadPool: "thread pool"
+        case .toThread: "`asyncio.to_thread`"
+        case .defaultExecutor: "`run_in_executor`'s default thread pool"
+        case .process: "process"
+        case .processPoolExecutor: "ProcessPoolExecutor"
+        case .processPool: "process pool"
+        case .processExecutorInLoop: "`run_in_executor`'s process pool"
+        case .other: "task"
+        }
+    }
+
+    /// CON101's advice: the process-based counterpart of this thread API.
+    func processAdvice(for entry: String) -> String {
+        switch self {
+        case .threadPoolExecutor:
+            "switch ThreadPoolExecutor to concurrent.futures.ProcessPoolExecutor; submit and map work the same"
+        case .threadPool:
+            "switch multiprocessing.pool.ThreadPool to multiprocessing.Pool, which has the same interface"
+        case .toThread:
+            "run `\(entry)` with loop.run_in_executor(ProcessPoolExecutor(), ...) instead of asyncio.to_thread"
+        case .defaultExecutor:
+            "pass a concurrent.futures.ProcessPoolExecutor to run_in_executor instead of None"
+        default:
+            "run `\(entry)` in a concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool"
+        }
+    }
+
+    /// CON102's advice: the thread-based counterpart of this process API.
+    func threadAdvice(for entry: String) -> String {
+        switch self {
+        case .processPoolExecutor:
+            "switch ProcessPoolExecutor to concurrent.futures.ThreadPoolExecutor; submit and map work the same, without pickling"
+        case .processPool:
+            "switch multiprocessing.Pool to multiprocessing.pool.ThreadPool, which has the same interface"
+        case .processExecutorInLoop:
+            "pass a concurrent.futures.ThreadPoolExecutor (or None, the default one) to run_in_executor"
+        default:
+            "run `\(entry)` in a threading.Thread or a concurrent.futures.ThreadPoolExecutor"
+        }
+    }
+}
+
+extension ProjectModel {
+    /// Spawn sites that `include` accepts and whose entry is a function of the
+    /// project, each with that function's workload.
+    func classifiedSpawnSites(where include: (SpawnSite) -> Bool)
+        -> [(file: FileFacts, site: SpawnSite, entry: FunctionID, workload: Workload)] {
+        let sites = spawnSites.filter { include($0.site) && $0.site.entryID != nil }
+        let workloads = workloads(of: sites.compactMap(\.site.entryID))
+        return sites.compactMap { file, site in
+            guard let entry = site.entryID, let workload = workloads[entry] else { return nil }
+            return (file, site, entry, workload)
+        }
+    }
+}

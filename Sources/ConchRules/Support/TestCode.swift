@@ -1,0 +1,40 @@
+import ConchKit
+
+extension FileFacts {
+    /// Whether the function at `index`, or one it is defined in, belongs to a test:
+    /// a `test_wait`/`testShare` function or method, or any method of a `TestCase`
+    /// class. A thread, process or shared object made there is what the test
+    /// exercises, not a choice made to fit a workload.
+    func isInTest(function index: Int) -> Bool {
+        var current: Int? = index
+        while let at = current, at < functions.count, functions[at].kind != .module {
+            let function = functions[at]
+            if function.name.hasPrefix("test") { return true }
+            if let owner = function.className, isTestCase(owner) { return true }
+            current = function.parent
+        }
+        return false
+    }
+
+    /// The class derives, through classes of this file, from a `...TestCase` base
+    /// (`unittest.TestCase`, `IsolatedAsyncioTestCase`, a framework's own).
+    private func isTestCase(_ className: String) -> Bool {
+        var pending = [className]
+        var seen: Set<String> = []
+        while let name = pending.popLast() {
+            if name.split(separator: ".").last?.hasSuffix("TestCase") ?? false { return true }
+            guard seen.insert(name).inserted, let facts = classes.first(where: { $0.qualifiedName == name }) else { continue }
+            pending.append(contentsOf: facts.bases)
+        }
+        return false
+    }
+}
+
+extension ProjectModel {
+    /// The site starts its thread or process inside a test, or to run one.
+    func isTestHarness(_ site: SpawnSite, in file: FileFacts, entry: FunctionID) -> Bool {
+        if file.isInTest(function: site.function) { return true }
+        guard let reference = functionIndex[entry] else { return false }
+        return files[reference.file].isInTest(function: reference.function)
+    }
+}

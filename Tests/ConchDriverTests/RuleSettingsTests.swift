@@ -1,0 +1,60 @@
+import ConchDriver
+import ConchKit
+import Foundation
+import Testing
+
+/// Rules whose behaviour depends on the project's settings and per-rule options.
+@Suite struct RuleSettingsTests {
+    @Test func aFreeThreadedTargetSilencesCPUBoundThreads() throws {
+        let regular = try Fixtures.lint("python/CON101_cpu_bound_thread.py")
+        #expect(regular.contains { $0.code == "CON101" })
+        let freeThreaded = try Fixtures.lint("python/CON101_cpu_bound_thread.py") { $0.targetPython = "3.13t" }
+        #expect(!freeThreaded.contains { $0.code == "CON101" })
+    }
+
+    @Test func sharedMemorySprawlFiresAboveTheDefaultThresholdOfThree() throws {
+        #expect(try codes(sharedObjects: 4, threshold: nil) == ["CON203"])
+        #expect(try codes(sharedObjects: 3, threshold: nil).isEmpty)
+    }
+
+    @Test func sharedMemorySprawlHonoursTheConfiguredThreshold() throws {
+        #expect(try codes(sharedObjects: 4, threshold: 5).isEmpty)
+        #expect(try codes(sharedObjects: 6, threshold: 5) == ["CON203"])
+        #expect(try codes(sharedObjects: 1, threshold: 0) == ["CON203"])
+    }
+
+    @Test func sharedMemorySprawlNamesItsThresholdAndListsTheOthers() throws {
+        let diagnostics = try lint(sharedObjects: 5, threshold: 4)
+        let finding = try #require(diagnostics.first { $0.code == "CON203" })
+        #expect(finding.message.contains("creates 5 multiprocessing shared objects"))
+        #expect(finding.message.contains("more than 4"))
+        #expect(finding.location.start.line == 5)
+        #expect(finding.related.count == 4)
+    }
+
+    @Test func anUnknownOptionOfTheRuleIsAConfigurationError() throws {
+        #expect(throws: ConchError.self) { try lint(sharedObjects: 1, options: "limit = 2") }
+    }
+
+    /// A module creating `sharedObjects` `mp.Value`s, linted with `[rules.CON203]` options.
+    private func lint(sharedObjects: Int, threshold: Int? = nil, options: String? = nil) throws -> [Diagnostic] {
+        let folder = NSTemporaryDirectory() + "conch-options-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var source = "import multiprocessing as mp\n\n\ndef main():\n"
+        for index in 0..<sharedObjects { source += "    counter\(index) = mp.Value(\"i\", 0)\n" }
+        try source.write(toFile: folder + "/shared.py", atomically: true, encoding: .utf8)
+        let table = options ?? threshold.map { "threshold = \($0)" }
+        if let table {
+            try "[rules.CON203]\n\(table)\n".write(toFile: folder + "/conch.toml", atomically: true, encoding: .utf8)
+        }
+        var request = CheckRequest(paths: ["shared.py"], workingDirectory: folder)
+        request.configPath = table == nil ? nil : "conch.toml"
+        request.isolated = table == nil
+        return try Checker.run(request).result.diagnostics
+    }
+
+    private func codes(sharedObjects: Int, threshold: Int?) throws -> [String] {
+        try lint(sharedObjects: sharedObjects, threshold: threshold).map(\.code)
+    }
+}
