@@ -15,7 +15,7 @@ struct CPUBoundInEventLoop: Rule {
                     let name = model.displayName(function.id)
                     findings.append(finding(
                         in: file, at: loop.headerRange,
-                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds the event loop; "
+                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
                             + "no other task or callback runs until it finishes",
                         advice: advice(role, name: name, language: file.language),
                         related: run.map { [model.loopStart($0)] } ?? []))
@@ -29,13 +29,25 @@ struct CPUBoundInEventLoop: Rule {
     /// inside), outermost only.
     private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
-        for loop in model.hotLoops(in: function) {
+        for loop in model.hotLoops(in: function) where isSurelyComputing(loop, in: function) {
             let yields = function.awaits.contains { loop.range.contains($0.start) }
                 || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }
             if !yields, !inside { reported.append(loop) }
         }
         return reported
+    }
+
+    /// Pure arithmetic builtins: a `while` loop calling only these only computes.
+    private static let arithmeticBuiltins: Set<String> = ["abs", "min", "max", "divmod", "pow", "int", "float", "round"]
+
+    /// A short `while` that scans a string until a `break` looks like a hot loop too;
+    /// on the loop's thread only a nested loop, a long counted one, or a `while` that
+    /// calls nothing but arithmetic is taken as computing.
+    private func isSurelyComputing(_ loop: LoopFacts, in function: FunctionFacts) -> Bool {
+        guard loop.kind == .while || loop.kind == .doWhile else { return true }
+        if function.loops.contains(where: { $0.depth > loop.depth && loop.range.contains($0.range.start) }) { return true }
+        return !function.calls.contains { loop.range.contains($0.range.start) && !Self.arithmeticBuiltins.contains($0.callee) }
     }
 
     private func kindName(_ kind: LoopFacts.Kind) -> String {

@@ -18,7 +18,7 @@ struct SpawnPerTask: Rule {
         for (file, site) in model.spawnSites where !site.isBounded && isOSSpawn(site) {
             guard let loopIndex = site.loop else { continue }
             let function = file.functions[site.function]
-            guard let (loop, driver) = driver(of: loopIndex, in: function, language: file.language),
+            guard let (loop, driver) = driver(of: loopIndex, in: function),
                   !isThrottled(site, in: loop, function: function) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
@@ -31,7 +31,7 @@ struct SpawnPerTask: Rule {
 
     /// The loop that makes the spawn run once per task: the innermost loop, or an
     /// accept loop around it. A counted inner loop (`for i in range(4)`) is a batch.
-    private func driver(of innermost: Int, in function: FunctionFacts, language: SourceLanguage) -> (LoopFacts, Driver)? {
+    private func driver(of innermost: Int, in function: FunctionFacts) -> (LoopFacts, Driver)? {
         let loop = function.loops[innermost]
         if case .constant = loop.bound { return nil }
         var current: Int? = innermost

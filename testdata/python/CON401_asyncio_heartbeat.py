@@ -43,6 +43,18 @@ def one_shot_warmup():
     requests.get("http://localhost:8080/warm", timeout=5)
 
 
+def beat_until_stopped(stop_event):
+    while not stop_event.wait(timeout=20):
+        print("beat")
+
+
+def wait_for_orders(cond, orders):
+    while True:
+        with cond:
+            cond.wait(5)
+            print(len(orders))
+
+
 def consume(jobs):
     while True:
         job = jobs.get()
@@ -61,6 +73,8 @@ async def main():
     Watchdog().start()  # expect: CON401
     Timer(3600, rotate_logs).start()  # expect: CON401
     threading.Thread(target=one_shot_warmup).start()
+    threading.Thread(target=beat_until_stopped, args=(stop,), daemon=True).start()  # expect: CON401
+    threading.Thread(target=wait_for_orders, args=(threading.Condition(), []), daemon=True).start()
     Timer(5, one_shot_warmup).start()
     asyncio.create_task(heartbeat_task())
     await asyncio.Event().wait()

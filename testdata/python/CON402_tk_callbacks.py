@@ -20,6 +20,7 @@ class StatusApp:
         self.root.bind("<F5>", self.reload)
         self.root.after(1000, self.tick)
         self.root.bind("<F6>", self.reload_in_background)
+        self.root.bind("<BackSpace>", self.smart_backspace)
 
     def poll(self):
         self.label.config(text=fetch_status())
@@ -35,6 +36,17 @@ class StatusApp:
 
     def reload_in_background(self, event):
         threading.Thread(target=subprocess.run, args=(["systemctl", "reload", "app"],), daemon=True).start()
+
+    def smart_backspace(self, event):
+        chars = self.label.cget("text")
+        want = (len(chars) - 1) // 4 * 4
+        deleted = 0
+        while True:
+            chars = chars[:-1]
+            deleted = deleted + 1
+            if len(chars) <= want or chars[-1] != " ":
+                break
+        return deleted
 
     def not_a_callback(self):
         time.sleep(1)

@@ -13,8 +13,14 @@ enum SleepCalls {
             if python.contains(call.callee) { return true }
             return timedWaits.contains(call.callee) && !call.arguments.isEmpty
         }
-        // `self._stop.wait(timeout=5)` on an attribute whose type the front end could not see.
+        // `self._stop.wait(timeout=5)` on an attribute whose type the front end could not
+        // see: only a receiver named like a stop flag, not `proc.wait(5)` or `cond.wait(1)`.
         guard call.calleeText.hasSuffix(".wait") else { return false }
+        let receiver = call.calleeText.dropLast(5).lowercased()
+        guard stopFlagWords.contains(where: { receiver.contains($0) }) else { return false }
         return call.argument(keyword: "timeout") != nil || call.argument(at: 0)?.shape == .numberLiteral
     }
+
+    /// Words in the name of an `Event` used to stop a periodic thread.
+    static let stopFlagWords = ["stop", "event", "quit", "exit", "shutdown", "finished", "done", "halt", "closing", "cancel"]
 }

@@ -7,11 +7,20 @@ enum LoopRole {
     /// A function handed to the loop as a callback (`uv_timer_start(t, cb, ...)`).
     case callback(EventFramework)
 
-    /// `coroutine `score``, `libuv callback `on_read``.
+    /// `the asyncio event loop`: the callback's framework, else the one the program starts.
+    func loopName(run: EventLoopMarker?) -> String {
+        let framework: EventFramework? = switch self {
+        case .coroutine: run?.framework
+        case let .callback(registered): registered
+        }
+        return framework.map { "the \(FrameworkSchedulers.displayName($0)) event loop" } ?? "the event loop"
+    }
+
+    /// `coroutine `score``, `callback `on_read`` (the message names the loop's framework).
     func describe(_ name: String) -> String {
         switch self {
         case .coroutine: "coroutine `\(name)`"
-        case let .callback(framework): "\(FrameworkSchedulers.displayName(framework)) callback `\(name)`"
+        case .callback: "callback `\(name)`"
         }
     }
 }
