@@ -125,8 +125,14 @@ public enum Checker {
                 throw ConchError.configuration("\(origin): unknown rule code '\(code)' in 'rules'")
             }
             let accepted = rules[code]?.optionNames ?? []
-            for key in (configuration.ruleOptions[code] ?? [:]).keys.sorted() where !accepted.contains(key) {
-                throw ConchError.configuration("\(origin): unknown option 'rules.\(code).\(key)'")
+            let options = configuration.ruleOptions[code] ?? [:]
+            for key in options.keys.sorted() {
+                guard accepted.contains(key) else {
+                    throw ConchError.configuration("\(origin): unknown option 'rules.\(code).\(key)'")
+                }
+                if let value = options[key], let problem = rules[code]?.problem(withOption: key, value: value) {
+                    throw ConchError.configuration("\(origin): 'rules.\(code).\(key)' \(problem)")
+                }
             }
         }
     }

@@ -6,9 +6,10 @@ struct IOBoundProcess: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         model.classifiedSpawnSites(where: { $0.kind == .process || $0.kind == .processPool }).compactMap { file, site, entry, workload in
-            // Disk and console I/O alone do not show the time goes to waiting: the task may be
-            // busy in calls the classifier cannot see into (`compile`, a parser library).
-            guard workload.kind == .io, let wait = workload.io, !wait.isLocalIO, !model.isTestHarness(site, in: file, entry: entry)
+            // Local waits alone (the disk, the console, the program's own queues and locks) do
+            // not show the time goes to waiting: the task may be busy in calls the classifier
+            // cannot see into (`compile`, a parser library), or be a worker taking its next job.
+            guard workload.kind == .io, let wait = workload.io, !wait.isLocalWait, !model.isTestHarness(site, in: file, entry: entry)
             else { return nil }
             let runner = SpawnRunner(site)
             let name = model.displayName(entry)

@@ -7,6 +7,11 @@ struct SharedMemorySprawl: Rule {
 
     var optionNames: [String] { ["threshold"] }
 
+    func problem(withOption key: String, value: OptionValue) -> String? {
+        if case let .integer(count) = value, count >= 0 { return nil }
+        return "must be a whole number of 0 or more"
+    }
+
     func check(_ model: ProjectModel) -> [Finding] {
         let threshold = model.settings.integerOption(metadata.code, "threshold") ?? Self.defaultThreshold
         return model.files.compactMap { file in

@@ -36,6 +36,12 @@ import Testing
         #expect(throws: ConchError.self) { try lint(sharedObjects: 1, options: "limit = 2") }
     }
 
+    @Test func aThresholdThatIsNotAWholeNumberIsAConfigurationError() throws {
+        for value in ["\"five\"", "-1", "2.5", "true"] {
+            #expect(throws: ConchError.self, "threshold = \(value)") { try lint(sharedObjects: 1, options: "threshold = \(value)") }
+        }
+    }
+
     /// A module creating `sharedObjects` `mp.Value`s, linted with `[rules.CON203]` options.
     private func lint(sharedObjects: Int, threshold: Int? = nil, options: String? = nil) throws -> [Diagnostic] {
         let folder = NSTemporaryDirectory() + "conch-options-" + UUID().uuidString

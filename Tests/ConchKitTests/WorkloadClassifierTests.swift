@@ -117,11 +117,21 @@ import Testing
         let job = function("m.job", 200, calls: ["os.stat", "m.download"])
         let workload = model([download, job]).workload(of: "m.job")
         #expect(workload.io?.kind == .ioCall("requests.get"))
-        #expect(workload.io?.isLocalIO == false)
+        #expect(workload.io?.isLocalWait == false)
     }
 
     @Test func localFileIOAloneIsMarkedAsSuch() {
         let convert = function("m.convert", 0, calls: ["open", "compile"])
-        #expect(model([convert]).workload(of: "m.convert").io?.isLocalIO == true)
+        #expect(model([convert]).workload(of: "m.convert").io?.isLocalWait == true)
+    }
+
+    @Test func waitsOnTheProgramItselfAreLocal() {
+        #expect(WorkloadCatalog.isLocalWait("multiprocessing.JoinableQueue.get"))
+        #expect(WorkloadCatalog.isLocalWait("self.stop.wait"))
+        #expect(WorkloadCatalog.isLocalWait("os.stat"))
+        #expect(!WorkloadCatalog.isLocalWait("subprocess.Popen.wait"))
+        #expect(!WorkloadCatalog.isLocalWait("conn.recv"))
+        #expect(!WorkloadCatalog.isLocalWait("time.sleep"))
+        #expect(!WorkloadCatalog.isLocalWait("requests.get"))
     }
 }

@@ -89,6 +89,27 @@ def convert(path):
     return compile(text, path, "exec")
 
 
+class Refactorer:
+    """Worker processes that take jobs from a queue: the wait is for work, not on the world."""
+
+    def __init__(self):
+        self.jobs = mp.JoinableQueue()
+
+    def _child(self):
+        job = self.jobs.get()
+        while job is not None:
+            compile(job, "<job>", "exec")
+            self.jobs.task_done()
+            job = self.jobs.get()
+
+    def run(self, sources):
+        workers = [mp.Process(target=self._child) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for source in sources:
+            self.jobs.put(source)
+
+
 def near_misses(urls, paths):
     with ProcessPoolExecutor() as pool:
         pool.map(crunch, [2000] * 4)

@@ -25,13 +25,25 @@ public enum WorkloadCatalog {
         "getaddrinfo", "gethostbyname", "sleep", "usleep", "nanosleep",
     ]
 
-    /// The part of `io` that stays on this machine's disk and console: real I/O, but
-    /// quick enough that work doing only this may well be spending its time elsewhere.
-    public static let localIO: [String] = [
+    /// The part of `io` that stays inside this machine and program: the disk, the
+    /// console, and the program's own queues, locks, events and children. Real waits,
+    /// but a task doing only these is often busy elsewhere (in `compile()`, a parser
+    /// library), or is a worker waiting for its next job rather than on the world.
+    public static let localWaits: [String] = [
         "open", "print", "io.open", "os.listdir", "os.scandir", "os.walk", "os.stat",
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text",
         "pathlib.Path.write_bytes", "json.load", "json.dump", "pickle.load", "pickle.dump", "csv.reader", "csv.writer",
+        "queue.Queue.get", "os.wait", "os.waitpid", "os.wait3", "os.wait4", "os.waitid",
+        "threading.Event.wait", "threading.Condition.wait", "threading.Condition.wait_for", "threading.Barrier.wait",
+        "threading.Lock.acquire", "threading.RLock.acquire", "threading.Semaphore.acquire",
+        "threading.BoundedSemaphore.acquire", "threading.Thread.join", "_thread.allocate_lock.acquire",
+        "multiprocessing.Queue.get", "multiprocessing.SimpleQueue.get", "multiprocessing.JoinableQueue.get",
+        "multiprocessing.connection.wait", "multiprocessing.Process.join",
+        "_winapi.WaitForSingleObject", "_winapi.WaitForMultipleObjects",
     ]
+
+    /// The blocking methods that wait on the program's own threads and processes.
+    public static let localBlockingMethods: Set<String> = ["wait", "wait_for", "acquire"]
 
     /// Method names that block whatever the receiver turns out to be (an event, a
     /// lock, a socket, a connection, a child process), for receivers the scanner
@@ -63,7 +75,19 @@ public enum WorkloadCatalog {
 
     /// `stop.wait(...)`, `self.conn.recv()`: a method call whose name alone says it blocks.
     public static func isBlockingMethod(_ callee: String) -> Bool {
-        guard let dot = callee.lastIndex(of: ".") else { return false }
-        return blockingMethods.contains(String(callee[callee.index(after: dot)...]))
+        methodName(callee).map(blockingMethods.contains) ?? false
+    }
+
+    /// A wait that stays inside this machine and program (`localWaits`, or a blocking
+    /// method such as `stop.wait`), as opposed to the network, a child program or a sleep.
+    public static func isLocalWait(_ callee: String) -> Bool {
+        if matches(callee, localWaits) { return true }
+        if matches(callee, io) { return false }
+        return methodName(callee).map(localBlockingMethods.contains) ?? false
+    }
+
+    private static func methodName(_ callee: String) -> String? {
+        guard let dot = callee.lastIndex(of: ".") else { return nil }
+        return String(callee[callee.index(after: dot)...])
     }
 }

@@ -37,11 +37,16 @@ public protocol Rule: Sendable {
     var metadata: RuleMetadata { get }
     /// Keys this rule accepts under `[rules.CODE]` in the configuration.
     var optionNames: [String] { get }
+    /// What is wrong with a configured value of one of `optionNames` (`must be a
+    /// whole number of 0 or more`), or nil when the rule can use it.
+    func problem(withOption key: String, value: OptionValue) -> String?
     func check(_ model: ProjectModel) -> [Finding]
 }
 
 extension Rule {
     public var optionNames: [String] { [] }
+
+    public func problem(withOption key: String, value: OptionValue) -> String? { nil }
 
     /// A finding of this rule, recommending its default model unless told otherwise.
     public func finding(

@@ -22,10 +22,11 @@ public struct WorkloadEvidence: Hashable, Sendable {
     /// Functions called on the way from the classified function to `function`.
     public var via: [FunctionID]
 
-    /// I/O on the local disk or console only (`open`, `os.stat`, `print`), as opposed to
-    /// waiting on the network, a child process, a sleep or a lock.
-    public var isLocalIO: Bool {
-        if case let .ioCall(callee) = kind { return WorkloadCatalog.matches(callee, WorkloadCatalog.localIO) }
+    /// A wait that stays inside this machine and program: the disk, the console, the
+    /// program's own queues, locks and children (`open`, `print`, `queue.get`, `join`),
+    /// as opposed to the network, a child program or a sleep.
+    public var isLocalWait: Bool {
+        if case let .ioCall(callee) = kind { return WorkloadCatalog.isLocalWait(callee) }
         return false
     }
 }

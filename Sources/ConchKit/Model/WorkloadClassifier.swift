@@ -48,11 +48,11 @@ struct WorkloadClassifier {
         return copy
     }
 
-    /// The first I/O found, unless it only touches local files or the console and the
-    /// candidate waits on something slower: the network, a child, a sleep, a lock.
+    /// The first I/O found, unless it stays local (the disk, the console, the program's
+    /// own queues and locks) and the candidate waits on the network, a child program or a sleep.
     private static func preferred(_ current: WorkloadEvidence?, _ candidate: WorkloadEvidence?) -> WorkloadEvidence? {
         guard let current else { return candidate }
-        guard let candidate, current.isLocalIO, !candidate.isLocalIO else { return current }
+        guard let candidate, current.isLocalWait, !candidate.isLocalWait else { return current }
         return candidate
     }
 
