@@ -7,19 +7,16 @@ struct CPUBoundInEventLoop: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         let loops = EventLoopIndex(model)
         var findings: [Finding] = []
-        for file in model.files {
-            for function in file.functions {
-                guard let role = loops.role(of: function) else { continue }
-                let run = loops.runs(reaching: file).first
-                for loop in computingLoops(in: function, model: model) {
-                    let name = model.displayName(function.id)
-                    findings.append(finding(
-                        in: file, at: loop.headerRange,
-                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
-                            + "no other task or callback runs until it finishes",
-                        advice: advice(role, name: name, language: file.language),
-                        related: run.map { [model.loopStart($0)] } ?? []))
-                }
+        for (file, function, role) in loops.functionsOnTheLoop {
+            let run = loops.runs(reaching: file).first
+            for loop in computingLoops(in: function, model: model) {
+                let name = model.displayName(function.id)
+                findings.append(finding(
+                    in: file, at: loop.headerRange,
+                    "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
+                        + "no other task or callback runs until it finishes",
+                    advice: advice(role, name: name, language: file.language),
+                    related: run.map { [model.loopStart($0)] } ?? []))
             }
         }
         return findings

@@ -21,18 +21,13 @@ struct UnsynchronizedSharedWrite: Rule {
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for entry in contexts.threads {
-            for id in entry.reached.sorted() {
-                guard let reference = model.functionIndex[id] else { continue }
-                let file = model.files[reference.file]
-                let function = file.functions[reference.function]
-                for access in function.globalAccesses where isRacyWrite(access, language: file.language) {
-                    let key = file.path + ":" + String(access.range.start)
-                    guard !index.isSelfProtected(access.variable), !reported.contains(key),
-                          let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
-                    reported.insert(key)
-                    findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
-                }
+        for (entry, file, function) in contexts.threadReach(model) {
+            for access in function.globalAccesses where isRacyWrite(access, language: file.language) {
+                let key = file.path + ":" + String(access.range.start)
+                guard !index.isSelfProtected(access.variable), !reported.contains(key),
+                      let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
+                reported.insert(key)
+                findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
             }
         }
         return findings

@@ -9,17 +9,12 @@ struct MTUnsafeCallInThread: Rule {
         let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for entry in contexts.threads {
-            for id in entry.reached.sorted() {
-                guard let reference = model.functionIndex[id] else { continue }
-                let file = model.files[reference.file]
-                let function = file.functions[reference.function]
-                for call in function.calls {
-                    guard let unsafe = unsafeEntry(for: call, in: file, model) else { continue }
-                    let key = file.path + ":" + String(call.range.start)
-                    guard reported.insert(key).inserted else { continue }
-                    findings.append(finding(call, unsafe, in: file, function, entry: entry, model))
-                }
+        for (entry, file, function) in contexts.threadReach(model) {
+            for call in function.calls {
+                guard let unsafe = unsafeEntry(for: call, in: file, model) else { continue }
+                let key = file.path + ":" + String(call.range.start)
+                guard reported.insert(key).inserted else { continue }
+                findings.append(finding(call, unsafe, in: file, function, entry: entry, model))
             }
         }
         return findings

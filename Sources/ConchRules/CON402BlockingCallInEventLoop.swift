@@ -7,22 +7,19 @@ struct BlockingCallInEventLoop: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         let loops = EventLoopIndex(model)
         var findings: [Finding] = []
-        for file in model.files {
-            for function in file.functions {
-                guard let role = loops.role(of: function) else { continue }
-                // An awaited call hands control back to the loop, whatever its name.
-                for call in function.calls where !call.isAwaited {
-                    guard let entry = BlockingCalls.entry(for: call, in: file.language) else { continue }
-                    if case let .callback(framework) = role, entry.idiomaticIn.contains(framework) { continue }
-                    let run = loops.runs(reaching: file).first
-                    let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
-                    findings.append(finding(
-                        in: file, at: call.range,
-                        "\(call.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
-                            + "no other task or callback runs until it returns",
-                        advice: advice, model: recommended,
-                        related: run.map { [model.loopStart($0)] } ?? []))
-                }
+        for (file, function, role) in loops.functionsOnTheLoop {
+            // An awaited call hands control back to the loop, whatever its name.
+            for call in function.calls where !call.isAwaited {
+                guard let entry = BlockingCalls.entry(for: call, in: file.language) else { continue }
+                if case let .callback(framework) = role, entry.idiomaticIn.contains(framework) { continue }
+                let run = loops.runs(reaching: file).first
+                let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
+                findings.append(finding(
+                    in: file, at: call.range,
+                    "\(call.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
+                        + "no other task or callback runs until it returns",
+                    advice: advice, model: recommended,
+                    related: run.map { [model.loopStart($0)] } ?? []))
             }
         }
         return findings

@@ -52,6 +52,13 @@ struct EventLoopIndex {
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
     }
 
+    /// Every function that runs on an event loop, with its file and its role there.
+    var functionsOnTheLoop: [(file: FileFacts, function: FunctionFacts, role: LoopRole)] {
+        model.files.flatMap { file in
+            file.functions.compactMap { function in role(of: function).map { (file, function, $0) } }
+        }
+    }
+
     func role(of function: FunctionFacts) -> LoopRole? {
         if function.isAsync { return .coroutine }
         return callbacks[function.id].map(LoopRole.callback)

@@ -98,6 +98,16 @@ struct ExecutionContexts {
     }
 
     /// Whether code at `offset` of the function runs in the parent's main thread.
+    /// Every function a thread entry reaches, with its file: where the rules about
+    /// code running in threads look.
+    func threadReach(_ model: ProjectModel) -> [(entry: Entry, file: FileFacts, function: FunctionFacts)] {
+        threads.flatMap { entry in
+            entry.reached.sorted().compactMap { id in
+                model.function(id).map { (entry, $0.file, $0.function) }
+            }
+        }
+    }
+
     func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
         if function.kind == .module { return true }
         guard mainSide.contains(function.id) else { return false }
