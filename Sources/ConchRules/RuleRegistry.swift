@@ -3,6 +3,7 @@ import ConchKit
 /// The rules this build implements: registering a rule is one line here.
 public enum RuleRegistry {
     public static let implemented: [any Rule] = [
+        GILHeldHotLoop(),
         LegacyProcessSpawn(),
     ]
 

@@ -36,6 +36,12 @@ extension ProjectModel {
         return reachedFrom
     }
 
+    /// The loops of one function that count as CPU-bound by its own code (the
+    /// classifier's hot loops), outer loops first.
+    public func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
+        WorkloadClassifier.hotLoops(in: function)
+    }
+
     /// Every spawn site in the project with the file it stands in.
     public var spawnSites: [(file: FileFacts, site: SpawnSite)] {
         files.flatMap { file in file.spawnSites.map { (file, $0) } }

@@ -50,7 +50,13 @@ struct WorkloadClassifier {
     /// A loop that computes: enough arithmetic, nested or open-ended, and no waiting
     /// or GIL-releasing library call inside it. The outermost such loop is the evidence.
     static func hotLoop(in function: FunctionFacts) -> LoopFacts? {
+        hotLoops(in: function).first
+    }
+
+    /// Every loop of the function that computes, outer loops before the loops they hold.
+    static func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
         let loops = function.loops
+        var found: [LoopFacts] = []
         for (index, loop) in loops.enumerated() where loop.kind != .comprehension || loop.depth == 0 {
             guard loop.arithmeticOperations >= hotLoopOperations else { continue }
             let hasInnerLoop = loops.contains { $0.parent == index }
@@ -62,8 +68,8 @@ struct WorkloadClassifier {
                     && (WorkloadCatalog.matches(call.callee, WorkloadCatalog.io)
                         || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native))
             }
-            if !waits { return loop }
+            if !waits { found.append(loop) }
         }
-        return nil
+        return found
     }
 }
