@@ -4,7 +4,13 @@ import ConchKit
 public enum RuleRegistry {
     public static let implemented: [any Rule] = [
         GILHeldHotLoop(),
+        CPUBoundInEventLoop(),
+        SpawnPerTask(),
+        SleepingTimerThread(),
+        BlockingCallInEventLoop(),
+        MixedConcurrencyModels(),
         LegacyProcessSpawn(),
+        UnsynchronizedSharedWrite(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.

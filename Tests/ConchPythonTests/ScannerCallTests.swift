@@ -64,6 +64,20 @@ import Testing
         #expect(facts.function("pkg.mod.main")?.calls.first?.boundName == "pool")
     }
 
+    @Test func socketFactoriesReturnSockets() {
+        let facts = scan("""
+        import socket
+
+        def serve():
+            server = socket.create_server(("", 7000))
+            server.accept()
+            client = socket.create_connection(("example.com", 80))
+            client.recv(1024)
+        """)
+        let callees = facts.function("pkg.mod.serve")?.calls.map(\.callee) ?? []
+        #expect(callees == ["socket.create_server", "socket.socket.accept", "socket.create_connection", "socket.socket.recv"])
+    }
+
     @Test func selfAttributesTypedInInitAreSeenByEveryMethod() {
         let facts = scan("""
         from concurrent.futures import ProcessPoolExecutor

@@ -94,6 +94,11 @@ import Testing
         #expect(held == [["pkg.mod.lock"], []])
     }
 
+    @Test func storesWhoseValueReadsTheSameContainerAreUpdates() {
+        let facts = scan("counts = {}\nstats = Stats()\ndef f(k):\n    counts[k] = counts.get(k, 0) + 1\n    stats.hits = stats.hits + 1\n    counts[k] = 0\n")
+        #expect(kinds(facts, "pkg.mod.f") == [.subscriptAugmented, .augmented, .subscriptStore])
+    }
+
     @Test func attributeAugmentedAssignmentIsAugmented() {
         let facts = scan("stats = Stats()\ndef f():\n    stats.hits += 1\n")
         #expect(kinds(facts, "pkg.mod.f") == [.augmented])
@@ -108,5 +113,31 @@ import Testing
         let facts = scan("seen = set()\nadd = lambda x: seen.add(x)\n")
         let lambda = facts.functions.first { $0.kind == .lambda }
         #expect(lambda?.globalAccesses.map(\.kind) == [.mutatingMethod("add")])
+    }
+}
+
+@Suite struct ScannerModuleLevelGlobalTests {
+    @Test func moduleLevelCodeRecordsItsAccesses() {
+        let facts = scan("""
+        total = 0
+        def work():
+            global total
+            total += 1
+        if __name__ == "__main__":
+            work()
+            print(total)
+        """)
+        let module = facts.functions.first
+        #expect(module?.globalAccesses.map(\.kind) == [.rebind, .read])
+        #expect(module?.globalAccesses.last?.variable == "pkg.mod.total")
+    }
+
+    @Test func classBodiesAtModuleLevelBindClassAttributes() {
+        let facts = scan("""
+        cache = {}
+        class Config:
+            cache = None
+        """)
+        #expect(facts.functions.first?.globalAccesses.map(\.kind) == [.rebind])
     }
 }

@@ -1,6 +1,6 @@
 import ConchKit
 
-/// Reads and writes of watched module globals (see `GlobalVariables`) inside functions.
+/// Reads and writes of watched module globals (see `GlobalVariables`) in functions and module-level code.
 enum GlobalAccesses {
     static func record(_ model: ScanModel, statement index: Int, contexts: TokenContexts, assignment: Assignment?,
                        locks: [String], checked: Set<String>) {
@@ -26,7 +26,9 @@ enum GlobalAccesses {
                 continue
             }
             let function = contexts.owner(of: token)
-            guard function != 0, model.isModuleVariable(name, scope: function) else { continue }
+            // Module-level code counts too (a script reading a result after `join()`), but a
+            // class body at module level binds class attributes, not the module's names.
+            guard function != 0 || model.statementClass[index] == nil, model.isModuleVariable(name, scope: function) else { continue }
             let variable = model.moduleName + "." + name
             var kind = GlobalAccess.Kind.read
             var range = tokens.range(token, token)
@@ -35,7 +37,9 @@ enum GlobalAccesses {
                 kind = augmented ? .augmented : (mentions(tokens, name, assignment.value) ? .readModifyWrite : .rebind)
                 range = writeRange
             } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
-                kind = tokens.isOp(token + 1, "[") ? (augmented ? .subscriptAugmented : .subscriptStore) : (augmented ? .augmented : .subscriptStore)
+                // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
+                let updates = augmented || mentions(tokens, name, assignment?.value)
+                kind = tokens.isOp(token + 1, "[") ? (updates ? .subscriptAugmented : .subscriptStore) : (updates ? .augmented : .subscriptStore)
                 range = writeRange
             } else if tokens.isOp(token + 1, "."), tokens.isName(token + 2), tokens.isOp(token + 3, "("),
                       ScannerCatalog.mutatingMethods.contains(tokens.text(token + 2)) {

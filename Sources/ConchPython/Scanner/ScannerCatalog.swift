@@ -26,6 +26,8 @@ enum ScannerCatalog {
         "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
         "twisted.internet.reactor": "twisted.internet.reactor",
         "socket.socket.accept": "tuple",
+        "socket.create_server": "socket.socket",
+        "socket.create_connection": "socket.socket",
         "threading.current_thread": "threading.Thread",
     ]
 

@@ -50,3 +50,44 @@ extension SpawnSite {
         return nil
     }
 }
+
+extension ExecutionContexts.Start {
+    /// What the site starts, for messages: `thread`, `pool task`, `child process`.
+    var noun: String {
+        switch site.kind {
+        case .thread: "thread"
+        case .timer: "timer thread"
+        case .threadPool, .processPool: "pool task"
+        case .process: "process"
+        case .forkChild: "forked child"
+        case .coroutine: "task"
+        }
+    }
+
+    /// The start as a related location: `thread started here`.
+    var evidence: Finding.Evidence {
+        let verb = site.kind == .threadPool || site.kind == .processPool ? "submitted here" : "started here"
+        return Finding.Evidence(path: file.path, range: site.range, message: "\(noun) \(verb)")
+    }
+}
+
+extension CallFacts {
+    /// The call's name for messages: `` `time.sleep` ``, or `` `th.sleep` (`time.sleep`) `` through an alias.
+    var quotedName: String {
+        calleeText == callee || !isResolved ? "`\(calleeText)`" : "`\(calleeText)` (`\(callee)`)"
+    }
+}
+
+extension ProjectModel {
+    /// `the thread started at line 12`, `the pool task submitted at helpers.py:7`.
+    func describe(_ start: ExecutionContexts.Start, from origin: String) -> String {
+        let verb = start.site.kind == .threadPool || start.site.kind == .processPool ? "submitted" : "started"
+        return "the \(start.noun) \(verb) at \(place(start.file.path, start.site.range.start, from: origin))"
+    }
+
+    /// The event loop's start as a related location: `asyncio event loop runs here`.
+    func loopStart(_ run: (file: FileFacts, marker: EventLoopMarker)) -> Finding.Evidence {
+        Finding.Evidence(path: run.file.path, range: run.marker.range,
+                         message: "\(FrameworkSchedulers.displayName(run.marker.framework)) event loop runs here")
+    }
+}

@@ -1,0 +1,55 @@
+import ConchKit
+
+/// A CPU-heavy loop directly in a coroutine or an event-loop callback.
+struct CPUBoundInEventLoop: Rule {
+    let metadata = RuleCatalog.CON104
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        let loops = EventLoopIndex(model)
+        var findings: [Finding] = []
+        for file in model.files {
+            for function in file.functions {
+                guard let role = loops.role(of: function) else { continue }
+                let run = loops.runs(reaching: file).first
+                for loop in computingLoops(in: function, model: model) {
+                    let name = model.displayName(function.id)
+                    let line = file.line(of: loop.headerRange.start)
+                    findings.append(finding(
+                        in: file, at: loop.headerRange,
+                        "CPU-bound loop at line \(line) runs in \(role.describe(name)) and holds the event loop; "
+                            + "no other task or callback runs until it finishes",
+                        advice: advice(role, name: name, language: file.language),
+                        related: run.map { [model.loopStart($0)] } ?? []))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Hot loops that never give way to the loop (no `await` inside), outermost only.
+    private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
+        var reported: [LoopFacts] = []
+        for loop in model.hotLoops(in: function) {
+            let yields = function.calls.contains { $0.isAwaited && loop.range.contains($0.range.start) }
+            let inside = reported.contains { $0.range.contains(loop.range.start) }
+            if !yields, !inside { reported.append(loop) }
+        }
+        return reported
+    }
+
+    private func advice(_ role: LoopRole, name: String, language: SourceLanguage) -> String {
+        switch role {
+        case .coroutine:
+            return "move the loop into a plain function and run it with "
+                + "`await loop.run_in_executor(ProcessPoolExecutor(), func, *args)`"
+        case .callback(.glib):
+            return language == .c
+                ? "run the loop on a worker thread with `g_task_run_in_thread` and finish in its callback"
+                : "run the loop in a `concurrent.futures.ProcessPoolExecutor` and hand the result back with `GLib.idle_add`"
+        case .callback:
+            return language == .c
+                ? "run the loop with `uv_queue_work` (its after-work callback runs back on the loop), or on a worker thread"
+                : "run the loop in a `concurrent.futures.ProcessPoolExecutor` and hand the result back to the loop"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import ConchKit
+
+/// A thread, process or fork started on every pass of an open-ended or input-driven
+/// loop, an accept loop above all, with nothing bounding how many run at once.
+struct SpawnPerTask: Rule {
+    let metadata = RuleCatalog.CON301
+
+    /// Why the loop runs once per task.
+    private enum Driver {
+        case accept(CallFacts)
+        case input
+        case unbounded
+        case conditional
+    }
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        for (file, site) in model.spawnSites where !site.isBounded && isOSSpawn(site) {
+            guard let loopIndex = site.loop else { continue }
+            let function = file.functions[site.function]
+            guard let (loop, driver) = driver(of: loopIndex, in: function, language: file.language),
+                  !isThrottled(site, in: loop, function: function) else { continue }
+            findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
+        }
+        return findings
+    }
+
+    private func isOSSpawn(_ site: SpawnSite) -> Bool {
+        site.kind == .thread || site.kind == .timer || site.kind == .process || site.kind == .forkChild
+    }
+
+    /// The loop that makes the spawn run once per task: the innermost loop, or an
+    /// accept loop around it. A counted inner loop (`for i in range(4)`) is a batch.
+    private func driver(of innermost: Int, in function: FunctionFacts, language: SourceLanguage) -> (LoopFacts, Driver)? {
+        let loop = function.loops[innermost]
+        if case .constant = loop.bound { return nil }
+        var current: Int? = innermost
+        while let index = current {
+            let candidate = function.loops[index]
+            if let accept = function.calls.first(where: { candidate.range.contains($0.range.start) && TaskSources.isAccept($0) }) {
+                return (candidate, .accept(accept))
+            }
+            current = candidate.parent
+        }
+        switch loop.bound {
+        case .unbounded: return (loop, .unbounded)
+        case .conditional where loop.kind != .for: return (loop, .conditional)
+        default:
+            let header = function.calls.filter { loop.headerRange.contains($0.range.start) }
+            return header.contains(where: TaskSources.readsInput) ? (loop, .input) : nil
+        }
+    }
+
+    /// A semaphore taken in the loop, or the worker waited for in the same pass.
+    private func isThrottled(_ site: SpawnSite, in loop: LoopFacts, function: FunctionFacts) -> Bool {
+        let inLoop = function.calls.filter { loop.range.contains($0.range.start) }
+        if inLoop.contains(where: { TaskSources.semaphoreAcquires.contains($0.callee) }) { return true }
+        let spawn = function.calls.first { $0.range == site.range }
+        if spawn?.locksHeld.contains(where: { $0.lowercased().contains("sem") }) ?? false { return true }
+        let after = inLoop.filter { $0.range.start > site.range.end }
+        if site.kind == .forkChild { return after.contains { TaskSources.childWaits.contains($0.callee) } }
+        guard let name = spawn?.boundName else { return false }
+        return after.contains { call in
+            TaskSources.joinMethods.contains { call.calleeText == name + "." + $0 }
+        }
+    }
+
+    private func finding(_ site: SpawnSite, loop: LoopFacts, driver: Driver, in file: FileFacts, model: ProjectModel) -> Finding {
+        let line = file.line(of: loop.headerRange.start)
+        let what: String = switch site.kind {
+        case .process: "a process"
+        case .forkChild: "a child process"
+        default: "a thread"
+        }
+        let running = site.kind == .forkChild ? "" : site.entryID.map { " running `\(model.displayName($0))`" } ?? ""
+        let pass: String
+        var related: [Finding.Evidence] = []
+        switch driver {
+        case let .accept(call):
+            pass = "for every connection the accept loop at line \(line) takes"
+            related.append(Finding.Evidence(path: file.path, range: call.range, message: "accepts a connection"))
+        case .input: pass = "for every input the loop at line \(line) reads"
+        case .unbounded: pass = "on every pass of the endless loop at line \(line)"
+        case .conditional: pass = "on every pass of the `while` loop at line \(line)"
+        }
+        related.insert(Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop that spawns once per task"), at: 0)
+        let (recommended, advice) = recommendation(site, driver: driver, in: file, model: model)
+        return finding(
+            in: file, at: site.range,
+            "`\(site.api)` starts \(what)\(running) \(pass); nothing bounds how many run at once",
+            advice: advice, model: recommended, related: related)
+    }
+
+    private func recommendation(_ site: SpawnSite, driver: Driver, in file: FileFacts, model: ProjectModel) -> (ConcurrencyModel, String) {
+        if file.language == .c {
+            return (.microthread, "serve the tasks from one event loop (`epoll`, libuv `uv_listen`, libevent `evconnlistener_new_bind`), "
+                + "or hand them to a fixed pool of pthreads through a queue")
+        }
+        let workload = site.entryID.map { model.workload(of: $0).kind } ?? .unknown
+        if workload == .cpu {
+            return (.process, "submit the tasks to a bounded `concurrent.futures.ProcessPoolExecutor(max_workers=N)`")
+        }
+        if case .accept = driver {
+            return (.microthread, "serve each connection as a coroutine with `asyncio.start_server` (or gevent's `StreamServer`); "
+                + "for a few heavy tasks, submit them to a `ThreadPoolExecutor(max_workers=N)`")
+        }
+        if workload == .io {
+            return (.microthread, "run many small I/O tasks as coroutines (`asyncio`, gevent), "
+                + "or submit them to a `ThreadPoolExecutor(max_workers=N)`")
+        }
+        return (.thread, "submit the tasks to a bounded `concurrent.futures.ThreadPoolExecutor(max_workers=N)`")
+    }
+}

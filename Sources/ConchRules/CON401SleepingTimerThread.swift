@@ -1,0 +1,87 @@
+import ConchKit
+
+/// A thread that loops around a sleep, or a `threading.Timer` that re-arms itself,
+/// in a program that already runs an event loop.
+struct SleepingTimerThread: Rule {
+    let metadata = RuleCatalog.CON401
+
+    /// How the thread repeats its work.
+    private enum Repetition {
+        case sleepingLoop(loop: LoopFacts, sleep: CallFacts)
+        case rearmingTimer(CallFacts)
+    }
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        let loops = EventLoopIndex(model)
+        var findings: [Finding] = []
+        for (file, site) in model.spawnSites where site.kind == .thread || site.kind == .timer {
+            guard let entry = site.entryID, let (entryFile, function) = model.function(entry),
+                  let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile),
+                  let run = loops.runs(reaching: file).first ?? loops.runs(reaching: entryFile).first else { continue }
+            findings.append(finding(site, in: file, entry: function, entryFile: entryFile, repetition: repetition, run: run, model: model))
+        }
+        return findings
+    }
+
+    private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts) -> Repetition? {
+        if site.kind == .timer, let rearm = rearmingTimer(entry, in: entryFile) {
+            // The first arming reports; the re-arm inside the function reports only when nothing else arms it.
+            let isTheRearm = file.path == entryFile.path && file.functions[site.function].id == entry.id
+            if isTheRearm, firstArmingExists(entry.id, in: entryFile) { return nil }
+            return .rearmingTimer(rearm)
+        }
+        for loop in entry.loops where runsUntilStopped(loop) {
+            let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
+            guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
+                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }) else { continue }
+            return .sleepingLoop(loop: loop, sleep: sleep)
+        }
+        return nil
+    }
+
+    private func runsUntilStopped(_ loop: LoopFacts) -> Bool {
+        loop.bound == .unbounded || (loop.bound == .conditional && loop.kind != .for)
+    }
+
+    /// The `threading.Timer(..., f)` inside `f` that schedules `f` again.
+    private func rearmingTimer(_ function: FunctionFacts, in file: FileFacts) -> CallFacts? {
+        let rearm = file.spawnSites.first { site in
+            site.kind == .timer && site.entryID == function.id && file.functions[site.function].id == function.id
+        }
+        return rearm.flatMap { site in function.calls.first { $0.range == site.range } }
+    }
+
+    private func firstArmingExists(_ id: FunctionID, in file: FileFacts) -> Bool {
+        file.spawnSites.contains { $0.kind == .timer && $0.entryID == id && file.functions[$0.function].id != id }
+    }
+
+    private func finding(_ site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts, repetition: Repetition,
+                         run: (file: FileFacts, marker: EventLoopMarker), model: ProjectModel) -> Finding {
+        let name = model.displayName(entry.id)
+        let framework = FrameworkSchedulers.displayName(run.marker.framework)
+        let loopPlace = model.place(run.file.path, run.marker.range.start, from: file.path)
+        var related: [Finding.Evidence] = []
+        let what: String
+        switch repetition {
+        case let .sleepingLoop(loop, sleep):
+            let sleepPlace = model.place(entryFile.path, sleep.range.start, from: file.path)
+            what = "thread running `\(name)` loops around \(sleep.quotedName) at \(sleepPlace) to do periodic work"
+            related.append(Finding.Evidence(path: entryFile.path, range: sleep.range, message: "sleeps between rounds"))
+            related.append(Finding.Evidence(path: entryFile.path, range: loop.headerRange, message: "periodic loop"))
+        case let .rearmingTimer(rearm):
+            let rearmPlace = model.place(entryFile.path, rearm.range.start, from: file.path)
+            what = "`threading.Timer` running `\(name)` re-arms itself at \(rearmPlace) to repeat"
+            related.append(Finding.Evidence(path: entryFile.path, range: rearm.range, message: "re-arms the timer"))
+        }
+        related.append(model.loopStart(run))
+        return finding(
+            in: file, at: site.range,
+            "\(what), while the program runs \(article(framework)) \(framework) event loop (\(loopPlace)) that can schedule it",
+            advice: FrameworkSchedulers.scheduler(for: run.marker.framework, in: file.language),
+            related: related)
+    }
+
+    private func article(_ word: String) -> String {
+        word.lowercased().first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+}

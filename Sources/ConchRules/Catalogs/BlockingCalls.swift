@@ -1,0 +1,92 @@
+import ConchKit
+
+/// Calls that hold the calling thread until the outside world answers, each with
+/// what an event loop offers instead. Names are resolved callees; C names are bare.
+enum BlockingCalls {
+    struct Entry {
+        /// What to call instead, as one line of advice.
+        let replacement: String
+        /// Frameworks whose callbacks make this call on a descriptor the loop has
+        /// already found ready, so it returns at once (libevent's read callbacks).
+        var idiomaticIn: Set<EventFramework> = []
+    }
+
+    private static let asyncHTTP = "use an async HTTP client: `aiohttp.ClientSession` or `httpx.AsyncClient`, awaited"
+    private static let asyncSubprocess = "use `await asyncio.create_subprocess_exec(...)` and `await proc.communicate()`"
+
+    static let python: [String: Entry] = {
+        var table: [String: Entry] = [
+            "time.sleep": Entry(replacement: "use `await asyncio.sleep(...)`"),
+            "urllib.request.urlopen": Entry(replacement: asyncHTTP),
+            "urllib.request.urlretrieve": Entry(replacement: asyncHTTP),
+            "socket.create_connection": Entry(replacement: "use `await asyncio.open_connection(host, port)`"),
+            "socket.getaddrinfo": Entry(replacement: "use `await loop.getaddrinfo(...)`"),
+            "socket.gethostbyname": Entry(replacement: "use `await loop.getaddrinfo(...)`"),
+            "socket.socket.recv": Entry(replacement: "use `await loop.sock_recv(sock, nbytes)`, or asyncio streams"),
+            "socket.socket.recv_into": Entry(replacement: "use `await loop.sock_recv_into(sock, buffer)`, or asyncio streams"),
+            "socket.socket.recvfrom": Entry(replacement: "use `await loop.sock_recvfrom(sock, nbytes)`, or a datagram endpoint"),
+            "socket.socket.accept": Entry(replacement: "use `await loop.sock_accept(sock)`, or `asyncio.start_server`"),
+            "socket.socket.connect": Entry(replacement: "use `await loop.sock_connect(sock, address)`, or `asyncio.open_connection`"),
+            "socket.socket.send": Entry(replacement: "use `await loop.sock_sendall(sock, data)`, or asyncio streams"),
+            "socket.socket.sendall": Entry(replacement: "use `await loop.sock_sendall(sock, data)`, or asyncio streams"),
+            "subprocess.run": Entry(replacement: asyncSubprocess),
+            "subprocess.call": Entry(replacement: asyncSubprocess),
+            "subprocess.check_call": Entry(replacement: asyncSubprocess),
+            "subprocess.check_output": Entry(replacement: asyncSubprocess),
+            "subprocess.getoutput": Entry(replacement: asyncSubprocess),
+            "subprocess.getstatusoutput": Entry(replacement: asyncSubprocess),
+            "subprocess.Popen.wait": Entry(replacement: "start it with `asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
+            "subprocess.Popen.communicate": Entry(replacement: "start it with `asyncio.create_subprocess_exec(...)` and `await proc.communicate()`"),
+            "os.system": Entry(replacement: "use `await asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
+            "input": Entry(replacement: "read input off the loop with `await asyncio.to_thread(input, prompt)`"),
+        ]
+        for verb in ["get", "post", "put", "patch", "delete", "head", "options", "request"] {
+            table["requests.\(verb)"] = Entry(replacement: asyncHTTP)
+            table["requests.Session.\(verb)"] = Entry(replacement: asyncHTTP)
+            table["requests.sessions.Session.\(verb)"] = Entry(replacement: asyncHTTP)
+        }
+        return table
+    }()
+
+    /// Queues whose `get()` waits forever unless given a timeout or `block=False`.
+    static let blockingQueues: Set<String> = [
+        "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue",
+        "multiprocessing.Queue", "multiprocessing.JoinableQueue", "multiprocessing.SimpleQueue",
+    ]
+    static let queueReplacement = "use an `asyncio.Queue` and `await queue.get()`, or `await asyncio.to_thread(q.get)`"
+
+    private static let readyDescriptorLoops: Set<EventFramework> = [.libevent, .libev, .epoll]
+    private static let loopTimer = "use a loop timer instead: `uv_timer_start` (libuv), `evtimer_add` (libevent), `g_timeout_add` (GLib)"
+    private static let loopRead = "let the loop read: `uv_read_start` or `uv_fs_read` (libuv), a `bufferevent` (libevent), `g_io_add_watch` (GLib); else `uv_queue_work`"
+    private static let loopSpawn = "use `uv_spawn` (libuv) or `g_spawn_async` (GLib), or run it in `uv_queue_work`"
+
+    static let c: [String: Entry] = [
+        "sleep": Entry(replacement: loopTimer),
+        "usleep": Entry(replacement: loopTimer),
+        "nanosleep": Entry(replacement: loopTimer),
+        "read": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
+        "recv": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
+        "recvfrom": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
+        "fread": Entry(replacement: loopRead),
+        "fgets": Entry(replacement: loopRead),
+        "getaddrinfo": Entry(replacement: "use `uv_getaddrinfo` (libuv) or `evdns_getaddrinfo` (libevent)"),
+        "system": Entry(replacement: loopSpawn),
+        "popen": Entry(replacement: loopSpawn),
+    ]
+
+    /// The entry for a call, or nil when the call does not block (a `get` with a timeout).
+    static func entry(for call: CallFacts, in language: SourceLanguage) -> Entry? {
+        if language == .c { return c[call.callee] }
+        guard call.isResolved else { return nil }
+        if let known = python[call.callee] { return known }
+        guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
+        return waitsForever(queueGet: call) ? Entry(replacement: queueReplacement) : nil
+    }
+
+    /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.
+    private static func waitsForever(queueGet call: CallFacts) -> Bool {
+        if call.argument(keyword: "timeout") != nil || call.argument(at: 1) != nil { return false }
+        let block = call.argument(keyword: "block") ?? call.argument(at: 0)
+        return block == nil || block?.text == "True"
+    }
+}

@@ -1,0 +1,25 @@
+/// The calls that swap the standard library for green versions, and how to stay
+/// inside each library instead of mixing it with real threads.
+enum GreenletPatching {
+    struct Library {
+        let name: String
+        /// Resolved callees that patch; an entry ending in `.` is a prefix.
+        let patchCalls: [String]
+        let advice: String
+    }
+
+    static let libraries: [Library] = [
+        Library(name: "gevent", patchCalls: ["gevent.monkey.patch_"],
+                advice: "pick one model: stay with gevent (`gevent.spawn`, `gevent.pool.Pool`, and `gevent.threadpool.ThreadPool` "
+                    + "for blocking C calls), or drop monkey-patching and use threads, processes or asyncio directly"),
+        Library(name: "eventlet", patchCalls: ["eventlet.monkey_patch", "eventlet.patcher.monkey_patch"],
+                advice: "pick one model: stay with eventlet (`eventlet.spawn`, `eventlet.GreenPool`, and `eventlet.tpool.execute` "
+                    + "for blocking C calls), or drop monkey-patching and use threads, processes or asyncio directly"),
+    ]
+
+    static func library(patching callee: String) -> Library? {
+        libraries.first { library in
+            library.patchCalls.contains { $0.hasSuffix("_") ? callee.hasPrefix($0) : callee == $0 }
+        }
+    }
+}

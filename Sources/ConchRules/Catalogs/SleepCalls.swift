@@ -1,0 +1,20 @@
+import ConchKit
+
+/// Calls a timer thread uses to wait between rounds of periodic work.
+enum SleepCalls {
+    static let python: Set<String> = ["time.sleep"]
+    /// Waits that sleep only when given a timeout: `stop.wait(30)`.
+    static let timedWaits: Set<String> = ["threading.Event.wait", "multiprocessing.Event.wait"]
+    static let c: Set<String> = ["sleep", "usleep", "nanosleep", "clock_nanosleep"]
+
+    static func isSleep(_ call: CallFacts, in language: SourceLanguage) -> Bool {
+        if language == .c { return c.contains(call.callee) }
+        if call.isResolved {
+            if python.contains(call.callee) { return true }
+            return timedWaits.contains(call.callee) && !call.arguments.isEmpty
+        }
+        // `self._stop.wait(timeout=5)` on an attribute whose type the front end could not see.
+        guard call.calleeText.hasSuffix(".wait") else { return false }
+        return call.argument(keyword: "timeout") != nil || call.argument(at: 0)?.shape == .numberLiteral
+    }
+}

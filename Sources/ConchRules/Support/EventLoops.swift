@@ -1,0 +1,73 @@
+import ConchKit
+
+/// How a function runs on an event loop's own thread.
+enum LoopRole {
+    /// An `async def`: it runs on the loop between awaits.
+    case coroutine
+    /// A function handed to the loop as a callback (`uv_timer_start(t, cb, ...)`).
+    case callback(EventFramework)
+
+    /// `coroutine `score``, `libuv callback `on_read``.
+    func describe(_ name: String) -> String {
+        switch self {
+        case .coroutine: "coroutine `\(name)`"
+        case let .callback(framework): "\(FrameworkSchedulers.displayName(framework)) callback `\(name)`"
+        }
+    }
+}
+
+/// Which functions run on an event loop, and which event loops each file's program starts.
+struct EventLoopIndex {
+    let model: ProjectModel
+    /// Callback function -> the framework it was registered with.
+    let callbacks: [FunctionID: EventFramework]
+    private let imports: ImportGraph
+    private let runFiles: [Int]
+    /// For each file that starts a loop, the files its module imports.
+    private let programs: [Int: Set<Int>]
+
+    init(_ model: ProjectModel) {
+        self.model = model
+        var callbacks: [FunctionID: EventFramework] = [:]
+        var runFiles: [Int] = []
+        for (index, file) in model.files.enumerated() {
+            if file.eventLoops.contains(where: { $0.kind == .run }) { runFiles.append(index) }
+            for marker in file.eventLoops where marker.kind == .callback {
+                if let id = marker.callback, callbacks[id] == nil { callbacks[id] = marker.framework }
+            }
+        }
+        self.callbacks = callbacks
+        let imports = ImportGraph(model)
+        self.imports = imports
+        self.runFiles = runFiles
+        programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
+    }
+
+    func role(of function: FunctionFacts) -> LoopRole? {
+        if function.isAsync { return .coroutine }
+        return callbacks[function.id].map(LoopRole.callback)
+    }
+
+    /// The loops started by the program `file` is part of: in the file itself, in a
+    /// module that imports it directly or through other modules, or (C, where all
+    /// units link into one program) in any C unit. The file's own loops come first.
+    func runs(reaching file: FileFacts) -> [(file: FileFacts, marker: EventLoopMarker)] {
+        var result: [(file: FileFacts, marker: EventLoopMarker)] = []
+        var others: [(file: FileFacts, marker: EventLoopMarker)] = []
+        for index in runFiles {
+            let runFile = model.files[index]
+            let markers = runFile.eventLoops.filter { $0.kind == .run }
+            if runFile.path == file.path {
+                result += markers.map { (runFile, $0) }
+            } else if file.language == .c ? runFile.language == .c : inProgram(of: index, file.path) {
+                others += markers.map { (runFile, $0) }
+            }
+        }
+        return result + others
+    }
+
+    private func inProgram(of runFile: Int, _ path: String) -> Bool {
+        guard let target = imports.index(of: path) else { return false }
+        return programs[runFile]?.contains(target) ?? false
+    }
+}

@@ -1,0 +1,116 @@
+import ConchKit
+
+/// Which code runs where: in the threads the program starts, in its child
+/// processes, or in the main thread. Shared by the rules about shared state.
+struct ExecutionContexts {
+    /// A place where concurrent work starts, with the file it stands in.
+    struct Start {
+        var file: FileFacts
+        var site: SpawnSite
+    }
+
+    /// A function run by a thread or a child process, and everything it reaches.
+    struct Entry {
+        var id: FunctionID
+        var starts: [Start]
+        /// Functions the entry runs whole, itself included (unless it is a fork's parent).
+        var reached: Set<FunctionID>
+        /// C `fork()`: the child branch inside the forking function, which runs only that part.
+        var branch: (function: FunctionID, range: ByteRange)?
+
+        /// Several instances may run at once: started in a loop, from several places, or by a pool.
+        var runsBesideItself: Bool {
+            starts.count > 1 || starts.contains { $0.site.loop != nil || $0.site.kind == .threadPool || $0.site.kind == .processPool }
+        }
+
+        /// Whether the code at `offset` of `function` runs under this entry.
+        func runs(_ function: FunctionID, at offset: Int) -> Bool {
+            if let branch, branch.function == function { return branch.range.contains(offset) }
+            return reached.contains(function)
+        }
+    }
+
+    let threads: [Entry]
+    let children: [Entry]
+    /// Functions the main thread of the parent runs: reached from module-level code, or
+    /// from functions nothing in the project calls (an API its users call).
+    let mainSide: Set<FunctionID>
+
+    init(_ model: ProjectModel) {
+        var threadStarts: [FunctionID: [Start]] = [:]
+        var childStarts: [FunctionID: [Start]] = [:]
+        var branches: [FunctionID: (function: FunctionID, range: ByteRange)] = [:]
+        for (file, site) in model.spawnSites {
+            guard let entry = site.entryID, model.functionIndex[entry] != nil else { continue }
+            if site.runsInThread {
+                threadStarts[entry, default: []].append(Start(file: file, site: site))
+            } else if site.kind == .forkChild {
+                // The child runs on in the forking function; only a branch found by the front end says where.
+                guard let branch = Self.forkBranch(of: site, in: file) else { continue }
+                let key = entry + "@" + String(site.range.start)
+                childStarts[key, default: []].append(Start(file: file, site: site))
+                branches[key] = (entry, branch)
+            } else if site.runsInProcess {
+                childStarts[entry, default: []].append(Start(file: file, site: site))
+            }
+        }
+        threads = threadStarts.keys.sorted().map { id in
+            Entry(id: id, starts: threadStarts[id] ?? [], reached: Set(model.reachable(from: [id]).keys))
+        }
+        children = childStarts.keys.sorted().map { key in
+            let starts = childStarts[key] ?? []
+            guard let branch = branches[key], let (file, function) = model.function(branch.function) else {
+                return Entry(id: key, starts: starts, reached: Set(model.reachable(from: [key]).keys))
+            }
+            let callees = function.calls.filter { branch.range.contains($0.range.start) }.compactMap { model.resolve($0.callee, from: file) }
+            var reached = Set(model.reachable(from: callees).keys)
+            reached.remove(branch.function)
+            return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
+        }
+        mainSide = Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys))
+    }
+
+    /// The nested `<fork-child>` marker the C front end records for a fork's child branch.
+    private static func forkBranch(of site: SpawnSite, in file: FileFacts) -> ByteRange? {
+        file.functions.first { $0.name == "<fork-child>" && $0.parent == site.function && $0.range.start >= site.range.start }?.range
+    }
+
+    private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> Set<FunctionID> {
+        var called: Set<FunctionID> = []
+        var roots: [FunctionID] = []
+        for file in model.files {
+            for function in file.functions {
+                for call in function.calls {
+                    guard let callee = model.resolve(call.callee, from: file) else { continue }
+                    called.insert(callee)
+                    if function.kind == .module { roots.append(callee) }
+                }
+            }
+        }
+        for file in model.files {
+            for function in file.functions where function.kind != .module && function.name != "<fork-child>" {
+                if !called.contains(function.id), !entries.contains(function.id) { roots.append(function.id) }
+            }
+        }
+        return Set(model.reachable(from: roots).keys)
+    }
+
+    /// Whether code at `offset` of the function runs in the parent's main thread.
+    func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
+        if function.kind == .module { return true }
+        guard mainSide.contains(function.id) else { return false }
+        return !children.contains { $0.branch?.function == function.id && $0.branch?.range.contains(offset) == true }
+    }
+
+    /// The access happens in the function that starts the entry, before any of its starts:
+    /// it is ordered before the new thread or process exists.
+    static func precedesStart(of entry: Entry, _ file: FileFacts, _ function: Int, at offset: Int) -> Bool {
+        let local = entry.starts.filter { $0.file.path == file.path && $0.site.function == function }
+        guard !local.isEmpty else { return false }
+        return local.allSatisfy { start in
+            guard offset < start.site.range.start else { return false }
+            guard let loop = start.site.loop else { return true }
+            return !file.functions[function].loops[loop].range.contains(offset)
+        }
+    }
+}

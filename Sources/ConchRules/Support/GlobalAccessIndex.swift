@@ -1,0 +1,53 @@
+import ConchKit
+
+/// Every access to module-level or global state in the project, by variable, with
+/// each variable's declaration: what the shared-state rules compare.
+struct GlobalAccessIndex {
+    /// One access with the function and file it stands in.
+    struct Located {
+        var file: Int
+        var function: Int
+        var access: GlobalAccess
+    }
+
+    private(set) var accesses: [String: [Located]] = [:]
+    /// Declarations by the name accesses use: `pkg.mod.counter`, C `counter` or `path::counter`.
+    private(set) var declarations: [String: GlobalVariable] = [:]
+
+    init(_ model: ProjectModel) {
+        for (fileIndex, file) in model.files.enumerated() {
+            for global in file.globals {
+                let name = file.language == .python ? file.moduleName + "." + global.name : global.name
+                if declarations[name] == nil { declarations[name] = global }
+            }
+            for (functionIndex, function) in file.functions.enumerated() {
+                for access in function.globalAccesses {
+                    accesses[access.variable, default: []].append(Located(file: fileIndex, function: functionIndex, access: access))
+                }
+            }
+        }
+    }
+
+    /// Storage that keeps a variable out of races: per thread, atomic, constant, or a lock-like object.
+    func isSelfProtected(_ variable: String) -> Bool {
+        guard let storage = declarations[variable]?.storage else { return false }
+        return storage == .threadLocal || storage == .atomic || storage == .synchronized
+    }
+
+    /// The name of a variable for messages: `counter` for `pkg.mod.counter` or `path.c::counter`.
+    static func shortName(_ variable: String, in language: SourceLanguage) -> String {
+        if language == .c { return variable.split(separator: "::").last.map(String.init) ?? variable }
+        if language == .python, let dot = variable.lastIndex(of: ".") { return String(variable[variable.index(after: dot)...]) }
+        return variable
+    }
+}
+
+extension GlobalAccess.Kind {
+    /// Whether the access reads the variable's current value: a read, or a write that reads first.
+    var reads: Bool {
+        switch self {
+        case .read, .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented: true
+        case .rebind, .mutatingMethod, .subscriptStore, .writeThroughPointer: false
+        }
+    }
+}

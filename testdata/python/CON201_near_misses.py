@@ -1,0 +1,75 @@
+"""Shared state that threads use safely, or that only one thread touches."""
+import asyncio
+import queue
+import threading
+
+config = None
+results = []
+by_key = {}
+lock = threading.Lock()
+counter = 0
+local = threading.local()
+jobs = queue.Queue()
+done = False
+private_ticks = 0
+main_only = 0
+started_at = None
+coroutine_steps = 0
+
+
+def load_config():
+    return {"workers": 4}
+
+
+def worker(key):
+    global counter, done
+    results.append(key)
+    by_key[key] = len(config)
+    with lock:
+        counter += 1
+    local.calls = getattr(local, "calls", 0) + 1
+    jobs.put(key)
+    done = True
+
+
+def ticker():
+    global private_ticks
+    for _ in range(10):
+        private_ticks += 1
+
+
+def bump_main():
+    global main_only
+    main_only += 1
+
+
+async def step():
+    global coroutine_steps
+    coroutine_steps += 1
+
+
+async def run_steps():
+    await asyncio.gather(asyncio.create_task(step()), asyncio.create_task(step()))
+
+
+def main():
+    global config, started_at
+    config = load_config()
+    started_at = 0
+    bump_main()
+    print(private_ticks)
+    threading.Thread(target=ticker).start()
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    bump_main()
+    with lock:
+        print(counter, main_only, done, started_at)
+    asyncio.run(run_steps())
+    print(coroutine_steps)
+
+
+if __name__ == "__main__":
+    main()
