@@ -16,6 +16,10 @@ public struct CheckRequest: Sendable {
     public var targetPython: String?
     public var jobs: Int?
     public var compileCommands: String?
+    /// `--baseline`: report only findings this file does not record.
+    public var baseline: String?
+    /// False while writing a baseline: every finding is recorded, whatever the configuration names.
+    public var applyBaseline = true
     /// `--stdin-filename`: lint these bytes as if they were that file.
     public var stdin: (path: String, contents: [UInt8])?
 

@@ -7,6 +7,7 @@ public enum Checker {
     public static func run(_ request: CheckRequest) throws -> CheckOutcome {
         let configuration = try loadConfiguration(request)
         let options = try lintOptions(request, configuration)
+        let baseline = try baseline(request, configuration)
         var inputs: [LintInput] = []
         var notices: [String] = []
         var problemFiles: [(path: String, message: String)] = []
@@ -30,7 +31,23 @@ public enum Checker {
         let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented)
         var result = linter.lint(inputs, options: options)
         result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
+        if let baseline {
+            result.diagnostics = baseline.newDiagnostics(result.diagnostics)
+        }
         return CheckOutcome(result: result, notices: notices, configuration: configuration)
+    }
+
+    /// The baseline named on the command line, else in the configuration; read
+    /// before linting would be wasted on a missing file.
+    static func baseline(_ request: CheckRequest, _ configuration: Configuration) throws -> Baseline? {
+        guard request.applyBaseline else { return nil }
+        if let path = request.baseline {
+            return try Baseline.read(path: FilePaths.absolute(path, relativeTo: request.workingDirectory))
+        }
+        if let path = configuration.baseline {
+            return try Baseline.read(path: FilePaths.absolute(path, relativeTo: configuration.root))
+        }
+        return nil
     }
 
     static func loadConfiguration(_ request: CheckRequest) throws -> Configuration {

@@ -13,10 +13,9 @@ struct CPUBoundInEventLoop: Rule {
                 let run = loops.runs(reaching: file).first
                 for loop in computingLoops(in: function, model: model) {
                     let name = model.displayName(function.id)
-                    let line = file.line(of: loop.headerRange.start)
                     findings.append(finding(
                         in: file, at: loop.headerRange,
-                        "CPU-bound loop at line \(line) runs in \(role.describe(name)) and holds the event loop; "
+                        "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds the event loop; "
                             + "no other task or callback runs until it finishes",
                         advice: advice(role, name: name, language: file.language),
                         related: run.map { [model.loopStart($0)] } ?? []))
@@ -26,15 +25,26 @@ struct CPUBoundInEventLoop: Rule {
         return findings
     }
 
-    /// Hot loops that never give way to the loop (no `await` inside), outermost only.
+    /// Hot loops that never give way to the loop (no `await` and no `async for`
+    /// inside), outermost only.
     private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
         for loop in model.hotLoops(in: function) {
             let yields = function.calls.contains { $0.isAwaited && loop.range.contains($0.range.start) }
+                || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }
             if !yields, !inside { reported.append(loop) }
         }
         return reported
+    }
+
+    private func kindName(_ kind: LoopFacts.Kind) -> String {
+        switch kind {
+        case .for: "`for` loop"
+        case .while: "`while` loop"
+        case .doWhile: "`do`-`while` loop"
+        case .comprehension: "comprehension"
+        }
     }
 
     private func advice(_ role: LoopRole, name: String, language: SourceLanguage) -> String {

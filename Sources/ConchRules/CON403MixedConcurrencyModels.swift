@@ -25,7 +25,7 @@ struct MixedConcurrencyModels: Rule {
                 let uses = others.map { "\($0.model) (\($0.use) at \(model.place($0.evidence.path, $0.evidence.range.start, from: file.path)))" }
                 findings.append(finding(
                     in: file, at: call.range,
-                    "\(call.quotedName) turns threads, sockets and sleeps into \(library.name) greenlets, "
+                    "\(call.quotedName) swaps the standard library for \(library.name)'s green versions, "
                         + "but the program also uses " + uses.joined(separator: " and "),
                     advice: library.advice, related: others.map(\.evidence)))
             }

@@ -11,6 +11,8 @@ public enum RuleRegistry {
         MixedConcurrencyModels(),
         LegacyProcessSpawn(),
         UnsynchronizedSharedWrite(),
+        LostUpdateInChild(),
+        MTUnsafeCallInThread(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.

@@ -63,6 +63,12 @@ struct Check: ParsableCommand {
     @Option(help: "compile_commands.json for C files (default: found upward from each file).")
     var compileCommands: String?
 
+    @Option(help: "Report only findings this baseline file does not record.")
+    var baseline: String?
+
+    @Option(help: "Record every current finding in this baseline file and exit 0.")
+    var writeBaseline: String?
+
     @Option(help: "Read the source from stdin and report it as this path.")
     var stdinFilename: String?
 
@@ -80,6 +86,7 @@ struct Check: ParsableCommand {
 
     mutating func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if baseline != nil, writeBaseline != nil { throw ValidationError("--baseline and --write-baseline exclude each other") }
         if isolated, config != nil { throw ValidationError("--isolated and --config exclude each other") }
     }
 
@@ -96,11 +103,18 @@ struct Check: ParsableCommand {
         request.targetPython = targetPython
         request.jobs = jobs
         request.compileCommands = compileCommands
+        request.baseline = baseline
+        request.applyBaseline = writeBaseline == nil
         if let stdinFilename {
             request.stdin = (stdinFilename, Array(FileHandle.standardInput.readDataToEndOfFile()))
         }
         let outcome = try Checker.run(request)
         if !quiet { outcome.notices.forEach(Output.note) }
+        if let writeBaseline {
+            try Baseline(diagnostics: outcome.result.diagnostics).write(path: writeBaseline)
+            if !quiet { Output.note("recorded \(outcome.result.diagnostics.count) findings in \(writeBaseline)") }
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let color = format == .text && outputFile == nil && !noColor && environment["NO_COLOR"] == nil && Output.isTerminal
         var input = ReportInput(

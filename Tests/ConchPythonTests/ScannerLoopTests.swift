@@ -85,4 +85,9 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.count == 1)
         #expect(facts.function("pkg.mod.f")?.calls.first?.loop == 0)
     }
+
+    @Test func asyncForStatementsAndClausesAreMarkedAsync() {
+        let facts = scan("async def f(s, t):\n    async for x in s:\n        pass\n    for y in t:\n        pass\n    return [a for b in t async for a in g(b)]\n")
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.isAsync) == [true, false, false, true])
+    }
 }

@@ -15,6 +15,8 @@ public struct Configuration: Sendable, Equatable {
     public var ruleOptions: [String: [String: OptionValue]] = [:]
     public var libclang: String?
     public var compileCommands: String?
+    /// Baseline file: only findings it does not record are reported.
+    public var baseline: String?
 
     public init(root: String) {
         self.root = root
@@ -27,7 +29,7 @@ public struct Configuration: Sendable, Equatable {
             && lhs.perFileIgnores.map(\.codes) == rhs.perFileIgnores.map(\.codes)
             && lhs.respectGitignore == rhs.respectGitignore && lhs.targetPython == rhs.targetPython
             && lhs.severity == rhs.severity && lhs.ruleOptions == rhs.ruleOptions
-            && lhs.libclang == rhs.libclang && lhs.compileCommands == rhs.compileCommands
+            && lhs.libclang == rhs.libclang && lhs.compileCommands == rhs.compileCommands && lhs.baseline == rhs.baseline
     }
 }
 

@@ -4,7 +4,7 @@ internal import TOMLKit
 enum ConfigurationKeys {
     static let topLevel: Set<String> = [
         "select", "ignore", "extend-select", "exclude", "extend-exclude", "per-file-ignores",
-        "respect-gitignore", "target-python", "severity", "rules", "libclang", "compile-commands",
+        "respect-gitignore", "target-python", "severity", "rules", "libclang", "compile-commands", "baseline",
     ]
 
     static func apply(_ table: TOMLTable, to configuration: inout Configuration, path: String, prefix: String) throws {
@@ -37,6 +37,7 @@ enum ConfigurationKeys {
         configuration.extendExclude = try strings("extend-exclude") ?? []
         configuration.libclang = try string("libclang")
         configuration.compileCommands = try string("compile-commands")
+        configuration.baseline = try string("baseline")
         if let target = try string("target-python") {
             guard PythonVersion.isValid(target) else {
                 throw ConchError.configuration("\(path): '\(prefix)target-python' must look like \"3.12\" or \"3.13t\", not \"\(target)\"")

@@ -62,6 +62,8 @@ public struct LoopFacts: Hashable, Sendable {
     public var arithmeticOperations: Int
     /// C extension: the body calls the Python C API or touches `PyObject`s.
     public var touchesPythonObjects = false
+    /// `async for` (or an `async for` clause): every pass awaits the iterator, giving way to the event loop.
+    public var isAsync = false
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind

@@ -159,11 +159,12 @@ struct StructurePass {
         } else {
             bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
         }
-        let loop = LoopFacts(kind: isFor ? .for : .while,
+        var loop = LoopFacts(kind: isFor ? .for : .while,
                              range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
                              headerRange: tokens.range(statement.first, colon),
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
+        loop.isAsync = statement.isAsync
         model.facts.functions[function].loops.append(loop)
         push(index, function: function, loop: model.facts.functions[function].loops.count - 1)
     }

@@ -84,10 +84,11 @@ struct TokenContexts {
             }
             let depth = parentLoop.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
             let start = tokens.isName(forToken - 1, "async") ? forToken - 1 : forToken
-            let facts = LoopFacts(kind: .comprehension, range: tokens.range(open, closing),
+            var facts = LoopFacts(kind: .comprehension, range: tokens.range(open, closing),
                                   headerRange: tokens.range(start, max(start, headerEnd - 1)), bound: bound,
                                   parent: parentLoop, depth: depth,
                                   arithmeticOperations: tokens.arithmeticOperators(open + 1, end))
+            facts.isAsync = start != forToken
             model.facts.functions[function].loops.append(facts)
             parentLoop = model.facts.functions[function].loops.count - 1
         }

@@ -31,7 +31,7 @@ struct EventLoopIndex {
         var callbacks: [FunctionID: EventFramework] = [:]
         var runFiles: [Int] = []
         for (index, file) in model.files.enumerated() {
-            if file.eventLoops.contains(where: { $0.kind == .run }) { runFiles.append(index) }
+            if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file) }) { runFiles.append(index) }
             for marker in file.eventLoops where marker.kind == .callback {
                 if let id = marker.callback, callbacks[id] == nil { callbacks[id] = marker.framework }
             }
@@ -51,12 +51,13 @@ struct EventLoopIndex {
     /// The loops started by the program `file` is part of: in the file itself, in a
     /// module that imports it directly or through other modules, or (C, where all
     /// units link into one program) in any C unit. The file's own loops come first.
+    /// Only loops a program starts count (see `startsProgram`).
     func runs(reaching file: FileFacts) -> [(file: FileFacts, marker: EventLoopMarker)] {
         var result: [(file: FileFacts, marker: EventLoopMarker)] = []
         var others: [(file: FileFacts, marker: EventLoopMarker)] = []
         for index in runFiles {
             let runFile = model.files[index]
-            let markers = runFile.eventLoops.filter { $0.kind == .run }
+            let markers = runFile.eventLoops.filter { $0.kind == .run && Self.startsProgram($0, in: runFile) }
             if runFile.path == file.path {
                 result += markers.map { (runFile, $0) }
             } else if file.language == .c ? runFile.language == .c : inProgram(of: index, file.path) {
@@ -64,6 +65,15 @@ struct EventLoopIndex {
             }
         }
         return result + others
+    }
+
+    /// A loop started by a program rather than by a library helper that some caller
+    /// may or may not use: at module level, or in a script (a `__main__` module or
+    /// one with a main guard). C units all link into the program.
+    private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts) -> Bool {
+        if file.language == .c || !file.mainGuards.isEmpty { return true }
+        if file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__") { return true }
+        return !file.functions.contains { $0.kind != .module && $0.range.contains(marker.range.start) }
     }
 
     private func inProgram(of runFile: Int, _ path: String) -> Bool {

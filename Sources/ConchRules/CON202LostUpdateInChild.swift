@@ -1,0 +1,89 @@
+import ConchKit
+
+/// Code running in a child process writes module-level state that the parent reads:
+/// the write lands in the child's copy of the module and is lost.
+struct LostUpdateInChild: Rule {
+    let metadata = RuleCatalog.CON202
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        let contexts = ExecutionContexts(model)
+        guard !contexts.children.isEmpty else { return [] }
+        let index = GlobalAccessIndex(model)
+        var ordering = StartOrdering(model: model, entries: contexts.children)
+        var reported: Set<String> = []
+        var findings: [Finding] = []
+        for entry in contexts.children {
+            let functions = entry.reached.sorted() + (entry.branch.map { [$0.function] } ?? [])
+            for id in functions {
+                guard let reference = model.functionIndex[id] else { continue }
+                let file = model.files[reference.file]
+                let function = file.functions[reference.function]
+                for write in function.globalAccesses where write.isWrite && entry.runs(id, at: write.range.start) {
+                    let key = file.path + ":" + String(write.range.start)
+                    guard !reported.contains(key), !isSharedOnPurpose(write.variable, index),
+                          let read = parentRead(of: write, entry: entry, model, contexts, index, &ordering) else { continue }
+                    reported.insert(key)
+                    findings.append(finding(write, in: file, function, entry: entry, read: read, model))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// `multiprocessing.Value`, `Array`, queues, `Manager()` proxies and `shared_memory`
+    /// objects cross the process boundary by design.
+    private func isSharedOnPurpose(_ variable: String, _ index: GlobalAccessIndex) -> Bool {
+        guard let declaration = index.declarations[variable] else { return false }
+        if declaration.storage == .synchronized || declaration.storage == .atomic || declaration.storage == .threadLocal { return true }
+        return declaration.typeName?.hasPrefix("multiprocessing.") ?? false
+    }
+
+    /// A read of the same variable by the parent, after the child has started.
+    private func parentRead(of write: GlobalAccess, entry: ExecutionContexts.Entry, _ model: ProjectModel,
+                            _ contexts: ExecutionContexts, _ index: GlobalAccessIndex,
+                            _ ordering: inout StartOrdering) -> GlobalAccessIndex.Located? {
+        (index.accesses[write.variable] ?? []).first { other in
+            let file = model.files[other.file]
+            let function = file.functions[other.function]
+            let offset = other.access.range.start
+            return other.access.kind.reads && other.access.range != write.range
+                && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset)
+                && !ordering.precedes(other, startsOf: entry)
+        }
+    }
+
+    private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
+                         read: GlobalAccessIndex.Located, _ model: ProjectModel) -> Finding {
+        let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
+        let child: String
+        if entry.branch != nil {
+            child = "the child forked at " + (entry.starts.first.map { model.place($0.file.path, $0.site.range.start, from: file.path) } ?? "")
+        } else if writer.id == entry.id {
+            child = "`\(model.displayName(entry.id))` runs in a child process and"
+        } else {
+            child = "`\(model.displayName(writer.id))`, called in the child process running `\(model.displayName(entry.id))`,"
+        }
+        let readFile = model.files[read.file]
+        let readFunction = readFile.functions[read.function]
+        let reader = readFunction.kind == .module ? "module-level code" : "`\(model.displayName(readFunction.id))`"
+        let place = model.place(readFile.path, read.access.range.start, from: file.path)
+        let message = "\(child) \(verb(write.kind)) global `\(variable)` in its own copy; \(reader) reads the parent's copy at \(place), which never sees the change"
+        var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "the parent reads `\(variable)` here")]
+        related.append(contentsOf: entry.starts.map(\.evidence))
+        let advice = file.language == .c
+            ? "send the result to the parent through a pipe() it reads after waitpid(), or use a thread if the state must be shared"
+            : "return the result from the task (Pool.map, ProcessPoolExecutor.map) or send it through a multiprocessing.Queue; use a thread if the state must be shared"
+        return finding(in: file, at: write.range, message, advice: advice, related: related)
+    }
+
+    private func verb(_ kind: GlobalAccess.Kind) -> String {
+        switch kind {
+        case .rebind: "sets"
+        case let .mutatingMethod(method): "calls `.\(method)()` on"
+        case .subscriptStore: "stores into"
+        case .checkThenAct: "checks and then sets"
+        case let .writeThroughPointer(callee): "writes through `\(callee)` to"
+        case .augmented, .readModifyWrite, .subscriptAugmented, .read: "updates"
+        }
+    }
+}

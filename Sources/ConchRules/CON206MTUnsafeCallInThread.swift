@@ -1,0 +1,46 @@
+import ConchKit
+
+/// Code reachable from a thread calls a function that is not thread-safe, or that
+/// changes state of the whole process, or that only works in the main thread.
+struct MTUnsafeCallInThread: Rule {
+    let metadata = RuleCatalog.CON206
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        let contexts = ExecutionContexts(model)
+        var reported: Set<String> = []
+        var findings: [Finding] = []
+        for entry in contexts.threads {
+            for id in entry.reached.sorted() {
+                guard let reference = model.functionIndex[id] else { continue }
+                let file = model.files[reference.file]
+                let function = file.functions[reference.function]
+                for call in function.calls {
+                    guard let unsafe = unsafeEntry(for: call, in: file, model) else { continue }
+                    let key = file.path + ":" + String(call.range.start)
+                    guard reported.insert(key).inserted else { continue }
+                    findings.append(finding(call, unsafe, in: file, function, entry: entry, model))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The catalog entry for a call to the library function itself: not a project
+    /// function of the same name, and not a call that only queries.
+    private func unsafeEntry(for call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
+        guard file.language == .c || call.isResolved,
+              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language),
+              model.resolve(call.callee, from: file) == nil else { return nil }
+        let given = call.arguments.filter { $0.text != "None" }.count
+        return given >= entry.minimumArguments ? entry : nil
+    }
+
+    private func finding(_ call: CallFacts, _ unsafe: MTUnsafeCalls.Entry, in file: FileFacts, _ caller: FunctionFacts,
+                         entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Finding {
+        let thread = "the thread running `\(model.displayName(entry.id))`"
+        let subject = caller.id == entry.id ? String(thread.dropFirst(4)) : "`\(model.displayName(caller.id))`, called in \(thread),"
+        let name = call.calleeText == call.callee ? "`\(call.callee)`" : "`\(call.calleeText)` (`\(call.callee)`)"
+        let message = "\(subject) calls \(name), \(unsafe.hazard)"
+        return finding(in: file, at: call.range, message, advice: unsafe.advice, related: entry.starts.map(\.evidence))
+    }
+}

@@ -1,0 +1,100 @@
+import ConchKit
+
+/// Functions that are not safe to call from a thread: C functions POSIX lists as not
+/// thread-safe (hidden static state), and Python calls that act on the whole process
+/// or only work in the main thread. Each with the replacement to use.
+enum MTUnsafeCalls {
+    struct Entry {
+        /// Why it is unsafe, as a clause after the function's name: `which keeps ...`.
+        let hazard: String
+        let advice: String
+        /// Calls with fewer arguments (a `None` does not count) only query the state: `locale.setlocale(category)`.
+        var minimumArguments = 0
+    }
+
+    private static let staticResult = "which returns a pointer to static storage that the next call overwrites"
+    private static let environment = "which changes the environment of the whole process while other threads may read it"
+    private static let environmentAdvice = "set the environment once at startup, before any thread starts; give children their own with posix_spawn's envp"
+
+    /// C functions by name, with their reentrant variant.
+    static let c: [String: Entry] = {
+        var table: [String: Entry] = [
+            "strtok": Entry(hazard: "which keeps its position in hidden static state", advice: "use strtok_r with a save pointer of your own"),
+            "localtime": Entry(hazard: "which returns a pointer to one static struct tm", advice: "use localtime_r with a struct tm of your own"),
+            "gmtime": Entry(hazard: "which returns a pointer to one static struct tm", advice: "use gmtime_r with a struct tm of your own"),
+            "ctime": Entry(hazard: staticResult, advice: "use ctime_r with a buffer of your own, or strftime on a localtime_r result"),
+            "asctime": Entry(hazard: staticResult, advice: "use asctime_r with a buffer of your own, or strftime"),
+            "rand": Entry(hazard: "which shares one hidden generator state", advice: "use rand_r with a per-thread seed, or a generator per thread"),
+            "drand48": Entry(hazard: "which shares one hidden generator state", advice: "use erand48 with a per-thread state array"),
+            "lrand48": Entry(hazard: "which shares one hidden generator state", advice: "use nrand48 with a per-thread state array"),
+            "mrand48": Entry(hazard: "which shares one hidden generator state", advice: "use jrand48 with a per-thread state array"),
+            "strerror": Entry(hazard: staticResult, advice: "use strerror_r with a buffer of your own"),
+            "strsignal": Entry(hazard: staticResult, advice: "use a message table of your own (glibc: sigdescr_np)"),
+            "readdir": Entry(hazard: "which returns storage that another call on the same DIR * overwrites",
+                             advice: "give each thread its own DIR * from opendir, or guard the stream with a pthread_mutex_t"),
+            "gethostbyname": Entry(hazard: staticResult, advice: "use getaddrinfo and freeaddrinfo"),
+            "gethostbyname2": Entry(hazard: staticResult, advice: "use getaddrinfo and freeaddrinfo"),
+            "gethostbyaddr": Entry(hazard: staticResult, advice: "use getnameinfo"),
+            "inet_ntoa": Entry(hazard: staticResult, advice: "use inet_ntop with a buffer of your own"),
+            "tmpnam": Entry(hazard: staticResult, advice: "use mkstemp, which also closes the race on the file name"),
+            "ecvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
+            "fcvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
+            "gcvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
+            "basename": Entry(hazard: "which POSIX lets return static storage", advice: "work on a copy of the path per thread, or find the last '/' with strrchr"),
+            "dirname": Entry(hazard: "which POSIX lets return static storage", advice: "work on a copy of the path per thread"),
+            "setenv": Entry(hazard: environment, advice: environmentAdvice),
+            "putenv": Entry(hazard: environment, advice: environmentAdvice),
+            "unsetenv": Entry(hazard: environment, advice: environmentAdvice),
+            "clearenv": Entry(hazard: environment, advice: environmentAdvice),
+            "setlocale": Entry(hazard: "which changes the locale of the whole process",
+                               advice: "set the locale once at startup, or use uselocale with a locale_t from newlocale per thread"),
+            "nl_langinfo": Entry(hazard: staticResult, advice: "use nl_langinfo_l with a locale_t of your own"),
+            "hcreate": Entry(hazard: "which uses one hidden global table", advice: "use hcreate_r with a struct hsearch_data of your own"),
+            "hsearch": Entry(hazard: "which uses one hidden global table", advice: "use hsearch_r with a struct hsearch_data of your own"),
+            "hdestroy": Entry(hazard: "which uses one hidden global table", advice: "use hdestroy_r with a struct hsearch_data of your own"),
+            "lgamma": Entry(hazard: "which sets the global signgam", advice: "use lgamma_r, which returns the sign through a pointer"),
+            "mblen": Entry(hazard: "which keeps hidden shift state", advice: "use mbrlen with an mbstate_t of your own"),
+            "mbtowc": Entry(hazard: "which keeps hidden shift state", advice: "use mbrtowc with an mbstate_t of your own"),
+            "wctomb": Entry(hazard: "which keeps hidden shift state", advice: "use wcrtomb with an mbstate_t of your own"),
+            "encrypt": Entry(hazard: "which keeps a hidden key", advice: "use encrypt_r with a struct crypt_data of your own"),
+            "setkey": Entry(hazard: "which keeps a hidden key", advice: "use setkey_r with a struct crypt_data of your own"),
+            "crypt": Entry(hazard: staticResult, advice: "use crypt_r with a struct crypt_data of your own"),
+        ]
+        // Functions with a `_r` variant taking a caller-owned buffer.
+        for name in ["getpwnam", "getpwuid", "getgrnam", "getgrgid", "getlogin", "ttyname", "ptsname", "getdate",
+                     "getservbyname", "getservbyport", "getprotobyname", "getprotobynumber", "getnetbyname", "getnetbyaddr"] {
+            table[name] = Entry(hazard: staticResult, advice: "use \(name)_r with a buffer of your own")
+        }
+        for name in ["getpwent", "getgrent", "gethostent", "getservent", "getprotoent", "getnetent"] {
+            table[name] = Entry(hazard: "which walks the database with a hidden cursor and returns static storage",
+                                advice: "use \(name)_r, or read the database once before threads start")
+        }
+        return table
+    }()
+
+    private static let mainThreadOnly = "which raises ValueError outside the main thread"
+
+    /// Python calls by resolved name.
+    static let python: [String: Entry] = [
+        "signal.signal": Entry(hazard: mainThreadOnly,
+                               advice: "install signal handlers with signal.signal in the main thread, before starting threads"),
+        "signal.set_wakeup_fd": Entry(hazard: mainThreadOnly,
+                                      advice: "call signal.set_wakeup_fd in the main thread, before starting threads"),
+        "os.chdir": Entry(hazard: "which changes the working directory of every thread in the process",
+                          advice: "build absolute paths with os.path.join or pathlib.Path, pass cwd= to subprocess.run, or use dir_fd= arguments"),
+        "os.fchdir": Entry(hazard: "which changes the working directory of every thread in the process",
+                           advice: "build absolute paths with os.path.join or pathlib.Path, pass cwd= to subprocess.run, or use dir_fd= arguments"),
+        "os.umask": Entry(hazard: "which changes the file-creation mask of every thread in the process",
+                          advice: "set os.umask once at startup, or pass mode= to os.open, os.mkdir or os.makedirs"),
+        "os.putenv": Entry(hazard: "which changes the environment of the whole process",
+                           advice: "set the environment once at startup, or pass env= to subprocess.run"),
+        "os.unsetenv": Entry(hazard: "which changes the environment of the whole process",
+                             advice: "set the environment once at startup, or pass env= to subprocess.run"),
+        "locale.setlocale": Entry(hazard: "which changes the locale of the whole process and is not thread-safe",
+                                  advice: "call locale.setlocale once at startup, before starting threads", minimumArguments: 2),
+    ]
+
+    static func entry(for callee: String, in language: SourceLanguage) -> Entry? {
+        language == .python ? python[callee] : c[callee]
+    }
+}

@@ -1,0 +1,117 @@
+"""Coroutines that crunch numbers on the event loop, and ones that hand the work off."""
+import asyncio
+import hashlib
+from concurrent.futures import ProcessPoolExecutor
+
+
+async def edit_distance(left, right):
+    previous = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):  # expect: CON104
+        current = [i]
+        for j, b in enumerate(right, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
+async def collatz_steps(n):
+    steps = 0
+    while n != 1:  # expect: CON104
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return steps
+
+
+async def sum_of_squares():
+    total = 0
+    for i in range(2_000_000):  # expect: CON104
+        total += i * i % 7
+    return total
+
+
+class Renderer:
+    async def render(self, width, height):
+        pixels = []
+        for y in range(height):  # expect: CON104
+            for x in range(width):
+                pixels.append((x * x + y * y) % 255)
+        return pixels
+
+
+def edit_distance_sync(left, right):
+    previous = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):
+        current = [i]
+        for j, b in enumerate(right, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
+async def edit_distance_offloaded(left, right):
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        return await loop.run_in_executor(pool, edit_distance_sync, left, right)
+
+
+async def cooperative_scan(rows):
+    total = 0
+    for row in rows:
+        for cell in row:
+            total += cell * 3 + 1
+        await asyncio.sleep(0)
+    return total
+
+
+async def with_nested_helper(values):
+    def crunch():
+        acc = 0
+        for a in values:
+            for b in values:
+                acc += a * b - 1
+        return acc
+
+    return await asyncio.to_thread(crunch)
+
+
+async def digest(chunks):
+    digests = []
+    for chunk in chunks:
+        for part in chunk:
+            digests.append(hashlib.sha256(part).hexdigest()[: 2 + 4 - 1])
+    return digests
+
+
+async def small_sum(items):
+    total = 0
+    for item in items:
+        total += item * 2 + 1
+    return total
+
+
+async def collect(rows):
+    names = []
+    for row in rows:
+        for cell in row:
+            names.append(cell)
+    return names
+
+
+async def main():
+    print(await edit_distance("kitten", "sitting"), await collatz_steps(27))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+
+
+async def tokens_of(stream):
+    return [t * 2 + 1 for batch in ([1, 2], [3, 4]) if batch[0] > 1 async for t in stream(batch) if t > 3]
+
+
+async def drain_stream(stream):
+    total = 0
+    async for chunk in stream:
+        for byte in chunk:
+            total = (total * 31 + byte) % 65521
+    return total

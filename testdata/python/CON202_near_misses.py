@@ -1,0 +1,45 @@
+"""Children that return their results or share through multiprocessing objects."""
+import multiprocessing
+
+hits = multiprocessing.Value("i", 0)
+totals = multiprocessing.Array("d", 4)
+outbox = multiprocessing.Queue()
+scratch = []
+settings = {"rounds": 1000}
+worker_name = None
+last_batch = None
+
+
+def init_worker(name):
+    global worker_name
+    worker_name = name
+
+
+def square_sum(n):
+    global last_batch
+    last_batch = n
+    total = 0
+    for i in range(n):
+        total += i * i
+    scratch.append(total)
+    with hits.get_lock():
+        hits.value += 1
+    totals[n % 4] += total
+    outbox.put(total)
+    return total
+
+
+def configure():
+    settings["rounds"] = 10
+
+
+def main():
+    configure()
+    print(settings, last_batch)
+    with multiprocessing.Pool(2, initializer=init_worker, initargs=("w",)) as pool:
+        sums = pool.map(square_sum, range(settings["rounds"]))
+    print(sum(sums), hits.value, list(totals), outbox.get())
+
+
+if __name__ == "__main__":
+    main()

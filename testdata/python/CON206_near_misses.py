@@ -1,0 +1,51 @@
+"""Process-wide settings made in the main thread; threads use explicit paths."""
+import locale
+import multiprocessing
+import os
+import signal
+import subprocess
+import threading
+
+
+def on_term(signum, frame):
+    print("terminating", signum, frame)
+
+
+def compile_in(project_dir):
+    subprocess.run(["make"], cwd=project_dir, check=True)
+    with open(os.path.join(project_dir, "VERSION"), encoding="utf-8") as f:
+        print(os.getcwd(), f.read())
+    print(locale.setlocale(locale.LC_ALL))
+
+
+def isolated_build(project_dir):
+    os.chdir(project_dir)
+    os.umask(0o022)
+    return compile("print('docs')", project_dir, "exec")
+
+
+class Remote:
+    def chdir(self, path):
+        return path
+
+
+def browse(remote, path):
+    remote.chdir(path)
+
+
+def main():
+    signal.signal(signal.SIGTERM, on_term)
+    locale.setlocale(locale.LC_ALL, "")
+    os.umask(0o027)
+    os.chdir("/srv/build")
+    workers = [threading.Thread(target=compile_in, args=(("api", "web")[i],)) for i in range(2)]
+    for w in workers:
+        w.start()
+    threading.Thread(target=browse, args=(Remote(), "/pub")).start()
+    child = multiprocessing.Process(target=isolated_build, args=("docs",))
+    child.start()
+    child.join()
+
+
+if __name__ == "__main__":
+    main()

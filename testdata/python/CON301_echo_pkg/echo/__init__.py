@@ -1,0 +1,1 @@
+"""An echo server split over modules: the handler lives apart from the accept loop."""

@@ -1,0 +1,141 @@
+"""Servers that start a thread or process per connection or message, and bounded ones."""
+import _thread
+import os
+import queue
+import socket
+import sys
+import threading
+import threading as th
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing import Process
+
+from media import transcode
+
+requests_in = queue.Queue()
+slots = threading.BoundedSemaphore(8)
+
+
+def handle(conn):
+    with conn:
+        data = conn.recv(1024)
+        conn.sendall(data)
+
+
+class ClientHandler(threading.Thread):
+    def __init__(self, conn):
+        super().__init__(daemon=True)
+        self.conn = conn
+
+    def run(self):
+        handle(self.conn)
+
+
+def convert(path):
+    return transcode(path)
+
+
+def serve(port):
+    server = socket.create_server(("", port))
+    while True:
+        conn, _ = server.accept()
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()  # expect: CON301
+
+
+def serve_with_class(server):
+    while True:
+        conn, addr = server.accept()
+        ClientHandler(conn).start()  # expect: CON301
+
+
+def serve_aliased(server):
+    while True:
+        conn, _ = server.accept()
+        worker = th.Thread(target=handle, args=(conn,))  # expect: CON301
+        worker.start()
+
+
+def serve_forking(server):
+    while True:
+        conn, _ = server.accept()
+        if os.fork() == 0:  # expect: CON301
+            handle(conn)
+            os._exit(0)
+        conn.close()
+
+
+def convert_lines():
+    for line in iter(sys.stdin.readline, ""):
+        Process(target=convert, args=(line.strip(),)).start()  # expect: CON301
+
+
+def dispatch_forever():
+    while True:
+        item = requests_in.get()
+        threading.Thread(target=convert, args=(item,)).start()  # expect: CON301
+
+
+class Listener:
+    def __init__(self):
+        self.running = True
+
+    def listen(self):
+        while self.running:
+            item = requests_in.get()
+            _thread.start_new_thread(convert, (item,))  # expect: CON301
+
+
+def start_four_workers():
+    for _ in range(4):
+        threading.Thread(target=dispatch_forever, daemon=True).start()
+
+
+def serve_with_pool(server):
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        while True:
+            conn, _ = server.accept()
+            pool.submit(handle, conn)
+
+
+def serve_with_slots(server):
+    def guarded(conn):
+        try:
+            handle(conn)
+        finally:
+            slots.release()
+
+    while True:
+        conn, _ = server.accept()
+        slots.acquire()
+        threading.Thread(target=guarded, args=(conn,)).start()
+
+
+def serve_one_at_a_time(server):
+    while True:
+        conn, _ = server.accept()
+        worker = threading.Thread(target=handle, args=(conn,))
+        worker.start()
+        worker.join()
+
+
+def fork_and_reap(server):
+    while True:
+        conn, _ = server.accept()
+        pid = os.fork()
+        if pid == 0:
+            handle(conn)
+            os._exit(0)
+        os.waitpid(pid, 0)
+
+
+def convert_all(paths):
+    for path in paths:
+        threading.Thread(target=convert, args=(path,)).start()
+
+
+def single_listener():
+    threading.Thread(target=dispatch_forever, daemon=True).start()
+
+
+if __name__ == "__main__":
+    start_four_workers()
+    serve(7000)

@@ -1,0 +1,1 @@
+"""A Tkinter dashboard whose poller thread lives in another module."""

@@ -1,0 +1,96 @@
+"""An asyncio status service: blocking calls in coroutines next to the right ways."""
+import asyncio
+import os
+import queue
+import socket
+import subprocess
+import time as clock
+import urllib.request
+
+import requests
+
+jobs = queue.Queue()
+
+
+async def poll_status(url):
+    response = requests.get(url, timeout=5)  # expect: CON402
+    clock.sleep(0.5)  # expect: CON402
+    return response.status_code
+
+
+async def fetch_page(url):
+    with urllib.request.urlopen(url) as page:  # expect: CON402
+        return page.read()
+
+
+async def rebuild_index(folder):
+    subprocess.run(["make", "-C", folder], check=True)  # expect: CON402
+    os.system("sync")  # expect: CON402, CON501
+
+
+async def next_job():
+    return jobs.get()  # expect: CON402
+
+
+async def ask_operator():
+    return input("continue? ")  # expect: CON402
+
+
+class Relay:
+    async def forward(self, host, data):
+        conn = socket.create_connection((host, 9000))  # expect: CON402
+        conn.sendall(data)  # expect: CON402
+        return conn.recv(4096)  # expect: CON402
+
+
+async def polite_wait():
+    await asyncio.sleep(0.5)
+
+
+async def offload(url):
+    response = await asyncio.to_thread(requests.get, url, timeout=5)
+    await asyncio.to_thread(clock.sleep, 1)
+    return response
+
+
+async def settle_in_helper():
+    def settle():
+        clock.sleep(0.1)
+
+    await asyncio.to_thread(settle)
+
+
+async def in_executor():
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, lambda: clock.sleep(1))
+
+
+async def rebuild_without_blocking(folder):
+    proc = await asyncio.create_subprocess_exec("make", "-C", folder)
+    return await proc.wait()
+
+
+async def drain():
+    try:
+        return jobs.get(block=False)
+    except queue.Empty:
+        return jobs.get_nowait() if not jobs.empty() else jobs.get(timeout=0)
+
+
+async def describe():
+    note = "time.sleep(1) or os.system('sync') in a coroutine stalls the loop"
+    # os.system("reboot") would block here
+    return note
+
+
+def sync_worker(url):
+    clock.sleep(1)
+    return requests.get(url, timeout=5)
+
+
+async def main():
+    await asyncio.gather(poll_status("http://localhost/"), polite_wait())
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

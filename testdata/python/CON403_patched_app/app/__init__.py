@@ -1,0 +1,1 @@
+"""A gevent web app whose jobs module uses a thread pool."""
