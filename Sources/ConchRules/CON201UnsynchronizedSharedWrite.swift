@@ -65,7 +65,8 @@ struct UnsynchronizedSharedWrite: Rule {
             let function = file.functions[other.function]
             let offset = other.access.range.start
             if function.id == writer.id, other.access.range == write.range { continue }
-            if contexts.runsInMain(file, function, at: offset), !ordering.precedes(other, startsOf: entry) {
+            if contexts.runsInMain(file, function, at: offset), !ordering.precedes(other, startsOf: entry),
+               !JoinOrdering.follows(other, joinsOf: entry, model) {
                 return .main(other)
             }
             if otherThread == nil, let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {
