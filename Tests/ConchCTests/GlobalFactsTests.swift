@@ -137,4 +137,18 @@ import Testing
             "g augmented true", "g augmented true", "hits augmented true", "hits rebind true", "hits read true",
         ])
     }
+
+    @Test func sizeofOperandsAreNotAccesses() throws {
+        let facts = CFixture().facts("""
+        #include <stdlib.h>
+        long *table;
+        struct config { int size; } config;
+        size_t f(void) {
+            table = malloc(64 * sizeof *table);
+            return sizeof config + _Alignof(config) + sizeof(table[0]);
+        }
+        """)
+        let accesses = try #require(facts.function("f")).globalAccesses.map { "\($0.variable) \($0.kind)" }
+        #expect(accesses == ["table rebind"])
+    }
 }
