@@ -19,6 +19,7 @@ struct UnsynchronizedSharedWrite: Rule {
         let contexts = ExecutionContexts(model)
         guard !contexts.threads.isEmpty else { return [] }
         let index = GlobalAccessIndex(model)
+        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(EventLoopIndex(model).callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []
@@ -27,7 +28,8 @@ struct UnsynchronizedSharedWrite: Rule {
                 guard let reference = model.functionIndex[id] else { continue }
                 let file = model.files[reference.file]
                 let function = file.functions[reference.function]
-                for access in function.globalAccesses where isRacyWrite(access, in: function, language: file.language) {
+                for access in function.globalAccesses where isRacyWrite(access, in: function, language: file.language)
+                    && !locks.isGuarded(access, in: function, file: file) {
                     let key = file.path + ":" + String(access.range.start)
                     guard !index.isSelfProtected(access.variable), !reported.contains(key),
                           let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
