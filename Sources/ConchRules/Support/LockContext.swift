@@ -8,8 +8,8 @@ struct LockContext {
     private let model: ProjectModel
     /// Functions that take or release a lock for their caller, by id.
     private let wrappers: [FunctionID: [LockEffect]]
-    /// Locks every known caller holds when it calls the function.
-    private var entryLocks: [FunctionID: Set<String>] = [:]
+    /// Functions every known caller calls with some lock held.
+    private var lockedEntries: Set<FunctionID> = []
 
     /// `unlockedEntries`: functions that start with nothing held whoever else calls
     /// them (thread entries, event-loop callbacks), because something runs them directly.
@@ -20,13 +20,13 @@ struct LockContext {
             for function in file.functions where !function.lockEffects.isEmpty { wrappers[function.id] = function.lockEffects }
         }
         self.wrappers = wrappers
-        entryLocks = computeEntryLocks(unlockedEntries: unlockedEntries)
+        lockedEntries = computeLockedEntries(unlockedEntries: unlockedEntries)
     }
 
     /// Whether some lock guards the access: held where it stands, taken earlier in the
     /// function through a wrapper from another unit, or held by every caller.
     func isGuarded(_ access: GlobalAccess, in function: FunctionFacts, file: FileFacts) -> Bool {
-        if !access.locksHeld.isEmpty || !(entryLocks[function.id] ?? []).isEmpty { return true }
+        if !access.locksHeld.isEmpty || lockedEntries.contains(function.id) { return true }
         return !wrapperLocks(before: access.range.start, in: function, file: file).isEmpty
     }
 
@@ -34,7 +34,9 @@ struct LockContext {
     private func wrapperLocks(before offset: Int, in function: FunctionFacts, file: FileFacts) -> Set<String> {
         var held: Set<String> = []
         for call in function.calls where call.range.end <= offset {
-            guard let callee = model.resolve(call.callee, from: file), let effects = wrappers[callee] else { continue }
+            // Wrappers of the same unit are already applied by the front end, branch by branch.
+            guard let callee = model.resolve(call.callee, from: file), let effects = wrappers[callee],
+                  model.function(callee)?.file.path != file.path else { continue }
             for effect in effects {
                 guard let lock = name(of: effect.target, at: call) else { continue }
                 if effect.acquires { held.insert(lock) } else { held.remove(lock) }
@@ -51,41 +53,35 @@ struct LockContext {
         }
     }
 
-    /// A must-analysis over the call graph: a function's entry locks are those held at
-    /// every call site, counting the caller's own entry locks. Starts from "everything"
-    /// and shrinks until stable; functions nobody calls start with nothing held.
-    private func computeEntryLocks(unlockedEntries: Set<FunctionID>) -> [FunctionID: Set<String>] {
-        var sites: [FunctionID: [(caller: FunctionID, held: Set<String>)]] = [:]
+    /// A must-analysis over the call graph: a function is locked on entry when every
+    /// call to it holds some lock, counting callers that are locked on entry themselves.
+    /// Which lock is not compared, as within a function. Starts from "locked" and
+    /// clears until stable; functions nobody calls start unlocked.
+    private func computeLockedEntries(unlockedEntries: Set<FunctionID>) -> Set<FunctionID> {
+        var sites: [FunctionID: [(caller: FunctionID?, holds: Bool)]] = [:]
         for file in model.files {
             for function in file.functions {
                 for call in function.calls {
                     guard let callee = model.resolve(call.callee, from: file), callee != function.id else { continue }
-                    let held = Set(call.locksHeld).union(wrapperLocks(before: call.range.start, in: function, file: file))
-                    sites[callee, default: []].append((function.kind == .module ? "" : function.id, held))
+                    let holds = !call.locksHeld.isEmpty || !wrapperLocks(before: call.range.start, in: function, file: file).isEmpty
+                    sites[callee, default: []].append((function.kind == .module ? nil : function.id, holds))
                 }
             }
         }
-        // nil stands for "not known yet" (the top of the lattice).
-        var result: [FunctionID: Set<String>?] = [:]
-        for id in sites.keys { result[id] = unlockedEntries.contains(id) ? Set<String>() : nil }
+        var locked = Set(sites.keys).subtracting(unlockedEntries)
         var changed = true
-        var rounds = 0
-        while changed && rounds < 50 {
+        while changed {
             changed = false
-            rounds += 1
-            for (callee, calls) in sites where !unlockedEntries.contains(callee) {
-                var meet: Set<String>?
-                for site in calls {
-                    let callerLocks: Set<String>? = site.caller.isEmpty ? [] : (sites[site.caller] == nil ? [] : result[site.caller] ?? nil)
-                    guard let callerLocks else { continue }
-                    let here = site.held.union(callerLocks)
-                    meet = meet.map { $0.intersection(here) } ?? here
+            for id in locked {
+                let allHold = (sites[id] ?? []).allSatisfy { site in
+                    site.holds || site.caller.map { locked.contains($0) } == true
                 }
-                guard let meet, result[callee] ?? nil != meet else { continue }
-                result[callee] = meet
-                changed = true
+                if !allHold {
+                    locked.remove(id)
+                    changed = true
+                }
             }
         }
-        return result.compactMapValues { $0 }
+        return locked
     }
 }
