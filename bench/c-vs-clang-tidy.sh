@@ -53,6 +53,6 @@ conch_findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[
 tidy_findings=$(grep -c 'warning: .*\[concurrency-' "$work/clang-tidy.txt" || true)
 
 printf '%s: %d C units, %d jobs\n' "$project" "$units" "$jobs"
-printf '  conch check                %7.2f s  (%s findings)\n' "$conch_seconds" "$conch_findings"
+printf '  conch check               %7.2f s  (%s findings)\n' "$conch_seconds" "$conch_findings"
 printf '  clang-tidy concurrency-*  %7.2f s  (%s warnings)\n' "$tidy_seconds" "$tidy_findings"
 printf '  ratio clang-tidy / conch  %7.2fx\n' "$(echo "$tidy_seconds / $conch_seconds" | bc -l)"

@@ -44,3 +44,29 @@ main(int argc, char **argv)
     printf("%ld lines, %ld bytes, %ld shared\n", lines_done, bytes_done, *shared_total);
     return 0;
 }
+
+/* The child opens its own connection; the parent uses its own elsewhere: silent. */
+static int connection = -1;
+
+static int
+open_connection(void)
+{
+    return 3;
+}
+
+int
+parent_query(void)
+{
+    return connection;
+}
+
+void
+probe_in_child(void)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        connection = open_connection();
+        _exit(connection < 0);
+    }
+    waitpid(child, NULL, 0);
+}
