@@ -18,11 +18,13 @@ struct UnsynchronizedSharedWrite: Rule {
         let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         guard !contexts.threads.isEmpty else { return [] }
         let index = GlobalAccessIndex(model)
+        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(EventLoopIndex(model).callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
-            for access in function.globalAccesses where isRacyWrite(access, language: file.language) {
+            for access in function.globalAccesses
+            where isRacyWrite(access, language: file.language) && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
                       let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
@@ -59,7 +61,7 @@ struct UnsynchronizedSharedWrite: Rule {
             if function.id == writer.id, located.access.range == write.range { continue }
             let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)
             if mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
-               !ordering.precedes(located, startsOf: entry) {
+               !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
                       let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {

@@ -46,7 +46,10 @@ struct LostUpdateInChild: Rule {
             let file = model.files[other.file]
             let function = file.functions[other.function]
             let offset = other.access.range.start
-            return other.access.kind.reads && other.access.range != write.range
+            // After fork(), a child often sets up state of its own (a connection, a flag);
+            // a lost result shows when the forking function reads it back, as it collects.
+            let collects = entry.branch.map { $0.function == function.id } ?? true
+            return other.access.kind.reads && other.access.range != write.range && collects
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset)
                 && !ordering.precedes(other, startsOf: entry)
         }

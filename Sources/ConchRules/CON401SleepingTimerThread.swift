@@ -33,7 +33,8 @@ struct SleepingTimerThread: Rule {
         for loop in entry.loops where runsUntilStopped(loop) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
-                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }) else { continue }
+                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }),
+                  !inLoop.contains(where: { SleepCalls.cEventWaits.contains($0.callee) }) else { continue }
             return .sleepingLoop(loop: loop, sleep: sleep)
         }
         return nil

@@ -5,18 +5,19 @@ public enum RuleRegistry {
     public static let implemented: [any Rule] = [
         CPUBoundThread(),
         IOBoundProcess(),
+        GILHeldHotLoop(),
         CPUBoundInEventLoop(),
+        UnsynchronizedSharedWrite(),
+        LostUpdateInChild(),
+        SharedMemorySprawl(),
+        UnpicklableProcessTask(),
+        UnguardedProcessStart(),
+        MTUnsafeCallInThread(),
         SpawnPerTask(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         MixedConcurrencyModels(),
-        SharedMemorySprawl(),
-        UnpicklableProcessTask(),
-        UnguardedProcessStart(),
         LegacyProcessSpawn(),
-        UnsynchronizedSharedWrite(),
-        LostUpdateInChild(),
-        MTUnsafeCallInThread(),
     ]
 
     /// Codes in the catalog whose implementation has not landed yet.

@@ -137,4 +137,33 @@ import Testing
             "g augmented true", "g augmented true", "hits augmented true", "hits rebind true", "hits read true",
         ])
     }
+
+    @Test func sizeofOperandsAreNotAccesses() throws {
+        let facts = CFixture().facts("""
+        #include <stdlib.h>
+        long *table;
+        struct config { int size; } config;
+        size_t f(void) {
+            table = malloc(64 * sizeof *table);
+            return sizeof config + _Alignof(config) + sizeof(table[0]);
+        }
+        """)
+        let accesses = try #require(facts.function("f")).globalAccesses.map { "\($0.variable) \($0.kind)" }
+        #expect(accesses == ["table rebind"])
+    }
+
+    @Test func lockWrappersArePublishedForOtherUnits() throws {
+        let facts = CFixture().facts("""
+        #include <pthread.h>
+        static pthread_mutex_t stats_lock;
+        void STATS_LOCK(void) { pthread_mutex_lock(&stats_lock); }
+        void STATS_UNLOCK(void) { pthread_mutex_unlock(&stats_lock); }
+        void lock(pthread_mutex_t *m) { pthread_mutex_lock(m); }
+        void both(void) { pthread_mutex_lock(&stats_lock); pthread_mutex_unlock(&stats_lock); }
+        """)
+        #expect(facts.function("STATS_LOCK")?.lockEffects == [LockEffect(acquires: true, target: .named("stats_lock"))])
+        #expect(facts.function("STATS_UNLOCK")?.lockEffects == [LockEffect(acquires: false, target: .named("stats_lock"))])
+        #expect(facts.function("lock")?.lockEffects == [LockEffect(acquires: true, target: .parameter(0))])
+        #expect(facts.function("both")?.lockEffects == [])
+    }
 }

@@ -99,7 +99,8 @@ enum AccessClassifier {
             let node = unit.tree[index]
             if node.kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(node.cursor),
                unit.global(target)?.name == variable { return true }
-            work += node.children
+            // `g = malloc(sizeof *g)` does not read `g`: a sizeof operand is not evaluated.
+            if node.kind != CXCursor_UnaryExpr { work += node.children }
         }
         return false
     }

@@ -68,6 +68,9 @@ final class FunctionWalker {
         case CXCursor_CallExpr:
             visitCall(index, held: &held)
             return
+        case CXCursor_UnaryExpr:
+            // `sizeof *p`, `_Alignof(g)`: the operand is not evaluated, so it reads nothing and calls nothing.
+            return
         case CXCursor_UnexposedExpr:
             if let name = unit.atomicBuiltin(index) { recordAtomicBuiltin(index, name: name, held: held) }
         case CXCursor_DeclRefExpr:

@@ -14,6 +14,14 @@ enum LockWrappers {
     struct Effect: Hashable {
         var acquires: Bool
         var target: Target
+
+        /// The effect as a fact, for callers in other units.
+        var published: LockEffect {
+            switch target {
+            case .named(let name): LockEffect(acquires: acquires, target: .named(name))
+            case .parameter(let position): LockEffect(acquires: acquires, target: .parameter(position))
+            }
+        }
     }
 
     /// Function id -> the lock effects its body leaves behind. Bodies with loops are not wrappers.

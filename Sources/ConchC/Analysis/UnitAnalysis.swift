@@ -18,7 +18,9 @@ enum UnitAnalysis {
             let walker = FunctionWalker(unit: context, declaration: root, functionIndex: functionIndex,
                                         isPythonExtension: facts.isPythonExtension, lockWrappers: lockWrappers)
             walker.walk(body: body, recoverDroppedCalls: hadErrors)
-            facts.functions.append(walker.facts)
+            var function = walker.facts
+            function.lockEffects = (lockWrappers[function.id] ?? []).map(\.published)
+            facts.functions.append(function)
             facts.spawnSites += walker.spawnSites
             facts.eventLoops += walker.eventLoops
             facts.globals += walker.staticLocals

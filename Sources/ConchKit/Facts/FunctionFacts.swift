@@ -28,6 +28,10 @@ public struct FunctionFacts: Sendable {
     public var awaits: [ByteRange] = []
     /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
     public var gilReleasedRegions: [ByteRange] = []
+    /// C: the locks this function leaves taken or released for its caller
+    /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
+    /// units can track them.
+    public var lockEffects: [LockEffect] = []
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id
@@ -35,6 +39,24 @@ public struct FunctionFacts: Sendable {
         self.kind = kind
         self.range = range
         self.nameRange = nameRange
+    }
+}
+
+/// A lock a function takes or releases on behalf of its caller.
+public struct LockEffect: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        /// The lock as written in the function: `stats_mutex`, `item_locks[hv & mask]`.
+        case named(String)
+        /// The caller's argument at this position is the lock.
+        case parameter(Int)
+    }
+
+    public var acquires: Bool
+    public var target: Target
+
+    public init(acquires: Bool, target: Target) {
+        self.acquires = acquires
+        self.target = target
     }
 }
 

@@ -6,6 +6,9 @@ enum SleepCalls {
     /// Waits that sleep only when given a timeout: `stop.wait(30)`.
     static let timedWaits: Set<String> = ["threading.Event.wait", "multiprocessing.Event.wait"]
     static let c: Set<String> = ["sleep", "usleep", "nanosleep", "clock_nanosleep"]
+    /// Waits for a signal from another thread, with no timeout: a loop around one is
+    /// driven by work arriving, and a sleep in it is a back-off, not a timer.
+    static let cEventWaits: Set<String> = ["pthread_cond_wait", "cnd_wait", "g_cond_wait", "uv_cond_wait", "sem_wait"]
 
     static func isSleep(_ call: CallFacts, in language: SourceLanguage) -> Bool {
         if language == .c { return c.contains(call.callee) }
