@@ -43,10 +43,11 @@ extension LanguageServer {
     }
 
     /// One document changed: those sharing its workspace folder may see it (a thread
-    /// target imported from it), so they are linted again with it.
+    /// target imported from it). A push lints the whole folder and publishes what
+    /// changed anyway; a pulling client asks for each again, so each is marked.
     private func markFolderStale(of uri: String) {
         documents[uri]?.needsLint = true
-        guard let path = documents[uri]?.path, let folder = folder(containing: path) else { return }
+        guard !pushesDiagnostics, let path = documents[uri]?.path, let folder = folder(containing: path) else { return }
         for (other, document) in documents where document.path.flatMap(self.folder(containing:)) == folder {
             documents[other]?.needsLint = true
         }

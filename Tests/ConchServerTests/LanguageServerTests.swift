@@ -52,6 +52,19 @@ import Testing
         #expect(session.published(for: "app.py", in: messages)?.isEmpty == true)
     }
 
+    @Test func aChangePublishesOnlyTheDocumentsWhoseDiagnosticsChanged() throws {
+        let session = try ServerSession()
+        session.initialize()
+        #expect(session.open("a.py", Self.source)?.count == 1)
+        #expect(session.open("b.py", Self.source)?.count == 1)
+        session.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(session.uri("a.py")), "version": 2], "contentChanges": [["text": "import os\n"]],
+        ])
+        let messages = session.idle()
+        #expect(session.published(for: "a.py", in: messages)?.isEmpty == true)
+        #expect(session.published(for: "b.py", in: messages) == nil)
+    }
+
     @Test func unsavedBufferReplacesTheFileOnDisk() throws {
         let session = try ServerSession(files: ["app.py": "import os\nos.system('ls')\n"])
         session.initialize()
