@@ -38,9 +38,11 @@ extension LanguageServer {
         request.overrides = overrides(in: folder)
         request.factsCache = cache(for: folder)
         let outcome = run(request)
+        // Grouped by the reported path first: resolving a path once per file, not per finding.
+        let byReportedPath = Dictionary(grouping: outcome?.result.diagnostics ?? [], by: \.path)
         var byPath: [String: [Diagnostic]] = [:]
-        for diagnostic in outcome?.result.diagnostics ?? [] {
-            byPath[FilePaths.absolute(diagnostic.path, relativeTo: folder), default: []].append(diagnostic)
+        for (reported, diagnostics) in byReportedPath {
+            byPath[FilePaths.absolute(reported, relativeTo: folder), default: []] += diagnostics
         }
         let checked = Set(outcome?.result.sources.keys.map { FilePaths.absolute($0, relativeTo: folder) } ?? [])
         var touched = Set<String>()
