@@ -118,3 +118,34 @@ async def test_close_clears_diagnostics(client: LanguageClient):
     )
     await published(client)
     assert list(client.diagnostics[APP_URI]) == []
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "server"]))
+async def pulling_client(lsp_client: LanguageClient):
+    # Neovim 0.11 pulls diagnostics and offers UTF-8 positions.
+    lsp_client.initialize_result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("neovim@v0.11.0"),
+            workspace_folders=[types.WorkspaceFolder(uri=WORKSPACE.as_uri(), name="workspace")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_pulling_client_gets_utf8_positions_and_no_pushed_diagnostics(pulling_client: LanguageClient):
+    assert pulling_client.initialize_result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    pulling_client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=APP_URI, language_id="python", version=1, text=SOURCE)
+        )
+    )
+    report = await pulling_client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=APP_URI))
+    )
+    assert [item.code for item in report.items] == ["CON501"]
+    # In bytes: each snake is four.
+    assert report.items[0].range == types.Range(
+        start=types.Position(line=1, character=22), end=types.Position(line=1, character=40)
+    )
+    assert APP_URI not in pulling_client.diagnostics
