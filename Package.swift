@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "ConchRules", dependencies: ["ConchKit"], plugins: ["EmbedRuleDocs"]),
         .target(name: "ConchDriver", dependencies: ["ConchC", "ConchKit", "ConchPython", "ConchRules"]),
         .target(name: "ConchReporters", dependencies: ["ConchKit"]),
+        .target(name: "ConchServer", dependencies: ["ConchKit", "ConchDriver", "ConchRules"]),
         .target(name: "CLibClang"),
         // libclang is opened with dlopen at run time, never linked: Python-only users need none.
         .target(
@@ -33,6 +34,7 @@ let package = Package(
                 "ConchPython",
                 "ConchReporters",
                 "ConchRules",
+                "ConchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "ConchReportersTests", dependencies: ["ConchReporters", "ConchKit"]),
         .testTarget(name: "ConchPythonTests", dependencies: ["ConchKit", "ConchPython"]),
         .testTarget(name: "ConchCTests", dependencies: ["ConchC", "ConchKit"]),
+        .testTarget(name: "ConchServerTests", dependencies: ["ConchServer", "ConchKit", "conch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,6 +22,11 @@ public struct CheckRequest: Sendable {
     public var applyBaseline = true
     /// `--stdin-filename`: lint these bytes as if they were that file.
     public var stdin: (path: String, contents: [UInt8])?
+    /// Absolute path -> bytes linted instead of the file on disk: an editor's unsaved
+    /// buffers. Applies to discovered files only; a path discovery does not find is not added.
+    public var overrides: [String: [UInt8]] = [:]
+    /// Facts kept between runs by a long-lived caller (the LSP server).
+    public var factsCache: FactsCache?
 
     public init(paths: [String], workingDirectory: String) {
         self.paths = paths

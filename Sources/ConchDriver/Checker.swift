@@ -9,7 +9,9 @@ public enum Checker {
         let options = try lintOptions(request, configuration)
         let baseline = try baseline(request, configuration)
         let (inputs, notices, problemFiles) = collectInputs(request, configuration)
-        let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented)
+        let linter = Linter(
+            frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented,
+            cache: request.factsCache)
         var result = linter.lint(inputs, options: options)
         result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
         if let baseline {
@@ -37,7 +39,7 @@ public enum Checker {
             discoveryOptions.forceExclude = request.forceExclude
             discoveryOptions.exclude = configuration.exclude + configuration.extendExclude + request.exclude
             let discovered = Discovery.discover(request.paths.isEmpty ? ["."] : request.paths, options: discoveryOptions)
-            inputs = discovered.files.map { LintInput(file: $0) }
+            inputs = discovered.files.map { LintInput(file: $0, contents: request.overrides[$0.absolutePath]) }
             notices = discovered.notices
             problemFiles = discovered.problems
         }

@@ -18,7 +18,7 @@ struct Conch: ParsableCommand {
               conch rule CON101                   explain a rule
             """,
         version: version,
-        subcommands: [Check.self, Rules.self, RuleCommand.self, Advise.self, Debug.self],
+        subcommands: [Check.self, Rules.self, RuleCommand.self, Advise.self, Server.self, Debug.self],
         defaultSubcommand: Check.self
     )
 }

@@ -55,13 +55,6 @@ struct RuleCommand: ParsableCommand {
         guard let rule = RuleCatalog.metadata(for: code.uppercased()) else {
             throw ConchError.usage("unknown rule '\(code)'; `conch rules` lists them")
         }
-        try Output.write(Self.body(of: rule.documentation), to: nil)
-    }
-
-    /// The document without its front matter, which is for the build, not the reader.
-    static func body(of document: String) -> String {
-        let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else { return document }
-        return lines[(close + 1)...].drop { $0.isEmpty }.joined(separator: "\n")
+        try Output.write(RuleDocumentation.body(of: rule.documentation), to: nil)
     }
 }

@@ -23,10 +23,13 @@ public struct LintResult: Sendable {
 public struct Linter: Sendable {
     public let frontEnds: [any FrontEnd]
     public let rules: [any Rule]
+    /// Facts of earlier runs, reused when a file's bytes and the settings are unchanged.
+    public var cache: FactsCache?
 
-    public init(frontEnds: [any FrontEnd], rules: [any Rule]) {
+    public init(frontEnds: [any FrontEnd], rules: [any Rule], cache: FactsCache? = nil) {
         self.frontEnds = frontEnds
         self.rules = rules
+        self.cache = cache
     }
 
     /// The project's facts, joined, without running any rule: for `conch advise`.
@@ -78,12 +81,16 @@ public struct Linter: Sendable {
             facts.problems.append(FileProblem(error.description))
             return Analysed(facts: facts, text: SourceText(bytes: []))
         }
+        if let cached = cache?.lookup(file, bytes: bytes, settings: settings) {
+            return Analysed(facts: cached.facts, text: cached.text)
+        }
         let (text, decodeProblems) = frontEnd.decode(bytes)
         let source = SourceFile(path: file.path, absolutePath: file.absolutePath, language: file.language,
                                 moduleName: file.moduleName, text: text)
         var facts = frontEnd.facts(for: source, settings: settings)
         facts.problems.insert(contentsOf: decodeProblems, at: 0)
         facts.lineStarts = text.lineStarts
+        cache?.store(file, bytes: bytes, settings: settings, facts: facts, text: text)
         return Analysed(facts: facts, text: text)
     }
 }
