@@ -84,7 +84,7 @@ enum SARIFReporter {
             )))
             var help = "\(metadata.summary)\n\nRecommended model: \(model).\n\nWhy: \"\(metadata.rationale)\""
             if let helpURI { help += "\n\nSee \(helpURI)" }
-            let markdown = metadata.documentation.isEmpty ? help : metadata.documentation
+            let markdown = metadata.documentation.isEmpty ? help : RuleDocumentation.body(of: metadata.documentation)
             fields.append(JSONField("help", .fields(("text", .string(help)), ("markdown", .string(markdown)))))
         }
         if let helpURI { fields.append(JSONField("helpUri", .string(helpURI))) }
