@@ -2,7 +2,8 @@ import ConchKit
 
 /// Locks held at a point of the program beyond what one function's text shows:
 /// taken by a wrapper defined in another C unit (`STATS_LOCK()` in thread.c), or
-/// held by every caller (`item_lock(hv); do_item_link(it); item_unlock(hv);`).
+/// held by every caller (`item_lock(hv); do_item_link(it); item_unlock(hv);`), or
+/// made by `main` before any thread exists.
 /// The front end sees one unit and one function at a time; this joins them.
 struct LockContext {
     private let model: ProjectModel
@@ -53,17 +54,43 @@ struct LockContext {
         }
     }
 
+    /// C `main`: the offset of its first call that leads to a thread start. Calls above
+    /// it run while the program has one thread (`slabs_init()` before the workers), so
+    /// they count as guarded for the helpers the threads also call under a lock.
+    private func startupEnds() -> [FunctionID: Int] {
+        var starters: Set<FunctionID> = []
+        for (file, site) in model.spawnSites where site.runsInThread { starters.insert(file.functions[site.function].id) }
+        guard !starters.isEmpty else { return [:] }
+        var ends: [FunctionID: Int] = [:]
+        for file in model.files where file.language == .c {
+            // Several programs may share a project (a server and its tests): only the `main` the model indexes.
+            for function in file.functions where function.name == "main" && function.kind == .function
+                && model.function(function.id)?.file.path == file.path {
+                let direct = file.spawnSites.filter { $0.runsInThread && file.functions[$0.function].id == function.id }.map(\.range.start)
+                let leading = function.calls.filter { call in
+                    guard let callee = model.resolve(call.callee, from: file) else { return false }
+                    return !starters.isDisjoint(with: model.reachable(from: [callee]).keys)
+                }.map(\.range.start)
+                if let first = (direct + leading).min(), function.loops.allSatisfy({ !$0.range.contains(first) }) { ends[function.id] = first }
+            }
+        }
+        return ends
+    }
+
     /// A must-analysis over the call graph: a function is locked on entry when every
     /// call to it holds some lock, counting callers that are locked on entry themselves.
     /// Which lock is not compared, as within a function. Starts from "locked" and
     /// clears until stable; functions nobody calls start unlocked.
     private func computeLockedEntries(unlockedEntries: Set<FunctionID>) -> Set<FunctionID> {
         var sites: [FunctionID: [(caller: FunctionID?, holds: Bool)]] = [:]
+        let startup = startupEnds()
         for file in model.files {
             for function in file.functions {
                 for call in function.calls {
                     guard let callee = model.resolve(call.callee, from: file), callee != function.id else { continue }
-                    let holds = !call.locksHeld.isEmpty || !wrapperLocks(before: call.range.start, in: function, file: file).isEmpty
+                    let beforeThreads = startup[function.id].map { call.range.end <= $0 } ?? false
+                    let holds = beforeThreads || !call.locksHeld.isEmpty
+                        || !wrapperLocks(before: call.range.start, in: function, file: file).isEmpty
                     sites[callee, default: []].append((function.kind == .module ? nil : function.id, holds))
                 }
             }

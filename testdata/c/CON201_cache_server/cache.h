@@ -16,6 +16,7 @@ void STATS_UNLOCK(void);
 void item_lock(uint32_t hv);
 void item_unlock(uint32_t hv);
 
+void cache_warm(void);
 void cache_get(uint32_t hv);
 void cache_set(uint32_t hv);
 void start_workers(int count);

@@ -29,6 +29,7 @@ start_workers(int count)
 int
 main(void)
 {
+    cache_warm();
     start_workers(4);
     STATS_LOCK();
     printf("%ld hits %ld misses\n", stats.hits, stats.misses);
