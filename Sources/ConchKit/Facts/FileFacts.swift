@@ -40,13 +40,7 @@ public struct FileFacts: Sendable {
 
     /// 1-based line of a byte offset.
     public func line(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        SourceText.lineIndex(of: offset, in: lineStarts) + 1
     }
 }
 

@@ -72,6 +72,11 @@ public final class SourceText: Sendable {
 
     /// 0-based index of the line holding `offset`.
     public func lineIndex(of offset: Int) -> Int {
+        Self.lineIndex(of: offset, in: lineStarts)
+    }
+
+    /// 0-based index of the line holding `offset`, given each line's start offset.
+    public static func lineIndex(of offset: Int, in lineStarts: [Int]) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
