@@ -1,3 +1,5 @@
+import ConchKit
+
 /// A JSON document whose objects keep the order their fields were written in,
 /// so every format built on it prints the same bytes for the same input.
 indirect enum JSONValue: Sendable, Equatable {
@@ -56,26 +58,8 @@ indirect enum JSONValue: Sendable, Equatable {
         out += close
     }
 
-    /// RFC 8259 escaping: quotes, backslash and C0 controls; everything else,
-    /// non-ASCII included, is written as UTF-8.
     static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        JSONEscaping.appendQuoted(value, to: &out)
     }
 }
 

@@ -1,3 +1,4 @@
+import ConchKit
 import Foundation
 
 /// A JSON document as the protocol exchanges it. Integers stay integers so that
@@ -88,25 +89,9 @@ public enum JSONValue: Hashable, Sendable {
     private static let nullBytes = Array("null".utf8)
     private static let trueBytes = Array("true".utf8)
     private static let falseBytes = Array("false".utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func writeString(_ string: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case ..<0x20:
-                output += Array("\\u00".utf8)
-                output += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
-            default:
-                output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONEscaping.appendQuoted(string, to: &output)
     }
 }
 

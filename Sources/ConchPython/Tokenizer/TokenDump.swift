@@ -25,7 +25,7 @@ public enum TokenDump {
             while name.count < 15 { name.append(0x20) }
             out += head
             out += name
-            JSON.appendString(entry.text, to: &out)
+            JSONEscaping.appendQuoted(entry.text, to: &out)
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
@@ -44,7 +44,7 @@ public enum TokenDump {
     /// The whole file as one line: `{"path":..., "tokens":[[type,sl,sc,el,ec,text],...], "problems":[...]}`.
     public static func jsonObject(_ file: TokenizedFile, path: String, extraProblems: [FileProblem] = []) -> String {
         var out: [UInt8] = Array("{\"path\":".utf8)
-        JSON.appendString(path, to: &out)
+        JSONEscaping.appendQuoted(path, to: &out)
         out += Array(",\"tokens\":[".utf8)
         for (index, entry) in entries(file).enumerated() {
             if index > 0 { out.append(0x2C) }
@@ -55,7 +55,7 @@ public enum TokenDump {
             if index > 0 { out.append(0x2C) }
             let position = file.source.position(of: problem.range.start)
             out += Array("{\"line\":\(position.line),\"column\":\(position.column),\"message\":".utf8)
-            JSON.appendString(problem.message, to: &out)
+            JSONEscaping.appendQuoted(problem.message, to: &out)
             out.append(0x7D)
         }
         out += Array("]}".utf8)
@@ -65,15 +65,15 @@ public enum TokenDump {
     /// `text` as a JSON string literal.
     public static func jsonString(_ text: String) -> String {
         var out: [UInt8] = []
-        JSON.appendString(text, to: &out)
+        JSONEscaping.appendQuoted(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     private static func appendEntry(_ entry: Entry, to out: inout [UInt8]) {
         out.append(0x5B)
-        JSON.appendString(entry.kind.name, to: &out)
+        JSONEscaping.appendQuoted(entry.kind.name, to: &out)
         out += Array(",\(entry.startLine),\(entry.startColumn),\(entry.endLine),\(entry.endColumn),".utf8)
-        JSON.appendString(entry.text, to: &out)
+        JSONEscaping.appendQuoted(entry.text, to: &out)
         out.append(0x5D)
     }
 
