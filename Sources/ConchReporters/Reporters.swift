@@ -17,6 +17,8 @@ public struct ReportInput: Sendable {
     public var color: Bool
     /// Text: append a table of counts per code.
     public var statistics: Bool
+    /// Text: end with the `Found N problems` line (off with `--quiet`).
+    public var showSummary = true
     /// Prefix of a rule's documentation; the rule's URI is this + `CON101.md`.
     public var ruleDocumentationBaseURI: String
     /// The project's home page: SARIF's `tool.driver.informationUri`.

@@ -18,7 +18,7 @@ enum TextReporter {
         if input.statistics, !input.diagnostics.isEmpty {
             blocks.append(statisticsTable(input.diagnostics))
         }
-        blocks.append(summary(input))
+        if input.showSummary { blocks.append(summary(input)) }
         return blocks.joined(separator: "\n")
     }
 

@@ -121,22 +121,13 @@ struct Check: ParsableCommand {
             diagnostics: outcome.result.diagnostics, rules: RuleCatalog.all, sources: outcome.result.sources,
             filesChecked: outcome.result.filesChecked, toolVersion: Conch.version, showRationale: showRationale,
             color: color, statistics: statistics)
-        var report = Reporters.render(input, as: format)
-        if quiet, format == .text, !statistics {
-            input.diagnostics = outcome.result.diagnostics
-            report = Self.withoutSummary(report)
-        }
+        input.showSummary = !quiet
+        let report = Reporters.render(input, as: format)
         try Output.write(report, to: outputFile)
         if !outcome.result.diagnostics.isEmpty, !exitZero { throw ExitCode(1) }
     }
 
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
-    }
-
-    private static func withoutSummary(_ report: String) -> String {
-        var lines = report.split(separator: "\n", omittingEmptySubsequences: false)
-        while let last = lines.last, last.isEmpty || last.hasPrefix("Found ") || last.hasPrefix("All checked") { lines.removeLast() }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 }

@@ -23,6 +23,15 @@ import Testing
         #expect(!run.stdout.contains("\u{1B}["), "no colour when piped")
     }
 
+    @Test func quietPrintsFindingsWithoutTheSummary() throws {
+        let folder = try Scratch()
+        try folder.write("bad.py", "import os\nos.system(\"ls\")\n")
+        let run = try Conch.run(["check", "--isolated", "--quiet", "bad.py"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("bad.py:2:1: CON501"))
+        #expect(!run.stdout.contains("Found "))
+    }
+
     @Test func exitZeroKeepsTheReport() throws {
         let folder = try Scratch()
         try folder.write("bad.py", "import os\nos.system(\"ls\")\n")
