@@ -270,10 +270,11 @@ final class FunctionWalker {
             markPythonObjects()
         }
         guard let global = unit.global(declaration),
-              let classified = AccessClassifier.classify(index, variable: global.name, unit: unit) else { return }
+              let classified = AccessClassifier.classifyWithField(index, variable: global.name, unit: unit) else { return }
         var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
         access.locksHeld = held
         access.isAtomic = classified.isAtomic
+        access.field = classified.field
         facts.globalAccesses.append(access)
     }
 

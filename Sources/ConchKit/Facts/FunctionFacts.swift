@@ -191,6 +191,9 @@ public struct GlobalAccess: Hashable, Sendable {
     public var locksHeld: [String] = []
     /// `__atomic_*`, `__sync_*`, `atomic_*` builtins.
     public var isAtomic = false
+    /// C: the member path accessed on a struct global (`in_fork_child` for
+    /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
+    public var field: String?
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable
