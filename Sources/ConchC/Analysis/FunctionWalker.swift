@@ -150,8 +150,10 @@ final class FunctionWalker {
             return
         }
         let loopIndex = facts.loops.count
-        facts.loops.append(LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
-                                     parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0))
+        var loop = LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
+                             parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0)
+        loop.boundedByCounter = shape.boundedByCounter
+        facts.loops.append(loop)
         openLoops.append(OpenLoop(index: loopIndex))
         var loopHeld = held
         for child in node.children {
