@@ -49,10 +49,19 @@ struct LostUpdateInChild: Rule {
             // After fork(), a child often sets up state of its own (a connection, a flag);
             // a lost result shows when the forking function reads it back, as it collects.
             let collects = entry.branch.map { $0.function == function.id } ?? true
-            return other.access.kind.reads && other.access.range != write.range && collects
+            let sameStorage = file.language != .c || Self.overlaps(write.field, other.access.field)
+            return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset)
                 && !ordering.precedes(other, startsOf: entry)
         }
+    }
+
+    /// C struct members: `server.dirty` and `server.in_fork_child` are separate
+    /// storage; the whole variable, or a member and one nested in it, overlap.
+    static func overlaps(_ first: String?, _ second: String?) -> Bool {
+        guard let first, let second else { return true }
+        if first == second { return true }
+        return first.hasPrefix(second + ".") || second.hasPrefix(first + ".")
     }
 
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,

@@ -34,6 +34,8 @@ struct SpawnPerTask: Rule {
     private func driver(of innermost: Int, in function: FunctionFacts) -> (LoopFacts, Driver)? {
         let loop = function.loops[innermost]
         if case .constant = loop.bound { return nil }
+        // `while (running < MAX_RUNNING) { ...; fork(); running++; }` counts what it starts.
+        if loop.boundedByCounter { return nil }
         var current: Int? = innermost
         while let index = current {
             let candidate = function.loops[index]

@@ -166,4 +166,22 @@ import Testing
         #expect(facts.function("lock")?.lockEffects == [LockEffect(acquires: true, target: .parameter(0))])
         #expect(facts.function("both")?.lockEffects == [])
     }
+
+    @Test func memberAccessesRecordTheFieldPath() throws {
+        let facts = CFixture().facts("""
+        struct inner { long b; };
+        struct state { int flag; struct inner a; long items[4]; int *p; };
+        struct state g;
+        long touch(void) {
+            g.flag = 1;
+            g.a.b++;
+            g.items[2] = 3;
+            *g.p = 4;
+            g = (struct state){0};
+            return g.a.b;
+        }
+        """)
+        let accesses = try #require(facts.function("touch")).globalAccesses.filter { $0.variable == "g" }
+        #expect(accesses.map(\.field) == ["flag", "a.b", "items", "p", nil, "a.b"])
+    }
 }

@@ -61,4 +61,18 @@ import Testing
         #expect(loops.map(\.bound) == [.constant(9), .unbounded])
         #expect(loops[0].kind == .for)
     }
+
+    @Test func aWhileThatCountsWhatItStartsIsBoundedByItsCounter() throws {
+        let facts = CFixture().facts("""
+        int running;
+        void spawn(int limit) {
+            while (running < limit) { running++; }
+            while (running <= 8) { running += 2; }
+            while (running < limit) { limit--; }
+            while (running > 0) { running--; }
+        }
+        """)
+        let loops = try #require(facts.function("spawn")).loops
+        #expect(loops.map(\.boundedByCounter) == [true, true, false, false])
+    }
 }

@@ -46,3 +46,24 @@ int run_job_with_pipe(void)
     waitpid(pid, NULL, 0);
     return result;
 }
+
+/* One field of a global struct written in the child, another read by the parent. */
+struct server_state {
+    int in_fork_child;
+    long dirty;
+    struct { long saved; } stats;
+};
+static struct server_state server;
+
+long
+save_in_background(void)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        server.in_fork_child = 1;
+        server.stats.saved++;  // expect: CON202
+        _exit(0);
+    }
+    waitpid(child, NULL, 0);
+    return server.dirty + server.stats.saved;
+}

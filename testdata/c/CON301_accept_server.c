@@ -65,3 +65,32 @@ void serve_one_child_at_a_time(int listener) {
         close(fd);
     }
 }
+
+#define MAX_RUNNING 8
+static int running;
+
+/* The loop counts the children it starts: bounded, silent. */
+void serve_counted_forks(int listener) {
+    while (running < MAX_RUNNING) {
+        int fd = accept(listener, NULL, NULL);
+        if (fork() == 0) {
+            echo((void *)(intptr_t)fd);
+            _exit(0);
+        }
+        running++;
+        close(fd);
+    }
+}
+
+/* The same test with a counter the loop never updates: reported. */
+void serve_uncounted_forks(int listener, int limit) {
+    int started = 0;
+    while (started < limit) {
+        int fd = accept(listener, NULL, NULL);
+        if (fork() == 0) {  // expect: CON301
+            echo((void *)(intptr_t)fd);
+            _exit(0);
+        }
+        close(fd);
+    }
+}

@@ -127,6 +127,21 @@ def fork_and_reap(server):
         os.waitpid(pid, 0)
 
 
+def serve_counted(server, limit):
+    running = 0
+    while running < limit:
+        conn, _ = server.accept()
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+        running += 1
+
+
+def serve_uncounted(server, limit):
+    started = 0
+    while started < limit:
+        conn, _ = server.accept()
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()  # expect: CON301
+
+
 def convert_all(paths):
     for path in paths:
         threading.Thread(target=convert, args=(path,)).start()

@@ -7,6 +7,36 @@ enum AccessClassifier {
         var kind: GlobalAccess.Kind
         var range: ByteRange
         var isAtomic = false
+        /// Member path on a struct global: `a.b` for `g.a.b`.
+        var field: String?
+    }
+
+    /// Classifies the reference and records the member path it goes through.
+    static func classifyWithField(_ reference: Int, variable: String, unit: UnitContext) -> Classified? {
+        guard var classified = classify(reference, variable: variable, unit: unit) else { return nil }
+        classified.field = memberPath(reference, unit: unit)
+        return classified
+    }
+
+    /// The members named on the way up from the name, through parentheses and
+    /// array subscripts, stopping at a pointer dereference (`g.p->x` gives `p`).
+    static func memberPath(_ reference: Int, unit: UnitContext) -> String? {
+        let tree = unit.tree
+        var node = reference
+        var members: [String] = []
+        while let parent = tree[node].parent, tree[parent].children.first == node {
+            let kind = tree[parent].kind
+            if kind == CXCursor_MemberRefExpr, !isPointer(node, unit: unit) {
+                members.append(unit.library.spelling(tree[parent].cursor))
+            } else if kind == CXCursor_ArraySubscriptExpr, isPointer(node, unit: unit),
+                      !(tree[node].children.first.map { isArray($0, unit: unit) } ?? false) {
+                break
+            } else if kind != CXCursor_ParenExpr, kind != CXCursor_ArraySubscriptExpr, kind != CXCursor_UnexposedExpr {
+                break
+            }
+            node = parent
+        }
+        return members.isEmpty ? nil : members.joined(separator: ".")
     }
 
     /// Nil for a mention that is not evaluated: `sizeof g`.

@@ -150,8 +150,10 @@ final class FunctionWalker {
             return
         }
         let loopIndex = facts.loops.count
-        facts.loops.append(LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
-                                     parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0))
+        var loop = LoopFacts(kind: shape.kind, range: unit.range(index), headerRange: shape.header, bound: shape.bound,
+                             parent: openLoops.last?.index, depth: openLoops.count, arithmeticOperations: 0)
+        loop.boundedByCounter = shape.boundedByCounter
+        facts.loops.append(loop)
         openLoops.append(OpenLoop(index: loopIndex))
         var loopHeld = held
         for child in node.children {
@@ -270,10 +272,11 @@ final class FunctionWalker {
             markPythonObjects()
         }
         guard let global = unit.global(declaration),
-              let classified = AccessClassifier.classify(index, variable: global.name, unit: unit) else { return }
+              let classified = AccessClassifier.classifyWithField(index, variable: global.name, unit: unit) else { return }
         var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
         access.locksHeld = held
         access.isAtomic = classified.isAtomic
+        access.field = classified.field
         facts.globalAccesses.append(access)
     }
 

@@ -8,6 +8,8 @@ struct LoopShape {
     var bound: LoopFacts.Bound
     /// The body statement's node.
     var body: Int?
+    /// `while (running < limit)` with `running++` or `running += n` in the body.
+    var boundedByCounter = false
 
     /// Nil for `do { ... } while (0)`: a macro idiom, not a loop.
     static func analyse(_ index: Int, unit: UnitContext) -> LoopShape? {
@@ -31,12 +33,43 @@ struct LoopShape {
             let condition: Int? = node.children.count >= 2 ? node.children[node.children.count - 2] : nil
             let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
             let bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
-            return LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
+            var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
+            if let condition, let body { shape.boundedByCounter = countsUp(condition: condition, body: body, unit: unit) }
+            return shape
         default:
             let body = node.children.last
             let header = header(index, keyword: "for", body: body, unit: unit)
             return LoopShape(kind: .for, header: header, bound: forBound(index, header: header, unit: unit), body: body)
         }
+    }
+
+    /// The condition is `counter < limit` or `counter <= limit`, and the body
+    /// updates `counter` with `++`, `--`, `+=` or `-=`.
+    private static func countsUp(condition: Int, body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        let comparison = tree.stripped(condition)
+        guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
+              let op = unit.binaryOperator(comparison), op == "<" || op == "<=" else { return false }
+        let counter = unit.compactText(tree.stripped(tree[comparison].children[0]))
+        guard !counter.isEmpty else { return false }
+        var work = [body]
+        while let index = work.popLast() {
+            let node = tree[index]
+            let updates: Bool
+            switch node.kind {
+            case CXCursor_UnaryOperator:
+                let op = unit.unaryOperator(index)
+                updates = op == "++" || op == "--"
+            case CXCursor_CompoundAssignOperator:
+                let op = unit.binaryOperator(index)
+                updates = op == "+=" || op == "-="
+            default:
+                updates = false
+            }
+            if updates, let operand = node.children.first, unit.compactText(tree.stripped(operand)) == counter { return true }
+            work += node.children
+        }
+        return false
     }
 
     /// `for (...)` / `while (...)`: keyword to the closing parenthesis; else up to the body.

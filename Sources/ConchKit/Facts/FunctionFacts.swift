@@ -89,6 +89,9 @@ public struct LoopFacts: Hashable, Sendable {
     public var touchesPythonObjects = false
     /// `async for` (or an `async for` clause): every pass awaits the iterator, giving way to the event loop.
     public var isAsync = false
+    /// `while (running < limit)` whose body updates `running` (`running++`,
+    /// `running += 1`): the loop counts what it starts, so it is bounded.
+    public var boundedByCounter = false
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind
@@ -191,6 +194,9 @@ public struct GlobalAccess: Hashable, Sendable {
     public var locksHeld: [String] = []
     /// `__atomic_*`, `__sync_*`, `atomic_*` builtins.
     public var isAtomic = false
+    /// C: the member path accessed on a struct global (`in_fork_child` for
+    /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
+    public var field: String?
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable

@@ -102,6 +102,20 @@ enum LoopBounds {
         return .conditional
     }
 
+    /// `while running < limit:` (or `<=`) whose body does `running += n` or
+    /// `running -= n`: the loop counts what it starts.
+    static func countsUp(_ tokens: ScanTokens, first: Int, end: Int, bodyEnd: Int) -> Bool {
+        guard tokens.isName(first), tokens.isOp(first + 1, "<") || tokens.isOp(first + 1, "<="), first + 2 < end else { return false }
+        let counter = tokens.text(first)
+        var cursor = end + 1
+        while cursor < bodyEnd {
+            if tokens.isName(cursor), !tokens.isOp(cursor - 1, "."), tokens.isOp(cursor + 1, "+=") || tokens.isOp(cursor + 1, "-="),
+               tokens.text(cursor) == counter { return true }
+            cursor += 1
+        }
+        return false
+    }
+
     /// `range(4)` and `range(2, 10)` with literals give a count; `itertools.count()` never ends.
     static func forBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
         if tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 {
