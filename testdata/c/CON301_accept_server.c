@@ -82,6 +82,26 @@ void serve_counted_forks(int listener) {
     }
 }
 
+static struct {
+    int running_jobs;
+    int queued[64];
+} jobs;
+
+/* A member counter tested beside another condition (redis sentinel's shape): bounded, silent. */
+void run_queued_jobs(int listener) {
+    int next = 0;
+    while (jobs.running_jobs < MAX_RUNNING && next < 64 && jobs.queued[next] != 0) {
+        int fd = accept(listener, NULL, NULL);
+        if (fork() == 0) {
+            echo((void *)(intptr_t)fd);
+            _exit(0);
+        }
+        jobs.running_jobs++;
+        next++;
+        close(fd);
+    }
+}
+
 /* The same test with a counter the loop never updates: reported. */
 void serve_uncounted_forks(int listener, int limit) {
     int started = 0;

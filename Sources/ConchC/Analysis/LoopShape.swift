@@ -43,15 +43,13 @@ struct LoopShape {
         }
     }
 
-    /// The condition is `counter < limit` or `counter <= limit`, and the body
-    /// updates `counter` with `++`, `--`, `+=` or `-=`.
+    /// The condition is `counter < limit` or `counter <= limit`, alone or as one
+    /// side of `&&`, and the body updates `counter` (a variable or a member such
+    /// as `sentinel.running_scripts`) with `++`, `--`, `+=` or `-=`.
     private static func countsUp(condition: Int, body: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
-        let comparison = tree.stripped(condition)
-        guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
-              let op = unit.binaryOperator(comparison), op == "<" || op == "<=" else { return false }
-        let counter = unit.compactText(tree.stripped(tree[comparison].children[0]))
-        guard !counter.isEmpty else { return false }
+        let counters = counters(in: condition, unit: unit)
+        guard !counters.isEmpty else { return false }
         var work = [body]
         while let index = work.popLast() {
             let node = tree[index]
@@ -66,10 +64,24 @@ struct LoopShape {
             default:
                 updates = false
             }
-            if updates, let operand = node.children.first, unit.compactText(tree.stripped(operand)) == counter { return true }
+            if updates, let operand = node.children.first, counters.contains(unit.compactText(tree.stripped(operand))) { return true }
             work += node.children
         }
         return false
+    }
+
+    /// The left sides of `<`/`<=` comparisons in a condition, looking through `&&`.
+    private static func counters(in condition: Int, unit: UnitContext) -> Set<String> {
+        let tree = unit.tree
+        let node = tree.stripped(condition)
+        guard tree[node].kind == CXCursor_BinaryOperator, tree[node].children.count == 2,
+              let op = unit.binaryOperator(node) else { return [] }
+        if op == "&&" {
+            return counters(in: tree[node].children[0], unit: unit).union(counters(in: tree[node].children[1], unit: unit))
+        }
+        guard op == "<" || op == "<=" else { return [] }
+        let counter = unit.compactText(tree.stripped(tree[node].children[0]))
+        return counter.isEmpty ? [] : [counter]
     }
 
     /// `for (...)` / `while (...)`: keyword to the closing parenthesis; else up to the body.
