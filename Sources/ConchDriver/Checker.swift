@@ -13,7 +13,9 @@ public enum Checker {
             frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented,
             cache: request.factsCache)
         var result = linter.lint(inputs, options: options)
-        result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
+        if options.reportsAnalysisProblems {
+            result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
+        }
         if let baseline {
             result.diagnostics = baseline.newDiagnostics(result.diagnostics)
         }

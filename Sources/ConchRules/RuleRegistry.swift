@@ -19,10 +19,4 @@ public enum RuleRegistry {
         MixedConcurrencyModels(),
         LegacyProcessSpawn(),
     ]
-
-    /// Codes in the catalog whose implementation has not landed yet.
-    public static var unimplementedCodes: [String] {
-        let done = Set(implemented.map(\.metadata.code))
-        return RuleCatalog.all.map(\.code).filter { !done.contains($0) }
-    }
 }

@@ -32,6 +32,15 @@ import Testing
         #expect(!run.stdout.contains("Found "))
     }
 
+    @Test func ignoringCON000HidesAMissingPathToo() throws {
+        let folder = try Scratch()
+        try folder.write("ok.py", "x = 1\n")
+        #expect(try Conch.run(["check", "--isolated", "missing.py", "ok.py"], in: folder.path).status == 1)
+        let ignored = try Conch.run(["check", "--isolated", "--ignore", "CON000", "missing.py", "ok.py"], in: folder.path)
+        #expect(ignored.status == 0)
+        #expect(!ignored.stdout.contains("CON000"))
+    }
+
     @Test func exitZeroKeepsTheReport() throws {
         let folder = try Scratch()
         try folder.write("bad.py", "import os\nos.system(\"ls\")\n")

@@ -22,8 +22,7 @@ struct DiagnosticResolver {
 
     mutating func add(problem: FileProblem, in path: String) {
         let code = AnalysisProblem.code
-        // Like a syntax error in ruff, CON000 stays on whatever is selected, unless ignored by name.
-        guard !options.selection.ignore.contains(where: { $0.count >= 4 && code.hasPrefix($0) }) else { return }
+        guard options.reportsAnalysisProblems else { return }
         let severity: Severity = problem.level == .error ? .error : .info
         append(code: code, name: AnalysisProblem.name, severity: options.severityOverrides[code] ?? severity,
                path: path, range: problem.range, message: problem.message, recommendation: nil,

@@ -10,6 +10,11 @@ public struct LintOptions: Sendable {
 
     public init() {}
 
+    /// Like a syntax error in ruff, CON000 stays on whatever is selected, unless ignored by name.
+    public var reportsAnalysisProblems: Bool {
+        !selection.ignore.contains { $0.count >= 4 && AnalysisProblem.code.hasPrefix($0) }
+    }
+
     func perFileIgnoredCodes(forAbsolutePath path: String) -> [String] {
         guard !perFileIgnores.isEmpty else { return [] }
         let relative = FilePaths.relative(path, to: perFileIgnoreRoot) ?? path
