@@ -70,7 +70,7 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         let found = other.map { (located: $0.located, thread: $0.thread) }
         let otherRank = other?.rank ?? Int.max
-        if otherRank > 2, contexts.mainSide.contains(writer.id) { return Conflict(party: .writerInMain, other: found) }
+        if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false { return Conflict(party: .writerInMain, other: found) }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
     }

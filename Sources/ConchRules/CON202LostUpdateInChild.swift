@@ -13,7 +13,7 @@ struct LostUpdateInChild: Rule {
         var reported: Set<String> = []
         var findings: [Finding] = []
         for entry in contexts.children {
-            let functions = entry.reached.sorted() + (entry.branch.map { [$0.function] } ?? [])
+            let functions = entry.reached.ids + (entry.branch.map { [$0.function] } ?? [])
             for id in functions {
                 guard let reference = model.functionIndex[id] else { continue }
                 let file = model.files[reference.file]

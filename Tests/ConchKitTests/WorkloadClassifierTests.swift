@@ -70,7 +70,7 @@ import Testing
         let leaf = function("m.leaf", 400)
         let other = function("m.other", 600)
         let reached = model([entry, helper, leaf, other]).reachable(from: ["m.entry"])
-        #expect(Set(reached.keys) == ["m.entry", "m.helper", "m.leaf"])
+        #expect(reached.ids == ["m.entry", "m.helper", "m.leaf"])
     }
 
     private func unresolved(_ function: FunctionFacts, _ text: String, at offset: Int) -> FunctionFacts {

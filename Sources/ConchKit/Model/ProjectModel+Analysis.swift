@@ -18,22 +18,15 @@ extension ProjectModel {
         return Dictionary(ids.map { ($0, classifier.workload(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every function reachable from `entries` through resolved calls, with the
-    /// entry it was first reached from.
-    public func reachable(from entries: [FunctionID]) -> [FunctionID: FunctionID] {
-        var reachedFrom: [FunctionID: FunctionID] = [:]
-        var queue: [(FunctionID, FunctionID)] = entries.filter { functionIndex[$0] != nil }.map { ($0, $0) }
-        var head = 0
-        while head < queue.count {
-            let (id, entry) = queue[head]
-            head += 1
-            guard reachedFrom[id] == nil, let (file, function) = self.function(id) else { continue }
-            reachedFrom[id] = entry
-            for call in function.calls {
-                if let callee = resolve(call.callee, from: file), reachedFrom[callee] == nil { queue.append((callee, entry)) }
-            }
-        }
-        return reachedFrom
+    /// The resolved call graph, numbered; built by the first analysis that asks.
+    public var callGraph: CallGraph {
+        shared(CallGraph.self) { CallGraph(self) }
+    }
+
+    /// Every function reachable from `entries` through resolved calls, entries included.
+    public func reachable(from entries: [FunctionID]) -> FunctionSet {
+        let graph = callGraph
+        return graph.reach(from: entries.compactMap(graph.number))
     }
 
     /// The loops of one function that count as CPU-bound by its own code (the

@@ -14,7 +14,7 @@ struct ExecutionContexts {
         var id: FunctionID
         var starts: [Start]
         /// Functions the entry runs whole, itself included (unless it is a fork's parent).
-        var reached: Set<FunctionID>
+        var reached: FunctionSet
         /// C `fork()`: the child branch inside the forking function, which runs only that part.
         var branch: (function: FunctionID, range: ByteRange)?
 
@@ -33,9 +33,9 @@ struct ExecutionContexts {
     let threads: [Entry]
     let children: [Entry]
     /// Functions the main thread of the parent runs: reached from module-level code, or
-    /// from functions nothing in the project calls (an API its users call). Empty unless
-    /// asked for, since it walks the whole call graph.
-    let mainSide: Set<FunctionID>
+    /// from functions nothing in the project calls (an API its users call). Nil when
+    /// nothing starts a thread or process, since it walks the whole call graph.
+    let mainSide: FunctionSet?
 
     init(_ model: ProjectModel) {
         var threadStarts: [FunctionID: [Start]] = [:]
@@ -56,20 +56,20 @@ struct ExecutionContexts {
             }
         }
         threads = threadStarts.keys.sorted().map { id in
-            Entry(id: id, starts: threadStarts[id] ?? [], reached: Set(model.reachable(from: [id]).keys))
+            Entry(id: id, starts: threadStarts[id] ?? [], reached: model.reachable(from: [id]))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []
             guard let branch = branches[key], let (file, function) = model.function(branch.function) else {
-                return Entry(id: key, starts: starts, reached: Set(model.reachable(from: [key]).keys))
+                return Entry(id: key, starts: starts, reached: model.reachable(from: [key]))
             }
             let callees = function.calls.filter { branch.range.contains($0.range.start) }.compactMap { model.resolve($0.callee, from: file) }
-            var reached = Set(model.reachable(from: callees).keys)
-            reached.remove(branch.function)
+            var reached = model.reachable(from: callees)
+            if let forking = model.callGraph.number(of: branch.function) { reached.remove(forking) }
             return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
-        mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : []
+        mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : nil
     }
 
     /// The nested `<fork-child>` marker the C front end records for a fork's child branch.
@@ -77,40 +77,43 @@ struct ExecutionContexts {
         file.functions.first { $0.name == "<fork-child>" && $0.parent == site.function && $0.range.start >= site.range.start }?.range
     }
 
-    private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> Set<FunctionID> {
-        var called: Set<FunctionID> = []
-        var roots: [FunctionID] = []
-        for file in model.files {
-            for function in file.functions {
-                for call in function.calls {
-                    guard let callee = model.resolve(call.callee, from: file) else { continue }
+    private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> FunctionSet {
+        let graph = model.callGraph
+        var called = FunctionSet(graph)
+        var roots: [Int] = []
+        for (fileIndex, file) in model.files.enumerated() {
+            for (functionIndex, function) in file.functions.enumerated() {
+                for call in function.calls.indices {
+                    guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call) else { continue }
                     called.insert(callee)
                     if function.kind == .module { roots.append(callee) }
                 }
             }
         }
-        for file in model.files {
-            for function in file.functions where function.kind != .module && function.name != "<fork-child>" {
-                if !called.contains(function.id), !entries.contains(function.id) { roots.append(function.id) }
-            }
+        for (number, reference) in graph.references.enumerated() where !called.contains(number) {
+            let function = model.files[reference.file].functions[reference.function]
+            if function.name != "<fork-child>", !entries.contains(function.id) { roots.append(number) }
         }
-        return Set(model.reachable(from: roots).keys)
+        return graph.reach(from: roots)
     }
 
-    /// Whether code at `offset` of the function runs in the parent's main thread.
     /// Every function a thread entry reaches, with its file: where the rules about
     /// code running in threads look.
     func threadReach(_ model: ProjectModel) -> [(entry: Entry, file: FileFacts, function: FunctionFacts)] {
-        threads.flatMap { entry in
-            entry.reached.sorted().compactMap { id in
-                model.function(id).map { (entry, $0.file, $0.function) }
+        let graph = model.callGraph
+        return threads.flatMap { entry in
+            entry.reached.numbers.map { number in
+                let reference = graph.references[number]
+                let file = model.files[reference.file]
+                return (entry, file, file.functions[reference.function])
             }
         }
     }
 
+    /// Whether code at `offset` of the function runs in the parent's main thread.
     func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
         if function.kind == .module { return true }
-        guard mainSide.contains(function.id) else { return false }
+        guard mainSide?.contains(function.id) ?? false else { return false }
         return !children.contains { $0.branch?.function == function.id && $0.branch?.range.contains(offset) == true }
     }
 

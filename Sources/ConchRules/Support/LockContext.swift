@@ -34,6 +34,7 @@ struct LockContext {
     /// Locks left taken by wrapper calls before `offset`, in source order; branches are not told apart.
     private func wrapperLocks(before offset: Int, in function: FunctionFacts, file: FileFacts) -> Set<String> {
         var held: Set<String> = []
+        guard !wrappers.isEmpty else { return held }
         for call in function.calls where call.range.end <= offset {
             // Wrappers of the same unit are already applied by the front end, branch by branch.
             guard let callee = model.resolve(call.callee, from: file), let effects = wrappers[callee],
@@ -58,19 +59,22 @@ struct LockContext {
     /// it run while the program has one thread (`slabs_init()` before the workers), so
     /// they count as guarded for the helpers the threads also call under a lock.
     private func startupEnds() -> [FunctionID: Int] {
-        var starters: Set<FunctionID> = []
-        for (file, site) in model.spawnSites where site.runsInThread { starters.insert(file.functions[site.function].id) }
+        let graph = model.callGraph
+        var starters: [Int] = []
+        for (file, site) in model.spawnSites where site.runsInThread {
+            if let number = graph.number(of: file.functions[site.function].id) { starters.append(number) }
+        }
         guard !starters.isEmpty else { return [:] }
+        let leadsToStart = graph.reaching(starters)
         var ends: [FunctionID: Int] = [:]
-        for file in model.files where file.language == .c {
+        for (fileIndex, file) in model.files.enumerated() where file.language == .c {
             // Several programs may share a project (a server and its tests): only the `main` the model indexes.
-            for function in file.functions where function.name == "main" && function.kind == .function
+            for (functionIndex, function) in file.functions.enumerated() where function.name == "main" && function.kind == .function
                 && model.function(function.id)?.file.path == file.path {
                 let direct = file.spawnSites.filter { $0.runsInThread && file.functions[$0.function].id == function.id }.map(\.range.start)
-                let leading = function.calls.filter { call in
-                    guard let callee = model.resolve(call.callee, from: file) else { return false }
-                    return !starters.isDisjoint(with: model.reachable(from: [callee]).keys)
-                }.map(\.range.start)
+                let leading = function.calls.indices.filter { call in
+                    graph.callee(file: fileIndex, function: functionIndex, call: call).map(leadsToStart.contains) ?? false
+                }.map { function.calls[$0].range.start }
                 if let first = (direct + leading).min(), function.loops.allSatisfy({ !$0.range.contains(first) }) { ends[function.id] = first }
             }
         }
@@ -82,33 +86,40 @@ struct LockContext {
     /// Which lock is not compared, as within a function. Starts from "locked" and
     /// clears until stable; functions nobody calls start unlocked.
     private func computeLockedEntries(unlockedEntries: Set<FunctionID>) -> Set<FunctionID> {
-        var sites: [FunctionID: [(caller: FunctionID?, holds: Bool)]] = [:]
+        let graph = model.callGraph
+        var sites = [[(caller: Int?, holds: Bool)]](repeating: [], count: graph.count)
+        var called = FunctionSet(graph)
         let startup = startupEnds()
-        for file in model.files {
-            for function in file.functions {
-                for call in function.calls {
-                    guard let callee = model.resolve(call.callee, from: file), callee != function.id else { continue }
-                    let beforeThreads = startup[function.id].map { call.range.end <= $0 } ?? false
-                    let holds = beforeThreads || !call.locksHeld.isEmpty
-                        || !wrapperLocks(before: call.range.start, in: function, file: file).isEmpty
-                    sites[callee, default: []].append((function.kind == .module ? nil : function.id, holds))
+        for (fileIndex, file) in model.files.enumerated() {
+            for (functionIndex, function) in file.functions.enumerated() {
+                let caller = function.kind == .module ? nil : graph.number(of: function.id)
+                let startupEnd = startup[function.id]
+                for call in function.calls.indices {
+                    guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call), callee != caller else { continue }
+                    let range = function.calls[call].range
+                    let beforeThreads = startupEnd.map { range.end <= $0 } ?? false
+                    let holds = beforeThreads || !function.calls[call].locksHeld.isEmpty
+                        || !wrapperLocks(before: range.start, in: function, file: file).isEmpty
+                    sites[callee].append((caller, holds))
+                    called.insert(callee)
                 }
             }
         }
-        var locked = Set(sites.keys).subtracting(unlockedEntries)
+        var locked = called
+        for id in unlockedEntries { graph.number(of: id).map { locked.remove($0) } }
         var changed = true
         while changed {
             changed = false
-            for id in locked {
-                let allHold = (sites[id] ?? []).allSatisfy { site in
-                    site.holds || site.caller.map { locked.contains($0) } == true
+            for number in locked.numbers {
+                let allHold = sites[number].allSatisfy { site in
+                    site.holds || site.caller.map(locked.contains) == true
                 }
                 if !allHold {
-                    locked.remove(id)
+                    locked.remove(number)
                     changed = true
                 }
             }
         }
-        return locked
+        return Set(locked.ids)
     }
 }

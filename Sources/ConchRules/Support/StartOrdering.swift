@@ -9,9 +9,10 @@ struct StartOrdering {
     private let starters: Set<FunctionID>
     /// Per file: the offset of the first module-level statement that starts one of the entries.
     private var firstModuleStart: [String: Int?] = [:]
-    private var reachesStarter: [FunctionID: Bool] = [:]
+    /// Functions from which a call chain leads to one of the starters. Built when first needed.
+    private var leadsToStart: FunctionSet?
     /// Where each function is called: file, calling function and offset. Built when first needed.
-    private var callSites: [FunctionID: [(file: Int, function: Int, offset: Int)]]?
+    private var callSites: [[(file: Int, function: Int, offset: Int)]]?
 
     init(model: ProjectModel, entries: [ExecutionContexts.Entry]) {
         self.model = model
@@ -40,18 +41,19 @@ struct StartOrdering {
 
     private mutating func callers(of id: FunctionID) -> [(file: Int, function: Int, offset: Int)]? {
         if callSites == nil {
-            var sites: [FunctionID: [(file: Int, function: Int, offset: Int)]] = [:]
+            let graph = model.callGraph
+            var sites = [[(file: Int, function: Int, offset: Int)]](repeating: [], count: graph.count)
             for (fileIndex, file) in model.files.enumerated() {
                 for (functionIndex, function) in file.functions.enumerated() {
-                    for call in function.calls {
-                        guard let callee = model.resolve(call.callee, from: file) else { continue }
-                        sites[callee, default: []].append((fileIndex, functionIndex, call.range.start))
+                    for call in function.calls.indices {
+                        guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call) else { continue }
+                        sites[callee].append((fileIndex, functionIndex, function.calls[call].range.start))
                     }
                 }
             }
             callSites = sites
         }
-        return callSites?[id]
+        return model.callGraph.number(of: id).flatMap { callSites?[$0] }
     }
 
     private mutating func firstStart(inModuleOf fileIndex: Int) -> Int? {
@@ -62,18 +64,21 @@ struct StartOrdering {
         if starters.contains(module.id) {
             first = file.spawnSites.filter { $0.function == 0 }.map(\.range.start).min()
         }
-        for call in module.calls where first.map({ call.range.start < $0 }) ?? true {
-            guard let callee = model.resolve(call.callee, from: file), leadsToStart(callee) else { continue }
+        let graph = model.callGraph
+        let leading = leadsToStarters()
+        for (callIndex, call) in module.calls.enumerated() where first.map({ call.range.start < $0 }) ?? true {
+            guard let callee = graph.callee(file: fileIndex, function: 0, call: callIndex), leading.contains(callee) else { continue }
             first = call.range.start
         }
         firstModuleStart[file.path] = first
         return first
     }
 
-    private mutating func leadsToStart(_ id: FunctionID) -> Bool {
-        if let known = reachesStarter[id] { return known }
-        let result = !starters.isDisjoint(with: model.reachable(from: [id]).keys)
-        reachesStarter[id] = result
-        return result
+    private mutating func leadsToStarters() -> FunctionSet {
+        if let leadsToStart { return leadsToStart }
+        let graph = model.callGraph
+        let computed = graph.reaching(starters.compactMap(graph.number))
+        leadsToStart = computed
+        return computed
     }
 }
