@@ -44,7 +44,7 @@ extension LanguageServer {
         for (reported, diagnostics) in byReportedPath {
             byPath[FilePaths.absolute(reported, relativeTo: folder), default: []] += diagnostics
         }
-        let checked = Set(outcome?.result.sources.keys.map { FilePaths.absolute($0, relativeTo: folder) } ?? [])
+        let checked = Set(outcome?.result.checkedPaths.map { FilePaths.absolute($0, relativeTo: folder) } ?? [])
         var touched = Set<String>()
         for document in members {
             guard let path = document.path else { continue }

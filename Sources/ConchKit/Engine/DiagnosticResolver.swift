@@ -3,7 +3,8 @@
 struct DiagnosticResolver {
     struct FileContext {
         var language: SourceLanguage
-        var text: SourceText
+        /// Nil for a file nothing points into.
+        var text: SourceText?
         var suppressions: Suppressions
         var ignoredCodes: [String]
     }
@@ -63,7 +64,7 @@ struct DiagnosticResolver {
         if context.ignoredCodes.contains(where: { code.hasPrefix($0) }) { return }
         if checkSuppressions,
            context.suppressions.silences(code: code, lines: [location.start.line, location.end.line]) { return }
-        let snippet = context.text.text(range)
+        let snippet = context.text?.text(range) ?? ""
         let key = "\(code)\u{0}\(path)\u{0}\(snippet)"
         let occurrence = occurrences[key, default: 0]
         occurrences[key] = occurrence + 1

@@ -14,8 +14,11 @@ public struct LintInput: Sendable {
 
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
+    /// The text of every file a diagnostic points into, for snippets.
     public var sources: [String: SourceText]
-    public var filesChecked: Int
+    /// Every file linted, as reported.
+    public var checkedPaths: [String]
+    public var filesChecked: Int { checkedPaths.count }
 }
 
 /// The pipeline: read and analyse each file in parallel, join the facts, run the
@@ -43,12 +46,16 @@ public struct Linter: Sendable {
         let enabledRules = rules.filter { options.selection.isEnabled($0.metadata.code) }
         let findings = parallelMap(enabledRules, jobs: options.jobs) { $0.check(model) }.flatMap { $0 }
 
+        var pointedAt = Set(findings.flatMap { [$0.path] + $0.related.map(\.path) })
+        for result in analysed where !result.facts.problems.isEmpty { pointedAt.insert(result.facts.path) }
         var sources: [String: SourceText] = [:]
         var contexts: [String: FileContext] = [:]
         for (input, result) in zip(inputs, analysed) {
-            sources[result.facts.path] = result.text
-            contexts[result.facts.path] = FileContext(
-                language: result.facts.language, text: result.text, suppressions: result.facts.suppressions,
+            let path = result.facts.path
+            let text = result.text ?? (pointedAt.contains(path) ? reread(input) : nil)
+            sources[path] = text
+            contexts[path] = FileContext(
+                language: result.facts.language, text: text, suppressions: result.facts.suppressions,
                 ignoredCodes: options.perFileIgnoredCodes(forAbsolutePath: input.file.absolutePath))
         }
         let metadata = Dictionary(rules.map { ($0.metadata.code, $0.metadata) }, uniquingKeysWith: { first, _ in first })
@@ -57,12 +64,22 @@ public struct Linter: Sendable {
             for problem in result.facts.problems { resolver.add(problem: problem, in: result.facts.path) }
         }
         for finding in findings { resolver.add(finding) }
-        return LintResult(diagnostics: resolver.finish(), sources: sources, filesChecked: inputs.count)
+        return LintResult(diagnostics: resolver.finish(), sources: sources, checkedPaths: analysed.map(\.facts.path))
     }
 
     private struct Analysed: Sendable {
         var facts: FileFacts
-        var text: SourceText
+        /// Kept for buffers handed over (an editor's, stdin) and with a facts cache; a
+        /// file on disk is read again if a diagnostic points into it, so a whole tree's
+        /// sources are not all held while the rules run.
+        var text: SourceText?
+    }
+
+    /// The text of a file on disk, decoded as when its facts were built.
+    private func reread(_ input: LintInput) -> SourceText? {
+        guard let frontEnd = frontEnds.first(where: { $0.language == input.file.language }),
+              case let .success(bytes) = FileReader.read(input.file.absolutePath) else { return nil }
+        return frontEnd.decode(bytes).0
     }
 
     private func analyse(_ input: LintInput, settings: AnalysisSettings) -> Analysed {
@@ -84,6 +101,7 @@ public struct Linter: Sendable {
         if let cached = cache?.lookup(file, bytes: bytes, settings: settings) {
             return Analysed(facts: cached.facts, text: cached.text)
         }
+        let keepsText = input.contents != nil || cache != nil
         let (text, decodeProblems) = frontEnd.decode(bytes)
         let source = SourceFile(path: file.path, absolutePath: file.absolutePath, language: file.language,
                                 moduleName: file.moduleName, text: text)
@@ -91,7 +109,7 @@ public struct Linter: Sendable {
         facts.problems.insert(contentsOf: decodeProblems, at: 0)
         facts.lineStarts = text.lineStarts
         cache?.store(file, bytes: bytes, settings: settings, facts: facts, text: text)
-        return Analysed(facts: facts, text: text)
+        return Analysed(facts: facts, text: keepsText ? text : nil)
     }
 }
 
