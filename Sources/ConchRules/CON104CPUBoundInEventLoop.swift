@@ -5,11 +5,13 @@ struct CPUBoundInEventLoop: Rule {
     let metadata = RuleCatalog.CON104
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let loops = EventLoopIndex(model)
+        let loops = model.eventLoopIndex
         var findings: [Finding] = []
         for (file, function, role) in loops.functionsOnTheLoop {
+            let computing = computingLoops(in: function, model: model)
+            guard !computing.isEmpty else { continue }
             let run = loops.runs(reaching: file).first
-            for loop in computingLoops(in: function, model: model) {
+            for loop in computing {
                 let name = model.displayName(function.id)
                 findings.append(finding(
                     in: file, at: loop.headerRange,

@@ -15,10 +15,10 @@ struct UnsynchronizedSharedWrite: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
+        let contexts = model.executionContexts
         guard !contexts.threads.isEmpty else { return [] }
-        let index = GlobalAccessIndex(model)
-        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(EventLoopIndex(model).callbacks.keys))
+        let index = model.globalAccessIndex
+        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(model.eventLoopIndex.callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []

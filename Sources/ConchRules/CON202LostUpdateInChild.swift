@@ -6,9 +6,9 @@ struct LostUpdateInChild: Rule {
     let metadata = RuleCatalog.CON202
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
+        let contexts = model.executionContexts
         guard !contexts.children.isEmpty else { return [] }
-        let index = GlobalAccessIndex(model)
+        let index = model.globalAccessIndex
         var ordering = StartOrdering(model: model, entries: contexts.children)
         var reported: Set<String> = []
         var findings: [Finding] = []

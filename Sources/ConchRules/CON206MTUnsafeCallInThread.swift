@@ -6,7 +6,7 @@ struct MTUnsafeCallInThread: Rule {
     let metadata = RuleCatalog.CON206
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
+        let contexts = model.executionContexts
         var reported: Set<String> = []
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {

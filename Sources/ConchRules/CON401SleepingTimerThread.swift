@@ -12,7 +12,7 @@ struct SleepingTimerThread: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let loops = EventLoopIndex(model)
+        let loops = model.eventLoopIndex
         var findings: [Finding] = []
         for (file, site) in model.spawnSites where site.kind == .thread || site.kind == .timer {
             guard let entry = site.entryID, let (entryFile, function) = model.function(entry),

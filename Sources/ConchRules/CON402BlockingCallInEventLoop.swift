@@ -5,7 +5,7 @@ struct BlockingCallInEventLoop: Rule {
     let metadata = RuleCatalog.CON402
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let loops = EventLoopIndex(model)
+        let loops = model.eventLoopIndex
         var findings: [Finding] = []
         for (file, function, role) in loops.functionsOnTheLoop {
             // An awaited call hands control back to the loop, whatever its name.

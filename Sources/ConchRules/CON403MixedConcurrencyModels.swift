@@ -15,7 +15,6 @@ struct MixedConcurrencyModels: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let graph = ImportGraph(model)
         var findings: [Finding] = []
         for (index, file) in model.files.enumerated() where file.language == .python {
             for (position, function) in file.functions.enumerated() {
@@ -23,7 +22,7 @@ struct MixedConcurrencyModels: Rule {
                     guard let library = GreenletPatching.library(patching: call.callee),
                           !isInside(library, file) else { continue }
                     let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
-                    let program = program(of: index, patchedOnImport: onImport, graph: graph, model: model)
+                    let program = program(of: index, patchedOnImport: onImport, graph: model.importGraph, model: model)
                     if let found = finding(call, library: library, in: file, program: program, model: model) { findings.append(found) }
                 }
             }

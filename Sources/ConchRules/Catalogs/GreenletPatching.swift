@@ -18,8 +18,9 @@ enum GreenletPatching {
     ]
 
     static func library(patching callee: String) -> Library? {
+        // Every patch call lies in its library's package: one prefix test rules out most calls.
         libraries.first { library in
-            library.patchCalls.contains { $0.hasSuffix("_") ? callee.hasPrefix($0) : callee == $0 }
+            callee.hasPrefix(library.name) && library.patchCalls.contains { $0.hasSuffix("_") ? callee.hasPrefix($0) : callee == $0 }
         }
     }
 }

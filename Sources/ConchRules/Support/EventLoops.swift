@@ -26,7 +26,7 @@ enum LoopRole {
 }
 
 /// Which functions run on an event loop, and which event loops each file's program starts.
-struct EventLoopIndex {
+struct EventLoopIndex: Sendable {
     let model: ProjectModel
     /// Callback function -> the framework it was registered with.
     let callbacks: [FunctionID: EventFramework]
@@ -46,7 +46,7 @@ struct EventLoopIndex {
             }
         }
         self.callbacks = callbacks
-        let imports = ImportGraph(model)
+        let imports = model.importGraph
         self.imports = imports
         self.runFiles = runFiles
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
@@ -95,5 +95,12 @@ struct EventLoopIndex {
     private func inProgram(of runFile: Int, _ path: String) -> Bool {
         guard let target = imports.index(of: path) else { return false }
         return programs[runFile]?.contains(target) ?? false
+    }
+}
+
+extension ProjectModel {
+    /// The event-loop index, built by the first rule that asks.
+    var eventLoopIndex: EventLoopIndex {
+        shared(EventLoopIndex.self) { EventLoopIndex(self) }
     }
 }

@@ -2,7 +2,7 @@ import ConchKit
 
 /// Which code runs where: in the threads the program starts, in its child
 /// processes, or in the main thread. Shared by the rules about shared state.
-struct ExecutionContexts {
+struct ExecutionContexts: Sendable {
     /// A place where concurrent work starts, with the file it stands in.
     struct Start {
         var file: FileFacts
@@ -127,5 +127,12 @@ struct ExecutionContexts {
             guard let loop = start.site.loop else { return true }
             return !file.functions[function].loops[loop].range.contains(offset)
         }
+    }
+}
+
+extension ProjectModel {
+    /// Which code runs in which thread or process, built by the first rule that asks.
+    var executionContexts: ExecutionContexts {
+        shared(ExecutionContexts.self) { ExecutionContexts(self) }
     }
 }

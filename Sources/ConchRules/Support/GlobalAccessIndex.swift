@@ -2,7 +2,7 @@ import ConchKit
 
 /// Every access to module-level or global state in the project, by variable, with
 /// each variable's declaration: what the shared-state rules compare.
-struct GlobalAccessIndex {
+struct GlobalAccessIndex: Sendable {
     /// One access with the function and file it stands in.
     struct Located {
         var file: Int
@@ -49,5 +49,12 @@ extension GlobalAccess.Kind {
         case .read, .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented: true
         case .rebind, .mutatingMethod, .subscriptStore, .writeThroughPointer: false
         }
+    }
+}
+
+extension ProjectModel {
+    /// Every access to global state, built by the first rule that asks.
+    var globalAccessIndex: GlobalAccessIndex {
+        shared(GlobalAccessIndex.self) { GlobalAccessIndex(self) }
     }
 }

@@ -2,7 +2,7 @@ import ConchKit
 
 /// Which project files each file imports, so a rule can tell which modules make
 /// up one program: the module that starts it and everything it imports.
-struct ImportGraph {
+struct ImportGraph: Sendable {
     private let model: ProjectModel
     private let imported: [[Int]]
     private let fileIndex: [String: Int]
@@ -48,5 +48,12 @@ struct ImportGraph {
             name = name[..<dot]
         }
         return nil
+    }
+}
+
+extension ProjectModel {
+    /// The import graph, built by the first rule that asks.
+    var importGraph: ImportGraph {
+        shared(ImportGraph.self) { ImportGraph(self) }
     }
 }
