@@ -107,7 +107,7 @@ public struct Linter: Sendable {
                                 moduleName: file.moduleName, text: text)
         var facts = frontEnd.facts(for: source, settings: settings)
         facts.problems.insert(contentsOf: decodeProblems, at: 0)
-        facts.lineStarts = text.lineStarts
+        facts.lineStarts = text.lineStarts.map { UInt32(clamping: $0) }
         cache?.store(file, bytes: bytes, settings: settings, facts: facts, text: text)
         return Analysed(facts: facts, text: keepsText ? text : nil)
     }

@@ -30,7 +30,8 @@ public struct FileFacts: Sendable {
     /// Why the file could only be partly analysed, or not at all: reported as CON000.
     public var problems: [FileProblem] = []
     /// Byte offset at which each line starts; the pipeline fills it, so messages can name lines.
-    public var lineStarts: [Int] = [0]
+    /// 32 bits, like `ByteRange`: every file's table stays in memory while the rules run.
+    public var lineStarts: [UInt32] = [0]
 
     public init(path: String, language: SourceLanguage, moduleName: String) {
         self.path = path

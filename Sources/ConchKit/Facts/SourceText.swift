@@ -1,12 +1,36 @@
 /// A half-open range of UTF-8 byte offsets into one file. Everything inside the
 /// engine is kept in bytes; columns for people, LSP and SARIF are derived at the edge.
 public struct ByteRange: Hashable, Sendable, Codable, Comparable {
-    public var start: Int
-    public var end: Int
+    // Stored in 32 bits: a project holds millions of ranges and no source file reaches 4 GB.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: max(start, end))
+    }
+
+    private enum CodingKeys: String, CodingKey { case start, end }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(Int.self, forKey: .start), try container.decode(Int.self, forKey: .end))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
     }
 
     public var isEmpty: Bool { start == end }
@@ -76,12 +100,12 @@ public final class SourceText: Sendable {
     }
 
     /// 0-based index of the line holding `offset`, given each line's start offset.
-    public static func lineIndex(of offset: Int, in lineStarts: [Int]) -> Int {
+    public static func lineIndex<Offset: BinaryInteger>(of offset: Int, in lineStarts: [Offset]) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low
     }
