@@ -116,18 +116,27 @@ public struct Linter: Sendable {
 enum FileReader {
     static func read(_ path: String) -> Result<[UInt8], ConchError> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            return .failure(.io("cannot read file: \(String(cString: strerror(errno)))"))
-        }
+        guard descriptor >= 0 else { return failure() }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status = stat()
+        // Sized from fstat and read in place; a file that grows meanwhile is read on to its end.
+        let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return .failure(.io("cannot read file: \(String(cString: strerror(errno)))")) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(1 << 16, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 { return failure() }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            filled += count
         }
+        bytes.removeSubrange(filled...)
         return .success(bytes)
+    }
+
+    private static func failure() -> Result<[UInt8], ConchError> {
+        .failure(.io("cannot read file: \(String(cString: strerror(errno)))"))
     }
 }
