@@ -42,11 +42,12 @@ struct SharedMemorySprawl: Rule {
     /// inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
     private static func creations(in file: FileFacts) -> [CallFacts] {
         let package = file.moduleName.split(separator: ".").first
-        return file.functions.indices.flatMap { index -> [CallFacts] in
-            let made = file.functions[index].calls.filter {
-                $0.isResolved && ProcessAPIs.sharedObjects.contains($0.callee) && $0.callee.split(separator: ".").first != package
-            }
-            return made.isEmpty || file.isInTest(function: index) ? [] : made
-        }.sorted { $0.range < $1.range }
+        var made: [CallFacts] = []
+        file.forEachCall { function, call in
+            guard call.isResolved, ProcessAPIs.sharedObjects.contains(call.callee), call.callee.split(separator: ".").first != package,
+                  !file.isInTest(function: function) else { return }
+            made.append(call.facts)
+        }
+        return made.sorted { $0.range < $1.range }
     }
 }

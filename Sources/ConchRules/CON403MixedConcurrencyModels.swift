@@ -17,14 +17,12 @@ struct MixedConcurrencyModels: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         for (index, file) in model.files.enumerated() where file.language == .python {
-            for (position, function) in file.functions.enumerated() {
-                for call in function.calls where call.isResolved {
-                    guard let library = GreenletPatching.library(patching: call.callee),
-                          !isInside(library, file) else { continue }
-                    let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
-                    let program = program(of: index, patchedOnImport: onImport, graph: model.importGraph, model: model)
-                    if let found = finding(call, library: library, in: file, program: program, model: model) { findings.append(found) }
-                }
+            file.forEachCall { position, call in
+                guard call.isResolved, let library = GreenletPatching.library(patching: call.callee),
+                      !isInside(library, file) else { return }
+                let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
+                let program = program(of: index, patchedOnImport: onImport, graph: model.importGraph, model: model)
+                if let found = finding(call.facts, library: library, in: file, program: program, model: model) { findings.append(found) }
             }
         }
         return findings

@@ -7,11 +7,9 @@ struct LegacyProcessSpawn: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         for file in model.files {
-            for function in file.functions {
-                for call in function.calls where call.isResolved {
-                    guard let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { continue }
-                    findings.append(finding(for: call, entry: entry, in: file))
-                }
+            file.forEachCall { _, call in
+                guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { return }
+                findings.append(finding(for: call.facts, entry: entry, in: file))
             }
         }
         return findings

@@ -5,57 +5,66 @@
 public final class CallGraph: Sendable {
     /// The numbered functions, in file order.
     public let references: [ProjectModel.FunctionReference]
-    let ids: [FunctionID]
-    let numbers: [FunctionID: Int32]
-    /// `targets[file][function][call]`: the number of the function the call resolves to, or -1.
-    private let targets: [[[Int32]]]
+    // The model's own index and ids, not the model: the model caches this graph.
+    private let index: [FunctionID: ProjectModel.FunctionReference]
+    private let ids: [FunctionID]
+    /// `targets[file][firstCall[file][function] + call]`: the number of the function
+    /// the call resolves to, or -1.
+    private let targets: [[Int32]]
+    private let firstCall: [[Int]]
     /// The distinct functions each numbered function calls, itself excluded.
     let callees: [[Int32]]
 
     init(_ model: ProjectModel) {
-        var references: [ProjectModel.FunctionReference] = []
-        var ids: [FunctionID] = []
-        var numbers: [FunctionID: Int32] = [:]
-        for (fileIndex, file) in model.files.enumerated() {
-            for (functionIndex, function) in file.functions.enumerated()
-            where model.functionIndex[function.id] == ProjectModel.FunctionReference(file: fileIndex, function: functionIndex) {
-                numbers[function.id] = Int32(ids.count)
-                ids.append(function.id)
-                references.append(ProjectModel.FunctionReference(file: fileIndex, function: functionIndex))
+        let references = model.indexedFunctions
+        let index = model.functionIndex
+        var targets: [[Int32]] = []
+        var firstCall: [[Int]] = []
+        for file in model.files {
+            var resolved: [Int32] = []
+            var starts = [Int](repeating: 0, count: file.functions.count)
+            var current = -1
+            file.forEachCall { function, call in
+                if function != current {
+                    for skipped in current + 1...function { starts[skipped] = resolved.count }
+                    current = function
+                }
+                resolved.append(Self.resolve(call.callee, from: file, index))
             }
-        }
-        let targets = model.files.map { file in
-            file.functions.map { function in
-                function.calls.indices.map { call in Self.resolve(function.calls[call].callee, from: file, numbers) }
-            }
-        }
-        var callees = [[Int32]](repeating: [], count: ids.count)
-        for (number, reference) in references.enumerated() {
-            var seen: Set<Int32> = [Int32(number)]
-            callees[number] = targets[reference.file][reference.function].filter { $0 >= 0 && seen.insert($0).inserted }
+            for skipped in (current + 1)..<file.functions.count { starts[skipped] = resolved.count }
+            targets.append(resolved)
+            firstCall.append(starts)
         }
         self.references = references
-        self.ids = ids
-        self.numbers = numbers
+        self.index = index
+        ids = references.map { model.files[$0.file].functions[$0.function].id }
         self.targets = targets
+        self.firstCall = firstCall
+        var callees = [[Int32]](repeating: [], count: references.count)
+        for (number, reference) in references.enumerated() {
+            var seen: Set<Int32> = [Int32(number)]
+            let first = firstCall[reference.file][reference.function]
+            let calls = model.files[reference.file].functions[reference.function].calls.count
+            callees[number] = targets[reference.file][first..<first + calls].filter { $0 >= 0 && seen.insert($0).inserted }
+        }
         self.callees = callees
     }
 
     /// `ProjectModel.resolve`, straight to the number.
-    private static func resolve(_ callee: String, from file: FileFacts, _ numbers: [FunctionID: Int32]) -> Int32 {
-        if file.language == .c, let own = numbers[file.path + "::" + callee] { return own }
-        return numbers[callee] ?? -1
+    private static func resolve(_ callee: String, from file: FileFacts, _ index: [FunctionID: ProjectModel.FunctionReference]) -> Int32 {
+        if file.language == .c, let own = index[file.path + "::" + callee] { return Int32(own.number) }
+        return index[callee].map { Int32($0.number) } ?? -1
     }
 
-    public var count: Int { ids.count }
+    public var count: Int { references.count }
 
-    public func number(of id: FunctionID) -> Int? { numbers[id].map(Int.init) }
+    public func number(of id: FunctionID) -> Int? { index[id]?.number }
 
     public func id(of number: Int) -> FunctionID { ids[number] }
 
     /// The function call `call` of `function` in file `file` resolves to, by number.
     public func callee(file: Int, function: Int, call: Int) -> Int? {
-        let target = targets[file][function][call]
+        let target = targets[file][firstCall[file][function] + call]
         return target >= 0 ? Int(target) : nil
     }
 

@@ -4,23 +4,32 @@ public struct ProjectModel: Sendable {
     public struct FunctionReference: Hashable, Sendable {
         public var file: Int
         public var function: Int
+        /// Its place among the indexed functions, in file order: its number in the `CallGraph`.
+        public var number: Int
     }
 
     public let files: [FileFacts]
     public let settings: AnalysisSettings
     public let functionIndex: [FunctionID: FunctionReference]
+    /// The indexed functions by number.
+    public let indexedFunctions: [FunctionReference]
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
         self.files = files
         self.settings = settings
         var index: [FunctionID: FunctionReference] = [:]
+        index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
+        var indexed: [FunctionReference] = []
         for (fileIndex, file) in files.enumerated() {
-            for (functionIndex, function) in file.functions.enumerated() where function.kind != .module {
-                index[function.id] = index[function.id] ?? FunctionReference(file: fileIndex, function: functionIndex)
+            for (functionIndex, function) in file.functions.enumerated() where function.kind != .module && index[function.id] == nil {
+                let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
+                index[function.id] = reference
+                indexed.append(reference)
             }
         }
         functionIndex = index
+        indexedFunctions = indexed
     }
 
     public func function(_ id: FunctionID) -> (file: FileFacts, function: FunctionFacts)? {
