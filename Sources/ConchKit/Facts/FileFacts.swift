@@ -102,7 +102,7 @@ extension FileFacts {
             for function in functions.indices {
                 functions[function].calls.withUnsafeBufferPointer { calls in
                     guard let first = calls.baseAddress else { return }
-                    for call in calls.indices { visit(function, LentCall(first + call)) }
+                    for call in calls.indices { visit(function, LentCall(first + call, index: call)) }
                 }
             }
         }
@@ -113,9 +113,12 @@ extension FileFacts {
 @dynamicMemberLookup
 public struct LentCall {
     @usableFromInline let pointer: UnsafePointer<CallFacts>
+    /// Its index in its function's calls.
+    public let index: Int
 
-    @inlinable init(_ pointer: UnsafePointer<CallFacts>) {
+    @inlinable init(_ pointer: UnsafePointer<CallFacts>, index: Int) {
         self.pointer = pointer
+        self.index = index
     }
 
     @inlinable public subscript<Value>(dynamicMember field: KeyPath<CallFacts, Value>) -> Value {

@@ -22,9 +22,11 @@ public struct ProjectModel: Sendable {
         index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
         var indexed: [FunctionReference] = []
         for (fileIndex, file) in files.enumerated() {
-            for (functionIndex, function) in file.functions.enumerated() where function.kind != .module && index[function.id] == nil {
+            for functionIndex in file.functions.indices where file.functions[functionIndex].kind != .module {
+                let id = file.functions[functionIndex].id
+                guard index[id] == nil else { continue }
                 let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
-                index[function.id] = reference
+                index[id] = reference
                 indexed.append(reference)
             }
         }

@@ -55,13 +55,20 @@ struct EventLoopIndex: Sendable {
     /// Every function that runs on an event loop, with its file and its role there.
     var functionsOnTheLoop: [(file: FileFacts, function: FunctionFacts, role: LoopRole)] {
         model.files.flatMap { file in
-            file.functions.compactMap { function in role(of: function).map { (file, function, $0) } }
+            // Indices, not elements: only the few functions on a loop are copied out.
+            file.functions.indices.compactMap { index in
+                role(isAsync: file.functions[index].isAsync, id: file.functions[index].id).map { (file, file.functions[index], $0) }
+            }
         }
     }
 
     func role(of function: FunctionFacts) -> LoopRole? {
-        if function.isAsync { return .coroutine }
-        return callbacks[function.id].map(LoopRole.callback)
+        role(isAsync: function.isAsync, id: function.id)
+    }
+
+    private func role(isAsync: Bool, id: FunctionID) -> LoopRole? {
+        if isAsync { return .coroutine }
+        return callbacks.isEmpty ? nil : callbacks[id].map(LoopRole.callback)
     }
 
     /// The loops started by the program `file` is part of: in the file itself, in a

@@ -82,12 +82,10 @@ struct ExecutionContexts: Sendable {
         var called = FunctionSet(graph)
         var roots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
-            for (functionIndex, function) in file.functions.enumerated() {
-                for call in function.calls.indices {
-                    guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call) else { continue }
-                    called.insert(callee)
-                    if function.kind == .module { roots.append(callee) }
-                }
+            file.forEachCall { function, call in
+                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
+                called.insert(callee)
+                if file.functions[function].kind == .module { roots.append(callee) }
             }
         }
         for (number, reference) in graph.references.enumerated() where !called.contains(number) {

@@ -44,11 +44,9 @@ struct StartOrdering {
             let graph = model.callGraph
             var sites = [[(file: Int, function: Int, offset: Int)]](repeating: [], count: graph.count)
             for (fileIndex, file) in model.files.enumerated() {
-                for (functionIndex, function) in file.functions.enumerated() {
-                    for call in function.calls.indices {
-                        guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call) else { continue }
-                        sites[callee].append((fileIndex, functionIndex, function.calls[call].range.start))
-                    }
+                file.forEachCall { function, call in
+                    guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
+                    sites[callee].append((fileIndex, function, call.range.start))
                 }
             }
             callSites = sites
