@@ -123,6 +123,11 @@ public struct CallFacts: Hashable, Sendable {
     public var isAwaited = false
     /// The name the result is bound to: `ex = Executor()`, `with Executor() as ex`.
     public var boundName: String?
+    /// C: the conditions the call runs under (`if (mode == IDLE) run();`).
+    public var guards: [ExecutionGuard] = []
+    /// C: the call goes on to one that never returns (`(_serverAssert(...), __builtin_unreachable())`,
+    /// `report(); abort();`), so what it runs runs only on the way to ending the process.
+    public var leadsToExit = false
 
     public init(callee: String, calleeText: String, isResolved: Bool, range: ByteRange, calleeRange: ByteRange) {
         self.callee = callee
@@ -157,6 +162,8 @@ public struct Argument: Hashable, Sendable {
     public var shape: Shape
     public var range: ByteRange
     public var text: String
+    /// C: the value of an integer constant argument (`1`, `FLAG_NO_NEWPAGE`, an enum constant).
+    public var integerValue: Int?
 
     public init(keyword: String?, shape: Shape, range: ByteRange, text: String) {
         self.keyword = keyword
@@ -197,6 +204,8 @@ public struct GlobalAccess: Hashable, Sendable {
     /// C: the member path accessed on a struct global (`in_fork_child` for
     /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
     public var field: String?
+    /// C: the conditions the access runs under.
+    public var guards: [ExecutionGuard] = []
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable
