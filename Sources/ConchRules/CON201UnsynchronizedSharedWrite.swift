@@ -24,7 +24,8 @@ struct UnsynchronizedSharedWrite: Rule {
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where isRacyWrite(access, language: file.language) && !locks.isGuarded(access, in: function, file: file) {
+            where isRacyWrite(access, language: file.language) && entry.runs(function.id, at: access.range.start, guardedBy: access.guards)
+                && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
                       let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
@@ -64,7 +65,7 @@ struct UnsynchronizedSharedWrite: Rule {
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
-                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {
+                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset, guardedBy: located.access.guards) }) {
                 other = (threadRank, located, thread)
             }
         }

@@ -13,8 +13,8 @@ struct ExecutionContexts {
     struct Entry {
         var id: FunctionID
         var starts: [Start]
-        /// Functions the entry runs whole, itself included (unless it is a fork's parent).
-        var reached: Set<FunctionID>
+        /// What the entry runs, itself included (unless it is a fork's parent), under the conditions met on the way.
+        var reach: GuardedReach
         /// C `fork()`: the child branch inside the forking function, which runs only that part.
         var branch: (function: FunctionID, range: ByteRange)?
 
@@ -23,10 +23,12 @@ struct ExecutionContexts {
             starts.count > 1 || starts.contains { $0.site.loop != nil || $0.site.kind == .threadPool || $0.site.kind == .processPool }
         }
 
-        /// Whether the code at `offset` of `function` runs under this entry.
-        func runs(_ function: FunctionID, at offset: Int) -> Bool {
+        var reached: Set<FunctionID> { reach.functions }
+
+        /// Whether the code at `offset` of `function`, under `guards`, runs under this entry.
+        func runs(_ function: FunctionID, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
             if let branch, branch.function == function { return branch.range.contains(offset) }
-            return reached.contains(function)
+            return reach.admits(guards, in: function)
         }
     }
 
@@ -55,18 +57,19 @@ struct ExecutionContexts {
                 childStarts[entry, default: []].append(Start(file: file, site: site))
             }
         }
+        let guarded = GuardedReach.guardedGlobals(in: model)
         threads = threadStarts.keys.sorted().map { id in
-            Entry(id: id, starts: threadStarts[id] ?? [], reached: Set(model.reachable(from: [id]).keys))
+            Entry(id: id, starts: threadStarts[id] ?? [], reach: GuardedReach(model, from: [id], guarded: guarded))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []
             guard let branch = branches[key], let (file, function) = model.function(branch.function) else {
-                return Entry(id: key, starts: starts, reached: Set(model.reachable(from: [key]).keys))
+                return Entry(id: key, starts: starts, reach: GuardedReach(model, from: [key], guarded: guarded))
             }
             let callees = function.calls.filter { branch.range.contains($0.range.start) }.compactMap { model.resolve($0.callee, from: file) }
-            var reached = Set(model.reachable(from: callees).keys)
-            reached.remove(branch.function)
-            return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
+            var reach = GuardedReach(model, from: callees, guarded: guarded)
+            reach.remove(branch.function)
+            return Entry(id: branch.function, starts: starts, reach: reach, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
         mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : []
@@ -97,9 +100,8 @@ struct ExecutionContexts {
         return Set(model.reachable(from: roots).keys)
     }
 
-    /// Whether code at `offset` of the function runs in the parent's main thread.
     /// Every function a thread entry reaches, with its file: where the rules about
-    /// code running in threads look.
+    /// code running in threads look. Rules still check each call's or access's guards with `Entry.runs`.
     func threadReach(_ model: ProjectModel) -> [(entry: Entry, file: FileFacts, function: FunctionFacts)] {
         threads.flatMap { entry in
             entry.reached.sorted().compactMap { id in
@@ -108,6 +110,7 @@ struct ExecutionContexts {
         }
     }
 
+    /// Whether code at `offset` of the function runs in the parent's main thread.
     func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
         if function.kind == .module { return true }
         guard mainSide.contains(function.id) else { return false }
