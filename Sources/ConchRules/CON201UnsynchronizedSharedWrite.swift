@@ -18,7 +18,7 @@ struct UnsynchronizedSharedWrite: Rule {
         let contexts = model.shared(ExecutionContexts.self) { ExecutionContexts(model) }
         guard !contexts.threads.isEmpty else { return [] }
         let index = GlobalAccessIndex(model)
-        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(EventLoopIndex(model).callbacks.keys))
+        let locks = LockContext(model, threads: contexts.threads, callbacks: Set(EventLoopIndex(model).callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []
