@@ -75,4 +75,20 @@ import Testing
         let loops = try #require(facts.function("spawn")).loops
         #expect(loops.map(\.boundedByCounter) == [true, true, false, false])
     }
+
+    @Test func loopsThatShrinkAnIntegerBitByBitAreCounted() throws {
+        let facts = CFixture().facts("""
+        int bits(unsigned long n, unsigned long m, unsigned long k, unsigned long j) {
+            int count = 0;
+            while (n != 0) { count++; n &= n - 1; }
+            while (m) { count++; m >>= 1; }
+            while (k > 0) { count++; k /= 10; }
+            while (j) { count++; j -= 1; }
+            while (n) { n >>= 1; n = count; }
+            return count;
+        }
+        """)
+        let loops = try #require(facts.function("bits")).loops
+        #expect(loops.map(\.bound) == [.constant(64), .constant(64), .constant(64), .conditional, .conditional])
+    }
 }

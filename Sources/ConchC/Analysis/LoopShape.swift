@@ -32,7 +32,10 @@ struct LoopShape {
             let body = node.children.last
             let condition: Int? = node.children.count >= 2 ? node.children[node.children.count - 2] : nil
             let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
-            let bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
+            var bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
+            if bound == .conditional, let condition, let body, shrinksBitByBit(condition: condition, body: body, unit: unit) {
+                bound = .constant(integerBits)
+            }
             var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
             if let condition, let body { shape.boundedByCounter = countsUp(condition: condition, body: body, unit: unit) }
             return shape
@@ -68,6 +71,51 @@ struct LoopShape {
             work += node.children
         }
         return false
+    }
+
+    /// The most bits an integer a loop walks through can have.
+    private static let integerBits = 64
+
+    /// `while (n)`, `while (n != 0)` or `while (n > 0)` whose body only shrinks `n`
+    /// by at least one bit a pass (`n &= n - 1`, `n >>= 1`, `n /= 10`): at most one
+    /// pass per bit, however large `n` is.
+    private static func shrinksBitByBit(condition: Int, body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var subject = tree.stripped(condition)
+        if tree[subject].kind == CXCursor_BinaryOperator, tree[subject].children.count == 2 {
+            guard ["!=", ">"].contains(unit.binaryOperator(subject) ?? ""),
+                  unit.library.integerValue(tree[tree[subject].children[1]].cursor) == 0 else { return false }
+            subject = tree.stripped(tree[subject].children[0])
+        }
+        guard tree[subject].kind == CXCursor_DeclRefExpr || tree[subject].kind == CXCursor_MemberRefExpr else { return false }
+        let name = unit.compactText(subject)
+        var shrinks = false
+        var work = [body]
+        while let index = work.popLast() {
+            work += tree[index].children
+            let node = tree[index]
+            guard [CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator].contains(node.kind),
+                  let target = node.children.first, unit.compactText(tree.stripped(target)) == name else { continue }
+            switch node.kind {
+            case CXCursor_CompoundAssignOperator:
+                let amount = node.children.count == 2 ? unit.library.integerValue(tree[node.children[1]].cursor) : nil
+                switch unit.binaryOperator(index) {
+                case "&=" where node.children.count == 2 && unit.compactText(tree.stripped(node.children[1])) == name + "-1":
+                    shrinks = true
+                case ">>=" where (amount ?? 0) >= 1, "/=" where (amount ?? 0) >= 2:
+                    shrinks = true
+                default:
+                    return false
+                }
+            case CXCursor_BinaryOperator where unit.binaryOperator(index) == "=":
+                return false
+            case CXCursor_UnaryOperator where ["++", "--"].contains(unit.unaryOperator(index) ?? ""):
+                return false
+            default:
+                break
+            }
+        }
+        return shrinks
     }
 
     /// The left sides of `<`/`<=` comparisons in a condition, looking through `&&`.
