@@ -43,6 +43,7 @@ struct GuardedReach {
 
     private static func walk(_ model: ProjectModel, from roots: [FunctionID], trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
         var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
+        var guardedParameters: [FunctionID: Set<Int>] = [:]
         var queue: [(FunctionID, Set<ExecutionGuard>)] = roots.map { ($0, []) }
         var head = 0
         while head < queue.count {
@@ -59,14 +60,24 @@ struct GuardedReach {
                 var entering = globals.union(call.guards.filter { guardian in
                     if case .global(let name) = guardian.subject { trusted.contains(name) } else { false }
                 })
-                for (position, argument) in call.arguments.enumerated() {
+                // Only the parameters the callee tests tell its ways in apart.
+                let tested = guardedParameters[callee] ?? model.function(callee).map { Self.testedParameters(of: $0.function) } ?? []
+                guardedParameters[callee] = tested
+                for (position, argument) in call.arguments.enumerated() where tested.contains(position) {
                     guard let value = argument.integerValue else { continue }
                     entering.insert(ExecutionGuard(subject: .parameter(position), value: value, isEqual: true))
                 }
+                if contexts[callee]?.contains(where: { $0.isSubset(of: entering) }) == true { continue }
                 queue.append((callee, entering))
             }
         }
         return contexts
+    }
+
+    private static func testedParameters(of function: FunctionFacts) -> Set<Int> {
+        Set((function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards)).compactMap { guardian in
+            if case .parameter(let position) = guardian.subject { position } else { nil }
+        })
     }
 
     /// Every global some C call or access is guarded on.
