@@ -76,6 +76,25 @@ import Testing
         #expect(loops.map(\.boundedByCounter) == [true, true, false, false])
     }
 
+    @Test func aLoopThatTurnsAwayWorkAtALimitItKeepsIsBounded() throws {
+        let facts = CFixture().facts("""
+        struct list { int count; };
+        int size(struct list *l);
+        void add(struct list *l, int item);
+        struct list children;
+        int running;
+        void spawn(int limit, int length) {
+            for (;;) { if (running >= limit) continue; running++; }
+            while (1) { if (size(&children) > limit) break; add(&children, 1); }
+            for (;;) { if (length > 4096) continue; length = 0; }
+            while (1) { if (size(&children) >= limit) continue; }
+            while (1) { if ((&children)->count >= limit) continue; add(&children, 2); }
+        }
+        """)
+        let loops = try #require(facts.function("spawn")).loops
+        #expect(loops.map(\.boundedByCounter) == [true, true, false, false, true])
+    }
+
     @Test func loopsThatShrinkAnIntegerBitByBitAreCounted() throws {
         let facts = CFixture().facts("""
         int bits(unsigned long n, unsigned long m, unsigned long k, unsigned long j) {
