@@ -90,7 +90,8 @@ public struct LoopFacts: Hashable, Sendable {
     /// `async for` (or an `async for` clause): every pass awaits the iterator, giving way to the event loop.
     public var isAsync = false
     /// `while (running < limit)` whose body updates `running` (`running++`,
-    /// `running += 1`): the loop counts what it starts, so it is bounded.
+    /// `running += 1`), or C `if (size(children) >= limit) continue;` in a body
+    /// that adds to `children`: the loop counts what it starts, so it is bounded.
     public var boundedByCounter = false
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
