@@ -18,13 +18,14 @@ struct UnsynchronizedSharedWrite: Rule {
         let contexts = model.executionContexts
         guard !contexts.threads.isEmpty else { return [] }
         let index = model.globalAccessIndex
-        let locks = LockContext(model, unlockedEntries: Set(contexts.threads.map(\.id)).union(model.eventLoopIndex.callbacks.keys))
+        let locks = LockContext(model, threads: contexts.threads, callbacks: Set(model.eventLoopIndex.callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where isRacyWrite(access, language: file.language) && !locks.isGuarded(access, in: function, file: file) {
+            where isRacyWrite(access, language: file.language) && entry.runs(function.id, at: access.range.start, guardedBy: access.guards)
+                && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
                       let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
@@ -64,7 +65,7 @@ struct UnsynchronizedSharedWrite: Rule {
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
-                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset) }) {
+                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset, guardedBy: located.access.guards) }) {
                 other = (threadRank, located, thread)
             }
         }

@@ -18,7 +18,7 @@ struct LostUpdateInChild: Rule {
                 guard let reference = model.functionIndex[id] else { continue }
                 let file = model.files[reference.file]
                 let function = file.functions[reference.function]
-                for write in function.globalAccesses where write.isWrite && entry.runs(id, at: write.range.start) {
+                for write in function.globalAccesses where write.isWrite && entry.runs(id, at: write.range.start, guardedBy: write.guards) {
                     let key = file.path + ":" + String(write.range.start)
                     guard !reported.contains(key), !isSharedOnPurpose(write.variable, index),
                           let read = parentRead(of: write, entry: entry, model, contexts, index, &ordering) else { continue }
@@ -51,7 +51,7 @@ struct LostUpdateInChild: Rule {
             let collects = entry.branch.map { $0.function == function.id } ?? true
             let sameStorage = file.language != .c || Self.overlaps(write.field, other.access.field)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
-                && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset)
+                && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset, guardedBy: other.access.guards)
                 && !ordering.precedes(other, startsOf: entry)
         }
     }

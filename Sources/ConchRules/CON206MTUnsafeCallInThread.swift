@@ -10,7 +10,7 @@ struct MTUnsafeCallInThread: Rule {
         var reported: Set<String> = []
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
-            for call in function.calls {
+            for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
                 guard let unsafe = unsafeEntry(for: call, in: file, model) else { continue }
                 let key = file.path + ":" + String(call.range.start)
                 guard reported.insert(key).inserted else { continue }

@@ -30,14 +30,26 @@ struct SleepingTimerThread: Rule {
             if isTheRearm, firstArmingExists(entry.id, in: entryFile) { return nil }
             return .rearmingTimer(rearm)
         }
-        for loop in entry.loops where runsUntilStopped(loop) {
+        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
-                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }),
-                  !inLoop.contains(where: { SleepCalls.cEventWaits.contains($0.callee) }) else { continue }
+                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }) else { continue }
             return .sleepingLoop(loop: loop, sleep: sleep)
         }
         return nil
+    }
+
+    /// A loop that waits for work (`pthread_cond_wait`), or runs inside one that does,
+    /// is driven by that work: a sleep in it only paces the work (memcached's LRU crawler).
+    private func isDrivenByEvents(_ loop: LoopFacts, in function: FunctionFacts) -> Bool {
+        var current: LoopFacts? = loop
+        while let enclosing = current {
+            if function.calls.contains(where: { enclosing.range.contains($0.range.start) && SleepCalls.cEventWaits.contains($0.callee) }) {
+                return true
+            }
+            current = enclosing.parent.map { function.loops[$0] }
+        }
+        return false
     }
 
     private func runsUntilStopped(_ loop: LoopFacts) -> Bool {

@@ -75,4 +75,39 @@ import Testing
         let loops = try #require(facts.function("spawn")).loops
         #expect(loops.map(\.boundedByCounter) == [true, true, false, false])
     }
+
+    @Test func aLoopThatTurnsAwayWorkAtALimitItKeepsIsBounded() throws {
+        let facts = CFixture().facts("""
+        struct list { int count; };
+        int size(struct list *l);
+        void add(struct list *l, int item);
+        struct list children;
+        int running;
+        void spawn(int limit, int length) {
+            for (;;) { if (running >= limit) continue; running++; }
+            while (1) { if (size(&children) > limit) break; add(&children, 1); }
+            for (;;) { if (length > 4096) continue; length = 0; }
+            while (1) { if (size(&children) >= limit) continue; }
+            while (1) { if ((&children)->count >= limit) continue; add(&children, 2); }
+        }
+        """)
+        let loops = try #require(facts.function("spawn")).loops
+        #expect(loops.map(\.boundedByCounter) == [true, true, false, false, true])
+    }
+
+    @Test func loopsThatShrinkAnIntegerBitByBitAreCounted() throws {
+        let facts = CFixture().facts("""
+        int bits(unsigned long n, unsigned long m, unsigned long k, unsigned long j) {
+            int count = 0;
+            while (n != 0) { count++; n &= n - 1; }
+            while (m) { count++; m >>= 1; }
+            while (k > 0) { count++; k /= 10; }
+            while (j) { count++; j -= 1; }
+            while (n) { n >>= 1; n = count; }
+            return count;
+        }
+        """)
+        let loops = try #require(facts.function("bits")).loops
+        #expect(loops.map(\.bound) == [.constant(64), .constant(64), .constant(64), .conditional, .conditional])
+    }
 }

@@ -40,6 +40,7 @@ typedef struct {
 /* Only the kinds Conch looks at; the field is the full enum's storage. */
 enum CXCursorKind {
   CXCursor_FieldDecl = 6,
+  CXCursor_EnumConstantDecl = 7,
   CXCursor_FunctionDecl = 8,
   CXCursor_VarDecl = 9,
   CXCursor_ParmDecl = 10,

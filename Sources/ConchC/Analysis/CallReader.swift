@@ -64,7 +64,13 @@ enum CallReader {
         default:
             shape = .other
         }
-        return Argument(keyword: nil, shape: shape, range: unit.range(index), text: unit.text(index))
+        var argument = Argument(keyword: nil, shape: shape, range: unit.range(index), text: unit.text(index))
+        if shape == .numberLiteral || isEnumConstant(node.cursor, unit: unit) { argument.integerValue = unit.library.integerValue(node.cursor).flatMap { Int32(exactly: $0) } }
+        return argument
+    }
+
+    private static func isEnumConstant(_ cursor: CXCursor, unit: UnitContext) -> Bool {
+        cursor.kind == CXCursor_DeclRefExpr && unit.library.referenced(cursor)?.kind == CXCursor_EnumConstantDecl
     }
 
     /// A function's id, a global's qualified name, or the name as spelled.

@@ -20,6 +20,7 @@ final class FunctionWalker {
     private(set) var forkCalls: [Int] = []
     private var openLoops: [OpenLoop] = []
     private var gilEvents: [(offset: Int, isRelease: Bool)] = []
+    private let guards: ExecutionGuards
     private var tree: SyntaxTree { unit.tree }
 
     let lockWrappers: [FunctionID: [LockWrappers.Effect]]
@@ -30,6 +31,7 @@ final class FunctionWalker {
         self.lockWrappers = lockWrappers
         self.functionIndex = functionIndex
         self.isPythonExtension = isPythonExtension
+        guards = ExecutionGuards(unit: unit, declaration: declaration)
         let cursor = unit.tree[declaration].cursor
         let name = unit.library.spelling(cursor)
         let (_, nameStart) = unit.library.fileOffset(unit.library.getCursorLocation(cursor))
@@ -183,6 +185,8 @@ final class FunctionWalker {
         recorded.loop = openLoops.last?.index
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
+        recorded.guards = guards.guards(at: index)
+        recorded.leadsToExit = ControlFlow.isFollowedByExit(index, unit: unit)
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
@@ -277,6 +281,7 @@ final class FunctionWalker {
         access.locksHeld = held
         access.isAtomic = classified.isAtomic
         access.field = classified.field
+        access.guards = guards.guards(at: index)
         facts.globalAccesses.append(access)
     }
 

@@ -8,7 +8,8 @@ struct LoopShape {
     var bound: LoopFacts.Bound
     /// The body statement's node.
     var body: Int?
-    /// `while (running < limit)` with `running++` or `running += n` in the body.
+    /// `while (running < limit)` with `running++` or `running += n` in the body, or
+    /// a body that skips the pass while a count it keeps is at a limit.
     var boundedByCounter = false
 
     /// Nil for `do { ... } while (0)`: a macro idiom, not a loop.
@@ -32,24 +33,92 @@ struct LoopShape {
             let body = node.children.last
             let condition: Int? = node.children.count >= 2 ? node.children[node.children.count - 2] : nil
             let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
-            let bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
+            var bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
+            if bound == .conditional, let condition, let body, shrinksBitByBit(condition: condition, body: body, unit: unit) {
+                bound = .constant(integerBits)
+            }
             var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
-            if let condition, let body { shape.boundedByCounter = countsUp(condition: condition, body: body, unit: unit) }
+            if let condition, let body {
+                shape.boundedByCounter = countsUp(condition: condition, body: body, unit: unit) || admitsUpToLimit(body: body, unit: unit)
+            }
             return shape
         default:
             let body = node.children.last
             let header = header(index, keyword: "for", body: body, unit: unit)
-            return LoopShape(kind: .for, header: header, bound: forBound(index, header: header, unit: unit), body: body)
+            var shape = LoopShape(kind: .for, header: header, bound: forBound(index, header: header, unit: unit), body: body)
+            shape.boundedByCounter = body.map { admitsUpToLimit(body: $0, unit: unit) } ?? false
+            return shape
         }
+    }
+
+    /// `if (running >= limit) continue;`, or `if (size(children) >= max) { ...; continue; }`,
+    /// among the body's statements, on a count the body keeps: a counter it steps
+    /// (`running++`), or a container (a size call's argument, the struct a `->count`
+    /// belongs to) it hands to another call (`add(children, child)`).
+    /// The loop admits no more than the limit at once (tinyproxy's accept loop).
+    private static func admitsUpToLimit(body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        guard tree[body].kind == CXCursor_CompoundStmt else { return false }
+        return tree[body].children.contains { statement in
+            let branches = tree[statement].children
+            guard tree[statement].kind == CXCursor_IfStmt, branches.count == 2, ControlFlow.exits(branches[1], unit: unit) else { return false }
+            let comparison = tree.stripped(branches[0])
+            guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
+                  [">=", ">"].contains(unit.binaryOperator(comparison) ?? "") else { return false }
+            let count = tree.stripped(tree[comparison].children[0])
+            if steps([unit.compactText(count)], in: body, unit: unit) { return true }
+            var containers: Set<String> = []
+            switch tree[count].kind {
+            case CXCursor_CallExpr:
+                containers = Set(CallReader.read(count, unit: unit).arguments.compactMap { container($0, unit: unit) })
+            case CXCursor_MemberRefExpr:
+                // `list->count`, as a size macro expands: the list is what the body adds to.
+                var base = count
+                while tree[base].kind == CXCursor_MemberRefExpr, let inner = tree[base].children.first { base = tree.stripped(inner) }
+                containers = Set([container(base, unit: unit)].compactMap { $0 })
+            default:
+                break
+            }
+            return !containers.isEmpty && handsOn(containers, in: body, outside: statement, unit: unit)
+        }
+    }
+
+    /// Whether a call in `body`, other than within `skipped`, takes one of `containers`.
+    private static func handsOn(_ containers: Set<String>, in body: Int, outside skipped: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var work = tree[body].children.filter { $0 != skipped }
+        while let index = work.popLast() {
+            work += tree[index].children
+            guard tree[index].kind == CXCursor_CallExpr else { continue }
+            if CallReader.read(index, unit: unit).arguments.contains(where: { container($0, unit: unit).map(containers.contains) ?? false }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The variable an argument names, through `&`: `children` for `&children` and `children`.
+    private static func container(_ argument: Int, unit: UnitContext) -> String? {
+        let tree = unit.tree
+        var node = tree.stripped(argument)
+        if tree[node].kind == CXCursor_UnaryOperator, unit.unaryOperator(node) == "&", let operand = tree[node].children.last {
+            node = tree.stripped(operand)
+        }
+        guard tree[node].kind == CXCursor_DeclRefExpr || tree[node].kind == CXCursor_MemberRefExpr else { return nil }
+        return unit.compactText(node)
     }
 
     /// The condition is `counter < limit` or `counter <= limit`, alone or as one
     /// side of `&&`, and the body updates `counter` (a variable or a member such
     /// as `sentinel.running_scripts`) with `++`, `--`, `+=` or `-=`.
     private static func countsUp(condition: Int, body: Int, unit: UnitContext) -> Bool {
+        steps(counters(in: condition, unit: unit), in: body, unit: unit)
+    }
+
+    /// Whether `body` updates one of `counters` with `++`, `--`, `+=` or `-=`.
+    private static func steps(_ counters: Set<String>, in body: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
-        let counters = counters(in: condition, unit: unit)
-        guard !counters.isEmpty else { return false }
+        guard !counters.isEmpty, !counters.contains("") else { return false }
         var work = [body]
         while let index = work.popLast() {
             let node = tree[index]
@@ -68,6 +137,51 @@ struct LoopShape {
             work += node.children
         }
         return false
+    }
+
+    /// The most bits an integer a loop walks through can have.
+    private static let integerBits = 64
+
+    /// `while (n)`, `while (n != 0)` or `while (n > 0)` whose body only shrinks `n`
+    /// by at least one bit a pass (`n &= n - 1`, `n >>= 1`, `n /= 10`): at most one
+    /// pass per bit, however large `n` is.
+    private static func shrinksBitByBit(condition: Int, body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var subject = tree.stripped(condition)
+        if tree[subject].kind == CXCursor_BinaryOperator, tree[subject].children.count == 2 {
+            guard ["!=", ">"].contains(unit.binaryOperator(subject) ?? ""),
+                  unit.library.integerValue(tree[tree[subject].children[1]].cursor) == 0 else { return false }
+            subject = tree.stripped(tree[subject].children[0])
+        }
+        guard tree[subject].kind == CXCursor_DeclRefExpr || tree[subject].kind == CXCursor_MemberRefExpr else { return false }
+        let name = unit.compactText(subject)
+        var shrinks = false
+        var work = [body]
+        while let index = work.popLast() {
+            work += tree[index].children
+            let node = tree[index]
+            guard [CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator].contains(node.kind),
+                  let target = node.children.first, unit.compactText(tree.stripped(target)) == name else { continue }
+            switch node.kind {
+            case CXCursor_CompoundAssignOperator:
+                let amount = node.children.count == 2 ? unit.library.integerValue(tree[node.children[1]].cursor) : nil
+                switch unit.binaryOperator(index) {
+                case "&=" where node.children.count == 2 && unit.compactText(tree.stripped(node.children[1])) == name + "-1":
+                    shrinks = true
+                case ">>=" where (amount ?? 0) >= 1, "/=" where (amount ?? 0) >= 2:
+                    shrinks = true
+                default:
+                    return false
+                }
+            case CXCursor_BinaryOperator where unit.binaryOperator(index) == "=":
+                return false
+            case CXCursor_UnaryOperator where ["++", "--"].contains(unit.unaryOperator(index) ?? ""):
+                return false
+            default:
+                break
+            }
+        }
+        return shrinks
     }
 
     /// The left sides of `<`/`<=` comparisons in a condition, looking through `&&`.

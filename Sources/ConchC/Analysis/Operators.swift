@@ -51,10 +51,33 @@ enum ControlFlow {
         case CXCursor_IfStmt:
             return node.children.count == 3 && exits(node.children[1], unit: unit) && exits(node.children[2], unit: unit)
         default:
-            let inner = tree.stripped(index)
-            guard tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(tree[inner].cursor) else { return false }
-            return LockAPIs.noReturn.contains(unit.library.spelling(callee))
+            return isNoReturnCall(index, unit: unit)
         }
+    }
+
+    /// Whether what comes right after a call, in its comma expression or its block,
+    /// never returns: `(_serverAssert(...), __builtin_unreachable())`, `report(); abort();`.
+    static func isFollowedByExit(_ call: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        guard let (parent, child) = tree.semanticParent(of: call) else { return false }
+        let siblings = tree[parent].children
+        switch tree[parent].kind {
+        case CXCursor_BinaryOperator:
+            // A call that returns void can only be the right operand of `,`; macro
+            // expansions (`serverAssert`) hide the operator's text, so it is not read.
+            return siblings.count == 2 && siblings[0] == child && isNoReturnCall(siblings[1], unit: unit)
+        case CXCursor_CompoundStmt:
+            guard let position = siblings.firstIndex(of: child), position + 1 < siblings.count else { return false }
+            return isNoReturnCall(siblings[position + 1], unit: unit)
+        default:
+            return false
+        }
+    }
+
+    private static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
+        let inner = unit.tree.stripped(index)
+        guard unit.tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(unit.tree[inner].cursor) else { return false }
+        return LockAPIs.noReturn.contains(unit.library.spelling(callee))
     }
 }
 

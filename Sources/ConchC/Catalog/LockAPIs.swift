@@ -31,6 +31,6 @@ enum LockAPIs {
     /// Calls after which control does not come back: a branch ending in one does not fall through.
     static let noReturn: Set<String> = [
         "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit", "longjmp", "siglongjmp",
-        "__assert_fail", "err", "errx", "verr", "verrx",
+        "__assert_fail", "err", "errx", "verr", "verrx", "__builtin_unreachable", "__builtin_trap",
     ]
 }

@@ -28,9 +28,10 @@ public struct DiscoveryOptions: Sendable {
         self.excludeRoot = excludeRoot ?? workingDirectory
     }
 
-    /// Folders nobody wants linted: tool caches, virtual environments, build output.
+    /// Folders nobody wants linted: tool caches, virtual environments, build output,
+    /// and quilt's `.pc` (the copies of files as they were before the patches, in Debian sources).
     public static let defaultExcludes = [
-        ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".mypy_cache", ".nox", ".pants.d",
+        ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pc",
         ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "__pycache__", "_build",
         "buck-out", "build", "dist", "node_modules", "site-packages", "venv", ".build",
     ]

@@ -90,7 +90,8 @@ public struct LoopFacts: Hashable, Sendable {
     /// `async for` (or an `async for` clause): every pass awaits the iterator, giving way to the event loop.
     public var isAsync = false
     /// `while (running < limit)` whose body updates `running` (`running++`,
-    /// `running += 1`): the loop counts what it starts, so it is bounded.
+    /// `running += 1`), or C `if (size(children) >= limit) continue;` in a body
+    /// that adds to `children`: the loop counts what it starts, so it is bounded.
     public var boundedByCounter = false
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
@@ -104,6 +105,8 @@ public struct LoopFacts: Hashable, Sendable {
     }
 }
 
+// Stored properties are ordered by alignment, so the small ones share padding: a
+// project holds hundreds of thousands of calls and arguments.
 public struct CallFacts: Hashable, Sendable {
     /// Best resolved dotted name: `time.sleep`, `pkg.mod.helper`,
     /// `concurrent.futures.ThreadPoolExecutor.submit` when the receiver's type is
@@ -111,18 +114,23 @@ public struct CallFacts: Hashable, Sendable {
     public var callee: String
     /// The callee as written (`th.Thread`, `conn.recv`).
     public var calleeText: String
-    /// Whether `callee` is resolved through imports, definitions or local types.
-    public var isResolved: Bool
-    public var range: ByteRange
-    public var calleeRange: ByteRange
-    public var arguments: [Argument] = []
-    /// Innermost enclosing loop in the same function.
-    public var loop: Int?
-    /// Names of the locks held at the call (`with lock:`, `acquire()`, `pthread_mutex_lock`).
-    public var locksHeld: [String] = []
-    public var isAwaited = false
     /// The name the result is bound to: `ex = Executor()`, `with Executor() as ex`.
     public var boundName: String?
+    public var arguments: [Argument] = []
+    /// Names of the locks held at the call (`with lock:`, `acquire()`, `pthread_mutex_lock`).
+    public var locksHeld: [String] = []
+    /// C: the conditions the call runs under (`if (mode == IDLE) run();`).
+    public var guards: [ExecutionGuard] = []
+    /// Innermost enclosing loop in the same function.
+    public var loop: Int?
+    /// Whether `callee` is resolved through imports, definitions or local types.
+    public var isResolved: Bool
+    public var isAwaited = false
+    /// C: the call goes on to one that never returns (`(_serverAssert(...), __builtin_unreachable())`,
+    /// `report(); abort();`), so what it runs runs only on the way to ending the process.
+    public var leadsToExit = false
+    public var range: ByteRange
+    public var calleeRange: ByteRange
 
     public init(callee: String, calleeText: String, isResolved: Bool, range: ByteRange, calleeRange: ByteRange) {
         self.callee = callee
@@ -154,9 +162,12 @@ public struct Argument: Hashable, Sendable {
     }
 
     public var keyword: String?
+    public var text: String
     public var shape: Shape
     public var range: ByteRange
-    public var text: String
+    /// C: the value of an integer constant argument (`1`, `FLAG_NO_NEWPAGE`, an enum
+    /// constant); 32 bits hold every flag and enumerator a guard compares with.
+    public var integerValue: Int32?
 
     public init(keyword: String?, shape: Shape, range: ByteRange, text: String) {
         self.keyword = keyword
@@ -197,6 +208,8 @@ public struct GlobalAccess: Hashable, Sendable {
     /// C: the member path accessed on a struct global (`in_fork_child` for
     /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
     public var field: String?
+    /// C: the conditions the access runs under.
+    public var guards: [ExecutionGuard] = []
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable

@@ -129,7 +129,19 @@ public struct FunctionSet: Sendable {
         words[number >> 6] &= ~(1 << UInt64(number & 63))
     }
 
+    public mutating func remove(_ id: FunctionID) {
+        graph.number(of: id).map { remove($0) }
+    }
+
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    public mutating func formUnion(_ other: FunctionSet) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    public func isDisjoint(with other: FunctionSet) -> Bool {
+        zip(words, other.words).allSatisfy { $0 & $1 == 0 }
+    }
 
     /// The members' numbers, ascending: file order, then order in the file.
     public var numbers: [Int] {

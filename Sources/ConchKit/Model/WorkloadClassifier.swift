@@ -80,8 +80,10 @@ struct WorkloadClassifier {
         for (index, loop) in loops.enumerated() where loop.kind != .comprehension || loop.depth == 0 {
             guard loop.arithmeticOperations >= hotLoopOperations else { continue }
             let hasInnerLoop = loops.contains { $0.parent == index }
-            let openEnded = loop.kind == .while || loop.kind == .doWhile
-            let large: Bool = if case let .constant(count) = loop.bound { count >= 1000 } else { false }
+            let counted: Int? = if case let .constant(count) = loop.bound { count } else { nil }
+            // A `while` with a count known from the source (one pass per bit) is not open-ended.
+            let openEnded = (loop.kind == .while || loop.kind == .doWhile) && counted == nil
+            let large = (counted ?? 0) >= 1000
             guard hasInnerLoop || openEnded || large else { continue }
             let yields = function.calls.contains { call in
                 loop.range.contains(call.range.start)

@@ -13,8 +13,8 @@ struct ExecutionContexts: Sendable {
     struct Entry {
         var id: FunctionID
         var starts: [Start]
-        /// Functions the entry runs whole, itself included (unless it is a fork's parent).
-        var reached: FunctionSet
+        /// What the entry runs, itself included (unless it is a fork's parent), under the conditions met on the way.
+        var reach: GuardedReach
         /// C `fork()`: the child branch inside the forking function, which runs only that part.
         var branch: (function: FunctionID, range: ByteRange)?
 
@@ -23,10 +23,13 @@ struct ExecutionContexts: Sendable {
             starts.count > 1 || starts.contains { $0.site.loop != nil || $0.site.kind == .threadPool || $0.site.kind == .processPool }
         }
 
-        /// Whether the code at `offset` of `function` runs under this entry.
-        func runs(_ function: FunctionID, at offset: Int) -> Bool {
+        /// The functions it reaches on some way in.
+        var reached: FunctionSet { reach.functions }
+
+        /// Whether the code at `offset` of `function`, under `guards`, runs under this entry.
+        func runs(_ function: FunctionID, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
             if let branch, branch.function == function { return branch.range.contains(offset) }
-            return reached.contains(function)
+            return reach.admits(guards, in: function)
         }
     }
 
@@ -55,18 +58,19 @@ struct ExecutionContexts: Sendable {
                 childStarts[entry, default: []].append(Start(file: file, site: site))
             }
         }
+        let guarded = GuardedReach.guardedGlobals(in: model)
         threads = threadStarts.keys.sorted().map { id in
-            Entry(id: id, starts: threadStarts[id] ?? [], reached: model.reachable(from: [id]))
+            Entry(id: id, starts: threadStarts[id] ?? [], reach: GuardedReach(model, from: [id], guarded: guarded))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []
             guard let branch = branches[key], let (file, function) = model.function(branch.function) else {
-                return Entry(id: key, starts: starts, reached: model.reachable(from: [key]))
+                return Entry(id: key, starts: starts, reach: GuardedReach(model, from: [key], guarded: guarded))
             }
             let callees = function.calls.filter { branch.range.contains($0.range.start) }.compactMap { model.resolve($0.callee, from: file) }
-            var reached = model.reachable(from: callees)
-            if let forking = model.callGraph.number(of: branch.function) { reached.remove(forking) }
-            return Entry(id: branch.function, starts: starts, reached: reached, branch: branch)
+            var reach = GuardedReach(model, from: callees, guarded: guarded)
+            reach.remove(branch.function)
+            return Entry(id: branch.function, starts: starts, reach: reach, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
         mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : nil
@@ -96,7 +100,7 @@ struct ExecutionContexts: Sendable {
     }
 
     /// Every function a thread entry reaches, with its file: where the rules about
-    /// code running in threads look.
+    /// code running in threads look. Rules still check each call's or access's guards with `Entry.runs`.
     func threadReach(_ model: ProjectModel) -> [(entry: Entry, file: FileFacts, function: FunctionFacts)] {
         let graph = model.callGraph
         return threads.flatMap { entry in

@@ -3,7 +3,7 @@ import ConchKit
 /// Locks held at a point of the program beyond what one function's text shows:
 /// taken by a wrapper defined in another C unit (`STATS_LOCK()` in thread.c), or
 /// held by every caller (`item_lock(hv); do_item_link(it); item_unlock(hv);`), or
-/// made by `main` before any thread exists.
+/// made by `main` before any thread that runs the same code exists.
 /// The front end sees one unit and one function at a time; this joins them.
 struct LockContext {
     private let model: ProjectModel
@@ -12,16 +12,16 @@ struct LockContext {
     /// Functions every known caller calls with some lock held.
     private var lockedEntries: Set<FunctionID> = []
 
-    /// `unlockedEntries`: functions that start with nothing held whoever else calls
-    /// them (thread entries, event-loop callbacks), because something runs them directly.
-    init(_ model: ProjectModel, unlockedEntries: Set<FunctionID>) {
+    /// `threads`: the program's thread entries, which start with nothing held whoever
+    /// else calls them; `callbacks`: event-loop callbacks, likewise run directly.
+    init(_ model: ProjectModel, threads: [ExecutionContexts.Entry], callbacks: Set<FunctionID>) {
         self.model = model
         var wrappers: [FunctionID: [LockEffect]] = [:]
         for file in model.files {
             for function in file.functions where !function.lockEffects.isEmpty { wrappers[function.id] = function.lockEffects }
         }
         self.wrappers = wrappers
-        lockedEntries = computeLockedEntries(unlockedEntries: unlockedEntries)
+        lockedEntries = computeLockedEntries(unlockedEntries: Set(threads.map(\.id)).union(callbacks), threads: threads)
     }
 
     /// Whether some lock guards the access: held where it stands, taken earlier in the
@@ -55,49 +55,68 @@ struct LockContext {
         }
     }
 
-    /// C `main`: the offset of its first call that leads to a thread start. Calls above
-    /// it run while the program has one thread (`slabs_init()` before the workers), so
-    /// they count as guarded for the helpers the threads also call under a lock.
-    private func startupEnds() -> [FunctionID: Int] {
+    /// Where C `main` starts threads, each with everything those threads run. A call
+    /// of `main` before every start of a thread that runs what it calls cannot overlap
+    /// with one (`slabs_init()` before the workers, even after the logger thread is
+    /// up), so it counts as guarded for the helpers the threads call under a lock.
+    private func threadStarts(_ threads: [ExecutionContexts.Entry]) -> [FunctionID: [(offset: Int, runs: FunctionSet)]] {
         let graph = model.callGraph
-        var starters: [Int] = []
-        for (file, site) in model.spawnSites where site.runsInThread {
-            if let number = graph.number(of: file.functions[site.function].id) { starters.append(number) }
-        }
-        guard !starters.isEmpty else { return [:] }
-        let leadsToStart = graph.reaching(starters)
-        var ends: [FunctionID: Int] = [:]
-        for (fileIndex, file) in model.files.enumerated() where file.language == .c {
-            // Several programs may share a project (a server and its tests): only the `main` the model indexes.
-            for (functionIndex, function) in file.functions.enumerated() where function.name == "main" && function.kind == .function
-                && model.function(function.id)?.file.path == file.path {
-                let direct = file.spawnSites.filter { $0.runsInThread && file.functions[$0.function].id == function.id }.map(\.range.start)
-                let leading = function.calls.indices.filter { call in
-                    graph.callee(file: fileIndex, function: functionIndex, call: call).map(leadsToStart.contains) ?? false
-                }.map { function.calls[$0].range.start }
-                if let first = (direct + leading).min(), function.loops.allSatisfy({ !$0.range.contains(first) }) { ends[function.id] = first }
+        var starters: [Int: FunctionSet] = [:]
+        for thread in threads {
+            for start in thread.starts {
+                guard let starter = graph.number(of: start.file.functions[start.site.function].id) else { continue }
+                starters[starter, default: FunctionSet(graph)].formUnion(thread.reached)
             }
         }
-        return ends
+        guard !starters.isEmpty else { return [:] }
+        var result: [FunctionID: [(offset: Int, runs: FunctionSet)]] = [:]
+        for (fileIndex, file) in model.files.enumerated() where file.language == .c {
+            // Several programs may share a project (a server and its tests): only the `main` the model indexes.
+            for (index, function) in file.functions.enumerated() where function.name == "main" && function.kind == .function
+                && model.function(function.id)?.file.path == file.path {
+                var points: [(offset: Int, runs: FunctionSet)] = []
+                for (callIndex, call) in function.calls.enumerated() {
+                    guard let callee = graph.callee(file: fileIndex, function: index, call: callIndex) else { continue }
+                    let reached = graph.reach(from: [callee])
+                    var runs = FunctionSet(graph)
+                    for (starter, started) in starters where reached.contains(starter) { runs.formUnion(started) }
+                    if !runs.isEmpty { points.append((call.range.start, runs)) }
+                }
+                for thread in threads {
+                    for start in thread.starts where start.file.path == file.path && start.site.function == index {
+                        points.append((start.site.range.start, thread.reached))
+                    }
+                }
+                // A start inside a loop is ordered after nothing in that loop: it counts from the loop's top.
+                result[function.id] = points.map { point in
+                    let loopStart = function.loops.filter { $0.range.contains(point.offset) }.map(\.range.start).min()
+                    return (loopStart ?? point.offset, point.runs)
+                }
+            }
+        }
+        return result
     }
 
     /// A must-analysis over the call graph: a function is locked on entry when every
     /// call to it holds some lock, counting callers that are locked on entry themselves.
     /// Which lock is not compared, as within a function. Starts from "locked" and
     /// clears until stable; functions nobody calls start unlocked.
-    private func computeLockedEntries(unlockedEntries: Set<FunctionID>) -> Set<FunctionID> {
+    private func computeLockedEntries(unlockedEntries: Set<FunctionID>, threads: [ExecutionContexts.Entry]) -> Set<FunctionID> {
         let graph = model.callGraph
         var sites = [[(caller: Int?, holds: Bool)]](repeating: [], count: graph.count)
         var called = FunctionSet(graph)
-        let startup = startupEnds()
+        let startup = threadStarts(threads)
         for (fileIndex, file) in model.files.enumerated() {
             for (functionIndex, function) in file.functions.enumerated() {
                 let caller = function.kind == .module ? nil : graph.number(of: function.id)
-                let startupEnd = startup[function.id]
+                let startPoints = startup[function.id]
                 for call in function.calls.indices {
                     guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call), callee != caller else { continue }
                     let range = function.calls[call].range
-                    let beforeThreads = startupEnd.map { range.end <= $0 } ?? false
+                    let beforeThreads = startPoints.map { points in
+                        let runs = graph.reach(from: [callee])
+                        return points.allSatisfy { range.end <= $0.offset || $0.runs.isDisjoint(with: runs) }
+                    } ?? false
                     let holds = beforeThreads || !function.calls[call].locksHeld.isEmpty
                         || !wrapperLocks(before: range.start, in: function, file: file).isEmpty
                     sites[callee].append((caller, holds))

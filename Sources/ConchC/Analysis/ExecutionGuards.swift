@@ -1,0 +1,169 @@
+import CLibClang
+import ConchKit
+
+/// The conditions a node of one function body runs under: the `if` branches
+/// around it, and the early exits before it in each enclosing block
+/// (`if (io_threads_op != IDLE) { ...; break; }` gates what follows it on
+/// `io_threads_op == IDLE`). Only comparisons of a global or a parameter with an
+/// integer constant are read; anything else guards nothing.
+final class ExecutionGuards {
+    /// What a condition says when it holds and when it does not.
+    private struct Condition {
+        var whenTrue: [ExecutionGuard] = []
+        var whenFalse: [ExecutionGuard] = []
+    }
+
+    private let unit: UnitContext
+    private let declaration: Int
+    private let parameters: [String]
+    private var tree: SyntaxTree { unit.tree }
+    private var guardsAt: [Int: [ExecutionGuard]] = [:]
+    /// Per block: the guards its early exits add before each of its statements.
+    private var exitGuards: [Int: [Int: [ExecutionGuard]]] = [:]
+    private var assignedParameters: Set<String>?
+
+    init(unit: UnitContext, declaration: Int) {
+        self.unit = unit
+        self.declaration = declaration
+        parameters = unit.tree[declaration].children.filter { unit.tree[$0].kind == CXCursor_ParmDecl }
+            .map { unit.library.spelling(unit.tree[$0].cursor) }
+    }
+
+    func guards(at index: Int) -> [ExecutionGuard] {
+        var path: [Int] = []
+        var current: Int? = index
+        while let node = current, node != declaration, guardsAt[node] == nil {
+            path.append(node)
+            current = tree[node].parent
+        }
+        var guards = current.flatMap { guardsAt[$0] } ?? []
+        for node in path.reversed() {
+            if let parent = tree[node].parent { guards += added(enteringChild: node, of: parent) }
+            guardsAt[node] = guards
+        }
+        return guards
+    }
+
+    /// What stepping from `parent` into `child` adds: the branch's condition, or a block's earlier exits.
+    private func added(enteringChild child: Int, of parent: Int) -> [ExecutionGuard] {
+        let children = tree[parent].children
+        switch tree[parent].kind {
+        case CXCursor_IfStmt where children.count >= 2:
+            if child == children[1] { return condition(children[0]).whenTrue }
+            if children.count == 3, child == children[2] { return condition(children[0]).whenFalse }
+            return []
+        case CXCursor_CompoundStmt:
+            if exitGuards[parent] == nil { exitGuards[parent] = scanExits(parent) }
+            return exitGuards[parent]?[child] ?? []
+        default:
+            return []
+        }
+    }
+
+    /// Walks a block's statements in order: after `if (c) return;` the rest runs
+    /// only when `c` is false. A label or `case` is a jump target, so it starts over.
+    private func scanExits(_ block: Int) -> [Int: [ExecutionGuard]] {
+        var result: [Int: [ExecutionGuard]] = [:]
+        var accumulated: [ExecutionGuard] = []
+        for statement in tree[block].children {
+            let kind = tree[statement].kind
+            if kind == CXCursor_LabelStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt { accumulated = [] }
+            result[statement] = accumulated
+            let branches = tree[statement].children
+            guard kind == CXCursor_IfStmt, branches.count >= 2 else { continue }
+            let thenExits = ControlFlow.exits(branches[1], unit: unit)
+            let elseExits = branches.count == 3 && ControlFlow.exits(branches[2], unit: unit)
+            if thenExits, !elseExits { accumulated += condition(branches[0]).whenFalse }
+            if elseExits, !thenExits { accumulated += condition(branches[0]).whenTrue }
+        }
+        return result
+    }
+
+    private func condition(_ index: Int) -> Condition {
+        let inner = tree.stripped(index)
+        let children = tree[inner].children
+        switch tree[inner].kind {
+        case CXCursor_UnaryOperator where unit.unaryOperator(inner) == "!" && children.count == 1:
+            let operand = condition(children[0])
+            return Condition(whenTrue: operand.whenFalse, whenFalse: operand.whenTrue)
+        case CXCursor_BinaryOperator where children.count == 2:
+            switch unit.binaryOperator(inner) {
+            case "&&":
+                return Condition(whenTrue: condition(children[0]).whenTrue + condition(children[1]).whenTrue)
+            case "||":
+                return Condition(whenFalse: condition(children[0]).whenFalse + condition(children[1]).whenFalse)
+            case let comparison? where comparison == "==" || comparison == "!=":
+                guard let (subject, value) = comparedWithConstant(children[0], children[1])
+                        ?? comparedWithConstant(children[1], children[0]) else { return Condition() }
+                return Self.condition(ExecutionGuard(subject: subject, value: value, isEqual: comparison == "=="))
+            default:
+                return Condition()
+            }
+        default:
+            // `if (flag)` is `flag != 0`.
+            guard let subject = subject(inner) else { return Condition() }
+            return Self.condition(ExecutionGuard(subject: subject, value: 0, isEqual: false))
+        }
+    }
+
+    private static func condition(_ holding: ExecutionGuard) -> Condition {
+        Condition(whenTrue: [holding], whenFalse: [holding.negated])
+    }
+
+    private func comparedWithConstant(_ operand: Int, _ other: Int) -> (ExecutionGuard.Subject, Int)? {
+        guard let subject = subject(operand), self.subject(other) == nil,
+              let value = unit.library.integerValue(tree[tree.stripped(other)].cursor) else { return nil }
+        return (subject, value)
+    }
+
+    /// A global (through `.` members), or a parameter the function never assigns.
+    private func subject(_ index: Int) -> ExecutionGuard.Subject? {
+        var node = tree.stripped(index)
+        var members = 0
+        while tree[node].kind == CXCursor_MemberRefExpr, let base = tree[node].children.first {
+            members += 1
+            node = tree.stripped(base)
+        }
+        guard tree[node].kind == CXCursor_DeclRefExpr, let declaration = unit.library.referenced(tree[node].cursor) else { return nil }
+        if declaration.kind == CXCursor_ParmDecl {
+            let name = unit.library.spelling(declaration)
+            guard members == 0, let position = parameters.firstIndex(of: name), !isAssigned(name) else { return nil }
+            return .parameter(position)
+        }
+        guard let global = unit.global(declaration) else { return nil }
+        guard members > 0 else { return .global(global.name) }
+        // `server.io_threads_num`, not `server.master->flags`: a pointer leads away from the global.
+        guard let path = AccessClassifier.memberPath(node, unit: unit),
+              path.split(separator: ".").count == members else { return nil }
+        return .global(global.name + "." + path)
+    }
+
+    /// A parameter the body stores to, increments or takes the address of no longer holds the caller's argument.
+    private func isAssigned(_ parameter: String) -> Bool {
+        if assignedParameters == nil { assignedParameters = findAssignedParameters() }
+        return assignedParameters?.contains(parameter) ?? true
+    }
+
+    private func findAssignedParameters() -> Set<String> {
+        var assigned: Set<String> = []
+        var work = tree[declaration].children
+        while let index = work.popLast() {
+            work += tree[index].children
+            guard tree[index].kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(tree[index].cursor),
+                  target.kind == CXCursor_ParmDecl, let (parent, child) = tree.semanticParent(of: index) else { continue }
+            let isStoredTo: Bool
+            switch tree[parent].kind {
+            case CXCursor_BinaryOperator:
+                isStoredTo = unit.binaryOperator(parent) == "=" && tree[parent].children.first == child
+            case CXCursor_CompoundAssignOperator:
+                isStoredTo = tree[parent].children.first == child
+            case CXCursor_UnaryOperator:
+                isStoredTo = ["++", "--", "&"].contains(unit.unaryOperator(parent) ?? "")
+            default:
+                isStoredTo = false
+            }
+            if isStoredTo { assigned.insert(unit.library.spelling(target)) }
+        }
+        return assigned
+    }
+}

@@ -1,0 +1,34 @@
+/// C: a condition a call or a global access runs under, read from an enclosing
+/// `if` or from an early exit before it (`if (io_threads_op != IDLE) break;`):
+/// a global or a parameter compared with an integer constant. Reachability
+/// combines the guards met on the way from a thread's entry, so an edge whose
+/// guard contradicts them (the I/O thread entered with `io_threads_op == READ`
+/// meeting a call gated on `io_threads_op == IDLE`) is not followed.
+public struct ExecutionGuard: Hashable, Sendable {
+    public enum Subject: Hashable, Sendable {
+        /// A global, or a member path on one: `io_threads_op`, `server.io_threads_num`.
+        case global(String)
+        /// The function's parameter at this position.
+        case parameter(Int)
+    }
+
+    public var subject: Subject
+    public var value: Int
+    /// `subject == value` when true, `subject != value` when false.
+    public var isEqual: Bool
+
+    public init(subject: Subject, value: Int, isEqual: Bool) {
+        self.subject = subject
+        self.value = value
+        self.isEqual = isEqual
+    }
+
+    public var negated: ExecutionGuard { ExecutionGuard(subject: subject, value: value, isEqual: !isEqual) }
+
+    /// Whether this guard and `other` cannot both hold.
+    public func contradicts(_ other: ExecutionGuard) -> Bool {
+        guard subject == other.subject else { return false }
+        if isEqual, other.isEqual { return value != other.value }
+        return isEqual != other.isEqual && value == other.value
+    }
+}

@@ -1,0 +1,139 @@
+import ConchKit
+
+/// What a thread or child process reaches when the conditions met on the way
+/// are kept: a call or access whose guards contradict them does not run there.
+/// Calls on the way to ending the process (a failed assertion's crash report)
+/// are not followed: what they run cannot race with a program that is going away.
+///
+/// A guard on a global counts only while nothing the entry reaches writes that
+/// global: a mode the other side sets (`io_threads_op`), never one the entry
+/// changes itself. A guard on a parameter counts when the caller passes a constant
+/// (`do_slabs_alloc(size, id, SLABS_ALLOC_NO_NEWPAGE)`).
+struct GuardedReach: Sendable {
+    /// The functions reached on some way in.
+    private(set) var functions: FunctionSet
+    /// Entered from C code: only the C front end records guards, so a walk from
+    /// Python code is plain reachability over the call graph.
+    private let isGuarded: Bool
+    /// C: per function, the sets of guards known to hold on entry; one per distinct way in.
+    private(set) var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
+
+    /// Beyond this many ways into one function, enter it once more knowing nothing, which covers them all.
+    private static let contextsPerFunction = 8
+
+    /// `guarded`: the globals any guard names (`guardedGlobals(in:)`), to trust until the reach writes them.
+    init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>) {
+        isGuarded = roots.contains { root in model.functionIndex[root].map { model.files[$0.file].language == .c } ?? false }
+        guard isGuarded else {
+            functions = model.reachable(from: roots)
+            return
+        }
+        let graph = model.callGraph
+        functions = FunctionSet(graph)
+        var trusted = guarded
+        while true {
+            contexts = Self.walk(model, from: roots, trusting: trusted)
+            let changed = written(model, among: trusted)
+            if changed.isEmpty { break }
+            trusted.subtract(changed)
+        }
+        for id in contexts.keys { graph.number(of: id).map { functions.insert($0) } }
+    }
+
+    /// Leaves `function` out: a fork's child runs only its branch of the forking function.
+    mutating func remove(_ function: FunctionID) {
+        contexts[function] = nil
+        functions.remove(function)
+    }
+
+    /// Whether code under `guards` in `function` runs on some way in.
+    func admits(_ guards: [ExecutionGuard], in function: FunctionID) -> Bool {
+        guard isGuarded else { return functions.contains(function) }
+        return contexts[function]?.contains { Self.isConsistent(guards, with: $0) } ?? false
+    }
+
+    private static func isConsistent(_ guards: [ExecutionGuard], with known: Set<ExecutionGuard>) -> Bool {
+        !guards.contains { guardian in known.contains { $0.contradicts(guardian) } }
+    }
+
+    private static func walk(_ model: ProjectModel, from roots: [FunctionID], trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
+        var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
+        var guardedParameters: [FunctionID: Set<Int>] = [:]
+        var queue: [(FunctionID, Set<ExecutionGuard>)] = roots.map { ($0, []) }
+        var head = 0
+        while head < queue.count {
+            var (id, known) = queue[head]
+            head += 1
+            guard let (file, function) = model.function(id) else { continue }
+            let existing = contexts[id] ?? []
+            if existing.contains(where: { $0.isSubset(of: known) }) { continue }
+            if existing.count >= contextsPerFunction { known = [] }
+            contexts[id] = existing.filter { !known.isSubset(of: $0) } + [known]
+            let globals = known.filter { if case .global = $0.subject { true } else { false } }
+            for call in function.calls where !call.leadsToExit && isConsistent(call.guards, with: known) {
+                guard let callee = model.resolve(call.callee, from: file) else { continue }
+                var entering = globals.union(call.guards.filter { guardian in
+                    if case .global(let name) = guardian.subject { trusted.contains(name) } else { false }
+                })
+                // Only the parameters the callee tests tell its ways in apart.
+                let tested = guardedParameters[callee] ?? model.function(callee).map { Self.testedParameters(of: $0.function) } ?? []
+                guardedParameters[callee] = tested
+                for (position, argument) in call.arguments.enumerated() where tested.contains(position) {
+                    guard let value = argument.integerValue else { continue }
+                    entering.insert(ExecutionGuard(subject: .parameter(position), value: Int(value), isEqual: true))
+                }
+                if contexts[callee]?.contains(where: { $0.isSubset(of: entering) }) == true { continue }
+                queue.append((callee, entering))
+            }
+        }
+        return contexts
+    }
+
+    private static func testedParameters(of function: FunctionFacts) -> Set<Int> {
+        Set((function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards)).compactMap { guardian in
+            if case .parameter(let position) = guardian.subject { position } else { nil }
+        })
+    }
+
+    /// Every global some C call or access is guarded on.
+    static func guardedGlobals(in model: ProjectModel) -> Set<String> {
+        var names: Set<String> = []
+        for file in model.files where file.language == .c {
+            for function in file.functions {
+                for guardian in function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards) {
+                    if case .global(let name) = guardian.subject { names.insert(name) }
+                }
+            }
+        }
+        return names
+    }
+
+    /// The guarded globals that code this reach runs writes: the global itself
+    /// (`server.mode`), the struct around it (`server = ...`) or a member inside it.
+    private func written(_ model: ProjectModel, among guarded: Set<String>) -> Set<String> {
+        var writes: Set<String> = []
+        var enclosingWrites: Set<String> = []
+        for (id, _) in contexts {
+            guard let (_, function) = model.function(id) else { continue }
+            for access in function.globalAccesses where access.isWrite && admits(access.guards, in: id) {
+                let path = Self.enclosingPaths(of: access.variable + (access.field.map { "." + $0 } ?? ""))
+                writes.insert(path[0])
+                enclosingWrites.formUnion(path.dropFirst())
+            }
+        }
+        return guarded.filter { name in enclosingWrites.contains(name) || Self.enclosingPaths(of: name).contains { writes.contains($0) } }
+    }
+
+    /// `server.a.b`, `server.a`, `server`: a member path and the paths that contain it.
+    /// A `static` global's name carries its file (`src/net.c::mode`); only members after it are cut.
+    private static func enclosingPaths(of name: String) -> [String] {
+        let variableStart = name.ranges(of: "::").last?.upperBound ?? name.startIndex
+        var paths = [name]
+        var current = Substring(name)
+        while let dot = current[variableStart...].lastIndex(of: ".") {
+            current = current[..<dot]
+            paths.append(String(current))
+        }
+        return paths
+    }
+}

@@ -1,0 +1,127 @@
+import ConchKit
+import Testing
+@testable import ConchC
+
+@Suite struct ExecutionGuardTests {
+    private static func global(_ name: String, _ value: Int, equal: Bool) -> ExecutionGuard {
+        ExecutionGuard(subject: .global(name), value: value, isEqual: equal)
+    }
+
+    private static func parameter(_ position: Int, _ value: Int, equal: Bool) -> ExecutionGuard {
+        ExecutionGuard(subject: .parameter(position), value: value, isEqual: equal)
+    }
+
+    private static func guards(of callee: String, in function: FunctionFacts) -> [ExecutionGuard]? {
+        function.calls.first { $0.callee == callee }?.guards
+    }
+
+    @Test func branchesGuardWhatTheyHold() throws {
+        let facts = CFixture().facts("""
+        enum { IDLE, READ, WRITE };
+        int mode;
+        struct { int threads; struct { int on; } tls; } server;
+        void a(void); void b(void); void c(void); void d(void); void e(void); void f(void);
+        void run(void) {
+            if (mode == WRITE) a();
+            else if (READ == mode) b();
+            if (!server.threads) c();
+            if (server.tls.on && mode != IDLE) d(); else e();
+            if (mode == IDLE || server.threads > 1) f();
+        }
+        """)
+        let run = try #require(facts.function("run"))
+        #expect(Self.guards(of: "a", in: run) == [Self.global("mode", 2, equal: true)])
+        #expect(Self.guards(of: "b", in: run) == [Self.global("mode", 2, equal: false), Self.global("mode", 1, equal: true)])
+        #expect(Self.guards(of: "c", in: run) == [Self.global("server.threads", 0, equal: true)])
+        #expect(Self.guards(of: "d", in: run) == [Self.global("server.tls.on", 0, equal: false), Self.global("mode", 0, equal: false)])
+        #expect(Self.guards(of: "e", in: run) == [])
+        #expect(Self.guards(of: "f", in: run) == [])
+    }
+
+    @Test func earlyExitsGuardTheRestOfTheirBlock() throws {
+        let facts = CFixture().facts("""
+        int mode;
+        int busy;
+        void parse(void); void execute(void); void after(void); void cleanup(void); void next(void);
+        void loop(int n) {
+            while (n--) {
+                parse();
+                if (mode != 0) {
+                    busy = 1;
+                    break;
+                }
+                execute();
+            }
+            after();
+            if (mode == 3) goto out;
+            next();
+        out:
+            cleanup();
+        }
+        """)
+        let loop = try #require(facts.function("loop"))
+        #expect(Self.guards(of: "parse", in: loop) == [])
+        #expect(Self.guards(of: "execute", in: loop) == [Self.global("mode", 0, equal: true)])
+        #expect(Self.guards(of: "after", in: loop) == [])
+        #expect(Self.guards(of: "next", in: loop) == [Self.global("mode", 3, equal: false)])
+        // A label is a jump target: what follows it runs whichever way control came.
+        #expect(Self.guards(of: "cleanup", in: loop) == [])
+        #expect(loop.globalAccesses.first { $0.variable == "busy" }?.guards == [Self.global("mode", 0, equal: false)])
+    }
+
+    @Test func parametersGuardUnlessTheBodyChangesThem() throws {
+        let facts = CFixture().facts("""
+        void grow(void); void shrink(void);
+        void alloc(int size, int flags) {
+            if (flags != 1) grow();
+        }
+        void retry(int flags) {
+            flags = 0;
+            if (flags) shrink();
+        }
+        """)
+        #expect(Self.guards(of: "grow", in: try #require(facts.function("alloc"))) == [Self.parameter(1, 1, equal: false)])
+        #expect(Self.guards(of: "shrink", in: try #require(facts.function("retry"))) == [])
+    }
+
+    @Test func constantArgumentsCarryTheirValue() throws {
+        let facts = CFixture().facts("""
+        #define NO_NEWPAGE 1
+        enum kind { SMALL = 4, LARGE };
+        int size;
+        void alloc(int size, int flags, enum kind kind);
+        void caller(void) { alloc(size, NO_NEWPAGE, LARGE); alloc(-2, 'a', SMALL); }
+        """)
+        let calls = try #require(facts.function("caller")).calls
+        #expect(calls.map { $0.arguments.map(\.integerValue) } == [[nil, 1, 5], [-2, 97, 4]])
+    }
+
+    @Test func callsBeforeAnExitLeadToIt() throws {
+        let facts = CFixture().facts("""
+        #include <stdlib.h>
+        void report(const char *what);
+        void note(void);
+        #define check(e) ((e) ? (void)0 : (report(#e), __builtin_unreachable()))
+        void work(int *p) {
+            check(p != NULL);
+            note();
+            if (*p < 0) {
+                report("negative");
+                exit(1);
+            }
+        }
+        """)
+        let calls = try #require(facts.function("work")).calls
+        #expect(calls.filter(\.leadsToExit).map(\.callee) == ["report", "report"])
+        #expect(calls.first { $0.callee == "note" }?.leadsToExit == false)
+    }
+
+    @Test func contradictionsNeedTheSameSubject() {
+        let reading = Self.global("mode", 1, equal: true)
+        #expect(reading.contradicts(Self.global("mode", 0, equal: true)))
+        #expect(reading.contradicts(Self.global("mode", 1, equal: false)))
+        #expect(!reading.contradicts(Self.global("mode", 0, equal: false)))
+        #expect(!reading.contradicts(Self.global("other", 0, equal: true)))
+        #expect(!Self.global("mode", 0, equal: false).contradicts(Self.global("mode", 1, equal: false)))
+    }
+}
