@@ -60,6 +60,8 @@ struct UnsynchronizedSharedWrite: Rule {
             let function = file.functions[located.function]
             let offset = located.access.range.start
             if function.id == writer.id, located.access.range == write.range { continue }
+            // Two members of one struct are two variables to the hardware: no race between them.
+            guard located.access.sharesStorage(with: write) else { continue }
             let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)
             if mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
@@ -78,7 +80,7 @@ struct UnsynchronizedSharedWrite: Rule {
 
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
-        let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
+        let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
         var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
         var related: [Finding.Evidence] = []

@@ -49,24 +49,16 @@ struct LostUpdateInChild: Rule {
             // After fork(), a child often sets up state of its own (a connection, a flag);
             // a lost result shows when the forking function reads it back, as it collects.
             let collects = entry.branch.map { $0.function == function.id } ?? true
-            let sameStorage = file.language != .c || Self.overlaps(write.field, other.access.field)
+            let sameStorage = write.sharesStorage(with: other.access)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset, guardedBy: other.access.guards)
                 && !ordering.precedes(other, startsOf: entry)
         }
     }
 
-    /// C struct members: `server.dirty` and `server.in_fork_child` are separate
-    /// storage; the whole variable, or a member and one nested in it, overlap.
-    static func overlaps(_ first: String?, _ second: String?) -> Bool {
-        guard let first, let second else { return true }
-        if first == second { return true }
-        return first.hasPrefix(second + ".") || second.hasPrefix(first + ".")
-    }
-
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
                          read: GlobalAccessIndex.Located, _ model: ProjectModel) -> Finding {
-        let variable = GlobalAccessIndex.shortName(write.variable, in: file.language)
+        let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let child: String
         if let branch = entry.branch {
             let forked = "the child forked at " + (entry.starts.first.map { model.place($0.file.path, $0.site.range.start, from: file.path) } ?? "")

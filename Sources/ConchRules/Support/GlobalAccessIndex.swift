@@ -34,11 +34,27 @@ struct GlobalAccessIndex: Sendable {
         return storage == .threadLocal || storage == .atomic || storage == .synchronized
     }
 
-    /// The name of a variable for messages: `counter` for `pkg.mod.counter` or `path.c::counter`.
-    static func shortName(_ variable: String, in language: SourceLanguage) -> String {
-        if language == .c { return variable.split(separator: "::").last.map(String.init) ?? variable }
+    /// What an access touches, for messages: `counter` for `pkg.mod.counter` or
+    /// `path.c::counter`, `server.dirty` for a member of a C struct global.
+    static func shortName(of access: GlobalAccess, in language: SourceLanguage) -> String {
+        let variable = access.variable
+        if language == .c {
+            let name = variable.split(separator: "::").last.map(String.init) ?? variable
+            return access.field.map { name + "." + $0 } ?? name
+        }
         if language == .python, let dot = variable.lastIndex(of: ".") { return String(variable[variable.index(after: dot)...]) }
         return variable
+    }
+}
+
+extension GlobalAccess {
+    /// C struct members: `server.dirty` and `server.in_fork_child` are separate
+    /// storage; the whole variable, or a member and one nested in it, overlap.
+    /// Python accesses name no member.
+    func sharesStorage(with other: GlobalAccess) -> Bool {
+        guard let first = field, let second = other.field else { return true }
+        if first == second { return true }
+        return first.hasPrefix(second + ".") || second.hasPrefix(first + ".")
     }
 }
 
