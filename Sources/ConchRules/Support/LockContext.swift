@@ -107,21 +107,26 @@ struct LockContext {
         var called = FunctionSet(graph)
         let startup = threadStarts(threads)
         for (fileIndex, file) in model.files.enumerated() {
-            for (functionIndex, function) in file.functions.enumerated() {
-                let caller = function.kind == .module ? nil : graph.number(of: function.id)
-                let startPoints = startup[function.id]
-                for call in function.calls.indices {
-                    guard let callee = graph.callee(file: fileIndex, function: functionIndex, call: call), callee != caller else { continue }
-                    let range = function.calls[call].range
-                    let beforeThreads = startPoints.map { points in
-                        let runs = graph.reach(from: [callee])
-                        return points.allSatisfy { range.end <= $0.offset || $0.runs.isDisjoint(with: runs) }
-                    } ?? false
-                    let holds = beforeThreads || !function.calls[call].locksHeld.isEmpty
-                        || !wrapperLocks(before: range.start, in: function, file: file).isEmpty
-                    sites[callee].append((caller, holds))
-                    called.insert(callee)
+            var current = -1
+            var caller: Int?
+            var startPoints: [(offset: Int, runs: FunctionSet)]?
+            file.forEachCall { function, call in
+                if function != current {
+                    current = function
+                    let id = file.functions[function].id
+                    caller = file.functions[function].kind == .module ? nil : graph.number(of: id)
+                    startPoints = startup.isEmpty ? nil : startup[id]
                 }
+                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index), callee != caller else { return }
+                let range = call.range
+                let beforeThreads = startPoints.map { points in
+                    let runs = graph.reach(from: [callee])
+                    return points.allSatisfy { range.end <= $0.offset || $0.runs.isDisjoint(with: runs) }
+                } ?? false
+                let holds = beforeThreads || !call.locksHeld.isEmpty
+                    || (!wrappers.isEmpty && !wrapperLocks(before: range.start, in: file.functions[function], file: file).isEmpty)
+                sites[callee].append((caller, holds))
+                called.insert(callee)
             }
         }
         var locked = called
