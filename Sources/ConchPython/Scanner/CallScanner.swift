@@ -7,6 +7,9 @@ struct FoundCall {
     var chainFirst: Int
     var function: Int
     var index: Int
+    /// The call's `callee` and `isResolved`, so detectors need not copy its facts.
+    var callee: String
+    var isResolved: Bool
     var argumentParts: [(first: Int, end: Int)]
 }
 
@@ -38,7 +41,7 @@ enum CallScanner {
             let calls = model.facts.functions[function].calls.count
             model.facts.functions[function].calls.append(call)
             found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function, index: calls,
-                                   argumentParts: parts))
+                                   callee: call.callee, isResolved: call.isResolved, argumentParts: parts))
         }
         return found
     }

@@ -40,12 +40,12 @@ enum EventLoopDetector {
     static func detect(_ model: ScanModel, call found: FoundCall) {
         let methodToken = found.open - 1
         guard model.tokens.isName(methodToken), runNames.contains(model.tokens.text(methodToken)) else { return }
-        let call = model.facts.functions[found.function].calls[found.index]
-        guard let framework = framework(model, call) else { return }
-        model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))
+        guard let framework = framework(model, found) else { return }
+        let range = model.facts.functions[found.function].calls[found.index].range
+        model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: range))
     }
 
-    private static func framework(_ model: ScanModel, _ call: CallFacts) -> EventFramework? {
+    private static func framework(_ model: ScanModel, _ call: FoundCall) -> EventFramework? {
         let callee = call.callee
         if call.isResolved, let known = runFunctions[callee] { return known }
         guard let dot = callee.lastIndex(of: ".") else { return nil }

@@ -91,6 +91,9 @@ final class ScanModel {
     var resolutionCache: [ChainKey: Resolved] = [:]
     /// Whether the file imports a module (or something inside it), asked once per module.
     var importsModule: [String: Bool] = [:]
+    /// Callback registrations on receivers of unknown type that this file's imports allow;
+    /// built on first use, in the expression pass, once every import is known.
+    lazy var callbackRegistrationsOfUnknownReceivers = CallbackDetector.registrationsOfUnknownReceivers(self)
     /// Header statement of a `def` -> the function's index.
     var definedFunction: [Int: Int] = [:]
     /// Lambda token index -> (function index, exclusive end token).
