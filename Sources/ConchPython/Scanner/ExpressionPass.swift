@@ -147,9 +147,8 @@ struct ExpressionPass {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, let target = assignment.targets.last else { return }
         let call = calls.first { $0.chainFirst == value.first && $0.close == value.end - 1 && $0.function == function }
-        let targetText = tokens.text(target.first, max(target.first, target.end - 1))
         if let call {
-            model.facts.functions[call.function].calls[call.index].boundName = targetText
+            model.facts.functions[call.function].calls[call.index].boundName = tokens.text(target.first, max(target.first, target.end - 1))
         }
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
         let name = tokens.text(target.first)

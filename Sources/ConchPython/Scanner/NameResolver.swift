@@ -42,7 +42,11 @@ extension ScanModel {
         return moduleVariables.contains(name) && scopes[0].definitions[name] == nil
     }
 
-    func canonical(_ name: String) -> String { ScannerCatalog.canonicalNames[name] ?? name }
+    func canonical(_ name: String) -> String {
+        let length = name.utf8.count
+        guard length < 64, ScannerCatalog.canonicalNameLengths & (1 << length) != 0 else { return name }
+        return ScannerCatalog.canonicalNames[name] ?? name
+    }
 
     /// The first token of the postfix chain (`a.b(c).d[e]`) ending at `last`.
     func chainStart(endingAt last: Int, notBefore floor: Int) -> Int {
@@ -95,12 +99,13 @@ extension ScanModel {
     }
 
     /// Resolves the chain `first...last`: `mp.Pool().map` -> `multiprocessing.Pool.map`,
-    /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
+    /// `self.pool.submit` -> the type of `self.pool` + `.submit`. The name is interned.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
         let key = chainKey(first, last, scope: scope, withClass: className != nil)
         if let key, let known = resolutionCache[key] { return known }
-        let resolved = resolveUncached(first, last, scope: scope, className: className)
+        var resolved = resolveUncached(first, last, scope: scope, className: className)
+        resolved.name = intern(resolved.name)
         if let key { resolutionCache[key] = resolved }
         return resolved
     }

@@ -1,8 +1,8 @@
-/// Interns a file's NAME tokens: each distinct name is decoded into a `String`
-/// once, and every later question about a name is an array lookup.
+/// Interns spans of a file's bytes (its NAME tokens, repeated texts): each distinct
+/// spelling is decoded into a `String` once, and every later question about it is
+/// an array lookup.
 struct NameTable {
     private(set) var names: [String] = []
-    private(set) var isKeyword: [Bool] = []
     private var spans: [(start: Int, end: Int)] = []
     /// Open addressing: name id + 1 per slot, 0 for empty.
     private var slots = [Int32](repeating: 0, count: 256)
@@ -23,7 +23,6 @@ struct NameTable {
         let id = Int32(names.count)
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         names.append(name)
-        isKeyword.append(PythonKeywords.hard.contains(name))
         spans.append((start, end))
         hashes.append(hash)
         slots[slot] = id + 1
@@ -49,5 +48,26 @@ struct NameTable {
             offset += 1
         }
         return true
+    }
+}
+
+/// Whether interned names belong to a fixed set, worked out the first time each name is
+/// asked about: a file asks about few of its names, and each of them many times.
+struct NameSetMembership {
+    private let set: Set<String>
+    private let names: NameTable
+    private enum Answer: UInt8 { case unknown, no, yes }
+    private var answers: [Answer]
+
+    init(_ set: Set<String>, names: NameTable) {
+        self.set = set
+        self.names = names
+        answers = Array(repeating: .unknown, count: names.names.count)
+    }
+
+    mutating func contains(_ id: Int32) -> Bool {
+        let index = Int(id)
+        if answers[index] == .unknown { answers[index] = set.contains(names.names[index]) ? .yes : .no }
+        return answers[index] == .yes
     }
 }

@@ -37,27 +37,6 @@ struct PendingType {
     var last: Int
 }
 
-/// A dotted chain of up to four names, as interned ids, in one scope.
-struct ChainKey: Hashable {
-    var scope: Int32
-    var withClass: Bool
-    var names: (Int32, Int32, Int32, Int32)
-
-    static func == (lhs: ChainKey, rhs: ChainKey) -> Bool {
-        lhs.scope == rhs.scope && lhs.withClass == rhs.withClass && lhs.names.0 == rhs.names.0
-            && lhs.names.1 == rhs.names.1 && lhs.names.2 == rhs.names.2 && lhs.names.3 == rhs.names.3
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(scope)
-        hasher.combine(withClass)
-        hasher.combine(names.0)
-        hasher.combine(names.1)
-        hasher.combine(names.2)
-        hasher.combine(names.3)
-    }
-}
-
 /// Everything both scanner passes share for one file.
 final class ScanModel {
     private var internedStrings: Set<String> = []
@@ -88,7 +67,7 @@ final class ScanModel {
     var statementLoop: [Int?]
     /// Resolutions of plain dotted chains (`self.assertEqual`, `os.path.join`), which repeat
     /// a lot; emptied whenever a type or binding changes during the expression pass.
-    var resolutionCache: [ChainKey: Resolved] = [:]
+    var resolutionCache = ResolutionCache()
     /// Whether the file imports a module (or something inside it), asked once per module.
     var importsModule: [String: Bool] = [:]
     /// Callback registrations on receivers of unknown type that this file's imports allow;
@@ -98,6 +77,11 @@ final class ScanModel {
     var definedFunction: [Int: Int] = [:]
     /// Lambda token index -> (function index, exclusive end token).
     var lambdas: [Int: (function: Int, end: Int)] = [:]
+    /// Spellings of the source interned by their bytes, for texts that repeat.
+    private var sourceTexts = NameTable()
+    /// Method names worth a look from the spawn and event-loop detectors, answered once per name.
+    var spawnMethodNames: NameSetMembership
+    var eventLoopRunNames: NameSetMembership
 
     /// The last position computed, so positions asked for in increasing order cost
     /// only the bytes between them (10,000 lambdas on one line stay linear).
@@ -116,6 +100,8 @@ final class ScanModel {
             packageName = ""
         }
         facts = FileFacts(path: file.path, language: .python, moduleName: file.moduleName)
+        spawnMethodNames = NameSetMembership(SpawnCatalog.methodNames, names: tokens.names)
+        eventLoopRunNames = NameSetMembership(EventLoopDetector.runNames, names: tokens.names)
         statementFunction = Array(repeating: 0, count: statements.count)
         statementClass = Array(repeating: nil, count: statements.count)
         statementLoop = Array(repeating: nil, count: statements.count)
@@ -145,6 +131,12 @@ final class ScanModel {
         return nil
     }
 
+    /// The lambda whose keyword is this token: (function index, exclusive end token).
+    func lambda(at token: Int) -> (function: Int, end: Int)? {
+        guard tokens.lambdaID >= 0, tokens.nameIDs[token] == tokens.lambdaID else { return nil }
+        return lambdas[token]
+    }
+
     /// 1-based line and Unicode-scalar column of a byte offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let source = tokens.source
@@ -171,7 +163,11 @@ final class ScanModel {
         guard first <= last else { return "" }
         let start = tokens.starts[first]
         let end = tokens.ends[last]
-        if end - start <= Self.shortTextLimit { return intern(tokens.source.text(ByteRange(start, end))) }
+        if end - start <= Self.shortTextLimit {
+            if first == last, tokens.kinds[first] == .name { return tokens.text(first) }
+            let id = sourceTexts.intern(tokens.bytes, start, end)
+            return sourceTexts.names[Int(id)]
+        }
         var cut = start + Self.shortTextLimit
         while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         return tokens.source.text(ByteRange(start, cut)) + "…"
@@ -181,12 +177,12 @@ final class ScanModel {
     func setType(_ type: String?, for name: String, in scope: Int) {
         guard scopes[scope].types[name] != type else { return }
         scopes[scope].types[name] = type
-        resolutionCache.removeAll(keepingCapacity: true)
+        resolutionCache.removeAll()
     }
 
     /// Binds a name in a scope during the expression pass; a new binding forgets cached resolutions.
     func bind(_ name: String, in scope: Int) {
-        if scopes[scope].bindings.insert(name).inserted { resolutionCache.removeAll(keepingCapacity: true) }
+        if scopes[scope].bindings.insert(name).inserted { resolutionCache.removeAll() }
     }
 
     /// Whether the file imports `module` or something inside it.

@@ -5,6 +5,8 @@ import ConchKit
 enum SpawnDetector {
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let methodToken = found.open - 1
+        let isSpawnMethod = model.tokens.isName(methodToken) && model.spawnMethodNames.contains(model.tokens.nameIDs[methodToken])
+        guard isSpawnMethod || (found.isResolved && !model.classes.isEmpty && model.classes[found.callee] != nil) else { return }
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
         guard let spawn = match(model, call: found, method: method) else { return }
         let call = model.facts.functions[found.function].calls[found.index]
@@ -49,7 +51,7 @@ enum SpawnDetector {
                 return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
             }
         }
-        if !model.classes.isEmpty, model.classes[callee] != nil {
+        if model.classes[callee] != nil {
             if model.isSubtype(callee, of: "threading.Thread") {
                 return SpawnCatalog.Match(kind: .thread, api: "threading.Thread", entry: .classRun(callee, keyword: "target"))
             }
