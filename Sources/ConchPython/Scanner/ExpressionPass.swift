@@ -42,7 +42,7 @@ struct ExpressionPass {
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name
             } else {
-                model.scopes[0].types[pending.name] = resolved.name
+                model.scopes[0].setType(resolved.name, for: pending.name)
             }
         }
         for (name, info) in model.classes {

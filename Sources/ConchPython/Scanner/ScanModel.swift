@@ -1,22 +1,5 @@
 import ConchKit
 
-/// The names one function (or the module body) binds; parallel to `FileFacts.functions`.
-struct Scope {
-    /// Enclosing function scope; class bodies are skipped, as Python's name lookup does.
-    var parent: Int?
-    var bindings: Set<String> = []
-    /// Names declared `global` here.
-    var globals: Set<String> = []
-    var imports: [String: String] = [:]
-    /// Functions and classes defined directly in this scope: name -> id.
-    var definitions: [String: String] = [:]
-    /// Names bound to a constructor call: name -> resolved type.
-    var types: [String: String] = [:]
-    /// For a method: the class whose instance `self` is, and the name `self` goes by.
-    var className: String?
-    var selfName: String?
-}
-
 /// What the scanner knows about a class defined in the file.
 struct ClassInfo {
     var factIndex: Int
@@ -175,14 +158,14 @@ final class ScanModel {
 
     /// Records a name's type in a scope; a change forgets cached resolutions.
     func setType(_ type: String?, for name: String, in scope: Int) {
-        guard scopes[scope].types[name] != type else { return }
-        scopes[scope].types[name] = type
+        guard scopes[scope].names[name]?.type != type else { return }
+        scopes[scope].setType(type, for: name)
         resolutionCache.removeAll()
     }
 
     /// Binds a name in a scope during the expression pass; a new binding forgets cached resolutions.
     func bind(_ name: String, in scope: Int) {
-        if scopes[scope].bindings.insert(name).inserted { resolutionCache.removeAll() }
+        if scopes[scope].bind(name) { resolutionCache.removeAll() }
     }
 
     /// Whether the file imports `module` or something inside it.

@@ -99,14 +99,14 @@ struct StructurePass {
         model.decoratorChains.append(contentsOf: decorators.map { (functionIndex, $0.first, $0.last, enclosing) })
         var scope = Scope(parent: enclosing)
         let parameters = Parameters.names(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
-        scope.bindings.formUnion(parameters)
+        for parameter in parameters { scope.bind(parameter) }
         if isMethod, let className = enclosingFrame?.className {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
             if !isStatic { scope.selfName = parameters.first }
             model.classes[className]?.methods.insert(name)
         } else {
-            model.scopes[enclosing].definitions[name] = id
+            model.scopes[enclosing].define(name, as: id)
             // A closure inside a method still sees the method's `self`.
             if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
                 scope.className = model.scopes[enclosing].className
@@ -137,7 +137,7 @@ struct StructurePass {
         model.facts.classes.append(facts)
         model.classes[qualified] = info
         if frames.last(where: { $0.kind == .def || $0.kind == .classDef })?.kind != .classDef {
-            model.scopes[enclosing].definitions[name] = qualified
+            model.scopes[enclosing].define(name, as: qualified)
         }
         push(index, function: enclosing, prefix: qualified, className: qualified)
     }
@@ -194,7 +194,7 @@ struct StructurePass {
         if ImportParser.isImport(tokens, statement) {
             for bound in ImportParser.parse(tokens, statement, packageName: model.packageName) {
                 model.facts.imports.append(bound.fact)
-                if bound.lookupName != "*" { model.scopes[scope].imports[bound.lookupName] = bound.lookupTarget }
+                if bound.lookupName != "*" { model.scopes[scope].addImport(bound.lookupName, target: bound.lookupTarget) }
             }
             return
         }
@@ -204,7 +204,7 @@ struct StructurePass {
             while cursor < statement.end {
                 if tokens.isName(cursor) {
                     let name = tokens.text(cursor)
-                    model.scopes[scope].globals.insert(name)
+                    model.scopes[scope].declareGlobal(name)
                     model.rebindableGlobals.insert(name)
                     if model.globalDeclarations[name] == nil { model.globalDeclarations[name] = cursor }
                     model.moduleVariables.insert(name)
@@ -249,13 +249,13 @@ struct StructurePass {
         var cursor = statement.first + 1
         while cursor < statement.end {
             if tokens.isOp(cursor, ":="), tokens.isName(cursor - 1) {
-                model.scopes[function].bindings.insert(tokens.text(cursor - 1))
+                model.scopes[function].bind(tokens.text(cursor - 1))
             }
             cursor += 1
         }
     }
 
     private func bindNames(_ names: [(name: String, token: Int)], function: Int) {
-        for entry in names { model.scopes[function].bindings.insert(entry.name) }
+        for entry in names { model.scopes[function].bind(entry.name) }
     }
 }
