@@ -8,7 +8,8 @@ struct NameTable {
     private var slots = [Int32](repeating: 0, count: 256)
     private var hashes: [UInt64] = []
 
-    mutating func intern(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int32 {
+    /// Raw bytes: this runs once per NAME token, and bounds checks would double its cost.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for index in start..<end {
             hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
@@ -21,7 +22,7 @@ struct NameTable {
             slot = (slot + 1) & mask
         }
         let id = Int32(names.count)
-        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         names.append(name)
         spans.append((start, end))
         hashes.append(hash)
@@ -40,7 +41,7 @@ struct NameTable {
         }
     }
 
-    private static func same(_ bytes: [UInt8], _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
+    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
         guard span.end - span.start == end - start else { return false }
         var offset = 0
         while offset < end - start {

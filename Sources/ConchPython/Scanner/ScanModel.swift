@@ -148,7 +148,7 @@ final class ScanModel {
         let end = tokens.ends[last]
         if end - start <= Self.shortTextLimit {
             if first == last, tokens.kinds[first] == .name { return tokens.text(first) }
-            let id = sourceTexts.intern(tokens.bytes, start, end)
+            let id = tokens.bytes.withUnsafeBufferPointer { sourceTexts.intern($0, start, end) }
             return sourceTexts.names[Int(id)]
         }
         var cut = start + Self.shortTextLimit

@@ -40,8 +40,10 @@ final class ScanTokens {
         count = kinds.count
         var table = NameTable()
         var ids = [Int32](repeating: -1, count: kinds.count)
-        for index in 0..<kinds.count where kinds[index] == .name {
-            ids[index] = table.intern(bytes, starts[index], ends[index])
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<kinds.count where kinds[index] == .name {
+                ids[index] = table.intern(bytes, starts[index], ends[index])
+            }
         }
         nameIDs = ids
         names = table
