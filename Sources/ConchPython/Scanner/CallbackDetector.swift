@@ -74,12 +74,12 @@ enum CallbackDetector {
 
     /// The last component of every callee above: most calls end in none of them,
     /// so one lookup settles them.
-    private static let lastComponents: Set<String> = Set(functions.keys.compactMap { lastComponent(of: $0) })
-        .union(methods.map(\.method)).union(methodsOfUnknownReceivers.map(\.method))
+    private static let lastComponents: Set<Substring> = Set(functions.keys.compactMap { lastComponent(of: $0) })
+        .union(methods.map { Substring($0.method) }).union(methodsOfUnknownReceivers.map { Substring($0.method) })
 
     /// `methods` by method name, in table order.
-    private static let methodsByName: [String: [(package: String, registration: Registration)]] =
-        Dictionary(grouping: methods, by: \.method).mapValues { $0.map { ($0.package, $0.registration) } }
+    private static let methodsByName: [Substring: [(package: String, registration: Registration)]] =
+        Dictionary(grouping: methods) { Substring($0.method) }.mapValues { $0.map { ($0.package, $0.registration) } }
 
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         guard let registration = registration(for: found, model) else { return }
@@ -102,18 +102,19 @@ enum CallbackDetector {
 
     /// The registrations `methodsOfUnknownReceivers` allows in this file, by method name:
     /// the first entry whose module the file imports.
-    static func registrationsOfUnknownReceivers(_ model: ScanModel) -> [String: Registration] {
-        var result: [String: Registration] = [:]
-        for entry in methodsOfUnknownReceivers where result[entry.method] == nil && model.imports(entry.module) {
-            result[entry.method] = entry.registration
+    static func registrationsOfUnknownReceivers(_ model: ScanModel) -> [Substring: Registration] {
+        var result: [Substring: Registration] = [:]
+        for entry in methodsOfUnknownReceivers where result[Substring(entry.method)] == nil && model.imports(entry.module) {
+            result[Substring(entry.method)] = entry.registration
         }
         return result
     }
 
     /// The text after the last `.`; nil without one.
-    static func lastComponent(of name: String) -> String? {
-        let utf8 = name.utf8
-        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
-        return String(name[utf8.index(after: dot)...])
+    static func lastComponent(of name: String) -> Substring? {
+        // Searching the raw bytes: `UTF8View.lastIndex(of:)` walks index by index.
+        var contiguous = name
+        guard let dot = contiguous.withUTF8({ $0.lastIndex(of: UInt8(ascii: ".")) }) else { return nil }
+        return name[name.utf8.index(name.utf8.startIndex, offsetBy: dot + 1)...]
     }
 }

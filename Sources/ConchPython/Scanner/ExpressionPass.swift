@@ -80,7 +80,7 @@ struct ExpressionPass {
         let contexts = TokenContexts(model: model, statement: index)
         let held = locks(in: function)
         let calls = CallScanner.calls(model, statement: index, contexts: contexts, locks: held)
-        let assignment = statement.header == nil ? Assignments.parse(tokens, first: statement.first, end: statement.end) : nil
+        let assignment = model.assignments[index]
         if let assignment { bindTypes(assignment, calls: calls, function: function) }
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
         var checked: Set<String> = []

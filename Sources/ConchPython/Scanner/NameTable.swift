@@ -1,6 +1,7 @@
 /// Interns spans of a file's bytes (its NAME tokens, repeated texts): each distinct
 /// spelling is decoded into a `String` once, and every later question about it is
-/// an array lookup.
+/// an array lookup. A table can intern whole strings instead (never both): FNV over
+/// the bytes costs less than the SipHash of a `Set<String>`.
 struct NameTable {
     private(set) var names: [String] = []
     private var spans: [(start: Int, end: Int)] = []
@@ -10,21 +11,45 @@ struct NameTable {
 
     /// Raw bytes: this runs once per NAME token, and bounds checks would double its cost.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let hash = Self.hash(bytes, start, end)
+        let (found, slot) = find(hash) { Self.same(bytes, spans[$0], start, end) }
+        if let found { return found }
+        return add(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                   hash: hash, span: (start, end), slot: slot)
+    }
+
+    /// The one copy of `text` this table holds.
+    mutating func intern(_ text: String) -> String {
+        var contiguous = text
+        let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
+        let (found, slot) = find(hash) { names[$0] == text }
+        return names[Int(found ?? add(text, hash: hash, span: (0, 0), slot: slot))]
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for index in start..<end {
             hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
         }
+        return hash
+    }
+
+    /// The id of the entry with this hash that `matches`, else the empty slot to add it in.
+    private func find(_ hash: UInt64, matches: (Int) -> Bool) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] - 1)
-            if hashes[id] == hash, Self.same(bytes, spans[id], start, end) { return Int32(id) }
+            if hashes[id] == hash, matches(id) { return (Int32(id), slot) }
             slot = (slot + 1) & mask
         }
+        return (nil, slot)
+    }
+
+    private mutating func add(_ name: String, hash: UInt64, span: (start: Int, end: Int), slot: Int) -> Int32 {
         let id = Int32(names.count)
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         names.append(name)
-        spans.append((start, end))
+        spans.append(span)
         hashes.append(hash)
         slots[slot] = id + 1
         if names.count * 2 > slots.count { grow() }

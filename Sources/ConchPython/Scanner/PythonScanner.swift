@@ -12,6 +12,7 @@ public enum PythonScanner {
         starts.reserveCapacity(tokenized.tokens.count)
         ends.reserveCapacity(tokenized.tokens.count)
         var suppressions = Suppressions()
+        let bytes = tokenized.source.bytes
         for token in tokenized.tokens {
             let kind: ScanKind
             switch token.kind {
@@ -27,7 +28,7 @@ public enum PythonScanner {
             case .FSTRING_END: kind = .fstringEnd
             case .ERRORTOKEN: kind = .error
             case .COMMENT:
-                guard mentionsSuppression(tokenized.source.bytes, token.range) else { continue }
+                guard mentionsSuppression(bytes, token.range) else { continue }
                 let line = tokenized.source.lineIndex(of: token.range.start) + 1
                 suppressions.record(comment: tokenized.source.text(token.range), line: line, allowFileLevel: line <= 10)
                 continue

@@ -22,7 +22,7 @@ struct PendingType {
 
 /// Everything both scanner passes share for one file.
 final class ScanModel {
-    private var internedStrings: Set<String> = []
+    private var internedStrings = NameTable()
     let tokens: ScanTokens
     let statements: [Statement]
     let moduleName: String
@@ -48,6 +48,8 @@ final class ScanModel {
     var statementFunction: [Int]
     var statementClass: [String?]
     var statementLoop: [Int?]
+    /// Per simple statement, its shape as an assignment, parsed once in the structural pass.
+    var assignments: [Assignment?]
     /// Resolutions of plain dotted chains (`self.assertEqual`, `os.path.join`), which repeat
     /// a lot; emptied whenever a type or binding changes during the expression pass.
     var resolutionCache = ResolutionCache()
@@ -56,8 +58,8 @@ final class ScanModel {
     /// Callback registrations on receivers of unknown type that this file's imports allow;
     /// built on first use, in the expression pass, once every import is known.
     lazy var callbackRegistrationsOfUnknownReceivers = CallbackDetector.registrationsOfUnknownReceivers(self)
-    /// Header statement of a `def` -> the function's index.
-    var definedFunction: [Int: Int] = [:]
+    /// Per statement: for a `def` header, the index of the function it defines.
+    var definedFunction: [Int?]
     /// Lambda token index -> (function index, exclusive end token).
     var lambdas: [Int: (function: Int, end: Int)] = [:]
     /// Spellings of the source interned by their bytes, for texts that repeat.
@@ -88,6 +90,8 @@ final class ScanModel {
         statementFunction = Array(repeating: 0, count: statements.count)
         statementClass = Array(repeating: nil, count: statements.count)
         statementLoop = Array(repeating: nil, count: statements.count)
+        assignments = Array(repeating: nil, count: statements.count)
+        definedFunction = Array(repeating: nil, count: statements.count)
     }
 
     /// `Worker` is `threading.Thread` or derives from it through classes of this file.
@@ -182,8 +186,6 @@ final class ScanModel {
     /// (`self.assertEqual` thousands of times in a test module).
     func intern(_ text: String) -> String {
         if text.utf8.count <= 15 { return text }
-        if let known = internedStrings.firstIndex(of: text) { return internedStrings[known] }
-        internedStrings.insert(text)
-        return text
+        return internedStrings.intern(text)
     }
 }

@@ -25,14 +25,18 @@ struct StructurePass {
         model.facts.functions = [FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
                                                range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))]
         for index in model.statements.indices {
-            while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
+            // Frames are read by index: copying one retains its strings.
+            while !frames.isEmpty, model.statements[frames[frames.count - 1].statement].blockEnd <= index { frames.removeLast() }
             let statement = model.statements[index]
-            let function = frames.last?.function ?? 0
-            let classBody = frames.last(where: { $0.kind == .def || $0.kind == .classDef })
+            let function = frames.isEmpty ? 0 : frames[frames.count - 1].function
+            let classBody = frames.lastIndex { $0.kind == .def || $0.kind == .classDef }
             model.statementFunction[index] = function
-            model.statementClass[index] = classBody?.kind == .classDef ? classBody?.className : nil
+            model.statementClass[index] = classBody.flatMap { frames[$0].kind == .classDef ? frames[$0].className : nil }
             model.statementLoop[index] = currentLoop()
             LambdaScanner.scan(model, statement: statement, function: function)
+            if statement.header == nil {
+                model.assignments[index] = Assignments.parse(tokens, first: statement.first, end: statement.end)
+            }
             switch statement.header {
             case .def?: define(function: index, in: function)
             case .classDef?: define(class: index, in: function)
@@ -53,9 +57,9 @@ struct StructurePass {
     }
 
     private func currentLoop() -> Int? {
-        for frame in frames.reversed() {
-            if frame.kind == .def || frame.kind == .classDef { return nil }
-            if let loop = frame.loop { return loop }
+        for position in frames.indices.reversed() {
+            if frames[position].kind == .def || frames[position].kind == .classDef { return nil }
+            if let loop = frames[position].loop { return loop }
         }
         return nil
     }
@@ -214,7 +218,7 @@ struct StructurePass {
             return
         }
         bindWalrusTargets(statement, function: function)
-        guard let assignment = Assignments.parse(tokens, first: statement.first, end: statement.end) else { return }
+        guard let assignment = model.assignments[index] else { return }
         let inClassBody = model.statementClass[index] != nil
         for target in assignment.targets {
             let names = Assignments.boundNames(tokens, first: target.first, end: target.end)
