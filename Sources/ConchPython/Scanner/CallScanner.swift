@@ -7,7 +7,9 @@ struct FoundCall {
     var chainFirst: Int
     var function: Int
     var index: Int
-    var argumentParts: [(first: Int, end: Int)]
+    /// The call's `callee` and `isResolved`, so detectors need not copy its facts.
+    var callee: String
+    var isResolved: Bool
 }
 
 /// Finds the calls of one statement: every `(` that follows something callable.
@@ -26,7 +28,7 @@ enum CallScanner {
             let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1
             let function = contexts.owner(of: cursor)
             let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: model.scopes[function].className)
-            var call = CallFacts(callee: model.intern(resolved.name), calleeText: model.shortText(chainFirst, cursor - 1),
+            var call = CallFacts(callee: resolved.name, calleeText: model.shortText(chainFirst, cursor - 1),
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
@@ -38,7 +40,7 @@ enum CallScanner {
             let calls = model.facts.functions[function].calls.count
             model.facts.functions[function].calls.append(call)
             found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function, index: calls,
-                                   argumentParts: parts))
+                                   callee: call.callee, isResolved: call.isResolved))
         }
         return found
     }
@@ -60,7 +62,7 @@ enum CallScanner {
     static func shape(_ model: ScanModel, _ first: Int, _ last: Int, function: Int) -> Argument.Shape {
         let tokens = model.tokens
         guard first <= last else { return .other }
-        if let lambda = model.lambdas[first], lambda.end > last {
+        if let lambda = model.lambda(at: first), lambda.end > last {
             return .lambda(model.facts.functions[lambda.function].id)
         }
         if let stringShape = stringShape(tokens, first, last) { return stringShape }
@@ -71,12 +73,12 @@ enum CallScanner {
         let className = model.scopes[function].className
         if tokens.isCloser(last), tokens.isOp(tokens.partner[last], "("), tokens.partner[last] > first {
             let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: function, className: className)
-            return .call(model.intern(callee.name))
+            return .call(callee.name)
         }
         var cursor = first
         while cursor <= last, tokens.isName(cursor) || tokens.isOp(cursor, ".") { cursor += 1 }
         guard cursor > last, tokens.isName(first), !tokens.isKeyword(first) else { return .other }
-        return .name(model.intern(model.resolveChain(first, last, scope: function, className: className).name))
+        return .name(model.resolveChain(first, last, scope: function, className: className).name)
     }
 
     /// Strings: a literal, or one built from values (f-string fields, `%`, `+`, `.format`).

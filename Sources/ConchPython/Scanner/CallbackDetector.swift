@@ -72,25 +72,49 @@ enum CallbackDetector {
         ("asyncio", "call_later", Registration(framework: .asyncio, position: 1)),
     ]
 
+    /// The last component of every callee above: most calls end in none of them,
+    /// so one lookup settles them.
+    private static let lastComponents: Set<Substring> = Set(functions.keys.compactMap { lastComponent(of: $0) })
+        .union(methods.map { Substring($0.method) }).union(methodsOfUnknownReceivers.map { Substring($0.method) })
+
+    /// `methods` by method name, in table order.
+    private static let methodsByName: [Substring: [(package: String, registration: Registration)]] =
+        Dictionary(grouping: methods) { Substring($0.method) }.mapValues { $0.map { ($0.package, $0.registration) } }
+
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
-        let call = model.facts.functions[found.function].calls[found.index]
-        guard let registration = registration(for: call, model) else { return }
+        guard let registration = registration(for: found, model) else { return }
         let entry = SpawnDetector.resolveEntry(model, found: found, calls: calls, keyword: registration.keyword,
                                                position: registration.position, kind: .thread)
         guard case let .function(id) = entry else { return }
-        model.facts.eventLoops.append(EventLoopMarker(framework: registration.framework, kind: .callback, range: call.range, callback: id))
+        let range = model.facts.functions[found.function].calls[found.index].range
+        model.facts.eventLoops.append(EventLoopMarker(framework: registration.framework, kind: .callback, range: range, callback: id))
     }
 
-    private static func registration(for call: CallFacts, _ model: ScanModel) -> Registration? {
+    private static func registration(for call: FoundCall, _ model: ScanModel) -> Registration? {
         let callee = call.callee
+        guard let method = lastComponent(of: callee), lastComponents.contains(method) else { return nil }
         if call.isResolved, let known = functions[callee] { return known }
-        if call.isResolved, let known = methods.first(where: { callee.hasPrefix($0.package) && callee.hasSuffix("." + $0.method) }) {
+        if call.isResolved, let known = methodsByName[method]?.first(where: { callee.hasPrefix($0.package) }) {
             return known.registration
         }
-        guard let dot = callee.lastIndex(of: ".") else { return nil }
-        let method = callee[callee.index(after: dot)...]
-        return methodsOfUnknownReceivers.first { entry in
-            entry.method == method && model.facts.imports.contains { $0.target == entry.module || $0.target.hasPrefix(entry.module + ".") }
-        }?.registration
+        return model.callbackRegistrationsOfUnknownReceivers[method]
+    }
+
+    /// The registrations `methodsOfUnknownReceivers` allows in this file, by method name:
+    /// the first entry whose module the file imports.
+    static func registrationsOfUnknownReceivers(_ model: ScanModel) -> [Substring: Registration] {
+        var result: [Substring: Registration] = [:]
+        for entry in methodsOfUnknownReceivers where result[Substring(entry.method)] == nil && model.imports(entry.module) {
+            result[Substring(entry.method)] = entry.registration
+        }
+        return result
+    }
+
+    /// The text after the last `.`; nil without one.
+    static func lastComponent(of name: String) -> Substring? {
+        // Searching the raw bytes: `UTF8View.lastIndex(of:)` walks index by index.
+        var contiguous = name
+        guard let dot = contiguous.withUTF8({ $0.lastIndex(of: UInt8(ascii: ".")) }) else { return nil }
+        return name[name.utf8.index(name.utf8.startIndex, offsetBy: dot + 1)...]
     }
 }

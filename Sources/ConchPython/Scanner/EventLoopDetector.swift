@@ -32,20 +32,20 @@ enum EventLoopDetector {
     private static let qtPackages = ["PyQt5.", "PyQt6.", "PySide2.", "PySide6.", "PyQt4."]
 
     /// The last component of every run function and method above.
-    private static let runNames: Set<String> = [
+    static let runNames: Set<String> = [
         "run", "run_until_complete", "run_forever", "start", "main", "run_app", "joinall", "wait", "mainloop",
         "server", "MainLoop", "exec", "exec_", "serve_forever",
     ]
 
     static func detect(_ model: ScanModel, call found: FoundCall) {
         let methodToken = found.open - 1
-        guard model.tokens.isName(methodToken), runNames.contains(model.tokens.text(methodToken)) else { return }
-        let call = model.facts.functions[found.function].calls[found.index]
-        guard let framework = framework(model, call) else { return }
-        model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))
+        guard model.tokens.isName(methodToken), model.eventLoopRunNames.contains(model.tokens.nameIDs[methodToken]) else { return }
+        guard let framework = framework(model, found) else { return }
+        let range = model.facts.functions[found.function].calls[found.index].range
+        model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: range))
     }
 
-    private static func framework(_ model: ScanModel, _ call: CallFacts) -> EventFramework? {
+    private static func framework(_ model: ScanModel, _ call: FoundCall) -> EventFramework? {
         let callee = call.callee
         if call.isResolved, let known = runFunctions[callee] { return known }
         guard let dot = callee.lastIndex(of: ".") else { return nil }

@@ -42,7 +42,7 @@ struct ExpressionPass {
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name
             } else {
-                model.scopes[0].types[pending.name] = resolved.name
+                model.scopes[0].setType(resolved.name, for: pending.name)
             }
         }
         for (name, info) in model.classes {
@@ -80,7 +80,7 @@ struct ExpressionPass {
         let contexts = TokenContexts(model: model, statement: index)
         let held = locks(in: function)
         let calls = CallScanner.calls(model, statement: index, contexts: contexts, locks: held)
-        let assignment = statement.header == nil ? Assignments.parse(tokens, first: statement.first, end: statement.end) : nil
+        let assignment = model.assignments[index]
         if let assignment { bindTypes(assignment, calls: calls, function: function) }
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
         var checked: Set<String> = []
@@ -147,9 +147,8 @@ struct ExpressionPass {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, let target = assignment.targets.last else { return }
         let call = calls.first { $0.chainFirst == value.first && $0.close == value.end - 1 && $0.function == function }
-        let targetText = tokens.text(target.first, max(target.first, target.end - 1))
         if let call {
-            model.facts.functions[call.function].calls[call.index].boundName = targetText
+            model.facts.functions[call.function].calls[call.index].boundName = tokens.text(target.first, max(target.first, target.end - 1))
         }
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
         let name = tokens.text(target.first)

@@ -15,7 +15,7 @@ enum GlobalVariables {
         for index in model.statements.indices where model.statementFunction[index] == 0 && model.statementClass[index] == nil {
             let statement = model.statements[index]
             guard statement.header == nil,
-                  let assignment = Assignments.parse(tokens, first: statement.first, end: statement.end),
+                  let assignment = model.assignments[index],
                   assignment.augmentedOperator == nil, let value = assignment.value else { continue }
             for target in assignment.targets {
                 let values = pairedValues(tokens, target: target, value: value)

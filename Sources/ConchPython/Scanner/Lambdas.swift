@@ -36,7 +36,7 @@ enum LambdaScanner {
             let index = model.facts.functions.count
             model.facts.functions.append(facts)
             var scope = Scope(parent: parent)
-            scope.bindings = Set(Parameters.names(in: tokens, first: lambda + 1, end: min(colon, statement.end)))
+            for parameter in Parameters.names(in: tokens, first: lambda + 1, end: min(colon, statement.end)) { scope.bind(parameter) }
             scope.className = model.scopes[parent].className
             scope.selfName = model.scopes[parent].selfName
             model.scopes.append(scope)

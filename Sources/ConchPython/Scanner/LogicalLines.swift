@@ -93,6 +93,8 @@ enum LogicalLines {
             keyword = start + 1
             isAsync = true
         }
+        // Most statements start with a plain name: rule them out before comparing texts.
+        guard tokens.isKeyword(keyword) || tokens.equals(keyword, "match") || tokens.equals(keyword, "case") else { return nil }
         let kind: HeaderKind
         switch tokens.text(keyword) {
         case "def": kind = .def

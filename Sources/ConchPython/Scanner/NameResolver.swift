@@ -12,15 +12,16 @@ extension ScanModel {
     func resolve(name: String, scope start: Int) -> Resolved {
         var index = start
         while true {
-            // Fields are read in place: copying a `Scope` would retain all its tables.
-            if index != 0, scopes[index].globals.contains(name) {
-                index = 0
-                continue
+            if let entry = scopes[index].names[name] {
+                if index != 0, entry.isGlobal {
+                    index = 0
+                    continue
+                }
+                if let type = entry.type { return Resolved(name: type, isResolved: true) }
+                if let id = entry.definition { return Resolved(name: id, isResolved: true) }
+                if let target = entry.importTarget { return Resolved(name: canonical(target), isResolved: true) }
+                if entry.isBound { return Resolved(name: name, isResolved: false) }
             }
-            if let type = scopes[index].types[name] { return Resolved(name: type, isResolved: true) }
-            if let id = scopes[index].definitions[name] { return Resolved(name: id, isResolved: true) }
-            if let target = scopes[index].imports[name] { return Resolved(name: canonical(target), isResolved: true) }
-            if scopes[index].bindings.contains(name) { return Resolved(name: name, isResolved: false) }
             if index == 0 { break }
             index = scopes[index].parent ?? 0
         }
@@ -32,17 +33,20 @@ extension ScanModel {
     func isModuleVariable(_ name: String, scope start: Int) -> Bool {
         var index = start
         while index != 0 {
-            if scopes[index].globals.contains(name) { break }
-            if scopes[index].bindings.contains(name) || scopes[index].definitions[name] != nil
-                || scopes[index].imports[name] != nil {
-                return false
+            if let entry = scopes[index].names[name] {
+                if entry.isGlobal { break }
+                if entry.isBound || entry.definition != nil || entry.importTarget != nil { return false }
             }
             index = scopes[index].parent ?? 0
         }
-        return moduleVariables.contains(name) && scopes[0].definitions[name] == nil
+        return moduleVariables.contains(name) && scopes[0].names[name]?.definition == nil
     }
 
-    func canonical(_ name: String) -> String { ScannerCatalog.canonicalNames[name] ?? name }
+    func canonical(_ name: String) -> String {
+        let length = name.utf8.count
+        guard length < 64, ScannerCatalog.canonicalNameLengths & (1 << length) != 0 else { return name }
+        return ScannerCatalog.canonicalNames[name] ?? name
+    }
 
     /// The first token of the postfix chain (`a.b(c).d[e]`) ending at `last`.
     func chainStart(endingAt last: Int, notBefore floor: Int) -> Int {
@@ -95,12 +99,13 @@ extension ScanModel {
     }
 
     /// Resolves the chain `first...last`: `mp.Pool().map` -> `multiprocessing.Pool.map`,
-    /// `self.pool.submit` -> the type of `self.pool` + `.submit`.
+    /// `self.pool.submit` -> the type of `self.pool` + `.submit`. The name is interned.
     func resolveChain(_ first: Int, _ last: Int, scope: Int, className: String?) -> Resolved {
         guard first <= last, first < tokens.count else { return Resolved(name: "", isResolved: false) }
         let key = chainKey(first, last, scope: scope, withClass: className != nil)
         if let key, let known = resolutionCache[key] { return known }
-        let resolved = resolveUncached(first, last, scope: scope, className: className)
+        var resolved = resolveUncached(first, last, scope: scope, className: className)
+        resolved.name = intern(resolved.name)
         if let key { resolutionCache[key] = resolved }
         return resolved
     }

@@ -24,6 +24,8 @@ final class ScanTokens {
     /// For NAME tokens, the interned name's index in `names`; -1 otherwise.
     let nameIDs: [Int32]
     let names: NameTable
+    /// Per interned name: whether it is a hard keyword.
+    private let keywordNames: [Bool]
     /// Interned ids of `lambda` and `for`, -1 when the file has none: statements are scanned for them often.
     let lambdaID: Int32
     let forID: Int32
@@ -38,11 +40,14 @@ final class ScanTokens {
         count = kinds.count
         var table = NameTable()
         var ids = [Int32](repeating: -1, count: kinds.count)
-        for index in 0..<kinds.count where kinds[index] == .name {
-            ids[index] = table.intern(bytes, starts[index], ends[index])
+        source.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<kinds.count where kinds[index] == .name {
+                ids[index] = table.intern(bytes, starts[index], ends[index])
+            }
         }
         nameIDs = ids
         names = table
+        keywordNames = table.names.map { PythonKeywords.hard.contains($0) }
         lambdaID = Int32(table.names.firstIndex(of: "lambda") ?? -1)
         forID = Int32(table.names.firstIndex(of: "for") ?? -1)
         var partner = [Int](repeating: -1, count: kinds.count)
@@ -197,7 +202,7 @@ final class ScanTokens {
     /// Whether the token is a Python keyword that can precede `(` without making a call.
     func isKeyword(_ index: Int) -> Bool {
         guard isName(index) else { return false }
-        return names.isKeyword[Int(nameIDs[index])]
+        return keywordNames[Int(nameIDs[index])]
     }
 }
 

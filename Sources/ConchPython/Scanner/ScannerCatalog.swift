@@ -15,6 +15,10 @@ enum ScannerCatalog {
         "PyQt5.QtWidgets.qApp": "PyQt5.QtWidgets.QApplication",
     ]
 
+    /// Bit n is set when a key of `canonicalNames` is n bytes long: most names are
+    /// ruled out by their length, without hashing them.
+    static let canonicalNameLengths: UInt64 = canonicalNames.keys.reduce(0) { $0 | (1 << UInt64($1.utf8.count)) }
+
     /// Calls whose result is not an instance of the callee: callee -> the type returned.
     static let returnTypes: [String: String] = [
         "asyncio.get_event_loop": "asyncio.AbstractEventLoop",

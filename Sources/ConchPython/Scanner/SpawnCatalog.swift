@@ -55,6 +55,9 @@ enum SpawnCatalog {
         "map", "imap", "imap_unordered", "apply", "apply_async", "starmap", "starmap_async", "map_async", "submit",
     ]
 
+    /// Every method name `SpawnDetector` matches on.
+    static let methodNames: Set<String> = spawningNames.union(poolMethodNames).union(["run_in_executor", "create_task"])
+
     static let poolMethods: [SpawnSite.Kind: Set<String>] = [
         .threadPool: poolMethodNames,
         .processPool: poolMethodNames,

@@ -4,10 +4,12 @@ import ConchKit
 /// the function each runs.
 enum SpawnDetector {
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
-        let call = model.facts.functions[found.function].calls[found.index]
         let methodToken = found.open - 1
+        let isSpawnMethod = model.tokens.isName(methodToken) && model.spawnMethodNames.contains(model.tokens.nameIDs[methodToken])
+        guard isSpawnMethod || (found.isResolved && !model.classes.isEmpty && model.classes[found.callee] != nil) else { return }
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
-        guard let spawn = match(model, call: call, method: method) else { return }
+        guard let spawn = match(model, call: found, method: method) else { return }
+        let call = model.facts.functions[found.function].calls[found.index]
         let entry: SpawnSite.Entry
         switch spawn.entry {
         case .enclosingFunction:
@@ -29,10 +31,10 @@ enum SpawnDetector {
         model.facts.spawnSites.append(site)
     }
 
-    private static func match(_ model: ScanModel, call: CallFacts, method: String) -> SpawnCatalog.Match? {
+    private static func match(_ model: ScanModel, call: FoundCall, method: String) -> SpawnCatalog.Match? {
         let callee = call.callee
         if method == "run_in_executor" {
-            let executor = call.argument(at: 0)
+            let executor = model.facts.functions[call.function].calls[call.index].argument(at: 0)
             var kind = SpawnSite.Kind.threadPool
             if case let .name(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
             if case let .call(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }

@@ -25,14 +25,18 @@ struct StructurePass {
         model.facts.functions = [FunctionFacts(id: model.moduleName, name: "<module>", kind: .module,
                                                range: ByteRange(0, tokens.bytes.count), nameRange: ByteRange(0, 0))]
         for index in model.statements.indices {
-            while let top = frames.last, model.statements[top.statement].blockEnd <= index { frames.removeLast() }
+            // Frames are read by index: copying one retains its strings.
+            while !frames.isEmpty, model.statements[frames[frames.count - 1].statement].blockEnd <= index { frames.removeLast() }
             let statement = model.statements[index]
-            let function = frames.last?.function ?? 0
-            let classBody = frames.last(where: { $0.kind == .def || $0.kind == .classDef })
+            let function = frames.isEmpty ? 0 : frames[frames.count - 1].function
+            let classBody = frames.lastIndex { $0.kind == .def || $0.kind == .classDef }
             model.statementFunction[index] = function
-            model.statementClass[index] = classBody?.kind == .classDef ? classBody?.className : nil
+            model.statementClass[index] = classBody.flatMap { frames[$0].kind == .classDef ? frames[$0].className : nil }
             model.statementLoop[index] = currentLoop()
             LambdaScanner.scan(model, statement: statement, function: function)
+            if statement.header == nil {
+                model.assignments[index] = Assignments.parse(tokens, first: statement.first, end: statement.end)
+            }
             switch statement.header {
             case .def?: define(function: index, in: function)
             case .classDef?: define(class: index, in: function)
@@ -53,9 +57,9 @@ struct StructurePass {
     }
 
     private func currentLoop() -> Int? {
-        for frame in frames.reversed() {
-            if frame.kind == .def || frame.kind == .classDef { return nil }
-            if let loop = frame.loop { return loop }
+        for position in frames.indices.reversed() {
+            if frames[position].kind == .def || frames[position].kind == .classDef { return nil }
+            if let loop = frames[position].loop { return loop }
         }
         return nil
     }
@@ -99,14 +103,14 @@ struct StructurePass {
         model.decoratorChains.append(contentsOf: decorators.map { (functionIndex, $0.first, $0.last, enclosing) })
         var scope = Scope(parent: enclosing)
         let parameters = Parameters.names(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
-        scope.bindings.formUnion(parameters)
+        for parameter in parameters { scope.bind(parameter) }
         if isMethod, let className = enclosingFrame?.className {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
             if !isStatic { scope.selfName = parameters.first }
             model.classes[className]?.methods.insert(name)
         } else {
-            model.scopes[enclosing].definitions[name] = id
+            model.scopes[enclosing].define(name, as: id)
             // A closure inside a method still sees the method's `self`.
             if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
                 scope.className = model.scopes[enclosing].className
@@ -137,7 +141,7 @@ struct StructurePass {
         model.facts.classes.append(facts)
         model.classes[qualified] = info
         if frames.last(where: { $0.kind == .def || $0.kind == .classDef })?.kind != .classDef {
-            model.scopes[enclosing].definitions[name] = qualified
+            model.scopes[enclosing].define(name, as: qualified)
         }
         push(index, function: enclosing, prefix: qualified, className: qualified)
     }
@@ -194,7 +198,7 @@ struct StructurePass {
         if ImportParser.isImport(tokens, statement) {
             for bound in ImportParser.parse(tokens, statement, packageName: model.packageName) {
                 model.facts.imports.append(bound.fact)
-                if bound.lookupName != "*" { model.scopes[scope].imports[bound.lookupName] = bound.lookupTarget }
+                if bound.lookupName != "*" { model.scopes[scope].addImport(bound.lookupName, target: bound.lookupTarget) }
             }
             return
         }
@@ -204,7 +208,7 @@ struct StructurePass {
             while cursor < statement.end {
                 if tokens.isName(cursor) {
                     let name = tokens.text(cursor)
-                    model.scopes[scope].globals.insert(name)
+                    model.scopes[scope].declareGlobal(name)
                     model.rebindableGlobals.insert(name)
                     if model.globalDeclarations[name] == nil { model.globalDeclarations[name] = cursor }
                     model.moduleVariables.insert(name)
@@ -214,7 +218,7 @@ struct StructurePass {
             return
         }
         bindWalrusTargets(statement, function: function)
-        guard let assignment = Assignments.parse(tokens, first: statement.first, end: statement.end) else { return }
+        guard let assignment = model.assignments[index] else { return }
         let inClassBody = model.statementClass[index] != nil
         for target in assignment.targets {
             let names = Assignments.boundNames(tokens, first: target.first, end: target.end)
@@ -249,13 +253,13 @@ struct StructurePass {
         var cursor = statement.first + 1
         while cursor < statement.end {
             if tokens.isOp(cursor, ":="), tokens.isName(cursor - 1) {
-                model.scopes[function].bindings.insert(tokens.text(cursor - 1))
+                model.scopes[function].bind(tokens.text(cursor - 1))
             }
             cursor += 1
         }
     }
 
     private func bindNames(_ names: [(name: String, token: Int)], function: Int) {
-        for entry in names { model.scopes[function].bindings.insert(entry.name) }
+        for entry in names { model.scopes[function].bind(entry.name) }
     }
 }

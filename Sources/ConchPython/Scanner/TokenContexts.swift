@@ -48,7 +48,7 @@ struct TokenContexts {
         for token in statement.first..<statement.end {
             while let top = lambdas.last, top.end <= token { lambdas.removeLast() }
             while let top = groups.last, top.end < token { groups.removeLast() }
-            if let lambda = model.lambdas[token] { lambdas.append((lambda.end, lambda.function, groups.count)) }
+            if let lambda = model.lambda(at: token) { lambdas.append((lambda.end, lambda.function, groups.count)) }
             let current = lambdas.last?.function ?? function
             let base = lambdas.last?.base ?? 0
             let outside = current == function ? statementLoop : nil
@@ -75,8 +75,8 @@ struct TokenContexts {
                 cursor = tokens.skipGroup(cursor, limit: end)
                 continue
             }
-            if model.lambdas[cursor] != nil {
-                cursor = max(cursor + 1, model.lambdas[cursor]?.end ?? cursor + 1)
+            if let lambda = model.lambda(at: cursor) {
+                cursor = max(cursor + 1, lambda.end)
                 continue
             }
             if tokens.kinds[cursor] == .name, cursor != skip, tokens.equals(cursor, "for") { fors.append(cursor) }
