@@ -41,11 +41,17 @@ public final class CallGraph: Sendable {
         self.targets = targets
         self.firstCall = firstCall
         var callees = [[Int32]](repeating: [], count: references.count)
+        // `lastCaller[callee]`: the last function that listed it, so each list has no repeats without a set per function.
+        var lastCaller = [Int32](repeating: -1, count: references.count)
         for (number, reference) in references.enumerated() {
-            var seen: Set<Int32> = [Int32(number)]
+            let caller = Int32(number)
+            lastCaller[number] = caller
             let first = firstCall[reference.file][reference.function]
             let calls = model.files[reference.file].functions[reference.function].calls.count
-            callees[number] = targets[reference.file][first..<first + calls].filter { $0 >= 0 && seen.insert($0).inserted }
+            for target in targets[reference.file][first..<first + calls] where target >= 0 && lastCaller[Int(target)] != caller {
+                lastCaller[Int(target)] = caller
+                callees[number].append(target)
+            }
         }
         self.callees = callees
     }
