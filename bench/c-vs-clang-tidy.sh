@@ -6,7 +6,7 @@
 #
 # PROJECT holds compile_commands.json (from the project's build or `bear -- make`).
 # Each unit is checked once, however many times the database lists it. Needs a
-# release build (`swift build -c release`) and Debian's clang-tidy
+# release build (`swift build -c release --static-swift-stdlib`) and Debian's clang-tidy
 # (run-clang-tidy); downloads nothing. Prints both wall times and their ratio.
 set -euo pipefail
 
@@ -17,7 +17,7 @@ conch=${CONCH:-$here/.build/release/conch}
 project=$(cd "$project" && pwd)
 database=$project/compile_commands.json
 
-[ -x "$conch" ] || { echo "no release build at $conch: run swift build -c release" >&2; exit 2; }
+[ -x "$conch" ] || { echo "no release build at $conch: run swift build -c release --static-swift-stdlib" >&2; exit 2; }
 [ -f "$database" ] || { echo "no compile_commands.json in $project" >&2; exit 2; }
 command -v run-clang-tidy >/dev/null || { echo "run-clang-tidy not found: apt-get install clang-tidy" >&2; exit 2; }
 

@@ -5,13 +5,14 @@
 #   bench/check-vs-ruff.sh [TREE] [RUNS]
 #
 # TREE defaults to pyenv's 3.11.7 stdlib (site-packages excluded by both tools).
-# Needs a release build (swift build -c release) and ruff on PATH (pip install ruff).
+# Needs a release build (swift build -c release --static-swift-stdlib, as README's
+# Install) and ruff on PATH (pip install ruff).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tree=${1:-$(pyenv prefix 3.11.7)/lib/python3.11}
 runs=${2:-5}
 conch=.build/release/conch
-[ -x "$conch" ] || { echo "build first: swift build -c release" >&2; exit 2; }
+[ -x "$conch" ] || { echo "build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 command -v ruff >/dev/null || { echo "ruff is not on PATH: pip install ruff" >&2; exit 2; }
 
 measure() { # label, command...: prints the median wall time, CPU time and peak memory of $runs runs
