@@ -4,17 +4,35 @@ import Foundation
 /// reaches, say), computed once per run however many rules ask, as go/analysis
 /// computes a fact once for all passes.
 final class AnalysisCache: @unchecked Sendable {
-    // Recursive: one analysis may build on another while the first is being computed.
-    private let lock = NSRecursiveLock()
-    private var values: [ObjectIdentifier: any Sendable] = [:]
+    /// One analysis: computed by the first rule that asks while the others that
+    /// need it wait; rules needing other analyses go on meanwhile. An analysis may
+    /// ask for others but never, even through them, for itself, so slots are always
+    /// locked in the same order and two rules cannot wait on each other.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: (any Sendable)?
+    }
+
+    private let lock = NSLock()
+    private var slots: [ObjectIdentifier: Slot] = [:]
 
     func value<Value: Sendable>(_ type: Value.Type, _ compute: () -> Value) -> Value {
+        let slot = slot(for: ObjectIdentifier(type))
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let known = slot.value as? Value { return known }
+        let computed = compute()
+        slot.value = computed
+        return computed
+    }
+
+    private func slot(for key: ObjectIdentifier) -> Slot {
         lock.lock()
         defer { lock.unlock() }
-        if let known = values[ObjectIdentifier(type)] as? Value { return known }
-        let computed = compute()
-        values[ObjectIdentifier(type)] = computed
-        return computed
+        if let slot = slots[key] { return slot }
+        let slot = Slot()
+        slots[key] = slot
+        return slot
     }
 }
 
