@@ -11,7 +11,8 @@ struct MTUnsafeCallInThread: Rule {
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
-                guard let unsafe = unsafeEntry(for: call, in: file, model) else { continue }
+                guard let unsafe = unsafeEntry(for: call, in: file, model),
+                      unsafe.sharedArgument.map({ isShared(call.argument(at: $0), in: function) }) ?? true else { continue }
                 let key = file.path + ":" + String(call.range.start)
                 guard reported.insert(key).inserted else { continue }
                 findings.append(finding(call, unsafe, in: file, function, entry: entry, model))
@@ -28,6 +29,13 @@ struct MTUnsafeCallInThread: Rule {
               model.resolve(call.callee, from: file) == nil else { return nil }
         let given = call.arguments.filter { $0.text != "None" }.count
         return given >= entry.minimumArguments ? entry : nil
+    }
+
+    /// Whether the argument reaches the object through a global (`readdir(shared_dir)`,
+    /// `readdir(pool.dir)`), not through a local or a parameter a thread has to itself.
+    private func isShared(_ argument: Argument?, in function: FunctionFacts) -> Bool {
+        guard let argument else { return false }
+        return function.globalAccesses.contains { argument.range.contains($0.range.start) }
     }
 
     private func finding(_ call: CallFacts, _ unsafe: MTUnsafeCalls.Entry, in file: FileFacts, _ caller: FunctionFacts,

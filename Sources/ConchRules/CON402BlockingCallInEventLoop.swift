@@ -11,7 +11,8 @@ struct BlockingCallInEventLoop: Rule {
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
                 guard let entry = BlockingCalls.entry(for: call, in: file.language) else { continue }
-                if case let .callback(framework) = role, entry.idiomaticIn.contains(framework) { continue }
+                if case let .callback(framework) = role, entry.readsDescriptor,
+                   BlockingCalls.readyDescriptorLoops.contains(framework) || loops.firesOnReadyDescriptor(function.id) { continue }
                 let run = loops.runs(reaching: file).first
                 let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
                 findings.append(finding(

@@ -150,6 +150,23 @@ import Testing
         #expect(markers == ["libuv callback main.c::on_tick", "libevent callback main.c::on_event", "libevent run -", "libuv run -"])
     }
 
+    @Test func pollCallbacksFireOnAReadyDescriptor() {
+        let facts = CFixture().facts("""
+        typedef struct uv_poll_s uv_poll_t;
+        typedef struct uv_timer_s uv_timer_t;
+        int uv_poll_start(uv_poll_t *, int, void (*)(uv_poll_t *, int, int));
+        int uv_timer_start(uv_timer_t *, void (*)(uv_timer_t *), unsigned long, unsigned long);
+        static void on_readable(uv_poll_t *p, int status, int events) { (void)p; (void)status; (void)events; }
+        static void tick(uv_timer_t *t) { (void)t; }
+        void watch(uv_poll_t *poll, uv_timer_t *timer) {
+            uv_poll_start(poll, 1, on_readable);
+            uv_timer_start(timer, tick, 10, 10);
+        }
+        """)
+        let markers = facts.eventLoops.map { "\($0.callback ?? "-") \($0.firesOnReadyDescriptor)" }
+        #expect(markers == ["main.c::on_readable true", "main.c::tick false"])
+    }
+
     @Test func libeventGlibAndEpollLoops() {
         let facts = CFixture().facts("""
         #include <sys/epoll.h>

@@ -84,6 +84,55 @@ import Testing
         #expect(Self.guards(of: "shrink", in: try #require(facts.function("retry"))) == [])
     }
 
+    @Test func switchArmsGuardOnTheirOwnLabel() throws {
+        let facts = CFixture().facts("""
+        enum command { SET, COPY, FREE, PRINT };
+        void set(void); void copy(void); void release(void); void print(void); void other(void);
+        void both(void); void shared(void); void after(void); void unknown(void);
+        void option(enum command cmd, int n) {
+            switch (cmd) {
+            case SET:
+                set();
+                break;
+            case COPY:
+                copy();
+            case FREE:
+                release();
+                break;
+            case PRINT:
+            case 7:
+                both();
+                return;
+            default:
+                other();
+            }
+            switch (cmd) {
+            default:
+                shared();
+                break;
+            case FREE:
+                after();
+            }
+            switch (n) {
+            case 1 ... 3:
+                unknown();
+            }
+        }
+        """)
+        let option = try #require(facts.function("option"))
+        #expect(Self.guards(of: "set", in: option) == [Self.parameter(0, 0, equal: true)])
+        #expect(Self.guards(of: "copy", in: option) == [Self.parameter(0, 1, equal: true)])
+        // `case COPY` falls into `case FREE`, and two labels open the `PRINT` arm.
+        #expect(Self.guards(of: "release", in: option) == [])
+        #expect(Self.guards(of: "both", in: option) == [])
+        let notLabelled = try #require(Self.guards(of: "other", in: option))
+        #expect(Set(notLabelled) == Set([0, 1, 2, 3, 7].map { Self.parameter(0, $0, equal: false) }))
+        #expect(Self.guards(of: "shared", in: option) == [Self.parameter(0, 2, equal: false)])
+        #expect(Self.guards(of: "after", in: option) == [Self.parameter(0, 2, equal: true)])
+        // A GNU case range is not one value.
+        #expect(Self.guards(of: "unknown", in: option) == [])
+    }
+
     @Test func constantArgumentsCarryTheirValue() throws {
         let facts = CFixture().facts("""
         #define NO_NEWPAGE 1

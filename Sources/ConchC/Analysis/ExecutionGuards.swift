@@ -4,7 +4,8 @@ import ConchKit
 /// The conditions a node of one function body runs under: the `if` branches
 /// around it, and the early exits before it in each enclosing block
 /// (`if (io_threads_op != IDLE) { ...; break; }` gates what follows it on
-/// `io_threads_op == IDLE`). Only comparisons of a global or a parameter with an
+/// `io_threads_op == IDLE`), and the `case` arm of a `switch` on a global or a
+/// parameter. Only comparisons of a global or a parameter with an
 /// integer constant are read; anything else guards nothing.
 final class ExecutionGuards {
     /// What a condition says when it holds and when it does not.
@@ -53,7 +54,9 @@ final class ExecutionGuards {
             if children.count == 3, child == children[2] { return condition(children[0]).whenFalse }
             return []
         case CXCursor_CompoundStmt:
-            if exitGuards[parent] == nil { exitGuards[parent] = scanExits(parent) }
+            if exitGuards[parent] == nil {
+                exitGuards[parent] = scanExits(parent).merging(scanSwitchArms(parent), uniquingKeysWith: +)
+            }
             return exitGuards[parent]?[child] ?? []
         default:
             return []
@@ -77,6 +80,77 @@ final class ExecutionGuards {
             if elseExits, !thenExits { accumulated += condition(branches[0]).whenTrue }
         }
         return result
+    }
+
+    /// In the body of `switch (subject)`, the statements of an arm entered only by
+    /// one `case` label run when the subject equals it (`case CMD_FREE:`), and those
+    /// of a `default:` arm when it equals none of the labels. An arm that the one
+    /// before falls into, or with several labels, is left unguarded, and so is every
+    /// arm of a switch with labels nested deeper than its body (Duff's device).
+    private func scanSwitchArms(_ body: Int) -> [Int: [ExecutionGuard]] {
+        guard let statement = tree[body].parent, tree[statement].kind == CXCursor_SwitchStmt,
+              tree[statement].children.last == body, let condition = tree[statement].children.first,
+              let subject = subject(condition) else { return [:] }
+        var arms: [Int: [Int?]] = [:]
+        for statement in tree[body].children {
+            guard let labels = armLabels(statement) else { return [:] }
+            if !labels.isEmpty { arms[statement] = labels }
+        }
+        guard arms.values.reduce(0, { $0 + $1.count }) == labelCount(under: body) else { return [:] }
+        let caseValues = arms.values.flatMap { $0.compactMap { $0 } }
+        var result: [Int: [ExecutionGuard]] = [:]
+        var current: [ExecutionGuard] = []
+        var previous: Int?
+        for statement in tree[body].children {
+            if let labels = arms[statement] {
+                let fallsIn = previous.map { ControlFlow.ending($0, unit: unit) == .continues } ?? false
+                if fallsIn || labels.count != 1 {
+                    current = []
+                } else if let value = labels[0] {
+                    current = [ExecutionGuard(subject: subject, value: value, isEqual: true)]
+                } else {
+                    current = caseValues.map { ExecutionGuard(subject: subject, value: $0, isEqual: false) }
+                }
+            }
+            result[statement] = current
+            previous = statement
+        }
+        return result
+    }
+
+    /// The labels that start an arm, innermost last: `case 1: case 2: stmt` -> [1, 2],
+    /// `default:` -> [nil]; empty for a statement inside an arm, nil for a label whose value is unknown or a range.
+    private func armLabels(_ statement: Int) -> [Int?]? {
+        var labels: [Int?] = []
+        var node = statement
+        while true {
+            switch tree[node].kind {
+            case CXCursor_CaseStmt:
+                // Three children is a GNU range, `case 1 ... 5:`.
+                guard tree[node].children.count == 2,
+                      let value = unit.library.integerValue(tree[tree[node].children[0]].cursor) else { return nil }
+                labels.append(value)
+            case CXCursor_DefaultStmt:
+                labels.append(nil)
+            default:
+                return labels
+            }
+            guard let next = tree[node].children.last else { return labels }
+            node = next
+        }
+    }
+
+    /// Every `case` and `default` label of the switch whose body this is, at any depth.
+    private func labelCount(under body: Int) -> Int {
+        var count = 0
+        var work = tree[body].children
+        while let index = work.popLast() {
+            let kind = tree[index].kind
+            if kind == CXCursor_SwitchStmt { continue }
+            if kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt { count += 1 }
+            work += tree[index].children
+        }
+        return count
     }
 
     private func condition(_ index: Int) -> Condition {

@@ -252,7 +252,9 @@ final class FunctionWalker {
         if let api = ConcurrencyAPIs.callbacks[callee] {
             for position in api.arguments where position < argumentCount {
                 guard let function = callback(position) else { continue }
-                eventLoops.append(EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range, callback: function))
+                var marker = EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range, callback: function)
+                marker.firesOnReadyDescriptor = api.firesOnReadyDescriptor
+                eventLoops.append(marker)
             }
         }
         if callee == "PyEval_SaveThread" { gilEvents.append((recorded.range.start, true)) }

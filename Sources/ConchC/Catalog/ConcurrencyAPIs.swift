@@ -41,6 +41,8 @@ enum ConcurrencyAPIs {
         var framework: EventFramework
         /// Indices of the arguments that are callbacks the loop will run.
         var arguments: [Int]
+        /// The loop runs them when the descriptor they watch is ready.
+        var firesOnReadyDescriptor = false
     }
 
     static let callbacks: [String: CallbackAPI] = [
@@ -52,7 +54,7 @@ enum ConcurrencyAPIs {
         "uv_signal_start_oneshot": CallbackAPI(framework: .libuv, arguments: [1]),
         "uv_fs_event_start": CallbackAPI(framework: .libuv, arguments: [1]),
         "uv_fs_poll_start": CallbackAPI(framework: .libuv, arguments: [1]),
-        "uv_poll_start": CallbackAPI(framework: .libuv, arguments: [2]),
+        "uv_poll_start": CallbackAPI(framework: .libuv, arguments: [2], firesOnReadyDescriptor: true),
         "uv_read_start": CallbackAPI(framework: .libuv, arguments: [2]),
         "uv_udp_recv_start": CallbackAPI(framework: .libuv, arguments: [2]),
         "uv_listen": CallbackAPI(framework: .libuv, arguments: [2]),

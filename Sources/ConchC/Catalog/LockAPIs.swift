@@ -10,6 +10,7 @@ enum LockAPIs {
         "g_rw_lock_writer_lock", "g_rw_lock_reader_lock",
         "uv_mutex_lock", "uv_mutex_trylock", "uv_rwlock_rdlock", "uv_rwlock_wrlock",
         "EnterCriticalSection", "TryEnterCriticalSection", "AcquireSRWLockExclusive", "AcquireSRWLockShared",
+        "CRYPTO_THREAD_read_lock", "CRYPTO_THREAD_write_lock",
     ]
 
     static let release: Set<String> = [
@@ -17,6 +18,7 @@ enum LockAPIs {
         "g_mutex_unlock", "g_rec_mutex_unlock", "g_rw_lock_writer_unlock", "g_rw_lock_reader_unlock",
         "uv_mutex_unlock", "uv_rwlock_rdunlock", "uv_rwlock_wrunlock",
         "LeaveCriticalSection", "ReleaseSRWLockExclusive", "ReleaseSRWLockShared",
+        "CRYPTO_THREAD_unlock",
     ]
 
     /// Type names of variables that synchronise themselves (`GlobalVariable.Storage.synchronized`).
@@ -26,6 +28,7 @@ enum LockAPIs {
         "GMutex", "GRecMutex", "GRWLock", "GCond", "GOnce", "GAsyncQueue",
         "uv_mutex_t", "uv_rwlock_t", "uv_cond_t", "uv_sem_t", "uv_once_t", "uv_barrier_t",
         "CRITICAL_SECTION", "SRWLOCK", "CONDITION_VARIABLE",
+        "CRYPTO_RWLOCK",
     ]
 
     /// Calls after which control does not come back: a branch ending in one does not fall through.

@@ -67,6 +67,9 @@ public struct EventLoopMarker: Hashable, Sendable {
     public var range: ByteRange
     /// For `.callback`, the function registered.
     public var callback: FunctionID?
+    /// For `.callback`: the loop runs it when a descriptor it watches is ready
+    /// (`uv_poll_start`), so reading the descriptor there returns at once.
+    public var firesOnReadyDescriptor = false
 
     public init(framework: EventFramework, kind: Kind, range: ByteRange, callback: FunctionID? = nil) {
         self.framework = framework

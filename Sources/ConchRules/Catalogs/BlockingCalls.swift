@@ -6,9 +6,9 @@ enum BlockingCalls {
     struct Entry {
         /// What to call instead, as one line of advice.
         let replacement: String
-        /// Frameworks whose callbacks make this call on a descriptor the loop has
-        /// already found ready, so it returns at once (libevent's read callbacks).
-        var idiomaticIn: Set<EventFramework> = []
+        /// Reads a descriptor: in a callback the loop runs once the descriptor is
+        /// ready, it returns at once (libevent's read callbacks, libuv's `uv_poll_start`).
+        var readsDescriptor = false
     }
 
     private static let asyncHTTP = "use an async HTTP client: `aiohttp.ClientSession` or `httpx.AsyncClient`, awaited"
@@ -55,7 +55,8 @@ enum BlockingCalls {
     ]
     static let queueReplacement = "use an `asyncio.Queue` and `await queue.get()`, or `await asyncio.to_thread(q.get)`"
 
-    private static let readyDescriptorLoops: Set<EventFramework> = [.libevent, .libev, .epoll]
+    /// Loops whose callbacks all run when a descriptor they watch is ready.
+    static let readyDescriptorLoops: Set<EventFramework> = [.libevent, .libev, .epoll]
     private static let loopTimer = "use a loop timer instead: `uv_timer_start` (libuv), `evtimer_add` (libevent), `g_timeout_add` (GLib)"
     private static let loopRead = "let the loop read: `uv_read_start` or `uv_fs_read` (libuv), a `bufferevent` (libevent), `g_io_add_watch` (GLib); else `uv_queue_work`"
     private static let loopSpawn = "use `uv_spawn` (libuv) or `g_spawn_async` (GLib), or run it in `uv_queue_work`"
@@ -64,9 +65,9 @@ enum BlockingCalls {
         "sleep": Entry(replacement: loopTimer),
         "usleep": Entry(replacement: loopTimer),
         "nanosleep": Entry(replacement: loopTimer),
-        "read": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
-        "recv": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
-        "recvfrom": Entry(replacement: loopRead, idiomaticIn: readyDescriptorLoops),
+        "read": Entry(replacement: loopRead, readsDescriptor: true),
+        "recv": Entry(replacement: loopRead, readsDescriptor: true),
+        "recvfrom": Entry(replacement: loopRead, readsDescriptor: true),
         "fread": Entry(replacement: loopRead),
         "fgets": Entry(replacement: loopRead),
         "getaddrinfo": Entry(replacement: "use `uv_getaddrinfo` (libuv) or `evdns_getaddrinfo` (libevent)"),

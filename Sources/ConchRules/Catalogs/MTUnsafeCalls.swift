@@ -10,6 +10,9 @@ enum MTUnsafeCalls {
         let advice: String
         /// Calls with fewer arguments (a `None` does not count) only query the state: `locale.setlocale(category)`.
         var minimumArguments = 0
+        /// Unsafe only when the argument at this position, the object the call works
+        /// on, is shared between threads: a `DIR *` of the thread's own is safe to read.
+        var sharedArgument: Int?
     }
 
     private static let staticResult = "which returns a pointer to static storage that the next call overwrites"
@@ -31,7 +34,8 @@ enum MTUnsafeCalls {
             "strerror": Entry(hazard: staticResult, advice: "use strerror_r with a buffer of your own"),
             "strsignal": Entry(hazard: staticResult, advice: "use a message table of your own (glibc: sigdescr_np)"),
             "readdir": Entry(hazard: "which returns storage that another call on the same DIR * overwrites",
-                             advice: "give each thread its own DIR * from opendir, or guard the stream with a pthread_mutex_t"),
+                             advice: "give each thread its own DIR * from opendir, or guard the stream with a pthread_mutex_t",
+                             sharedArgument: 0),
             "gethostbyname": Entry(hazard: staticResult, advice: "use getaddrinfo and freeaddrinfo"),
             "gethostbyname2": Entry(hazard: staticResult, advice: "use getaddrinfo and freeaddrinfo"),
             "gethostbyaddr": Entry(hazard: staticResult, advice: "use getnameinfo"),

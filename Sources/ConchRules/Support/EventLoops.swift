@@ -30,6 +30,8 @@ struct EventLoopIndex: Sendable {
     let model: ProjectModel
     /// Callback function -> the framework it was registered with.
     let callbacks: [FunctionID: EventFramework]
+    /// Callbacks only ever registered to run when a descriptor is ready (`uv_poll_start`).
+    private let readinessCallbacks: Set<FunctionID>
     private let imports: ImportGraph
     private let runFiles: [Int]
     /// For each file that starts a loop, the files its module imports.
@@ -38,14 +40,19 @@ struct EventLoopIndex: Sendable {
     init(_ model: ProjectModel) {
         self.model = model
         var callbacks: [FunctionID: EventFramework] = [:]
+        var readinessCallbacks: Set<FunctionID> = []
+        var otherCallbacks: Set<FunctionID> = []
         var runFiles: [Int] = []
         for (index, file) in model.files.enumerated() {
             if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file) }) { runFiles.append(index) }
             for marker in file.eventLoops where marker.kind == .callback {
-                if let id = marker.callback, callbacks[id] == nil { callbacks[id] = marker.framework }
+                guard let id = marker.callback else { continue }
+                if callbacks[id] == nil { callbacks[id] = marker.framework }
+                if marker.firesOnReadyDescriptor { readinessCallbacks.insert(id) } else { otherCallbacks.insert(id) }
             }
         }
         self.callbacks = callbacks
+        self.readinessCallbacks = readinessCallbacks.subtracting(otherCallbacks)
         let imports = model.importGraph
         self.imports = imports
         self.runFiles = runFiles
@@ -60,6 +67,11 @@ struct EventLoopIndex: Sendable {
                 role(isAsync: file.functions[index].isAsync, id: file.functions[index].id).map { (file, file.functions[index], $0) }
             }
         }
+    }
+
+    /// Whether every registration of the callback is one the loop runs once a descriptor is ready.
+    func firesOnReadyDescriptor(_ id: FunctionID) -> Bool {
+        readinessCallbacks.contains(id)
     }
 
     func role(of function: FunctionFacts) -> LoopRole? {

@@ -18,9 +18,13 @@ struct ExecutionContexts: Sendable {
         /// C `fork()`: the child branch inside the forking function, which runs only that part.
         var branch: (function: FunctionID, range: ByteRange)?
 
-        /// Several instances may run at once: started in a loop, from several places, or by a pool.
+        /// Several instances may run at once: started in a loop (unless joined in the
+        /// same pass), from several places, or by a pool.
         var runsBesideItself: Bool {
-            starts.count > 1 || starts.contains { $0.site.loop != nil || $0.site.kind == .threadPool || $0.site.kind == .processPool }
+            starts.count > 1 || starts.contains { start in
+                start.site.kind == .threadPool || start.site.kind == .processPool
+                    || (start.site.loop != nil && !JoinOrdering.isJoinedInItsPass(start))
+            }
         }
 
         /// The functions it reaches on some way in.

@@ -27,6 +27,19 @@ enum JoinOrdering {
         }
     }
 
+    /// Whether a thread started in a loop is joined later in the same pass, so each
+    /// pass starts the next one only after the last has ended:
+    /// `for (...) { pthread_create(&t, ...); pthread_join(t, NULL); }`.
+    static func isJoinedInItsPass(_ start: ExecutionContexts.Start) -> Bool {
+        guard let loop = start.site.loop else { return false }
+        let function = start.file.functions[start.site.function]
+        guard let handle = handle(of: start.site, in: function, language: start.file.language) else { return false }
+        return function.calls.contains { call in
+            call.loop == loop && call.range.start > start.site.range.end
+                && joinedHandle(call, language: start.file.language) == handle
+        }
+    }
+
     /// The variable holding the thread: `threads` for `pthread_create(&threads[i], ...)`, `t` for `t = Thread(...)`.
     private static func handle(of site: SpawnSite, in function: FunctionFacts, language: SourceLanguage) -> String? {
         guard let call = function.calls.first(where: { $0.range == site.range }) else { return nil }
