@@ -1,4 +1,5 @@
 import Foundation
+import ConchKit
 
 /// Compile flags for one C file: from `compile_commands.json` when it has an
 /// entry for the file, else defaults that let a lone file parse.

@@ -1,4 +1,5 @@
 import Foundation
+import ConchKit
 
 enum LibClangLoadError: Error, Hashable, Sendable {
     case notFound(tried: [String])

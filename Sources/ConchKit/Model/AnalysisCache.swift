@@ -13,26 +13,16 @@ final class AnalysisCache: @unchecked Sendable {
         var value: (any Sendable)?
     }
 
-    private let lock = NSLock()
-    private var slots: [ObjectIdentifier: Slot] = [:]
+    private let slots = LockedCache<ObjectIdentifier, Slot>()
 
     func value<Value: Sendable>(_ type: Value.Type, _ compute: () -> Value) -> Value {
-        let slot = slot(for: ObjectIdentifier(type))
+        let slot = slots.value(for: ObjectIdentifier(type)) { Slot() }
         slot.lock.lock()
         defer { slot.lock.unlock() }
         if let known = slot.value as? Value { return known }
         let computed = compute()
         slot.value = computed
         return computed
-    }
-
-    private func slot(for key: ObjectIdentifier) -> Slot {
-        lock.lock()
-        defer { lock.unlock() }
-        if let slot = slots[key] { return slot }
-        let slot = Slot()
-        slots[key] = slot
-        return slot
     }
 }
 
