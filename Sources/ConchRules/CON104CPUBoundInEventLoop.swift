@@ -8,7 +8,7 @@ struct CPUBoundInEventLoop: Rule {
         let loops = model.eventLoopIndex
         var findings: [Finding] = []
         for (file, function, role) in loops.functionsOnTheLoop {
-            let computing = computingLoops(in: function, model: model)
+            let computing = computingLoops(in: function, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
             guard !computing.isEmpty else { continue }
             let run = loops.runs(reaching: file).first
             for loop in computing {
@@ -35,6 +35,12 @@ struct CPUBoundInEventLoop: Rule {
             if !yields, !inside { reported.append(loop) }
         }
         return reported
+    }
+
+    /// A loop that works on the event loop's own handles (`uv_close` on each of a
+    /// million handles) must stay on the loop's thread, so moving it is no advice.
+    private func drivesTheLoop(_ loop: LoopFacts, in function: FunctionFacts, _ language: SourceLanguage) -> Bool {
+        function.calls.contains { loop.range.contains($0.range.start) && LoopThreadAPIs.mustRunOnTheLoop($0.callee, in: language) }
     }
 
     /// Pure arithmetic builtins: a `while` loop calling only these only computes.
