@@ -19,11 +19,12 @@ struct ExecutionContexts: Sendable {
         var branch: (function: FunctionID, range: ByteRange)?
 
         /// Several instances may run at once: started in a loop (unless joined in the
-        /// same pass), from several places, or by a pool.
+        /// same pass), from several places, or by a pool (unless the one submission
+        /// is waited for before the function goes on).
         var runsBesideItself: Bool {
             starts.count > 1 || starts.contains { start in
-                start.site.kind == .threadPool || start.site.kind == .processPool
-                    || (start.site.loop != nil && !JoinOrdering.isJoinedInItsPass(start))
+                if start.site.loop != nil { return !JoinOrdering.isJoinedInItsPass(start) }
+                return (start.site.kind == .threadPool || start.site.kind == .processPool) && !JoinOrdering.isJoinedLater(start)
             }
         }
 

@@ -4,8 +4,10 @@ import ConchKit
 /// joined: `pthread_join(t, NULL); printf("%ld", result);` reads a finished
 /// thread's result, which is ordered, not a race. Only orderings visible in the
 /// function that starts the threads are trusted, as in `StartOrdering`.
+/// Work queued on a libuv loop (`uv_queue_work(loop, ...)`) is joined by
+/// `uv_run(loop, UV_RUN_DEFAULT)`, which returns only when no request is left.
 enum JoinOrdering {
-    /// C joins take the thread handle as their first argument.
+    /// C joins take the thread handle (for queued work, the loop) as their first argument.
     static let cJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join", "g_thread_join"]
 
     static func follows(_ located: GlobalAccessIndex.Located, joinsOf entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Bool {
@@ -32,10 +34,20 @@ enum JoinOrdering {
     /// `for (...) { pthread_create(&t, ...); pthread_join(t, NULL); }`.
     static func isJoinedInItsPass(_ start: ExecutionContexts.Start) -> Bool {
         guard let loop = start.site.loop else { return false }
+        return isJoined(start) { $0.loop == loop }
+    }
+
+    /// Whether the function that starts the work waits for it further down:
+    /// `uv_queue_work(loop, &req, work, done); uv_run(loop, UV_RUN_DEFAULT);`.
+    static func isJoinedLater(_ start: ExecutionContexts.Start) -> Bool {
+        isJoined(start) { _ in true }
+    }
+
+    private static func isJoined(_ start: ExecutionContexts.Start, by accepts: (CallFacts) -> Bool) -> Bool {
         let function = start.file.functions[start.site.function]
         guard let handle = handle(of: start.site, in: function, language: start.file.language) else { return false }
         return function.calls.contains { call in
-            call.loop == loop && call.range.start > start.site.range.end
+            accepts(call) && call.range.start > start.site.range.end
                 && joinedHandle(call, language: start.file.language) == handle
         }
     }
@@ -52,7 +64,8 @@ enum JoinOrdering {
             guard call.calleeText.hasSuffix(".join") else { return nil }
             return String(call.calleeText.dropLast(5))
         }
-        guard cJoins.contains(call.callee) else { return nil }
+        let runsTheLoopDry = call.callee == "uv_run" && call.argument(at: 1)?.text == "UV_RUN_DEFAULT"
+        guard cJoins.contains(call.callee) || runsTheLoopDry else { return nil }
         return call.argument(at: 0).map { baseName($0.text) }
     }
 
