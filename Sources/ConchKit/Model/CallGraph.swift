@@ -29,7 +29,7 @@ public final class CallGraph: Sendable {
                     for skipped in current + 1...function { starts[skipped] = resolved.count }
                     current = function
                 }
-                resolved.append(Self.resolve(call.callee, from: file, index))
+                resolved.append(model.resolvedReference(call.callee, from: file).map { Int32($0.reference.number) } ?? -1)
             }
             for skipped in (current + 1)..<file.functions.count { starts[skipped] = resolved.count }
             targets.append(resolved)
@@ -56,12 +56,6 @@ public final class CallGraph: Sendable {
         self.callees = callees
     }
 
-    /// `ProjectModel.resolve`, straight to the number.
-    private static func resolve(_ callee: String, from file: FileFacts, _ index: [FunctionID: ProjectModel.FunctionReference]) -> Int32 {
-        if file.language == .c, let own = index[file.path + "::" + callee] { return Int32(own.number) }
-        return index[callee].map { Int32($0.number) } ?? -1
-    }
-
     public var count: Int { references.count }
 
     public func number(of id: FunctionID) -> Int? { index[id]?.number }
@@ -72,11 +66,6 @@ public final class CallGraph: Sendable {
     public func callee(file: Int, function: Int, call: Int) -> Int? {
         let target = targets[file][firstCall[file][function] + call]
         return target >= 0 ? Int(target) : nil
-    }
-
-    /// What call `call` of `function` in file `file` resolves to.
-    public func calleeID(file: Int, function: Int, call: Int) -> FunctionID? {
-        callee(file: file, function: function, call: call).map { ids[$0] }
     }
 
     /// Every function reachable from `entries` through resolved calls, entries included.
@@ -136,7 +125,7 @@ public struct FunctionSet: Sendable {
     }
 
     public mutating func remove(_ id: FunctionID) {
-        graph.number(of: id).map { remove($0) }
+        if let number = graph.number(of: id) { remove(number) }
     }
 
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }

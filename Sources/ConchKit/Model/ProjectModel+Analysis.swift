@@ -2,8 +2,16 @@ extension ProjectModel {
     /// The function a call's callee names, looked up as written and, for C, as
     /// the file's own `static` function first.
     public func resolve(_ callee: String, from file: FileFacts) -> FunctionID? {
-        if file.language == .c, functionIndex[file.path + "::" + callee] != nil { return file.path + "::" + callee }
-        return functionIndex[callee] != nil ? callee : nil
+        resolvedReference(callee, from: file)?.id
+    }
+
+    /// `resolve`, with where the function stands.
+    func resolvedReference(_ callee: String, from file: FileFacts) -> (id: FunctionID, reference: FunctionReference)? {
+        if file.language == .c {
+            let own = file.path + "::" + callee
+            if let reference = functionIndex[own] { return (own, reference) }
+        }
+        return functionIndex[callee].map { (callee, $0) }
     }
 
     /// Workload of one function, classified through everything it calls.

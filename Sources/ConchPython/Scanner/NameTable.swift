@@ -33,7 +33,7 @@ struct NameTable {
         var index = start
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             while index + 8 <= end {
-                hash = mix(hash, base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                hash = MultiplicativeHash.mix(hash, base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 index += 8
             }
         }
@@ -45,12 +45,7 @@ struct NameTable {
             shift += 8
             index += 1
         }
-        return mix(hash, tail)
-    }
-
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        return mixed ^ (mixed >> 32)
+        return MultiplicativeHash.mix(hash, tail)
     }
 
     /// The id of the entry with this hash that `matches`, else the empty slot to add it in.

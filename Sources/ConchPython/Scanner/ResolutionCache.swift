@@ -11,15 +11,13 @@ struct ChainKey: Equatable {
 
     static let empty = ChainKey(scope: -1, withClass: false, names: (-1, -1, -1, -1))
 
-    /// A multiplicative mix: the keys are small integers, so SipHash's strength buys nothing here.
     var mixedHash: UInt64 {
         let seed = UInt64(UInt32(bitPattern: scope)) | (withClass ? 1 << 32 : 0)
-        return Self.mix(Self.mix(Self.mix(Self.mix(seed, names.0), names.1), names.2), names.3)
+        return mix(mix(mix(mix(seed, names.0), names.1), names.2), names.3)
     }
 
-    private static func mix(_ hash: UInt64, _ value: Int32) -> UInt64 {
-        let mixed = (hash ^ UInt64(UInt32(bitPattern: value))) &* 0x9E37_79B9_7F4A_7C15
-        return mixed ^ (mixed >> 29)
+    private func mix(_ hash: UInt64, _ name: Int32) -> UInt64 {
+        MultiplicativeHash.mix(hash, UInt64(UInt32(bitPattern: name)))
     }
 }
 

@@ -74,10 +74,6 @@ struct EventLoopIndex: Sendable {
         readinessCallbacks.contains(id)
     }
 
-    func role(of function: FunctionFacts) -> LoopRole? {
-        role(isAsync: function.isAsync, id: function.id)
-    }
-
     private func role(isAsync: Bool, id: FunctionID) -> LoopRole? {
         if isAsync { return .coroutine }
         return callbacks.isEmpty ? nil : callbacks[id].map(LoopRole.callback)

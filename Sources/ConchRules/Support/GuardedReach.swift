@@ -37,7 +37,9 @@ struct GuardedReach: Sendable {
             if changed.isEmpty { break }
             trusted.subtract(changed)
         }
-        for id in contexts.keys { graph.number(of: id).map { functions.insert($0) } }
+        for id in contexts.keys {
+            if let number = graph.number(of: id) { functions.insert(number) }
+        }
     }
 
     /// Leaves `function` out: a fork's child runs only its branch of the forking function.

@@ -130,7 +130,7 @@ struct LockContext {
             }
         }
         var locked = called
-        for id in unlockedEntries { graph.number(of: id).map { locked.remove($0) } }
+        for id in unlockedEntries { locked.remove(id) }
         var changed = true
         while changed {
             changed = false
