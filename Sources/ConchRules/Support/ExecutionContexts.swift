@@ -20,13 +20,17 @@ struct ExecutionContexts: Sendable {
 
         /// Several instances may run at once: started in a loop (unless joined in the
         /// same pass), from several places, or by a pool (unless the one submission
-        /// is waited for before the function goes on).
+        /// is waited for before the function goes on). A task its own completion
+        /// queues again runs after itself, not beside.
         var runsBesideItself: Bool {
-            starts.count > 1 || starts.contains { start in
+            origins.count > 1 || origins.contains { start in
                 if start.site.loop != nil { return !JoinOrdering.isJoinedInItsPass(start) }
                 return (start.site.kind == .threadPool || start.site.kind == .processPool) && !JoinOrdering.isJoinedLater(start)
             }
         }
+
+        /// The starts that begin new work: all but a pool task its own completion queues again.
+        var origins: [Start] { starts.filter { !JoinOrdering.isRequeuedOnCompletion($0) } }
 
         /// The functions it reaches on some way in.
         var reached: FunctionSet { reach.functions }

@@ -11,13 +11,19 @@ enum JoinOrdering {
     static let cJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join", "g_thread_join"]
 
     static func follows(_ located: GlobalAccessIndex.Located, joinsOf entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Bool {
+        followsJoinInStartingFunction(located, entry, model) || followsSharedLoopRunDry(located, entry, model)
+    }
+
+    private static func followsJoinInStartingFunction(_ located: GlobalAccessIndex.Located, _ entry: ExecutionContexts.Entry,
+                                                      _ model: ProjectModel) -> Bool {
         let file = model.files[located.file]
         let function = file.functions[located.function]
         let offset = located.access.range.start
         // Threads started anywhere else may still be running.
-        guard !entry.starts.isEmpty,
-              entry.starts.allSatisfy({ $0.file.path == file.path && $0.site.function == located.function }) else { return false }
-        return entry.starts.allSatisfy { start in
+        let origins = entry.origins
+        guard !origins.isEmpty,
+              origins.allSatisfy({ $0.file.path == file.path && $0.site.function == located.function }) else { return false }
+        return origins.allSatisfy { start in
             guard let handle = handle(of: start.site, in: function, language: file.language) else { return false }
             return function.calls.contains { call in
                 guard call.range.start > start.site.range.end, call.range.end <= offset,
@@ -27,6 +33,44 @@ enum JoinOrdering {
                 return !function.loops[loop].range.contains(offset)
             }
         }
+    }
+
+    /// Work queued on a loop the whole program shares (`uv_default_loop()`, or a global
+    /// of the file) is done once any function has run that loop dry, until something
+    /// queues work again: `uv_run(uv_default_loop(), UV_RUN_DEFAULT); ASSERT(work_cb_count == 1);`
+    /// in one test is ordered after the work another test queued.
+    private static func followsSharedLoopRunDry(_ located: GlobalAccessIndex.Located, _ entry: ExecutionContexts.Entry,
+                                                _ model: ProjectModel) -> Bool {
+        let file = model.files[located.file]
+        guard file.language == .c else { return false }
+        let loops = Set(entry.origins.map { start -> String? in
+            guard start.site.kind == .threadPool,
+                  let loop = handle(of: start.site, in: start.file.functions[start.site.function], language: .c),
+                  loop == "uv_default_loop" || (start.file.path == file.path && isGlobal(loop, in: file)) else { return nil }
+            return loop
+        })
+        guard loops.count == 1, let loop = loops.first ?? nil else { return false }
+        let function = file.functions[located.function]
+        let offset = located.access.range.start
+        guard let run = function.calls.last(where: { $0.range.end <= offset && joinedHandle($0, language: .c) == loop }) else { return false }
+        let graph = model.callGraph
+        let leadsToStart = graph.reaching(entry.starts.compactMap { graph.number(of: $0.file.functions[$0.site.function].id) })
+        return !function.calls.indices.contains { index in
+            let call = function.calls[index]
+            guard call.range.start >= run.range.end, call.range.start < offset else { return false }
+            if entry.starts.contains(where: { $0.file.path == file.path && $0.site.range == call.range }) { return true }
+            return graph.callee(file: located.file, function: located.function, call: index).map(leadsToStart.contains) ?? false
+        }
+    }
+
+    /// A pool task queued again from its own completion callback (`after_work_cb` calling
+    /// `uv_queue_work(req->loop, req, work_cb, after_work_cb)`): each run starts only after
+    /// the last has ended, so the chain adds no instance beside the one that began it.
+    static func isRequeuedOnCompletion(_ start: ExecutionContexts.Start) -> Bool {
+        guard start.site.kind == .threadPool, start.site.loop == nil, start.file.language == .c else { return false }
+        let function = start.file.functions[start.site.function]
+        guard let call = function.calls.first(where: { $0.range == start.site.range }) else { return false }
+        return call.callee == "uv_queue_work" && call.argument(at: 3)?.text == function.name
     }
 
     /// Whether a thread started in a loop is joined later in the same pass, so each
@@ -50,6 +94,11 @@ enum JoinOrdering {
             accepts(call) && call.range.start > start.site.range.end
                 && joinedHandle(call, language: start.file.language) == handle
         }
+    }
+
+    /// A file-static global's name carries its file (`test/loop.c::loop`).
+    private static func isGlobal(_ name: String, in file: FileFacts) -> Bool {
+        file.globals.contains { $0.name == name || $0.name.hasSuffix("::" + name) }
     }
 
     /// The variable holding the thread: `threads` for `pthread_create(&threads[i], ...)`, `t` for `t = Thread(...)`.
