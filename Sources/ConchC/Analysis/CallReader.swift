@@ -31,11 +31,34 @@ enum CallReader {
             return Call(callee: builtinName(unit.functionID(target)), calleeText: calleeText, isResolved: true, calleeRange: calleeRange, arguments: arguments)
         }
         // A call through a pointer, or to a name clang could not declare: the text as written.
-        let written = calleeNode.map { unit.compactText(tree.stripped($0)) } ?? ""
+        let written = calleeNode.map { spelledMember(tree.stripped($0), unit: unit) ?? unit.compactText(tree.stripped($0)) } ?? ""
         let spelled = unit.library.spelling(node.cursor)
         let callee = written.isEmpty ? spelled : written
         return Call(callee: callee, calleeText: calleeText.isEmpty ? callee : calleeText, isResolved: false,
                     calleeRange: calleeRange, arguments: arguments)
+    }
+
+    /// `evthread_lock_fns_.lock` for a call through a variable's member: inside a macro
+    /// expansion (libevent's `EVLOCK_LOCK`) the callee has no text of its own.
+    private static func spelledMember(_ index: Int, unit: UnitContext) -> String? {
+        unit.tree[index].kind == CXCursor_MemberRefExpr ? spelledPath(index, unit: unit) : nil
+    }
+
+    /// `base->th_base_lock`, `server.lock`, `count_lock`: a variable and the members reached
+    /// from it, spelled from the declarations, so that a path built inside a macro
+    /// expansion (`EVBASE_ACQUIRE_LOCK(base, th_base_lock)`) still has its names.
+    static func spelledPath(_ index: Int, unit: UnitContext) -> String? {
+        let tree = unit.tree
+        let library = unit.library
+        var members: [String] = []
+        var current = tree.stripped(index)
+        while tree[current].kind == CXCursor_MemberRefExpr, let base = tree[current].children.first.map(tree.stripped) {
+            let isPointer = library.getCanonicalType(library.getCursorType(tree[base].cursor)).kind == CXType_Pointer
+            members.append((isPointer ? "->" : ".") + library.spelling(tree[current].cursor))
+            current = base
+        }
+        guard tree[current].kind == CXCursor_DeclRefExpr else { return nil }
+        return library.spelling(tree[current].cursor) + members.reversed().joined()
     }
 
     /// `__sync_fetch_and_add_4` -> `__sync_fetch_and_add`: clang names the sized overload.

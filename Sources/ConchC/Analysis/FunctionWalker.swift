@@ -102,7 +102,11 @@ final class FunctionWalker {
             visit(branch, held: &branchHeld)
             if !ControlFlow.exits(branch, unit: unit) { outcomes.append(branchHeld) }
         }
-        if children.count == 2 { outcomes.append(held) }
+        if children.count == 2 {
+            // `if (lock) unlock(lock)` (libevent's EVLOCK_UNLOCK): a null lock was never taken either.
+            let tested = CallReader.spelledPath(children[0], unit: unit)
+            outcomes.append(held.filter { $0 != tested })
+        }
         // A lock taken on any path that falls through is treated as held: fewer false alarms.
         if !outcomes.isEmpty { held = outcomes.reduce(into: []) { merged, state in merged.appendNew(state) } }
     }
@@ -163,7 +167,8 @@ final class FunctionWalker {
             visit(child, held: &loopHeld)
         }
         openLoops.removeLast()
-        held.appendNew(loopHeld)
+        // A `do` body runs at least once (`do { unlock(m); } while (0)` releases).
+        if node.kind == CXCursor_DoStmt { held = loopHeld } else { held.appendNew(loopHeld) }
     }
 
     private func countArithmetic() {
@@ -198,9 +203,10 @@ final class FunctionWalker {
     }
 
     private func applyLockEffects(_ call: CallReader.Call, held: inout [String]) {
-        if LockAPIs.acquire.contains(call.callee), let argument = call.arguments.first {
+        let lockArgument = LockAPIs.lockArgument(of: call.callee, in: call.arguments)
+        if LockAPIs.acquire.contains(call.callee), let argument = lockArgument {
             held.appendNew([LockWrappers.lockName(argument, unit: unit)])
-        } else if LockAPIs.release.contains(call.callee), let argument = call.arguments.first {
+        } else if LockAPIs.release.contains(call.callee), let argument = lockArgument {
             let lock = LockWrappers.lockName(argument, unit: unit)
             held.removeAll { $0 == lock }
         } else if let effects = lockWrappers[call.callee] {

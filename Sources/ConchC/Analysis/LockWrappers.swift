@@ -42,7 +42,8 @@ enum LockWrappers {
                 guard node.kind == CXCursor_CallExpr else { continue }
                 let call = CallReader.read(index, unit: unit)
                 let acquires = LockAPIs.acquire.contains(call.callee)
-                guard acquires || LockAPIs.release.contains(call.callee), let argument = call.arguments.first else { continue }
+                guard acquires || LockAPIs.release.contains(call.callee),
+                      let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }
                 let name = lockName(argument, unit: unit)
                 let target = parameters.firstIndex(of: name).map(Target.parameter) ?? .named(name)
                 if acquires {
@@ -65,8 +66,8 @@ enum LockWrappers {
         let tree = unit.tree
         let inner = tree.stripped(argument)
         if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
-            return unit.compactText(operand)
+            return CallReader.spelledPath(operand, unit: unit) ?? unit.compactText(operand)
         }
-        return unit.compactText(inner)
+        return CallReader.spelledPath(inner, unit: unit) ?? unit.compactText(inner)
     }
 }

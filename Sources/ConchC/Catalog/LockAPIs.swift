@@ -1,4 +1,5 @@
-/// Calls that take or release a lock, with the lock as their first argument.
+/// Calls that take or release a lock, with the lock as their first argument
+/// (second for libevent's, see `lockArgument`).
 enum LockAPIs {
     static let acquire: Set<String> = [
         "pthread_mutex_lock", "pthread_mutex_trylock", "pthread_mutex_timedlock",
@@ -11,6 +12,7 @@ enum LockAPIs {
         "uv_mutex_lock", "uv_mutex_trylock", "uv_rwlock_rdlock", "uv_rwlock_wrlock",
         "EnterCriticalSection", "TryEnterCriticalSection", "AcquireSRWLockExclusive", "AcquireSRWLockShared",
         "CRYPTO_THREAD_read_lock", "CRYPTO_THREAD_write_lock",
+        "evthreadimpl_lock_lock_", "evthread_lock_fns_.lock",
     ]
 
     static let release: Set<String> = [
@@ -19,7 +21,20 @@ enum LockAPIs {
         "uv_mutex_unlock", "uv_rwlock_rdunlock", "uv_rwlock_wrunlock",
         "LeaveCriticalSection", "ReleaseSRWLockExclusive", "ReleaseSRWLockShared",
         "CRYPTO_THREAD_unlock",
+        "evthreadimpl_lock_unlock_", "evthread_lock_fns_.unlock",
     ]
+
+    /// What libevent's `EVLOCK_LOCK(lock, mode)` and `EVLOCK_UNLOCK` expand to: calls
+    /// that take the mode first and the lock second.
+    private static let modeFirst: Set<String> = [
+        "evthreadimpl_lock_lock_", "evthread_lock_fns_.lock", "evthreadimpl_lock_unlock_", "evthread_lock_fns_.unlock",
+    ]
+
+    /// The argument naming the lock that a call of `acquire` or `release` takes or releases.
+    static func lockArgument<Argument>(of callee: String, in arguments: [Argument]) -> Argument? {
+        let position = modeFirst.contains(callee) ? 1 : 0
+        return arguments.indices.contains(position) ? arguments[position] : nil
+    }
 
     /// Type names of variables that synchronise themselves (`GlobalVariable.Storage.synchronized`).
     static let synchronizedTypes: [String] = [
