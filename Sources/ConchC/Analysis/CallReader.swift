@@ -82,6 +82,11 @@ enum CallReader {
             shape = .numberLiteral
         case CXCursor_DeclRefExpr:
             shape = .name(name(of: node.cursor, unit: unit))
+        case CXCursor_UnaryOperator where unit.unaryOperator(inner) == "&":
+            // `&worker` is the same function pointer as `worker`.
+            let operand = node.children.last.map { tree[tree.stripped($0)] }
+            let function = operand.flatMap { $0.kind == CXCursor_DeclRefExpr ? unit.library.referenced($0.cursor) : nil }
+            shape = function.map { $0.kind == CXCursor_FunctionDecl ? .name(unit.functionID($0)) : .other } ?? .other
         case CXCursor_CallExpr:
             shape = .call(read(inner, unit: unit).callee)
         default:

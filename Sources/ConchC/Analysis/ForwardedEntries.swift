@@ -6,7 +6,8 @@ import ConchKit
 /// file's callers pass for that parameter (`create_worker(worker_libevent, ...)`).
 enum ForwardedEntries {
     /// Replaces each spawn site whose entry is a parameter of its function with one
-    /// site per function the file's calls pass there; keeps it when none is found.
+    /// site per function the file's calls pass there; when none does, the site names
+    /// the parameter, for the project model to join with callers in other units.
     static func resolve(_ facts: inout FileFacts, declarations: [Int: Int], unit: UnitContext) {
         let known = Set(facts.functions.dropFirst().map(\.id))
         var resolved: [SpawnSite] = []
@@ -25,7 +26,11 @@ enum ForwardedEntries {
                     entries.append(passed)
                 }
             }
-            if entries.isEmpty { resolved.append(site) }
+            if entries.isEmpty {
+                var forwarded = site
+                forwarded.entry = .parameter(position)
+                resolved.append(forwarded)
+            }
             for entry in entries {
                 var forwarded = site
                 forwarded.entry = .function(entry)

@@ -19,6 +19,10 @@ public struct SpawnSite: Hashable, Sendable {
         case function(FunctionID)
         /// The callable could not be resolved; the text as written.
         case unresolved(String)
+        /// C: the starting function's own parameter at this position, in a wrapper
+        /// (`setup_threads(void *(*handler)(void *))` calling `pthread_create`) that no call
+        /// in its own file uses. The project model takes the entries from its callers in other units.
+        case parameter(Int)
         case none
     }
 

@@ -16,7 +16,7 @@ public struct ProjectModel: Sendable {
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
-        self.files = files
+        var files = files
         self.settings = settings
         var index: [FunctionID: FunctionReference] = [:]
         index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
@@ -30,6 +30,8 @@ public struct ProjectModel: Sendable {
                 indexed.append(reference)
             }
         }
+        ForwardedThreadEntries.join(&files, knownFunctions: index)
+        self.files = files
         functionIndex = index
         indexedFunctions = indexed
     }
