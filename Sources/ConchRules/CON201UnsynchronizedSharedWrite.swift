@@ -40,7 +40,7 @@ struct UnsynchronizedSharedWrite: Rule {
     /// check-then-act); a lone store or container operation is atomic there.
     /// C: any plain store, which is a data race.
     private func isRacyWrite(_ access: GlobalAccess, language: SourceLanguage) -> Bool {
-        guard access.isWrite, access.locksHeld.isEmpty, !access.isAtomic else { return false }
+        guard access.isWrite, access.locksHeld.isEmpty, !access.isAtomic, !access.isPerThread else { return false }
         if language == .c { return true }
         switch access.kind {
         case .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented:
@@ -60,6 +60,7 @@ struct UnsynchronizedSharedWrite: Rule {
             let function = file.functions[located.function]
             let offset = located.access.range.start
             if function.id == writer.id, located.access.range == write.range { continue }
+            if located.access.isPerThread { continue }
             // Two members of one struct are two variables to the hardware: no race between them.
             guard located.access.sharesStorage(with: write) else { continue }
             let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)

@@ -70,6 +70,13 @@ final class FunctionWalker {
         case CXCursor_CallExpr:
             visitCall(index, held: &held)
             return
+        case CXCursor_CompoundStmt:
+            for statement in node.children {
+                visit(statement, held: &held)
+                guard tree[statement].hasRange, let macro = LockMacro.statement(at: tree[statement].start, in: unit.bytes) else { continue }
+                if macro.acquires { held.appendNew([macro.lock]) } else { held.removeAll { $0 == macro.lock } }
+            }
+            return
         case CXCursor_UnaryExpr:
             // `sizeof *p`, `_Alignof(g)`: the operand is not evaluated, so it reads nothing and calls nothing.
             return
@@ -288,9 +295,24 @@ final class FunctionWalker {
         var access = GlobalAccess(variable: global.name, kind: classified.kind, range: classified.range)
         access.locksHeld = held
         access.isAtomic = classified.isAtomic
+        access.isPerThread = isThreadLocal(declaration) || isIndexedByThreadLocal(index)
         access.field = classified.field
         access.guards = guards.guards(at: index)
         facts.globalAccesses.append(access)
+    }
+
+    private func isThreadLocal(_ declaration: CXCursor) -> Bool {
+        declaration.kind == CXCursor_VarDecl && unit.library.getCursorTLSKind(declaration) != CXTLS_None
+    }
+
+    /// `activity[tid]` where `tid` is a `__thread` variable: the running thread's own element.
+    private func isIndexedByThreadLocal(_ index: Int) -> Bool {
+        guard let link = tree.semanticParent(of: index), tree[link.parent].kind == CXCursor_ArraySubscriptExpr,
+              tree[link.parent].children.first == link.child,
+              let indexNode = tree[link.parent].children.last.map({ tree.stripped($0) }),
+              tree[indexNode].kind == CXCursor_DeclRefExpr,
+              let variable = unit.library.referenced(tree[indexNode].cursor) else { return false }
+        return isThreadLocal(variable)
     }
 
     private func recordStaticLocal(_ index: Int) {

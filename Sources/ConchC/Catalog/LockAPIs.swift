@@ -36,6 +36,19 @@ enum LockAPIs {
         return arguments.indices.contains(position) ? arguments[position] : nil
     }
 
+    /// Lock macros whose expansion holds no call, only inline atomics (haproxy's
+    /// `HA_SPIN_LOCK(label, lock)` over plock's `pl_take_s(lock)`): each with whether it
+    /// takes the lock and where the lock stands among the macro's arguments.
+    static let macros: [String: (acquires: Bool, lockArgument: Int)] = [
+        "HA_SPIN_LOCK": (true, 1), "HA_SPIN_UNLOCK": (false, 1),
+        "HA_RWLOCK_WRLOCK": (true, 1), "HA_RWLOCK_WRUNLOCK": (false, 1),
+        "HA_RWLOCK_RDLOCK": (true, 1), "HA_RWLOCK_RDUNLOCK": (false, 1),
+        "HA_RWLOCK_SKLOCK": (true, 1), "HA_RWLOCK_SKUNLOCK": (false, 1),
+        "pl_take_s": (true, 0), "pl_drop_s": (false, 0),
+        "pl_take_w": (true, 0), "pl_drop_w": (false, 0),
+        "pl_take_r": (true, 0), "pl_drop_r": (false, 0),
+    ]
+
     /// Type names of variables that synchronise themselves (`GlobalVariable.Storage.synchronized`).
     static let synchronizedTypes: [String] = [
         "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t", "pthread_cond_t", "pthread_once_t",

@@ -205,6 +205,10 @@ public struct GlobalAccess: Hashable, Sendable {
     public var locksHeld: [String] = []
     /// `__atomic_*`, `__sync_*`, `atomic_*` builtins.
     public var isAtomic = false
+    /// C: storage each thread has its own of, as the accessing unit declares it: a
+    /// `__thread` variable, or the element of a global array that a `__thread`
+    /// index picks (`activity[tid].loops++`).
+    public var isPerThread = false
     /// C: the member path accessed on a struct global (`in_fork_child` for
     /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
     public var field: String?
