@@ -45,4 +45,49 @@ import Testing
         #expect(text.stdout.contains("app.py:19: thread runs `crunch`"))
         #expect(text.stdout.contains("because: \"if your code is CPU-bound, you need processes\""))
     }
+
+    @Test func cCodeGetsThreadsAndEventLoopsNotPythonAPIs() throws {
+        let folder = try Scratch()
+        try folder.write("server.c", """
+            #include <pthread.h>
+            #include <sys/socket.h>
+            #include <unistd.h>
+
+            static void *crunch(void *arg) {
+                unsigned long total = 0;
+                for (unsigned long i = 0; i < 100000000UL; i++)
+                    total += i * i % 7;
+                return (void *)total;
+            }
+
+            static void *serve(void *arg) {
+                char buffer[512];
+                int fd = (int)(long)arg;
+                while (read(fd, buffer, sizeof buffer) > 0) { }
+                close(fd);
+                return NULL;
+            }
+
+            int main(void) {
+                pthread_t worker;
+                pthread_create(&worker, NULL, crunch, NULL);
+                for (;;) {
+                    int fd = accept(3, NULL, NULL);
+                    pthread_t client;
+                    pthread_create(&client, NULL, serve, (void *)(long)fd);
+                    pthread_detach(client);
+                }
+            }
+
+            """)
+        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
+        #expect(run.status == 0)
+        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let sites = try #require(profile?["sites"] as? [[String: Any]])
+        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        #expect(byEntry["crunch"]?["model"] as? String == "thread")
+        #expect(byEntry["serve"]?["model"] as? String == "microthread")
+        #expect(!run.stdout.contains("concurrent.futures"))
+        #expect(!run.stdout.contains("asyncio"))
+    }
 }

@@ -41,7 +41,8 @@ public enum ProjectAdvisor {
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
                 entry: site.entryID.map(model.displayName) ?? unresolvedName(site.entry),
                 workload: workload.kind, evidence: evidence, perTask: perTask,
-                choice: choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
+                choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask)
+                    : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
         }
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
@@ -71,6 +72,23 @@ public enum ProjectAdvisor {
         case .mixed, .unknown:
             return .init(model: .executorSwitch, advice: "write against concurrent.futures.Executor and choose the pool in one place",
                          because: "organize things around ... ThreadPoolExecutor, and trivially switch to ... ProcessPoolExecutor later")
+        }
+    }
+
+    /// C has no GIL: threads run on every core and share data without marshaling,
+    /// so they are the pick wherever Python would need processes.
+    static func cChoice(for workload: WorkloadKind, perTask: Bool) -> ProjectProfile.ModelChoice {
+        if perTask, workload != .cpu {
+            return .init(model: .microthread, advice: "one event loop with callbacks (libuv, libevent or epoll), not a thread or process per task",
+                         because: "either you use microthreads, or you give up on automatic concurrency and start writing explicit callbacks or coroutines")
+        }
+        switch workload {
+        case .io:
+            return .init(model: .thread, advice: "pthreads, or the event loop's own pool (uv_queue_work)",
+                         because: "if your code is I/O-bound, core-parallelism doesn't help, so threads are just as good as processes")
+        case .cpu, .native, .mixed, .unknown:
+            return .init(model: .thread, advice: "a fixed pool of pthreads, one per core: without a GIL, C threads use every core",
+                         because: "If you have lots of independent data or shared immutable data, threads clearly win")
         }
     }
 
