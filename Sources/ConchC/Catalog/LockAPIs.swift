@@ -13,6 +13,7 @@ enum LockAPIs {
         "EnterCriticalSection", "TryEnterCriticalSection", "AcquireSRWLockExclusive", "AcquireSRWLockShared",
         "CRYPTO_THREAD_read_lock", "CRYPTO_THREAD_write_lock",
         "evthreadimpl_lock_lock_", "evthread_lock_fns_.lock",
+        "ngx_spinlock", "ngx_shmtx_lock",
     ]
 
     static let release: Set<String> = [
@@ -22,6 +23,7 @@ enum LockAPIs {
         "LeaveCriticalSection", "ReleaseSRWLockExclusive", "ReleaseSRWLockShared",
         "CRYPTO_THREAD_unlock",
         "evthreadimpl_lock_unlock_", "evthread_lock_fns_.unlock",
+        "ngx_shmtx_unlock",
     ]
 
     /// What libevent's `EVLOCK_LOCK(lock, mode)` and `EVLOCK_UNLOCK` expand to: calls
@@ -36,9 +38,10 @@ enum LockAPIs {
         return arguments.indices.contains(position) ? arguments[position] : nil
     }
 
-    /// Lock macros whose expansion holds no call, only inline atomics (haproxy's
-    /// `HA_SPIN_LOCK(label, lock)` over plock's `pl_take_s(lock)`): each with whether it
-    /// takes the lock and where the lock stands among the macro's arguments.
+    /// Lock macros whose expansion holds no call, only inline atomics or a store
+    /// (haproxy's `HA_SPIN_LOCK(label, lock)` over plock's `pl_take_s(lock)`, nginx's
+    /// `ngx_unlock(lock)`): each with whether it takes the lock and where the lock
+    /// stands among the macro's arguments.
     static let macros: [String: (acquires: Bool, lockArgument: Int)] = [
         "HA_SPIN_LOCK": (true, 1), "HA_SPIN_UNLOCK": (false, 1),
         "HA_RWLOCK_WRLOCK": (true, 1), "HA_RWLOCK_WRUNLOCK": (false, 1),
@@ -47,6 +50,7 @@ enum LockAPIs {
         "pl_take_s": (true, 0), "pl_drop_s": (false, 0),
         "pl_take_w": (true, 0), "pl_drop_w": (false, 0),
         "pl_take_r": (true, 0), "pl_drop_r": (false, 0),
+        "ngx_unlock": (false, 0),
     ]
 
     /// Type names of variables that synchronise themselves (`GlobalVariable.Storage.synchronized`).
