@@ -173,4 +173,49 @@ import Testing
         #expect(!reading.contradicts(Self.global("other", 0, equal: true)))
         #expect(!Self.global("mode", 0, equal: false).contradicts(Self.global("mode", 1, equal: false)))
     }
+
+    @Test func bitTestsGuardOnTheGlobalsBits() throws {
+        let facts = CFixture().facts("""
+        #define MODE_STARTING 0x01
+        #define MODE_QUIET 0x04
+        struct { int mode; } global;
+        void a(void); void b(void); void c(void);
+        void run(void) {
+            if (global.mode & MODE_STARTING) a();
+            if (!(MODE_QUIET & global.mode)) b();
+            if (global.mode & global.mode) c();
+        }
+        """)
+        let run = try #require(facts.function("run"))
+        #expect(Self.guards(of: "a", in: run) == [ExecutionGuard(subject: .globalBits("global.mode", mask: 1), value: 0, isEqual: false)])
+        #expect(Self.guards(of: "b", in: run) == [ExecutionGuard(subject: .globalBits("global.mode", mask: 4), value: 0, isEqual: true)])
+        #expect(Self.guards(of: "c", in: run) == [])
+    }
+
+    @Test func writesOfConstantsSayWhatTheyLeave() throws {
+        let facts = CFixture().facts("""
+        #define MODE_STARTING 0x01
+        #define MODE_QUIET 0x04
+        struct { int mode; } global;
+        int phase;
+        int level;
+        void set_up(int verbose) {
+            global.mode = MODE_STARTING;
+            global.mode |= MODE_QUIET;
+            global.mode &= ~MODE_STARTING;
+            if (verbose) phase = 2;
+            level = verbose;
+        }
+        """)
+        let setUp = try #require(facts.function("set_up"))
+        let writes = setUp.globalAccesses.filter(\.isWrite)
+        #expect(writes.map(\.leaves) == [
+            Self.global("global.mode", 1, equal: true),
+            ExecutionGuard(subject: .globalBits("global.mode", mask: 4), value: 0, isEqual: false),
+            ExecutionGuard(subject: .globalBits("global.mode", mask: 1), value: 0, isEqual: true),
+            Self.global("phase", 2, equal: true),
+            nil,
+        ])
+        #expect(writes.map(\.isUnconditional) == [true, true, true, false, true])
+    }
 }

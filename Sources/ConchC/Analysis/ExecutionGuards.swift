@@ -6,7 +6,8 @@ import ConchKit
 /// (`if (io_threads_op != IDLE) { ...; break; }` gates what follows it on
 /// `io_threads_op == IDLE`), and the `case` arm of a `switch` on a global or a
 /// parameter. Only comparisons of a global or a parameter with an
-/// integer constant are read; anything else guards nothing.
+/// integer constant, and tests of a global's bits (`global.mode & MODE_STARTING`),
+/// are read; anything else guards nothing.
 final class ExecutionGuards {
     /// What a condition says when it holds and when it does not.
     private struct Condition {
@@ -166,6 +167,12 @@ final class ExecutionGuards {
                 return Condition(whenTrue: condition(children[0]).whenTrue + condition(children[1]).whenTrue)
             case "||":
                 return Condition(whenFalse: condition(children[0]).whenFalse + condition(children[1]).whenFalse)
+            case "&":
+                // `global.mode & MODE_STARTING`: whether some of those bits are set.
+                guard let (subject, mask) = comparedWithConstant(children[0], children[1])
+                        ?? comparedWithConstant(children[1], children[0]),
+                      case .global(let name) = subject, mask != 0 else { return Condition() }
+                return Self.condition(ExecutionGuard(subject: .globalBits(name, mask: mask), value: 0, isEqual: false))
             case let comparison? where comparison == "==" || comparison == "!=":
                 guard let (subject, value) = comparedWithConstant(children[0], children[1])
                         ?? comparedWithConstant(children[1], children[0]) else { return Condition() }

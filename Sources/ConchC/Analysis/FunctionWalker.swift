@@ -21,6 +21,7 @@ final class FunctionWalker {
     private var openLoops: [OpenLoop] = []
     private var gilEvents: [(offset: Int, isRelease: Bool)] = []
     private let guards: ExecutionGuards
+    private let functionDeclaration: Int
     private var tree: SyntaxTree { unit.tree }
 
     let lockWrappers: [FunctionID: [LockWrappers.Effect]]
@@ -31,6 +32,7 @@ final class FunctionWalker {
         self.lockWrappers = lockWrappers
         self.functionIndex = functionIndex
         self.isPythonExtension = isPythonExtension
+        functionDeclaration = declaration
         guards = ExecutionGuards(unit: unit, declaration: declaration)
         let cursor = unit.tree[declaration].cursor
         let name = unit.library.spelling(cursor)
@@ -298,6 +300,10 @@ final class FunctionWalker {
         access.isPerThread = isThreadLocal(declaration) || isIndexedByThreadLocal(index)
         access.field = classified.field
         access.guards = guards.guards(at: index)
+        if access.isWrite {
+            access.leaves = WrittenValues.leaves(index, subject: global.name + (classified.field.map { "." + $0 } ?? ""), unit: unit)
+            access.isUnconditional = WrittenValues.isUnconditional(index, in: functionDeclaration, unit: unit)
+        }
         facts.globalAccesses.append(access)
     }
 

@@ -8,6 +8,8 @@ public struct ExecutionGuard: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
         /// A global, or a member path on one: `io_threads_op`, `server.io_threads_num`.
         case global(String)
+        /// Some bits of a global: `global.mode & MODE_STARTING`. Compared with 0 only.
+        case globalBits(String, mask: Int)
         /// The function's parameter at this position.
         case parameter(Int)
     }
@@ -21,6 +23,14 @@ public struct ExecutionGuard: Hashable, Sendable {
         self.subject = subject
         self.value = value
         self.isEqual = isEqual
+    }
+
+    /// The global the guard reads, whole or some of its bits; nil for a parameter.
+    public var globalName: String? {
+        switch subject {
+        case .global(let name), .globalBits(let name, _): name
+        case .parameter: nil
+        }
     }
 
     public var negated: ExecutionGuard { ExecutionGuard(subject: subject, value: value, isEqual: !isEqual) }

@@ -214,6 +214,12 @@ public struct GlobalAccess: Hashable, Sendable {
     public var field: String?
     /// C: the conditions the access runs under.
     public var guards: [ExecutionGuard] = []
+    /// C: what a write of a constant leaves true: `mode = 2` that `mode == 2`,
+    /// `flags |= F` that the bits F are set, `flags &= ~F` that they are clear.
+    public var leaves: ExecutionGuard?
+    /// C: the access runs whenever its function reaches it: in the body's own
+    /// block, under no branch and in no loop.
+    public var isUnconditional = false
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable

@@ -68,8 +68,11 @@ struct ExecutionContexts: Sendable {
             }
         }
         let guarded = GuardedReach.guardedGlobals(in: model)
+        let modes = guarded.isEmpty ? nil : StartModes(model)
         threads = threadStarts.keys.sorted().map { id in
-            Entry(id: id, starts: threadStarts[id] ?? [], reach: GuardedReach(model, from: [id], guarded: guarded))
+            let starts = threadStarts[id] ?? []
+            let known = modes?.known(at: starts) ?? []
+            return Entry(id: id, starts: starts, reach: GuardedReach(model, from: [id], guarded: guarded, known: known))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []

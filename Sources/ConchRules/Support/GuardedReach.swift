@@ -22,7 +22,8 @@ struct GuardedReach: Sendable {
     private static let contextsPerFunction = 8
 
     /// `guarded`: the globals any guard names (`guardedGlobals(in:)`), to trust until the reach writes them.
-    init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>) {
+    /// `known`: what holds when the roots start (`StartModes`), kept while trusted.
+    init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>, known: Set<ExecutionGuard> = []) {
         isGuarded = roots.contains { root in model.functionIndex[root].map { model.files[$0.file].language == .c } ?? false }
         guard isGuarded else {
             functions = model.reachable(from: roots)
@@ -32,7 +33,7 @@ struct GuardedReach: Sendable {
         functions = FunctionSet(graph)
         var trusted = guarded
         while true {
-            contexts = Self.walk(model, from: roots, trusting: trusted)
+            contexts = Self.walk(model, from: roots, knowing: known, trusting: trusted)
             let changed = written(model, among: trusted)
             if changed.isEmpty { break }
             trusted.subtract(changed)
@@ -58,10 +59,12 @@ struct GuardedReach: Sendable {
         !guards.contains { guardian in known.contains { $0.contradicts(guardian) } }
     }
 
-    private static func walk(_ model: ProjectModel, from roots: [FunctionID], trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
+    private static func walk(_ model: ProjectModel, from roots: [FunctionID], knowing known: Set<ExecutionGuard>,
+                             trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
         var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
         var guardedParameters: [FunctionID: Set<Int>] = [:]
-        var queue: [(FunctionID, Set<ExecutionGuard>)] = roots.map { ($0, []) }
+        let start = known.filter { trustKey($0).map(trusted.contains) ?? false }
+        var queue: [(FunctionID, Set<ExecutionGuard>)] = roots.map { ($0, start) }
         var head = 0
         while head < queue.count {
             var (id, known) = queue[head]
@@ -71,12 +74,10 @@ struct GuardedReach: Sendable {
             if existing.contains(where: { $0.isSubset(of: known) }) { continue }
             if existing.count >= contextsPerFunction { known = [] }
             contexts[id] = existing.filter { !known.isSubset(of: $0) } + [known]
-            let globals = known.filter { if case .global = $0.subject { true } else { false } }
+            let globals = known.filter { $0.globalName != nil }
             for call in function.calls where !call.leadsToExit && isConsistent(call.guards, with: known) {
                 guard let callee = model.resolve(call.callee, from: file) else { continue }
-                var entering = globals.union(call.guards.filter { guardian in
-                    if case .global(let name) = guardian.subject { trusted.contains(name) } else { false }
-                })
+                var entering = globals.union(call.guards.filter { trustKey($0).map(trusted.contains) ?? false })
                 // Only the parameters the callee tests tell its ways in apart.
                 let tested = guardedParameters[callee] ?? model.function(callee).map { Self.testedParameters(of: $0.function) } ?? []
                 guardedParameters[callee] = tested
@@ -97,38 +98,45 @@ struct GuardedReach: Sendable {
         })
     }
 
-    /// Every global some C call or access is guarded on.
+    /// What trusting a guard on a global is keyed by: `server.mode`, or `global.mode&1` for some of its bits.
+    static func trustKey(_ guardian: ExecutionGuard) -> String? {
+        switch guardian.subject {
+        case .global(let name): name
+        case .globalBits(let name, let mask): name + "&" + String(mask)
+        case .parameter: nil
+        }
+    }
+
+    /// Every global, or bits of one, that some C call or access is guarded on.
     static func guardedGlobals(in model: ProjectModel) -> Set<String> {
-        var names: Set<String> = []
+        var keys: Set<String> = []
         for file in model.files where file.language == .c {
             for function in file.functions {
                 for guardian in function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards) {
-                    if case .global(let name) = guardian.subject { names.insert(name) }
+                    if let key = trustKey(guardian) { keys.insert(key) }
                 }
             }
         }
-        return names
+        return keys
     }
 
     /// The guarded globals that code this reach runs writes: the global itself
     /// (`server.mode`), the struct around it (`server = ...`) or a member inside it.
+    /// Bits of a global stay trusted while every write to it sets or clears other bits.
     private func written(_ model: ProjectModel, among guarded: Set<String>) -> Set<String> {
-        var writes: Set<String> = []
-        var enclosingWrites: Set<String> = []
+        var writes = WriteSummary()
         for (id, _) in contexts {
             guard let (_, function) = model.function(id) else { continue }
             for access in function.globalAccesses where access.isWrite && admits(access.guards, in: id) {
-                let path = Self.enclosingPaths(of: access.variable + (access.field.map { "." + $0 } ?? ""))
-                writes.insert(path[0])
-                enclosingWrites.formUnion(path.dropFirst())
+                writes.add(access)
             }
         }
-        return guarded.filter { name in enclosingWrites.contains(name) || Self.enclosingPaths(of: name).contains { writes.contains($0) } }
+        return guarded.filter { writes.mayChange(key: $0) }
     }
 
     /// `server.a.b`, `server.a`, `server`: a member path and the paths that contain it.
     /// A `static` global's name carries its file (`src/net.c::mode`); only members after it are cut.
-    private static func enclosingPaths(of name: String) -> [String] {
+    static func enclosingPaths(of name: String) -> [String] {
         let variableStart = name.ranges(of: "::").last?.upperBound ?? name.startIndex
         var paths = [name]
         var current = Substring(name)
