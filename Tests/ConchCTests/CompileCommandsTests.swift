@@ -23,6 +23,29 @@ import Testing
         #expect(facts.function("f")?.globalAccesses.map(\.variable) == ["shared"])
     }
 
+    @Test func unlistedFilesBorrowTheNearestListedFlags() {
+        let fixture = CFixture()
+        fixture.write("config.h", "#define THREADS_POSIX 1\n")
+        fixture.write("compile_commands.json", """
+        [{"directory": "\(fixture.folder.path)/lib", "command": "gcc -DHAVE_CONFIG_H -I.. -c core.c -o core.o", "file": "core.c"},
+         {"directory": "\(fixture.folder.path)/tools", "command": "gcc -DTOOL -c tool.c -o tool.o", "file": "tool.c"}]
+        """)
+        let header = fixture.facts("lib/threads.h", """
+        #ifdef HAVE_CONFIG_H
+        #include "config.h"
+        #endif
+        int spawned;
+        #ifdef THREADS_POSIX
+        static inline void note_spawn(void) { spawned++; }
+        #endif
+        """)
+        #expect(header.problems.isEmpty, "\(header.problems)")
+        #expect(header.function("note_spawn")?.globalAccesses.map(\.variable) == ["spawned"])
+        let flags = CompileCommands.flags(forFile: fixture.folder.path + "/tools/extra/plugin.c", database: nil)
+        #expect(flags.contains("-DTOOL"))
+        #expect(flags.last == "-I" + fixture.folder.path + "/tools/extra")
+    }
+
     @Test func gccOnlyFlagsAreNotProblems() {
         let fixture = CFixture()
         fixture.write("compile_commands.json", """

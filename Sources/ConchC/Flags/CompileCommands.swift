@@ -8,13 +8,22 @@ enum CompileCommands {
     private static let databases = LockedCache<String, [String: [String]]>()
     /// Per-folder answer to "which database is above this folder?".
     private static let discovered = LockedCache<String, String?>()
+    /// Per database and folder: the listed file whose flags an unlisted file there borrows.
+    private static let neighbours = LockedCache<String, String?>()
 
     /// `includesPython`: the file names `Python.h`, so the defaults add CPython's headers.
     static func flags(forFile absolutePath: String, database explicitPath: String?, includesPython: Bool = false) -> [String] {
         let folder = (absolutePath as NSString).deletingLastPathComponent
-        if let database = explicitPath ?? findDatabase(above: folder),
-           let arguments = entries(in: database)[standardized(absolutePath)] {
-            return arguments
+        if let database = explicitPath ?? findDatabase(above: folder) {
+            let listed = entries(in: database)
+            if let arguments = listed[standardized(absolutePath)] { return arguments }
+            // A file the build does not list (a header, a module left out of this
+            // configuration) borrows the flags of the listed C file nearest to it, as
+            // clangd does, so `config.h` and the project's include paths still apply.
+            if let neighbour = nearestListedFile(to: standardized(folder), in: database, listed: listed),
+               let arguments = listed[neighbour] {
+                return arguments + ["-I\(folder)"]
+            }
         }
         var defaults = ["-std=gnu11", "-I\(folder)"]
         // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
@@ -36,6 +45,23 @@ enum CompileCommands {
         }
         return found.max { $0.minor < $1.minor }?.path
     }()
+
+    /// The listed C file whose folder shares the most leading path components with
+    /// `folder`; among equals, the first in path order, so every run picks the same.
+    private static func nearestListedFile(to folder: String, in database: String, listed: [String: [String]]) -> String? {
+        neighbours.value(for: database + "\u{0}" + folder) {
+            let target = folder.split(separator: "/")
+            var best: (shared: Int, path: String)?
+            for path in listed.keys where path.hasSuffix(".c") {
+                let components = path.split(separator: "/").dropLast()
+                let shared = zip(target, components).prefix { $0 == $1 }.count
+                if best.map({ shared > $0.shared || (shared == $0.shared && path < $0.path) }) ?? true {
+                    best = (shared, path)
+                }
+            }
+            return best?.path
+        }
+    }
 
     static func findDatabase(above folder: String) -> String? {
         discovered.value(for: folder) {

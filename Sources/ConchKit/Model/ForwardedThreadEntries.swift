@@ -7,32 +7,45 @@
 /// (`setup_extra_threads(&run_thread_poll_loop)`) keeps its site, once per entry.
 enum ForwardedThreadEntries {
     private struct Forwarded {
+        var wrapper: FunctionID
         var site: SpawnSite
         var position: Int
+
+        /// The site among all wrappers' sites.
+        var key: String { Forwarded.key(wrapper, site) }
+
+        static func key(_ wrapper: FunctionID, _ site: SpawnSite) -> String { wrapper + "@" + String(site.range.start) }
     }
 
     static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
         var wrappers: [FunctionID: [Forwarded]] = [:]
         for file in files where file.language == .c {
             for site in file.spawnSites {
-                if case .parameter(let position) = site.entry {
-                    wrappers[file.functions[site.function].id, default: []].append(Forwarded(site: site, position: position))
+                guard case .parameter(let position) = site.entry else { continue }
+                let id = file.functions[site.function].id
+                let forwarded = Forwarded(wrapper: id, site: site, position: position)
+                wrappers[id, default: []].append(forwarded)
+                // A `static inline` wrapper in a header (xz's `mythread_create`): the units that
+                // include it call it by its plain name.
+                if file.path.hasSuffix(".h"), let separator = id.range(of: "::", options: .backwards) {
+                    let plain = String(id[separator.upperBound...])
+                    if knownFunctions[plain] == nil { wrappers[plain, default: []].append(forwarded) }
                 }
             }
         }
         guard !wrappers.isEmpty else { return }
-        var passedToLoops: [FunctionID: [Int: [FunctionID]]] = [:]
+        var passedToLoops: [String: [FunctionID]] = [:]
         var callerStarts: [Int: [SpawnSite]] = [:]
+        var joinedWrappers: Set<String> = []
         for fileIndex in files.indices where files[fileIndex].language == .c {
             for (functionIndex, function) in files[fileIndex].functions.enumerated() {
                 for call in function.calls {
                     for forwarded in wrappers[call.callee] ?? [] {
                         guard case .name(let entry)? = call.argument(at: forwarded.position)?.shape, knownFunctions[entry] != nil else { continue }
                         if forwarded.site.loop != nil {
-                            if passedToLoops[call.callee]?[forwarded.position]?.contains(entry) != true {
-                                passedToLoops[call.callee, default: [:]][forwarded.position, default: []].append(entry)
-                            }
+                            if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
                         } else {
+                            joinedWrappers.insert(forwarded.key)
                             callerStarts[fileIndex, default: []].append(SpawnSite(
                                 kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
                                 function: functionIndex, loop: call.loop, isBounded: forwarded.site.isBounded))
@@ -44,9 +57,11 @@ enum ForwardedThreadEntries {
         for index in files.indices where files[index].language == .c {
             let functions = files[index].functions
             var sites = files[index].spawnSites.flatMap { site -> [SpawnSite] in
-                guard case .parameter(let position) = site.entry else { return [site] }
-                if site.loop == nil { return [] }
-                let entries = passedToLoops[functions[site.function].id]?[position] ?? []
+                guard case .parameter = site.entry else { return [site] }
+                let key = Forwarded.key(functions[site.function].id, site)
+                // A wrapper no call in the project hands a function stays, entry unknown.
+                if site.loop == nil { return joinedWrappers.contains(key) ? [] : [site] }
+                guard let entries = passedToLoops[key] else { return [site] }
                 return entries.map { entry in
                     var joined = site
                     joined.entry = .function(entry)

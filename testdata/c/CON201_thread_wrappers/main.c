@@ -4,6 +4,7 @@
 static long loaded;
 static long polls;
 static long requests;
+static long compressed;
 
 static void *load_config(void *arg) {
     loaded++;
@@ -12,6 +13,11 @@ static void *load_config(void *arg) {
 
 static void *handle_requests(void *arg) {
     requests++;  // expect: CON201
+    return arg;
+}
+
+static void *compress_block(void *arg) {
+    compressed++;  // expect: CON201
     return arg;
 }
 
@@ -31,5 +37,8 @@ int main(void) {
         pthread_detach(handler);
     }
     start_workers(&poll_loop);
+    pthread_t blocks[2];
+    for (int i = 0; i < 2; i++)
+        start_quiet_thread(&blocks[i], compress_block, NULL);
     return 0;
 }
