@@ -218,4 +218,48 @@ import Testing
         ])
         #expect(writes.map(\.isUnconditional) == [true, true, true, false, true])
     }
+
+    @Test func pointerIdentityFactsTellOwnObjectsFromGlobalOnes() throws {
+        let facts = CFixture().facts("""
+        #include <stdlib.h>
+        struct loop { int running; };
+        static struct loop default_loop_struct;
+        static struct loop *default_loop_ptr;
+        struct ctx { struct loop loop; };
+        void forget(void); void close_loop(struct loop *loop);
+        void check(struct loop *loop) {
+            if (loop == default_loop_ptr) forget();
+        }
+        void set_up(struct loop *given) {
+            default_loop_ptr = &default_loop_struct;
+            default_loop_ptr = NULL;
+            default_loop_ptr = given;
+        }
+        void use(struct ctx *ctx) {
+            struct loop local;
+            struct loop *heap = malloc(sizeof *heap);
+            struct loop *maybe = malloc(sizeof *maybe);
+            if (heap != NULL) close_loop(heap);
+            maybe = ctx ? &ctx->loop : &default_loop_struct;
+            close_loop(&local);
+            close_loop(&ctx->loop);
+            close_loop(&default_loop_struct);
+            close_loop(maybe);
+        }
+        """)
+        let check = try #require(facts.function("check"))
+        let guards = try #require(Self.guards(of: "forget", in: check))
+        #expect(guards.count == 1)
+        if case .sameAddress(let position, let global)? = guards.first?.subject {
+            #expect(position == 0 && global.hasSuffix("default_loop_ptr"))
+        } else {
+            Issue.record("no pointer-identity guard: \(guards)")
+        }
+        #expect(guards.first?.value == 1 && guards.first?.isEqual == true)
+        let setUp = try #require(facts.function("set_up"))
+        #expect(setUp.globalAccesses.filter(\.isWrite).map(\.storesFixedAddress) == [true, true, false])
+        let use = try #require(facts.function("use"))
+        let closes = use.calls.filter { $0.callee == "close_loop" }
+        #expect(closes.map { $0.arguments[0].addressesNoGlobalObject } == [true, true, true, false, false])
+    }
 }

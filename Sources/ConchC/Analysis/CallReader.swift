@@ -85,14 +85,15 @@ enum CallReader {
         case CXCursor_UnaryOperator where unit.unaryOperator(inner) == "&":
             // `&worker` is the same function pointer as `worker`.
             let operand = node.children.last.map { tree[tree.stripped($0)] }
-            let function = operand.flatMap { $0.kind == CXCursor_DeclRefExpr ? unit.library.referenced($0.cursor) : nil }
-            shape = function.map { $0.kind == CXCursor_FunctionDecl ? .name(unit.functionID($0)) : .other } ?? .other
+            let target = operand.flatMap { $0.kind == CXCursor_DeclRefExpr ? unit.library.referenced($0.cursor) : nil }
+            shape = target.map { $0.kind == CXCursor_FunctionDecl ? .name(unit.functionID($0)) : .other } ?? .other
         case CXCursor_CallExpr:
             shape = .call(read(inner, unit: unit).callee)
         default:
             shape = .other
         }
         var argument = Argument(keyword: nil, shape: shape, range: unit.range(index), text: unit.text(index))
+        argument.addressesNoGlobalObject = WrittenValues.addressesNoGlobalObject(inner, unit: unit)
         if shape == .numberLiteral || isEnumConstant(node.cursor, unit: unit) { argument.integerValue = unit.library.integerValue(node.cursor).flatMap { Int32(exactly: $0) } }
         return argument
     }

@@ -174,6 +174,9 @@ final class ExecutionGuards {
                       case .global(let name) = subject, mask != 0 else { return Condition() }
                 return Self.condition(ExecutionGuard(subject: .globalBits(name, mask: mask), value: 0, isEqual: false))
             case let comparison? where comparison == "==" || comparison == "!=":
+                if let subject = sameAddress(children[0], children[1]) ?? sameAddress(children[1], children[0]) {
+                    return Self.condition(ExecutionGuard(subject: subject, value: 1, isEqual: comparison == "=="))
+                }
                 guard let (subject, value) = comparedWithConstant(children[0], children[1])
                         ?? comparedWithConstant(children[1], children[0]) else { return Condition() }
                 return Self.condition(ExecutionGuard(subject: subject, value: value, isEqual: comparison == "=="))
@@ -189,6 +192,18 @@ final class ExecutionGuards {
 
     private static func condition(_ holding: ExecutionGuard) -> Condition {
         Condition(whenTrue: [holding], whenFalse: [holding.negated])
+    }
+
+    /// `loop == default_loop_ptr`: a pointer parameter the function never assigns, against a global pointer.
+    private func sameAddress(_ operand: Int, _ other: Int) -> ExecutionGuard.Subject? {
+        guard case .parameter(let position)? = subject(operand), isPointer(operand),
+              case .global(let name)? = subject(other), isPointer(other) else { return nil }
+        return .sameAddress(parameter: position, global: name)
+    }
+
+    private func isPointer(_ index: Int) -> Bool {
+        let library = unit.library
+        return library.getCanonicalType(library.getCursorType(tree[tree.stripped(index)].cursor)).kind == CXType_Pointer
     }
 
     private func comparedWithConstant(_ operand: Int, _ other: Int) -> (ExecutionGuard.Subject, Int)? {

@@ -303,6 +303,7 @@ final class FunctionWalker {
         if access.isWrite {
             access.leaves = WrittenValues.leaves(index, subject: global.name + (classified.field.map { "." + $0 } ?? ""), unit: unit)
             access.isUnconditional = WrittenValues.isUnconditional(index, in: functionDeclaration, unit: unit)
+            access.storesFixedAddress = classified.field == nil && WrittenValues.storesFixedAddress(index, unit: unit)
         }
         facts.globalAccesses.append(access)
     }

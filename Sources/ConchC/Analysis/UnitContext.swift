@@ -19,6 +19,8 @@ final class UnitContext {
     let mainFile: CXFile?
     private var globalCache: [String: GlobalIdentity?] = [:]
     private var functionsByName: [String: FunctionID]?
+    /// Per local pointer (by USR): whether every value it is given is fresh heap memory.
+    var heapOnlyLocals: [String: Bool] = [:]
 
     init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?) {
         self.library = library

@@ -12,6 +12,11 @@ enum MemoryAPIs {
         "qsort": [0], "getrusage": [1], "stat": [1], "fstat": [1], "lstat": [1],
     ]
 
+    /// Calls that return fresh heap memory: never a global object's address.
+    static let allocators: Set<String> = [
+        "malloc", "calloc", "realloc", "reallocarray", "aligned_alloc", "memalign", "valloc", "strdup", "strndup",
+    ]
+
     static let atomicPrefixes = ["__atomic_", "__sync_", "atomic_", "__c11_atomic_"]
 
     static func isAtomic(_ callee: String) -> Bool {

@@ -10,6 +10,9 @@ public struct ExecutionGuard: Hashable, Sendable {
         case global(String)
         /// Some bits of a global: `global.mode & MODE_STARTING`. Compared with 0 only.
         case globalBits(String, mask: Int)
+        /// Whether the parameter at this position points where a global pointer does
+        /// (`loop == default_loop_ptr`): 1 when it does.
+        case sameAddress(parameter: Int, global: String)
         /// The function's parameter at this position.
         case parameter(Int)
     }
@@ -29,7 +32,7 @@ public struct ExecutionGuard: Hashable, Sendable {
     public var globalName: String? {
         switch subject {
         case .global(let name), .globalBits(let name, _): name
-        case .parameter: nil
+        case .parameter, .sameAddress: nil
         }
     }
 

@@ -168,6 +168,9 @@ public struct Argument: Hashable, Sendable {
     /// C: the value of an integer constant argument (`1`, `FLAG_NO_NEWPAGE`, an enum
     /// constant); 32 bits hold every flag and enumerator a guard compares with.
     public var integerValue: Int32?
+    /// C: `&loop` of a local variable or `&ctx->loop` of a member: an address that
+    /// is never that of a whole global object.
+    public var addressesNoGlobalObject = false
 
     public init(keyword: String?, shape: Shape, range: ByteRange, text: String) {
         self.keyword = keyword
@@ -220,6 +223,9 @@ public struct GlobalAccess: Hashable, Sendable {
     /// C: the access runs whenever its function reaches it: in the body's own
     /// block, under no branch and in no loop.
     public var isUnconditional = false
+    /// C: a store of a null pointer or of a global object's address
+    /// (`default_loop_ptr = &default_loop_struct`): never a pointer into a stack.
+    public var storesFixedAddress = false
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable

@@ -62,7 +62,8 @@ struct GuardedReach: Sendable {
     private static func walk(_ model: ProjectModel, from roots: [FunctionID], knowing known: Set<ExecutionGuard>,
                              trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
         var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
-        var guardedParameters: [FunctionID: Set<Int>] = [:]
+        var guardedParameters: [FunctionID: [ExecutionGuard.Subject]] = [:]
+        let fixedPointers = model.fixedAddressGlobals
         let start = known.filter { trustKey($0).map(trusted.contains) ?? false }
         var queue: [(FunctionID, Set<ExecutionGuard>)] = roots.map { ($0, start) }
         var head = 0
@@ -81,9 +82,19 @@ struct GuardedReach: Sendable {
                 // Only the parameters the callee tests tell its ways in apart.
                 let tested = guardedParameters[callee] ?? model.function(callee).map { Self.testedParameters(of: $0.function) } ?? []
                 guardedParameters[callee] = tested
-                for (position, argument) in call.arguments.enumerated() where tested.contains(position) {
-                    guard let value = argument.integerValue else { continue }
-                    entering.insert(ExecutionGuard(subject: .parameter(position), value: Int(value), isEqual: true))
+                for subject in tested {
+                    switch subject {
+                    case .parameter(let position):
+                        guard let value = call.argument(at: position)?.integerValue else { continue }
+                        entering.insert(ExecutionGuard(subject: subject, value: Int(value), isEqual: true))
+                    case .sameAddress(let position, let global):
+                        // A local or a member is never where a global that only holds null or
+                        // whole global objects points (`uv_loop_close(&loop)` against `default_loop_ptr`).
+                        guard call.argument(at: position)?.addressesNoGlobalObject == true, fixedPointers.contains(global) else { continue }
+                        entering.insert(ExecutionGuard(subject: subject, value: 1, isEqual: false))
+                    case .global, .globalBits:
+                        continue
+                    }
                 }
                 if contexts[callee]?.contains(where: { $0.isSubset(of: entering) }) == true { continue }
                 queue.append((callee, entering))
@@ -92,10 +103,15 @@ struct GuardedReach: Sendable {
         return contexts
     }
 
-    private static func testedParameters(of function: FunctionFacts) -> Set<Int> {
-        Set((function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards)).compactMap { guardian in
-            if case .parameter(let position) = guardian.subject { position } else { nil }
-        })
+    /// The conditions on its parameters the function tests, each once.
+    private static func testedParameters(of function: FunctionFacts) -> [ExecutionGuard.Subject] {
+        var seen: Set<ExecutionGuard.Subject> = []
+        return (function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards)).compactMap { guardian in
+            switch guardian.subject {
+            case .parameter, .sameAddress: seen.insert(guardian.subject).inserted ? guardian.subject : nil
+            case .global, .globalBits: nil
+            }
+        }
     }
 
     /// What trusting a guard on a global is keyed by: `server.mode`, or `global.mode&1` for some of its bits.
@@ -103,7 +119,7 @@ struct GuardedReach: Sendable {
         switch guardian.subject {
         case .global(let name): name
         case .globalBits(let name, let mask): name + "&" + String(mask)
-        case .parameter: nil
+        case .parameter, .sameAddress: nil
         }
     }
 
@@ -145,5 +161,31 @@ struct GuardedReach: Sendable {
             paths.append(String(current))
         }
         return paths
+    }
+}
+
+/// C globals whose every store is a null pointer or a global object's address, so
+/// they never point into a thread's stack.
+struct FixedAddressGlobals: Sendable {
+    let names: Set<String>
+
+    init(_ model: ProjectModel) {
+        var stored: Set<String> = []
+        var other: Set<String> = []
+        for file in model.files where file.language == .c {
+            for function in file.functions {
+                for access in function.globalAccesses where access.isWrite && access.field == nil {
+                    if access.storesFixedAddress { stored.insert(access.variable) } else { other.insert(access.variable) }
+                }
+            }
+        }
+        names = stored.subtracting(other)
+    }
+}
+
+extension ProjectModel {
+    /// Built by the first thread reach that asks.
+    var fixedAddressGlobals: Set<String> {
+        shared(FixedAddressGlobals.self) { FixedAddressGlobals(self) }.names
     }
 }
