@@ -33,6 +33,19 @@ import Testing
         #expect(facts.globals.first { $0.name == "typed" }?.typeName == "atomic_int")
     }
 
+    @Test func blockStaticsOfOneNameAreTwoVariables() throws {
+        let facts = CFixture().facts("log.c", """
+        void alert(void);
+        void send_log(int failed_socket, int failed_send) {
+            if (failed_socket) { static char once; if (!once) { once = 1; alert(); } }
+            if (failed_send) { static char once; if (!once) { once = 1; alert(); } }
+        }
+        """)
+        let send = try #require(facts.function("send_log"))
+        #expect(Set(send.globalAccesses.map(\.variable)) == ["log.c::send_log::once", "log.c::send_log::once#2"])
+        #expect(Set(facts.globals.map(\.name)) == ["log.c::send_log::once", "log.c::send_log::once#2"])
+    }
+
     @Test func writeUnderLockCarriesTheLock() throws {
         let facts = CFixture().facts("""
         #include <pthread.h>

@@ -19,6 +19,8 @@ final class UnitContext {
     let mainFile: CXFile?
     private var globalCache: [String: GlobalIdentity?] = [:]
     private var functionsByName: [String: FunctionID]?
+    /// Per qualified name of a function-static variable: the declarations seen with it, in order.
+    private var functionStatics: [String: [String]] = [:]
     /// Per local pointer (by USR): whether every value it is given is fresh heap memory.
     var heapOnlyLocals: [String: Bool] = [:]
 
@@ -133,7 +135,8 @@ final class UnitContext {
         let name = library.spelling(declaration)
         if container.kind == CXCursor_FunctionDecl {
             if storage == CX_SC_Static {
-                return GlobalIdentity(name: "\(path)::\(library.spelling(container))::\(name)", isFunctionStatic: true)
+                let qualified = "\(path)::\(library.spelling(container))::\(name)"
+                return GlobalIdentity(name: distinctStatic(qualified, usr: library.usr(declaration)), isFunctionStatic: true)
             }
             if storage == CX_SC_Extern { return GlobalIdentity(name: name, isFunctionStatic: false) }
             return nil
@@ -141,6 +144,19 @@ final class UnitContext {
         guard container.kind == translationUnitKind else { return nil }
         let isInternal = library.getCursorLinkage(declaration) == CXLinkage_Internal
         return GlobalIdentity(name: isInternal ? "\(path)::\(name)" : name, isFunctionStatic: false)
+    }
+
+    /// Two blocks of one function may each declare a `static char once;` (haproxy's
+    /// `__do_send_log`): two variables. The second is `...::once#2`.
+    private func distinctStatic(_ qualified: String, usr: String) -> String {
+        guard !usr.isEmpty else { return qualified }
+        var seen = functionStatics[qualified] ?? []
+        let position = seen.firstIndex(of: usr) ?? seen.count
+        if position == seen.count {
+            seen.append(usr)
+            functionStatics[qualified] = seen
+        }
+        return position == 0 ? qualified : qualified + "#" + String(position + 1)
     }
 
     /// The id of the function this file defines or declares under `name`.

@@ -39,7 +39,9 @@ struct GlobalAccessIndex: Sendable {
     static func shortName(of access: GlobalAccess, in language: SourceLanguage) -> String {
         let variable = access.variable
         if language == .c {
-            let name = variable.split(separator: "::").last.map(String.init) ?? variable
+            // `once#2` is the second `static char once;` of one function: shown as `once`.
+            let last = variable.split(separator: "::").last.map(String.init) ?? variable
+            let name = last.split(separator: "#").first.map(String.init) ?? last
             return access.field.map { name + "." + $0 } ?? name
         }
         if language == .python, let dot = variable.lastIndex(of: ".") { return String(variable[variable.index(after: dot)...]) }
