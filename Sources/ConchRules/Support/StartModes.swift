@@ -10,10 +10,13 @@ import ConchKit
 /// unknown), and no call between the write and the start that may write it. The walk
 /// of the thread's reach keeps a mode only while nothing the thread runs changes it
 /// (`GuardedReach`).
-struct StartModes {
+final class StartModes {
     private let model: ProjectModel
     /// Per number in the call graph: where the function is called (file, function, offset).
     private let callSites: [[(file: Int, function: Int, offset: Int)]]
+    /// Per C global variable: the functions writing it, by number, with each write.
+    private let writesByVariable: [String: [(function: Int, access: GlobalAccess)]]
+    private var writersByKey: [String: [Int]] = [:]
 
     init(_ model: ProjectModel) {
         self.model = model
@@ -26,6 +29,13 @@ struct StartModes {
             }
         }
         callSites = sites
+        var writes: [String: [(function: Int, access: GlobalAccess)]] = [:]
+        for (number, reference) in graph.references.enumerated() where model.files[reference.file].language == .c {
+            for access in model.files[reference.file].functions[reference.function].globalAccesses where access.isWrite {
+                writes[access.variable, default: []].append((number, access))
+            }
+        }
+        writesByVariable = writes
     }
 
     /// What holds at every start of a thread.
@@ -87,14 +97,16 @@ struct StartModes {
         })
     }
 
-    /// The functions with a write that may change what `key` reads.
+    /// The functions with a write that may change what `key` reads, in number order.
     private func directWriters(changing key: String) -> [Int] {
-        model.callGraph.references.indices.filter { number in
-            let reference = model.callGraph.references[number]
-            return model.files[reference.file].functions[reference.function].globalAccesses.contains { access in
-                access.isWrite && Self.mayChange(key, access)
-            }
-        }
+        if let known = writersByKey[key] { return known }
+        // `global.mode&1` and `src/x.c::phase` are read from the variables `global` and `src/x.c::phase`.
+        let name = key.split(separator: "&").first.map(String.init) ?? key
+        let afterFile = name.range(of: "::", options: .backwards)?.upperBound ?? name.startIndex
+        let variable = String(name[..<(name[afterFile...].firstIndex(of: ".") ?? name.endIndex)])
+        let writers = Set((writesByVariable[variable] ?? []).filter { Self.mayChange(key, $0.access) }.map(\.function)).sorted()
+        writersByKey[key] = writers
+        return writers
     }
 
     private static func mayChange(_ key: String, _ access: GlobalAccess) -> Bool {
