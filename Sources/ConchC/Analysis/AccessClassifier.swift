@@ -139,7 +139,8 @@ enum AccessClassifier {
         unit.library.getCanonicalType(unit.library.getCursorType(unit.tree[index].cursor)).kind
     }
 
-    private static func isPointer(_ index: Int, unit: UnitContext) -> Bool {
+    /// Whether the node's value is a pointer (through typedefs).
+    static func isPointer(_ index: Int, unit: UnitContext) -> Bool {
         canonicalKind(index, unit: unit) == CXType_Pointer
     }
 

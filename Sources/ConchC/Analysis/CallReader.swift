@@ -49,16 +49,15 @@ enum CallReader {
     /// expansion (`EVBASE_ACQUIRE_LOCK(base, th_base_lock)`) still has its names.
     static func spelledPath(_ index: Int, unit: UnitContext) -> String? {
         let tree = unit.tree
-        let library = unit.library
         var members: [String] = []
         var current = tree.stripped(index)
         while tree[current].kind == CXCursor_MemberRefExpr, let base = tree[current].children.first.map(tree.stripped) {
-            let isPointer = library.getCanonicalType(library.getCursorType(tree[base].cursor)).kind == CXType_Pointer
-            members.append((isPointer ? "->" : ".") + library.spelling(tree[current].cursor))
+            let arrow = AccessClassifier.isPointer(base, unit: unit) ? "->" : "."
+            members.append(arrow + unit.library.spelling(tree[current].cursor))
             current = base
         }
         guard tree[current].kind == CXCursor_DeclRefExpr else { return nil }
-        return library.spelling(tree[current].cursor) + members.reversed().joined()
+        return unit.library.spelling(tree[current].cursor) + members.reversed().joined()
     }
 
     /// `__sync_fetch_and_add_4` -> `__sync_fetch_and_add`: clang names the sized overload.

@@ -196,14 +196,9 @@ final class ExecutionGuards {
 
     /// `loop == default_loop_ptr`: a pointer parameter the function never assigns, against a global pointer.
     private func sameAddress(_ operand: Int, _ other: Int) -> ExecutionGuard.Subject? {
-        guard case .parameter(let position)? = subject(operand), isPointer(operand),
-              case .global(let name)? = subject(other), isPointer(other) else { return nil }
+        guard case .parameter(let position)? = subject(operand), AccessClassifier.isPointer(tree.stripped(operand), unit: unit),
+              case .global(let name)? = subject(other), AccessClassifier.isPointer(tree.stripped(other), unit: unit) else { return nil }
         return .sameAddress(parameter: position, global: name)
-    }
-
-    private func isPointer(_ index: Int) -> Bool {
-        let library = unit.library
-        return library.getCanonicalType(library.getCursorType(tree[tree.stripped(index)].cursor)).kind == CXType_Pointer
     }
 
     private func comparedWithConstant(_ operand: Int, _ other: Int) -> (ExecutionGuard.Subject, Int)? {

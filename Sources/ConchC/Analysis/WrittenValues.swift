@@ -1,9 +1,10 @@
 import CLibClang
 import ConchKit
 
-/// What a write to a global leaves behind: `global.mode &= ~MODE_STARTING` leaves
-/// that bit clear. Read for the writes that `main` makes before it starts threads,
-/// which decide the modes the threads run in.
+/// What a write to a global leaves behind (`global.mode &= ~MODE_STARTING` leaves that
+/// bit clear), read for the writes `main` makes before it starts threads, which decide
+/// the modes the threads run in; and which pointers can never hold a global object's
+/// address, for comparisons such as `loop == default_loop_ptr`.
 enum WrittenValues {
     /// `g = 2`, `g |= F`, `g &= ~F` with constants; nil for anything else.
     /// `subject`: the written global or member path, as guards name it.
@@ -60,7 +61,8 @@ enum WrittenValues {
     /// memory (`loop = malloc(sizeof(*loop))`) or null, and its address is never taken.
     private static func holdsOnlyHeapMemory(_ reference: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
-        guard let variable = unit.library.referenced(tree[reference].cursor), variable.kind == CXCursor_VarDecl,
+        guard AccessClassifier.isPointer(reference, unit: unit),
+              let variable = unit.library.referenced(tree[reference].cursor), variable.kind == CXCursor_VarDecl,
               unit.global(variable) == nil, unit.library.getStorageClass(variable) == CX_SC_None else { return false }
         let key = unit.library.usr(variable)
         guard !key.isEmpty else { return false }

@@ -12,8 +12,8 @@ import ConchKit
 /// (`GuardedReach`).
 final class StartModes {
     private let model: ProjectModel
-    /// Per number in the call graph: where the function is called (file, function, offset).
-    private let callSites: [[(file: Int, function: Int, offset: Int)]]
+    /// Per number in the call graph: where the function is called.
+    private let callSites: [[CallSites.Site]]
     /// Per C global variable: the functions writing it, by number, with each write.
     private let writesByVariable: [String: [(function: Int, access: GlobalAccess)]]
     private var writersByKey: [String: [Int]] = [:]
@@ -21,14 +21,7 @@ final class StartModes {
     init(_ model: ProjectModel) {
         self.model = model
         let graph = model.callGraph
-        var sites = [[(file: Int, function: Int, offset: Int)]](repeating: [], count: graph.count)
-        for (fileIndex, file) in model.files.enumerated() where file.language == .c {
-            file.forEachCall { function, call in
-                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
-                sites[callee].append((fileIndex, function, call.range.start))
-            }
-        }
-        callSites = sites
+        callSites = model.callSites.byCallee
         var writes: [String: [(function: Int, access: GlobalAccess)]] = [:]
         for (number, reference) in graph.references.enumerated() where model.files[reference.file].language == .c {
             for access in model.files[reference.file].functions[reference.function].globalAccesses where access.isWrite {

@@ -11,8 +11,6 @@ struct StartOrdering {
     private var firstModuleStart: [String: Int?] = [:]
     /// Functions from which a call chain leads to one of the starters. Built when first needed.
     private var leadsToStart: FunctionSet?
-    /// Where each function is called: file, calling function and offset. Built when first needed.
-    private var callSites: [[(file: Int, function: Int, offset: Int)]]?
 
     init(model: ProjectModel, entries: [ExecutionContexts.Entry]) {
         self.model = model
@@ -27,8 +25,9 @@ struct StartOrdering {
         // A start-up helper (`setup()` called above the start) runs before it too, when
         // every call to it does.
         let function = model.files[located.file].functions[located.function]
-        guard function.kind != .module, let callers = callers(of: function.id), !callers.isEmpty else { return false }
-        return callers.allSatisfy { precedes(file: $0.file, function: $0.function, offset: $0.offset, entry) }
+        guard function.kind != .module, let number = model.callGraph.number(of: function.id) else { return false }
+        let callers = model.callSites.byCallee[number]
+        return !callers.isEmpty && callers.allSatisfy { precedes(file: $0.file, function: $0.function, offset: $0.offset, entry) }
     }
 
     private mutating func precedes(file fileIndex: Int, function: Int, offset: Int, _ entry: ExecutionContexts.Entry) -> Bool {
@@ -37,21 +36,6 @@ struct StartOrdering {
         guard file.functions[function].kind == .module else { return false }
         guard let start = firstStart(inModuleOf: fileIndex) else { return true }
         return offset < start
-    }
-
-    private mutating func callers(of id: FunctionID) -> [(file: Int, function: Int, offset: Int)]? {
-        if callSites == nil {
-            let graph = model.callGraph
-            var sites = [[(file: Int, function: Int, offset: Int)]](repeating: [], count: graph.count)
-            for (fileIndex, file) in model.files.enumerated() {
-                file.forEachCall { function, call in
-                    guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
-                    sites[callee].append((fileIndex, function, call.range.start))
-                }
-            }
-            callSites = sites
-        }
-        return model.callGraph.number(of: id).flatMap { callSites?[$0] }
     }
 
     private mutating func firstStart(inModuleOf fileIndex: Int) -> Int? {
