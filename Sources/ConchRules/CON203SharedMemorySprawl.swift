@@ -14,8 +14,10 @@ struct SharedMemorySprawl: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         let threshold = model.settings.integerOption(metadata.code, "threshold") ?? Self.defaultThreshold
-        return model.files.compactMap { file in
-            let creations = Self.creations(in: file)
+        let creationsByFile = Self.creations(in: model)
+        return creationsByFile.keys.sorted().compactMap { fileIndex in
+            let file = model.files[fileIndex]
+            let creations = creationsByFile[fileIndex, default: []].sorted { $0.range < $1.range }
             guard creations.count > threshold, let first = creations.first else { return nil }
             let names = Set(creations.map { Self.label($0.callee) })
             return finding(
@@ -38,16 +40,16 @@ struct SharedMemorySprawl: Rule {
         return name
     }
 
-    /// The shared-object creations a module makes as a user of `multiprocessing`: not
-    /// inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
-    private static func creations(in file: FileFacts) -> [CallFacts] {
-        let package = file.moduleName.split(separator: ".").first
-        var made: [CallFacts] = []
-        file.forEachCall { function, call in
-            guard call.isResolved, ProcessAPIs.sharedObjects.contains(call.callee), call.callee.split(separator: ".").first != package,
+    /// The shared-object creations each module makes as a user of `multiprocessing`:
+    /// not inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
+    private static func creations(in model: ProjectModel) -> [Int: [CallFacts]] {
+        var made: [Int: [CallFacts]] = [:]
+        model.forEachCall(to: ProcessAPIs.sharedObjects.contains) { fileIndex, function, call in
+            let file = model.files[fileIndex]
+            guard call.isResolved, call.callee.split(separator: ".").first != file.moduleName.split(separator: ".").first,
                   !file.isInTest(function: function) else { return }
-            made.append(call.facts)
+            made[fileIndex, default: []].append(call.facts)
         }
-        return made.sorted { $0.range < $1.range }
+        return made
     }
 }

@@ -16,14 +16,13 @@ struct MixedConcurrencyModels: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
-        for (index, file) in model.files.enumerated() where file.language == .python {
-            file.forEachCall { position, call in
-                guard call.isResolved, let library = GreenletPatching.library(patching: call.callee),
-                      !isInside(library, file) else { return }
-                let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
-                let program = program(of: index, patchedOnImport: onImport, graph: model.importGraph, model: model)
-                if let found = finding(call.facts, library: library, in: file, program: program, model: model) { findings.append(found) }
-            }
+        model.forEachCall(to: { GreenletPatching.library(patching: $0) != nil }) { index, position, call in
+            let file = model.files[index]
+            guard file.language == .python, call.isResolved, let library = GreenletPatching.library(patching: call.callee),
+                  !isInside(library, file) else { return }
+            let onImport = position == 0 && !file.mainGuards.contains { $0.contains(call.range.start) }
+            let program = program(of: index, patchedOnImport: onImport, graph: model.importGraph, model: model)
+            if let found = finding(call.facts, library: library, in: file, program: program, model: model) { findings.append(found) }
         }
         return findings
     }

@@ -6,11 +6,10 @@ struct LegacyProcessSpawn: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
-        for file in model.files {
-            file.forEachCall { _, call in
-                guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { return }
-                findings.append(finding(for: call.facts, entry: entry, in: file))
-            }
+        model.forEachCall(to: LegacySpawnAPIs.isListed) { fileIndex, _, call in
+            let file = model.files[fileIndex]
+            guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { return }
+            findings.append(finding(for: call.facts, entry: entry, in: file))
         }
         return findings
     }

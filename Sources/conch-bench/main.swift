@@ -10,6 +10,10 @@ import Foundation
 /// prints its thread's CPU time, which other processes on a shared machine
 /// disturb much less than the wall time.
 /// `bench/check-vs-ruff.sh` times the whole `conch check` beside ruff.
+///
+/// `conch-bench --facts-digest [DIR]` prints, per file, a digest of all its facts
+/// instead: diff two builds' output to see that a scanner change left facts alone
+/// (with `SWIFT_DETERMINISTIC_HASHING=1`, so sets print in one order).
 
 func defaultRoot() -> String {
     let home = ProcessInfo.processInfo.environment["PYENV_ROOT"]
@@ -55,7 +59,9 @@ func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
     return (wall, threadCPUSeconds() - cpuStart)
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+var arguments = Array(CommandLine.arguments.dropFirst())
+let printsDigests = arguments.first == "--facts-digest"
+if printsDigests { arguments.removeFirst() }
 let root = arguments.first ?? defaultRoot()
 let paths = pythonFiles(under: root)
 guard !paths.isEmpty else {
@@ -68,6 +74,29 @@ var sources: [SourceText] = []
 let decodeTime = clock.measure {
     sources = contents.map { PythonSource.decode(bytes: $0).0 }
 }
+/// The dotted module name a file has under `root`, as discovery names it.
+func moduleName(_ path: String) -> String {
+    var relative = path.dropFirst(root.count + 1).replacingOccurrences(of: "/", with: ".")
+    relative.removeLast(3)
+    return relative.hasSuffix(".__init__") ? String(relative.dropLast(9)) : relative
+}
+
+/// FNV-1a over the text Swift prints for the facts: every field, nested ones included.
+func digest(_ facts: FileFacts) -> String {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in String(reflecting: facts).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    return String(hash, radix: 16)
+}
+
+if printsDigests {
+    for (index, source) in sources.enumerated() {
+        let file = SourceFile(path: paths[index], absolutePath: paths[index], language: .python,
+                              moduleName: moduleName(paths[index]), text: source)
+        print(paths[index].dropFirst(root.count + 1), digest(PythonFrontEnd().facts(for: file, settings: AnalysisSettings())))
+    }
+    exit(0)
+}
+
 let bytes = sources.reduce(0) { $0 + $1.bytes.count }
 let lines = sources.reduce(0) { $0 + $1.lineCount }
 let megabytes = Double(bytes) / 1_000_000

@@ -14,27 +14,29 @@ public final class CallGraph: Sendable {
     private let firstCall: [[Int]]
     /// The distinct functions each numbered function calls, itself excluded.
     let callees: [[Int32]]
+    /// `numbers[file][function]`: the number of the function's id, as `number(of:)` answers, or -1.
+    private let numbers: [[Int32]]
 
     init(_ model: ProjectModel) {
         let references = model.indexedFunctions
         let index = model.functionIndex
+        let table = model.callees
+        // A Python callee resolves the same from every file: once per distinct callee.
+        let byCallee = table.names.map { index[$0].map { Int32($0.number) } ?? -1 }
         var targets: [[Int32]] = []
-        var firstCall: [[Int]] = []
-        for file in model.files {
+        targets.reserveCapacity(model.files.count)
+        for (fileIndex, file) in model.files.enumerated() {
+            if file.language == .python {
+                targets.append(table.numbers[fileIndex].map { byCallee[Int($0)] })
+                continue
+            }
             var resolved: [Int32] = []
-            var starts = [Int](repeating: 0, count: file.functions.count)
-            var current = -1
-            file.forEachCall { function, call in
-                if function != current {
-                    for skipped in current + 1...function { starts[skipped] = resolved.count }
-                    current = function
-                }
+            file.forEachCall { _, call in
                 resolved.append(model.resolvedReference(call.callee, from: file).map { Int32($0.reference.number) } ?? -1)
             }
-            for skipped in (current + 1)..<file.functions.count { starts[skipped] = resolved.count }
             targets.append(resolved)
-            firstCall.append(starts)
         }
+        let firstCall = table.firstCall
         self.references = references
         self.index = index
         ids = references.map { model.files[$0.file].functions[$0.function].id }
@@ -54,11 +56,18 @@ public final class CallGraph: Sendable {
             }
         }
         self.callees = callees
+        numbers = model.functionNumbers
     }
 
     public var count: Int { references.count }
 
     public func number(of id: FunctionID) -> Int? { index[id]?.number }
+
+    /// The number of function `function` of file `file`, without hashing its id.
+    public func number(file: Int, function: Int) -> Int? {
+        let number = numbers[file][function]
+        return number >= 0 ? Int(number) : nil
+    }
 
     public func id(of number: Int) -> FunctionID { ids[number] }
 

@@ -13,6 +13,9 @@ public struct ProjectModel: Sendable {
     public let functionIndex: [FunctionID: FunctionReference]
     /// The indexed functions by number.
     public let indexedFunctions: [FunctionReference]
+    /// `functionNumbers[file][function]`: the number of the function's id (a second
+    /// definition under one id shares the first's), or -1 for a module body.
+    let functionNumbers: [[Int32]]
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
@@ -21,19 +24,27 @@ public struct ProjectModel: Sendable {
         var index: [FunctionID: FunctionReference] = [:]
         index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
         var indexed: [FunctionReference] = []
+        var numbers: [[Int32]] = []
         for (fileIndex, file) in files.enumerated() {
+            var fileNumbers = [Int32](repeating: -1, count: file.functions.count)
             for functionIndex in file.functions.indices where file.functions[functionIndex].kind != .module {
                 let id = file.functions[functionIndex].id
-                guard index[id] == nil else { continue }
+                if let known = index[id] {
+                    fileNumbers[functionIndex] = Int32(known.number)
+                    continue
+                }
                 let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
                 index[id] = reference
+                fileNumbers[functionIndex] = Int32(reference.number)
                 indexed.append(reference)
             }
+            numbers.append(fileNumbers)
         }
         ForwardedThreadEntries.join(&files, knownFunctions: index)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed
+        functionNumbers = numbers
     }
 
     public func function(_ id: FunctionID) -> (file: FileFacts, function: FunctionFacts)? {

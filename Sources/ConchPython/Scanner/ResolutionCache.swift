@@ -1,3 +1,5 @@
+import ConchKit
+
 /// A dotted chain of up to four names, as interned ids, in one scope.
 struct ChainKey: Equatable {
     var scope: Int32

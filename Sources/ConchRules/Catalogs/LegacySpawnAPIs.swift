@@ -39,4 +39,9 @@ enum LegacySpawnAPIs {
     static func entry(for callee: String, in language: SourceLanguage) -> Entry? {
         language == .python ? python[callee] : c[callee]
     }
+
+    /// Whether the callee is legacy in some language: the cheap first question.
+    static func isListed(_ callee: String) -> Bool {
+        python[callee] != nil || c[callee] != nil
+    }
 }

@@ -105,8 +105,11 @@ struct ExecutionContexts: Sendable {
             }
         }
         for (number, reference) in graph.references.enumerated() where !called.contains(number) {
-            let function = model.files[reference.file].functions[reference.function]
-            if function.name != "<fork-child>", !entries.contains(function.id) { roots.append(number) }
+            // Read in place: copying a function's facts retains every field.
+            let isRoot = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
+                functions[reference.function].name != "<fork-child>" && !entries.contains(functions[reference.function].id)
+            }
+            if isRoot { roots.append(number) }
         }
         return graph.reach(from: roots)
     }

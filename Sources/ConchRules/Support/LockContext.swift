@@ -113,9 +113,8 @@ struct LockContext {
             file.forEachCall { function, call in
                 if function != current {
                     current = function
-                    let id = file.functions[function].id
-                    caller = file.functions[function].kind == .module ? nil : graph.number(of: id)
-                    startPoints = startup.isEmpty ? nil : startup[id]
+                    caller = file.functions[function].kind == .module ? nil : graph.number(file: fileIndex, function: function)
+                    startPoints = startup.isEmpty ? nil : startup[file.functions[function].id]
                 }
                 guard let callee = graph.callee(file: fileIndex, function: function, call: call.index), callee != caller else { return }
                 let range = call.range

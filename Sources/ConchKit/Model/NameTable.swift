@@ -2,15 +2,20 @@
 /// spelling is decoded into a `String` once, and every later question about it is
 /// an array lookup. A table can intern whole strings instead (never both): its
 /// multiplicative hash over the bytes costs less than the SipHash of a `Set<String>`.
-struct NameTable {
-    private(set) var names: [String] = []
-    private var spans: [(start: Int, end: Int)] = []
+///
+/// Public and inlinable for the front ends, which intern every NAME token.
+public struct NameTable {
+    public private(set) var names: [String] = []
+    @usableFromInline var spans: [(start: Int, end: Int)] = []
     /// Open addressing: name id + 1 per slot, 0 for empty.
-    private var slots = [Int32](repeating: 0, count: 256)
-    private var hashes: [UInt64] = []
+    @usableFromInline var slots = [Int32](repeating: 0, count: 256)
+    @usableFromInline var hashes: [UInt64] = []
+
+    public init() {}
 
     /// Raw bytes: this runs once per NAME token, and bounds checks would double its cost.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+    @inlinable
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let hash = Self.hash(bytes, start, end)
         let (found, slot) = find(hash) { Self.same(bytes, spans[$0], start, end) }
         if let found { return found }
@@ -19,16 +24,22 @@ struct NameTable {
     }
 
     /// The one copy of `text` this table holds.
-    mutating func intern(_ text: String) -> String {
+    public mutating func intern(_ text: String) -> String {
+        names[Int(id(of: text))]
+    }
+
+    /// The id of `text`, added if new.
+    public mutating func id(of text: String) -> Int32 {
         var contiguous = text
         let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
         let (found, slot) = find(hash) { names[$0] == text }
-        return names[Int(found ?? add(text, hash: hash, span: (0, 0), slot: slot))]
+        return found ?? add(text, hash: hash, span: (0, 0), slot: slot)
     }
 
     /// Eight bytes per multiply: a byte-at-a-time hash spent most of interning's time
     /// waiting on its chain of multiplies.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    @inlinable
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var hash = UInt64(end - start) &* 0x9E37_79B9_7F4A_7C15
         var index = start
         if let base = UnsafeRawPointer(bytes.baseAddress) {
@@ -49,7 +60,8 @@ struct NameTable {
     }
 
     /// The id of the entry with this hash that `matches`, else the empty slot to add it in.
-    private func find(_ hash: UInt64, matches: (Int) -> Bool) -> (id: Int32?, slot: Int) {
+    @inlinable
+    func find(_ hash: UInt64, matches: (Int) -> Bool) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
@@ -60,7 +72,8 @@ struct NameTable {
         return (nil, slot)
     }
 
-    private mutating func add(_ name: String, hash: UInt64, span: (start: Int, end: Int), slot: Int) -> Int32 {
+    @usableFromInline
+    mutating func add(_ name: String, hash: UInt64, span: (start: Int, end: Int), slot: Int) -> Int32 {
         let id = Int32(names.count)
         names.append(name)
         spans.append(span)
@@ -70,7 +83,8 @@ struct NameTable {
         return id
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (id, hash) in hashes.enumerated() {
@@ -80,7 +94,8 @@ struct NameTable {
         }
     }
 
-    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
+    @inlinable
+    static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
         guard span.end - span.start == end - start else { return false }
         var offset = 0
         while offset < end - start {
@@ -93,19 +108,19 @@ struct NameTable {
 
 /// Whether interned names belong to a fixed set, worked out the first time each name is
 /// asked about: a file asks about few of its names, and each of them many times.
-struct NameSetMembership {
+public struct NameSetMembership {
     private let set: Set<String>
     private let names: NameTable
     private enum Answer: UInt8 { case unknown, no, yes }
     private var answers: [Answer]
 
-    init(_ set: Set<String>, names: NameTable) {
+    public init(_ set: Set<String>, names: NameTable) {
         self.set = set
         self.names = names
         answers = Array(repeating: .unknown, count: names.names.count)
     }
 
-    mutating func contains(_ id: Int32) -> Bool {
+    public mutating func contains(_ id: Int32) -> Bool {
         let index = Int(id)
         if answers[index] == .unknown { answers[index] = set.contains(names.names[index]) ? .yes : .no }
         return answers[index] == .yes
