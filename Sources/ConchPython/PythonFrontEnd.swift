@@ -13,6 +13,6 @@ public struct PythonFrontEnd: FrontEnd {
     }
 
     public func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts {
-        PythonScanner.facts(for: file, tokenized: PythonTokenizer.tokenize(file.text))
+        PythonScanner.facts(for: file)
     }
 }

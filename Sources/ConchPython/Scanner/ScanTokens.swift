@@ -31,25 +31,18 @@ final class ScanTokens {
     let forID: Int32
     let count: Int
 
-    init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int]) {
+    init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int], nameIDs: [Int32], names: NameTable) {
         self.source = source
         self.kinds = kinds
         self.starts = starts
         self.ends = ends
         bytes = source.bytes
         count = kinds.count
-        var table = NameTable()
-        var ids = [Int32](repeating: -1, count: kinds.count)
-        source.bytes.withUnsafeBufferPointer { bytes in
-            for index in 0..<kinds.count where kinds[index] == .name {
-                ids[index] = table.intern(bytes, starts[index], ends[index])
-            }
-        }
-        nameIDs = ids
-        names = table
-        keywordNames = table.names.map { PythonKeywords.hard.contains($0) }
-        lambdaID = Int32(table.names.firstIndex(of: "lambda") ?? -1)
-        forID = Int32(table.names.firstIndex(of: "for") ?? -1)
+        self.nameIDs = nameIDs
+        self.names = names
+        keywordNames = names.names.map { PythonKeywords.hard.contains($0) }
+        lambdaID = Int32(names.names.firstIndex(of: "lambda") ?? -1)
+        forID = Int32(names.names.firstIndex(of: "for") ?? -1)
         var partner = [Int](repeating: -1, count: kinds.count)
         var operators = [Int](repeating: 0, count: kinds.count + 1)
         var open: [Int] = []

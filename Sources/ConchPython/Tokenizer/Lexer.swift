@@ -32,18 +32,35 @@ struct FStringState {
     var insideField: Bool { fieldStartDepth >= 0 }
 }
 
+/// Where the lexer's tokens go: a list of every token (dumps, the oracle), or the
+/// scanner's arrays, filled while the bytes are still in cache.
+protocol TokenSink {
+    mutating func accept(_ kind: PythonTokenKind, _ start: Int, _ end: Int)
+}
+
+/// Every token, as `TokenizedFile` holds them.
+struct TokenList: TokenSink {
+    var tokens: [PythonToken] = []
+
+    init(capacity: Int) { tokens.reserveCapacity(capacity) }
+
+    mutating func accept(_ kind: PythonTokenKind, _ start: Int, _ end: Int) {
+        tokens.append(PythonToken(kind: kind, range: ByteRange(start, end)))
+    }
+}
+
 /// The tokenizer's state machine. Offsets index `bytes`; reading past the end yields 0.
-struct Lexer {
-    static let tabSize = 8
+struct Lexer<Sink: TokenSink> {
+    static var tabSize: Int { 8 }
     /// CPython's limits, past which it refuses a file.
-    static let maxIndentLevels = 100
-    static let maxBracketLevels = 200
-    static let maxFStringLevels = 150
+    static var maxIndentLevels: Int { 100 }
+    static var maxBracketLevels: Int { 200 }
+    static var maxFStringLevels: Int { 150 }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     var pos = 0
-    var tokens: [PythonToken] = []
+    var sink: Sink
     var problem: LexProblem?
 
     var atLineStart = true
@@ -58,20 +75,23 @@ struct Lexer {
     var implicitNewlinePending: Bool
     var finished = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
         self.bytes = bytes
+        self.sink = sink
         count = bytes.count
         let last = count > 0 ? bytes[count - 1] : Byte.lineFeed
         implicitNewlinePending = last != Byte.lineFeed && last != Byte.carriageReturn
-        tokens.reserveCapacity(count / 5 + 16)
     }
+
+    /// About one token per five bytes in real code: a capacity that rarely needs to grow.
+    static func expectedTokens(_ byteCount: Int) -> Int { byteCount / 5 + 16 }
 
     @inline(__always) func byte(_ offset: Int) -> UInt8 {
         offset < count ? bytes[offset] : 0
     }
 
     @inline(__always) mutating func emit(_ kind: PythonTokenKind, _ start: Int, _ end: Int) {
-        tokens.append(PythonToken(kind: kind, range: ByteRange(start, end)))
+        sink.accept(kind, start, end)
     }
 
     mutating func report(_ kind: LexProblem.Kind, _ start: Int, _ end: Int) {

@@ -6,9 +6,9 @@ import ConchKit
 public enum PythonTokenizer {
     public static func tokenize(_ source: SourceText) -> TokenizedFile {
         let result = source.bytes.withUnsafeBufferPointer { buffer -> ([PythonToken], LexProblem?) in
-            var lexer = Lexer(bytes: buffer)
+            var lexer = Lexer(bytes: buffer, sink: TokenList(capacity: Lexer<TokenList>.expectedTokens(buffer.count)))
             lexer.run()
-            return (lexer.tokens, lexer.problem)
+            return (lexer.sink.tokens, lexer.problem)
         }
         var problems: [FileProblem] = []
         if let problem = result.1 {
