@@ -43,21 +43,34 @@ public struct IgnoreFile: Sendable {
 
     /// nil: no pattern speaks of this path; otherwise whether the last matching pattern ignores it.
     func verdict(relativePath: String, isDirectory: Bool) -> Bool? {
+        // By bytes: every file of a walk is asked about, and Character steps would be most of discovery.
+        let utf8 = relativePath.utf8
         let local: Substring
         if base.isEmpty {
             local = Substring(relativePath)
-        } else if relativePath.hasPrefix(base + "/") {
-            local = relativePath.dropFirst(base.count + 1)
         } else {
-            return nil
+            let prefix = base + "/"
+            guard utf8.starts(with: prefix.utf8) else { return nil }
+            local = relativePath[utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)...]
         }
-        let name = local.split(separator: "/").last.map(String.init) ?? String(local)
+        let name = Self.lastComponent(local)
         var verdict: Bool?
         for rule in rules where !rule.directoryOnly || isDirectory {
             let subject = rule.anchored ? String(local) : name
             if rule.glob.matches(subject) { verdict = !rule.negated }
         }
         return verdict
+    }
+
+    /// The last non-empty component of a slash-separated path ("" when it has none).
+    private static func lastComponent(_ path: Substring) -> String {
+        var end = path.utf8.endIndex
+        while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == UInt8(ascii: "/") {
+            end = path.utf8.index(before: end)
+        }
+        let trimmed = path[..<end]
+        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(trimmed) }
+        return String(trimmed[trimmed.utf8.index(after: slash)...])
     }
 }
 

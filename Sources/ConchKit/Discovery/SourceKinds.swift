@@ -41,25 +41,35 @@ public enum ModuleNames {
 
 /// Python module names from the package folders (`__init__.py`) around a file.
 struct ModuleNamer {
-    private var isPackage: [String: Bool] = [:]
+    /// Per folder: its dotted package name, or "" when it holds no `__init__.py`.
+    private var packageNames: [String: String] = [:]
 
     mutating func moduleName(for absolutePath: String) -> String {
-        var components: [String] = []
-        let name = (absolutePath as NSString).lastPathComponent
+        let (folder, name) = Self.split(absolutePath)
         let stem = name.split(separator: ".").first.map(String.init) ?? name
-        if stem != "__init__" { components.append(stem) }
-        var folder = (absolutePath as NSString).deletingLastPathComponent
-        while folder != "/", !folder.isEmpty, packageFolder(folder) {
-            components.append((folder as NSString).lastPathComponent)
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        return components.reversed().joined(separator: ".")
+        let package = packageName(of: folder)
+        if stem == "__init__" { return package }
+        return package.isEmpty ? stem : package + "." + stem
     }
 
-    private mutating func packageFolder(_ folder: String) -> Bool {
-        if let known = isPackage[folder] { return known }
-        let answer = FileManager.default.fileExists(atPath: folder + "/__init__.py")
-        isPackage[folder] = answer
-        return answer
+    /// Worked out once per folder: a tree's files share their folders.
+    private mutating func packageName(of folder: String) -> String {
+        if let known = packageNames[folder] { return known }
+        var name = ""
+        if folder != "/", !folder.isEmpty, FileManager.default.fileExists(atPath: folder + "/__init__.py") {
+            let (parent, own) = Self.split(folder)
+            let outer = packageName(of: parent)
+            name = outer.isEmpty ? own : outer + "." + own
+        }
+        packageNames[folder] = name
+        return name
+    }
+
+    /// A path's folder and last component, split at its last slash by bytes.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        let folder = slash == utf8.startIndex ? "/" : String(path[..<slash])
+        return (folder, String(path[utf8.index(after: slash)...]))
     }
 }
