@@ -107,7 +107,15 @@ enum Assignments {
 
     /// Splits `[first, end)` at top-level commas.
     static func commaSeparated(_ tokens: ScanTokens, first: Int, end: Int) -> [(first: Int, end: Int)] {
-        var result: [(Int, Int)] = []
+        var result: [(first: Int, end: Int)] = []
+        forEachCommaSeparated(tokens, first: first, end: end) { result.append($0) }
+        return result
+    }
+
+    /// The top-level comma-separated parts of `first..<end`, empty ones skipped, without
+    /// building an array: every call's arguments go through here.
+    @inline(__always)
+    static func forEachCommaSeparated(_ tokens: ScanTokens, first: Int, end: Int, _ visit: ((first: Int, end: Int)) -> Void) {
         var start = first
         var cursor = first
         while cursor < end {
@@ -116,12 +124,11 @@ enum Assignments {
                 continue
             }
             if tokens.isOp(cursor, ",") {
-                if cursor > start { result.append((start, cursor)) }
+                if cursor > start { visit((start, cursor)) }
                 start = cursor + 1
             }
             cursor += 1
         }
-        if end > start { result.append((start, end)) }
-        return result
+        if end > start { visit((start, end)) }
     }
 }

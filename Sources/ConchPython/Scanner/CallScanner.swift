@@ -32,8 +32,14 @@ enum CallScanner {
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
-            let parts = Assignments.commaSeparated(tokens, first: cursor + 1, end: argumentEnd)
-            call.arguments = parts.map { argument(model, $0, function: function) }
+            var count = 0
+            Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) { _ in count += 1 }
+            if count > 0 {
+                call.arguments.reserveCapacity(count)
+                Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) {
+                    call.arguments.append(argument(model, $0, function: function))
+                }
+            }
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")

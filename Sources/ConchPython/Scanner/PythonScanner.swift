@@ -16,8 +16,7 @@ public enum PythonScanner {
             let line = source.lineIndex(of: comment.start) + 1
             suppressions.record(comment: source.text(comment), line: line, allowFileLevel: line <= 10)
         }
-        let tokens = ScanTokens(source: source, kinds: sink.kinds, starts: sink.starts, ends: sink.ends,
-                                nameIDs: sink.nameIDs, names: sink.names)
+        let tokens = ScanTokens(source: source, sink: sink)
         let model = ScanModel(tokens: tokens, statements: LogicalLines.statements(tokens), file: file)
         var structure = StructurePass(model: model)
         structure.run()

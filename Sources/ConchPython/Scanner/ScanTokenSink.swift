@@ -1,25 +1,39 @@
 import ConchKit
 
 /// The lexer's tokens as the scanner reads them, filled while the lexer runs: NL and
-/// ENDMARKER dropped, names interned while their bytes are still in cache, and only
-/// the comments that may hold a suppression kept, as ranges.
+/// ENDMARKER dropped, names interned and brackets paired while their bytes are still
+/// in cache, and only the comments that may hold a suppression kept, as ranges.
 struct ScanTokenSink: TokenSink {
     /// Valid while the lexer runs, and read only then.
     private let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var kinds: [ScanKind] = []
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
+    let kinds: TokenColumn<ScanKind>
+    let starts: TokenColumn<Int>
+    let ends: TokenColumn<Int>
     /// For NAME tokens, the interned name's index in `names`; -1 otherwise.
-    private(set) var nameIDs: [Int32] = []
+    let nameIDs: TokenColumn<Int32>
     private(set) var names = NameTable()
+    /// Per interned name: whether it is a hard keyword.
+    private(set) var keywordNames: [Bool] = []
+    /// Interned ids of `lambda` and `for`, -1 while the file has none.
+    private(set) var lambdaID: Int32 = -1
+    private(set) var forID: Int32 = -1
+    /// Index of the partner bracket, or -1 when the bracket is unbalanced or the token is none.
+    let partner: TokenColumn<Int>
+    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens `0..<i`.
+    let operatorsBefore: TokenColumn<Int>
     private(set) var suppressionComments: [ByteRange] = []
+    /// Open brackets of the current logical line, innermost last.
+    private var open: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.bytes = bytes
-        kinds.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
-        nameIDs.reserveCapacity(capacity)
+        kinds = TokenColumn(capacity: capacity)
+        starts = TokenColumn(capacity: capacity)
+        ends = TokenColumn(capacity: capacity)
+        nameIDs = TokenColumn(capacity: capacity)
+        partner = TokenColumn(capacity: capacity)
+        operatorsBefore = TokenColumn(capacity: capacity + 1)
+        operatorsBefore.append(0)
     }
 
     mutating func accept(_ kind: PythonTokenKind, _ start: Int, _ end: Int) {
@@ -42,10 +56,83 @@ struct ScanTokenSink: TokenSink {
         case .NL, .ENDMARKER:
             return
         }
+        let index = kinds.count
         kinds.append(scanKind)
         starts.append(start)
         ends.append(end)
-        nameIDs.append(scanKind == .name ? names.intern(bytes, start, end) : -1)
+        partner.append(-1)
+        var isArithmetic = false
+        switch scanKind {
+        case .name:
+            nameIDs.append(intern(start, end))
+        case .newline:
+            nameIDs.append(-1)
+            open.removeAll(keepingCapacity: true)
+        case .op:
+            nameIDs.append(-1)
+            isArithmetic = pairBracket(index, start, end)
+        default:
+            nameIDs.append(-1)
+        }
+        operatorsBefore.append(operatorsBefore[index] + (isArithmetic ? 1 : 0))
+    }
+
+    private mutating func intern(_ start: Int, _ end: Int) -> Int32 {
+        let id = names.intern(bytes, start, end)
+        if Int(id) == keywordNames.count {
+            let isKeyword = PythonKeywords.isHard(bytes, start, end)
+            keywordNames.append(isKeyword)
+            if isKeyword, end - start == 6, bytes[start] == UInt8(ascii: "l") { lambdaID = id }
+            if isKeyword, end - start == 3, bytes[start] == UInt8(ascii: "f") { forID = id }
+        }
+        return id
+    }
+
+    /// Pairs a closing bracket with its opener; returns whether the operator is arithmetic instead.
+    private mutating func pairBracket(_ index: Int, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        let first = length > 0 ? bytes[start] : 0
+        if length == 1, first == 0x28 || first == 0x5B || first == 0x7B {
+            open.append(index)
+        } else if length == 1, let opener = Self.opener(of: first) {
+            // Look a few levels down only, so mismatched brackets stay linear.
+            var at = open.count - 1
+            while at >= 0, at >= open.count - 8, bytes[starts[open[at]]] != opener { at -= 1 }
+            if at >= 0, at >= open.count - 8 {
+                partner[index] = open[at]
+                partner[open[at]] = index
+                open.removeSubrange(at...)
+            }
+        } else {
+            return Self.isArithmetic(bytes, start, length)
+        }
+        return false
+    }
+
+    private static func opener(of byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x29: return 0x28
+        case 0x5D: return 0x5B
+        case 0x7D: return 0x7B
+        default: return nil
+        }
+    }
+
+    /// `+ - * / // % ** @ << >> & | ^ ~`, their augmented forms, and comparisons.
+    private static func isArithmetic(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        guard length >= 1, length <= 3 else { return false }
+        let first = bytes[start]
+        switch first {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
+             UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"):
+            // `->` is an annotation arrow, not arithmetic.
+            return !(length == 2 && first == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: ">"))
+        case UInt8(ascii: "="), UInt8(ascii: "!"):
+            return length == 2 && bytes[start + 1] == UInt8(ascii: "=")
+        default:
+            return false
+        }
     }
 
     /// `Suppressions.record` acts only on comments holding `conch:` or `noqa`, in any

@@ -31,74 +31,22 @@ final class ScanTokens {
     let forID: Int32
     let count: Int
 
-    init(source: SourceText, kinds: [ScanKind], starts: [Int], ends: [Int], nameIDs: [Int32], names: NameTable) {
+    /// Copies the columns a `ScanTokenSink` filled while the lexer ran into arrays,
+    /// which the passes read faster than the columns themselves.
+    init(source: SourceText, sink: ScanTokenSink) {
         self.source = source
-        self.kinds = kinds
-        self.starts = starts
-        self.ends = ends
         bytes = source.bytes
-        count = kinds.count
-        self.nameIDs = nameIDs
-        self.names = names
-        keywordNames = names.names.map { PythonKeywords.hard.contains($0) }
-        lambdaID = Int32(names.names.firstIndex(of: "lambda") ?? -1)
-        forID = Int32(names.names.firstIndex(of: "for") ?? -1)
-        var partner = [Int](repeating: -1, count: kinds.count)
-        var operators = [Int](repeating: 0, count: kinds.count + 1)
-        var open: [Int] = []
-        let bytes = source.bytes
-        for index in 0..<kinds.count {
-            var isArithmetic = false
-            if kinds[index] == .newline {
-                open.removeAll(keepingCapacity: true)
-            } else if kinds[index] == .op {
-                let length = ends[index] - starts[index]
-                let first = length > 0 ? bytes[starts[index]] : 0
-                if length == 1, first == 0x28 || first == 0x5B || first == 0x7B {
-                    open.append(index)
-                } else if length == 1, let opener = Self.opener(of: first) {
-                    // Look a few levels down only, so mismatched brackets stay linear.
-                    var at = open.count - 1
-                    while at >= 0, at >= open.count - 8, bytes[starts[open[at]]] != opener { at -= 1 }
-                    if at >= 0, at >= open.count - 8 {
-                        partner[index] = open[at]
-                        partner[open[at]] = index
-                        open.removeSubrange(at...)
-                    }
-                } else {
-                    isArithmetic = Self.isArithmetic(bytes, starts[index], length)
-                }
-            }
-            operators[index + 1] = operators[index] + (isArithmetic ? 1 : 0)
-        }
-        self.partner = partner
-        self.operatorsBefore = operators
-    }
-
-    private static func opener(of byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x29: return 0x28
-        case 0x5D: return 0x5B
-        case 0x7D: return 0x7B
-        default: return nil
-        }
-    }
-
-    /// `+ - * / // % ** @ << >> & | ^ ~`, their augmented forms, and comparisons.
-    private static func isArithmetic(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Bool {
-        guard length >= 1, length <= 3 else { return false }
-        let first = bytes[start]
-        switch first {
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
-             UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"),
-             UInt8(ascii: "<"), UInt8(ascii: ">"):
-            // `->` is an annotation arrow, not arithmetic.
-            return !(length == 2 && first == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: ">"))
-        case UInt8(ascii: "="), UInt8(ascii: "!"):
-            return length == 2 && bytes[start + 1] == UInt8(ascii: "=")
-        default:
-            return false
-        }
+        kinds = sink.kinds.array
+        starts = sink.starts.array
+        ends = sink.ends.array
+        count = sink.kinds.count
+        nameIDs = sink.nameIDs.array
+        names = sink.names
+        keywordNames = sink.keywordNames
+        lambdaID = sink.lambdaID
+        forID = sink.forID
+        partner = sink.partner.array
+        operatorsBefore = sink.operatorsBefore.array
     }
 
     // MARK: - Questions about one token
@@ -206,4 +154,21 @@ enum PythonKeywords {
         "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
         "with", "yield",
     ]
+
+    /// `hard` by length, as bytes, so a name is tested without building a String.
+    private static let byLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 9)
+        for keyword in hard { table[keyword.utf8.count].append(Array(keyword.utf8)) }
+        return table
+    }()
+
+    static func isHard(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length < byLength.count else { return false }
+        return byLength[length].contains { keyword in
+            var offset = 0
+            while offset < length, keyword[offset] == bytes[start + offset] { offset += 1 }
+            return offset == length
+        }
+    }
 }
