@@ -49,6 +49,11 @@ public struct NameTable {
             }
         }
         guard index < end else { return hash }
+        if index + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress) {
+            // Most names are shorter than a word: one load, the bytes past the end masked off.
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            return MultiplicativeHash.mix(hash, word & (UInt64.max >> (64 - 8 * UInt64(end - index))))
+        }
         var tail: UInt64 = 0
         var shift: UInt64 = 0
         while index < end {
@@ -96,9 +101,17 @@ public struct NameTable {
 
     @inlinable
     static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ span: (start: Int, end: Int), _ start: Int, _ end: Int) -> Bool {
-        guard span.end - span.start == end - start else { return false }
+        let length = end - start
+        guard span.end - span.start == length else { return false }
         var offset = 0
-        while offset < end - start {
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while offset + 8 <= length {
+                guard base.loadUnaligned(fromByteOffset: span.start + offset, as: UInt64.self)
+                    == base.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self) else { return false }
+                offset += 8
+            }
+        }
+        while offset < length {
             if bytes[span.start + offset] != bytes[start + offset] { return false }
             offset += 1
         }

@@ -43,10 +43,10 @@ enum CallScanner {
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")
-            let calls = model.facts.functions[function].calls.count
-            model.facts.functions[function].calls.append(call)
-            found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function, index: calls,
+            found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function,
+                                   index: model.facts.functions[function].calls.count,
                                    callee: call.callee, isResolved: call.isResolved))
+            model.facts.functions[function].calls.append(call)
         }
         return found
     }

@@ -51,16 +51,20 @@ final class ScanTokens {
 
     // MARK: - Questions about one token
 
+    @inline(__always)
     func isOp(_ index: Int, _ text: StaticString) -> Bool {
         index >= 0 && index < count && kinds[index] == .op && equals(index, text)
     }
 
+    @inline(__always)
     func isName(_ index: Int, _ text: StaticString) -> Bool {
         index >= 0 && index < count && kinds[index] == .name && equals(index, text)
     }
 
+    @inline(__always)
     func isName(_ index: Int) -> Bool { index >= 0 && index < count && kinds[index] == .name }
 
+    @inline(__always)
     func equals(_ index: Int, _ text: StaticString) -> Bool {
         let start = starts[index]
         let length = ends[index] - start
@@ -115,12 +119,14 @@ final class ScanTokens {
         return nil
     }
 
+    @inline(__always)
     func isOpener(_ index: Int) -> Bool {
         guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
         let byte = bytes[starts[index]]
         return byte == 0x28 || byte == 0x5B || byte == 0x7B
     }
 
+    @inline(__always)
     func isCloser(_ index: Int) -> Bool {
         guard index >= 0, index < count, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
         let byte = bytes[starts[index]]
