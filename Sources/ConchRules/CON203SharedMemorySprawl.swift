@@ -44,7 +44,7 @@ struct SharedMemorySprawl: Rule {
     /// not inside tests, which exercise the API, nor in `multiprocessing`'s own modules.
     private static func creations(in model: ProjectModel) -> [Int: [CallFacts]] {
         var made: [Int: [CallFacts]] = [:]
-        model.forEachCall(to: ProcessAPIs.sharedObjects.contains) { fileIndex, function, call in
+        model.forEachCall(toAnyOf: ProcessAPIs.sharedObjects) { fileIndex, function, call in
             let file = model.files[fileIndex]
             guard call.isResolved, call.callee.split(separator: ".").first != file.moduleName.split(separator: ".").first,
                   !file.isInTest(function: function) else { return }

@@ -6,7 +6,7 @@ struct LegacyProcessSpawn: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
-        model.forEachCall(to: LegacySpawnAPIs.isListed) { fileIndex, _, call in
+        model.forEachCall(toAnyOf: LegacySpawnAPIs.allNames) { fileIndex, _, call in
             let file = model.files[fileIndex]
             guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { return }
             findings.append(finding(for: call.facts, entry: entry, in: file))

@@ -14,8 +14,6 @@ public final class CallGraph: Sendable {
     private let firstCall: [[Int]]
     /// The distinct functions each numbered function calls, itself excluded.
     let callees: [[Int32]]
-    /// `numbers[file][function]`: the number of the function's id, as `number(of:)` answers, or -1.
-    private let numbers: [[Int32]]
 
     init(_ model: ProjectModel) {
         let references = model.indexedFunctions
@@ -56,18 +54,11 @@ public final class CallGraph: Sendable {
             }
         }
         self.callees = callees
-        numbers = model.functionNumbers
     }
 
     public var count: Int { references.count }
 
     public func number(of id: FunctionID) -> Int? { index[id]?.number }
-
-    /// The number of function `function` of file `file`, without hashing its id.
-    public func number(file: Int, function: Int) -> Int? {
-        let number = numbers[file][function]
-        return number >= 0 ? Int(number) : nil
-    }
 
     public func id(of number: Int) -> FunctionID { ids[number] }
 

@@ -1,16 +1,44 @@
-/// Every call's callee as a number, each distinct callee named once. A rule that
-/// looks for the calls of a catalog asks its question once per distinct callee,
-/// then scans four-byte numbers instead of walking every call's facts: a project
-/// holds hundreds of thousands of calls and far fewer distinct callees.
+/// Every call's callee as a number, each distinct callee named once, and every
+/// callee's calls listed. A rule that looks for the calls of a catalog looks its
+/// names up (or asks its question once per distinct callee) and then visits just
+/// those calls: a project holds hundreds of thousands of calls, and a catalog's
+/// callees are called a few dozen times.
 public final class CalleeTable: Sendable {
+    /// Where a call is: its file, its function there, its index in the function's calls.
+    struct Place: Sendable {
+        var file: Int32
+        var function: Int32
+        var call: Int32
+    }
+
     /// The distinct callees, by number.
-    public let names: [String]
+    public var names: [String] { table.names }
+    private let table: NameTable
     /// `numbers[file][firstCall[file][function] + call]`: the callee's number, in `forEachCall` order.
     let numbers: [[Int32]]
     let firstCall: [[Int]]
+    /// The calls of callee `n` are `places[placesStart[n]..<placesStart[n + 1]]`, in file and call order.
+    private let places: [Place]
+    private let placesStart: [Int]
 
+    /// Numbers the callees of each half of the files on its own core, then merges.
     init(_ files: [FileFacts]) {
-        var known = NameTable()
+        let middle = files.count / 2
+        let halves = parallelMap([0..<middle, middle..<files.count], jobs: 2) { Self.number(files[$0]) }
+        var table = halves[0].table
+        let renumbered = halves[1].table.names.map { table.id(of: $0) }
+        var numbers = halves[0].numbers
+        numbers.reserveCapacity(files.count)
+        for numbered in halves[1].numbers { numbers.append(numbered.map { renumbered[Int($0)] }) }
+        let firstCall = halves[0].firstCall + halves[1].firstCall
+        (places, placesStart) = Self.places(numbers: numbers, firstCall: firstCall, callees: table.names.count)
+        self.table = table
+        self.numbers = numbers
+        self.firstCall = firstCall
+    }
+
+    private static func number(_ files: ArraySlice<FileFacts>) -> (table: NameTable, numbers: [[Int32]], firstCall: [[Int]]) {
+        var table = NameTable()
         var numbers: [[Int32]] = []
         var firstCall: [[Int]] = []
         numbers.reserveCapacity(files.count)
@@ -20,21 +48,41 @@ public final class CalleeTable: Sendable {
             var starts: [Int] = []
             starts.reserveCapacity(file.functions.count)
             file.functions.withUnsafeBufferPointer { functions in
-                for function in functions {
+                // By index: binding each function's facts to a name would retain all its fields.
+                for function in functions.indices {
                     starts.append(numbered.count)
-                    function.calls.withUnsafeBufferPointer { calls in
-                        for call in calls.indices {
-                            numbered.append(known.id(of: calls[call].callee))
-                        }
+                    functions[function].calls.withUnsafeBufferPointer { calls in
+                        for call in calls.indices { numbered.append(table.id(of: calls[call].callee)) }
                     }
                 }
             }
             numbers.append(numbered)
             firstCall.append(starts)
         }
-        names = known.names
-        self.numbers = numbers
-        self.firstCall = firstCall
+        return (table, numbers, firstCall)
+    }
+
+    /// Every call's place, grouped by callee (a counting sort, so each group keeps file and call order).
+    private static func places(numbers: [[Int32]], firstCall: [[Int]], callees: Int) -> ([Place], [Int]) {
+        var start = [Int](repeating: 0, count: callees + 1)
+        for numbered in numbers {
+            for number in numbered { start[Int(number) + 1] += 1 }
+        }
+        for index in 0..<callees { start[index + 1] += start[index] }
+        var next = start
+        var places = [Place](repeating: Place(file: 0, function: 0, call: 0), count: start[callees])
+        for (file, numbered) in numbers.enumerated() {
+            let starts = firstCall[file]
+            for function in starts.indices {
+                let end = function + 1 < starts.count ? starts[function + 1] : numbered.count
+                for position in starts[function]..<end {
+                    let number = Int(numbered[position])
+                    places[next[number]] = Place(file: Int32(file), function: Int32(function), call: Int32(position - starts[function]))
+                    next[number] += 1
+                }
+            }
+        }
+        return (places, start)
     }
 
     /// The number of the callee of call `call` of `function` in file `file`.
@@ -43,34 +91,22 @@ public final class CalleeTable: Sendable {
     }
 
     /// The callees that pass `test`, each asked about once.
-    public func matching(_ test: (String) -> Bool) -> CalleeSet {
-        CalleeSet(members: names.map(test))
+    public func matching(_ test: (String) -> Bool) -> [Int] {
+        names.indices.filter { test(names[$0]) }
     }
 
-    /// The calls of file `file` whose callee is in `callees`, in `FileFacts.forEachCall` order.
-    public func forEachCall(in file: FileFacts, at fileIndex: Int, to callees: CalleeSet,
-                            _ visit: (_ function: Int, _ call: LentCall) -> Void) {
-        let numbers = numbers[fileIndex]
-        let firstCall = firstCall[fileIndex]
-        file.functions.withUnsafeBufferPointer { functions in
-            for function in functions.indices {
-                let first = firstCall[function]
-                functions[function].calls.withUnsafeBufferPointer { calls in
-                    guard let base = calls.baseAddress else { return }
-                    for call in calls.indices where callees.members[Int(numbers[first + call])] {
-                        visit(function, LentCall(base + call, index: call))
-                    }
-                }
-            }
-        }
+    /// The callees among `names` that some call has.
+    public func numbers(of names: some Sequence<String>) -> [Int] {
+        names.compactMap { table.existingID(of: $0).map(Int.init) }
     }
-}
 
-/// A set of distinct callees of a `CalleeTable`, one flag per callee number.
-public struct CalleeSet: Sendable {
-    let members: [Bool]
-
-    public func contains(_ number: Int) -> Bool { members[number] }
+    /// The places of every call of `callees`, in file and call order.
+    func places(of callees: [Int]) -> [Place] {
+        var found: [Place] = []
+        for callee in callees { found += places[placesStart[callee]..<placesStart[callee + 1]] }
+        guard callees.count > 1 else { return found }
+        return found.sorted { ($0.file, $0.function, $0.call) < ($1.file, $1.function, $1.call) }
+    }
 }
 
 extension ProjectModel {
@@ -83,10 +119,23 @@ extension ProjectModel {
     /// and call order, with the file's index.
     public func forEachCall(to test: (String) -> Bool,
                             _ visit: (_ file: Int, _ function: Int, _ call: LentCall) -> Void) {
-        let table = callees
-        let matched = table.matching(test)
-        for (index, file) in files.enumerated() {
-            table.forEachCall(in: file, at: index, to: matched) { visit(index, $0, $1) }
+        forEachCall(at: callees.places(of: callees.matching(test)), visit)
+    }
+
+    /// Every call of one of `names`, in file and call order, with the file's index.
+    public func forEachCall(toAnyOf names: some Sequence<String>,
+                            _ visit: (_ file: Int, _ function: Int, _ call: LentCall) -> Void) {
+        forEachCall(at: callees.places(of: callees.numbers(of: names)), visit)
+    }
+
+    private func forEachCall(at places: [CalleeTable.Place], _ visit: (_ file: Int, _ function: Int, _ call: LentCall) -> Void) {
+        for place in places {
+            let file = Int(place.file)
+            let function = Int(place.function)
+            let call = Int(place.call)
+            files[file].functions[function].calls.withUnsafeBufferPointer { calls in
+                visit(file, function, LentCall(calls.baseAddress! + call, index: call))
+            }
         }
     }
 }

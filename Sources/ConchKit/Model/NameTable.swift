@@ -4,7 +4,7 @@
 /// multiplicative hash over the bytes costs less than the SipHash of a `Set<String>`.
 ///
 /// Public and inlinable for the front ends, which intern every NAME token.
-public struct NameTable {
+public struct NameTable: Sendable {
     public private(set) var names: [String] = []
     @usableFromInline var spans: [(start: Int, end: Int)] = []
     /// Open addressing: name id + 1 per slot, 0 for empty.
@@ -34,6 +34,13 @@ public struct NameTable {
         let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
         let (found, slot) = find(hash) { names[$0] == text }
         return found ?? add(text, hash: hash, span: (0, 0), slot: slot)
+    }
+
+    /// The id of `text` if the table holds it.
+    public func existingID(of text: String) -> Int32? {
+        var contiguous = text
+        let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
+        return find(hash) { names[$0] == text }.id
     }
 
     /// Eight bytes per multiply: a byte-at-a-time hash spent most of interning's time

@@ -47,6 +47,13 @@ public struct ProjectModel: Sendable {
         functionNumbers = numbers
     }
 
+    /// The number of function `function` of file `file` (of its id: a second definition
+    /// under one id shares the first's), without hashing the id; nil for a module body.
+    public func number(file: Int, function: Int) -> Int? {
+        let number = functionNumbers[file][function]
+        return number >= 0 ? Int(number) : nil
+    }
+
     public func function(_ id: FunctionID) -> (file: FileFacts, function: FunctionFacts)? {
         guard let reference = functionIndex[id] else { return nil }
         let file = files[reference.file]

@@ -19,8 +19,10 @@ enum GreenletPatching {
 
     static func library(patching callee: String) -> Library? {
         // Every patch call lies in its library's package: one prefix test rules out most calls.
+        // By bytes: every distinct callee of a project is asked about.
         libraries.first { library in
-            callee.hasPrefix(library.name) && library.patchCalls.contains { $0.hasSuffix("_") ? callee.hasPrefix($0) : callee == $0 }
+            callee.utf8.starts(with: library.name.utf8)
+                && library.patchCalls.contains { $0.hasSuffix("_") ? callee.utf8.starts(with: $0.utf8) : callee == $0 }
         }
     }
 }

@@ -40,8 +40,6 @@ enum LegacySpawnAPIs {
         language == .python ? python[callee] : c[callee]
     }
 
-    /// Whether the callee is legacy in some language: the cheap first question.
-    static func isListed(_ callee: String) -> Bool {
-        python[callee] != nil || c[callee] != nil
-    }
+    /// Every listed callee, of either language.
+    static let allNames = Set(python.keys).union(c.keys)
 }

@@ -36,6 +36,8 @@ struct EventLoopIndex: Sendable {
     private let runFiles: [Int]
     /// For each file that starts a loop, the files its module imports.
     private let programs: [Int: Set<Int>]
+    /// Every function that runs on an event loop, by file and function index, in file order.
+    private let onTheLoop: [(file: Int, function: Int, role: LoopRole)]
 
     init(_ model: ProjectModel) {
         self.model = model
@@ -57,26 +59,38 @@ struct EventLoopIndex: Sendable {
         self.imports = imports
         self.runFiles = runFiles
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
+        onTheLoop = Self.functionsOnTheLoop(model, callbacks: callbacks)
+    }
+
+    /// Coroutines, and callbacks found by number rather than by hashing every function's id.
+    private static func functionsOnTheLoop(_ model: ProjectModel, callbacks: [FunctionID: EventFramework])
+        -> [(file: Int, function: Int, role: LoopRole)] {
+        var frameworks = [EventFramework?](repeating: nil, count: model.indexedFunctions.count)
+        for (id, framework) in callbacks {
+            if let number = model.functionIndex[id]?.number { frameworks[number] = framework }
+        }
+        var found: [(file: Int, function: Int, role: LoopRole)] = []
+        for (fileIndex, file) in model.files.enumerated() {
+            for index in file.functions.indices {
+                if file.functions[index].isAsync {
+                    found.append((fileIndex, index, .coroutine))
+                } else if !callbacks.isEmpty, let number = model.number(file: fileIndex, function: index),
+                          let framework = frameworks[number] {
+                    found.append((fileIndex, index, .callback(framework)))
+                }
+            }
+        }
+        return found
     }
 
     /// Every function that runs on an event loop, with its file and its role there.
     var functionsOnTheLoop: [(file: FileFacts, function: FunctionFacts, role: LoopRole)] {
-        model.files.flatMap { file in
-            // Indices, not elements: only the few functions on a loop are copied out.
-            file.functions.indices.compactMap { index in
-                role(isAsync: file.functions[index].isAsync, id: file.functions[index].id).map { (file, file.functions[index], $0) }
-            }
-        }
+        onTheLoop.map { (model.files[$0.file], model.files[$0.file].functions[$0.function], $0.role) }
     }
 
     /// Whether every registration of the callback is one the loop runs once a descriptor is ready.
     func firesOnReadyDescriptor(_ id: FunctionID) -> Bool {
         readinessCallbacks.contains(id)
-    }
-
-    private func role(isAsync: Bool, id: FunctionID) -> LoopRole? {
-        if isAsync { return .coroutine }
-        return callbacks.isEmpty ? nil : callbacks[id].map(LoopRole.callback)
     }
 
     /// The loops started by the program `file` is part of: in the file itself, in a

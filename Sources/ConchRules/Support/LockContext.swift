@@ -113,7 +113,7 @@ struct LockContext {
             file.forEachCall { function, call in
                 if function != current {
                     current = function
-                    caller = file.functions[function].kind == .module ? nil : graph.number(file: fileIndex, function: function)
+                    caller = file.functions[function].kind == .module ? nil : model.number(file: fileIndex, function: function)
                     startPoints = startup.isEmpty ? nil : startup[file.functions[function].id]
                 }
                 guard let callee = graph.callee(file: fileIndex, function: function, call: call.index), callee != caller else { return }
