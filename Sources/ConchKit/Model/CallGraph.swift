@@ -8,10 +8,9 @@ public final class CallGraph: Sendable {
     // The model's own index and ids, not the model: the model caches this graph.
     private let index: [FunctionID: ProjectModel.FunctionReference]
     private let ids: [FunctionID]
-    /// `targets[file][firstCall[file][function] + call]`: the number of the function
-    /// the call resolves to, or -1.
-    private let targets: [[Int32]]
-    private let firstCall: [[Int]]
+    /// The number of the function each call resolves to, or -1, by the call's project-wide number.
+    private let targets: [Int32]
+    private let table: CalleeTable
     /// The distinct functions each numbered function calls, itself excluded.
     let callees: [[Int32]]
 
@@ -19,36 +18,33 @@ public final class CallGraph: Sendable {
         let references = model.indexedFunctions
         let index = model.functionIndex
         let table = model.callees
+        var targets = [Int32](repeating: -1, count: table.callCount)
         // A Python callee resolves the same from every file: once per distinct callee.
-        let byCallee = table.names.map { index[$0].map { Int32($0.number) } ?? -1 }
-        var targets: [[Int32]] = []
-        targets.reserveCapacity(model.files.count)
-        for (fileIndex, file) in model.files.enumerated() {
-            if file.language == .python {
-                targets.append(table.numbers[fileIndex].map { byCallee[Int($0)] })
-                continue
-            }
-            var resolved: [Int32] = []
-            file.forEachCall { _, call in
-                resolved.append(model.resolvedReference(call.callee, from: file).map { Int32($0.reference.number) } ?? -1)
-            }
-            targets.append(resolved)
+        for (number, name) in table.names.enumerated() {
+            guard let target = index[name]?.number else { continue }
+            for call in table.calls(of: number) { targets[Int(call)] = Int32(target) }
         }
-        let firstCall = table.firstCall
+        for (fileIndex, file) in model.files.enumerated() where file.language != .python {
+            var position = table.fileStart[fileIndex]
+            file.forEachCall { _, call in
+                targets[position] = model.resolvedReference(call.callee, from: file).map { Int32($0.reference.number) } ?? -1
+                position += 1
+            }
+        }
         self.references = references
         self.index = index
         ids = references.map { model.files[$0.file].functions[$0.function].id }
         self.targets = targets
-        self.firstCall = firstCall
+        self.table = table
         var callees = [[Int32]](repeating: [], count: references.count)
         // `lastCaller[callee]`: the last function that listed it, so each list has no repeats without a set per function.
         var lastCaller = [Int32](repeating: -1, count: references.count)
         for (number, reference) in references.enumerated() {
             let caller = Int32(number)
             lastCaller[number] = caller
-            let first = firstCall[reference.file][reference.function]
+            let first = table.callNumber(file: reference.file, function: reference.function, call: 0)
             let calls = model.files[reference.file].functions[reference.function].calls.count
-            for target in targets[reference.file][first..<first + calls] where target >= 0 && lastCaller[Int(target)] != caller {
+            for target in targets[first..<first + calls] where target >= 0 && lastCaller[Int(target)] != caller {
                 lastCaller[Int(target)] = caller
                 callees[number].append(target)
             }
@@ -64,7 +60,7 @@ public final class CallGraph: Sendable {
 
     /// The function call `call` of `function` in file `file` resolves to, by number.
     public func callee(file: Int, function: Int, call: Int) -> Int? {
-        let target = targets[file][firstCall[file][function] + call]
+        let target = targets[table.callNumber(file: file, function: function, call: call)]
         return target >= 0 ? Int(target) : nil
     }
 

@@ -6,20 +6,21 @@
 public final class CalleeTable: Sendable {
     /// Where a call is: its file, its function there, its index in the function's calls.
     struct Place: Sendable {
-        var file: Int32
-        var function: Int32
-        var call: Int32
+        var file: Int
+        var function: Int
+        var call: Int
     }
 
     /// The distinct callees, by number.
     public var names: [String] { table.names }
     private let table: NameTable
-    /// `numbers[file][firstCall[file][function] + call]`: the callee's number, in `forEachCall` order.
-    let numbers: [[Int32]]
+    /// Calls are numbered across the project in `forEachCall` order, file by file:
+    /// call `call` of `function` in file `file` is `fileStart[file] + firstCall[file][function] + call`.
+    let fileStart: [Int]
     let firstCall: [[Int]]
-    /// The calls of callee `n` are `places[placesStart[n]..<placesStart[n + 1]]`, in file and call order.
-    private let places: [Place]
-    private let placesStart: [Int]
+    /// The calls of callee `n` are `calls[callStart[n]..<callStart[n + 1]]`, in project order.
+    let calls: [Int32]
+    let callStart: [Int]
 
     /// Numbers the callees of each half of the files on its own core, then merges.
     init(_ files: [FileFacts]) {
@@ -27,67 +28,62 @@ public final class CalleeTable: Sendable {
         let halves = parallelMap([0..<middle, middle..<files.count], jobs: 2) { Self.number(files[$0]) }
         var table = halves[0].table
         let renumbered = halves[1].table.names.map { table.id(of: $0) }
-        var numbers = halves[0].numbers
-        numbers.reserveCapacity(files.count)
-        for numbered in halves[1].numbers { numbers.append(numbered.map { renumbered[Int($0)] }) }
-        let firstCall = halves[0].firstCall + halves[1].firstCall
-        (places, placesStart) = Self.places(numbers: numbers, firstCall: firstCall, callees: table.names.count)
+        let numbers = halves[0].numbers + halves[1].numbers.map { renumbered[Int($0)] }
+        firstCall = halves[0].firstCall + halves[1].firstCall
+        fileStart = halves[0].fileStart + halves[1].fileStart.map { $0 + halves[0].numbers.count }
+        (calls, callStart) = Self.group(numbers, callees: table.names.count)
         self.table = table
-        self.numbers = numbers
-        self.firstCall = firstCall
     }
 
-    private static func number(_ files: ArraySlice<FileFacts>) -> (table: NameTable, numbers: [[Int32]], firstCall: [[Int]]) {
+    private static func number(_ files: ArraySlice<FileFacts>) -> (table: NameTable, numbers: [Int32], firstCall: [[Int]], fileStart: [Int]) {
         var table = NameTable()
-        var numbers: [[Int32]] = []
+        var numbers: [Int32] = []
         var firstCall: [[Int]] = []
-        numbers.reserveCapacity(files.count)
+        var fileStart: [Int] = []
         firstCall.reserveCapacity(files.count)
         for file in files {
-            var numbered: [Int32] = []
+            fileStart.append(numbers.count)
             var starts: [Int] = []
             starts.reserveCapacity(file.functions.count)
             file.functions.withUnsafeBufferPointer { functions in
                 // By index: binding each function's facts to a name would retain all its fields.
                 for function in functions.indices {
-                    starts.append(numbered.count)
+                    starts.append(numbers.count - fileStart[fileStart.count - 1])
                     functions[function].calls.withUnsafeBufferPointer { calls in
-                        for call in calls.indices { numbered.append(table.id(of: calls[call].callee)) }
+                        for call in calls.indices { numbers.append(table.id(of: calls[call].callee)) }
                     }
                 }
             }
-            numbers.append(numbered)
             firstCall.append(starts)
         }
-        return (table, numbers, firstCall)
+        return (table, numbers, firstCall, fileStart)
     }
 
-    /// Every call's place, grouped by callee (a counting sort, so each group keeps file and call order).
-    private static func places(numbers: [[Int32]], firstCall: [[Int]], callees: Int) -> ([Place], [Int]) {
+    /// The project's calls grouped by callee (a counting sort, so each group keeps project order).
+    private static func group(_ numbers: [Int32], callees: Int) -> ([Int32], [Int]) {
         var start = [Int](repeating: 0, count: callees + 1)
-        for numbered in numbers {
-            for number in numbered { start[Int(number) + 1] += 1 }
-        }
+        for number in numbers { start[Int(number) + 1] += 1 }
         for index in 0..<callees { start[index + 1] += start[index] }
         var next = start
-        var places = [Place](repeating: Place(file: 0, function: 0, call: 0), count: start[callees])
-        for (file, numbered) in numbers.enumerated() {
-            let starts = firstCall[file]
-            for function in starts.indices {
-                let end = function + 1 < starts.count ? starts[function + 1] : numbered.count
-                for position in starts[function]..<end {
-                    let number = Int(numbered[position])
-                    places[next[number]] = Place(file: Int32(file), function: Int32(function), call: Int32(position - starts[function]))
-                    next[number] += 1
-                }
-            }
+        var calls = [Int32](repeating: 0, count: numbers.count)
+        for (call, number) in numbers.enumerated() {
+            calls[next[Int(number)]] = Int32(call)
+            next[Int(number)] += 1
         }
-        return (places, start)
+        return (calls, start)
     }
 
-    /// The number of the callee of call `call` of `function` in file `file`.
-    public func number(file: Int, function: Int, call: Int) -> Int {
-        Int(numbers[file][firstCall[file][function] + call])
+    /// The number of calls in the project.
+    var callCount: Int { calls.count }
+
+    /// The project-wide number of call `call` of `function` in file `file`.
+    func callNumber(file: Int, function: Int, call: Int) -> Int {
+        fileStart[file] + firstCall[file][function] + call
+    }
+
+    /// The calls of callee `number`, by project-wide number.
+    func calls(of number: Int) -> ArraySlice<Int32> {
+        calls[callStart[number]..<callStart[number + 1]]
     }
 
     /// The callees that pass `test`, each asked about once.
@@ -102,10 +98,31 @@ public final class CalleeTable: Sendable {
 
     /// The places of every call of `callees`, in file and call order.
     func places(of callees: [Int]) -> [Place] {
-        var found: [Place] = []
-        for callee in callees { found += places[placesStart[callee]..<placesStart[callee + 1]] }
-        guard callees.count > 1 else { return found }
-        return found.sorted { ($0.file, $0.function, $0.call) < ($1.file, $1.function, $1.call) }
+        var found: [Int32] = []
+        for callee in callees { found += calls(of: callee) }
+        if callees.count > 1 { found.sort() }
+        return found.map(place)
+    }
+
+    /// Where the call with this project-wide number is (two binary searches).
+    private func place(of number: Int32) -> Place {
+        let global = Int(number)
+        let file = Self.lastIndex(in: fileStart, notAbove: global)
+        let local = global - fileStart[file]
+        let function = Self.lastIndex(in: firstCall[file], notAbove: local)
+        return Place(file: file, function: function, call: local - firstCall[file][function])
+    }
+
+    /// The last index whose value is at most `value`, in an ascending array (the last of equal runs:
+    /// a function without calls starts where the next one does).
+    private static func lastIndex(in sorted: [Int], notAbove value: Int) -> Int {
+        var low = 0
+        var high = sorted.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if sorted[middle] <= value { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }
 
@@ -130,11 +147,8 @@ extension ProjectModel {
 
     private func forEachCall(at places: [CalleeTable.Place], _ visit: (_ file: Int, _ function: Int, _ call: LentCall) -> Void) {
         for place in places {
-            let file = Int(place.file)
-            let function = Int(place.function)
-            let call = Int(place.call)
-            files[file].functions[function].calls.withUnsafeBufferPointer { calls in
-                visit(file, function, LentCall(calls.baseAddress! + call, index: call))
+            files[place.file].functions[place.function].calls.withUnsafeBufferPointer { calls in
+                visit(place.file, place.function, LentCall(calls.baseAddress! + place.call, index: place.call))
             }
         }
     }
