@@ -64,6 +64,26 @@ public final class CallGraph: Sendable {
         return target >= 0 ? Int(target) : nil
     }
 
+    /// Every resolved call of file `fileIndex` in `forEachCall` order: its function, the
+    /// call lent in place, and the function it resolves to. Unresolved calls are skipped
+    /// without reading their facts.
+    public func forEachResolvedCall(in file: FileFacts, at fileIndex: Int,
+                                    _ visit: (_ function: Int, _ call: LentCall, _ callee: Int) -> Void) {
+        let fileStart = table.fileStart[fileIndex]
+        let firstCall = table.firstCall[fileIndex]
+        file.functions.withUnsafeBufferPointer { functions in
+            for function in functions.indices {
+                let first = fileStart + firstCall[function]
+                functions[function].calls.withUnsafeBufferPointer { calls in
+                    guard let base = calls.baseAddress else { return }
+                    for call in calls.indices where targets[first + call] >= 0 {
+                        visit(function, LentCall(base + call, index: call), Int(targets[first + call]))
+                    }
+                }
+            }
+        }
+    }
+
     /// Every function reachable from `entries` through resolved calls, entries included.
     public func reach(from entries: some Sequence<Int>) -> FunctionSet {
         var reached = FunctionSet(self)

@@ -18,8 +18,7 @@ struct CallSites: Sendable {
         let graph = model.callGraph
         var sites = [[Site]](repeating: [], count: graph.count)
         for (fileIndex, file) in model.files.enumerated() {
-            file.forEachCall { function, call in
-                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
+            graph.forEachResolvedCall(in: file, at: fileIndex) { function, call, callee in
                 sites[callee].append(Site(file: fileIndex, function: function, offset: call.range.start))
             }
         }

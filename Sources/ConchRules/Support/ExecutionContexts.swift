@@ -98,8 +98,7 @@ struct ExecutionContexts: Sendable {
         var called = FunctionSet(graph)
         var roots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
-            file.forEachCall { function, call in
-                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index) else { return }
+            graph.forEachResolvedCall(in: file, at: fileIndex) { function, _, callee in
                 called.insert(callee)
                 if file.functions[function].kind == .module { roots.append(callee) }
             }

@@ -110,13 +110,13 @@ struct LockContext {
             var current = -1
             var caller: Int?
             var startPoints: [(offset: Int, runs: FunctionSet)]?
-            file.forEachCall { function, call in
+            graph.forEachResolvedCall(in: file, at: fileIndex) { function, call, callee in
                 if function != current {
                     current = function
                     caller = file.functions[function].kind == .module ? nil : model.number(file: fileIndex, function: function)
                     startPoints = startup.isEmpty ? nil : startup[file.functions[function].id]
                 }
-                guard let callee = graph.callee(file: fileIndex, function: function, call: call.index), callee != caller else { return }
+                guard callee != caller else { return }
                 let range = call.range
                 let beforeThreads = startPoints.map { points in
                     let runs = graph.reach(from: [callee])
