@@ -24,4 +24,33 @@ import Testing
         let position = text.position(of: 12)
         #expect(text.offset(line: position.line, utf16Column: position.utf16Column) == 12)
     }
+
+    /// The line table skips eight bytes at a time: terminators at every position of a word,
+    /// and a `\r\n` split across two words, still end lines exactly where a byte scan does.
+    @Test func lineStartsMatchAByteScanAtEveryAlignment() {
+        for length in 0..<40 {
+            for position in 0..<length {
+                for terminator in [[UInt8(0x0A)], [0x0D], [0x0D, 0x0A]] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                    bytes.replaceSubrange(position..<min(length, position + terminator.count), with: terminator)
+                    #expect(SourceText(bytes: bytes).lineStarts == Self.lineStartsByteByByte(bytes))
+                }
+            }
+        }
+    }
+
+    private static func lineStartsByteByByte(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                starts.append(index + 1)
+            } else if bytes[index] == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
 }

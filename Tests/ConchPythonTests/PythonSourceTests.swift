@@ -76,6 +76,17 @@ import Testing
         #expect(PythonSource.firstInvalidUTF8([0xE2, 0x82]) == 0)
     }
 
+    /// Validation skips ASCII eight bytes at a time: a bad byte at any position of a word,
+    /// or a sequence cut off by the end, is still found where it is.
+    @Test func invalidUTF8IsFoundAtEveryAlignment() {
+        for prefix in 0..<20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: prefix)
+            #expect(PythonSource.firstInvalidUTF8(ascii + [0xFF] + ascii) == prefix)
+            #expect(PythonSource.firstInvalidUTF8(ascii + [0xE2, 0x82]) == prefix)
+            #expect(PythonSource.firstInvalidUTF8(ascii + [0xE2, 0x82, 0xAC] + ascii) == nil)
+        }
+    }
+
     @Test func invalidUTF8StillTokenizes() {
         let (source, _) = PythonSource.decode(bytes: Array("x = ".utf8) + [0xC0, 0x80] + [0x0A])
         #expect(PythonTokenizer.tokenize(source).tokens.last?.kind == .ENDMARKER)

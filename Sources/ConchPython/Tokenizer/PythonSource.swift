@@ -58,6 +58,12 @@ public enum PythonSource {
             let count = buffer.count
             var index = 0
             while index < count {
+                // Python source is mostly ASCII: eight bytes at a time while it is.
+                if index + 8 <= count, let base = UnsafeRawPointer(buffer.baseAddress),
+                   WordBytes.isASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     index += 1
