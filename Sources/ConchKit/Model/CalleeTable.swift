@@ -25,8 +25,10 @@ public final class CalleeTable: Sendable {
     /// Numbers the callees of each half of the files on its own core, then merges.
     init(_ files: [FileFacts]) {
         let middle = files.count / 2
-        let halves = parallelMap([0..<middle, middle..<files.count], jobs: 2) { Self.number(files[$0]) }
+        var halves = parallelMap([0..<middle, middle..<files.count], jobs: 2) { Self.number(files[$0]) }
         var table = halves[0].table
+        // Dropped from `halves` so that adding to `table` does not copy it first.
+        halves[0].table = NameTable()
         let renumbered = halves[1].table.names.map { table.id(of: $0) }
         let numbers = halves[0].numbers + halves[1].numbers.map { renumbered[Int($0)] }
         firstCall = halves[0].firstCall + halves[1].firstCall
@@ -127,11 +129,6 @@ public final class CalleeTable: Sendable {
 }
 
 extension ProjectModel {
-    /// The project's callees, numbered; built by the first analysis that asks.
-    public var callees: CalleeTable {
-        shared(CalleeTable.self) { CalleeTable(files) }
-    }
-
     /// Every call whose callee passes `test` (asked once per distinct callee), in file
     /// and call order, with the file's index.
     public func forEachCall(to test: (String) -> Bool,

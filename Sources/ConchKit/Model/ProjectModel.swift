@@ -16,9 +16,15 @@ public struct ProjectModel: Sendable {
     /// `functionNumbers[file][function]`: the number of the function's id (a second
     /// definition under one id shares the first's), or -1 for a module body.
     let functionNumbers: [[Int32]]
+    /// Every call's callee, numbered: built here, beside the function index, while no
+    /// rule runs yet, since the call graph and most rules start from it.
+    public let callees: CalleeTable
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
+        // Numbering callees does not wait for the function index: it reads only calls,
+        // which joining thread entries leaves alone.
+        let calleeTable = Background { [files] in CalleeTable(files) }
         var files = files
         self.settings = settings
         var index: [FunctionID: FunctionReference] = [:]
@@ -45,6 +51,7 @@ public struct ProjectModel: Sendable {
         functionIndex = index
         indexedFunctions = indexed
         functionNumbers = numbers
+        callees = calleeTable.value
     }
 
     /// The number of function `function` of file `file` (of its id: a second definition
