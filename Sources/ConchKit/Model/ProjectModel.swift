@@ -34,13 +34,13 @@ public struct ProjectModel: Sendable {
         for (fileIndex, file) in files.enumerated() {
             var fileNumbers = [Int32](repeating: -1, count: file.functions.count)
             for functionIndex in file.functions.indices where file.functions[functionIndex].kind != .module {
-                let id = file.functions[functionIndex].id
-                if let known = index[id] {
+                let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
+                // One hash per function: a second definition under one id is rare, and puts the first back.
+                if let known = index.updateValue(reference, forKey: file.functions[functionIndex].id) {
+                    index[file.functions[functionIndex].id] = known
                     fileNumbers[functionIndex] = Int32(known.number)
                     continue
                 }
-                let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
-                index[id] = reference
                 fileNumbers[functionIndex] = Int32(reference.number)
                 indexed.append(reference)
             }
