@@ -90,7 +90,7 @@ enum DroppedCalls {
     private static func locksHeld(before offset: Int, in calls: [CallFacts]) -> [String] {
         guard let previous = calls.last(where: { $0.range.end <= offset }) else { return [] }
         var held = previous.locksHeld
-        let lock = LockAPIs.lockArgument(of: previous.callee, in: previous.arguments).map { $0.text.replacingOccurrences(of: "&", with: "").filter { !$0.isWhitespace } }
+        let lock = LockAPIs.lockArgument(of: previous.callee, in: previous.arguments)?.lockName
         if LockAPIs.acquire.contains(previous.callee), let lock { held.appendNew([lock]) }
         if LockAPIs.release.contains(previous.callee), let lock { held.removeAll { $0 == lock } }
         return held

@@ -180,6 +180,19 @@ public struct Argument: Hashable, Sendable {
     }
 }
 
+
+extension Argument {
+    /// The argument as the name of a lock, the way lock facts spell one: no whitespace,
+    /// no leading `&` (`&pipes_lock` and `& pipes_lock` are `pipes_lock`).
+    public var lockName: String {
+        Argument.lockName(spelled: text)
+    }
+
+    public static func lockName(spelled text: some StringProtocol) -> String {
+        String(text.filter { !$0.isWhitespace }.drop { $0 == "&" })
+    }
+}
+
 public struct GlobalAccess: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case read

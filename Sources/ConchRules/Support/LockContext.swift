@@ -51,7 +51,7 @@ struct LockContext {
         switch target {
         case .named(let name): return name
         case .parameter(let position):
-            return call.argument(at: position).map { String($0.text.filter { !$0.isWhitespace }.drop { $0 == "&" }) }
+            return call.argument(at: position)?.lockName
         }
     }
 

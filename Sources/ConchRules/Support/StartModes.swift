@@ -17,6 +17,15 @@ final class StartModes {
     /// Per C global variable: the functions writing it, by number, with each write.
     private let writesByVariable: [String: [(function: Int, access: GlobalAccess)]]
     private var writersByKey: [String: [Int]] = [:]
+    /// `known(in:function:before:)` by place: a helper that starts several threads, or is
+    /// called before several starts, is asked about the same call sites again.
+    private var knownAt: [Place: Set<ExecutionGuard>] = [:]
+
+    private struct Place: Hashable {
+        var file: Int
+        var function: Int
+        var offset: Int
+    }
 
     init(_ model: ProjectModel) {
         self.model = model
@@ -54,6 +63,14 @@ final class StartModes {
 
     /// What the function's own unconditional writes leave true at `offset`.
     private func known(in fileIndex: Int, function functionIndex: Int, before offset: Int) -> Set<ExecutionGuard> {
+        let place = Place(file: fileIndex, function: functionIndex, offset: offset)
+        if let answer = knownAt[place] { return answer }
+        let answer = computeKnown(in: fileIndex, function: functionIndex, before: offset)
+        knownAt[place] = answer
+        return answer
+    }
+
+    private func computeKnown(in fileIndex: Int, function functionIndex: Int, before offset: Int) -> Set<ExecutionGuard> {
         let function = model.files[fileIndex].functions[functionIndex]
         var established: [String: (guardian: ExecutionGuard, offset: Int)] = [:]
         for access in function.globalAccesses where access.isWrite && access.range.start < offset {
