@@ -36,6 +36,7 @@ struct ScanTokenSink: TokenSink {
         operatorsBefore.append(0)
     }
 
+    @inline(__always)
     mutating func accept(_ kind: PythonTokenKind, _ start: Int, _ end: Int) {
         let scanKind: ScanKind
         switch kind {

@@ -44,6 +44,7 @@ struct TokenList: TokenSink {
 
     init(capacity: Int) { tokens.reserveCapacity(capacity) }
 
+    @inline(__always)
     mutating func accept(_ kind: PythonTokenKind, _ start: Int, _ end: Int) {
         tokens.append(PythonToken(kind: kind, range: ByteRange(start, end)))
     }
