@@ -30,10 +30,10 @@ public final class CalleeTable: Sendable {
         // Dropped from `halves` so that adding to `table` does not copy it first.
         halves[0].table = NameTable()
         let renumbered = halves[1].table.names.map { table.id(of: $0) }
-        let numbers = halves[0].numbers + halves[1].numbers.map { renumbered[Int($0)] }
+        for index in halves[1].numbers.indices { halves[1].numbers[index] = renumbered[Int(halves[1].numbers[index])] }
         firstCall = halves[0].firstCall + halves[1].firstCall
         fileStart = halves[0].fileStart + halves[1].fileStart.map { $0 + halves[0].numbers.count }
-        (calls, callStart) = Self.group(numbers, callees: table.names.count)
+        (calls, callStart) = Self.group([halves[0].numbers, halves[1].numbers], callees: table.names.count)
         self.table = table
     }
 
@@ -61,16 +61,23 @@ public final class CalleeTable: Sendable {
         return (table, numbers, firstCall, fileStart)
     }
 
-    /// The project's calls grouped by callee (a counting sort, so each group keeps project order).
-    private static func group(_ numbers: [Int32], callees: Int) -> ([Int32], [Int]) {
+    /// The project's calls grouped by callee (a counting sort, so each group keeps project
+    /// order); `parts` number the calls one after the other, in project order.
+    private static func group(_ parts: [[Int32]], callees: Int) -> ([Int32], [Int]) {
         var start = [Int](repeating: 0, count: callees + 1)
-        for number in numbers { start[Int(number) + 1] += 1 }
+        for numbers in parts {
+            for number in numbers { start[Int(number) + 1] += 1 }
+        }
         for index in 0..<callees { start[index + 1] += start[index] }
         var next = start
-        var calls = [Int32](repeating: 0, count: numbers.count)
-        for (call, number) in numbers.enumerated() {
-            calls[next[Int(number)]] = Int32(call)
-            next[Int(number)] += 1
+        var calls = [Int32](repeating: 0, count: start[callees])
+        var call: Int32 = 0
+        for numbers in parts {
+            for number in numbers {
+                calls[next[Int(number)]] = call
+                next[Int(number)] += 1
+                call += 1
+            }
         }
         return (calls, start)
     }

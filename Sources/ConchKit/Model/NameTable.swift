@@ -33,7 +33,7 @@ public struct NameTable: Sendable {
         var contiguous = text
         let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
         let (found, slot) = find(hash) { names[$0] == text }
-        return found ?? add(text, hash: hash, span: (0, 0), slot: slot)
+        return found ?? add(text, hash: hash, span: nil, slot: slot)
     }
 
     /// The id of `text` if the table holds it.
@@ -85,10 +85,11 @@ public struct NameTable: Sendable {
     }
 
     @usableFromInline
-    mutating func add(_ name: String, hash: UInt64, span: (start: Int, end: Int), slot: Int) -> Int32 {
+    mutating func add(_ name: String, hash: UInt64, span: (start: Int, end: Int)?, slot: Int) -> Int32 {
         let id = Int32(names.count)
         names.append(name)
-        spans.append(span)
+        // A table of whole strings keeps no spans: a project's callee table holds hundreds of thousands.
+        if let span { spans.append(span) }
         hashes.append(hash)
         slots[slot] = id + 1
         if names.count * 2 > slots.count { grow() }
