@@ -8,11 +8,15 @@ public enum Checker {
         let configuration = try loadConfiguration(request)
         let options = try lintOptions(request, configuration)
         let baseline = try baseline(request, configuration)
+        let clock = ContinuousClock()
+        let discoveryStart = clock.now
         let (inputs, notices, problemFiles) = collectInputs(request, configuration)
+        let discovery = clock.now - discoveryStart
         let linter = Linter(
             frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: RuleRegistry.implemented,
             cache: request.factsCache)
         var result = linter.lint(inputs, options: options)
+        result.timings.discovery = discovery
         if options.reportsAnalysisProblems {
             result.diagnostics = problemFiles.map(discoveryDiagnostic) + result.diagnostics
         }

@@ -78,6 +78,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Print counts per rule after the findings.")
     var statistics = false
 
+    @Flag(help: "Print the time each phase and each rule took, on stderr.")
+    var profile = false
+
     @Flag(name: [.customShort("v"), .customLong("show-rationale")], help: "Show the answer's reasoning behind each finding.")
     var showRationale = false
 
@@ -124,6 +127,10 @@ struct Check: ParsableCommand {
         input.showSummary = !quiet
         let report = Reporters.render(input, as: format)
         try Output.write(report, to: outputFile)
+        if profile {
+            let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            FileHandle.standardError.write(Data(ProfileTable.render(outcome.result.timings, files: outcome.result.filesChecked, jobs: jobs).utf8))
+        }
         if !outcome.result.diagnostics.isEmpty, !exitZero { throw ExitCode(1) }
     }
 

@@ -153,6 +153,21 @@ import Testing
         #expect(run.stdout.contains("2"))
     }
 
+    @Test func profileTimesEachPhaseAndRuleOnStderr() throws {
+        let folder = try Scratch()
+        try folder.write("bad.py", "import os\nos.system(\"a\")\n")
+        let run = try Conch.run(["check", "--isolated", "--profile", "--select", "CON501,CON201", "-j", "1", "."], in: folder.path)
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("time by phase"))
+        #expect(run.stderr.contains("time by phase (1 file, 1 job):"))
+        for phase in ["discovery", "facts", "project model", "rules", "findings"] {
+            #expect(run.stderr.contains("\n  \(phase) "))
+        }
+        #expect(run.stderr.contains("    CON501 "))
+        #expect(run.stderr.contains("    CON201 "))
+        #expect(!run.stderr.contains("CON101"))
+    }
+
     @Test func binaryFilesAndUnreadableFilesAreReportedAndTheRunGoesOn() throws {
         let folder = try Scratch()
         try folder.writeBytes("blob.py", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0xFF, 0xFE])

@@ -19,6 +19,7 @@ public struct LintResult: Sendable {
     /// Every file linted, as reported.
     public var checkedPaths: [String]
     public var filesChecked: Int { checkedPaths.count }
+    public var timings = LintTimings()
 }
 
 /// The pipeline: read and analyse each file in parallel, join the facts, run the
@@ -41,10 +42,26 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ inputs: [LintInput], options: LintOptions) -> LintResult {
+        let clock = ContinuousClock()
+        var timings = LintTimings()
+        var start = clock.now
+        func lap() -> Duration {
+            defer { start = clock.now }
+            return clock.now - start
+        }
         let analysed = parallelMap(inputs, jobs: options.jobs) { analyse($0, settings: options.settings) }
+        timings.facts = lap()
         let model = ProjectModel(files: analysed.map(\.facts), settings: options.settings)
+        timings.model = lap()
         let enabledRules = rules.filter { options.selection.isEnabled($0.metadata.code) }
-        let findings = parallelMap(enabledRules, jobs: options.jobs) { $0.check(model) }.flatMap { $0 }
+        let checked = parallelMap(enabledRules, jobs: options.jobs) { rule in
+            let ruleStart = clock.now
+            let findings = rule.check(model)
+            return (findings: findings, time: clock.now - ruleStart)
+        }
+        let findings = checked.flatMap(\.findings)
+        timings.perRule = zip(enabledRules, checked).map { ($0.metadata.code, $1.time) }
+        timings.rules = lap()
 
         var pointedAt = Set(findings.flatMap { [$0.path] + $0.related.map(\.path) })
         for result in analysed where !result.facts.problems.isEmpty { pointedAt.insert(result.facts.path) }
@@ -64,7 +81,9 @@ public struct Linter: Sendable {
             for problem in result.facts.problems { resolver.add(problem: problem, in: result.facts.path) }
         }
         for finding in findings { resolver.add(finding) }
-        return LintResult(diagnostics: resolver.finish(), sources: sources, checkedPaths: analysed.map(\.facts.path))
+        let diagnostics = resolver.finish()
+        timings.findings = lap()
+        return LintResult(diagnostics: diagnostics, sources: sources, checkedPaths: analysed.map(\.facts.path), timings: timings)
     }
 
     private struct Analysed: Sendable {
