@@ -109,13 +109,7 @@ public final class SourceText: Sendable {
 
     /// 0-based index of the line holding `offset`, given each line's start offset.
     public static func lineIndex<Offset: BinaryInteger>(of offset: Int, in lineStarts: [Offset]) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        lineStarts.lastIndex(notAbove: offset)
     }
 
     /// Byte range of a 0-based line, without its line terminator.
@@ -198,5 +192,20 @@ public enum WordBytes {
     @inline(__always)
     public static func isASCII(_ word: UInt64) -> Bool {
         word & highBits == 0
+    }
+}
+
+extension Array where Element: BinaryInteger {
+    /// In an ascending array of starts, the last index whose start is at most `value`
+    /// (0 when none is): the line holding an offset, the file holding a call. Of equal
+    /// starts the last wins, since only it can hold anything.
+    func lastIndex(notAbove value: Int) -> Int {
+        var low = 0
+        var high = count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(self[middle]) <= value { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 }

@@ -116,22 +116,10 @@ public final class CalleeTable: Sendable {
     /// Where the call with this project-wide number is (two binary searches).
     private func place(of number: Int32) -> Place {
         let global = Int(number)
-        let file = Self.lastIndex(in: fileStart, notAbove: global)
+        let file = fileStart.lastIndex(notAbove: global)
         let local = global - fileStart[file]
-        let function = Self.lastIndex(in: firstCall[file], notAbove: local)
+        let function = firstCall[file].lastIndex(notAbove: local)
         return Place(file: file, function: function, call: local - firstCall[file][function])
-    }
-
-    /// The last index whose value is at most `value`, in an ascending array (the last of equal runs:
-    /// a function without calls starts where the next one does).
-    private static func lastIndex(in sorted: [Int], notAbove value: Int) -> Int {
-        var low = 0
-        var high = sorted.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if sorted[middle] <= value { low = middle } else { high = middle - 1 }
-        }
-        return low
     }
 }
 
