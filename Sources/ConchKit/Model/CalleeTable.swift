@@ -97,7 +97,8 @@ public final class CalleeTable: Sendable {
 
     /// The callees that pass `test`, each asked about once.
     public func matching(_ test: (String) -> Bool) -> [Int] {
-        names.indices.filter { test(names[$0]) }
+        let names = table.names
+        return names.indices.filter { test(names[$0]) }
     }
 
     /// The callees among `names` that some call has.

@@ -19,9 +19,10 @@ enum GreenletPatching {
 
     static func library(patching callee: String) -> Library? {
         // Every patch call lies in its library's package: one prefix test rules out most calls.
-        // By bytes: every distinct callee of a project is asked about.
-        libraries.first { library in
-            callee.utf8.starts(with: library.name.utf8)
+        // By bytes, first byte first: every distinct callee of a project is asked about.
+        let first = callee.utf8.first
+        return libraries.first { library in
+            library.name.utf8.first == first && callee.utf8.starts(with: library.name.utf8)
                 && library.patchCalls.contains { $0.hasSuffix("_") ? callee.utf8.starts(with: $0.utf8) : callee == $0 }
         }
     }
