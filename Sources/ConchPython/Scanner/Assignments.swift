@@ -12,7 +12,9 @@ enum Assignments {
     /// Splits a simple statement at its top-level `=`, augmented operator or annotation
     /// colon. Returns nil for statements that assign nothing.
     static func parse(_ tokens: ScanTokens, first: Int, end: Int) -> Assignment? {
-        var equals: [Int] = []
+        // The first `=` apart: chains (`a = b = c`) are rare, and every assignment statement comes here.
+        var firstEquals: Int?
+        var moreEquals: [Int] = []
         var cursor = first
         var lambdas = 0
         var annotation: Int?
@@ -23,10 +25,10 @@ enum Assignments {
             }
             if tokens.kinds[cursor] == .op {
                 if tokens.isOp(cursor, "=") {
-                    equals.append(cursor)
+                    if firstEquals == nil { firstEquals = cursor } else { moreEquals.append(cursor) }
                 } else if tokens.isOp(cursor, ":") {
-                    if lambdas > 0 { lambdas -= 1 } else if annotation == nil, equals.isEmpty { annotation = cursor }
-                } else if equals.isEmpty, annotation == nil, isAugmented(tokens, cursor) {
+                    if lambdas > 0 { lambdas -= 1 } else if annotation == nil, firstEquals == nil { annotation = cursor }
+                } else if firstEquals == nil, annotation == nil, isAugmented(tokens, cursor) {
                     return Assignment(targets: [(first, cursor)], value: (cursor + 1, end), augmentedOperator: cursor)
                 }
             } else if tokens.isName(cursor, "lambda") {
@@ -35,13 +37,13 @@ enum Assignments {
             cursor += 1
         }
         if let annotation {
-            let value = equals.first.map { ($0 + 1, end) }
+            let value = firstEquals.map { ($0 + 1, end) }
             return Assignment(targets: [(first, annotation)], value: value)
         }
-        guard !equals.isEmpty else { return nil }
-        var result = Assignment()
-        var start = first
-        for sign in equals {
+        guard let firstEquals else { return nil }
+        var result = Assignment(targets: [(first, firstEquals)])
+        var start = firstEquals + 1
+        for sign in moreEquals {
             result.targets.append((start, sign))
             start = sign + 1
         }
