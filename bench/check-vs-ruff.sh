@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the whole `conch check` beside ruff on the same tree, in one run, and
-# prints wall time, CPU time and peak memory of each plus the ratio.
+# prints wall time, CPU time and peak memory of each plus the ratio, then conch's
+# time by phase and rule (`--profile`).
 #
 #   bench/check-vs-ruff.sh [TREE] [RUNS]
 #
@@ -39,3 +40,5 @@ echo "tree: $tree ($files .py files), $(nproc) cores, $runs runs each, $(date -u
 measure conch "$conch" check --isolated --exit-zero --quiet --exclude '*.c,*.h' "$tree"
 measure ruff ruff check --no-cache --isolated --exit-zero --quiet --select ASYNC,S605,S606,PLW0603 --exclude site-packages "$tree"
 echo "ratio: conch takes $(echo "scale=2; $conch_wall / $ruff_wall" | bc)x ruff's wall time and $(echo "scale=2; $conch_cpu / $ruff_cpu" | bc)x its CPU time (below 0.5 meets the target)"
+echo "where conch's time goes (one more run, with --profile):"
+"$conch" check --isolated --exit-zero --quiet --exclude '*.c,*.h' --profile "$tree" 2>&1 >/dev/null | sed 's/^/  /'
