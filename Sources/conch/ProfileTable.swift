@@ -13,7 +13,7 @@ enum ProfileTable {
         row("facts", timings.facts, "read, decode and analyse each file, in parallel")
         row("project model", timings.model, "function index and callee table")
         row("rules", timings.rules, "side by side; a rule's time includes waiting for an analysis another rule computes")
-        for (code, time) in timings.perRule.sorted(by: { $0.time > $1.time }) { row("  " + code, time) }
+        for (code, time) in timings.perRule.sorted(by: { ($1.time, $0.code) < ($0.time, $1.code) }) { row("  " + code, time) }
         row("findings", timings.findings, "suppressions, baseline, sorting")
         return lines.joined(separator: "\n") + "\n"
     }
