@@ -7,6 +7,12 @@ import ConchKit
 /// two cells, so the carets printed under `text` sit under the reported scalars.
 struct SourceSnippet: Equatable {
     static let tabWidth = 4
+    /// A longer line (minified code, a generated table) is cut to this many bytes around
+    /// the range, marked `…` at each cut: each finding on a 100 KB line would otherwise
+    /// print the whole line, and a thousand findings on it a hundred megabytes.
+    static let longestLine = 160
+    /// Bytes kept before the range on a cut line.
+    static let contextBeforeRange = 40
 
     /// 1-based line number.
     var line: Int
@@ -26,14 +32,20 @@ struct SourceSnippet: Equatable {
         let lineRange = source.lineRange(lineIndex)
         let underlineStart = min(range.start, lineRange.end)
         let underlineEnd = min(max(range.end, underlineStart), lineRange.end)
+        var shownStart = lineRange.start
+        var shownEnd = lineRange.end
+        if lineRange.end - lineRange.start > Self.longestLine {
+            shownStart = Self.scalarStart(bytes, max(lineRange.start, underlineStart - Self.contextBeforeRange), lineRange)
+            shownEnd = Self.scalarStart(bytes, min(lineRange.end, shownStart + Self.longestLine), lineRange)
+        }
 
-        var text = ""
-        var cells = 0
+        var text = shownStart > lineRange.start ? "…" : ""
+        var cells = text.isEmpty ? 0 : 1
         var caretStart: Int?
         var caretCells = 0
-        var index = lineRange.start
-        while index < lineRange.end {
-            let width = min(SourceSnippet.sequenceLength(lead: bytes[index]), lineRange.end - index)
+        var index = shownStart
+        while index < shownEnd {
+            let width = min(SourceSnippet.sequenceLength(lead: bytes[index]), shownEnd - index)
             let scalar = String(decoding: bytes[index..<(index + width)], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
             let shown: String
             let shownCells: Int
@@ -56,10 +68,18 @@ struct SourceSnippet: Equatable {
             cells += shownCells
             index = scalarEnd
         }
+        if shownEnd < lineRange.end { text += "…" }
         self.line = lineIndex + 1
         self.text = text
         self.caretStart = caretStart ?? cells
         self.caretCount = max(1, caretCells)
+    }
+
+    /// `offset`, moved forward off UTF-8 continuation bytes so a cut never splits a scalar.
+    private static func scalarStart(_ bytes: [UInt8], _ offset: Int, _ line: ByteRange) -> Int {
+        var index = offset
+        while index < line.end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        return index
     }
 
     /// Bytes in the UTF-8 sequence a lead byte starts; 1 for a stray byte,

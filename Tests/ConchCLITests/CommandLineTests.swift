@@ -168,6 +168,18 @@ import Testing
         #expect(!run.stderr.contains("CON101"))
     }
 
+    /// 500 nested calls on one line: every finding's snippet is a window of the line, not
+    /// the whole of it, so the report grows with the findings, not with findings × line.
+    @Test func findingsOnOneLongLinePrintABoundedSnippetEach() throws {
+        let folder = try Scratch()
+        try folder.write("nested.py", "import os\n" + String(repeating: "os.system(", count: 500) + String(repeating: ")", count: 500) + "\n")
+        let run = try Conch.run(["check", "--isolated", "--select", "CON501", "."], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("500 warnings"))
+        let longest = run.stdout.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(longest < 400)
+    }
+
     @Test func binaryFilesAndUnreadableFilesAreReportedAndTheRunGoesOn() throws {
         let folder = try Scratch()
         try folder.writeBytes("blob.py", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0xFF, 0xFE])

@@ -69,6 +69,23 @@ import Testing
         #expect(SourceSnippet(source: source, range: ByteRange(99, 100)) == nil)
     }
 
+    /// A long line shows a window around the range, cut at scalar boundaries and marked
+    /// `…`, so a thousand findings on a minified line do not print it a thousand times.
+    @Test func longLinesAreCutAroundTheRange() throws {
+        let line = String(repeating: "é", count: 300) + "os.system(x)" + String(repeating: "y", count: 300)
+        let source = SourceText(line + "\n")
+        let start = 600
+        let snippet = try #require(SourceSnippet(source: source, range: ByteRange(start, start + 12)))
+        #expect(snippet.text.hasPrefix("…é"))
+        #expect(snippet.text.hasSuffix("y…"))
+        #expect(snippet.text.count <= SourceSnippet.longestLine + 2)
+        #expect(snippet.text.contains("os.system(x)"))
+        #expect(snippet.caretStart == 1 + SourceSnippet.contextBeforeRange / 2)
+        #expect(snippet.caretCount == 12)
+        let short = try #require(SourceSnippet(source: SourceText("os.system(x)\n"), range: ByteRange(0, 12)))
+        #expect(short.text == "os.system(x)")
+    }
+
     @Test func summaryListsSeveritiesInOrderWithPlurals() {
         let base = Fixtures.simpleDiagnostic
         var error = base

@@ -2,6 +2,11 @@
 /// the path and the reported source text (whitespace folded), plus which
 /// occurrence of that same text it is — not line numbers.
 public enum Fingerprint {
+    /// Bytes of a finding's source text that its fingerprint reads. A longer text (a
+    /// call spanning a whole minified line, nested a thousand deep) is read up to here:
+    /// reading all of it would take time quadratic in the line.
+    public static let longestSnippet = 1_000
+
     public static func make(code: String, path: String, snippet: String, occurrence: Int) -> String {
         let folded = snippet.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         let key = "\(code)\u{0}\(path)\u{0}\(folded)\u{0}\(occurrence)"
