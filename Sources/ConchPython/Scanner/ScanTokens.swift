@@ -31,22 +31,22 @@ final class ScanTokens {
     let forID: Int32
     let count: Int
 
-    /// Copies the columns a `ScanTokenSink` filled while the lexer ran into arrays,
-    /// which the passes read faster than the columns themselves.
+    /// Moves the columns a `ScanTokenSink` filled while the lexer ran into arrays, which
+    /// the passes read faster than the columns themselves; the sink is empty afterwards.
     init(source: SourceText, sink: ScanTokenSink) {
         self.source = source
         bytes = source.bytes
-        kinds = sink.kinds.array
-        starts = sink.starts.array
-        ends = sink.ends.array
-        count = sink.kinds.count
-        nameIDs = sink.nameIDs.array
+        kinds = sink.kinds.takeArray()
+        count = kinds.count
+        starts = sink.starts.takeArray()
+        ends = sink.ends.takeArray()
+        nameIDs = sink.nameIDs.takeArray()
         names = sink.names
         keywordNames = sink.keywordNames
         lambdaID = sink.lambdaID
         forID = sink.forID
-        partner = sink.partner.array
-        operatorsBefore = sink.operatorsBefore.array
+        partner = sink.partner.takeArray()
+        operatorsBefore = sink.operatorsBefore.takeArray()
     }
 
     // MARK: - Questions about one token

@@ -43,5 +43,15 @@ final class TokenColumn<Element> {
         capacity *= 2
     }
 
-    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// The elements as an exact-size array; the column is empty and its storage freed
+    /// afterwards, so a huge file never holds a column and its copy for every column at once.
+    func takeArray() -> [Element] {
+        let elements = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deinitialize(count: count)
+        base.deallocate()
+        base = .allocate(capacity: 1)
+        capacity = 1
+        count = 0
+        return elements
+    }
 }
