@@ -81,11 +81,9 @@ enum CallReader {
             shape = .numberLiteral
         case CXCursor_DeclRefExpr:
             shape = .name(name(of: node.cursor, unit: unit))
-        case CXCursor_UnaryOperator where unit.unaryOperator(inner) == "&":
+        case CXCursor_UnaryOperator where unit.addressOperand(inner) != nil:
             // `&worker` is the same function pointer as `worker`.
-            let operand = node.children.last.map { tree[tree.stripped($0)] }
-            let target = operand.flatMap { $0.kind == CXCursor_DeclRefExpr ? unit.library.referenced($0.cursor) : nil }
-            shape = target.map { $0.kind == CXCursor_FunctionDecl ? .name(unit.functionID($0)) : .other } ?? .other
+            shape = unit.namedFunction(inner).map { .name(unit.functionID($0)) } ?? .other
         case CXCursor_CallExpr:
             shape = .call(read(inner, unit: unit).callee)
         default:

@@ -65,7 +65,7 @@ enum LockWrappers {
     static func lockName(_ argument: Int, unit: UnitContext) -> String {
         let tree = unit.tree
         let inner = tree.stripped(argument)
-        if tree[inner].kind == CXCursor_UnaryOperator, unit.unaryOperator(inner) == "&", let operand = tree[inner].children.last {
+        if let operand = unit.addressOperand(inner) {
             return CallReader.spelledPath(operand, unit: unit) ?? unit.compactText(operand)
         }
         return CallReader.spelledPath(inner, unit: unit) ?? unit.compactText(inner)

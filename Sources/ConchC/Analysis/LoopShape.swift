@@ -101,9 +101,7 @@ struct LoopShape {
     private static func container(_ argument: Int, unit: UnitContext) -> String? {
         let tree = unit.tree
         var node = tree.stripped(argument)
-        if tree[node].kind == CXCursor_UnaryOperator, unit.unaryOperator(node) == "&", let operand = tree[node].children.last {
-            node = tree.stripped(operand)
-        }
+        if let operand = unit.addressOperand(node) { node = tree.stripped(operand) }
         guard tree[node].kind == CXCursor_DeclRefExpr || tree[node].kind == CXCursor_MemberRefExpr else { return nil }
         return unit.compactText(node)
     }

@@ -171,12 +171,17 @@ final class UnitContext {
         return functionsByName?[name]
     }
 
+    /// The operand of `&x` at this node, as written (casts and parentheses kept); nil
+    /// when the node takes no address.
+    func addressOperand(_ index: Int) -> Int? {
+        guard tree[index].kind == CXCursor_UnaryOperator, unaryOperator(index) == "&" else { return nil }
+        return tree[index].children.last
+    }
+
     /// The function a call or argument names directly, through casts and `&`.
     func namedFunction(_ index: Int) -> CXCursor? {
         var inner = tree.stripped(index)
-        if tree[inner].kind == CXCursor_UnaryOperator, unaryOperator(inner) == "&", let operand = tree[inner].children.last {
-            inner = tree.stripped(operand)
-        }
+        if let operand = addressOperand(inner) { inner = tree.stripped(operand) }
         guard tree[inner].kind == CXCursor_DeclRefExpr, let target = library.referenced(tree[inner].cursor),
               target.kind == CXCursor_FunctionDecl else { return nil }
         return target

@@ -37,8 +37,7 @@ enum WrittenValues {
               unit.binaryOperator(assignment) == "=", tree[assignment].children.first == lvalue,
               let stored = tree[assignment].children.last.map({ tree.stripped($0) }) else { return false }
         if unit.library.integerValue(tree[stored].cursor) == 0 { return true }
-        guard tree[stored].kind == CXCursor_UnaryOperator, unit.unaryOperator(stored) == "&",
-              let operand = tree[stored].children.last.map({ tree.stripped($0) }), tree[operand].kind == CXCursor_DeclRefExpr,
+        guard let operand = unit.addressOperand(stored).map(tree.stripped), tree[operand].kind == CXCursor_DeclRefExpr,
               let target = unit.library.referenced(tree[operand].cursor) else { return false }
         return unit.global(target) != nil
     }
@@ -48,8 +47,7 @@ enum WrittenValues {
     static func addressesNoGlobalObject(_ index: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         if tree[index].kind == CXCursor_DeclRefExpr { return holdsOnlyHeapMemory(index, unit: unit) }
-        guard tree[index].kind == CXCursor_UnaryOperator, unit.unaryOperator(index) == "&",
-              let operand = tree[index].children.last.map({ tree.stripped($0) }) else { return false }
+        guard let operand = unit.addressOperand(index).map(tree.stripped) else { return false }
         if tree[operand].kind == CXCursor_MemberRefExpr { return true }
         guard tree[operand].kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(tree[operand].cursor),
               target.kind == CXCursor_VarDecl else { return false }
