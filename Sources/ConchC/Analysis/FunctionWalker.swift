@@ -301,7 +301,7 @@ final class FunctionWalker {
         access.field = classified.field
         access.guards = guards.guards(at: index)
         if access.isWrite {
-            access.leaves = WrittenValues.leaves(index, subject: global.name + (classified.field.map { "." + $0 } ?? ""), unit: unit)
+            access.leaves = WrittenValues.leaves(index, subject: access.path, unit: unit)
             access.isUnconditional = WrittenValues.isUnconditional(index, in: functionDeclaration, unit: unit)
             access.storesFixedAddress = classified.field == nil && WrittenValues.storesFixedAddress(index, unit: unit)
         }

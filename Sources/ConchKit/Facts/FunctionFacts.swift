@@ -180,7 +180,6 @@ public struct Argument: Hashable, Sendable {
     }
 }
 
-
 extension Argument {
     /// The argument as the name of a lock, the way lock facts spell one: no whitespace,
     /// no leading `&` (`&pipes_lock` and `& pipes_lock` are `pipes_lock`).
@@ -247,6 +246,9 @@ public struct GlobalAccess: Hashable, Sendable {
     }
 
     public var isWrite: Bool { kind != .read }
+
+    /// The variable with the member path accessed (`server.mode`), as guards name it.
+    public var path: String { variable + (field.map { "." + $0 } ?? "") }
 }
 
 public struct GlobalVariable: Hashable, Sendable {

@@ -111,9 +111,7 @@ final class StartModes {
     private func directWriters(changing key: String) -> [Int] {
         if let known = writersByKey[key] { return known }
         // `global.mode&1` and `src/x.c::phase` are read from the variables `global` and `src/x.c::phase`.
-        let name = key.split(separator: "&").first.map(String.init) ?? key
-        let afterFile = name.range(of: "::", options: .backwards)?.upperBound ?? name.startIndex
-        let variable = String(name[..<(name[afterFile...].firstIndex(of: ".") ?? name.endIndex)])
+        let variable = GuardedReach.enclosingPaths(of: WriteSummary.split(key).name).last ?? key
         let writers = Set((writesByVariable[variable] ?? []).filter { Self.mayChange(key, $0.access) }.map(\.function)).sorted()
         writersByKey[key] = writers
         return writers

@@ -9,7 +9,7 @@ struct WriteSummary {
     private var enclosing: Set<String> = []
 
     mutating func add(_ access: GlobalAccess) {
-        let paths = GuardedReach.enclosingPaths(of: access.variable + (access.field.map { "." + $0 } ?? ""))
+        let paths = GuardedReach.enclosingPaths(of: access.path)
         let mask: Int? = if case .globalBits(_, let mask)? = access.leaves?.subject { mask } else { nil }
         if let known = exact[paths[0]] {
             exact[paths[0]] = .some(known.flatMap { bits in mask.map { bits | $0 } })
@@ -31,7 +31,7 @@ struct WriteSummary {
     }
 
     /// `global.mode&1` -> (`global.mode`, 1); `server.mode` -> (`server.mode`, nil).
-    private static func split(_ key: String) -> (name: String, mask: Int?) {
+    static func split(_ key: String) -> (name: String, mask: Int?) {
         guard let ampersand = key.lastIndex(of: "&"), let mask = Int(key[key.index(after: ampersand)...]) else { return (key, nil) }
         return (String(key[..<ampersand]), mask)
     }
