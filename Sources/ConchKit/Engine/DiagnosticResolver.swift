@@ -64,7 +64,7 @@ struct DiagnosticResolver {
         if context.ignoredCodes.contains(where: { code.hasPrefix($0) }) { return }
         if checkSuppressions,
            context.suppressions.silences(code: code, lines: [location.start.line, location.end.line]) { return }
-        let snippet = context.text.map { Self.fingerprintedText($0, range) } ?? ""
+        let snippet = context.text?.text(range, atMost: Fingerprint.longestSnippet) ?? ""
         let key = "\(code)\u{0}\(path)\u{0}\(snippet)"
         let occurrence = occurrences[key, default: 0]
         occurrences[key] = occurrence + 1
@@ -72,16 +72,6 @@ struct DiagnosticResolver {
             code: code, name: name, severity: severity, location: location, message: message,
             recommendation: recommendation, rationale: rationale, related: related,
             fingerprint: Fingerprint.make(code: code, path: path, snippet: snippet, occurrence: occurrence)))
-    }
-}
-
-extension DiagnosticResolver {
-    /// The finding's text, up to `Fingerprint.longestSnippet` bytes, cut where a scalar starts.
-    static func fingerprintedText(_ text: SourceText, _ range: ByteRange) -> String {
-        guard range.end - range.start > Fingerprint.longestSnippet else { return text.text(range) }
-        var end = range.start + Fingerprint.longestSnippet
-        while end > range.start, text.bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        return text.text(ByteRange(range.start, end))
     }
 }
 

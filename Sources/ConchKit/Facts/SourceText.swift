@@ -131,6 +131,14 @@ public final class SourceText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The text of `range`, or of its first `limit` bytes when it is longer, cut where a scalar starts.
+    public func text(_ range: ByteRange, atMost limit: Int) -> String {
+        guard range.end - range.start > limit else { return text(range) }
+        var cut = range.start + limit
+        while cut > range.start, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return text(ByteRange(range.start, cut))
+    }
+
     public func position(of offset: Int) -> SourcePosition {
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(of: clamped)

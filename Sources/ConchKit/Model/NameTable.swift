@@ -30,17 +30,20 @@ public struct NameTable: Sendable {
 
     /// The id of `text`, added if new.
     public mutating func id(of text: String) -> Int32 {
-        var contiguous = text
-        let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
-        let (found, slot) = find(hash) { names[$0] == text }
+        let (found, slot, hash) = lookUp(text)
         return found ?? add(text, hash: hash, span: nil, slot: slot)
     }
 
     /// The id of `text` if the table holds it.
     public func existingID(of text: String) -> Int32? {
+        lookUp(text).id
+    }
+
+    private func lookUp(_ text: String) -> (id: Int32?, slot: Int, hash: UInt64) {
         var contiguous = text
         let hash = contiguous.withUTF8 { Self.hash($0, 0, $0.count) }
-        return find(hash) { names[$0] == text }.id
+        let (found, slot) = find(hash) { names[$0] == text }
+        return (found, slot, hash)
     }
 
     /// Eight bytes per multiply: a byte-at-a-time hash spent most of interning's time

@@ -160,9 +160,7 @@ final class ScanModel {
             let id = tokens.bytes.withUnsafeBufferPointer { sourceTexts.intern($0, start, end) }
             return sourceTexts.names[Int(id)]
         }
-        var cut = start + Self.shortTextLimit
-        while cut > start, tokens.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return tokens.source.text(ByteRange(start, cut)) + "…"
+        return tokens.source.text(ByteRange(start, end), atMost: Self.shortTextLimit) + "…"
     }
 
     /// Records a name's type in a scope; a change forgets cached resolutions.
