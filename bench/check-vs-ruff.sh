@@ -15,6 +15,10 @@ runs=${2:-5}
 conch=.build/release/conch
 [ -x "$conch" ] || { echo "build first: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 command -v ruff >/dev/null || { echo "ruff is not on PATH: pip install ruff" >&2; exit 2; }
+# Time ruff's own binary: through a pyenv shim, each run would also pay ~50 ms of
+# pyenv's shell start-up, which conch does not.
+ruff=$(command -v ruff)
+if command -v pyenv >/dev/null && pyenv which ruff >/dev/null 2>&1; then ruff=$(pyenv which ruff); fi
 
 measure() { # label, command...: prints the median wall time, CPU time and peak memory of $runs runs
     local label=$1; shift
@@ -37,8 +41,9 @@ measure() { # label, command...: prints the median wall time, CPU time and peak 
 
 files=$(find "$tree" -name site-packages -prune -o -name '*.py' -print | wc -l)
 echo "tree: $tree ($files .py files), $(nproc) cores, $runs runs each, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "ruff: $ruff ($("$ruff" --version))"
 measure conch "$conch" check --isolated --exit-zero --quiet --exclude '*.c,*.h' "$tree"
-measure ruff ruff check --no-cache --isolated --exit-zero --quiet --select ASYNC,S605,S606,PLW0603 --exclude site-packages "$tree"
+measure ruff "$ruff" check --no-cache --isolated --exit-zero --quiet --select ASYNC,S605,S606,PLW0603 --exclude site-packages "$tree"
 echo "ratio: conch takes $(echo "scale=2; $conch_wall / $ruff_wall" | bc)x ruff's wall time and $(echo "scale=2; $conch_cpu / $ruff_cpu" | bc)x its CPU time (below 0.5 meets the target)"
 echo "where conch's time goes (one more run, with --profile):"
 "$conch" check --isolated --exit-zero --quiet --exclude '*.c,*.h' --profile "$tree" 2>&1 >/dev/null | sed 's/^/  /'
