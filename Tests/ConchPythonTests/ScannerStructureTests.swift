@@ -116,6 +116,38 @@ import Testing
         #expect(calls == ["go", "stop", "re.match"])
     }
 
+    @Test func typeParametersOfPython312AreSkipped() {
+        let facts = scan("""
+        import threading
+
+        class Worker[T](threading.Thread):
+            def run[U](self, item: U = None) -> None:
+                self.step()
+
+            def step(self):
+                pass
+
+        def first[T: (int, str)](items: list[T]) -> T:
+            return items[0]
+        """)
+        #expect(facts.classes.first?.bases == ["threading.Thread"])
+        #expect(facts.function("pkg.mod.Worker.run")?.calls.map(\.callee) == ["pkg.mod.Worker.step"])
+        // The parameter lists are no calls of `Worker[T]` or `first[T]`.
+        #expect(facts.functions[0].calls.isEmpty)
+        #expect(facts.function("pkg.mod.first")?.calls.isEmpty == true)
+    }
+
+    @Test func typeAliasBindsItsNameAndLeavesTypeABuiltin() {
+        let facts = scan("""
+        type Pairs[T] = list[tuple[T, T]]
+        kind = type(Pairs)
+        """)
+        let call = facts.functions[0].calls.first
+        #expect(call?.callee == "type")
+        #expect(call?.isResolved == true)
+        #expect(call?.arguments.first?.shape == .name("Pairs"))
+    }
+
     @Test func mainGuardBodiesAreRecordedInEitherOrder() {
         let source = "if __name__ == \"__main__\":\n    main()\nif '__main__' == __name__: run()\n"
         let facts = scan(source)

@@ -12,6 +12,7 @@ enum Assignments {
     /// Splits a simple statement at its top-level `=`, augmented operator or annotation
     /// colon. Returns nil for statements that assign nothing.
     static func parse(_ tokens: ScanTokens, first: Int, end: Int) -> Assignment? {
+        if let alias = typeAlias(tokens, first: first, end: end) { return alias }
         // The first `=` apart: chains (`a = b = c`) are rare, and every assignment statement comes here.
         var firstEquals: Int?
         var moreEquals: [Int] = []
@@ -49,6 +50,15 @@ enum Assignments {
         }
         result.value = (start, end)
         return result
+    }
+
+    /// `type Pairs[T] = list[tuple[T, T]]` (Python 3.12) binds `Pairs`; `type` is a soft
+    /// keyword, so `type = 3` and `type(x)` stay what they are.
+    private static func typeAlias(_ tokens: ScanTokens, first: Int, end: Int) -> Assignment? {
+        guard tokens.isName(first, "type"), tokens.isName(first + 1), !tokens.isKeyword(first + 1) else { return nil }
+        let equals = tokens.afterTypeParameters(first + 1)
+        guard equals < end, tokens.isOp(equals, "=") else { return nil }
+        return Assignment(targets: [(first + 1, first + 2)], value: (equals + 1, end))
     }
 
     static func isAugmented(_ tokens: ScanTokens, _ index: Int) -> Bool {

@@ -22,7 +22,9 @@ enum CallScanner {
         while cursor < statement.end {
             defer { cursor += 1 }
             guard tokens.isOp(cursor, "("), model.isChainEnd(cursor - 1, floor: statement.first) else { continue }
-            if statement.header == .def || statement.header == .classDef, cursor - 1 == statement.keyword + 1 { continue }
+            if statement.header == .def || statement.header == .classDef, cursor == tokens.afterTypeParameters(statement.keyword + 1) {
+                continue
+            }
             if statement.header == .match || statement.header == .case, cursor - 1 == statement.keyword { continue }
             let chainFirst = model.chainStart(endingAt: cursor - 1, notBefore: statement.first)
             let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1

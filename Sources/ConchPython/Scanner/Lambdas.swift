@@ -72,9 +72,9 @@ enum LambdaScanner {
 }
 
 enum Parameters {
-    /// Parameter names of `def name(...)`: `nameToken + 1` is the opening parenthesis.
+    /// Parameter names of `def name(...)` or `def name[T](...)`.
     static func names(_ tokens: ScanTokens, after nameToken: Int, end: Int) -> [String] {
-        let open = nameToken + 1
+        let open = tokens.afterTypeParameters(nameToken)
         guard tokens.isOp(open, "("), tokens.partner[open] > open else { return [] }
         return names(in: tokens, first: open + 1, end: min(tokens.partner[open], end))
     }

@@ -146,6 +146,12 @@ final class ScanTokens {
         return other > index ? min(other + 1, limit) : limit
     }
 
+    /// The token after a `def` or `class` name and its type parameters (`def first[T](items)`,
+    /// `class Box[T](Base)`, Python 3.12): where the parameters or the bases open.
+    func afterTypeParameters(_ name: Int) -> Int {
+        isOp(name + 1, "[") && partner[name + 1] > name + 1 ? partner[name + 1] + 1 : name + 1
+    }
+
     /// Whether the token is a Python keyword that can precede `(` without making a call.
     func isKeyword(_ index: Int) -> Bool {
         guard isName(index) else { return false }

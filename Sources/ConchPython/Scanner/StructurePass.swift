@@ -132,8 +132,9 @@ struct StructurePass {
                                range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
                                nameRange: tokens.range(nameToken, nameToken), isLocal: isLocal)
         var info = ClassInfo(factIndex: model.facts.classes.count)
-        if tokens.isOp(nameToken + 1, "("), tokens.partner[nameToken + 1] > nameToken + 1 {
-            for part in Assignments.commaSeparated(tokens, first: nameToken + 2, end: tokens.partner[nameToken + 1])
+        let open = tokens.afterTypeParameters(nameToken)
+        if tokens.isOp(open, "("), tokens.partner[open] > open {
+            for part in Assignments.commaSeparated(tokens, first: open + 1, end: tokens.partner[open])
             where !(tokens.isName(part.first) && tokens.isOp(part.first + 1, "=")) && !tokens.isOp(part.first, "**") {
                 info.baseChains.append((part.first, part.end - 1, enclosing))
             }
