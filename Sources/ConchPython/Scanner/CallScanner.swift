@@ -18,6 +18,7 @@ enum CallScanner {
         let tokens = model.tokens
         let statement = model.statements[index]
         var found: [FoundCall] = []
+        let patternEnd = statement.header == .case ? casePatternEnd(tokens, statement) : statement.first
         var cursor = statement.first + 1
         while cursor < statement.end {
             defer { cursor += 1 }
@@ -25,7 +26,9 @@ enum CallScanner {
             if statement.header == .def || statement.header == .classDef, cursor == tokens.afterTypeParameters(statement.keyword + 1) {
                 continue
             }
-            if statement.header == .match || statement.header == .case, cursor - 1 == statement.keyword { continue }
+            if statement.header == .match, cursor - 1 == statement.keyword { continue }
+            // `case Point(x=0):` matches a class pattern; it calls nothing.
+            if cursor < patternEnd { continue }
             let chainFirst = model.chainStart(endingAt: cursor - 1, notBefore: statement.first)
             let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1
             let function = contexts.owner(of: cursor)
@@ -51,6 +54,13 @@ enum CallScanner {
             model.facts.functions[function].calls.append(call)
         }
         return found
+    }
+
+    /// Where a `case` header's pattern ends: at its guard (`case x if ready(x):`, whose
+    /// calls run) or its colon.
+    private static func casePatternEnd(_ tokens: ScanTokens, _ statement: Statement) -> Int {
+        let colon = statement.colon ?? statement.end
+        return Assignments.topLevel(tokens, keyword: "if", first: statement.keyword + 1, end: colon) ?? colon
     }
 
     static func argument(_ model: ScanModel, _ part: (first: Int, end: Int), function: Int) -> Argument {

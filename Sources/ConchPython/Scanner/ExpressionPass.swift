@@ -82,6 +82,7 @@ struct ExpressionPass {
         let calls = CallScanner.calls(model, statement: index, contexts: contexts, locks: held)
         let assignment = model.assignments[index]
         if let assignment { bindTypes(assignment, calls: calls, function: function) }
+        bindWalrusTypes(calls)
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
         var checked: Set<String> = []
         for frame in frames where frame.function == function && !frame.checked.isEmpty { checked.formUnion(frame.checked) }
@@ -156,6 +157,19 @@ struct ExpressionPass {
             model.setType(model.callResultType(model.facts.functions[function].calls[call.index].callee), for: name, in: function)
         } else {
             model.setType(nil, for: name, in: function)
+        }
+    }
+
+    /// `while (job := jobs.get()) is not None:`: the name takes the call's type, as in an
+    /// assignment, in the function the walrus binds in (a comprehension's is the enclosing one).
+    private func bindWalrusTypes(_ calls: [FoundCall]) {
+        let tokens = model.tokens
+        for call in calls where call.function != 0 && tokens.isOp(call.chainFirst - 1, ":=") && tokens.isName(call.chainFirst - 2) {
+            let after = call.close + 1
+            guard after >= tokens.count || tokens.isCloser(after) || tokens.isOp(after, ",") || tokens.isOp(after, ":")
+                || tokens.kinds[after] == .newline else { continue }
+            let type = call.isResolved ? model.callResultType(call.callee) : nil
+            model.setType(type, for: tokens.text(call.chainFirst - 2), in: call.function)
         }
     }
 
