@@ -173,3 +173,44 @@ import Testing
         #expect(facts.spawnSites.first?.entry == .function("pkg.mod.f"))
     }
 }
+
+@Suite struct ScannerTaskGroupTests {
+    @Test func taskGroupsAndNurseriesStartTasks() {
+        let facts = scan("""
+        import anyio
+        import asyncio
+        import trio
+
+        async def job():
+            pass
+
+        async def main():
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(job())
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(job)
+            async with anyio.create_task_group() as group:
+                await group.start(job)
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.coroutine, .coroutine, .coroutine])
+        #expect(facts.spawnSites.map(\.api) == ["asyncio.TaskGroup.create_task", "trio.Nursery.start_soon",
+                                                "anyio.abc.TaskGroup.start"])
+    }
+
+    @Test func workerThreadsAndProcessesOfTrioAndAnyIO() {
+        let facts = scan("""
+        import anyio.to_process
+        import trio
+
+        def crunch(n):
+            return n
+
+        async def main():
+            await trio.to_thread.run_sync(crunch, 1)
+            await anyio.to_thread.run_sync(crunch, 2)
+            await anyio.to_process.run_sync(crunch, 3)
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool, .threadPool, .processPool])
+        #expect(facts.spawnSites.allSatisfy { $0.entry == .function("pkg.mod.crunch") })
+    }
+}

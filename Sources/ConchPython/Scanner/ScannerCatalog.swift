@@ -33,6 +33,8 @@ enum ScannerCatalog {
         "socket.create_server": "socket.socket",
         "socket.create_connection": "socket.socket",
         "threading.current_thread": "threading.Thread",
+        "trio.open_nursery": "trio.Nursery",
+        "anyio.create_task_group": "anyio.abc.TaskGroup",
     ]
 
     /// Classes whose names do not start with a capital, so calling them builds an instance.

@@ -30,6 +30,9 @@ enum SpawnCatalog {
         "os.fork": Match(kind: .forkChild, api: "os.fork", entry: .enclosingFunction),
         "os.forkpty": Match(kind: .forkChild, api: "os.forkpty", entry: .enclosingFunction),
         "asyncio.to_thread": Match(kind: .threadPool, api: "asyncio.to_thread", entry: .argument(keyword: nil, position: 0)),
+        "trio.to_thread.run_sync": Match(kind: .threadPool, api: "trio.to_thread.run_sync", entry: .argument(keyword: nil, position: 0)),
+        "anyio.to_thread.run_sync": Match(kind: .threadPool, api: "anyio.to_thread.run_sync", entry: .argument(keyword: nil, position: 0)),
+        "anyio.to_process.run_sync": Match(kind: .processPool, api: "anyio.to_process.run_sync", entry: .argument(keyword: nil, position: 0)),
         "asyncio.create_task": Match(kind: .coroutine, api: "asyncio.create_task", entry: .argument(keyword: nil, position: 0)),
         "asyncio.ensure_future": Match(kind: .coroutine, api: "asyncio.ensure_future", entry: .argument(keyword: nil, position: 0)),
         "gevent.spawn": Match(kind: .coroutine, api: "gevent.spawn", entry: .argument(keyword: nil, position: 0)),
@@ -51,12 +54,17 @@ enum SpawnCatalog {
     /// The last component of every name in `functions`, to skip the lookup for most calls.
     static let spawningNames: Set<String> = Set(functions.keys.map { String($0.split(separator: ".").last ?? "") })
 
+    /// Trio's nurseries and AnyIO's task groups, whose `start_soon(f)` and `start(f)` run `f` as a task.
+    static let taskGroupTypes: Set<String> = ["trio.Nursery", "anyio.abc.TaskGroup"]
+    static let taskGroupMethodNames: Set<String> = ["start_soon", "start"]
+
     static let poolMethodNames: Set<String> = [
         "map", "imap", "imap_unordered", "apply", "apply_async", "starmap", "starmap_async", "map_async", "submit",
     ]
 
     /// Every method name `SpawnDetector` matches on.
-    static let methodNames: Set<String> = spawningNames.union(poolMethodNames).union(["run_in_executor", "create_task"])
+    static let methodNames: Set<String> = spawningNames.union(poolMethodNames).union(taskGroupMethodNames)
+        .union(["run_in_executor", "create_task"])
 
     static let poolMethods: [SpawnSite.Kind: Set<String>] = [
         .threadPool: poolMethodNames,

@@ -42,12 +42,16 @@ enum SpawnDetector {
         }
         guard call.isResolved else { return nil }
         if SpawnCatalog.spawningNames.contains(method), let known = SpawnCatalog.functions[callee] { return known }
-        if SpawnCatalog.poolMethodNames.contains(method) || method == "create_task", callee.count > method.count + 1 {
+        let startsTask = method == "create_task" || SpawnCatalog.taskGroupMethodNames.contains(method)
+        if SpawnCatalog.poolMethodNames.contains(method) || startsTask, callee.count > method.count + 1 {
             let receiver = String(callee.dropLast(method.count + 1))
             if let kind = SpawnCatalog.poolTypes[receiver], SpawnCatalog.poolMethods[kind]?.contains(method) ?? false {
                 return SpawnCatalog.Match(kind: kind, api: callee, entry: .argument(keyword: nil, position: 0))
             }
-            if method == "create_task", receiver == "asyncio.AbstractEventLoop" || receiver == "asyncio.TaskGroup" {
+            let taskStarter = method == "create_task"
+                ? receiver == "asyncio.AbstractEventLoop" || receiver == "asyncio.TaskGroup"
+                : SpawnCatalog.taskGroupTypes.contains(receiver)
+            if startsTask, taskStarter {
                 return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
             }
         }

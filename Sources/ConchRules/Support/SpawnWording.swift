@@ -3,7 +3,12 @@ import ConchKit
 /// How messages and advice name the API that starts a thread, process or task.
 enum SpawnRunner {
     case thread, timer, threadPoolExecutor, threadPool, toThread, defaultExecutor
-    case process, processPoolExecutor, processPool, processExecutorInLoop, other
+    /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`: the async library's worker threads.
+    case asyncLibraryThread(String)
+    case process, processPoolExecutor, processPool, processExecutorInLoop
+    /// `anyio.to_process.run_sync`.
+    case asyncLibraryProcess(String)
+    case other
 
     init(_ site: SpawnSite) {
         let api = site.api
@@ -14,6 +19,8 @@ enum SpawnRunner {
         case .threadPool:
             if api == "asyncio.to_thread" {
                 self = .toThread
+            } else if api == "trio.to_thread.run_sync" || api == "anyio.to_thread.run_sync" {
+                self = .asyncLibraryThread(api)
             } else if api.hasSuffix("run_in_executor") {
                 self = .defaultExecutor
             } else if api.hasPrefix("concurrent.futures.ThreadPoolExecutor.") {
@@ -24,6 +31,8 @@ enum SpawnRunner {
         case .processPool:
             if api.hasSuffix("run_in_executor") {
                 self = .processExecutorInLoop
+            } else if api == "anyio.to_process.run_sync" {
+                self = .asyncLibraryProcess(api)
             } else if api.hasPrefix("concurrent.futures.ProcessPoolExecutor.") {
                 self = .processPoolExecutor
             } else {
@@ -41,6 +50,7 @@ enum SpawnRunner {
         case .threadPoolExecutor: "ThreadPoolExecutor"
         case .threadPool: "thread pool"
         case .toThread: "`asyncio.to_thread`"
+        case let .asyncLibraryThread(api), let .asyncLibraryProcess(api): "`\(api)`"
         case .defaultExecutor: "`run_in_executor`'s default thread pool"
         case .process: "process"
         case .processPoolExecutor: "ProcessPoolExecutor"
@@ -61,6 +71,10 @@ enum SpawnRunner {
             "run `\(entry)` with loop.run_in_executor(ProcessPoolExecutor(), ...) instead of asyncio.to_thread"
         case .defaultExecutor:
             "pass a concurrent.futures.ProcessPoolExecutor to run_in_executor instead of None"
+        case .asyncLibraryThread("anyio.to_thread.run_sync"):
+            "run `\(entry)` with anyio.to_process.run_sync, which takes the same arguments, instead of anyio.to_thread.run_sync"
+        case .asyncLibraryThread:
+            "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and await the future's result with trio.to_thread.run_sync(future.result)"
         default:
             "run `\(entry)` in a concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool"
         }
@@ -75,6 +89,8 @@ enum SpawnRunner {
             "switch multiprocessing.Pool to multiprocessing.pool.ThreadPool, which has the same interface"
         case .processExecutorInLoop:
             "pass a concurrent.futures.ThreadPoolExecutor (or None, the default one) to run_in_executor"
+        case .asyncLibraryProcess:
+            "run `\(entry)` with anyio.to_thread.run_sync, which takes the same arguments, without pickling"
         default:
             "run `\(entry)` in a threading.Thread or a concurrent.futures.ThreadPoolExecutor"
         }

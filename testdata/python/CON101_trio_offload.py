@@ -1,0 +1,37 @@
+"""A Trio image service that offloads its hashing to Trio's and AnyIO's worker threads."""
+import anyio
+import trio
+
+
+def tile_checksum(pixels):
+    total = 0
+    for row in pixels:
+        for value in row:
+            total = (total * 31 + value) & 0xFFFFFFFF
+    return total
+
+
+def read_tile(path):
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+async def handle(pixels, path, results):
+    results.append(await trio.to_thread.run_sync(tile_checksum, pixels))  # expect: CON101
+    results.append(await trio.to_thread.run_sync(read_tile, path))
+
+
+async def handle_anyio(pixels):
+    return await anyio.to_thread.run_sync(tile_checksum, pixels)  # expect: CON101
+
+
+async def main(tiles):
+    results = []
+    async with trio.open_nursery() as nursery:
+        for pixels, path in tiles:
+            nursery.start_soon(handle, pixels, path, results)
+    return results
+
+
+if __name__ == "__main__":
+    trio.run(main, [([[1, 2], [3, 4]], "tile.bin")])
