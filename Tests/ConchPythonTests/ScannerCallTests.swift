@@ -246,3 +246,57 @@ import Testing
         #expect(calls.map(\.isResolved) == [true, true, false, true])
     }
 }
+
+@Suite struct ScannerAnnotationTypeTests {
+    @Test func annotatedParametersTypeTheirReceivers() {
+        let facts = scan("""
+        import queue
+        import threading
+        from concurrent.futures import ProcessPoolExecutor
+        from typing import Optional
+
+        def crunch(n):
+            return n
+
+        def run_all(pool: ProcessPoolExecutor, items, *, lock: threading.Lock | None = None):
+            with lock:
+                return [pool.submit(crunch, n) for n in items]
+
+        def drain(queue: queue.Queue, guard: Optional[threading.RLock]):
+            with guard:
+                return queue.get()
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.processPool])
+        #expect(facts.function("pkg.mod.run_all")?.calls.first?.locksHeld == ["lock"])
+        #expect(facts.function("pkg.mod.drain")?.calls.map(\.callee) == ["queue.Queue.get"])
+        #expect(facts.function("pkg.mod.drain")?.calls.first?.locksHeld == ["guard"])
+    }
+
+    @Test func anAttributeCopiedFromATypedParameterKeepsItsType() {
+        let facts = scan("""
+        from concurrent.futures import ThreadPoolExecutor
+
+        class Fetcher:
+            def __init__(self, executor: ThreadPoolExecutor):
+                self.executor = executor
+
+            def fetch_all(self, urls):
+                return list(self.executor.map(self.fetch, urls))
+
+            def fetch(self, url):
+                return url
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool])
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.Fetcher.fetch"))
+    }
+
+    @Test func annotationsOfOtherTypesTypeNothing() {
+        let facts = scan("""
+        import collections
+        def f(n: int, items: list[int], counts: collections.Counter, name: "Lock"):
+            n.bit_length()
+            counts.update(items)
+        """)
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.isResolved) == [false, false])
+    }
+}

@@ -105,13 +105,22 @@ enum Assignments {
 
     /// The first top-level token equal to the keyword in `[first, end)`.
     static func topLevel(_ tokens: ScanTokens, keyword: StaticString, first: Int, end: Int) -> Int? {
+        topLevel(tokens, first: first, end: end) { tokens.isName($0, keyword) }
+    }
+
+    static func topLevelOperator(_ tokens: ScanTokens, _ text: StaticString, first: Int, end: Int) -> Int? {
+        topLevel(tokens, first: first, end: end) { tokens.isOp($0, text) }
+    }
+
+    @inline(__always)
+    private static func topLevel(_ tokens: ScanTokens, first: Int, end: Int, where test: (Int) -> Bool) -> Int? {
         var cursor = first
         while cursor < end {
             if tokens.isOpener(cursor) {
                 cursor = tokens.skipGroup(cursor, limit: end)
                 continue
             }
-            if tokens.isName(cursor, keyword) { return cursor }
+            if test(cursor) { return cursor }
             cursor += 1
         }
         return nil

@@ -8,6 +8,8 @@ enum CallbackDetector {
         /// Where the callable is: by keyword, else by position.
         var keyword: String?
         var position: Int?
+        /// The loop runs the callback once a descriptor is ready to read (`add_reader`).
+        var firesOnReadyDescriptor = false
     }
 
     /// Functions and methods that register a callback, by resolved name.
@@ -16,7 +18,7 @@ enum CallbackDetector {
         "asyncio.AbstractEventLoop.call_soon_threadsafe": Registration(framework: .asyncio, position: 0),
         "asyncio.AbstractEventLoop.call_later": Registration(framework: .asyncio, position: 1),
         "asyncio.AbstractEventLoop.call_at": Registration(framework: .asyncio, position: 1),
-        "asyncio.AbstractEventLoop.add_reader": Registration(framework: .asyncio, position: 1),
+        "asyncio.AbstractEventLoop.add_reader": Registration(framework: .asyncio, position: 1, firesOnReadyDescriptor: true),
         "asyncio.AbstractEventLoop.add_writer": Registration(framework: .asyncio, position: 1),
         "asyncio.AbstractEventLoop.add_signal_handler": Registration(framework: .asyncio, position: 1),
         "tornado.ioloop.IOLoop.add_callback": Registration(framework: .tornado, keyword: "callback", position: 0),
@@ -87,7 +89,9 @@ enum CallbackDetector {
                                                position: registration.position, kind: .thread)
         guard case let .function(id) = entry else { return }
         let range = model.facts.functions[found.function].calls[found.index].range
-        model.facts.eventLoops.append(EventLoopMarker(framework: registration.framework, kind: .callback, range: range, callback: id))
+        var marker = EventLoopMarker(framework: registration.framework, kind: .callback, range: range, callback: id)
+        marker.firesOnReadyDescriptor = registration.firesOnReadyDescriptor
+        model.facts.eventLoops.append(marker)
     }
 
     private static func registration(for call: FoundCall, _ model: ScanModel) -> Registration? {

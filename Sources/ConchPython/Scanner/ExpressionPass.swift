@@ -38,11 +38,11 @@ struct ExpressionPass {
         for pending in ordered {
             let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,
                                               className: model.scopes[pending.scope].className)
-            guard resolved.isResolved else { continue }
+            guard resolved.isResolved, !pending.onlyTrackedTypes || ScannerCatalog.trackedTypes.contains(resolved.name) else { continue }
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name
             } else {
-                model.scopes[0].setType(resolved.name, for: pending.name)
+                model.scopes[pending.parameterOf ?? 0].setType(resolved.name, for: pending.name)
             }
         }
         for (name, info) in model.classes {

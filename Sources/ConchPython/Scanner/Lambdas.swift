@@ -72,11 +72,56 @@ enum LambdaScanner {
 }
 
 enum Parameters {
-    /// Parameter names of `def name(...)` or `def name[T](...)`.
-    static func names(_ tokens: ScanTokens, after nameToken: Int, end: Int) -> [String] {
+    /// Parameter names of `def name(...)` or `def name[T](...)`, and the parameters
+    /// annotated with a class (`pool: Executor`, `lock: Lock | None`, `Optional[Lock]`).
+    static func parse(_ tokens: ScanTokens, after nameToken: Int, end: Int)
+        -> (names: [String], annotations: [(name: String, first: Int, last: Int)]) {
         let open = tokens.afterTypeParameters(nameToken)
-        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return [] }
-        return names(in: tokens, first: open + 1, end: min(tokens.partner[open], end))
+        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return ([], []) }
+        var names: [String] = []
+        var annotations: [(name: String, first: Int, last: Int)] = []
+        for part in Assignments.commaSeparated(tokens, first: open + 1, end: min(tokens.partner[open], end)) {
+            var cursor = part.first
+            while cursor < part.end, tokens.isOp(cursor, "*") || tokens.isOp(cursor, "**") { cursor += 1 }
+            guard cursor < part.end, tokens.isName(cursor) else { continue }
+            names.append(tokens.text(cursor))
+            guard cursor == part.first, tokens.isOp(cursor + 1, ":") else { continue }
+            let annotationEnd = Assignments.topLevelOperator(tokens, "=", first: cursor + 2, end: part.end) ?? part.end
+            if let type = annotatedClass(tokens, first: cursor + 2, end: annotationEnd) {
+                annotations.append((names[names.count - 1], type.first, type.last))
+            }
+        }
+        return (names, annotations)
+    }
+
+    /// The dotted class name an annotation holds, `None` and `Optional` aside; nil for
+    /// anything else (generics, unions of classes, strings).
+    private static func annotatedClass(_ tokens: ScanTokens, first: Int, end: Int) -> (first: Int, last: Int)? {
+        var first = first
+        var end = end
+        if end - first >= 3, tokens.isOp(end - 2, "|"), tokens.isName(end - 1, "None") {
+            end -= 2
+        } else if end - first >= 3, tokens.isName(first, "None"), tokens.isOp(first + 1, "|") {
+            first += 2
+        }
+        if end - first >= 4, tokens.isOp(end - 1, "]"), tokens.partner[end - 1] > first, tokens.isName(tokens.partner[end - 1] - 1, "Optional") {
+            let open = tokens.partner[end - 1]
+            guard isDottedName(tokens, first: first, end: open) else { return nil }
+            first = open + 1
+            end -= 1
+        }
+        return isDottedName(tokens, first: first, end: end) ? (first, end - 1) : nil
+    }
+
+    private static func isDottedName(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
+        guard end > first else { return false }
+        var cursor = first
+        while cursor < end {
+            let expectsName = (cursor - first) % 2 == 0
+            guard expectsName ? tokens.isName(cursor) && !tokens.isKeyword(cursor) : tokens.isOp(cursor, ".") else { return false }
+            cursor += 1
+        }
+        return (end - first) % 2 == 1
     }
 
     /// Names in a parameter list `a, b=1, *args, c: int, **kw`.

@@ -10,14 +10,21 @@ struct ClassInfo {
     var attributeTypes: [String: String] = [:]
 }
 
-/// An assignment `name = <call chain>` whose type is resolved once all imports are known.
+/// A type known once all imports are: `name = <call chain>`, `self.attr = <call chain>`,
+/// `self.attr = name`, or a parameter's annotation (`pool: ProcessPoolExecutor`).
 struct PendingType {
+    /// Where the chain resolves (an annotation: where the `def` stands).
     var scope: Int
     /// The attribute name for `self.attr = ...`, else the variable name.
     var name: String
     var className: String?
     var first: Int
     var last: Int
+    /// A parameter's annotation: the function whose scope binds `name`.
+    var parameterOf: Int?
+    /// Kept only for a type the scanner tracks (`ScannerCatalog.trackedTypes`): what an
+    /// annotation or a plain name gives is a class or a value, not a constructor call.
+    var onlyTrackedTypes = false
 }
 
 /// Everything both scanner passes share for one file.

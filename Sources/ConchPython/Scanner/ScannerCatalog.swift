@@ -83,6 +83,14 @@ enum ScannerCatalog {
 
     static let threadLocalTypes: Set<String> = ["threading.local", "_threading_local.local"]
 
+    /// The types a parameter's annotation (`pool: ProcessPoolExecutor`) or a copied name
+    /// (`self.pool = pool`) may give: those the scanner's detectors ask about.
+    static let trackedTypes: Set<String> = synchronizedTypes.union(lockTypes).union(threadLocalTypes)
+        .union(SpawnCatalog.poolTypes.keys).union(SpawnCatalog.taskGroupTypes).union([
+            "threading.Thread", "threading.Timer", "multiprocessing.Process", "socket.socket", "ssl.SSLSocket",
+            "asyncio.AbstractEventLoop", "asyncio.TaskGroup", "tornado.ioloop.IOLoop", "multiprocessing.managers.SyncManager",
+        ])
+
     /// Constructors of built-in containers and the collections types: name -> type name.
     static let containerConstructors: Set<String> = [
         "list", "dict", "set", "bytearray", "collections.defaultdict", "collections.OrderedDict",

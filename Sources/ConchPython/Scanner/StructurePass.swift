@@ -102,8 +102,12 @@ struct StructurePass {
         model.definedFunction[index] = functionIndex
         model.decoratorChains.append(contentsOf: decorators.map { (functionIndex, $0.first, $0.last, enclosing) })
         var scope = Scope(parent: enclosing)
-        let parameters = Parameters.names(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
+        let (parameters, annotations) = Parameters.parse(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
         for parameter in parameters { scope.bind(parameter) }
+        for annotation in annotations {
+            model.pendingTypes.append(PendingType(scope: enclosing, name: annotation.name, className: nil, first: annotation.first,
+                                                  last: annotation.last, parameterOf: functionIndex, onlyTrackedTypes: true))
+        }
         if isMethod, let className = enclosingFrame?.className {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
@@ -233,10 +237,12 @@ struct StructurePass {
 
     private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, inClassBody: Bool) {
         let tokens = model.tokens
-        guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first,
-              tokens.isCloser(value.end - 1), tokens.isOp(tokens.partner[value.end - 1], "("),
-              model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first else { return }
-        if function == 0, !inClassBody, target.end == target.first + 1, tokens.isName(target.first) {
+        guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
+        // `self.pool = pool`, a parameter typed by its annotation.
+        let isName = value.end == value.first + 1 && tokens.isName(value.first) && !tokens.isKeyword(value.first)
+        guard isName || (tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
+            && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first) else { return }
+        if !isName, function == 0, !inClassBody, target.end == target.first + 1, tokens.isName(target.first) {
             model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
                                                   first: value.first, last: value.end - 1))
         }
@@ -245,7 +251,7 @@ struct StructurePass {
            target.end == target.first + 3, tokens.isName(target.first), tokens.text(target.first) == selfName,
            tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
             model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
-                                                  first: value.first, last: value.end - 1))
+                                                  first: value.first, last: value.end - 1, onlyTrackedTypes: isName))
         }
     }
 
