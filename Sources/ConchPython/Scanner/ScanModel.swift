@@ -50,6 +50,8 @@ final class ScanModel {
     /// Module-level variable names (assigned at module level or declared `global`).
     @exclusivity(unchecked) var moduleVariables: Set<String> = []
     @exclusivity(unchecked) var pendingTypes: [PendingType] = []
+    /// Per function index: its parameters annotated with a class, which `self.x = param` may copy.
+    @exclusivity(unchecked) var annotatedParameters: [Int: [String]] = [:]
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
     /// `trackedGlobals` by interned name id, for the per-token check.

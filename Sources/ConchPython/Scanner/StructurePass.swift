@@ -104,6 +104,7 @@ struct StructurePass {
         var scope = Scope(parent: enclosing)
         let (parameters, annotations) = Parameters.parse(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
         for parameter in parameters { scope.bind(parameter) }
+        if !annotations.isEmpty { model.annotatedParameters[functionIndex] = annotations.map(\.name) }
         for annotation in annotations {
             model.pendingTypes.append(PendingType(scope: enclosing, name: annotation.name, className: nil, first: annotation.first,
                                                   last: annotation.last, parameterOf: functionIndex, onlyTrackedTypes: true))
@@ -239,7 +240,8 @@ struct StructurePass {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
         // `self.pool = pool`, a parameter typed by its annotation.
-        let isName = value.end == value.first + 1 && tokens.isName(value.first) && !tokens.isKeyword(value.first)
+        let isName = value.end == value.first + 1 && tokens.isName(value.first)
+            && model.annotatedParameters[function]?.contains(tokens.text(value.first)) == true
         guard isName || (tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
             && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first) else { return }
         if !isName, function == 0, !inClassBody, target.end == target.first + 1, tokens.isName(target.first) {
