@@ -32,9 +32,12 @@ struct ExpressionPass {
     }
 
     private func resolveDeclarations() {
-        // Attributes set in `__init__` win over those set in other methods.
-        let ordered = model.pendingTypes.filter { model.facts.functions[$0.scope].name != "__init__" }
-            + model.pendingTypes.filter { model.facts.functions[$0.scope].name == "__init__" }
+        // Methods' attributes override the class body's, and those set in `__init__` win.
+        func rank(_ pending: PendingType) -> Int {
+            if pending.isClassAttribute { return 0 }
+            return model.facts.functions[pending.scope].name == "__init__" ? 2 : 1
+        }
+        let ordered = (0...2).flatMap { level in model.pendingTypes.filter { rank($0) == level } }
         for pending in ordered {
             let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,
                                               className: model.scopes[pending.scope].className)

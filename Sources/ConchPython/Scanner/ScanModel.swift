@@ -22,6 +22,8 @@ struct PendingType {
     var last: Int
     /// A parameter's annotation: the function whose scope binds `name`.
     var parameterOf: Int?
+    /// Set in a class body: instances see it until a method assigns their own.
+    var isClassAttribute = false
     /// Kept only for a type the scanner tracks (`ScannerCatalog.trackedTypes`): what an
     /// annotation or a plain name gives is a class or a value, not a constructor call.
     var onlyTrackedTypes = false

@@ -232,11 +232,11 @@ struct StructurePass {
                 bindNames(names, function: function)
                 if function == 0 { model.moduleVariables.formUnion(names.map(\.name)) }
             }
-            recordPendingType(target, assignment, function: function, inClassBody: inClassBody)
+            recordPendingType(target, assignment, function: function, classBody: model.statementClass[index])
         }
     }
 
-    private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, inClassBody: Bool) {
+    private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, classBody: String?) {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
         // `self.pool = pool`, a parameter typed by its annotation.
@@ -244,9 +244,15 @@ struct StructurePass {
             && model.annotatedParameters[function]?.contains(tokens.text(value.first)) == true
         guard isName || (tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
             && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first) else { return }
-        if !isName, function == 0, !inClassBody, target.end == target.first + 1, tokens.isName(target.first) {
-            model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
-                                                  first: value.first, last: value.end - 1))
+        if !isName, target.end == target.first + 1, tokens.isName(target.first) {
+            if let classBody {
+                // `_lock = threading.RLock()` in a class body: what methods read as `self._lock`.
+                model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first), className: classBody,
+                                                      first: value.first, last: value.end - 1, isClassAttribute: true))
+            } else if function == 0 {
+                model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
+                                                      first: value.first, last: value.end - 1))
+            }
         }
         if model.facts.functions[function].kind == .method, let className = model.scopes[function].className,
            let selfName = model.scopes[function].selfName,
