@@ -43,6 +43,15 @@ import Testing
         #expect(model([poll]).workload(of: "m.poll").kind == .io)
     }
 
+    @Test func buildingARequestIsNoWaitTheCallThatSendsItIs() {
+        let fetch = function("m.fetch", 0, calls: ["urllib.request.Request", "requests.Session", "urllib.request.urlopen"])
+        let workload = model([fetch]).workload(of: "m.fetch")
+        #expect(workload.kind == .io)
+        #expect(workload.io?.kind == .ioCall("urllib.request.urlopen"))
+        let prepare = function("m.prepare", 0, calls: ["urllib.request.Request", "socket.socket"])
+        #expect(model([prepare]).workload(of: "m.prepare").kind != .io)
+    }
+
     @Test func gilReleasingLibrariesAreNative() {
         let digest = function("m.digest", 0, calls: ["hashlib.sha256"])
         #expect(model([digest]).workload(of: "m.digest").kind == .native)

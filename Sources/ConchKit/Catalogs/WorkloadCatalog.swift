@@ -25,6 +25,22 @@ public enum WorkloadCatalog {
         "getaddrinfo", "gethostbyname", "sleep", "usleep", "nanosleep",
     ]
 
+    /// Names under an `io` prefix that only build or configure a client, a request or a
+    /// socket and wait on nothing: the wait comes later (`urlopen`, `recv`, `get`).
+    public static let setUpOnly: Set<String> = [
+        "urllib.request.Request", "urllib.request.build_opener", "urllib.request.HTTPHandler",
+        "urllib.request.HTTPSHandler", "urllib.request.ProxyHandler", "http.client.HTTPConnection",
+        "http.client.HTTPSConnection", "requests.Session", "requests.Request", "requests.adapters.HTTPAdapter",
+        "httpx.Client", "httpx.AsyncClient", "httpx.Timeout", "httpx.Limits", "aiohttp.ClientSession",
+        "aiohttp.ClientTimeout", "aiohttp.TCPConnector", "urllib3.PoolManager", "urllib3.Timeout", "urllib3.Retry",
+        "socket.socket", "ssl.SSLContext",
+    ]
+
+    /// Whether the call waits on the outside world: in `io`, and not one that only sets up.
+    public static func waits(_ callee: String) -> Bool {
+        matches(callee, io) && !setUpOnly.contains(callee)
+    }
+
     /// The part of `io` that stays inside this machine and program: the disk, the
     /// console, and the program's own queues, locks, events and children. Real waits,
     /// but a task doing only these is often busy elsewhere (in `compile()`, a parser
@@ -82,7 +98,7 @@ public enum WorkloadCatalog {
     /// method such as `stop.wait`), as opposed to the network, a child program or a sleep.
     public static func isLocalWait(_ callee: String) -> Bool {
         if matches(callee, localWaits) { return true }
-        if matches(callee, io) { return false }
+        if waits(callee) { return false }
         return methodName(callee).map(localBlockingMethods.contains) ?? false
     }
 

@@ -60,7 +60,7 @@ struct WorkloadClassifier {
     /// written for a blocking method on a receiver of unknown type (`self.stop.wait`).
     /// A method the project defines is followed instead of judged by its name.
     private func waitedOn(_ call: CallFacts, in file: FileFacts) -> String? {
-        if WorkloadCatalog.matches(call.callee, WorkloadCatalog.io) { return call.callee }
+        if WorkloadCatalog.waits(call.callee) { return call.callee }
         if WorkloadCatalog.isBlockingMethod(call.callee), model.resolve(call.callee, from: file) == nil { return call.calleeText }
         return nil
     }
@@ -87,7 +87,7 @@ struct WorkloadClassifier {
             guard hasInnerLoop || openEnded || large else { continue }
             let yields = function.calls.contains { call in
                 loop.range.contains(call.range.start)
-                    && (WorkloadCatalog.matches(call.callee, WorkloadCatalog.io)
+                    && (WorkloadCatalog.waits(call.callee)
                         || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native)
                         || WorkloadCatalog.isBlockingMethod(call.callee)
                         || isUnknownCallable(call))
