@@ -38,13 +38,18 @@ struct Debug: ParsableCommand {
         func run() throws {
             var failed = false
             for path in files {
-                guard let data = FileManager.default.contents(atPath: path) else {
+                let data: [UInt8]
+                switch FileReader.read(path) {
+                case let .success(bytes):
+                    data = bytes
+                case let .failure(error):
                     failed = true
-                    let problem = "{\"path\":\(TokenDump.jsonString(path)),\"tokens\":[],\"problems\":[{\"line\":0,\"column\":0,\"message\":\"cannot read file\"}]}"
-                    if format == .json { print(problem) } else { printError("\(path): cannot read file") }
+                    let message = TokenDump.jsonString(error.description)
+                    let problem = "{\"path\":\(TokenDump.jsonString(path)),\"tokens\":[],\"problems\":[{\"line\":0,\"column\":0,\"message\":\(message)}]}"
+                    if format == .json { print(problem) } else { printError("\(path): \(error.description)") }
                     continue
                 }
-                let (source, decodeProblems) = PythonSource.decode(bytes: [UInt8](data))
+                let (source, decodeProblems) = PythonSource.decode(bytes: data)
                 let file = PythonTokenizer.tokenize(source)
                 switch format {
                 case .json:

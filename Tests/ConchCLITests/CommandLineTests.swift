@@ -41,6 +41,22 @@ import Testing
         #expect(!ignored.stdout.contains("CON000"))
     }
 
+    @Test(.timeLimit(.minutes(1))) func pipesAndDevicesNamedLikeSourcesAreReportedNotRead() throws {
+        let folder = try Scratch()
+        try folder.write("ok.py", "x = 1\n")
+        #expect(mkfifo(folder.path + "/pipe.py", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/zero.py", withDestinationPath: "/dev/zero")
+        let named = try Conch.run(["check", "--isolated", "pipe.py", "zero.py", "ok.py"], in: folder.path)
+        #expect(named.status == 1)
+        #expect(named.stdout.contains("pipe.py:1:1: CON000 cannot read file: not a regular file"))
+        #expect(named.stdout.contains("zero.py:1:1: CON000 cannot read file: not a regular file"))
+        let walked = try Conch.run(["check", "--isolated", "."], in: folder.path)
+        #expect(walked.status == 0)
+        let tokens = try Conch.run(["debug", "tokens", "pipe.py"], in: folder.path)
+        #expect(tokens.status == 1)
+        #expect(tokens.stderr.contains("not a regular file"))
+    }
+
     @Test func exitZeroKeepsTheReport() throws {
         let folder = try Scratch()
         try folder.write("bad.py", "import os\nos.system(\"ls\")\n")

@@ -131,31 +131,3 @@ public struct Linter: Sendable {
         return Analysed(facts: facts, text: keepsText ? text : nil)
     }
 }
-
-enum FileReader {
-    static func read(_ path: String) -> Result<[UInt8], ConchError> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return failure() }
-        defer { close(descriptor) }
-        var status = stat()
-        // Sized from fstat and read in place; a file that grows meanwhile is read on to its end.
-        let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
-        var bytes = [UInt8](repeating: 0, count: expected + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(1 << 16, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 { return failure() }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
-        return .success(bytes)
-    }
-
-    private static func failure() -> Result<[UInt8], ConchError> {
-        .failure(.io("cannot read file: \(String(cString: strerror(errno)))"))
-    }
-}
