@@ -57,6 +57,20 @@ import Testing
         #expect(tokens.stderr.contains("not a regular file"))
     }
 
+    @Test func namesThatAreNotUTF8AreReportedNotMissed() throws {
+        let folder = try Scratch()
+        try folder.write("ok.py", "x = 1\n")
+        func bytes(_ name: [UInt8]) -> [CChar] { (Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) } }
+        let file = open(bytes([0xFF, 0xFE] + Array(".py".utf8)), O_CREAT | O_WRONLY, 0o644)
+        #expect(file >= 0)
+        close(file)
+        #expect(mkdir(bytes(Array("d".utf8) + [0xE9]), 0o755) == 0)
+        let run = try Conch.run(["check", "--isolated", "."], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\u{FFFD}\u{FFFD}.py:1:1: CON000 cannot read: the file name is not valid UTF-8"))
+        #expect(run.stderr.contains("skipping folder d\u{FFFD}: its name is not valid UTF-8"))
+    }
+
     @Test func exitZeroKeepsTheReport() throws {
         let folder = try Scratch()
         try folder.write("bad.py", "import os\nos.system(\"ls\")\n")

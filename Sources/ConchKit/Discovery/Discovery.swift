@@ -100,6 +100,10 @@ public struct Discovery {
         let ignores = options.respectGitignore ? ignores.adding(GitIgnores.file(in: directory)) : ignores
         for entry in entries {
             let path = directory + "/" + entry.name
+            if !entry.hasUTF8Name {
+                reportUnnamable(entry, at: path)
+                continue
+            }
             var status = stat()
             guard stat(path, &status) == 0 else {
                 if entry.isSymlink {
@@ -122,6 +126,17 @@ public struct Discovery {
             } else if (status.st_mode & S_IFMT) == S_IFREG, let language = SourceKinds.language(ofDiscovered: path, name: entry.name) {
                 add(path, language: language)
             }
+        }
+    }
+
+    /// Paths are Strings from here on, so a name that is not UTF-8 cannot be opened again:
+    /// say so for a folder or a source file, rather than report it missing.
+    private mutating func reportUnnamable(_ entry: DirectoryListing.Entry, at path: String) {
+        let shown = FilePaths.display(path, relativeTo: options.workingDirectory)
+        if entry.isDirectory {
+            result.notices.append("skipping folder \(shown): its name is not valid UTF-8")
+        } else if SourceKinds.language(ofDiscovered: path, name: entry.name) != nil {
+            result.problems.append((shown, "cannot read: the file name is not valid UTF-8"))
         }
     }
 
@@ -172,8 +187,11 @@ struct FileIdentity: Hashable {
 
 enum DirectoryListing {
     struct Entry {
+        /// Invalid UTF-8 shows as U+FFFD.
         var name: String
+        var hasUTF8Name: Bool
         var isSymlink: Bool
+        var isDirectory: Bool
     }
 
     /// Sorted entries, without `.` and `..`; nil when the folder cannot be read.
@@ -182,11 +200,13 @@ enum DirectoryListing {
         defer { closedir(handle) }
         var entries: [Entry] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return (String(decoding: bytes, as: UTF8.self), String(validating: bytes, as: UTF8.self) != nil)
             }
             if name == "." || name == ".." { continue }
-            entries.append(Entry(name: name, isSymlink: entry.pointee.d_type == UInt8(DT_LNK)))
+            let type = entry.pointee.d_type
+            entries.append(Entry(name: name, hasUTF8Name: valid, isSymlink: type == UInt8(DT_LNK), isDirectory: type == UInt8(DT_DIR)))
         }
         return entries.sorted { $0.name < $1.name }
     }
