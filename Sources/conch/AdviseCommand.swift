@@ -51,7 +51,8 @@ enum AdviceRendering {
         for site in profile.sites {
             lines.append("")
             let repeated = site.perTask ? ", once per iteration of an open-ended loop" : ""
-            lines.append("\(site.path):\(site.line): \(site.starts) runs `\(site.entry)`\(repeated)")
+            let branch = site.branchLine.map { " from line \($0)" } ?? ""
+            lines.append("\(site.path):\(site.line): \(site.starts) runs `\(site.entry)`\(branch)\(repeated)")
             let why = site.evidence.map { " (\($0))" } ?? ""
             lines.append("  work: \(describe(site.workload))\(why)")
             lines.append("  fits: \(site.choice.model.rawValue): \(site.choice.advice)")
@@ -69,6 +70,7 @@ enum AdviceRendering {
         let sites: [[String: Any]] = profile.sites.map { site in
             [
                 "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry,
+                "branch_line": site.branchLine ?? NSNull(),
                 "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask,
                 "model": site.choice.model.rawValue, "advice": site.choice.advice, "because": site.choice.because,
             ]

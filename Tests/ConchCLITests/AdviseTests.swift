@@ -90,4 +90,40 @@ import Testing
         #expect(!run.stdout.contains("concurrent.futures"))
         #expect(!run.stdout.contains("asyncio"))
     }
+
+    @Test func aForkedChildIsJudgedByItsBranchOnly() throws {
+        let folder = try Scratch()
+        try folder.write("server.c", """
+            #include <stdio.h>
+            #include <sys/wait.h>
+            #include <unistd.h>
+
+            static void handle(int client) {
+                char buffer[512];
+                ssize_t n = read(client, buffer, sizeof buffer);
+                if (n > 0) write(client, buffer, (size_t)n);
+            }
+
+            int main(void) {
+                unsigned long total = 0;
+                for (int i = 0; i < 4; i++) {
+                    if (fork() == 0) {
+                        handle(i);
+                        _exit(0);
+                    }
+                }
+                while (wait(NULL) > 0) { }
+                for (unsigned long i = 0; i < 100000000UL; i++)
+                    total += i * i % 7;
+                printf("%lu\\n", total);
+                return 0;
+            }
+
+            """)
+        let run = try Conch.run(["advise", "."], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("server.c:14: forked child runs `main` from line 14"))
+        #expect(run.stdout.contains("work: I/O-bound (`read` at line 7"))
+        #expect(run.stdout.contains("fits: thread: pthreads\n"))
+    }
 }

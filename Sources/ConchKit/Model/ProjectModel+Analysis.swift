@@ -20,6 +20,12 @@ extension ProjectModel {
         return classifier.workload(of: id)
     }
 
+    /// Workload of the code of a function inside `range`: a fork child's branch.
+    public func workload(of id: FunctionID, within range: ByteRange) -> Workload {
+        var classifier = WorkloadClassifier(model: self)
+        return classifier.workload(of: id, within: range)
+    }
+
     /// Workloads of many functions, sharing one pass over the call graph.
     public func workloads(of ids: [FunctionID]) -> [FunctionID: Workload] {
         var classifier = WorkloadClassifier(model: self)

@@ -14,14 +14,30 @@ struct WorkloadClassifier {
 
     mutating func workload(of id: FunctionID) -> Workload {
         if let known = memo[id] { return known }
+        let result = classify(id, within: nil)
+        memo[id] = result
+        return result
+    }
+
+    /// The workload of the code of a function inside `range` (a fork's child branch),
+    /// through what that code calls.
+    mutating func workload(of id: FunctionID, within range: ByteRange) -> Workload {
+        classify(id, within: range)
+    }
+
+    private mutating func classify(_ id: FunctionID, within range: ByteRange?) -> Workload {
         guard let (file, function) = model.function(id), !inProgress.contains(id) else { return .unknown }
         inProgress.insert(id)
-        var cpu = Self.hotLoop(in: function).map {
+        defer { inProgress.remove(id) }
+        let hotLoop = range.map { range in Self.hotLoops(in: function).first { range.contains($0.range.start) } } ?? Self.hotLoop(in: function)
+        var cpu = hotLoop.map {
             WorkloadEvidence(kind: .hotLoop, path: file.path, range: $0.headerRange, function: id, via: [])
         }
         var io: WorkloadEvidence?
         var native: WorkloadEvidence?
-        let followed = function.calls.filter { !WorkloadCatalog.matches($0.callee, WorkloadCatalog.incidental) }
+        let followed = function.calls.filter {
+            range?.contains($0.range.start) ?? true && !WorkloadCatalog.matches($0.callee, WorkloadCatalog.incidental)
+        }
         for call in followed {
             if let waited = waitedOn(call, in: file) {
                 io = Self.preferred(io, WorkloadEvidence(kind: .ioCall(waited), path: file.path, range: call.range, function: id, via: []))
@@ -36,10 +52,7 @@ struct WorkloadClassifier {
             io = Self.preferred(io, inner.io.map { Self.through(callee, $0) })
             native = native ?? inner.native.map { Self.through(callee, $0) }
         }
-        inProgress.remove(id)
-        let result = Workload(cpu: cpu, io: io, native: native)
-        memo[id] = result
-        return result
+        return Workload(cpu: cpu, io: io, native: native)
     }
 
     private static func through(_ callee: FunctionID, _ evidence: WorkloadEvidence) -> WorkloadEvidence {

@@ -9,6 +9,8 @@ public struct ProjectProfile: Sendable {
         /// `thread`, `process pool task`...
         public var starts: String
         public var entry: String
+        /// For a C fork: the line where the child's branch of `entry` starts, the only code judged.
+        public var branchLine: Int?
         public var workload: WorkloadKind
         /// Why the workload is what it is: `a loop doing arithmetic at line 7`.
         public var evidence: String?
@@ -33,15 +35,19 @@ public enum ProjectAdvisor {
     public static func profile(_ model: ProjectModel) -> ProjectProfile {
         let entries = model.spawnSites.compactMap(\.site.entryID)
         let workloads = model.workloads(of: entries)
+        let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         let sites = model.spawnSites.map { file, site -> ProjectProfile.Site in
-            let workload = site.entryID.flatMap { workloads[$0] } ?? .unknown
+            // A C child runs on in the forking function: only its branch is its work.
+            let branch = ForkChild.branch(of: site, in: file)
+            let workload = site.entryID.map { id in branch.map { model.workload(of: id, within: $0) } ?? workloads[id] ?? .unknown } ?? .unknown
             let perTask = site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
             let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }
             return ProjectProfile.Site(
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
                 entry: site.entryID.map(model.displayName) ?? unresolvedName(site.entry),
+                branchLine: branch.map { file.line(of: $0.start) },
                 workload: workload.kind, evidence: evidence, perTask: perTask,
-                choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask)
+                choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
         }
         let loops = model.eventLoopRuns.map { file, marker in
@@ -77,14 +83,14 @@ public enum ProjectAdvisor {
 
     /// C has no GIL: threads run on every core and share data without marshaling,
     /// so they are the pick wherever Python would need processes.
-    static func cChoice(for workload: WorkloadKind, perTask: Bool) -> ProjectProfile.ModelChoice {
+    static func cChoice(for workload: WorkloadKind, perTask: Bool, usesLibuv: Bool) -> ProjectProfile.ModelChoice {
         if perTask, workload != .cpu {
             return .init(model: .microthread, advice: "one event loop with callbacks (libuv, libevent or epoll), not a thread or process per task",
                          because: "either you use microthreads, or you give up on automatic concurrency and start writing explicit callbacks or coroutines")
         }
         switch workload {
         case .io:
-            return .init(model: .thread, advice: "pthreads, or the event loop's own pool (uv_queue_work)",
+            return .init(model: .thread, advice: usesLibuv ? "pthreads, or libuv's own pool (uv_queue_work)" : "pthreads",
                          because: "if your code is I/O-bound, core-parallelism doesn't help, so threads are just as good as processes")
         case .cpu, .native, .mixed, .unknown:
             return .init(model: .thread, advice: "a fixed pool of pthreads, one per core: without a GIL, C threads use every core",

@@ -59,7 +59,7 @@ struct ExecutionContexts: Sendable {
                 threadStarts[entry, default: []].append(Start(file: file, site: site))
             } else if site.kind == .forkChild {
                 // The child runs on in the forking function; only a branch found by the front end says where.
-                guard let branch = Self.forkBranch(of: site, in: file) else { continue }
+                guard let branch = ForkChild.branch(of: site, in: file) else { continue }
                 let key = entry + "@" + String(site.range.start)
                 childStarts[key, default: []].append(Start(file: file, site: site))
                 branches[key] = (entry, branch)
@@ -88,11 +88,6 @@ struct ExecutionContexts: Sendable {
         mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : nil
     }
 
-    /// The nested `<fork-child>` marker the C front end records for a fork's child branch.
-    private static func forkBranch(of site: SpawnSite, in file: FileFacts) -> ByteRange? {
-        file.functions.first { $0.name == "<fork-child>" && $0.parent == site.function && $0.range.start >= site.range.start }?.range
-    }
-
     private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> FunctionSet {
         let graph = model.callGraph
         var called = FunctionSet(graph)
@@ -106,7 +101,7 @@ struct ExecutionContexts: Sendable {
         for (number, reference) in graph.references.enumerated() where !called.contains(number) {
             // Read in place: copying a function's facts retains every field.
             let isRoot = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
-                functions[reference.function].name != "<fork-child>" && !entries.contains(functions[reference.function].id)
+                functions[reference.function].name != ForkChild.markerName && !entries.contains(functions[reference.function].id)
             }
             if isRoot { roots.append(number) }
         }

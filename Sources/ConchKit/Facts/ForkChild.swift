@@ -1,0 +1,18 @@
+/// How the C front end records a `fork()` child branch in `FileFacts`.
+///
+/// The spawn site's entry is the forking function (the child runs on in it);
+/// the branch the child takes is a nested `FunctionFacts` named `<fork-child>`
+/// whose `parent` is that function and whose `range` is the branch. It holds
+/// no facts of its own: the calls, loops and accesses inside the range stay in
+/// the parent function.
+public enum ForkChild {
+    public static let markerName = "<fork-child>"
+
+    /// The child branch of a `.forkChild` spawn site, if the front end found one.
+    public static func branch(of site: SpawnSite, in facts: FileFacts) -> ByteRange? {
+        guard site.kind == .forkChild else { return nil }
+        return facts.functions.first {
+            $0.name == markerName && $0.parent == site.function && $0.range.start >= site.range.start
+        }?.range
+    }
+}
