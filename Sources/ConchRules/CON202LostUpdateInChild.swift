@@ -75,9 +75,15 @@ struct LostUpdateInChild: Rule {
         let message = "\(child) \(verb(write.kind)) global `\(variable)` in its own copy; \(reader) reads the parent's copy at \(place), which never sees the change"
         var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "the parent reads `\(variable)` here")]
         related.append(contentsOf: entry.starts.map(\.evidence))
-        let advice = file.language == .c
-            ? "send the result to the parent through a pipe() it reads after waitpid(), or use a thread if the state must be shared"
-            : "return the result from the task (Pool.map, ProcessPoolExecutor.map) or send it through a multiprocessing.Queue; use a thread if the state must be shared"
+        let advice = switch (file.language, entry.branch != nil) {
+        case (.c, _):
+            "send the result to the parent through a pipe() it reads after waitpid(), or use a thread if the state must be shared"
+        case (_, true):
+            "send the result to the parent through os.pipe() and read it before os.waitpid(), or run the work in a "
+                + "multiprocessing.Pool, whose map returns it; use a thread if the state must be shared"
+        default:
+            "return the result from the task (Pool.map, ProcessPoolExecutor.map) or send it through a multiprocessing.Queue; use a thread if the state must be shared"
+        }
         return finding(in: file, at: write.range, message, advice: advice, related: related)
     }
 

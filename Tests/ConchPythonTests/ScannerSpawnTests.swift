@@ -214,3 +214,35 @@ import Testing
         #expect(facts.spawnSites.allSatisfy { $0.entry == .function("pkg.mod.crunch") })
     }
 }
+
+@Suite struct ScannerForkBranchTests {
+    /// The text of each fork's child branch.
+    private func branches(_ body: String) -> [String] {
+        let source = "import os\ndef f():\n" + body
+        let facts = scan(source)
+        let text = SourceText(source)
+        return facts.spawnSites.compactMap { ForkChild.branch(of: $0, in: facts) }.map { text.text($0) }
+    }
+
+    @Test func theChildIsTheBranchWhereTheForkReturnedZero() {
+        #expect(branches("""
+            pid = os.fork()
+            if pid < 0:
+                raise OSError("fork")
+            if pid == 0:
+                child()
+                os._exit(0)
+            parent()
+
+        """) == ["child()\n        os._exit(0)"])
+        #expect(branches("    pid = os.fork()\n    if not pid: child()\n") == ["child()"])
+        #expect(branches("    pid, fd = os.forkpty()\n    if 0 == pid:\n        child(fd)\n") == ["child(fd)"])
+        #expect(branches("    if os.fork() == 0:\n        child()\n    wait()\n") == ["child()"])
+    }
+
+    @Test func aTestForTheParentLeavesTheElseToTheChild() {
+        #expect(branches("    pid = os.fork()\n    if pid:\n        os.waitpid(pid, 0)\n    else:\n        child()\n") == ["child()"])
+        #expect(branches("    pid = os.fork()\n    if pid > 0:\n        os.waitpid(pid, 0)\n") == [])
+        #expect(branches("    os.fork()\n    child_or_parent()\n") == [])
+    }
+}

@@ -22,6 +22,7 @@ public enum PythonScanner {
         structure.run()
         var expressions = ExpressionPass(model: model)
         expressions.run()
+        ForkBranches.record(model)
         model.facts.suppressions = suppressions
         if let problem { model.facts.problems = [problem.fileProblem(in: source)] }
         return model.facts
