@@ -7,7 +7,8 @@ struct SpawnPerTask: Rule {
 
     /// Why the loop runs once per task.
     private enum Driver {
-        case accept(CallFacts)
+        /// The accept call; nil when the accept loop is a server's own (`socketserver`).
+        case accept(CallFacts?)
         case input
         case unbounded
         case conditional
@@ -15,7 +16,15 @@ struct SpawnPerTask: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
+        var servers: Set<ByteRange> = []
         for (file, site) in model.spawnSites where !site.isBounded && isOSSpawn(site) {
+            if site.startsPerRequest {
+                // One server, one finding, however many handler methods it runs; a test's server is what it tests.
+                if !file.isInTest(function: site.function), servers.insert(site.range).inserted {
+                    findings.append(perRequestFinding(site, in: file, model: model))
+                }
+                continue
+            }
             guard let loopIndex = site.loop else { continue }
             let function = file.functions[site.function]
             guard let (loop, driver) = driver(of: loopIndex, in: function),
@@ -80,7 +89,7 @@ struct SpawnPerTask: Rule {
         switch driver {
         case let .accept(call):
             pass = "for every connection the accept loop at line \(line) takes"
-            related.append(Finding.Evidence(path: file.path, range: call.range, message: "accepts a connection"))
+            if let call { related.append(Finding.Evidence(path: file.path, range: call.range, message: "accepts a connection")) }
         case .input: pass = "for every input the loop at line \(line) reads"
         case .unbounded: pass = "on every pass of the endless loop at line \(line)"
         case .conditional: pass = "on every pass of the `while` loop at line \(line)"
@@ -93,6 +102,16 @@ struct SpawnPerTask: Rule {
             advice: advice, model: recommended, related: related)
     }
 
+    /// `socketserver.ThreadingTCPServer(address, Handler)`: the accept loop is the library's.
+    private func perRequestFinding(_ site: SpawnSite, in file: FileFacts, model: ProjectModel) -> Finding {
+        let handler = site.entryID.flatMap { model.functionIndex[$0] != nil ? " running `\(model.displayName($0))`" : nil } ?? ""
+        let (recommended, advice) = recommendation(site, driver: .accept(nil), in: file, model: model)
+        return finding(
+            in: file, at: site.range,
+            "`\(site.api)` starts a thread\(handler) for every request it accepts; nothing bounds how many run at once",
+            advice: advice, model: recommended, related: [])
+    }
+
     private func recommendation(_ site: SpawnSite, driver: Driver, in file: FileFacts, model: ProjectModel) -> (ConcurrencyModel, String) {
         if file.language == .c {
             return (.microthread, "serve the tasks from one event loop (`epoll`, libuv `uv_listen`, libevent `evconnlistener_new_bind`), "
@@ -101,6 +120,10 @@ struct SpawnPerTask: Rule {
         let workload = site.entryID.map { model.workload(of: $0).kind } ?? .unknown
         if workload == .cpu {
             return (.process, "submit the tasks to a bounded `concurrent.futures.ProcessPoolExecutor(max_workers=N)`")
+        }
+        if site.startsPerRequest, site.api.contains("HTTP") || site.api.contains("WSGI") {
+            return (.microthread, "serve HTTP from an asyncio server (`aiohttp.web`, or an ASGI app under uvicorn); "
+                + "for a few heavy requests, hand them to a `ThreadPoolExecutor(max_workers=N)`")
         }
         if case .accept = driver {
             return (.microthread, "serve each connection as a coroutine with `asyncio.start_server` (or gevent's `StreamServer`); "

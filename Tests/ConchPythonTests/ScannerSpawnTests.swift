@@ -246,3 +246,40 @@ import Testing
         #expect(branches("    os.fork()\n    child_or_parent()\n") == [])
     }
 }
+
+@Suite struct ScannerThreadingServerTests {
+    @Test func threadingServersStartTheirHandlerPerRequest() {
+        let facts = scan("""
+        import socketserver
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Echo(socketserver.BaseRequestHandler):
+            def handle(self):
+                pass
+
+        class Pages(BaseHTTPRequestHandler):
+            def do_POST(self):
+                pass
+            def do_GET(self):
+                pass
+
+        class Mixed(socketserver.ThreadingMixIn, socketserver.UDPServer):
+            pass
+
+        class Configured(socketserver.ThreadingMixIn, socketserver.TCPServer):
+            def __init__(self, port, verbose):
+                super().__init__(("", port), Echo)
+
+        socketserver.ThreadingTCPServer(("", 1), Echo)
+        ThreadingHTTPServer(("", 2), RequestHandlerClass=Pages)
+        Mixed(("", 3), Echo)
+        Configured(4, True)
+        socketserver.TCPServer(("", 5), Echo)
+        """)
+        #expect(facts.spawnSites.allSatisfy { $0.kind == .thread && $0.startsPerRequest })
+        #expect(facts.spawnSites.map(\.entry) == [
+            .function("pkg.mod.Echo.handle"), .function("pkg.mod.Pages.do_GET"), .function("pkg.mod.Pages.do_POST"),
+            .function("pkg.mod.Echo.handle"), .none,
+        ])
+    }
+}

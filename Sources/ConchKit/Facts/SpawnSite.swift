@@ -38,6 +38,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var loop: Int?
     /// A pool, executor or semaphore bounds how many run at once.
     public var isBounded: Bool
+    /// A server starts one for every request it accepts (`socketserver.ThreadingTCPServer`):
+    /// the open-ended accept loop is inside the library, not in `loop`.
+    public var startsPerRequest = false
 
     public init(kind: Kind, api: String, entry: Entry, range: ByteRange, function: Int, loop: Int?, isBounded: Bool) {
         self.kind = kind

@@ -11,6 +11,8 @@ enum SpawnCatalog {
         case enclosingFunction
         /// A `Thread`/`Process` subclass: its `run`, or a `target=` when it has none.
         case classRun(String, keyword: String)
+        /// A threading server: the request handler class's `handle` (or `do_GET`...), once per request.
+        case requestHandler
     }
 
     struct Match {
@@ -41,6 +43,12 @@ enum SpawnCatalog {
         "eventlet.spawn": Match(kind: .coroutine, api: "eventlet.spawn", entry: .argument(keyword: nil, position: 0)),
     ]
 
+    /// Servers that handle every request in a new thread, and the mix-in that makes them.
+    static let perRequestServers: Set<String> = [
+        "socketserver.ThreadingTCPServer", "socketserver.ThreadingUDPServer", "socketserver.ThreadingUnixStreamServer",
+        "socketserver.ThreadingUnixDatagramServer", "http.server.ThreadingHTTPServer", "socketserver.ThreadingMixIn",
+    ]
+
     /// Pool and executor types, by the kind of worker they run tasks on.
     static let poolTypes: [String: SpawnSite.Kind] = [
         "concurrent.futures.ThreadPoolExecutor": .threadPool,
@@ -53,6 +61,7 @@ enum SpawnCatalog {
 
     /// The last component of every name in `functions`, to skip the lookup for most calls.
     static let spawningNames: Set<String> = Set(functions.keys.map { String($0.split(separator: ".").last ?? "") })
+        .union(perRequestServers.map { String($0.split(separator: ".").last ?? "") })
 
     /// Trio's nurseries and AnyIO's task groups, whose `start_soon(f)` and `start(f)` run `f` as a task.
     static let taskGroupTypes: Set<String> = ["trio.Nursery", "anyio.abc.TaskGroup"]

@@ -10,25 +10,46 @@ enum SpawnDetector {
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
         guard let spawn = match(model, call: found, method: method) else { return }
         let call = model.facts.functions[found.function].calls[found.index]
-        let entry: SpawnSite.Entry
+        var entries: [SpawnSite.Entry]
+        var perRequest = false
         switch spawn.entry {
         case .enclosingFunction:
-            entry = .function(model.facts.functions[found.function].id)
+            entries = [.function(model.facts.functions[found.function].id)]
         case let .argument(keyword, position):
-            entry = resolveEntry(model, found: found, calls: calls, keyword: keyword, position: position, kind: spawn.kind)
+            entries = [resolveEntry(model, found: found, calls: calls, keyword: keyword, position: position, kind: spawn.kind)]
         case .executorArgument:
-            entry = resolveEntry(model, found: found, calls: calls, keyword: nil, position: 1, kind: spawn.kind)
+            entries = [resolveEntry(model, found: found, calls: calls, keyword: nil, position: 1, kind: spawn.kind)]
         case let .classRun(className, keyword):
             let defined = model.classes[className]?.methods.contains("run") ?? false
             if !defined, call.argument(keyword: keyword) != nil {
-                entry = resolveEntry(model, found: found, calls: calls, keyword: keyword, position: nil, kind: spawn.kind)
+                entries = [resolveEntry(model, found: found, calls: calls, keyword: keyword, position: nil, kind: spawn.kind)]
             } else {
-                entry = .function(className + ".run")
+                entries = [.function(className + ".run")]
             }
+        case .requestHandler:
+            // The library's servers take the handler second; so does a subclass that keeps their `__init__`.
+            let keepsSignature = model.firstAncestor(of: call.callee) { model.classes[$0]?.methods.contains("__init__") ?? false } == nil
+            entries = requestHandlers(model, call: call, handlerIsSecond: keepsSignature)
+            perRequest = true
         }
-        let site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
-                             loop: call.loop, isBounded: spawn.kind == .threadPool || spawn.kind == .processPool)
-        model.facts.spawnSites.append(site)
+        for entry in entries {
+            var site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
+                                 loop: call.loop, isBounded: spawn.kind == .threadPool || spawn.kind == .processPool)
+            site.startsPerRequest = perRequest
+            model.facts.spawnSites.append(site)
+        }
+    }
+
+    /// What a threading server runs per request: its handler class's own `handle`, else
+    /// each `do_GET`, `do_POST`... of an HTTP handler; `handle` of a class from another module.
+    private static func requestHandlers(_ model: ScanModel, call: CallFacts, handlerIsSecond: Bool) -> [SpawnSite.Entry] {
+        guard let argument = call.argument(keyword: "RequestHandlerClass") ?? (handlerIsSecond ? call.argument(at: 1) : nil),
+              case let .name(handler) = argument.shape,
+              model.classes[handler] != nil || model.callResultType(handler) == handler else { return [.none] }
+        guard let methods = model.classes[handler]?.methods else { return [.function(handler + ".handle")] }
+        if methods.contains("handle") { return [.function(handler + ".handle")] }
+        let verbs = methods.filter { $0.hasPrefix("do_") }.sorted()
+        return verbs.isEmpty ? [.unresolved(argument.text)] : verbs.map { .function(handler + "." + $0) }
     }
 
     private static func match(_ model: ScanModel, call: FoundCall, method: String) -> SpawnCatalog.Match? {
@@ -54,6 +75,10 @@ enum SpawnDetector {
             if startsTask, taskStarter {
                 return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
             }
+        }
+        if SpawnCatalog.perRequestServers.contains(callee)
+            || (model.classes[callee] != nil && model.firstAncestor(of: callee, where: SpawnCatalog.perRequestServers.contains) != nil) {
+            return SpawnCatalog.Match(kind: .thread, api: callee, entry: .requestHandler)
         }
         if model.classes[callee] != nil {
             if model.isSubtype(callee, of: "threading.Thread") {

@@ -19,11 +19,12 @@ struct ExecutionContexts: Sendable {
         var branch: (function: FunctionID, range: ByteRange)?
 
         /// Several instances may run at once: started in a loop (unless joined in the
-        /// same pass), from several places, or by a pool (unless the one submission
+        /// same pass), per request by a server, from several places, or by a pool (unless the one submission
         /// is waited for before the function goes on). A task its own completion
         /// queues again runs after itself, not beside.
         var runsBesideItself: Bool {
             origins.count > 1 || origins.contains { start in
+                if start.site.startsPerRequest { return true }
                 if start.site.loop != nil { return !JoinOrdering.isJoinedInItsPass(start) }
                 return (start.site.kind == .threadPool || start.site.kind == .processPool) && !JoinOrdering.isJoinedLater(start)
             }
