@@ -41,6 +41,15 @@ enum SpawnCatalog {
         "gevent.spawn_later": Match(kind: .coroutine, api: "gevent.spawn_later", entry: .argument(keyword: nil, position: 1)),
         "gevent.Greenlet.spawn": Match(kind: .coroutine, api: "gevent.Greenlet.spawn", entry: .argument(keyword: nil, position: 0)),
         "eventlet.spawn": Match(kind: .coroutine, api: "eventlet.spawn", entry: .argument(keyword: nil, position: 0)),
+        "twisted.internet.threads.deferToThread": Match(kind: .threadPool, api: "twisted.internet.threads.deferToThread",
+                                                        entry: .argument(keyword: nil, position: 0)),
+        "twisted.internet.reactor.callInThread": Match(kind: .threadPool, api: "twisted.internet.reactor.callInThread",
+                                                       entry: .argument(keyword: nil, position: 0)),
+    ]
+
+    /// Classes whose subclasses' `run` is a thread: Python's and Qt's.
+    static let threadClasses: Set<String> = [
+        "threading.Thread", "PyQt5.QtCore.QThread", "PyQt6.QtCore.QThread", "PySide2.QtCore.QThread", "PySide6.QtCore.QThread",
     ]
 
     /// Servers that handle every request in a new thread, and the mix-in that makes them.

@@ -81,8 +81,8 @@ enum SpawnDetector {
             return SpawnCatalog.Match(kind: .thread, api: callee, entry: .requestHandler)
         }
         if model.classes[callee] != nil {
-            if model.isSubtype(callee, of: "threading.Thread") {
-                return SpawnCatalog.Match(kind: .thread, api: "threading.Thread", entry: .classRun(callee, keyword: "target"))
+            if let base = model.firstAncestor(of: callee, where: SpawnCatalog.threadClasses.contains) {
+                return SpawnCatalog.Match(kind: .thread, api: base, entry: .classRun(callee, keyword: "target"))
             }
             if model.isSubtype(callee, of: "multiprocessing.Process") {
                 return SpawnCatalog.Match(kind: .process, api: "multiprocessing.Process", entry: .classRun(callee, keyword: "target"))

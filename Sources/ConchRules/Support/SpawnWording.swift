@@ -3,7 +3,7 @@ import ConchKit
 /// How messages and advice name the API that starts a thread, process or task.
 enum SpawnRunner {
     case thread, timer, threadPoolExecutor, threadPool, toThread, defaultExecutor
-    /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`: the async library's worker threads.
+    /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`, Twisted's `deferToThread`: an async library's worker threads.
     case asyncLibraryThread(String)
     case process, processPoolExecutor, processPool, processExecutorInLoop
     /// `anyio.to_process.run_sync`.
@@ -19,7 +19,7 @@ enum SpawnRunner {
         case .threadPool:
             if api == "asyncio.to_thread" {
                 self = .toThread
-            } else if api == "trio.to_thread.run_sync" || api == "anyio.to_thread.run_sync" {
+            } else if api == "trio.to_thread.run_sync" || api == "anyio.to_thread.run_sync" || api.hasPrefix("twisted.") {
                 self = .asyncLibraryThread(api)
             } else if api.hasSuffix("run_in_executor") {
                 self = .defaultExecutor
@@ -73,6 +73,8 @@ enum SpawnRunner {
             "pass a concurrent.futures.ProcessPoolExecutor to run_in_executor instead of None"
         case .asyncLibraryThread("anyio.to_thread.run_sync"):
             "run `\(entry)` with anyio.to_process.run_sync, which takes the same arguments, instead of anyio.to_thread.run_sync"
+        case let .asyncLibraryThread(api) where api.hasPrefix("twisted."):
+            "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and wait for the future's result with deferToThread(future.result)"
         case .asyncLibraryThread:
             "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and await the future's result with trio.to_thread.run_sync(future.result)"
         default:
