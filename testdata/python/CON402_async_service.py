@@ -7,6 +7,7 @@ import subprocess
 import time as clock
 import urllib.request
 
+import httpx
 import requests
 
 jobs = queue.Queue()
@@ -21,6 +22,14 @@ async def poll_status(url):
 async def fetch_page(url):
     with urllib.request.urlopen(url) as page:  # expect: CON402
         return page.read()
+
+
+async def fetch_both(url):
+    with httpx.Client() as client:
+        first = client.get(url)  # expect: CON402
+    async with httpx.AsyncClient() as client:
+        second = await client.get(url)
+    return first, second
 
 
 async def rebuild_index(folder):

@@ -40,10 +40,16 @@ enum BlockingCalls {
             "os.system": Entry(replacement: "use `await asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
             "input": Entry(replacement: "read input off the loop with `await asyncio.to_thread(input, prompt)`"),
         ]
+        // The synchronous HTTP clients: requests, httpx's sync API, urllib3, http.client.
         for verb in ["get", "post", "put", "patch", "delete", "head", "options", "request"] {
-            table["requests.\(verb)"] = Entry(replacement: asyncHTTP)
-            table["requests.Session.\(verb)"] = Entry(replacement: asyncHTTP)
-            table["requests.sessions.Session.\(verb)"] = Entry(replacement: asyncHTTP)
+            for client in ["requests", "requests.Session", "requests.sessions.Session", "httpx", "httpx.Client"] {
+                table["\(client).\(verb)"] = Entry(replacement: asyncHTTP)
+            }
+        }
+        for call in ["urllib3.request", "urllib3.PoolManager.request", "urllib3.PoolManager.urlopen",
+                     "http.client.HTTPConnection.request", "http.client.HTTPConnection.getresponse",
+                     "http.client.HTTPSConnection.request", "http.client.HTTPSConnection.getresponse"] {
+            table[call] = Entry(replacement: asyncHTTP)
         }
         return table
     }()
