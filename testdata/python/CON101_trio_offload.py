@@ -4,11 +4,13 @@ import trio
 
 
 def tile_checksum(pixels):
-    total = 0
-    for row in pixels:
-        for value in row:
-            total = (total * 31 + value) & 0xFFFFFFFF
-    return total
+    """Adler-style sums over the tile, row by row."""
+    low, high = 1, 0
+    while pixels:
+        row, pixels = pixels[0], pixels[1:]
+        low = (low + sum(value * value for value in row) + len(row)) % 65521
+        high = (high + low) % 65521
+    return high << 16 | low
 
 
 def read_tile(path):
