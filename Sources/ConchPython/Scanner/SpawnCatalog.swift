@@ -58,6 +58,9 @@ enum SpawnCatalog {
         "socketserver.ThreadingUnixDatagramServer", "http.server.ThreadingHTTPServer", "socketserver.ThreadingMixIn",
     ]
 
+    /// What a class of the file may be built on to start threads or processes.
+    static let spawningBases: Set<String> = threadClasses.union(perRequestServers).union(["multiprocessing.Process"])
+
     /// Pool and executor types, by the kind of worker they run tasks on.
     static let poolTypes: [String: SpawnSite.Kind] = [
         "concurrent.futures.ThreadPoolExecutor": .threadPool,

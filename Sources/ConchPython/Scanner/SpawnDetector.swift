@@ -76,19 +76,17 @@ enum SpawnDetector {
                 return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
             }
         }
-        if SpawnCatalog.perRequestServers.contains(callee)
-            || (model.classes[callee] != nil && model.firstAncestor(of: callee, where: SpawnCatalog.perRequestServers.contains) != nil) {
+        let base = model.classes[callee] == nil ? callee : model.firstAncestor(of: callee, where: SpawnCatalog.spawningBases.contains)
+        guard let base, SpawnCatalog.spawningBases.contains(base) else { return nil }
+        if SpawnCatalog.perRequestServers.contains(base) {
             return SpawnCatalog.Match(kind: .thread, api: callee, entry: .requestHandler)
         }
-        if model.classes[callee] != nil {
-            if let base = model.firstAncestor(of: callee, where: SpawnCatalog.threadClasses.contains) {
-                return SpawnCatalog.Match(kind: .thread, api: base, entry: .classRun(callee, keyword: "target"))
-            }
-            if model.isSubtype(callee, of: "multiprocessing.Process") {
-                return SpawnCatalog.Match(kind: .process, api: "multiprocessing.Process", entry: .classRun(callee, keyword: "target"))
-            }
+        // The library's own Thread and Process are in `functions`; here, classes of the file built on them.
+        guard base != callee else { return nil }
+        if SpawnCatalog.threadClasses.contains(base) {
+            return SpawnCatalog.Match(kind: .thread, api: base, entry: .classRun(callee, keyword: "target"))
         }
-        return nil
+        return SpawnCatalog.Match(kind: .process, api: base, entry: .classRun(callee, keyword: "target"))
     }
 
     static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,

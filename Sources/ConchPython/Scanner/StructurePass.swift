@@ -240,7 +240,7 @@ struct StructurePass {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
         // `self.pool = pool`, a parameter typed by its annotation.
-        let isName = value.end == value.first + 1 && tokens.isName(value.first)
+        let isName = value.end == value.first + 1 && tokens.isName(value.first) && !model.annotatedParameters.isEmpty
             && model.annotatedParameters[function]?.contains(tokens.text(value.first)) == true
         guard isName || (tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
             && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first) else { return }
