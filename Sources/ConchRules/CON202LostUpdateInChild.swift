@@ -76,6 +76,9 @@ struct LostUpdateInChild: Rule {
         var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "the parent reads `\(variable)` here")]
         related.append(contentsOf: entry.starts.map(\.evidence))
         let advice = switch (file.language, entry.branch != nil) {
+        case (.python, false) where entry.starts.contains(where: \.site.startsPerRequest):
+            "keep the state in one process: serve with the threading variant (`ThreadingTCPServer`) and a lock, "
+                + "or hold it in a `multiprocessing.Value` the children update"
         case (.c, _):
             "send the result to the parent through a pipe() it reads after waitpid(), or use a thread if the state must be shared"
         case (_, true):

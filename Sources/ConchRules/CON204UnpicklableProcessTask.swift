@@ -6,7 +6,8 @@ struct UnpicklableProcessTask: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         model.spawnSites.compactMap { file, site in
-            guard site.kind == .processPool || (site.kind == .process && !Self.pinsFork(site, in: file)),
+            // A forking server forks its handler; nothing is pickled.
+            guard site.kind == .processPool || (site.kind == .process && !site.startsPerRequest && !Self.pinsFork(site, in: file)),
                   let entry = site.entryID, let (home, function) = model.function(entry),
                   let reason = Self.unpicklable(function, in: home)
             else { return nil }

@@ -283,3 +283,23 @@ import Testing
         ])
     }
 }
+
+@Suite struct ScannerForkingServerTests {
+    @Test func forkingServersStartABoundedChildPerRequest() {
+        let facts = scan("""
+        import socketserver
+
+        class Echo(socketserver.StreamRequestHandler):
+            def handle(self):
+                self.request.recv(1024)
+                self.wfile.write(b"ok")
+
+        socketserver.ForkingTCPServer(("", 1), Echo)
+        """)
+        let site = facts.spawnSites.first
+        #expect(site?.kind == .process)
+        #expect(site?.isBounded == true)
+        #expect(site?.startsPerRequest == true)
+        #expect(facts.function("pkg.mod.Echo.handle")?.calls.map(\.callee) == ["socket.socket.recv", "socket.SocketIO.write"])
+    }
+}

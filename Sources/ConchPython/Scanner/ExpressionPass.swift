@@ -56,6 +56,12 @@ struct ExpressionPass {
             model.classes[name]?.bases = bases
             model.facts.classes[info.factIndex].bases = bases
         }
+        // A stream request handler's `self.request` is the client's socket, `self.rfile` and `self.wfile` files over it.
+        for name in model.classes.keys where model.firstAncestor(of: name, where: ScannerCatalog.streamHandlerClasses.contains) != nil {
+            for (attribute, type) in ScannerCatalog.streamHandlerAttributes where model.classes[name]?.attributeTypes[attribute] == nil {
+                model.classes[name]?.attributeTypes[attribute] = type
+            }
+        }
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
             model.facts.functions[chain.function].decorators.append(resolved.name)

@@ -83,6 +83,15 @@ enum ScannerCatalog {
 
     static let threadLocalTypes: Set<String> = ["threading.local", "_threading_local.local"]
 
+    /// Request handlers whose `self.request` is the client's stream socket.
+    static let streamHandlerClasses: Set<String> = [
+        "socketserver.StreamRequestHandler", "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler",
+        "http.server.CGIHTTPRequestHandler",
+    ]
+    static let streamHandlerAttributes = [
+        ("request", "socket.socket"), ("connection", "socket.socket"), ("rfile", "socket.SocketIO"), ("wfile", "socket.SocketIO"),
+    ]
+
     /// The types a parameter's annotation (`pool: ProcessPoolExecutor`) or a copied name
     /// (`self.pool = pool`) may give: those the scanner's detectors ask about.
     static let trackedTypes: Set<String> = synchronizedTypes.union(lockTypes).union(threadLocalTypes)

@@ -52,14 +52,18 @@ enum SpawnCatalog {
         "threading.Thread", "PyQt5.QtCore.QThread", "PyQt6.QtCore.QThread", "PySide2.QtCore.QThread", "PySide6.QtCore.QThread",
     ]
 
-    /// Servers that handle every request in a new thread, and the mix-in that makes them.
-    static let perRequestServers: Set<String> = [
-        "socketserver.ThreadingTCPServer", "socketserver.ThreadingUDPServer", "socketserver.ThreadingUnixStreamServer",
-        "socketserver.ThreadingUnixDatagramServer", "http.server.ThreadingHTTPServer", "socketserver.ThreadingMixIn",
+    /// Servers that handle every request in a new thread or forked child, and the mix-ins that make them.
+    static let perRequestServers: [String: SpawnSite.Kind] = [
+        "socketserver.ThreadingTCPServer": .thread, "socketserver.ThreadingUDPServer": .thread,
+        "socketserver.ThreadingUnixStreamServer": .thread, "socketserver.ThreadingUnixDatagramServer": .thread,
+        "http.server.ThreadingHTTPServer": .thread, "socketserver.ThreadingMixIn": .thread,
+        "socketserver.ForkingTCPServer": .process, "socketserver.ForkingUDPServer": .process,
+        "socketserver.ForkingUnixStreamServer": .process, "socketserver.ForkingUnixDatagramServer": .process,
+        "socketserver.ForkingMixIn": .process,
     ]
 
     /// What a class of the file may be built on to start threads or processes.
-    static let spawningBases: Set<String> = threadClasses.union(perRequestServers).union(["multiprocessing.Process"])
+    static let spawningBases: Set<String> = threadClasses.union(perRequestServers.keys).union(["multiprocessing.Process"])
 
     /// Pool and executor types, by the kind of worker they run tasks on.
     static let poolTypes: [String: SpawnSite.Kind] = [
@@ -73,7 +77,7 @@ enum SpawnCatalog {
 
     /// The last component of every name in `functions`, to skip the lookup for most calls.
     static let spawningNames: Set<String> = Set(functions.keys.map { String($0.split(separator: ".").last ?? "") })
-        .union(perRequestServers.map { String($0.split(separator: ".").last ?? "") })
+        .union(perRequestServers.keys.map { String($0.split(separator: ".").last ?? "") })
 
     /// Trio's nurseries and AnyIO's task groups, whose `start_soon(f)` and `start(f)` run `f` as a task.
     static let taskGroupTypes: Set<String> = ["trio.Nursery", "anyio.abc.TaskGroup"]

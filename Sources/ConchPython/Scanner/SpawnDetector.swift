@@ -32,9 +32,11 @@ enum SpawnDetector {
             entries = requestHandlers(model, call: call, handlerIsSecond: keepsSignature)
             perRequest = true
         }
+        // A forking server waits for its children once `max_children` (40) of them run.
+        let isBounded = spawn.kind == .threadPool || spawn.kind == .processPool || (perRequest && spawn.kind == .process)
         for entry in entries {
             var site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
-                                 loop: call.loop, isBounded: spawn.kind == .threadPool || spawn.kind == .processPool)
+                                 loop: call.loop, isBounded: isBounded)
             site.startsPerRequest = perRequest
             model.facts.spawnSites.append(site)
         }
@@ -78,8 +80,8 @@ enum SpawnDetector {
         }
         let base = model.classes[callee] == nil ? callee : model.firstAncestor(of: callee, where: SpawnCatalog.spawningBases.contains)
         guard let base, SpawnCatalog.spawningBases.contains(base) else { return nil }
-        if SpawnCatalog.perRequestServers.contains(base) {
-            return SpawnCatalog.Match(kind: .thread, api: callee, entry: .requestHandler)
+        if let kind = SpawnCatalog.perRequestServers[base] {
+            return SpawnCatalog.Match(kind: kind, api: callee, entry: .requestHandler)
         }
         // The library's own Thread and Process are in `functions`; here, classes of the file built on them.
         guard base != callee else { return nil }

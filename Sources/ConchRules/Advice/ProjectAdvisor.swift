@@ -40,7 +40,7 @@ public enum ProjectAdvisor {
             // A C child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
             let workload = site.entryID.map { id in branch.map { model.workload(of: id, within: $0) } ?? workloads[id] ?? .unknown } ?? .unknown
-            let perTask = site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
+            let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
             let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }
             return ProjectProfile.Site(
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),

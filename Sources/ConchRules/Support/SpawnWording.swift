@@ -8,6 +8,8 @@ enum SpawnRunner {
     case process, processPoolExecutor, processPool, processExecutorInLoop
     /// `anyio.to_process.run_sync`.
     case asyncLibraryProcess(String)
+    /// `socketserver.ForkingTCPServer` and other `ForkingMixIn` servers: a child per request.
+    case forkingServer
     case other
 
     init(_ site: SpawnSite) {
@@ -15,7 +17,7 @@ enum SpawnRunner {
         switch site.kind {
         case .thread: self = .thread
         case .timer: self = .timer
-        case .process: self = .process
+        case .process: self = site.startsPerRequest ? .forkingServer : .process
         case .threadPool:
             if api == "asyncio.to_thread" {
                 self = .toThread
@@ -51,6 +53,7 @@ enum SpawnRunner {
         case .threadPool: "thread pool"
         case .toThread: "`asyncio.to_thread`"
         case let .asyncLibraryThread(api), let .asyncLibraryProcess(api): "`\(api)`"
+        case .forkingServer: "forking server"
         case .defaultExecutor: "`run_in_executor`'s default thread pool"
         case .process: "process"
         case .processPoolExecutor: "ProcessPoolExecutor"
@@ -93,6 +96,8 @@ enum SpawnRunner {
             "pass a concurrent.futures.ThreadPoolExecutor (or None, the default one) to run_in_executor"
         case .asyncLibraryProcess:
             "run `\(entry)` with anyio.to_thread.run_sync, which takes the same arguments, without pickling"
+        case .forkingServer:
+            "serve with the threading variant (`socketserver.ThreadingTCPServer`, `ThreadingMixIn`) or asyncio: a child process per request buys nothing for `\(entry)`"
         default:
             "run `\(entry)` in a threading.Thread or a concurrent.futures.ThreadPoolExecutor"
         }
