@@ -124,11 +124,16 @@ struct UnsynchronizedSharedWrite: Rule {
         }
     }
 
-    /// `started in a loop at line 18`, `started at line 18 and line 19`, `submitted to a pool at line 9`.
+    /// `started in a loop at line 18`, `started at line 18 and line 19`, `started 2 times at line 25`,
+    /// `submitted to a pool at line 9`, `one per request, by the server created at line 30`.
     private func howMany(_ entry: ExecutionContexts.Entry, from origin: String, _ model: ProjectModel) -> String {
         let places = entry.starts.map { model.place($0.file.path, $0.site.range.start, from: origin) }
-        if entry.starts.count > 1 { return "started at " + places.joined(separator: " and ") }
+        let distinct = places.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if entry.starts.count > 1 {
+            return distinct.count == 1 ? "started \(places.count) times at \(distinct[0])" : "started at " + distinct.joined(separator: " and ")
+        }
         guard let start = entry.starts.first else { return "" }
+        if start.site.startsPerRequest { return "one per request, by the server created at \(places[0])" }
         if start.site.kind == .threadPool { return "submitted to a pool at \(places[0])" }
         return "started in a loop at \(places[0])"
     }
