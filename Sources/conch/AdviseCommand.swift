@@ -52,7 +52,8 @@ enum AdviceRendering {
             lines.append("")
             let repeated = site.perTask ? ", once per iteration of an open-ended loop" : ""
             let branch = site.branchLine.map { " from line \($0)" } ?? ""
-            lines.append("\(site.path):\(site.line): \(site.starts) runs `\(site.entry)`\(branch)\(repeated)")
+            let runs = site.entry.map { "runs `\($0)`" } ?? "runs a function conch cannot name"
+            lines.append("\(site.path):\(site.line): \(site.starts) \(runs)\(branch)\(repeated)")
             let why = site.evidence.map { " (\($0))" } ?? ""
             lines.append("  work: \(describe(site.workload))\(why)")
             lines.append("  fits: \(site.choice.model.rawValue): \(site.choice.advice)")
@@ -69,7 +70,7 @@ enum AdviceRendering {
     static func json(_ profile: ProjectProfile) throws -> String {
         let sites: [[String: Any]] = profile.sites.map { site in
             [
-                "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry,
+                "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry ?? NSNull(),
                 "branch_line": site.branchLine ?? NSNull(),
                 "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask,
                 "model": site.choice.model.rawValue, "advice": site.choice.advice, "because": site.choice.because,

@@ -8,7 +8,8 @@ public struct ProjectProfile: Sendable {
         public var line: Int
         /// `thread`, `process pool task`...
         public var starts: String
-        public var entry: String
+        /// What it runs, as written when unresolved; nil when the call names nothing conch can follow.
+        public var entry: String?
         /// For a C fork: the line where the child's branch of `entry` starts, the only code judged.
         public var branchLine: Int?
         public var workload: WorkloadKind
@@ -117,8 +118,8 @@ public enum ProjectAdvisor {
         }
     }
 
-    private static func unresolvedName(_ entry: SpawnSite.Entry) -> String {
+    private static func unresolvedName(_ entry: SpawnSite.Entry) -> String? {
         if case let .unresolved(text) = entry { return text }
-        return "(no entry)"
+        return nil
     }
 }
