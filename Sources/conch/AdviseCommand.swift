@@ -50,7 +50,7 @@ enum AdviceRendering {
         }
         for site in profile.sites {
             lines.append("")
-            let repeated = site.perTask ? ", once per iteration of an open-ended loop" : ""
+            let repeated = site.perRequest ? ", once per request" : site.perTask ? ", once per iteration of an open-ended loop" : ""
             let branch = site.branchLine.map { " from line \($0)" } ?? ""
             let runs = site.entry.map { "runs `\($0)`" } ?? "runs a function conch cannot name"
             lines.append("\(site.path):\(site.line): \(site.starts) \(runs)\(branch)\(repeated)")
@@ -72,7 +72,7 @@ enum AdviceRendering {
             [
                 "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry ?? NSNull(),
                 "branch_line": site.branchLine ?? NSNull(),
-                "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask,
+                "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask, "per_request": site.perRequest,
                 "model": site.choice.model.rawValue, "advice": site.choice.advice, "because": site.choice.because,
             ]
         }

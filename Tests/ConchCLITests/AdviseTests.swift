@@ -126,4 +126,24 @@ import Testing
         #expect(run.stdout.contains("work: I/O-bound (`read` at line 7"))
         #expect(run.stdout.contains("fits: thread: pthreads\n"))
     }
+
+    @Test func aThreadingServerStartsItsHandlerOncePerRequest() throws {
+        let folder = try Scratch()
+        try folder.write("echo.py", """
+            import socketserver
+
+            class Echo(socketserver.StreamRequestHandler):
+                def handle(self):
+                    self.wfile.write(self.rfile.readline())
+
+            def main():
+                socketserver.ThreadingTCPServer(("", 9000), Echo).serve_forever()
+
+            """)
+        let run = try Conch.run(["advise", "."], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("echo.py:8: thread runs `Echo.handle`, once per request"))
+        #expect(run.stdout.contains("work: I/O-bound"))
+        #expect(run.stdout.contains("fits: microthread:"))
+    }
 }

@@ -15,8 +15,10 @@ public struct ProjectProfile: Sendable {
         public var workload: WorkloadKind
         /// Why the workload is what it is: `a loop doing arithmetic at line 7`.
         public var evidence: String?
-        /// Started once per iteration of an open-ended loop (an accept loop, say).
+        /// Started once per iteration of an open-ended loop (an accept loop, say), or per request by a server.
         public var perTask: Bool
+        /// Started by a server for every request it accepts (`socketserver.ThreadingTCPServer`).
+        public var perRequest: Bool
         public var choice: ModelChoice
     }
 
@@ -47,7 +49,7 @@ public enum ProjectAdvisor {
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
                 entry: site.entryID.map(model.displayName) ?? unresolvedName(site.entry),
                 branchLine: branch.map { file.line(of: $0.start) },
-                workload: workload.kind, evidence: evidence, perTask: perTask,
+                workload: workload.kind, evidence: evidence, perTask: perTask, perRequest: site.startsPerRequest,
                 choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
         }
