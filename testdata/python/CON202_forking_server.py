@@ -1,25 +1,27 @@
-"""A forking line server whose parent reports a request count that only the children keep."""
+"""A forking lookup server whose parent reports a miss count that only the children keep."""
 import socketserver
 
-requests_served = 0
+TABLE = {"alpha": "1", "beta": "2"}
+misses = 0
 
 
-class Echo(socketserver.StreamRequestHandler):
+class Lookup(socketserver.StreamRequestHandler):
     def handle(self):
-        global requests_served
-        for line in self.rfile:
-            self.wfile.write(line)
-        requests_served += 1  # expect: CON202
+        global misses
+        key = self.rfile.readline().strip().decode()
+        if key not in TABLE:
+            misses += 1  # expect: CON202
+        self.wfile.write(TABLE.get(key, "?").encode() + b"\n")
 
 
-class CountingServer(socketserver.ForkingMixIn, socketserver.TCPServer):
+class ReportingServer(socketserver.ForkingMixIn, socketserver.TCPServer):
     def service_actions(self):
         super().service_actions()
-        print("served", requests_served)
+        print("misses so far:", misses)
 
 
 def main():
-    CountingServer(("", 9001), Echo).serve_forever()  # expect: CON102
+    ReportingServer(("", 9001), Lookup).serve_forever()  # expect: CON102
 
 
 if __name__ == "__main__":
