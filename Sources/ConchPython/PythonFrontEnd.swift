@@ -15,4 +15,10 @@ public struct PythonFrontEnd: FrontEnd {
     public func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts {
         PythonScanner.facts(for: file)
     }
+
+    /// One `CON000` per file, as CPython stops at the first: a file it cannot decode
+    /// reports that, not what its undecodable text then fails to tokenize.
+    public func problems(decoding: [FileProblem], analysis: [FileProblem]) -> [FileProblem] {
+        decoding.isEmpty ? analysis : decoding
+    }
 }

@@ -71,6 +71,15 @@ import Testing
         #expect(run.stderr.contains("skipping folder d\u{FFFD}: its name is not valid UTF-8"))
     }
 
+    @Test func aFileItCannotDecodeGetsOneCON000() throws {
+        let folder = try Scratch()
+        try folder.write("legacy.py", "# -*- coding: uft-8 -*-\nx = 'never closed\n")
+        let run = try Conch.run(["check", "--isolated", "--format", "jsonl", "legacy.py"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.stdout.contains("unknown source encoding 'uft-8'"))
+    }
+
     @Test func exitZeroKeepsTheReport() throws {
         let folder = try Scratch()
         try folder.write("bad.py", "import os\nos.system(\"ls\")\n")

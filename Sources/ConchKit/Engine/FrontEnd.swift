@@ -25,6 +25,8 @@ public protocol FrontEnd: Sendable {
     func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem])
     /// Never throws: what cannot be analysed becomes a `FileProblem` in the facts.
     func facts(for file: SourceFile, settings: AnalysisSettings) -> FileFacts
+    /// The file's problems, from decoding its bytes and from analysing the text.
+    func problems(decoding: [FileProblem], analysis: [FileProblem]) -> [FileProblem]
 }
 
 extension FrontEnd {
@@ -33,6 +35,11 @@ extension FrontEnd {
     /// honour coding cookies.
     public func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem]) {
         (SourceText(bytes: bytes), UTF8Validation.problems(in: bytes))
+    }
+
+    /// Both, decoding's first.
+    public func problems(decoding: [FileProblem], analysis: [FileProblem]) -> [FileProblem] {
+        decoding + analysis
     }
 }
 

@@ -125,7 +125,7 @@ public struct Linter: Sendable {
         let source = SourceFile(path: file.path, absolutePath: file.absolutePath, language: file.language,
                                 moduleName: file.moduleName, text: text)
         var facts = frontEnd.facts(for: source, settings: settings)
-        facts.problems.insert(contentsOf: decodeProblems, at: 0)
+        facts.problems = frontEnd.problems(decoding: decodeProblems, analysis: facts.problems)
         facts.lineStarts = text.lineStarts.map { UInt32(clamping: $0) }
         cache?.store(file, bytes: bytes, settings: settings, facts: facts, text: text)
         return Analysed(facts: facts, text: keepsText ? text : nil)
