@@ -94,17 +94,21 @@ struct ExecutionContexts: Sendable {
         var called = FunctionSet(graph)
         var roots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
-            graph.forEachResolvedCall(in: file, at: fileIndex) { function, _, callee in
-                called.insert(callee)
-                if file.functions[function].kind == .module { roots.append(callee) }
+            // Read in place: copying a function's facts retains every field.
+            file.functions.withUnsafeBufferPointer { functions in
+                graph.forEachResolvedCall(in: file, at: fileIndex) { function, _, callee in
+                    called.insert(callee)
+                    if functions[function].kind == .module { roots.append(callee) }
+                }
             }
         }
-        for (number, reference) in graph.references.enumerated() where !called.contains(number) {
-            // Read in place: copying a function's facts retains every field.
-            let isRoot = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
-                functions[reference.function].name != ForkChild.markerName && !entries.contains(functions[reference.function].id)
+        var excluded = FunctionSet(graph)
+        for entry in entries { if let number = graph.number(of: entry) { excluded.insert(number) } }
+        for (number, reference) in graph.references.enumerated() where !called.contains(number) && !excluded.contains(number) {
+            let isMarker = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
+                functions[reference.function].name == ForkChild.markerName
             }
-            if isRoot { roots.append(number) }
+            if !isMarker { roots.append(number) }
         }
         return graph.reach(from: roots)
     }
