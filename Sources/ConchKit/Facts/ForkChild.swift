@@ -1,4 +1,4 @@
-/// How the C front end records a `fork()` child branch in `FileFacts`.
+/// How a front end records a `fork()` child branch in `FileFacts` (C's, and Python's `os.fork()`).
 ///
 /// The spawn site's entry is the forking function (the child runs on in it);
 /// the branch the child takes is a nested `FunctionFacts` named `<fork-child>`

@@ -29,8 +29,8 @@ struct WorkloadClassifier {
         guard let (file, function) = model.function(id), !inProgress.contains(id) else { return .unknown }
         inProgress.insert(id)
         defer { inProgress.remove(id) }
-        let hotLoop = range.map { range in Self.hotLoops(in: function).first { range.contains($0.range.start) } } ?? Self.hotLoop(in: function)
-        var cpu = hotLoop.map {
+        // The outermost loop that computes (in the range): the evidence for the function's own CPU work.
+        var cpu = Self.hotLoops(in: function).first(where: { range?.contains($0.range.start) ?? true }).map {
             WorkloadEvidence(kind: .hotLoop, path: file.path, range: $0.headerRange, function: id, via: [])
         }
         var io: WorkloadEvidence?
@@ -76,11 +76,6 @@ struct WorkloadClassifier {
         if WorkloadCatalog.waits(call.callee) { return call.callee }
         if WorkloadCatalog.isBlockingMethod(call.callee), model.resolve(call.callee, from: file) == nil { return call.calleeText }
         return nil
-    }
-
-    /// The outermost loop that computes: the evidence for the function's own CPU work.
-    static func hotLoop(in function: FunctionFacts) -> LoopFacts? {
-        hotLoops(in: function).first
     }
 
     /// Every loop of the function that computes, outer loops before the loops they hold:

@@ -161,12 +161,12 @@ struct ExpressionPass {
             model.facts.functions[call.function].calls[call.index].boundName = tokens.text(target.first, max(target.first, target.end - 1))
         }
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
-        let name = tokens.text(target.first)
-        if let call, model.facts.functions[function].calls[call.index].isResolved {
-            model.setType(model.callResultType(model.facts.functions[function].calls[call.index].callee), for: name, in: function)
-        } else {
-            model.setType(nil, for: name, in: function)
-        }
+        model.setType(call.flatMap(resultType), for: tokens.text(target.first), in: function)
+    }
+
+    /// The type of what a call returns, as a name bound to it gets.
+    private func resultType(of call: FoundCall) -> String? {
+        call.isResolved ? model.callResultType(call.callee) : nil
     }
 
     /// `while (job := jobs.get()) is not None:`: the name takes the call's type, as in an
@@ -177,8 +177,7 @@ struct ExpressionPass {
             let after = call.close + 1
             guard after >= tokens.count || tokens.isCloser(after) || tokens.isOp(after, ",") || tokens.isOp(after, ":")
                 || tokens.kinds[after] == .newline else { continue }
-            let type = call.isResolved ? model.callResultType(call.callee) : nil
-            model.setType(type, for: tokens.text(call.chainFirst - 2), in: call.function)
+            model.setType(resultType(of: call), for: tokens.text(call.chainFirst - 2), in: call.function)
         }
     }
 

@@ -8,7 +8,8 @@ enum ForkBranches {
         for site in model.facts.spawnSites where site.kind == .forkChild {
             guard let call = model.tokens.index(startingAt: site.range.start),
                   let statement = statement(containing: call, model.statements),
-                  let branch = childBranch(model, forkCall: call, statement: statement) else { continue }
+                  let close = model.tokens.index(endingAt: site.range.end),
+                  let branch = childBranch(model, forkCall: (call, close + 1), statement: statement) else { continue }
             let parent = model.facts.functions[site.function]
             let line = model.lineAndColumn(of: branch.start).line
             var marker = FunctionFacts(id: "\(parent.id)::\(ForkChild.markerName)@\(line)", name: ForkChild.markerName,
@@ -19,18 +20,17 @@ enum ForkBranches {
         }
     }
 
-    private static func childBranch(_ model: ScanModel, forkCall call: Int, statement index: Int) -> ByteRange? {
+    /// `forkCall`: the tokens of `os.fork()`, its `)` the last.
+    private static func childBranch(_ model: ScanModel, forkCall: (first: Int, end: Int), statement index: Int) -> ByteRange? {
         let tokens = model.tokens
         let statement = model.statements[index]
-        let forkEnd = forkCallEnd(tokens, from: call)
         // `if os.fork() == 0:`
-        if statement.header == .if, let forkEnd, let colon = statement.colon {
-            let operand = (first: call, end: forkEnd)
-            return branch(model, testing: operand, header: index, first: statement.keyword + 1, end: colon)
+        if statement.header == .if, let colon = statement.colon {
+            return branch(model, testing: forkCall, header: index, first: statement.keyword + 1, end: colon)
         }
         // `pid = os.fork()`, `pid, fd = os.forkpty()`: the first `if` on the same level that tests `pid`.
         guard statement.header == nil, let assignment = model.assignments[index], let target = assignment.targets.first,
-              let value = assignment.value, value.first == call, value.end == forkEnd,
+              let value = assignment.value, value.first == forkCall.first, value.end == forkCall.end,
               let pid = Assignments.boundNames(tokens, first: target.first, end: target.end).first else { return nil }
         var sibling = index + 1
         while sibling < model.statements.count, model.statements[sibling].level >= statement.level {
@@ -42,14 +42,6 @@ enum ForkBranches {
             sibling = next.header == nil ? sibling + 1 : max(sibling + 1, next.blockEnd)
         }
         return nil
-    }
-
-    /// The token after the fork call's `)`.
-    private static func forkCallEnd(_ tokens: ScanTokens, from call: Int) -> Int? {
-        var cursor = call
-        while tokens.isName(cursor) || tokens.isOp(cursor, ".") { cursor += 1 }
-        guard tokens.isOp(cursor, "("), tokens.partner[cursor] > cursor else { return nil }
-        return tokens.partner[cursor] + 1
     }
 
     /// The child's block for `if <test>:`: the `if` block when the test says the fork
@@ -71,7 +63,7 @@ enum ForkBranches {
             guard at >= first, at + length <= end else { return false }
             return (0..<length).allSatisfy { tokens.text(at + $0) == tokens.text(operand.first + $0) }
         }
-        func isZero(_ at: Int) -> Bool { at < end && tokens.kinds[at] == .number && tokens.text(at) == "0" }
+        func isZero(_ at: Int) -> Bool { at < end && tokens.kinds[at] == .number && tokens.equals(at, "0") }
         if end - first == length, isOperand(first) { return false }
         if end - first == length + 1, tokens.isName(first, "not"), isOperand(first + 1) { return true }
         guard end - first == length + 2 else { return nil }
@@ -89,10 +81,8 @@ enum ForkBranches {
 
     /// The bytes of a header's block: its first statement to its last.
     private static func block(_ model: ScanModel, header: Int) -> ByteRange? {
-        let statement = model.statements[header]
-        guard statement.blockEnd > header + 1 else { return nil }
-        let last = model.statements[statement.blockEnd - 1]
-        return ByteRange(model.tokens.starts[model.statements[header + 1].first], model.tokens.ends[max(last.first, last.end - 1)])
+        guard model.statements[header].blockEnd > header + 1 else { return nil }
+        return ByteRange(model.tokens.starts[model.statements[header + 1].first], model.blockEndOffset(header))
     }
 
     private static func statement(containing token: Int, _ statements: [Statement]) -> Int? {

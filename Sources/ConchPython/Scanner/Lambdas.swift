@@ -80,18 +80,26 @@ enum Parameters {
         guard tokens.isOp(open, "("), tokens.partner[open] > open else { return ([], []) }
         var names: [String] = []
         var annotations: [(name: String, first: Int, last: Int)] = []
-        for part in Assignments.commaSeparated(tokens, first: open + 1, end: min(tokens.partner[open], end)) {
-            var cursor = part.first
-            while cursor < part.end, tokens.isOp(cursor, "*") || tokens.isOp(cursor, "**") { cursor += 1 }
-            guard cursor < part.end, tokens.isName(cursor) else { continue }
-            names.append(tokens.text(cursor))
-            guard cursor == part.first, tokens.isOp(cursor + 1, ":") else { continue }
-            let annotationEnd = Assignments.topLevelOperator(tokens, "=", first: cursor + 2, end: part.end) ?? part.end
-            if let type = annotatedClass(tokens, first: cursor + 2, end: annotationEnd) {
+        forEachParameter(tokens, first: open + 1, end: min(tokens.partner[open], end)) { name, part in
+            names.append(tokens.text(name))
+            // `*args: T` and `**kwargs: T` hold tuples and dicts of T.
+            guard name == part.first, tokens.isOp(name + 1, ":") else { return }
+            let annotationEnd = Assignments.topLevelOperator(tokens, "=", first: name + 2, end: part.end) ?? part.end
+            if let type = annotatedClass(tokens, first: name + 2, end: annotationEnd) {
                 annotations.append((names[names.count - 1], type.first, type.last))
             }
         }
         return (names, annotations)
+    }
+
+    /// Each parameter of `a, b=1, *args, c: int, **kw`: its name token and its part of the list.
+    private static func forEachParameter(_ tokens: ScanTokens, first: Int, end: Int,
+                                         _ visit: (_ name: Int, _ part: (first: Int, end: Int)) -> Void) {
+        Assignments.forEachCommaSeparated(tokens, first: first, end: end) { part in
+            var cursor = part.first
+            while cursor < part.end, tokens.isOp(cursor, "*") || tokens.isOp(cursor, "**") { cursor += 1 }
+            if cursor < part.end, tokens.isName(cursor) { visit(cursor, part) }
+        }
     }
 
     /// The dotted class name an annotation holds, `None` and `Optional` aside; nil for
@@ -127,11 +135,7 @@ enum Parameters {
     /// Names in a parameter list `a, b=1, *args, c: int, **kw`.
     static func names(in tokens: ScanTokens, first: Int, end: Int) -> [String] {
         var result: [String] = []
-        for part in Assignments.commaSeparated(tokens, first: first, end: end) {
-            var cursor = part.first
-            while cursor < part.end, tokens.isOp(cursor, "*") || tokens.isOp(cursor, "**") { cursor += 1 }
-            if cursor < part.end, tokens.isName(cursor) { result.append(tokens.text(cursor)) }
-        }
+        forEachParameter(tokens, first: first, end: end) { name, _ in result.append(tokens.text(name)) }
         return result
     }
 }

@@ -140,6 +140,13 @@ final class ScanModel {
         return lambdas[token]
     }
 
+    /// Where the block a header opens ends: the end of its last statement (the header's own end without a body).
+    func blockEndOffset(_ header: Int) -> Int {
+        let statement = statements[header]
+        let end = statements[max(header, statement.blockEnd - 1)].end
+        return tokens.ends[max(statement.first, end - 1)]
+    }
+
     /// 1-based line and Unicode-scalar column of a byte offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let source = tokens.source

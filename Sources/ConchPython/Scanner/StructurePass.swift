@@ -66,13 +66,6 @@ struct StructurePass {
 
     private var prefix: String { frames.last?.qualifiedPrefix ?? model.moduleName }
 
-    private func blockEndOffset(_ index: Int) -> Int {
-        let statement = model.statements[index]
-        let lastStatement = max(index, statement.blockEnd - 1)
-        let end = model.statements[lastStatement].end
-        return model.tokens.ends[max(statement.first, end - 1)]
-    }
-
     private mutating func push(_ index: Int, function: Int, loop: Int? = nil, prefix newPrefix: String? = nil,
                                className: String? = nil, body: Int? = nil) {
         let statement = model.statements[index]
@@ -91,7 +84,7 @@ struct StructurePass {
         let id = prefix + "." + name
         let start = tokens.starts[statement.first]
         var facts = FunctionFacts(id: id, name: name, kind: isMethod ? .method : .function,
-                                  range: ByteRange(start, blockEndOffset(index)),
+                                  range: ByteRange(start, model.blockEndOffset(index)),
                                   nameRange: tokens.isName(nameToken) ? tokens.range(nameToken, nameToken) : tokens.range(statement.keyword, statement.keyword))
         facts.isAsync = statement.isAsync
         facts.parent = enclosing
@@ -134,7 +127,7 @@ struct StructurePass {
         let qualified = prefix + "." + name
         let isLocal = frames.contains { $0.kind == .def }
         let facts = ClassFacts(qualifiedName: qualified, bases: [],
-                               range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
+                               range: ByteRange(tokens.starts[statement.first], model.blockEndOffset(index)),
                                nameRange: tokens.range(nameToken, nameToken), isLocal: isLocal)
         var info = ClassInfo(factIndex: model.facts.classes.count)
         let open = tokens.afterTypeParameters(nameToken)
@@ -173,7 +166,7 @@ struct StructurePass {
             bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
         }
         var loop = LoopFacts(kind: isFor ? .for : .while,
-                             range: ByteRange(tokens.starts[statement.first], blockEndOffset(index)),
+                             range: ByteRange(tokens.starts[statement.first], model.blockEndOffset(index)),
                              headerRange: tokens.range(statement.first, colon),
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))

@@ -10,7 +10,7 @@ public struct ProjectProfile: Sendable {
         public var starts: String
         /// What it runs, as written when unresolved; nil when the call names nothing conch can follow.
         public var entry: String?
-        /// For a C fork: the line where the child's branch of `entry` starts, the only code judged.
+        /// For a fork: the line where the child's branch of `entry` starts, the only code judged.
         public var branchLine: Int?
         public var workload: WorkloadKind
         /// Why the workload is what it is: `a loop doing arithmetic at line 7`.
@@ -40,7 +40,7 @@ public enum ProjectAdvisor {
         let workloads = model.workloads(of: entries)
         let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         let sites = model.spawnSites.map { file, site -> ProjectProfile.Site in
-            // A C child runs on in the forking function: only its branch is its work.
+            // A forked child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
             let workload = site.entryID.map { id in branch.map { model.workload(of: id, within: $0) } ?? workloads[id] ?? .unknown } ?? .unknown
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
