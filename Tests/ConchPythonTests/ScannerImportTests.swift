@@ -39,4 +39,41 @@ import Testing
         #expect(facts.call("os.system")?.isResolved == true)
         #expect(facts.call("a.b.c") != nil)
     }
+
+    @Test func starImportsBindTheNamesTheirModuleExports() {
+        let facts = scan("""
+        from tkinter import *
+        from threading import *
+        Thread(target=print).start()
+        root = Tk()
+        len([])
+        """)
+        #expect(facts.call("threading.Thread")?.isResolved == true)
+        #expect(facts.call("tkinter.Tk")?.calleeText == "Tk")
+        #expect(facts.call("len")?.isResolved == true)
+    }
+
+    @Test func theLastStarImportThatExportsANameWinsOverTheBuiltin() {
+        // `os` exports its own `open`, which hides the builtin.
+        let facts = scan("from threading import *\nfrom os import *\nopen('f', O_RDONLY)\nsystem('ls')\n")
+        #expect(facts.allCalls.map(\.callee) == ["os.open", "os.system"])
+    }
+
+    @Test func aNameBoundInTheModuleWinsOverAStarImport() {
+        let facts = scan("from threading import *\nclass Thread: pass\nThread()\n")
+        #expect(facts.allCalls.map(\.callee) == ["pkg.mod.Thread"])
+    }
+
+    @Test func aModuleThatIsNotListedLendsEveryUnboundNameWhenItIsTheOnlyStarImport() {
+        let facts = scan("from .helpers import *\nwork()\nValueError('x')\n", module: "pkg.mod", path: "pkg/mod.py")
+        #expect(facts.call("pkg.helpers.work")?.isResolved == true)
+        #expect(facts.call("pkg.helpers.ValueError") == nil)
+        #expect(facts.imports.map(\.target) == ["pkg.helpers.*"])
+    }
+
+    @Test func twoStarImportsThatAreNotListedLeaveUnboundNamesUnresolved() {
+        let facts = scan("from helpers import *\nfrom tools import *\nwork()\n")
+        #expect(facts.allCalls.map(\.callee) == ["work"])
+        #expect(facts.allCalls.first?.isResolved == false)
+    }
 }

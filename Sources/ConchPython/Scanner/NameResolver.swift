@@ -25,8 +25,21 @@ extension ScanModel {
             if index == 0 { break }
             index = scopes[index].parent ?? 0
         }
+        if !starModules.isEmpty, let module = starModule(exporting: name) {
+            return Resolved(name: canonical(module + "." + name), isResolved: true)
+        }
         if ScannerCatalog.builtins.contains(name) { return Resolved(name: name, isResolved: true) }
+        // A name bound nowhere in a valid module comes from its one star import, whatever that exports.
+        if starModules.count == 1, StarExports.names(of: starModules[0]) == nil,
+           !(StarExports.names(of: "builtins")?.contains(name) ?? false) {
+            return Resolved(name: canonical(starModules[0] + "." + name), isResolved: true)
+        }
         return Resolved(name: name, isResolved: false)
+    }
+
+    /// The module whose `from M import *` binds `name`: the last one listed as exporting it.
+    private func starModule(exporting name: String) -> String? {
+        starModules.last { StarExports.names(of: $0)?.contains(name) ?? false }
     }
 
     /// Whether `name`, used in `scope`, refers to a module-level variable.

@@ -51,6 +51,8 @@ final class ScanModel {
     @exclusivity(unchecked) var globalDeclarations: [String: Int] = [:]
     /// Module-level variable names (assigned at module level or declared `global`).
     @exclusivity(unchecked) var moduleVariables: Set<String> = []
+    /// The modules of `from M import *`, in the order imported.
+    @exclusivity(unchecked) var starModules: [String] = []
     @exclusivity(unchecked) var pendingTypes: [PendingType] = []
     /// Per function index: its parameters annotated with a class, which `self.x = param` may copy.
     @exclusivity(unchecked) var annotatedParameters: [Int: [String]] = [:]

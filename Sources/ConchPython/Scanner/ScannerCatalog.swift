@@ -106,3 +106,12 @@ enum ScannerCatalog {
         "collections.Counter", "collections.deque", "collections.ChainMap",
     ]
 }
+
+extension StarExports {
+    private static let sets: [String: Set<String>] = listed.mapValues { names in
+        Set(names.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    }
+
+    /// The names `from module import *` binds; nil for a module the table does not list.
+    static func names(of module: String) -> Set<String>? { sets[module] }
+}

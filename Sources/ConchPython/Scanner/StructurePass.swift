@@ -197,7 +197,11 @@ struct StructurePass {
         if ImportParser.isImport(tokens, statement) {
             for bound in ImportParser.parse(tokens, statement, packageName: model.packageName) {
                 model.facts.imports.append(bound.fact)
-                if bound.lookupName != "*" { model.scopes[scope].addImport(bound.lookupName, target: bound.lookupTarget) }
+                if bound.lookupName == "*" {
+                    model.starModules.append(String(bound.lookupTarget.dropLast(2)))
+                } else {
+                    model.scopes[scope].addImport(bound.lookupName, target: bound.lookupTarget)
+                }
             }
             return
         }

@@ -1,0 +1,15 @@
+"""Runs the kernels it star-imports in a thread pool."""
+from concurrent.futures import ThreadPoolExecutor
+
+from kernels import *
+
+
+def run(series):
+    with ThreadPoolExecutor() as executor:
+        futures = [executor.submit(smooth, values, 50) for values in series]  # expect: CON101
+        futures.append(executor.submit(load, "series.txt"))
+    return [future.result() for future in futures]
+
+
+if __name__ == "__main__":
+    run([[1.0, 2.0, 3.0]])
