@@ -33,6 +33,24 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.constant(4), .constant(8), .collection, .collection])
     }
 
+    @Test func rangesOfConstantProductsAndPowersHaveAConstantBound() {
+        let facts = scan("""
+        def f():
+            for i in range(10**7):
+                pass
+            for i in range(2 ** 3 ** 2 * 3):
+                pass
+            for i in range(1_000 * 1_000):
+                pass
+            for i in range(10 ** 100):
+                pass
+            for i in range(10 ** n):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.constant(10_000_000), .constant(1536), .constant(1_000_000),
+                                                                    .collection, .collection])
+    }
+
     @Test func nestedLoopsKnowTheirParentAndDepth() {
         let facts = scan("""
         def f(n):

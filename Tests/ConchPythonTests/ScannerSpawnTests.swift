@@ -213,6 +213,54 @@ import Testing
         #expect(facts.spawnSites.map(\.kind) == [.threadPool, .threadPool, .processPool])
         #expect(facts.spawnSites.allSatisfy { $0.entry == .function("pkg.mod.crunch") })
     }
+
+    @Test func qtThreadPoolsRunARunnablesRunOrACallable() {
+        let facts = scan("""
+        from PySide6.QtCore import QRunnable, QThreadPool
+
+        class Job(QRunnable):
+            def run(self):
+                pass
+
+        def crunch():
+            pass
+
+        def main(pool: QThreadPool):
+            QThreadPool.globalInstance().start(Job())
+            job = Job()
+            pool.tryStart(job)
+            QThreadPool().start(crunch)
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool, .threadPool, .threadPool])
+        #expect(facts.spawnSites.map(\.entry) == [.function("pkg.mod.Job.run"), .function("pkg.mod.Job.run"),
+                                                  .function("pkg.mod.crunch")])
+        #expect(facts.spawnSites.map(\.api) == ["PySide6.QtCore.QThreadPool.start", "PySide6.QtCore.QThreadPool.tryStart",
+                                                "PySide6.QtCore.QThreadPool.start"])
+    }
+
+    @Test func aSlotOnAQThreadsStartedSignalRunsInThatThread() {
+        let facts = scan("""
+        from PyQt5.QtCore import QObject, QThread
+
+        class Worker(QObject):
+            def crunch(self):
+                pass
+
+        class Window:
+            def __init__(self):
+                self.thread = QThread()
+                self.worker = Worker()
+
+            def go(self):
+                self.worker.moveToThread(self.thread)
+                self.thread.started.connect(self.worker.crunch)
+                self.thread.start()
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.thread])
+        #expect(facts.spawnSites.first?.api == "PyQt5.QtCore.QThread")
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.Worker.crunch"))
+        #expect(facts.eventLoops.isEmpty)
+    }
 }
 
 @Suite struct ScannerForkBranchTests {

@@ -98,6 +98,8 @@ enum CallbackDetector {
         let callee = call.callee
         guard let method = lastComponent(of: callee), lastComponents.contains(method) else { return nil }
         if call.isResolved, let known = functions[callee] { return known }
+        // A `QThread`'s `started` fires in the new thread, not on the event loop.
+        if call.isResolved, SpawnCatalog.threadStartedConnections.contains(callee) { return nil }
         if call.isResolved, let known = methodsByName[method]?.first(where: { callee.hasPrefix($0.package) }) {
             return known.registration
         }

@@ -29,7 +29,6 @@ enum EventLoopDetector {
         ("tkinter.Misc", "mainloop", .tkinter),
     ]
 
-    private static let qtPackages = ["PyQt5.", "PyQt6.", "PySide2.", "PySide6.", "PyQt4."]
 
     /// The last component of every run function and method above.
     static let runNames: Set<String> = [
@@ -70,7 +69,7 @@ enum EventLoopDetector {
     }
 
     private static func isQtApplication(_ type: String) -> Bool {
-        qtPackages.contains { type.hasPrefix($0) } && type.hasSuffix("Application")
+        SpawnCatalog.qtPackages.contains { type.hasPrefix($0 + ".") } && type.hasSuffix("Application")
     }
 
 }

@@ -169,7 +169,7 @@ enum LoopBounds {
     static func forBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
         if tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 {
             let arguments = Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)
-            let values = arguments.map { $0.end == $0.first + 1 && tokens.kinds[$0.first] == .number ? integer(tokens.text($0.first)) : nil }
+            let values = arguments.map { constant(tokens, first: $0.first, end: $0.end) }
             if values.count == 1, let count = values[0] { return .constant(max(0, count)) }
             if values.count == 2, let low = values[0], let high = values[1] { return .constant(max(0, high - low)) }
         }
@@ -178,6 +178,46 @@ enum LoopBounds {
             return .unbounded
         }
         return .collection
+    }
+
+    /// An integer literal, or a product of powers of them: `1000`, `10**7`, `2 ** 20 * 3`.
+    static func constant(_ tokens: ScanTokens, first: Int, end: Int) -> Int? {
+        var product = 1
+        var cursor = first
+        while cursor < end {
+            // A factor: `a ** b ** c`, which is `a ** (b ** c)`.
+            var powers: [Int] = []
+            while true {
+                guard cursor < end, tokens.kinds[cursor] == .number, let value = integer(tokens.text(cursor)) else { return nil }
+                powers.append(value)
+                cursor += 1
+                guard tokens.isOp(cursor, "**"), cursor < end else { break }
+                cursor += 1
+            }
+            var factor = powers.removeLast()
+            while let base = powers.popLast() {
+                guard let power = power(base, factor) else { return nil }
+                factor = power
+            }
+            let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+            guard !overflow else { return nil }
+            product = next
+            guard cursor < end else { break }
+            guard tokens.isOp(cursor, "*") else { return nil }
+            cursor += 1
+        }
+        return cursor > first ? product : nil
+    }
+
+    private static func power(_ base: Int, _ exponent: Int) -> Int? {
+        guard exponent >= 0, exponent < 64 else { return nil }
+        var result = 1
+        for _ in 0..<exponent {
+            let (next, overflow) = result.multipliedReportingOverflow(by: base)
+            guard !overflow else { return nil }
+            result = next
+        }
+        return result
     }
 
     static func integer(_ text: String) -> Int? {

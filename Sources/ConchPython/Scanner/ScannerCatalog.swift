@@ -35,7 +35,7 @@ enum ScannerCatalog {
         "threading.current_thread": "threading.Thread",
         "trio.open_nursery": "trio.Nursery",
         "anyio.create_task_group": "anyio.abc.TaskGroup",
-    ]
+    ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
 
     /// Classes whose names do not start with a capital, so calling them builds an instance.
     static let lowercaseClasses: Set<String> = [
@@ -95,7 +95,7 @@ enum ScannerCatalog {
     /// The types a parameter's annotation (`pool: ProcessPoolExecutor`) or a copied name
     /// (`self.pool = pool`) may give: those the scanner's detectors ask about.
     static let trackedTypes: Set<String> = synchronizedTypes.union(lockTypes).union(threadLocalTypes)
-        .union(SpawnCatalog.poolTypes.keys).union(SpawnCatalog.taskGroupTypes).union([
+        .union(SpawnCatalog.poolTypes.keys).union(SpawnCatalog.taskGroupTypes).union(SpawnCatalog.runnablePools).union([
             "threading.Thread", "threading.Timer", "multiprocessing.Process", "socket.socket", "ssl.SSLSocket",
             "asyncio.AbstractEventLoop", "asyncio.TaskGroup", "tornado.ioloop.IOLoop", "multiprocessing.managers.SyncManager",
         ])

@@ -13,6 +13,8 @@ enum SpawnCatalog {
         case classRun(String, keyword: String)
         /// A threading server: the request handler class's `handle` (or `do_GET`...), once per request.
         case requestHandler
+        /// `QThreadPool.start(task)`: a `QRunnable`'s `run`, or a callable.
+        case runnable
     }
 
     struct Match {
@@ -47,10 +49,17 @@ enum SpawnCatalog {
                                                        entry: .argument(keyword: nil, position: 0)),
     ]
 
+    static let qtPackages = ["PyQt4", "PyQt5", "PyQt6", "PySide2", "PySide6"]
+
     /// Classes whose subclasses' `run` is a thread: Python's and Qt's.
-    static let threadClasses: Set<String> = [
-        "threading.Thread", "PyQt5.QtCore.QThread", "PyQt6.QtCore.QThread", "PySide2.QtCore.QThread", "PySide6.QtCore.QThread",
-    ]
+    static let threadClasses: Set<String> = Set(qtPackages.map { $0 + ".QtCore.QThread" }).union(["threading.Thread"])
+
+    /// Qt's thread pools, whose `start(task)` and `tryStart(task)` run the task on a pool thread.
+    static let runnablePools: Set<String> = Set(qtPackages.map { $0 + ".QtCore.QThreadPool" })
+    static let runnablePoolMethodNames: Set<String> = ["start", "tryStart"]
+
+    /// `thread.started.connect(f)` on a `QThread`: `f` runs in that thread once it starts.
+    static let threadStartedConnections: Set<String> = Set(threadClasses.subtracting(["threading.Thread"]).map { $0 + ".started.connect" })
 
     /// Servers that handle every request in a new thread or forked child, and the mix-ins that make them.
     static let perRequestServers: [String: SpawnSite.Kind] = [
@@ -89,7 +98,7 @@ enum SpawnCatalog {
 
     /// Every method name `SpawnDetector` matches on.
     static let methodNames: Set<String> = spawningNames.union(poolMethodNames).union(taskGroupMethodNames)
-        .union(["run_in_executor", "create_task"])
+        .union(runnablePoolMethodNames).union(["run_in_executor", "create_task", "connect"])
 
     static let poolMethods: [SpawnSite.Kind: Set<String>] = [
         .threadPool: poolMethodNames,

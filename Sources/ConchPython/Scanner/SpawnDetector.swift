@@ -26,6 +26,8 @@ enum SpawnDetector {
             } else {
                 entries = [.function(className + ".run")]
             }
+        case .runnable:
+            entries = [runnableEntry(model, found: found, calls: calls, call: call)]
         case .requestHandler:
             // The library's servers take the handler second; so does a subclass that keeps their `__init__`.
             let keepsSignature = model.firstAncestor(of: call.callee) { model.classes[$0]?.methods.contains("__init__") ?? false } == nil
@@ -54,6 +56,18 @@ enum SpawnDetector {
         return verbs.isEmpty ? [.unresolved(argument.text)] : verbs.map { .function(handler + "." + $0) }
     }
 
+    /// What `QThreadPool.start(task)` runs: `task.run` when the task is an instance of a
+    /// class (a `QRunnable` subclass), else the callable itself.
+    private static func runnableEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], call: CallFacts) -> SpawnSite.Entry {
+        switch call.argument(at: 0)?.shape {
+        case let .call(type)?, let .name(type)?:
+            if model.classes[type] != nil || model.callResultType(type) == type { return .function(type + ".run") }
+        default:
+            break
+        }
+        return resolveEntry(model, found: found, calls: calls, keyword: nil, position: 0, kind: .threadPool)
+    }
+
     private static func match(_ model: ScanModel, call: FoundCall, method: String) -> SpawnCatalog.Match? {
         let callee = call.callee
         if method == "run_in_executor" {
@@ -65,6 +79,13 @@ enum SpawnDetector {
         }
         guard call.isResolved else { return nil }
         if SpawnCatalog.spawningNames.contains(method), let known = SpawnCatalog.functions[callee] { return known }
+        if SpawnCatalog.runnablePoolMethodNames.contains(method), SpawnCatalog.runnablePools.contains(String(callee.dropLast(method.count + 1))) {
+            return SpawnCatalog.Match(kind: .threadPool, api: callee, entry: .runnable)
+        }
+        if method == "connect", SpawnCatalog.threadStartedConnections.contains(callee) {
+            return SpawnCatalog.Match(kind: .thread, api: String(callee.dropLast(".started.connect".count)),
+                                      entry: .argument(keyword: nil, position: 0))
+        }
         let startsTask = method == "create_task" || SpawnCatalog.taskGroupMethodNames.contains(method)
         if SpawnCatalog.poolMethodNames.contains(method) || startsTask, callee.count > method.count + 1 {
             let receiver = String(callee.dropLast(method.count + 1))

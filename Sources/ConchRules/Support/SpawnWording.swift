@@ -5,6 +5,8 @@ enum SpawnRunner {
     case thread, timer, threadPoolExecutor, threadPool, toThread, defaultExecutor
     /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`, Twisted's `deferToThread`: an async library's worker threads.
     case asyncLibraryThread(String)
+    /// Qt's `QThread` (a subclass's `run`, a slot on `started`) and `QThreadPool.start(task)`.
+    case qtThread, qtThreadPool
     case process, processPoolExecutor, processPool, processExecutorInLoop
     /// `anyio.to_process.run_sync`.
     case asyncLibraryProcess(String)
@@ -15,7 +17,7 @@ enum SpawnRunner {
     init(_ site: SpawnSite) {
         let api = site.api
         switch site.kind {
-        case .thread: self = .thread
+        case .thread: self = api.contains(".QtCore.QThread") ? .qtThread : .thread
         case .timer: self = .timer
         case .process: self = site.startsPerRequest ? .forkingServer : .process
         case .threadPool:
@@ -25,6 +27,8 @@ enum SpawnRunner {
                 self = .asyncLibraryThread(api)
             } else if api.hasSuffix("run_in_executor") {
                 self = .defaultExecutor
+            } else if api.contains(".QtCore.QThreadPool.") {
+                self = .qtThreadPool
             } else if api.hasPrefix("concurrent.futures.ThreadPoolExecutor.") {
                 self = .threadPoolExecutor
             } else {
@@ -51,6 +55,8 @@ enum SpawnRunner {
         case .timer: "timer thread"
         case .threadPoolExecutor: "ThreadPoolExecutor"
         case .threadPool: "thread pool"
+        case .qtThread: "QThread"
+        case .qtThreadPool: "QThreadPool"
         case .toThread: "`asyncio.to_thread`"
         case let .asyncLibraryThread(api), let .asyncLibraryProcess(api): "`\(api)`"
         case .forkingServer: "forking server"
@@ -78,6 +84,8 @@ enum SpawnRunner {
             "run `\(entry)` with anyio.to_process.run_sync, which takes the same arguments, instead of anyio.to_thread.run_sync"
         case let .asyncLibraryThread(api) where api.hasPrefix("twisted."):
             "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and wait for the future's result with deferToThread(future.result)"
+        case .qtThread, .qtThreadPool:
+            "run `\(entry)` in a concurrent.futures.ProcessPoolExecutor and hand its result to the GUI thread with a signal emitted from future.add_done_callback"
         case .asyncLibraryThread:
             "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and await the future's result with trio.to_thread.run_sync(future.result)"
         default:
