@@ -9,7 +9,7 @@ struct CPUBoundThread: Rule {
         guard !model.settings.isFreeThreaded else { return [] }
         return model.classifiedSpawnSites(where: \.runsInThread).compactMap { file, site, entry, workload in
             guard workload.kind == .cpu, let loop = workload.cpu, !model.isTestHarness(site, in: file, entry: entry) else { return nil }
-            let runner = SpawnRunner(site)
+            let runner = SpawnRunner(site, in: file)
             let name = model.displayName(entry)
             return finding(
                 in: file, at: site.range,

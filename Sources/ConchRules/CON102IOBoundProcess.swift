@@ -11,7 +11,7 @@ struct IOBoundProcess: Rule {
             // cannot see into (`compile`, a parser library), or be a worker taking its next job.
             guard workload.kind == .io, let wait = workload.io, !wait.isLocalWait, !model.isTestHarness(site, in: file, entry: entry)
             else { return nil }
-            let runner = SpawnRunner(site)
+            let runner = SpawnRunner(site, in: file)
             let name = model.displayName(entry)
             return finding(
                 in: file, at: site.range,

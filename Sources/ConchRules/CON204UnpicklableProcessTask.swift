@@ -11,7 +11,7 @@ struct UnpicklableProcessTask: Rule {
                   let entry = site.entryID, let (home, function) = model.function(entry),
                   let reason = Self.unpicklable(function, in: home)
             else { return nil }
-            let runner = SpawnRunner(site)
+            let runner = SpawnRunner(site, in: file)
             let failure = site.kind == .processPool
                 ? "pickle cannot send it to a worker process, so every task fails"
                 : "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"

@@ -80,7 +80,9 @@ async def render_async(height):
     rows = await asyncio.to_thread(render, height)  # expect: CON101
     loop = asyncio.get_running_loop()
     total = await loop.run_in_executor(None, checksum, rows)  # expect: CON101
-    return total
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        again = await loop.run_in_executor(workers, checksum, rows)  # expect: CON101
+    return total, again
 
 
 # Near misses: the right model for the work, or work the GIL does not serialise.

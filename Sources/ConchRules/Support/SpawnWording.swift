@@ -3,6 +3,8 @@ import ConchKit
 /// How messages and advice name the API that starts a thread, process or task.
 enum SpawnRunner {
     case thread, timer, threadPoolExecutor, threadPool, toThread, defaultExecutor
+    /// `loop.run_in_executor(pool, f)` with a thread pool of the program's own.
+    case threadExecutorInLoop
     /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`, Twisted's `deferToThread`: an async library's worker threads.
     case asyncLibraryThread(String)
     /// Qt's `QThread` (a subclass's `run`, a slot on `started`) and `QThreadPool.start(task)`.
@@ -14,7 +16,8 @@ enum SpawnRunner {
     case forkingServer
     case other
 
-    init(_ site: SpawnSite) {
+    /// The runner of `site`, a spawn site of `file`.
+    init(_ site: SpawnSite, in file: FileFacts) {
         let api = site.api
         switch site.kind {
         case .thread: self = api.contains(".QtCore.QThread") ? .qtThread : .thread
@@ -26,7 +29,7 @@ enum SpawnRunner {
             } else if api == "trio.to_thread.run_sync" || api == "anyio.to_thread.run_sync" || api.hasPrefix("twisted.") {
                 self = .asyncLibraryThread(api)
             } else if api.hasSuffix("run_in_executor") {
-                self = .defaultExecutor
+                self = Self.passesDefaultExecutor(site, in: file) ? .defaultExecutor : .threadExecutorInLoop
             } else if api.contains(".QtCore.QThreadPool.") {
                 self = .qtThreadPool
             } else if api.hasPrefix("concurrent.futures.ThreadPoolExecutor.") {
@@ -48,6 +51,13 @@ enum SpawnRunner {
         }
     }
 
+    /// `run_in_executor(None, f)`: the loop's default thread pool runs `f`.
+    private static func passesDefaultExecutor(_ site: SpawnSite, in file: FileFacts) -> Bool {
+        guard let call = file.functions[site.function].calls.first(where: { $0.range == site.range }) else { return true }
+        guard let executor = call.argument(at: 0) ?? call.argument(keyword: "executor") else { return true }
+        return executor.text == "None"
+    }
+
     /// The subject of a message: "thread runs `crunch`".
     var subject: String {
         switch self {
@@ -61,6 +71,7 @@ enum SpawnRunner {
         case let .asyncLibraryThread(api), let .asyncLibraryProcess(api): "`\(api)`"
         case .forkingServer: "forking server"
         case .defaultExecutor: "`run_in_executor`'s default thread pool"
+        case .threadExecutorInLoop: "`run_in_executor`'s thread pool"
         case .process: "process"
         case .processPoolExecutor: "ProcessPoolExecutor"
         case .processPool: "process pool"
@@ -80,6 +91,8 @@ enum SpawnRunner {
             "run `\(entry)` with loop.run_in_executor(ProcessPoolExecutor(), ...) instead of asyncio.to_thread"
         case .defaultExecutor:
             "pass a concurrent.futures.ProcessPoolExecutor to run_in_executor instead of None"
+        case .threadExecutorInLoop:
+            "pass a concurrent.futures.ProcessPoolExecutor to run_in_executor instead of the thread pool"
         case .asyncLibraryThread("anyio.to_thread.run_sync"):
             "run `\(entry)` with anyio.to_process.run_sync, which takes the same arguments, instead of anyio.to_thread.run_sync"
         case let .asyncLibraryThread(api) where api.hasPrefix("twisted."):
