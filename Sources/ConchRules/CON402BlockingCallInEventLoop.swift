@@ -1,18 +1,26 @@
 import ConchKit
 
-/// A blocking call made directly in a coroutine or an event-loop callback.
+/// A blocking call made in a coroutine or an event-loop callback, directly or in a
+/// plain Python function it calls.
 struct BlockingCallInEventLoop: Rule {
     let metadata = RuleCatalog.CON402
 
     func check(_ model: ProjectModel) -> [Finding] {
         let loops = model.eventLoopIndex
+        let onTheLoop = loops.functionsOnTheLoop
+        var helpers = BlockingHelpers(model: model, onTheLoop: Set(onTheLoop.map(\.function.id)))
         var findings: [Finding] = []
-        for (file, function, role) in loops.functionsOnTheLoop {
+        for (file, function, role) in onTheLoop {
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
-                guard let entry = BlockingCalls.entry(for: call, in: file.language) else { continue }
-                if case let .callback(framework) = role, entry.readsDescriptor,
-                   BlockingCalls.readyDescriptorLoops.contains(framework) || loops.firesOnReadyDescriptor(function.id) { continue }
+                guard let entry = BlockingCalls.entry(for: call, in: file.language) else {
+                    if let found = helpers.blockingCall(through: call, in: file),
+                       !returnsAtOnce(found.entry, in: function, role: role, loops: loops) {
+                        findings.append(helperFinding(call, found, in: file, function, role: role, model: model))
+                    }
+                    continue
+                }
+                if returnsAtOnce(entry, in: function, role: role, loops: loops) { continue }
                 let run = loops.runs(reaching: file).first
                 let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
                 findings.append(finding(
@@ -24,6 +32,38 @@ struct BlockingCallInEventLoop: Rule {
             }
         }
         return findings
+    }
+
+    /// A read in a callback the loop runs once its descriptor is ready does not wait.
+    private func returnsAtOnce(_ entry: BlockingCalls.Entry, in function: FunctionFacts, role: LoopRole, loops: EventLoopIndex) -> Bool {
+        guard case let .callback(framework) = role, entry.readsDescriptor else { return false }
+        return BlockingCalls.readyDescriptorLoops.contains(framework) || loops.firesOnReadyDescriptor(function.id)
+    }
+
+    /// `fetch` blocks the loop because of what it calls: move the helper off the loop.
+    private func helperFinding(_ call: CallFacts, _ found: BlockingHelpers.Found, in file: FileFacts, _ function: FunctionFacts,
+                               role: LoopRole, model: ProjectModel) -> Finding {
+        let run = model.eventLoopIndex.runs(reaching: file).first
+        let helper = model.displayName(found.via[0])
+        let through = found.via.dropFirst().map { "`\(model.displayName($0))`" }
+        let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
+        let place = model.place(found.file.path, found.call.range.start, from: file.path)
+        let offload: String = switch role {
+        case .coroutine:
+            ["trio", "anyio"].first { run?.marker.framework.rawValue == $0 || imports($0, file) }
+                .map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
+        case .callback(.asyncio):
+            "`loop.run_in_executor(None, \(helper), ...)`"
+        case .callback:
+            "a worker thread (`concurrent.futures.ThreadPoolExecutor`)"
+        }
+        return finding(
+            in: file, at: call.range,
+            "`\(call.calleeText)` blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))): "
+                + "it calls \(found.call.quotedName) at \(place)\(reach); no other task or callback runs until it returns",
+            advice: "run `\(helper)` off the loop with \(offload), or make it wait the loop's way: \(found.entry.replacement)",
+            related: [Finding.Evidence(path: found.file.path, range: found.call.range, message: "blocks: \(found.call.quotedName)")]
+                + (run.map { [model.loopStart($0)] } ?? []))
     }
 
     /// The table's replacement speaks asyncio (or C loops); Trio and AnyIO coroutines

@@ -12,13 +12,6 @@ import Testing
         #expect(!freeThreaded.contains { $0.code == "CON101" })
     }
 
-    @Test func runInExecutorAdviceNamesTheExecutorItWasGiven() throws {
-        let messages = try Fixtures.lint("python/CON101_cpu_bound_thread.py").filter { $0.code == "CON101" }
-            .map { $0.message + " " + ($0.recommendation?.advice ?? "") }
-        #expect(messages.contains { $0.contains("`run_in_executor`'s default thread pool") && $0.contains("instead of None") })
-        #expect(messages.contains { $0.contains("`run_in_executor`'s thread pool") && $0.contains("instead of the thread pool") })
-    }
-
     @Test func sharedMemorySprawlFiresAboveTheDefaultThresholdOfThree() throws {
         #expect(try codes(sharedObjects: 4, threshold: nil) == ["CON203"])
         #expect(try codes(sharedObjects: 3, threshold: nil).isEmpty)

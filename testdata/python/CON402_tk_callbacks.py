@@ -23,7 +23,7 @@ class StatusApp:
         self.root.bind("<BackSpace>", self.smart_backspace)
 
     def poll(self):
-        self.label.config(text=fetch_status())
+        self.label.config(text=fetch_status())  # expect: CON402
         time.sleep(1)  # expect: CON402
         self.root.after(1000, self.poll)
 

@@ -1,0 +1,22 @@
+import ConchDriver
+import ConchKit
+import Foundation
+import Testing
+
+/// What findings say about the fixtures: the wording that names the API and the chain.
+@Suite struct RuleMessageTests {
+    @Test func runInExecutorAdviceNamesTheExecutorItWasGiven() throws {
+        let messages = try Fixtures.lint("python/CON101_cpu_bound_thread.py").filter { $0.code == "CON101" }
+            .map { $0.message + " " + ($0.recommendation?.advice ?? "") }
+        #expect(messages.contains { $0.contains("`run_in_executor`'s default thread pool") && $0.contains("instead of None") })
+        #expect(messages.contains { $0.contains("`run_in_executor`'s thread pool") && $0.contains("instead of the thread pool") })
+    }
+
+    @Test func aBlockingHelperIsReportedWhereTheCoroutineCallsItWithTheChainThatBlocks() throws {
+        let findings = try Fixtures.lint("python/CON402_blocking_helpers.py").filter { $0.code == "CON402" }
+        let retry = try #require(findings.first { $0.message.hasPrefix("`retry_fetch`") })
+        #expect(retry.message.contains("in coroutine `watch_patiently`: it calls `requests.get` at line 10 (through `fetch_price`)"))
+        #expect(retry.recommendation?.advice.hasPrefix("run `retry_fetch` off the loop with `await asyncio.to_thread(retry_fetch, ...)`") == true)
+        #expect(retry.related.first?.message == "blocks: `requests.get`")
+    }
+}

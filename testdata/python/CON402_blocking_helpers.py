@@ -1,0 +1,59 @@
+"""An asyncio price watcher whose coroutines call plain helpers that block."""
+import asyncio
+import subprocess
+import time
+
+import requests
+
+
+def fetch_price(symbol):
+    response = requests.get(f"https://prices.example/{symbol}", timeout=5)
+    return response.json()["price"]
+
+
+def backoff(attempt):
+    time.sleep(2 ** attempt)
+
+
+def retry_fetch(symbol, attempts=3):
+    for attempt in range(attempts):
+        try:
+            return fetch_price(symbol)
+        except requests.RequestException:
+            backoff(attempt)
+    return None
+
+
+def git_revision():
+    return subprocess.check_output(["git", "rev-parse", "HEAD"], text=True).strip()
+
+
+def format_price(symbol, price):
+    return f"{symbol}: {price:.2f}"
+
+
+async def watch(symbol):
+    while True:
+        price = fetch_price(symbol)  # expect: CON402
+        print(format_price(symbol, price))
+        await asyncio.sleep(60)
+
+
+async def watch_patiently(symbol):
+    price = retry_fetch(symbol)  # expect: CON402
+    offloaded = await asyncio.to_thread(fetch_price, symbol)
+    return price, offloaded
+
+
+async def report():
+    loop = asyncio.get_running_loop()
+    revision = await loop.run_in_executor(None, git_revision)
+    return format_price(revision, 0.0)
+
+
+async def main():
+    await asyncio.gather(watch("ACME"), watch_patiently("INITECH"), report())
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
