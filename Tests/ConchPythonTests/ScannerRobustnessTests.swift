@@ -33,7 +33,9 @@ import Testing
     @Test func randomPythonishTokenSoupNeverCrashes() {
         let pieces = ["def ", "class ", "lambda", ":", "(", ")", "[", "]", "{", "}", "for ", " in ", "while ", "with ",
                       " as ", "if ", "else", "\n", "    ", "x", "self", ".", ",", "=", "+=", "global ", "import ",
-                      "from ", "async ", "await ", "\"s\"", "f\"{", "}\"", "1", "@", "match ", "case ", ";", "\\\n", "#c"]
+                      "from ", "async ", "await ", "\"s\"", "f\"{", "}\"", "1", "@", "match ", "case ", ";", "\\\n", "#c",
+                      "from threading import *\n", "from .m import *\n", " ** ", "range(", "QThreadPool().start(",
+                      ".started.connect(", "run_in_executor(None, "]
         var generator = SplitMix(seed: 7)
         for _ in 0..<200 {
             var source = ""
