@@ -52,13 +52,15 @@ public enum Checker {
         return (inputs, notices, problemFiles)
     }
 
-    /// The joined facts of a request's files, for `conch advise`.
-    public static func projectModel(_ request: CheckRequest) throws -> (model: ProjectModel, notices: [String]) {
+    /// The joined facts of a request's files, for `conch advise` and `conch debug facts`;
+    /// `notices` also says which named paths could not be read.
+    public static func projectModel(_ request: CheckRequest) throws -> (model: ProjectModel, notices: [String], unreadable: Int) {
         let configuration = try loadConfiguration(request)
         let options = try lintOptions(request, configuration)
-        let (inputs, notices, _) = collectInputs(request, configuration)
+        let (inputs, notices, problems) = collectInputs(request, configuration)
         let linter = Linter(frontEnds: FrontEnds.all(configuration: configuration, request: request), rules: [])
-        return (linter.model(inputs, settings: options.settings, jobs: options.jobs), notices)
+        return (linter.model(inputs, settings: options.settings, jobs: options.jobs),
+                notices + problems.map { "\($0.path): \($0.message)" }, problems.count)
     }
 
     /// The baseline named on the command line, else in the configuration; read

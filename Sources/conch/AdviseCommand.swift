@@ -32,7 +32,7 @@ struct Advise: ParsableCommand {
         var request = CheckRequest(paths: paths, workingDirectory: FileManager.default.currentDirectoryPath)
         request.configPath = config
         request.targetPython = targetPython
-        let (model, notices) = try Checker.projectModel(request)
+        let (model, notices, _) = try Checker.projectModel(request)
         notices.forEach(Output.note)
         let profile = ProjectAdvisor.profile(model)
         try Output.write(format == .json ? try AdviceRendering.json(profile) : AdviceRendering.text(profile), to: nil)

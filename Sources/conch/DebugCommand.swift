@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConchDriver
 import ConchKit
 import ConchPython
 import Foundation
@@ -7,8 +8,43 @@ import Foundation
 struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the front ends see.",
-        subcommands: [Tokens.self]
+        subcommands: [Tokens.self, Facts.self]
     )
+
+    struct Facts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what conch learned from each file: the facts every rule reads.",
+            discussion: """
+            Per file: imports, classes, module globals, spawn sites with the function each \
+            runs, event loops and callbacks, then every function with its loops, calls \
+            (resolved callee, arguments, locks held) and global accesses. Files are found \
+            and configured as `conch check` finds them, so modules and C flags are the same.
+
+            Examples:
+              conch debug facts app.py
+              conch debug facts src/server.c --config conch.toml
+            """
+        )
+
+        @ArgumentParser.Argument(help: "Files or folders (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
+        var config: String?
+
+        @Flag(help: "Ignore every configuration file.")
+        var isolated = false
+
+        func run() throws {
+            var request = CheckRequest(paths: paths, workingDirectory: FileManager.default.currentDirectoryPath)
+            request.configPath = config
+            request.isolated = isolated
+            let (model, notices, unreadable) = try Checker.projectModel(request)
+            notices.forEach(Output.note)
+            try Output.write(model.files.map(FactsDump.text).joined(separator: "\n"), to: nil)
+            if unreadable > 0 { throw ExitCode(1) }
+        }
+    }
 
     struct Tokens: ParsableCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable {

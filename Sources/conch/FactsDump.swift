@@ -1,0 +1,127 @@
+import ConchKit
+import Foundation
+
+/// `conch debug facts`: what a front end learned from each file, the input every rule reads.
+enum FactsDump {
+    static func text(_ file: FileFacts) -> String {
+        let module = file.language == .python ? ", module `\(file.moduleName)`" : ""
+        var lines = ["# \(file.path) (\(file.language.rawValue)\(module))"]
+        func line(_ range: ByteRange) -> Int { file.line(of: range.start) }
+        for problem in file.problems { lines.append("problem: \(problem.message)") }
+        for binding in file.imports {
+            lines.append("import \(binding.target)" + (binding.localName == binding.target ? "" : " as \(binding.localName)"))
+        }
+        for info in file.classes {
+            let bases = info.bases.isEmpty ? "" : "(\(info.bases.joined(separator: ", ")))"
+            lines.append("class \(info.qualifiedName)\(bases), line \(line(info.range))\(info.isLocal ? ", local" : "")")
+        }
+        for global in file.globals {
+            let type = global.typeName.map { ", \($0)" } ?? ""
+            lines.append("global \(global.name), line \(line(global.range)): \(global.storage.rawValue)\(type)")
+        }
+        for site in file.spawnSites { lines.append(spawn(site, line: line)) }
+        for marker in file.eventLoops {
+            let callback = marker.callback.map { " \($0)" } ?? ""
+            lines.append("event loop, line \(line(marker.range)): \(marker.framework.rawValue) \(marker.kind.rawValue)\(callback)")
+        }
+        for guardRange in file.mainGuards { lines.append("main guard: lines \(line(guardRange))-\(file.line(of: guardRange.end))") }
+        for function in file.functions { lines += self.function(function, line: line) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func spawn(_ site: SpawnSite, line: (ByteRange) -> Int) -> String {
+        var notes: [String] = []
+        if let loop = site.loop { notes.append("in loop \(loop)") }
+        if site.isBounded { notes.append("bounded") }
+        if site.startsPerRequest { notes.append("per request") }
+        let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
+        return "spawn, line \(line(site.range)): \(site.kind.rawValue) by \(site.api) -> \(entry(site.entry))\(detail)"
+    }
+
+    private static func entry(_ entry: SpawnSite.Entry) -> String {
+        switch entry {
+        case let .function(id): id
+        case let .unresolved(text): "unresolved `\(text)`"
+        case let .parameter(position): "parameter \(position)"
+        case .none: "nothing"
+        }
+    }
+
+    private static func function(_ function: FunctionFacts, line: (ByteRange) -> Int) -> [String] {
+        let async = function.isAsync ? "async " : ""
+        let owner = function.className.map { ", in class \($0)" } ?? ""
+        var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
+        if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
+        for (index, loop) in function.loops.enumerated() {
+            let parent = loop.parent.map { " in loop \($0)" } ?? ""
+            lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
+                + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(parent)")
+        }
+        for call in function.calls {
+            var notes: [String] = [call.isResolved ? "resolved" : "unresolved"]
+            if call.calleeText != call.callee { notes.append("written `\(call.calleeText)`") }
+            if call.isAwaited { notes.append("awaited") }
+            if let loop = call.loop { notes.append("in loop \(loop)") }
+            if !call.locksHeld.isEmpty { notes.append("holding \(call.locksHeld.joined(separator: ", "))") }
+            if let bound = call.boundName { notes.append("bound to \(bound)") }
+            if !call.guards.isEmpty { notes.append("when " + call.guards.map(condition).joined(separator: " and ")) }
+            let arguments = call.arguments.map(argument).joined(separator: ", ")
+            lines.append("  call, line \(line(call.range)): \(call.callee)(\(arguments)) [\(notes.joined(separator: ", "))]")
+        }
+        for access in function.globalAccesses {
+            let locks = access.locksHeld.isEmpty ? "" : " holding \(access.locksHeld.joined(separator: ", "))"
+            let guards = access.guards.isEmpty ? "" : " when " + access.guards.map(condition).joined(separator: " and ")
+            lines.append("  global, line \(line(access.range)): \(access.path) \(kind(access.kind))\(locks)\(guards)")
+        }
+        if !function.awaits.isEmpty { lines.append("  awaits, lines \(function.awaits.map { String(line($0)) }.joined(separator: ", "))") }
+        return lines
+    }
+
+    private static func argument(_ argument: Argument) -> String {
+        let keyword = argument.keyword.map { "\($0)=" } ?? ""
+        let shape: String = switch argument.shape {
+        case let .name(name): "name \(name)"
+        case let .lambda(id): "lambda \(id)"
+        case let .call(callee): "call \(callee)"
+        case .stringLiteral: "string"
+        case .formattedString: "formatted string"
+        case .numberLiteral: "number"
+        case .other: "`\(argument.text)`"
+        }
+        return keyword + shape
+    }
+
+    /// `io_threads_op == 0`, `mode & 4 != 0`, `parameter 1 != 3`.
+    private static func condition(_ condition: ExecutionGuard) -> String {
+        let subject: String = switch condition.subject {
+        case let .global(name): name
+        case let .globalBits(name, mask): "\(name) & \(mask)"
+        case let .sameAddress(parameter, global): "(parameter \(parameter) is &\(global))"
+        case let .parameter(position): "parameter \(position)"
+        }
+        return "\(subject) \(condition.isEqual ? "==" : "!=") \(condition.value)"
+    }
+
+    private static func bound(_ bound: LoopFacts.Bound) -> String {
+        switch bound {
+        case .unbounded: "unbounded"
+        case .conditional: "until a condition changes"
+        case let .constant(count): "\(count) times"
+        case .collection: "over a collection"
+        }
+    }
+
+    private static func kind(_ kind: GlobalAccess.Kind) -> String {
+        switch kind {
+        case .read: "read"
+        case .rebind: "rebound"
+        case .augmented: "augmented"
+        case .readModifyWrite: "read and written"
+        case .checkThenAct: "checked then written"
+        case let .mutatingMethod(method): "changed by .\(method)()"
+        case .subscriptStore: "item stored"
+        case .subscriptAugmented: "item augmented"
+        case let .writeThroughPointer(callee): "written through \(callee)"
+        }
+    }
+}
