@@ -29,7 +29,8 @@ def public_names(name):
     module = importlib.import_module(name)
     names = getattr(module, "__all__", None)
     if names is None:
-        names = [n for n in dir(module) if not n.startswith("_")]
+        # `__import__` is the one private builtin code calls by name.
+        names = [n for n in dir(module) if not n.startswith("_") or (name == "builtins" and n == "__import__")]
     return sorted(set(names))
 
 

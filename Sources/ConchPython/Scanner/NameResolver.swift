@@ -30,8 +30,7 @@ extension ScanModel {
         }
         if ScannerCatalog.builtins.contains(name) { return Resolved(name: name, isResolved: true) }
         // A name bound nowhere in a valid module comes from its one star import, whatever that exports.
-        if starModules.count == 1, StarExports.names(of: starModules[0]) == nil,
-           !(StarExports.names(of: "builtins")?.contains(name) ?? false) {
+        if starModules.count == 1, StarExports.names(of: starModules[0]) == nil {
             return Resolved(name: canonical(starModules[0] + "." + name), isResolved: true)
         }
         return Resolved(name: name, isResolved: false)

@@ -44,15 +44,8 @@ enum ScannerCatalog {
         "_thread.allocate_lock", "thread.allocate_lock", "multiprocessing", "array.array",
     ]
 
-    static let builtins: Set<String> = [
-        "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes",
-        "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod",
-        "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr", "globals",
-        "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
-        "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow",
-        "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
-        "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip", "__import__",
-    ]
+    /// Every name the `builtins` module binds: functions, types and exceptions.
+    static let builtins: Set<String> = StarExports.names(of: "builtins") ?? []
 
     /// Methods that change a built-in container (or deque) in place.
     static let mutatingMethods: Set<String> = [

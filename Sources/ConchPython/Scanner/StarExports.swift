@@ -19,12 +19,12 @@ enum StarExports {
             ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration
             SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError
             UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError
-            UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin
-            bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr
-            dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash
-            help hex id input int isinstance issubclass iter len license list locals map max memoryview min next
-            object oct open ord pow print property quit range repr reversed round set setattr slice sorted
-            staticmethod str sum super tuple type vars zip
+            UnicodeWarning UserWarning ValueError Warning ZeroDivisionError __import__ abs aiter all anext any
+            ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits
+            delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals
+            hasattr hash help hex id input int isinstance issubclass iter len license list locals map max
+            memoryview min next object oct open ord pow print property quit range repr reversed round set
+            setattr slice sorted staticmethod str sum super tuple type vars zip
             """,
         "asyncio": """
             ALL_COMPLETED AbstractChildWatcher AbstractEventLoop AbstractEventLoopPolicy AbstractServer Barrier
