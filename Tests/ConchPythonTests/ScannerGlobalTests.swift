@@ -169,6 +169,40 @@ import Testing
         """)
         #expect(facts.function("pkg.mod.f")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"]])
     }
+
+    @Test func anAcquireTestedByAnIfHoldsTheLockWhereItSucceeded() {
+        let facts = scan("""
+        import threading
+        lock = threading.Lock()
+        count = 0
+        def tried():
+            global count
+            if lock.acquire(timeout=1):
+                count += 1
+                lock.release()
+            count += 2
+        def bailed():
+            global count
+            if not lock.acquire(blocking=False):
+                return
+            count += 1
+            lock.release()
+            count += 2
+        def ignored():
+            global count
+            if not lock.acquire(blocking=False):
+                print("busy")
+            count += 1
+        """)
+        #expect(facts.function("pkg.mod.tried")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"], []])
+        #expect(facts.function("pkg.mod.bailed")?.globalAccesses.map(\.locksHeld) == [["pkg.mod.lock"], []])
+        #expect(facts.function("pkg.mod.ignored")?.globalAccesses.map(\.locksHeld) == [[]])
+    }
+
+    @Test func aWithOnAnUntypedMutexHoldsIt() {
+        let facts = scan("count = 0\ndef f(mutex):\n    global count\n    with mutex:\n        count += 1\n")
+        #expect(facts.function("pkg.mod.f")?.globalAccesses.map(\.locksHeld) == [["mutex"]])
+    }
 }
 
 @Suite struct ScannerModuleLevelGlobalTests {

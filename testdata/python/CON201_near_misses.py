@@ -43,6 +43,23 @@ def ticker():
         private_ticks += 1
 
 
+def try_count():
+    global counter
+    if lock.acquire(timeout=1):
+        counter += 1
+        lock.release()
+
+
+def count_unless_busy():
+    global counter
+    if not lock.acquire(blocking=False):
+        return
+    try:
+        counter += 1
+    finally:
+        lock.release()
+
+
 def reset_tally():
     global tally
     tally = 0
@@ -77,6 +94,8 @@ def main():
     threading.Thread(target=ticker).start()
     threading.Thread(target=count_once).start()
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    threads += [threading.Thread(target=try_count) for _ in range(4)]
+    threads += [threading.Thread(target=count_unless_busy) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:

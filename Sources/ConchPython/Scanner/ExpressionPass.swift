@@ -127,6 +127,14 @@ struct ExpressionPass {
         }
         if statement.header == .if || statement.header == .elif, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
+            if let acquired = acquireCondition(first: statement.keyword + 1, end: colon, function: function) {
+                if !acquired.negated {
+                    frame.locks.append(acquired.name)
+                } else if statement.header == .if, exitsAtItsEnd(index) {
+                    // `if not lock.acquire(timeout=1): return`: what follows the `if` holds the lock.
+                    frames[frames.count - 1].acquired.append(acquired.name)
+                }
+            }
             if statement.header == .if, MainGuard.isMainGuard(model.tokens, first: statement.keyword + 1, end: colon) {
                 if statement.blockEnd > index + 1 {
                     let bodyStart = model.statements[index + 1].first
@@ -136,6 +144,36 @@ struct ExpressionPass {
             }
         }
         frames.append(frame)
+    }
+
+    /// `lock.acquire(...)`, `not lock.acquire(...)` or `await lock.acquire()` as a whole
+    /// `if` condition: the lock's name, and whether the test is negated.
+    private func acquireCondition(first: Int, end: Int, function: Int) -> (name: String, negated: Bool)? {
+        let tokens = model.tokens
+        var start = first
+        let negated = tokens.isName(start, "not")
+        if negated { start += 1 }
+        if tokens.isName(start, "await") { start += 1 }
+        let close = end - 1
+        guard close > start, tokens.isCloser(close), tokens.partner[close] > start, tokens.isOp(tokens.partner[close], "(") else { return nil }
+        let method = tokens.partner[close] - 1
+        guard method - 2 >= start, tokens.isName(method, "acquire"), tokens.isOp(method - 1, "."),
+              model.chainStart(endingAt: method, notBefore: start) == start else { return nil }
+        return (LockRegions.lockName(model, first: start, last: method - 2, function: function), negated)
+    }
+
+    /// Whether the block of the header at `index` ends in `return`, `raise`, `continue` or `break`.
+    private func exitsAtItsEnd(_ index: Int) -> Bool {
+        let blockEnd = model.statements[index].blockEnd
+        var cursor = index + 1
+        var last: Int?
+        while cursor < blockEnd {
+            last = cursor
+            cursor = model.statements[cursor].header == nil ? cursor + 1 : max(cursor + 1, model.statements[cursor].blockEnd)
+        }
+        guard let last else { return false }
+        let first = model.statements[last].first
+        return ["return", "raise", "continue", "break"].contains { model.tokens.isName(first, $0) }
     }
 
     /// `x.acquire()` starts holding `x` in the current block; `x.release()` ends it.

@@ -3,7 +3,7 @@ import ConchKit
 /// Which `with` items hold a lock, and the name a lock goes by.
 enum LockRegions {
     /// Locks held by `with a, self.lock, cond as c:` — items whose type is a lock
-    /// (`threading.Lock`, `RLock`, `Semaphore`, `Condition`...) or whose name says "lock".
+    /// (`threading.Lock`, `RLock`, `Semaphore`, `Condition`...) or whose name says "lock" or "mutex".
     static func heldBy(_ model: ScanModel, first: Int, end: Int, function: Int) -> [String] {
         let tokens = model.tokens
         var result: [String] = []
@@ -20,7 +20,8 @@ enum LockRegions {
             let written = tokens.text(item.first, last)
             let isCall = tokens.isCloser(last)
             let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) ?? type.name : type.name)
-            if typeIsLock || (!isCall && written.lowercased().contains("lock")) {
+            let named = written.lowercased()
+            if typeIsLock || (!isCall && (named.contains("lock") || named.contains("mutex"))) {
                 result.append(isCall ? written : lockName(model, first: item.first, last: last, function: function))
             }
         }
