@@ -214,6 +214,23 @@ import Testing
         #expect(facts.spawnSites.allSatisfy { $0.entry == .function("pkg.mod.crunch") })
     }
 
+    @Test func aLoopOverATupleOfFunctionsStartsEachOfThem() {
+        let facts = scan("""
+        import threading
+
+        def produce(): pass
+        def consume(): pass
+
+        for job in (produce, consume):
+            threading.Thread(target=job).start()
+
+        def main(extra):
+            return [threading.Thread(target=f) for f in [produce, extra, len]]
+        """)
+        #expect(facts.spawnSites.map(\.entry) == [.function("pkg.mod.produce"), .function("pkg.mod.consume"),
+                                                  .function("pkg.mod.produce"), .unresolved("extra"), .unresolved("len")])
+    }
+
     @Test func qtThreadPoolsRunARunnablesRunOrACallable() {
         let facts = scan("""
         from PySide6.QtCore import QRunnable, QThreadPool

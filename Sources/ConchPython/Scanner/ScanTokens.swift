@@ -95,13 +95,20 @@ final class ScanTokens {
         return ByteRange(starts[first], ends[last])
     }
 
-    /// The token starting at a byte offset (binary search).
+    /// The token starting at a byte offset (binary search): the first non-empty one there.
     func index(startingAt offset: Int) -> Int? {
         var low = 0
         var high = count - 1
         while low <= high {
             let mid = (low + high) / 2
-            if starts[mid] == offset { return mid }
+            if starts[mid] == offset {
+                // DEDENTs and other empty tokens share the offset of the token after them.
+                var first = mid
+                while first > 0, starts[first - 1] == offset { first -= 1 }
+                var token = first
+                while token + 1 < count, starts[token] == ends[token], starts[token + 1] == offset { token += 1 }
+                return token
+            }
             if starts[mid] < offset { low = mid + 1 } else { high = mid - 1 }
         }
         return nil

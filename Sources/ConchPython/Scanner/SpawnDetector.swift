@@ -16,7 +16,12 @@ enum SpawnDetector {
         case .enclosingFunction:
             entries = [.function(model.facts.functions[found.function].id)]
         case let .argument(keyword, position):
-            entries = [resolveEntry(model, found: found, calls: calls, keyword: keyword, position: position, kind: spawn.kind)]
+            let entry = resolveEntry(model, found: found, calls: calls, keyword: keyword, position: position, kind: spawn.kind)
+            if case let .unresolved(name) = entry, let alternatives = loopAlternatives(model, found: found, name: name) {
+                entries = alternatives
+            } else {
+                entries = [entry]
+            }
         case .executorArgument:
             entries = [resolveEntry(model, found: found, calls: calls, keyword: nil, position: 1, kind: spawn.kind)]
         case let .classRun(className, keyword):
@@ -66,6 +71,34 @@ enum SpawnDetector {
             break
         }
         return resolveEntry(model, found: found, calls: calls, keyword: nil, position: 0, kind: .threadPool)
+    }
+
+    /// `for job in (produce, consume): Thread(target=job)`: a loop variable taken from a
+    /// literal tuple or list of names stands for each of them.
+    private static func loopAlternatives(_ model: ScanModel, found: FoundCall, name: String) -> [SpawnSite.Entry]? {
+        let tokens = model.tokens
+        let loops = model.facts.functions[found.function].loops
+        var current = model.facts.functions[found.function].calls[found.index].loop
+        while let index = current {
+            current = loops[index].parent
+            guard loops[index].kind == .for || loops[index].kind == .comprehension,
+                  var cursor = tokens.index(startingAt: loops[index].headerRange.start) else { continue }
+            if tokens.isName(cursor, "async") { cursor += 1 }
+            guard tokens.isName(cursor, "for"), tokens.isName(cursor + 1), tokens.text(cursor + 1) == name else { continue }
+            let open = cursor + 3
+            guard tokens.isName(cursor + 2, "in"), tokens.isOp(open, "(") || tokens.isOp(open, "["), tokens.partner[open] > open else { return nil }
+            let items = Assignments.commaSeparated(tokens, first: open + 1, end: tokens.partner[open])
+            guard !items.isEmpty else { return nil }
+            return items.map { item in
+                let last = item.end - 1
+                guard last >= item.first, tokens.isName(item.first), model.chainStart(endingAt: last, notBefore: item.first) == item.first,
+                      !tokens.isCloser(last) else { return .unresolved(tokens.text(item.first, max(item.first, last))) }
+                let resolved = model.resolveChain(item.first, last, scope: found.function, className: model.scopes[found.function].className)
+                return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
+                    ? .function(resolved.name) : .unresolved(tokens.text(item.first, last))
+            }
+        }
+        return nil
     }
 
     private static func match(_ model: ScanModel, call: FoundCall, method: String) -> SpawnCatalog.Match? {
