@@ -72,3 +72,31 @@ import Testing
         #expect(lex("(f'{x}',\n 1)\n").filter { $0.hasPrefix("NL") || $0.hasPrefix("NEWLINE") } == ["NL \n", "NEWLINE \n"])
     }
 }
+
+/// Python 3.14's template strings (PEP 750): lexed as f-strings, with TSTRING_* types.
+@Suite struct TemplateStringTests {
+    @Test func aTemplateStringHasItsOwnTokenTypes() {
+        #expect(lexCode("t'a{x!r:>{w}}'\n") == [
+            "TSTRING_START t'", "TSTRING_MIDDLE a", "OP {", "NAME x", "OP !", "NAME r", "OP :", "TSTRING_MIDDLE >",
+            "OP {", "NAME w", "OP }", "TSTRING_MIDDLE ", "OP }", "TSTRING_END '",
+        ])
+    }
+
+    @Test func rawTemplatePrefixesInAnyOrderAndCase() {
+        for prefix in ["tr", "Tr", "rT", "RT"] {
+            #expect(lexCode("\(prefix)'\\d{n}'\n").first == "TSTRING_START \(prefix)'")
+        }
+    }
+
+    @Test func templateAndFormattedStringsNest() {
+        #expect(lexCode("f'{t\"{x}\"}'\n") == [
+            "FSTRING_START f'", "OP {", "TSTRING_START t\"", "OP {", "NAME x", "OP }", "TSTRING_END \"", "OP }", "FSTRING_END '",
+        ])
+    }
+
+    @Test func prefixesThatCannotCombineWithTAreNames() {
+        #expect(lexCode("bt'x'\n") == ["NAME bt", "STRING 'x'"])
+        #expect(lexCode("ft'x'\n") == ["NAME ft", "STRING 'x'"])
+        #expect(lexCode("t + 1\n") == ["NAME t", "OP +", "NUMBER 1"])
+    }
+}

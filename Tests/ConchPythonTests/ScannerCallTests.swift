@@ -13,6 +13,11 @@ import Testing
         #expect(facts.allCalls.map(\.callee) == ["os.getcwd"])
     }
 
+    @Test func callsInsideTemplateStringFieldsAreCalls() {
+        let facts = scan("import os\nmsg = t\"{os.getcwd()}\"\n")
+        #expect(facts.allCalls.map(\.callee) == ["os.getcwd"])
+    }
+
     @Test func moduleLevelDefinitionsAndSelfMethodsResolve() {
         let facts = scan("""
         def helper():

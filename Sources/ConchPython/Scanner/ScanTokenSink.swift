@@ -47,9 +47,9 @@ struct ScanTokenSink: TokenSink {
         case .NEWLINE: scanKind = .newline
         case .INDENT: scanKind = .indent
         case .DEDENT: scanKind = .dedent
-        case .FSTRING_START: scanKind = .fstringStart
-        case .FSTRING_MIDDLE: scanKind = .fstringMiddle
-        case .FSTRING_END: scanKind = .fstringEnd
+        case .FSTRING_START, .TSTRING_START: scanKind = .fstringStart
+        case .FSTRING_MIDDLE, .TSTRING_MIDDLE: scanKind = .fstringMiddle
+        case .FSTRING_END, .TSTRING_END: scanKind = .fstringEnd
         case .ERRORTOKEN: scanKind = .error
         case .COMMENT:
             if mentionsSuppression(start, end) { suppressionComments.append(ByteRange(start, end)) }

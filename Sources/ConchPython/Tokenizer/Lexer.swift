@@ -18,6 +18,8 @@ struct FStringState {
     var quote: UInt8
     var quoteSize: Int
     var isRaw: Bool
+    /// A template string (`t"..."`), whose tokens are TSTRING_*.
+    var isTemplate: Bool
     var start: Int
     /// Bracket depth inside the f-string's replacement fields (all bracket kinds).
     var bracketDepth = 0
@@ -30,6 +32,10 @@ struct FStringState {
     var bracketsBefore: Int
 
     var insideField: Bool { fieldStartDepth >= 0 }
+
+    var startKind: PythonTokenKind { isTemplate ? .TSTRING_START : .FSTRING_START }
+    var middleKind: PythonTokenKind { isTemplate ? .TSTRING_MIDDLE : .FSTRING_MIDDLE }
+    var endKind: PythonTokenKind { isTemplate ? .TSTRING_END : .FSTRING_END }
 }
 
 /// Where the lexer's tokens go: a list of every token (dumps, the oracle), or the

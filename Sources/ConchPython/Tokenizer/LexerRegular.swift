@@ -101,25 +101,27 @@ extension Lexer {
     }
 
     mutating func lexNameOrPrefixedString(_ start: Int) {
-        var sawB = false, sawR = false, sawU = false, sawF = false
+        var sawB = false, sawR = false, sawU = false, sawF = false, sawT = false
         while true {
             let lower = bytes[pos] | 0x20
-            if !(sawB || sawU || sawF), lower == 0x62 {
+            if !(sawB || sawU || sawF || sawT), lower == 0x62 {
                 sawB = true
-            } else if !(sawB || sawU || sawR || sawF), lower == 0x75 {
+            } else if !(sawB || sawU || sawR || sawF || sawT), lower == 0x75 {
                 sawU = true
             } else if !(sawR || sawU), lower == 0x72 {
                 sawR = true
-            } else if !(sawF || sawB || sawU), lower == 0x66 {
+            } else if !(sawF || sawB || sawU || sawT), lower == 0x66 {
                 sawF = true
+            } else if !(sawT || sawF || sawB || sawU), lower == 0x74 {
+                sawT = true
             } else {
                 break
             }
             pos += 1
             let next = byte(pos)
             if next == 0x22 || next == 0x27 {
-                if sawF {
-                    lexFStringStart(start, quoteAt: pos, isRaw: sawR)
+                if sawF || sawT {
+                    lexFStringStart(start, quoteAt: pos, isRaw: sawR, isTemplate: sawT)
                 } else {
                     lexString(start, quoteAt: pos)
                 }

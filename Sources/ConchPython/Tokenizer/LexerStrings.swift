@@ -1,6 +1,7 @@
 /// String literals and f-strings (PEP 701), following CPython's lexer: an f-string
 /// is FSTRING_START, then literal runs (FSTRING_MIDDLE) and replacement fields
-/// lexed in regular mode, then FSTRING_END.
+/// lexed in regular mode, then FSTRING_END. A template string (`t"..."`, Python
+/// 3.14) is lexed the same way, as TSTRING_START, TSTRING_MIDDLE and TSTRING_END.
 extension Lexer {
     /// Returns the quote size (1 or 3) of the literal opening at `quoteAt`.
     @inline(__always) private func quoteSize(at quoteAt: Int) -> Int {
@@ -45,13 +46,14 @@ extension Lexer {
         abandonFStrings()
     }
 
-    mutating func lexFStringStart(_ start: Int, quoteAt: Int, isRaw: Bool) {
+    mutating func lexFStringStart(_ start: Int, quoteAt: Int, isRaw: Bool, isTemplate: Bool) {
         let size = quoteSize(at: quoteAt)
         if fstrings.count + 1 >= Self.maxFStringLevels { report(.fstringTooDeep, start, quoteAt + size) }
-        fstrings.append(FStringState(quote: bytes[quoteAt], quoteSize: size, isRaw: isRaw, start: start,
-                                     bracketsBefore: brackets.count))
+        let state = FStringState(quote: bytes[quoteAt], quoteSize: size, isRaw: isRaw, isTemplate: isTemplate, start: start,
+                                 bracketsBefore: brackets.count)
+        fstrings.append(state)
         pos = quoteAt + size
-        emit(.FSTRING_START, start, pos)
+        emit(state.startKind, start, pos)
     }
 
     /// Literal text of the innermost f-string (or its format spec), up to a
@@ -67,7 +69,7 @@ extension Lexer {
         if closesFString(at: pos, state) {
             pos += state.quoteSize
             fstrings.removeLast()
-            emit(.FSTRING_END, start, pos)
+            emit(state.endKind, start, pos)
             return
         }
         let inFormatSpec = state.inFormatSpec && state.insideField
@@ -90,7 +92,7 @@ extension Lexer {
             switch current {
             case Byte.openBrace:
                 if byte(offset + 1) != Byte.openBrace || inFormatSpec {
-                    emit(.FSTRING_MIDDLE, start, offset)
+                    emit(state.middleKind, start, offset)
                     pos = offset
                     enterField(last)
                     return
@@ -104,7 +106,7 @@ extension Lexer {
                     offset += 2
                 } else {
                     // Ends a format spec (or is a stray brace the regular mode reports).
-                    emit(.FSTRING_MIDDLE, start, offset)
+                    emit(state.middleKind, start, offset)
                     pos = offset
                     fstrings[last].inLiteral = false
                     fstrings[last].inFormatSpec = false
@@ -126,7 +128,7 @@ extension Lexer {
         }
         let end = offset - state.quoteSize
         pos = end
-        emit(.FSTRING_MIDDLE, start, end)
+        emit(state.middleKind, start, end)
     }
 
     private func closesFString(at offset: Int, _ state: FStringState) -> Bool {

@@ -17,6 +17,10 @@ public enum PythonTokenKind: UInt8, Sendable, CaseIterable {
     case FSTRING_START
     case FSTRING_MIDDLE
     case FSTRING_END
+    /// Python 3.14's template strings (PEP 750), lexed as f-strings are.
+    case TSTRING_START
+    case TSTRING_MIDDLE
+    case TSTRING_END
 
     /// The name CPython's `tokenize` prints for this type.
     public var name: String {
@@ -35,6 +39,9 @@ public enum PythonTokenKind: UInt8, Sendable, CaseIterable {
         case .FSTRING_START: "FSTRING_START"
         case .FSTRING_MIDDLE: "FSTRING_MIDDLE"
         case .FSTRING_END: "FSTRING_END"
+        case .TSTRING_START: "TSTRING_START"
+        case .TSTRING_MIDDLE: "TSTRING_MIDDLE"
+        case .TSTRING_END: "TSTRING_END"
         }
     }
 }

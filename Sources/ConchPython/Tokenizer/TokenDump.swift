@@ -97,14 +97,14 @@ public enum TokenDump {
                 let width = max(range.end - range.start, 1)
                 entries.append(Entry(kind: token.kind, startLine: start.line, startColumn: start.column,
                                      endLine: start.line, endColumn: start.column + width, text: source.text(range)))
-            case .FSTRING_START:
+            case .FSTRING_START, .TSTRING_START:
                 let prefix = bytes[range.start..<range.end]
                 rawFStrings.append(prefix.contains(0x72) || prefix.contains(0x52))
                 entries.append(entry(token.kind, range, &cursor, source))
-            case .FSTRING_END:
+            case .FSTRING_END, .TSTRING_END:
                 if !rawFStrings.isEmpty { rawFStrings.removeLast() }
                 entries.append(entry(token.kind, range, &cursor, source))
-            case .FSTRING_MIDDLE:
+            case .FSTRING_MIDDLE, .TSTRING_MIDDLE:
                 for piece in FStringPieces.split(range, in: bytes, isRaw: rawFStrings.last ?? false) {
                     entries.append(entry(token.kind, piece, &cursor, source))
                 }
