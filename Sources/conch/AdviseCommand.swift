@@ -16,24 +16,13 @@ struct Advise: ParsableCommand {
             """
     )
 
-    @ArgumentParser.Argument(help: "Files or folders (default: the current folder).")
-    var paths: [String] = []
+    @OptionGroup var project: ProjectOptions
 
     @Option(help: "text or json.")
     var format: ListFormat = .text
 
-    @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
-    var config: String?
-
-    @Option(help: ArgumentHelp("Python version the code runs on: 3.12, or 3.13t for a free-threaded build.", valueName: "version"))
-    var targetPython: String?
-
     func run() throws {
-        var request = CheckRequest(paths: paths, workingDirectory: FileManager.default.currentDirectoryPath)
-        request.configPath = config
-        request.targetPython = targetPython
-        let (model, notices, _) = try Checker.projectModel(request)
-        notices.forEach(Output.note)
+        let (model, _) = try project.model()
         let profile = ProjectAdvisor.profile(model)
         try Output.write(format == .json ? try AdviceRendering.json(profile) : AdviceRendering.text(profile), to: nil)
     }

@@ -51,17 +51,7 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .long], help: "Files analysed in parallel (default: the number of cores).")
     var jobs: Int?
 
-    @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
-    var config: String?
-
-    @Flag(help: "Ignore every configuration file.")
-    var isolated = false
-
-    @Option(help: ArgumentHelp("Python version the code runs on: 3.12, or 3.13t for a free-threaded build.", valueName: "version"))
-    var targetPython: String?
-
-    @Option(help: "compile_commands.json for C files (default: found upward from each file).")
-    var compileCommands: String?
+    @OptionGroup var configuration: ConfigurationOptions
 
     @Option(help: "Report only findings this baseline file does not record.")
     var baseline: String?
@@ -90,22 +80,18 @@ struct Check: ParsableCommand {
     mutating func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if baseline != nil, writeBaseline != nil { throw ValidationError("--baseline and --write-baseline exclude each other") }
-        if isolated, config != nil { throw ValidationError("--isolated and --config exclude each other") }
     }
 
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
         var request = CheckRequest(paths: paths, workingDirectory: workingDirectory)
-        request.configPath = config
-        request.isolated = isolated
+        configuration.apply(to: &request)
         request.select = select.map(Self.list)
         request.extendSelect = extendSelect.map(Self.list) ?? []
         request.ignore = ignore.map(Self.list) ?? []
         request.exclude = exclude.map { $0.split(separator: ",").map(String.init) } ?? []
         request.forceExclude = forceExclude
-        request.targetPython = targetPython
         request.jobs = jobs
-        request.compileCommands = compileCommands
         request.baseline = baseline
         request.applyBaseline = writeBaseline == nil
         if let stdinFilename {

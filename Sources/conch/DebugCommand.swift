@@ -1,5 +1,4 @@
 import ArgumentParser
-import ConchDriver
 import ConchKit
 import ConchPython
 import Foundation
@@ -26,21 +25,10 @@ struct Debug: ParsableCommand {
             """
         )
 
-        @ArgumentParser.Argument(help: "Files or folders (default: the current folder).")
-        var paths: [String] = []
-
-        @Option(help: "Configuration file (default: conch.toml or pyproject.toml found upward).")
-        var config: String?
-
-        @Flag(help: "Ignore every configuration file.")
-        var isolated = false
+        @OptionGroup var project: ProjectOptions
 
         func run() throws {
-            var request = CheckRequest(paths: paths, workingDirectory: FileManager.default.currentDirectoryPath)
-            request.configPath = config
-            request.isolated = isolated
-            let (model, notices, unreadable) = try Checker.projectModel(request)
-            notices.forEach(Output.note)
+            let (model, unreadable) = try project.model()
             try Output.write(model.files.map(FactsDump.text).joined(separator: "\n"), to: nil)
             if unreadable > 0 { throw ExitCode(1) }
         }

@@ -183,11 +183,12 @@ import Testing
             count += 2
         def bailed():
             global count
-            if not lock.acquire(blocking=False):
-                return
-            count += 1
-            lock.release()
-            count += 2
+            if not lock.acquire(blocking=False): raise RuntimeError("busy")
+            try:
+                count += 1
+            finally:
+                lock.release()
+            count -= 1
         def ignored():
             global count
             if not lock.acquire(blocking=False):

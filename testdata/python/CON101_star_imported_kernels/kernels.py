@@ -1,15 +1,17 @@
-"""Numeric kernels, star-imported by the job runner."""
+"""Image kernels, star-imported by the job runner."""
 
-__all__ = ["smooth", "load"]
-
-
-def smooth(values, passes):
-    for _ in range(passes):
-        for i in range(1, len(values) - 1):
-            values[i] = (values[i - 1] + values[i] + values[i + 1]) / 3
-    return values
+__all__ = ["sharpen", "load_rows"]
 
 
-def load(path):
-    with open(path) as handle:
-        return [float(line) for line in handle]
+def sharpen(pixels, width, rounds):
+    for _ in range(rounds):
+        row = pixels[:width]
+        for i in range(1, width - 1):
+            row[i] = max(0, min(255, 5 * pixels[i] - pixels[i - 1] - pixels[i + 1]))
+        pixels[:width] = row
+    return pixels
+
+
+def load_rows(path):
+    with open(path, "rb") as handle:
+        return list(handle.read())

@@ -6,8 +6,8 @@ from kernels import *
 
 def run(series):
     with ThreadPoolExecutor() as executor:
-        futures = [executor.submit(smooth, values, 50) for values in series]  # expect: CON101
-        futures.append(executor.submit(load, "series.txt"))
+        futures = [executor.submit(sharpen, values, 640, 20) for values in series]  # expect: CON101
+        futures.append(executor.submit(load_rows, "frame.raw"))
     return [future.result() for future in futures]
 
 
