@@ -86,6 +86,15 @@ async def drain():
         return jobs.get_nowait() if not jobs.empty() else jobs.get(timeout=0)
 
 
+async def is_address(text):
+    # A numeric host is only parsed; no resolver is asked.
+    return bool(socket.getaddrinfo(text, 0, flags=socket.AI_NUMERICHOST))
+
+
+async def resolve(host):
+    return socket.getaddrinfo(host, 443)  # expect: CON402
+
+
 async def describe():
     note = "time.sleep(1) or os.system('sync') in a coroutine stalls the loop"
     # os.system("reboot") would block here

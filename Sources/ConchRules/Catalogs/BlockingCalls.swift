@@ -85,9 +85,15 @@ enum BlockingCalls {
     static func entry(for call: CallFacts, in language: SourceLanguage) -> Entry? {
         if language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
-        if let known = python[call.callee] { return known }
+        if let known = python[call.callee] { return returnsAtOnce(call) ? nil : known }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
         return waitsForever(queueGet: call) ? Entry(replacement: queueReplacement) : nil
+    }
+
+    /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
+    /// it never asks a resolver.
+    private static func returnsAtOnce(_ call: CallFacts) -> Bool {
+        call.callee == "socket.getaddrinfo" && call.arguments.contains { $0.text.contains("AI_NUMERICHOST") }
     }
 
     /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.
