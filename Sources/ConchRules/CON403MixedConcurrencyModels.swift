@@ -27,14 +27,16 @@ struct MixedConcurrencyModels: Rule {
         return findings
     }
 
-    /// gevent's own modules call its patch functions: that is the library, not a program choosing it.
+    /// gevent's own modules call its patch functions and use threads and asyncio to
+    /// build the green versions: that is the library, not a program choosing it.
     private func isInside(_ library: GreenletPatching.Library, _ file: FileFacts) -> Bool {
         file.moduleName == library.name || file.moduleName.hasPrefix(library.name + ".")
     }
 
     private func finding(_ call: CallFacts, library: GreenletPatching.Library, in file: FileFacts, program: [FileFacts],
                          model: ProjectModel) -> Finding? {
-        let others = otherModels(in: program, model: model)
+        // The library's own modules implement its green versions on top of the other models.
+        let others = otherModels(in: program.filter { !isInside(library, $0) }, model: model)
         guard !others.isEmpty else { return nil }
         let uses = others.map { "\($0.model) (\($0.use) at \(model.place($0.evidence.path, $0.evidence.range.start, from: file.path)))" }
         return self.finding(
