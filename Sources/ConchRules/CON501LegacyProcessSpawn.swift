@@ -16,7 +16,7 @@ struct LegacyProcessSpawn: Rule {
 
     private func finding(for call: CallFacts, entry: LegacySpawnAPIs.Entry, in file: FileFacts) -> Finding {
         let name = call.quotedName
-        let command = call.argument(at: entry.commandArgument)
+        let command = entry.runsShell ? call.argument(at: entry.commandArgument) : nil
         switch command?.shape {
         case .formattedString?:
             return finding(

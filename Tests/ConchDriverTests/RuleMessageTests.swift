@@ -19,4 +19,10 @@ import Testing
         #expect(retry.recommendation?.advice.hasPrefix("run `retry_fetch` off the loop with `await asyncio.to_thread(retry_fetch, ...)`") == true)
         #expect(retry.related.first?.message == "blocks: `requests.get`")
     }
+
+    @Test func spawnRunsAProgramNotAShellCommand() throws {
+        let spawn = try #require(try Fixtures.lint("python/CON501_legacy_spawn.py").first { $0.message.hasPrefix("`os.spawnv`") })
+        #expect(spawn.message == "`os.spawnv` is a legacy way to start a process")
+        #expect(spawn.severity == .warning)
+    }
 }

@@ -25,6 +25,10 @@ def launch():
     return os.spawnlp(os.P_NOWAIT, "sleep", "sleep", "1")  # expect: CON501
 
 
+def launch_program(program):
+    return os.spawnv(os.P_WAIT, program, [program, "--verbose"])  # expect: CON501
+
+
 def modern(path):
     subprocess.run(["gzip", path], check=True)
     result = subprocess.run(["ls", "-l"], capture_output=True, text=True)

@@ -33,7 +33,8 @@ public enum WorkloadCatalog {
         "http.client.HTTPSConnection", "requests.Session", "requests.Request", "requests.adapters.HTTPAdapter",
         "httpx.Client", "httpx.AsyncClient", "httpx.Timeout", "httpx.Limits", "aiohttp.ClientSession",
         "aiohttp.ClientTimeout", "aiohttp.TCPConnector", "urllib3.PoolManager", "urllib3.Timeout", "urllib3.Retry",
-        "socket.socket", "ssl.SSLContext",
+        "socket.socket", "ssl.SSLContext", "redis.Redis", "redis.StrictRedis", "redis.ConnectionPool", "redis.from_url",
+        "redis.Redis.from_url", "redis.ConnectionPool.from_url",
     ]
 
     /// Whether the call waits on the outside world: in `io`, and not one that only sets up.

@@ -7,6 +7,8 @@ enum LegacySpawnAPIs {
         let advice: String
         /// Index of the argument that holds the command.
         let commandArgument: Int
+        /// The command is a shell command line; `os.spawn*` runs a program directly.
+        var runsShell = true
     }
 
     private static let runAdvice = "use subprocess.run([...], check=True) with the command as a list of arguments"
@@ -26,7 +28,7 @@ enum LegacySpawnAPIs {
             table["popen2.\(variant)"] = Entry(advice: popenAdvice, commandArgument: 0)
         }
         for variant in ["spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe"] {
-            table["os.\(variant)"] = Entry(advice: spawnAdvice, commandArgument: 1)
+            table["os.\(variant)"] = Entry(advice: spawnAdvice, commandArgument: 1, runsShell: false)
         }
         return table
     }()
