@@ -46,7 +46,7 @@ struct EventLoopIndex: Sendable {
         var otherCallbacks: Set<FunctionID> = []
         var runFiles: [Int] = []
         for (index, file) in model.files.enumerated() {
-            if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file) }) { runFiles.append(index) }
+            if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file, model) }) { runFiles.append(index) }
             for marker in file.eventLoops where marker.kind == .callback {
                 guard let id = marker.callback else { continue }
                 if callbacks[id] == nil { callbacks[id] = marker.framework }
@@ -102,7 +102,7 @@ struct EventLoopIndex: Sendable {
         var others: [(file: FileFacts, marker: EventLoopMarker)] = []
         for index in runFiles {
             let runFile = model.files[index]
-            let markers = runFile.eventLoops.filter { $0.kind == .run && Self.startsProgram($0, in: runFile) }
+            let markers = runFile.eventLoops.filter { $0.kind == .run && Self.startsProgram($0, in: runFile, model) }
             if runFile.path == file.path {
                 result += markers.map { (runFile, $0) }
             } else if file.language == .c ? runFile.language == .c : inProgram(of: index, file.path) {
@@ -113,12 +113,17 @@ struct EventLoopIndex: Sendable {
     }
 
     /// A loop started by a program rather than by a library helper that some caller
-    /// may or may not use: at module level, or in a script (a `__main__` module or
-    /// one with a main guard). C units all link into the program.
-    private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts) -> Bool {
-        if file.language == .c || !file.mainGuards.isEmpty { return true }
-        if file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__") { return true }
-        return !file.functions.contains { $0.kind != .module && $0.range.contains(marker.range.start) }
+    /// may or may not use: at module level, or in a script (a `__main__` module or one
+    /// with a main guard) by a function its module body reaches through resolved calls
+    /// (bottle's `TornadoServer.run` is one adapter among many, not the script's loop).
+    /// C units all link into the program.
+    private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts, _ model: ProjectModel) -> Bool {
+        if file.language == .c { return true }
+        guard let holder = file.functions.last(where: { $0.kind != .module && $0.range.contains(marker.range.start) }) else { return true }
+        let isScript = !file.mainGuards.isEmpty || file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__")
+        guard isScript, let body = file.functions.first else { return false }
+        let called = body.calls.compactMap { model.resolve($0.callee, from: file) }
+        return called.contains(holder.id) || model.reachable(from: called).contains(holder.id)
     }
 
     private func inProgram(of runFile: Int, _ path: String) -> Bool {
