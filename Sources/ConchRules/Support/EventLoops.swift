@@ -38,6 +38,8 @@ struct EventLoopIndex: Sendable {
     private let programs: [Int: Set<Int>]
     /// Every function that runs on an event loop, by file and function index, in file order.
     private let onTheLoop: [(file: Int, function: Int, role: LoopRole)]
+    /// The functions scripts run: reached through resolved calls from a script's own code.
+    private let scriptReach: FunctionSet
 
     init(_ model: ProjectModel) {
         self.model = model
@@ -45,8 +47,9 @@ struct EventLoopIndex: Sendable {
         var readinessCallbacks: Set<FunctionID> = []
         var otherCallbacks: Set<FunctionID> = []
         var runFiles: [Int] = []
+        let scriptReach = Self.reachedFromScripts(model)
         for (index, file) in model.files.enumerated() {
-            if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file, model) }) { runFiles.append(index) }
+            if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file, scriptReach) }) { runFiles.append(index) }
             for marker in file.eventLoops where marker.kind == .callback {
                 guard let id = marker.callback else { continue }
                 if callbacks[id] == nil { callbacks[id] = marker.framework }
@@ -58,6 +61,7 @@ struct EventLoopIndex: Sendable {
         let imports = model.importGraph
         self.imports = imports
         self.runFiles = runFiles
+        self.scriptReach = scriptReach
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
         onTheLoop = Self.functionsOnTheLoop(model, callbacks: callbacks)
     }
@@ -102,7 +106,7 @@ struct EventLoopIndex: Sendable {
         var others: [(file: FileFacts, marker: EventLoopMarker)] = []
         for index in runFiles {
             let runFile = model.files[index]
-            let markers = runFile.eventLoops.filter { $0.kind == .run && Self.startsProgram($0, in: runFile, model) }
+            let markers = runFile.eventLoops.filter { $0.kind == .run && Self.startsProgram($0, in: runFile, scriptReach) }
             if runFile.path == file.path {
                 result += markers.map { (runFile, $0) }
             } else if file.language == .c ? runFile.language == .c : inProgram(of: index, file.path) {
@@ -113,17 +117,25 @@ struct EventLoopIndex: Sendable {
     }
 
     /// A loop started by a program rather than by a library helper that some caller
-    /// may or may not use: at module level, or in a script (a `__main__` module or one
-    /// with a main guard) by a function its module body reaches through resolved calls
-    /// (bottle's `TornadoServer.run` is one adapter among many, not the script's loop).
+    /// may or may not use: at module level, or by a function a script (a module with a
+    /// main guard, or a `__main__` module) reaches through resolved calls, in its own
+    /// module or another (`app/__main__.py` calling `server.run()`). bottle's
+    /// `TornadoServer.run`, one adapter among many picked at run time, is not one.
     /// C units all link into the program.
-    private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts, _ model: ProjectModel) -> Bool {
+    private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts, _ scriptReach: FunctionSet) -> Bool {
         if file.language == .c { return true }
         guard let holder = file.functions.last(where: { $0.kind != .module && $0.range.contains(marker.range.start) }) else { return true }
-        let isScript = !file.mainGuards.isEmpty || file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__")
-        guard isScript, let body = file.functions.first else { return false }
-        let called = body.calls.compactMap { model.resolve($0.callee, from: file) }
-        return called.contains(holder.id) || model.reachable(from: called).contains(holder.id)
+        return scriptReach.contains(holder.id)
+    }
+
+    private static func reachedFromScripts(_ model: ProjectModel) -> FunctionSet {
+        var entries: [FunctionID] = []
+        for file in model.files where file.language == .python {
+            guard !file.mainGuards.isEmpty || file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__"),
+                  let body = file.functions.first else { continue }
+            entries += body.calls.compactMap { model.resolve($0.callee, from: file) }
+        }
+        return model.reachable(from: entries)
     }
 
     private func inProgram(of runFile: Int, _ path: String) -> Bool {
