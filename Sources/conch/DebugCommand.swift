@@ -22,14 +22,25 @@ struct Debug: ParsableCommand {
             Examples:
               conch debug facts app.py
               conch debug facts src/server.c --config conch.toml
+              conch debug facts --format json src | jq '.spawn_sites[]'
             """
         )
 
         @OptionGroup var project: ProjectOptions
 
+        @Option(help: "text, or json (one object per file, one per line).")
+        var format: ListFormat = .text
+
         func run() throws {
             let (model, unreadable) = try project.model()
-            try Output.write(model.files.map(FactsDump.text).joined(separator: "\n"), to: nil)
+            if format == .json {
+                let lines = try model.files.map { file in
+                    String(decoding: try JSONSerialization.data(withJSONObject: FactsDump.json(file), options: [.sortedKeys]), as: UTF8.self)
+                }
+                try Output.write(lines.map { $0 + "\n" }.joined(), to: nil)
+            } else {
+                try Output.write(model.files.map(FactsDump.text).joined(separator: "\n"), to: nil)
+            }
             if unreadable > 0 { throw ExitCode(1) }
         }
     }

@@ -125,3 +125,59 @@ enum FactsDump {
         }
     }
 }
+
+extension FactsDump {
+    /// `{"keyword": "target", "shape": "name", "value": "jobs.crunch", "text": "crunch"}`.
+    private static func argumentObject(_ argument: Argument) -> [String: Any] {
+        let (shape, value): (String, String?) = switch argument.shape {
+        case let .name(name): ("name", name)
+        case let .lambda(id): ("lambda", id)
+        case let .call(callee): ("call", callee)
+        case .stringLiteral: ("string", nil)
+        case .formattedString: ("formatted_string", nil)
+        case .numberLiteral: ("number", nil)
+        case .other: ("other", nil)
+        }
+        return ["keyword": argument.keyword ?? NSNull(), "shape": shape, "value": value ?? NSNull(), "text": argument.text]
+    }
+
+    /// One JSON object per file, the same facts as the text view, lines 1-based.
+    static func json(_ file: FileFacts) -> [String: Any] {
+        func line(_ range: ByteRange) -> Int { file.line(of: range.start) }
+        func spawn(_ site: SpawnSite) -> [String: Any] {
+            ["line": line(site.range), "kind": site.kind.rawValue, "api": site.api, "entry": entry(site.entry),
+             "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "per_request": site.startsPerRequest]
+        }
+        func call(_ call: CallFacts) -> [String: Any] {
+            ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,
+             "awaited": call.isAwaited, "loop": call.loop ?? NSNull(), "locks": call.locksHeld, "bound_to": call.boundName ?? NSNull(),
+             "arguments": call.arguments.map(argumentObject), "guards": call.guards.map(condition)]
+        }
+        func function(_ function: FunctionFacts) -> [String: Any] {
+            ["id": function.id, "kind": function.kind.rawValue, "async": function.isAsync, "line": line(function.range),
+             "class": function.className ?? NSNull(), "decorators": function.decorators,
+             "loops": function.loops.map { loop in
+                 ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
+                  "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]
+             },
+             "calls": function.calls.map(call),
+             "globals": function.globalAccesses.map { access in
+                 ["line": line(access.range), "variable": access.path, "access": kind(access.kind), "locks": access.locksHeld,
+                  "guards": access.guards.map(condition)] as [String: Any]
+             },
+             "await_lines": function.awaits.map(line)]
+        }
+        return [
+            "path": file.path, "language": file.language.rawValue, "module": file.moduleName,
+            "problems": file.problems.map(\.message),
+            "imports": file.imports.map { ["name": $0.localName, "target": $0.target] },
+            "classes": file.classes.map { ["name": $0.qualifiedName, "bases": $0.bases, "line": line($0.range), "local": $0.isLocal] as [String: Any] },
+            "globals": file.globals.map { ["name": $0.name, "line": line($0.range), "storage": $0.storage.rawValue, "type": $0.typeName ?? NSNull()] as [String: Any] },
+            "spawn_sites": file.spawnSites.map(spawn),
+            "event_loops": file.eventLoops.map { ["line": line($0.range), "framework": $0.framework.rawValue, "kind": $0.kind.rawValue,
+                                                  "callback": $0.callback ?? NSNull()] as [String: Any] },
+            "main_guards": file.mainGuards.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
+            "functions": file.functions.map(function),
+        ]
+    }
+}

@@ -32,6 +32,26 @@ import Testing
         #expect(run.stdout.contains("  call, line 12: threading.Thread(target=name jobs.crunch, args=`(7,)`) [resolved, written `th.Thread`]"))
     }
 
+    @Test func jsonHasOneObjectPerFileWithStructuredArguments() throws {
+        let folder = try Scratch()
+        try folder.write("a.py", "import threading\ndef work(): pass\nthreading.Thread(target=work).start()\n")
+        try folder.write("b.py", "x = 1\n")
+        let run = try Conch.run(["debug", "facts", "--isolated", "--format", "json", "a.py", "b.py"], in: folder.path)
+        #expect(run.status == 0)
+        let objects = try run.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["module"] as? String } == ["a", "b"])
+        let site = try #require((objects[0]["spawn_sites"] as? [[String: Any]])?.first)
+        #expect(site["entry"] as? String == "a.work")
+        #expect(site["kind"] as? String == "thread")
+        let calls = try #require((objects[0]["functions"] as? [[String: Any]])?.first?["calls"] as? [[String: Any]])
+        let target = try #require((calls.first?["arguments"] as? [[String: Any]])?.first)
+        #expect(target["keyword"] as? String == "target")
+        #expect(target["shape"] as? String == "name")
+        #expect(target["value"] as? String == "a.work")
+    }
+
     @Test func aPathThatCannotBeReadIsNamedAndFailsTheRun() throws {
         let folder = try Scratch()
         try folder.write("ok.py", "x = 1\n")
