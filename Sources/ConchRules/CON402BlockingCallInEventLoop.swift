@@ -13,7 +13,7 @@ struct BlockingCallInEventLoop: Rule {
         for (file, function, role) in onTheLoop {
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
-                guard let entry = BlockingCalls.entry(for: call, in: file.language) else {
+                guard let entry = BlockingCalls.entry(for: call, in: file.language, caller: function) else {
                     if let found = helpers.blockingCall(through: call, in: file),
                        !returnsAtOnce(found.entry, in: function, role: role, loops: loops) {
                         findings.append(helperFinding(call, found, in: file, function, role: role, model: model))

@@ -1,4 +1,5 @@
 """A Tkinter status window whose callbacks block the GUI loop, next to ones that do not."""
+import queue
 import subprocess
 import threading
 import time
@@ -21,6 +22,8 @@ class StatusApp:
         self.root.after(1000, self.tick)
         self.root.bind("<F6>", self.reload_in_background)
         self.root.bind("<BackSpace>", self.smart_backspace)
+        self.results = queue.Queue()
+        self.root.after(100, self.show_results)
 
     def poll(self):
         self.label.config(text=fetch_status())  # expect: CON402
@@ -47,6 +50,12 @@ class StatusApp:
             if len(chars) <= want or chars[-1] != " ":
                 break
         return deleted
+
+    def show_results(self):
+        # Drained only while not empty: the GUI never waits on the worker.
+        while not self.results.empty():
+            self.label.config(text=self.results.get())
+        self.root.after(100, self.show_results)
 
     def not_a_callback(self):
         time.sleep(1)

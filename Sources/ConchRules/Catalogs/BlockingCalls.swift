@@ -81,13 +81,22 @@ enum BlockingCalls {
         "popen": Entry(replacement: loopSpawn),
     ]
 
-    /// The entry for a call, or nil when the call does not block (a `get` with a timeout).
-    static func entry(for call: CallFacts, in language: SourceLanguage) -> Entry? {
+    /// The entry for a call `caller` makes, or nil when the call does not block (a `get`
+    /// with a timeout, or on a queue the caller checks first).
+    static func entry(for call: CallFacts, in language: SourceLanguage, caller: FunctionFacts) -> Entry? {
         if language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
         if let known = python[call.callee] { return returnsAtOnce(call) ? nil : known }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
-        return waitsForever(queueGet: call) ? Entry(replacement: queueReplacement) : nil
+        return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
+    }
+
+    /// `while not q.empty(): q.get()`: the caller looks at the queue before taking from
+    /// it, the way a loop callback drains what a worker thread posted.
+    private static func checkedFirst(queueGet call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard call.calleeText.hasSuffix(".get") else { return false }
+        let queue = call.calleeText.dropLast(4)
+        return caller.calls.contains { $0.calleeText == queue + ".empty" || $0.calleeText == queue + ".qsize" }
     }
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:

@@ -41,8 +41,8 @@ struct BlockingHelpers {
         else { return nil }
         known[id] = .some(nil)
         var found: Found?
-        if let call = function.calls.first(where: { BlockingCalls.entry(for: $0, in: .python) != nil }),
-           let entry = BlockingCalls.entry(for: call, in: .python) {
+        if let call = function.calls.first(where: { BlockingCalls.entry(for: $0, in: .python, caller: function) != nil }),
+           let entry = BlockingCalls.entry(for: call, in: .python, caller: function) {
             found = Found(file: file, call: call, entry: entry, via: [id])
         } else {
             for call in function.calls {
