@@ -11,6 +11,7 @@ from multiprocessing.pool import ThreadPool
 
 import numpy as np
 import requests
+import serial
 
 
 def mandelbrot_row(y, width, height, limit=200):
@@ -147,6 +148,25 @@ def apply_all(callback, items):
     return total
 
 
+def pump(stream, sink):
+    # A stream of unknown type may wait in read() and write(): not pure computation.
+    total = 0
+    while True:
+        chunk = stream.read(4096)
+        if not chunk:
+            return total
+        total += len(chunk) * 8 // 7
+        sink.write(chunk)
+
+
+def listen(port):
+    with serial.Serial(port, 115200, timeout=1) as link:
+        frames = 0
+        while frames < 10_000:
+            frame = link.read(64)
+            frames += (len(frame) + 63) // 64
+
+
 def near_misses(urls, paths, state):
     with ThreadPoolExecutor() as pool:
         pool.submit(fetch_all, urls)
@@ -154,6 +174,8 @@ def near_misses(urls, paths, state):
         pool.submit(matrix_power, 512)
         pool.submit(apply_all, len, [[1, 2]])
     threading.Thread(target=poll_progress, args=(state,), daemon=True).start()
+    threading.Thread(target=pump, args=(state.source, state.sink)).start()
+    threading.Thread(target=listen, args=("/dev/ttyUSB0",)).start()
 
 
 def test_render_is_thread_safe():

@@ -8,7 +8,7 @@ public enum WorkloadCatalog {
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text", "pathlib.Path.write_bytes",
         "socket.", "ssl.", "select.", "selectors.", "http.client.", "urllib.request.", "urllib3.", "requests.", "httpx.",
         "aiohttp.", "ftplib.", "smtplib.", "poplib.", "imaplib.", "telnetlib.", "sqlite3.", "psycopg2.", "pymysql.",
-        "redis.", "pymongo.", "boto3.", "botocore.", "paramiko.", "subprocess.", "time.sleep", "json.load", "json.dump",
+        "redis.", "pymongo.", "boto3.", "botocore.", "paramiko.", "serial.", "subprocess.", "time.sleep", "json.load", "json.dump",
         "pickle.load", "pickle.dump", "csv.reader", "csv.writer", "queue.Queue.get",
         "asyncio.sleep", "asyncio.open_connection", "asyncio.start_server",
         "os.wait", "os.waitpid", "os.wait3", "os.wait4", "os.waitid", "signal.pause", "signal.sigwait",
@@ -70,6 +70,19 @@ public enum WorkloadCatalog {
         "wait", "wait_for", "acquire", "sleep", "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
         "recv_bytes", "recv_bytes_into", "sendall", "accept", "communicate",
     ]
+
+    /// Stream method names: on a receiver of unknown type (a serial port, a file, a
+    /// socket wrapper) each may wait, so a loop calling one is not taken for pure
+    /// computation. Not evidence of I/O either: `StringIO` and buffers have them too.
+    public static let streamMethods: Set<String> = [
+        "read", "read_all", "readline", "readlines", "readinto", "write", "writelines", "flush", "send", "connect",
+        "poll", "select",
+    ]
+
+    /// `self._serial.read(1)`: an unresolved call to a stream method.
+    public static func mayWait(_ call: CallFacts) -> Bool {
+        !call.isResolved && (methodName(call.callee).map(streamMethods.contains) ?? false)
+    }
 
     /// Libraries whose heavy work runs in C with the GIL released.
     public static let native: [String] = [

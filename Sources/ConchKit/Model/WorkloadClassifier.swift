@@ -98,6 +98,7 @@ struct WorkloadClassifier {
                     && (WorkloadCatalog.waits(call.callee)
                         || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native)
                         || WorkloadCatalog.isBlockingMethod(call.callee)
+                        || WorkloadCatalog.mayWait(call)
                         || isUnknownCallable(call))
             }
             if !yields { found.append(loop) }
