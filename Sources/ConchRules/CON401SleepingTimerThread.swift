@@ -30,7 +30,7 @@ struct SleepingTimerThread: Rule {
             if isTheRearm, firstArmingExists(entry.id, in: entryFile) { return nil }
             return .rearmingTimer(rearm)
         }
-        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry) {
+        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
                   inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }) else { continue }
@@ -39,12 +39,13 @@ struct SleepingTimerThread: Rule {
         return nil
     }
 
-    /// A loop that waits for work (`pthread_cond_wait`), or runs inside one that does,
-    /// is driven by that work: a sleep in it only paces the work (memcached's LRU crawler).
-    private func isDrivenByEvents(_ loop: LoopFacts, in function: FunctionFacts) -> Bool {
+    /// A loop that waits for work (`pthread_cond_wait`, `event.wait()`, `jobs.get()`), or
+    /// runs inside one that does, is driven by that work: a sleep in it only paces the
+    /// work (memcached's LRU crawler, textual's `Sleeper`).
+    private func isDrivenByEvents(_ loop: LoopFacts, in function: FunctionFacts, _ language: SourceLanguage) -> Bool {
         var current: LoopFacts? = loop
         while let enclosing = current {
-            if function.calls.contains(where: { enclosing.range.contains($0.range.start) && SleepCalls.cEventWaits.contains($0.callee) }) {
+            if function.calls.contains(where: { enclosing.range.contains($0.range.start) && SleepCalls.waitsForWork($0, in: language) }) {
                 return true
             }
             current = enclosing.parent.map { function.loops[$0] }

@@ -61,6 +61,16 @@ def consume(jobs):
         print("job", job)
 
 
+def paced_uploads(wake, uploads):
+    # Woken for each batch; the sleep only spaces the uploads out.
+    while True:
+        wake.wait()
+        wake.clear()
+        while uploads:
+            print("upload", uploads.pop())
+            time.sleep(0.5)
+
+
 async def heartbeat_task():
     while True:
         print("beat")
@@ -76,6 +86,7 @@ async def main():
     threading.Thread(target=beat_until_stopped, args=(stop,), daemon=True).start()  # expect: CON401
     threading.Thread(target=wait_for_orders, args=(threading.Condition(), []), daemon=True).start()
     Timer(5, one_shot_warmup).start()
+    threading.Thread(target=paced_uploads, args=(threading.Event(), []), daemon=True).start()
     asyncio.create_task(heartbeat_task())
     await asyncio.Event().wait()
 

@@ -9,6 +9,22 @@ enum SleepCalls {
     /// Waits for a signal from another thread, with no timeout: a loop around one is
     /// driven by work arriving, and a sleep in it is a back-off, not a timer.
     static let cEventWaits: Set<String> = ["pthread_cond_wait", "cnd_wait", "g_cond_wait", "uv_cond_wait", "sem_wait"]
+    /// The same in Python, called with no argument: no timeout, no `block=False`.
+    static let pythonEventWaits: Set<String> = [
+        "threading.Event.wait", "threading.Condition.wait", "multiprocessing.Event.wait", "queue.Queue.get",
+        "queue.SimpleQueue.get", "queue.LifoQueue.get", "queue.PriorityQueue.get", "multiprocessing.Queue.get",
+        "multiprocessing.JoinableQueue.get", "multiprocessing.SimpleQueue.get",
+    ]
+
+    /// Whether the call waits, with no timeout, for another thread's signal or job. On a
+    /// receiver of unknown type, `wake.wait()` and `jobs.get()` with no argument do (a
+    /// dict's `get` needs a key).
+    static func waitsForWork(_ call: CallFacts, in language: SourceLanguage) -> Bool {
+        if language == .c { return cEventWaits.contains(call.callee) }
+        guard call.arguments.isEmpty else { return false }
+        if call.isResolved { return pythonEventWaits.contains(call.callee) }
+        return call.calleeText.hasSuffix(".wait") || call.calleeText.hasSuffix(".get")
+    }
 
     static func isSleep(_ call: CallFacts, in language: SourceLanguage) -> Bool {
         if language == .c { return c.contains(call.callee) }
