@@ -9,7 +9,8 @@ struct IOBoundProcess: Rule {
             // Local waits alone (the disk, the console, the program's own queues and locks) do
             // not show the time goes to waiting: the task may be busy in calls the classifier
             // cannot see into (`compile`, a parser library), or be a worker taking its next job.
-            guard workload.kind == .io, let wait = workload.io, !wait.isLocalWait, !model.isTestHarness(site, in: file, entry: entry)
+            guard workload.kind == .io, let wait = workload.io, !wait.isLocalWait, !isStartupDelay(wait, model),
+                  !model.isTestHarness(site, in: file, entry: entry)
             else { return nil }
             let runner = SpawnRunner(site, in: file)
             let name = model.displayName(entry)
@@ -20,5 +21,13 @@ struct IOBoundProcess: Rule {
                 advice: runner.threadAdvice(for: name),
                 related: [model.related(wait)])
         }
+    }
+
+    /// `time.sleep(delay)` once, in no loop: a pause before the work (rq's worker
+    /// start-up), which says nothing about what the work waits on.
+    private func isStartupDelay(_ wait: WorkloadEvidence, _ model: ProjectModel) -> Bool {
+        guard case let .ioCall(callee) = wait.kind, SleepCalls.python.contains(callee),
+              let (_, function) = model.function(wait.function) else { return false }
+        return function.calls.first { $0.range == wait.range }?.loop == nil
     }
 }

@@ -1,4 +1,5 @@
 """A crawler and a backup job that pay for processes to wait on the network and children."""
+import importlib
 import multiprocessing
 import multiprocessing as mp
 import os
@@ -110,12 +111,24 @@ class Refactorer:
             self.jobs.put(source)
 
 
+def load_plugin(name):
+    return importlib.import_module(f"plugins.{name}")
+
+
+def start_worker(name, delay):
+    # A pause before work conch cannot see (a plug-in's `run`) says nothing about that work.
+    time.sleep(delay)
+    plugin = load_plugin(name)
+    plugin.run()
+
+
 def near_misses(urls, paths):
     with ProcessPoolExecutor() as pool:
         pool.map(crunch, [2000] * 4)
         pool.map(fetch_and_score, urls)
         pool.map(convert, paths)
         pool.submit(copy_tree, "/srv/a", "/srv/b")
+        pool.submit(start_worker, "indexer", 2.0)
     with ThreadPoolExecutor() as threads:
         threads.map(fetch, urls)
     pid = os.fork()
