@@ -12,16 +12,16 @@ def refresh_forever():
         time.sleep(30)
 
 
-async def handle(reader, writer):
-    writer.write(str(cache.get("stamp")).encode())
-    await writer.drain()
-    writer.close()
+class StampProtocol(asyncio.Protocol):
+    def connection_made(self, transport):
+        transport.write(f"{cache.get('stamp', 0):.0f}\n".encode())
+        transport.close()
 
 
 async def main():
-    server = await asyncio.start_server(handle, "127.0.0.1", 8080)
-    async with server:
-        await server.serve_forever()
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(StampProtocol, port=8081)
+    await server.serve_forever()
 
 
 def serve():
