@@ -51,6 +51,19 @@ import Testing
                                                                     .collection, .collection])
     }
 
+    @Test func unpackingStarsAndDecoratorsAreNotArithmetic() {
+        let facts = scan("""
+        def f(rows, base):
+            for row in rows:
+                g(*row, **base)
+                d = {**base, "x": [*row]}
+                n = row[0] * 2 ** 3
+                @wraps(g)
+                def h(*args): pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [2])
+    }
+
     @Test func nestedLoopsKnowTheirParentAndDepth() {
         let facts = scan("""
         def f(n):

@@ -105,9 +105,33 @@ struct ScanTokenSink: TokenSink {
                 open.removeSubrange(at...)
             }
         } else {
-            return Self.isArithmetic(bytes, start, length)
+            return Self.isArithmetic(bytes, start, length) && (!Self.isStarOrAt(bytes, start, length) || followsOperand(index))
         }
         return false
+    }
+
+    /// `*`, `**` and `@`, which unpack (`f(*args)`, `{**base}`) or decorate when no
+    /// operand comes before them.
+    private static func isStarOrAt(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        let first = bytes[start]
+        if first == UInt8(ascii: "@") { return length == 1 }
+        return first == UInt8(ascii: "*") && (length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: "*")))
+    }
+
+    /// Whether the token before `index` ends an operand: a name that is no keyword, a
+    /// number, a string, or a closing bracket.
+    private func followsOperand(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = index - 1
+        switch kinds[previous] {
+        case .name: return !keywordNames[Int(nameIDs[previous])]
+        case .number, .string, .fstringEnd: return true
+        case .op:
+            let byte = bytes[starts[previous]]
+            return ends[previous] - starts[previous] == 1
+                && (byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}"))
+        default: return false
+        }
     }
 
     private static func opener(of byte: UInt8) -> UInt8? {
