@@ -64,6 +64,19 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [2])
     }
 
+    @Test func comparisonsCountOnlyBesideArithmetic() {
+        let facts = scan("""
+        def f(entries, limit):
+            for entry in entries:
+                if entry.domain != "x" and entry.kind == "y" and entry.size < limit:
+                    continue
+            for n in range(limit):
+                if n % 7 == 0 and n > 3:
+                    continue
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 3])
+    }
+
     @Test func nestedLoopsKnowTheirParentAndDepth() {
         let facts = scan("""
         def f(n):

@@ -19,7 +19,8 @@ struct ScanTokenSink: TokenSink {
     private(set) var forID: Int32 = -1
     /// Index of the partner bracket, or -1 when the bracket is unbalanced or the token is none.
     let partner: TokenColumn<Int>
-    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens `0..<i`.
+    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens
+    /// `0..<i` in the low 32 bits, the same without comparisons in the high 32.
     let operatorsBefore: TokenColumn<Int>
     private(set) var suppressionComments: [ByteRange] = []
     /// Open brackets of the current logical line, innermost last.
@@ -75,7 +76,8 @@ struct ScanTokenSink: TokenSink {
         default:
             nameIDs.append(-1)
         }
-        operatorsBefore.append(operatorsBefore[index] + (isArithmetic ? 1 : 0))
+        let isComputing = isArithmetic && !Self.isComparison(bytes, start, end - start)
+        operatorsBefore.append(operatorsBefore[index] + (isArithmetic ? 1 : 0) + (isComputing ? 1 << 32 : 0))
     }
 
     private mutating func intern(_ start: Int, _ end: Int) -> Int32 {
@@ -108,6 +110,16 @@ struct ScanTokenSink: TokenSink {
             return Self.isArithmetic(bytes, start, length) && (!Self.isStarOrAt(bytes, start, length) || followsOperand(index))
         }
         return false
+    }
+
+    /// `<`, `>`, `<=`, `>=`, `==`, `!=`; not the shifts.
+    private static func isComparison(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        let first = bytes[start]
+        switch first {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): return length == 1 || bytes[start + 1] == UInt8(ascii: "=")
+        case UInt8(ascii: "="), UInt8(ascii: "!"): return true
+        default: return false
+        }
     }
 
     /// `*`, `**` and `@`, which unpack (`f(*args)`, `{**base}`) or decorate when no

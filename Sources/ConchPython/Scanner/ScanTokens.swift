@@ -17,7 +17,8 @@ final class ScanTokens {
     let ends: [Int]
     /// Index of the partner bracket, or -1 when the bracket is unbalanced or the token is none.
     let partner: [Int]
-    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens `0..<i`.
+    /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens
+    /// `0..<i` in the low 32 bits, the same without comparisons in the high 32.
     let operatorsBefore: [Int]
 
     let bytes: [UInt8]
@@ -143,7 +144,9 @@ final class ScanTokens {
     func arithmeticOperators(_ first: Int, _ endExclusive: Int) -> Int {
         let low = max(0, min(first, count))
         let high = max(low, min(endExclusive, count))
-        return operatorsBefore[high] - operatorsBefore[low]
+        let counts = operatorsBefore[high] - operatorsBefore[low]
+        // Comparisons count only beside arithmetic: a loop that only compares filters data.
+        return counts >> 32 == 0 ? 0 : counts & 0xFFFF_FFFF
     }
 
     /// Skips a bracket group starting at `index`: the index after its partner, or
