@@ -91,6 +91,13 @@ async def is_address(text):
     return bool(socket.getaddrinfo(text, 0, flags=socket.AI_NUMERICHOST))
 
 
+async def source_address(target):
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    probe.setblocking(False)
+    probe.connect((target, 1))
+    return probe.getsockname()[0]
+
+
 async def resolve(host):
     return socket.getaddrinfo(host, 443)  # expect: CON402
 

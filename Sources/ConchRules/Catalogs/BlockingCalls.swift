@@ -86,7 +86,7 @@ enum BlockingCalls {
     static func entry(for call: CallFacts, in language: SourceLanguage, caller: FunctionFacts) -> Entry? {
         if language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
-        if let known = python[call.callee] { return returnsAtOnce(call) ? nil : known }
+        if let known = python[call.callee] { return returnsAtOnce(call) || isNonBlockingSocket(call, in: caller) ? nil : known }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
     }
@@ -103,6 +103,18 @@ enum BlockingCalls {
     /// it never asks a resolver.
     private static func returnsAtOnce(_ call: CallFacts) -> Bool {
         call.callee == "socket.getaddrinfo" && call.arguments.contains { $0.text.contains("AI_NUMERICHOST") }
+    }
+
+    /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`:
+    /// the call returns at once, with an error if it would have had to wait.
+    private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard call.callee.hasPrefix("socket.socket."), let dot = call.calleeText.lastIndex(of: ".") else { return false }
+        let socket = call.calleeText[..<dot]
+        return caller.calls.contains { other in
+            other.range.start < call.range.start
+                && ((other.calleeText == socket + ".setblocking" && ["False", "0"].contains(other.argument(at: 0)?.text))
+                    || (other.calleeText == socket + ".settimeout" && ["0", "0.0"].contains(other.argument(at: 0)?.text)))
+        }
     }
 
     /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.
