@@ -73,6 +73,10 @@ struct ScanTokenSink: TokenSink {
         case .op:
             nameIDs.append(-1)
             isArithmetic = pairBracket(index, start, end)
+        case .number:
+            nameIDs.append(-1)
+            // `items[-1]`, `x = -2`: the sign belongs to the literal; it computes nothing.
+            if isSign(index - 1) { operatorsBefore[index] -= 1 + 1 << 32 }
         default:
             nameIDs.append(-1)
         }
@@ -128,6 +132,13 @@ struct ScanTokenSink: TokenSink {
         let first = bytes[start]
         if first == UInt8(ascii: "@") { return length == 1 }
         return first == UInt8(ascii: "*") && (length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: "*")))
+    }
+
+    /// A `-` or `+` that follows no operand.
+    private func isSign(_ index: Int) -> Bool {
+        guard index >= 0, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
+        let byte = bytes[starts[index]]
+        return (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) && !followsOperand(index)
     }
 
     /// Whether the token before `index` ends an operand: a name that is no keyword, a
