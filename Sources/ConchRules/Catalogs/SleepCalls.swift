@@ -10,11 +10,8 @@ enum SleepCalls {
     /// driven by work arriving, and a sleep in it is a back-off, not a timer.
     static let cEventWaits: Set<String> = ["pthread_cond_wait", "cnd_wait", "g_cond_wait", "uv_cond_wait", "sem_wait"]
     /// The same in Python, called with no argument: no timeout, no `block=False`.
-    static let pythonEventWaits: Set<String> = [
-        "threading.Event.wait", "threading.Condition.wait", "multiprocessing.Event.wait", "queue.Queue.get",
-        "queue.SimpleQueue.get", "queue.LifoQueue.get", "queue.PriorityQueue.get", "multiprocessing.Queue.get",
-        "multiprocessing.JoinableQueue.get", "multiprocessing.SimpleQueue.get",
-    ]
+    static let pythonEventWaits: Set<String> = Set(BlockingCalls.blockingQueues.map { $0 + ".get" })
+        .union(["threading.Event.wait", "threading.Condition.wait", "multiprocessing.Event.wait"])
 
     /// Whether the call waits, with no timeout, for another thread's signal or job. On a
     /// receiver of unknown type, `wake.wait()` and `jobs.get()` with no argument do (a
