@@ -255,6 +255,19 @@ import Testing
                                                 "PySide6.QtCore.QThreadPool.start"])
     }
 
+    @Test func qtConcurrentRunRunsItsFunctionOnThePool() {
+        let facts = scan("""
+        from PySide6.QtConcurrent import QtConcurrent
+
+        def crunch(n):
+            pass
+
+        future = QtConcurrent.run(crunch, 10)
+        """)
+        #expect(facts.spawnSites.map(\.kind) == [.threadPool])
+        #expect(facts.spawnSites.first?.entry == .function("pkg.mod.crunch"))
+    }
+
     @Test func aSlotOnAQThreadsStartedSignalRunsInThatThread() {
         let facts = scan("""
         from PyQt5.QtCore import QObject, QThread

@@ -47,6 +47,10 @@ enum SpawnCatalog {
                                                         entry: .argument(keyword: nil, position: 0)),
         "twisted.internet.reactor.callInThread": Match(kind: .threadPool, api: "twisted.internet.reactor.callInThread",
                                                        entry: .argument(keyword: nil, position: 0)),
+        "PySide6.QtConcurrent.QtConcurrent.run": Match(kind: .threadPool, api: "PySide6.QtConcurrent.QtConcurrent.run",
+                                                      entry: .argument(keyword: nil, position: 0)),
+        "PySide2.QtConcurrent.QtConcurrent.run": Match(kind: .threadPool, api: "PySide2.QtConcurrent.QtConcurrent.run",
+                                                      entry: .argument(keyword: nil, position: 0)),
     ]
 
     static let qtPackages = ["PyQt4", "PyQt5", "PyQt6", "PySide2", "PySide6"]

@@ -7,8 +7,9 @@ enum SpawnRunner {
     case threadExecutorInLoop
     /// `trio.to_thread.run_sync`, `anyio.to_thread.run_sync`, Twisted's `deferToThread`: an async library's worker threads.
     case asyncLibraryThread(String)
-    /// Qt's `QThread` (a subclass's `run`, a slot on `started`) and `QThreadPool.start(task)`.
-    case qtThread, qtThreadPool
+    /// Qt's `QThread` (a subclass's `run`, a slot on `started`), `QThreadPool.start(task)`
+    /// and `QtConcurrent.run(f)`, which runs on the global QThreadPool.
+    case qtThread, qtThreadPool, qtConcurrent
     case process, processPoolExecutor, processPool, processExecutorInLoop
     /// `anyio.to_process.run_sync`.
     case asyncLibraryProcess(String)
@@ -32,6 +33,8 @@ enum SpawnRunner {
                 self = Self.passesDefaultExecutor(site, in: file) ? .defaultExecutor : .threadExecutorInLoop
             } else if api.contains(".QtCore.QThreadPool.") {
                 self = .qtThreadPool
+            } else if api.contains(".QtConcurrent.") {
+                self = .qtConcurrent
             } else if api.hasPrefix("concurrent.futures.ThreadPoolExecutor.") {
                 self = .threadPoolExecutor
             } else {
@@ -67,6 +70,7 @@ enum SpawnRunner {
         case .threadPool: "thread pool"
         case .qtThread: "QThread"
         case .qtThreadPool: "QThreadPool"
+        case .qtConcurrent: "`QtConcurrent.run`"
         case .toThread: "`asyncio.to_thread`"
         case let .asyncLibraryThread(api), let .asyncLibraryProcess(api): "`\(api)`"
         case .forkingServer: "forking server"
@@ -97,7 +101,7 @@ enum SpawnRunner {
             "run `\(entry)` with anyio.to_process.run_sync, which takes the same arguments, instead of anyio.to_thread.run_sync"
         case let .asyncLibraryThread(api) where api.hasPrefix("twisted."):
             "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and wait for the future's result with deferToThread(future.result)"
-        case .qtThread, .qtThreadPool:
+        case .qtThread, .qtThreadPool, .qtConcurrent:
             "run `\(entry)` in a concurrent.futures.ProcessPoolExecutor and hand its result to the GUI thread with a signal emitted from future.add_done_callback"
         case .asyncLibraryThread:
             "run `\(entry)` in a process: submit it to a concurrent.futures.ProcessPoolExecutor and await the future's result with trio.to_thread.run_sync(future.result)"
