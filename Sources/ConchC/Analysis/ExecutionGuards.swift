@@ -98,7 +98,8 @@ final class ExecutionGuards {
             if !labels.isEmpty { arms[statement] = labels }
         }
         guard arms.values.reduce(0, { $0 + $1.count }) == labelCount(under: body) else { return [:] }
-        let caseValues = arms.values.flatMap { $0.compactMap { $0 } }
+        // In source order: a dictionary's order changes from run to run, and facts must not.
+        let caseValues = tree[body].children.compactMap { arms[$0] }.flatMap { $0.compactMap { $0 } }
         var result: [Int: [ExecutionGuard]] = [:]
         var current: [ExecutionGuard] = []
         var previous: Int?
