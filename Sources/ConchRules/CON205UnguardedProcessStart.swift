@@ -8,7 +8,7 @@ struct UnguardedProcessStart: Rule {
         model.files.flatMap { file -> [Finding] in
             // A `__main__.py` (`python -m pkg`, `python folder/`) is never imported again by spawn's children.
             guard file.language == .python, let body = file.functions.first, body.kind == .module,
-                  file.moduleName != "__main__", !file.moduleName.hasSuffix(".__main__") else { return [] }
+                  !file.isMainModule else { return [] }
             let unguarded = body.calls.filter { call in
                 !file.mainGuards.contains { $0.contains(call.range.start) }
                     && !file.classes.contains { $0.range.contains(call.range.start) }

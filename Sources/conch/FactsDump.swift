@@ -77,18 +77,26 @@ enum FactsDump {
         return lines
     }
 
+    /// `target=name jobs.crunch`, `args=`(7,)``.
     private static func argument(_ argument: Argument) -> String {
         let keyword = argument.keyword.map { "\($0)=" } ?? ""
-        let shape: String = switch argument.shape {
-        case let .name(name): "name \(name)"
-        case let .lambda(id): "lambda \(id)"
-        case let .call(callee): "call \(callee)"
-        case .stringLiteral: "string"
-        case .formattedString: "formatted string"
-        case .numberLiteral: "number"
-        case .other: "`\(argument.text)`"
+        let (shape, value) = shapeAndValue(argument)
+        if argument.shape == .other { return keyword + "`\(argument.text)`" }
+        let name = shape.replacingOccurrences(of: "_", with: " ")
+        return keyword + (value.map { "\(name) \($0)" } ?? name)
+    }
+
+    /// The argument's shape as a JSON name (`formatted_string`), with the name it resolves to.
+    private static func shapeAndValue(_ argument: Argument) -> (shape: String, value: String?) {
+        switch argument.shape {
+        case let .name(name): ("name", name)
+        case let .lambda(id): ("lambda", id)
+        case let .call(callee): ("call", callee)
+        case .stringLiteral: ("string", nil)
+        case .formattedString: ("formatted_string", nil)
+        case .numberLiteral: ("number", nil)
+        case .other: ("other", nil)
         }
-        return keyword + shape
     }
 
     /// `io_threads_op == 0`, `mode & 4 != 0`, `parameter 1 != 3`.
@@ -129,15 +137,7 @@ enum FactsDump {
 extension FactsDump {
     /// `{"keyword": "target", "shape": "name", "value": "jobs.crunch", "text": "crunch"}`.
     private static func argumentObject(_ argument: Argument) -> [String: Any] {
-        let (shape, value): (String, String?) = switch argument.shape {
-        case let .name(name): ("name", name)
-        case let .lambda(id): ("lambda", id)
-        case let .call(callee): ("call", callee)
-        case .stringLiteral: ("string", nil)
-        case .formattedString: ("formatted_string", nil)
-        case .numberLiteral: ("number", nil)
-        case .other: ("other", nil)
-        }
+        let (shape, value) = shapeAndValue(argument)
         return ["keyword": argument.keyword ?? NSNull(), "shape": shape, "value": value ?? NSNull(), "text": argument.text]
     }
 

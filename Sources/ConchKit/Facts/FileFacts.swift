@@ -39,6 +39,11 @@ public struct FileFacts: Sendable {
         self.moduleName = moduleName
     }
 
+    /// Python: the module runs as a script (`__main__`, `pkg.__main__`).
+    public var isMainModule: Bool {
+        moduleName == "__main__" || moduleName.hasSuffix(".__main__")
+    }
+
     /// 1-based line of a byte offset.
     public func line(of offset: Int) -> Int {
         SourceText.lineIndex(of: offset, in: lineStarts) + 1

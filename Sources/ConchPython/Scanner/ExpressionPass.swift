@@ -108,7 +108,7 @@ struct ExpressionPass {
             trackAcquire(call)
         }
         if model.facts.functions[function].isAsync { recordAwaits(statement, function: function) }
-        if statement.header != nil { open(index, function: function) }
+        if statement.header != nil { open(index, function: function, calls: calls) }
     }
 
     /// The `await` keywords of a coroutine's statement.
@@ -119,7 +119,7 @@ struct ExpressionPass {
         }
     }
 
-    private mutating func open(_ index: Int, function: Int) {
+    private mutating func open(_ index: Int, function: Int, calls: [FoundCall]) {
         let statement = model.statements[index]
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
         if statement.header == .with, let colon = statement.colon {
@@ -127,7 +127,7 @@ struct ExpressionPass {
         }
         if statement.header == .if || statement.header == .elif, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
-            if let acquired = acquireCondition(first: statement.keyword + 1, end: colon, function: function) {
+            if let acquired = acquireCondition(first: statement.keyword + 1, end: colon, calls: calls) {
                 if !acquired.negated {
                     frame.locks.append(acquired.name)
                 } else if statement.header == .if, exitsAtItsEnd(index) {
@@ -148,18 +148,15 @@ struct ExpressionPass {
 
     /// `lock.acquire(...)`, `not lock.acquire(...)` or `await lock.acquire()` as a whole
     /// `if` condition: the lock's name, and whether the test is negated.
-    private func acquireCondition(first: Int, end: Int, function: Int) -> (name: String, negated: Bool)? {
+    private func acquireCondition(first: Int, end: Int, calls: [FoundCall]) -> (name: String, negated: Bool)? {
         let tokens = model.tokens
         var start = first
         let negated = tokens.isName(start, "not")
         if negated { start += 1 }
         if tokens.isName(start, "await") { start += 1 }
-        let close = end - 1
-        guard close > start, tokens.isCloser(close), tokens.partner[close] > start, tokens.isOp(tokens.partner[close], "(") else { return nil }
-        let method = tokens.partner[close] - 1
-        guard method - 2 >= start, tokens.isName(method, "acquire"), tokens.isOp(method - 1, "."),
-              model.chainStart(endingAt: method, notBefore: start) == start else { return nil }
-        return (LockRegions.lockName(model, first: start, last: method - 2, function: function), negated)
+        guard let call = calls.first(where: { $0.chainFirst == start && $0.close == end - 1 }),
+              let (method, lock) = lockCall(call), method == "acquire" else { return nil }
+        return (lock, negated)
     }
 
     /// Whether the block of the header at `index` ends in `return`, `raise`, `continue` or `break`.
@@ -176,14 +173,19 @@ struct ExpressionPass {
         return ["return", "raise", "continue", "break"].contains { model.tokens.isName(first, $0) }
     }
 
-    /// `x.acquire()` starts holding `x` in the current block; `x.release()` ends it.
-    private mutating func trackAcquire(_ call: FoundCall) {
+    /// `x.acquire(...)` or `x.release()`: the method and the lock's name.
+    private func lockCall(_ call: FoundCall) -> (method: String, lock: String)? {
         let tokens = model.tokens
         let nameEnd = call.open - 1
-        guard nameEnd - 2 >= call.chainFirst, tokens.isOp(nameEnd - 1, ".") else { return }
+        guard nameEnd - 2 >= call.chainFirst, tokens.isOp(nameEnd - 1, ".") else { return nil }
         let method = tokens.text(nameEnd)
-        guard method == "acquire" || method == "release" else { return }
-        let name = LockRegions.lockName(model, first: call.chainFirst, last: nameEnd - 2, function: call.function)
+        guard method == "acquire" || method == "release" else { return nil }
+        return (method, LockRegions.lockName(model, first: call.chainFirst, last: nameEnd - 2, function: call.function))
+    }
+
+    /// `x.acquire()` starts holding `x` in the current block; `x.release()` ends it.
+    private mutating func trackAcquire(_ call: FoundCall) {
+        guard let (method, name) = lockCall(call) else { return }
         if method == "acquire" {
             frames[frames.count - 1].acquired.append(name)
         } else if let at = frames.lastIndex(where: { $0.acquired.contains(name) }) {

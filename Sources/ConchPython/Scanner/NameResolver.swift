@@ -200,6 +200,11 @@ extension ScanModel {
         return Resolved(name: canonical(current.name), isResolved: true)
     }
 
+    /// Whether the resolved name is a class, whose call builds an instance of it.
+    func namesClass(_ name: String) -> Bool {
+        callResultType(name) == name
+    }
+
     /// The type a call's result has: the table's answer; an instance of the callee when it
     /// names a class (a class of this file, a CapWords name, or a known lowercase class);
     /// nil for other functions, whose results are unknown.

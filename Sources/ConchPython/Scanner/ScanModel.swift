@@ -112,18 +112,6 @@ final class ScanModel {
         definedFunction = Array(repeating: nil, count: statements.count)
     }
 
-    /// `Worker` is `threading.Thread` or derives from it through classes of this file.
-    func isSubtype(_ type: String, of base: String) -> Bool {
-        var current = [type]
-        var seen: Set<String> = []
-        while let next = current.popLast() {
-            if next == base { return true }
-            guard seen.insert(next).inserted, let info = classes[next] else { continue }
-            current.append(contentsOf: info.bases)
-        }
-        return false
-    }
-
     /// The type itself or its first ancestor (through classes of this file) that satisfies `test`.
     func firstAncestor(of type: String, where test: (String) -> Bool) -> String? {
         var current = [type]

@@ -63,7 +63,7 @@ enum SpawnCatalog {
     static let runnablePoolMethodNames: Set<String> = ["start", "tryStart"]
 
     /// `thread.started.connect(f)` on a `QThread`: `f` runs in that thread once it starts.
-    static let threadStartedConnections: Set<String> = Set(threadClasses.subtracting(["threading.Thread"]).map { $0 + ".started.connect" })
+    static let threadStartedConnections: Set<String> = Set(qtPackages.map { $0 + ".QtCore.QThread.started.connect" })
 
     /// Servers that handle every request in a new thread or forked child, and the mix-ins that make them.
     static let perRequestServers: [String: SpawnSite.Kind] = [

@@ -54,7 +54,7 @@ enum SpawnDetector {
     private static func requestHandlers(_ model: ScanModel, call: CallFacts, handlerIsSecond: Bool) -> [SpawnSite.Entry] {
         guard let argument = call.argument(keyword: "RequestHandlerClass") ?? (handlerIsSecond ? call.argument(at: 1) : nil),
               case let .name(handler) = argument.shape,
-              model.classes[handler] != nil || model.callResultType(handler) == handler else { return [.none] }
+              model.namesClass(handler) else { return [.none] }
         guard let methods = model.classes[handler]?.methods else { return [.function(handler + ".handle")] }
         if methods.contains("handle") { return [.function(handler + ".handle")] }
         let verbs = methods.filter { $0.hasPrefix("do_") }.sorted()
@@ -66,7 +66,7 @@ enum SpawnDetector {
     private static func runnableEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], call: CallFacts) -> SpawnSite.Entry {
         switch call.argument(at: 0)?.shape {
         case let .call(type)?, let .name(type)?:
-            if model.classes[type] != nil || model.callResultType(type) == type { return .function(type + ".run") }
+            if model.namesClass(type) { return .function(type + ".run") }
         default:
             break
         }
@@ -93,9 +93,7 @@ enum SpawnDetector {
                 let last = item.end - 1
                 guard last >= item.first, tokens.isName(item.first), model.chainStart(endingAt: last, notBefore: item.first) == item.first,
                       !tokens.isCloser(last) else { return .unresolved(tokens.text(item.first, max(item.first, last))) }
-                let resolved = model.resolveChain(item.first, last, scope: found.function, className: model.scopes[found.function].className)
-                return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
-                    ? .function(resolved.name) : .unresolved(tokens.text(item.first, last))
+                return functionNamed(model, item.first, last, found: found).map { .function($0) } ?? .unresolved(tokens.text(item.first, last))
             }
         }
         return nil
@@ -192,7 +190,13 @@ enum SpawnDetector {
         let tokens = model.tokens
         var last = token
         while tokens.isOp(last + 1, "."), tokens.isName(last + 2) { last += 2 }
-        let resolved = model.resolveChain(token, last, scope: found.function, className: model.scopes[found.function].className)
-        return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name)
+        return functionNamed(model, token, last, found: found) != nil
+    }
+
+    /// What the dotted name `first...last` resolves to in the call's function, unless that
+    /// is unknown or a builtin.
+    private static func functionNamed(_ model: ScanModel, _ first: Int, _ last: Int, found: FoundCall) -> String? {
+        let resolved = model.resolveChain(first, last, scope: found.function, className: model.scopes[found.function].className)
+        return resolved.isResolved && !ScannerCatalog.builtins.contains(resolved.name) ? resolved.name : nil
     }
 }

@@ -94,9 +94,7 @@ enum BlockingCalls {
     /// `while not q.empty(): q.get()`: the caller looks at the queue before taking from
     /// it, the way a loop callback drains what a worker thread posted.
     private static func checkedFirst(queueGet call: CallFacts, in caller: FunctionFacts) -> Bool {
-        guard call.calleeText.hasSuffix(".get") else { return false }
-        let queue = call.calleeText.dropLast(4)
-        return caller.calls.contains { $0.calleeText == queue + ".empty" || $0.calleeText == queue + ".qsize" }
+        !calls(on: call, in: caller, named: ["empty", "qsize"]).isEmpty
     }
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
@@ -108,12 +106,21 @@ enum BlockingCalls {
     /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`:
     /// the call returns at once, with an error if it would have had to wait.
     private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
-        guard call.callee.hasPrefix("socket.socket."), let dot = call.calleeText.lastIndex(of: ".") else { return false }
-        let socket = call.calleeText[..<dot]
-        return caller.calls.contains { other in
-            other.range.start < call.range.start
-                && ((other.calleeText == socket + ".setblocking" && ["False", "0"].contains(other.argument(at: 0)?.text))
-                    || (other.calleeText == socket + ".settimeout" && ["0", "0.0"].contains(other.argument(at: 0)?.text)))
+        guard call.callee.hasPrefix("socket.socket.") else { return false }
+        return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
+            let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]
+            return other.range.start < call.range.start && off.contains(other.argument(at: 0)?.text ?? "")
+        }
+    }
+
+    /// The caller's calls of these methods on the receiver `call` is made on, as written:
+    /// `q.empty()` beside `q.get()`.
+    private static func calls(on call: CallFacts, in caller: FunctionFacts, named methods: Set<String>) -> [CallFacts] {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return [] }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.filter { other in
+            guard let otherDot = other.calleeText.lastIndex(of: "."), other.calleeText[..<otherDot] == receiver else { return false }
+            return methods.contains(String(other.calleeText[other.calleeText.index(after: otherDot)...]))
         }
     }
 

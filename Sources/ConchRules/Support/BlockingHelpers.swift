@@ -29,20 +29,24 @@ struct BlockingHelpers {
 
     /// What the plain function a call in `file` names blocks on, if it does.
     mutating func blockingCall(through call: CallFacts, in file: FileFacts) -> Found? {
-        guard let id = model.plainHelper(calledBy: call, in: file, notOnTheLoop: onTheLoop),
+        guard file.language == .python, call.isResolved, let id = model.resolve(call.callee, from: file),
               let found = blockingCall(in: id, depth: 0), found.via.count <= Self.chainLimit else { return nil }
         return found
     }
 
+    /// Searches a plain (not `async`) Python function of the project that is not on the
+    /// loop itself: those are judged where they stand.
     private mutating func blockingCall(in id: FunctionID, depth: Int) -> Found? {
         if let answer = known[id] { return answer }
         guard depth < Self.searchLimit, !onTheLoop.contains(id), let (file, function) = model.function(id),
-              ProjectModel.isPlainPythonFunction(function, in: file)
+              file.language == .python, !function.isAsync, function.kind == .function || function.kind == .method
         else { return nil }
         known[id] = .some(nil)
         var found: Found?
-        if let call = function.calls.first(where: { BlockingCalls.entry(for: $0, in: .python, caller: function) != nil }),
-           let entry = BlockingCalls.entry(for: call, in: .python, caller: function) {
+        let blocking = function.calls.lazy.compactMap { call in
+            BlockingCalls.entry(for: call, in: .python, caller: function).map { (call, $0) }
+        }.first
+        if let (call, entry) = blocking {
             found = Found(file: file, call: call, entry: entry, via: [id])
         } else {
             for call in function.calls {
@@ -55,20 +59,5 @@ struct BlockingHelpers {
         }
         known[id] = .some(found)
         return found
-    }
-}
-
-extension ProjectModel {
-    /// The plain (not `async`) Python function of the project a call runs, unless
-    /// it is one of `onTheLoop`, which are judged where they stand.
-    func plainHelper(calledBy call: CallFacts, in file: FileFacts, notOnTheLoop onTheLoop: Set<FunctionID>) -> FunctionID? {
-        guard file.language == .python, !call.isAwaited, call.isResolved, let id = resolve(call.callee, from: file),
-              !onTheLoop.contains(id), let (home, function) = function(id), Self.isPlainPythonFunction(function, in: home)
-        else { return nil }
-        return id
-    }
-
-    static func isPlainPythonFunction(_ function: FunctionFacts, in file: FileFacts) -> Bool {
-        file.language == .python && !function.isAsync && (function.kind == .function || function.kind == .method)
     }
 }

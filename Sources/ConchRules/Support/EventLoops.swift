@@ -131,7 +131,7 @@ struct EventLoopIndex: Sendable {
     private static func reachedFromScripts(_ model: ProjectModel) -> FunctionSet {
         var entries: [FunctionID] = []
         for file in model.files where file.language == .python {
-            guard !file.mainGuards.isEmpty || file.moduleName == "__main__" || file.moduleName.hasSuffix(".__main__"),
+            guard !file.mainGuards.isEmpty || file.isMainModule,
                   let body = file.functions.first else { continue }
             entries += body.calls.compactMap { model.resolve($0.callee, from: file) }
         }
