@@ -66,7 +66,7 @@ struct SpawnPerTask: Rule {
     private func isThrottled(_ site: SpawnSite, in loop: LoopFacts, function: FunctionFacts) -> Bool {
         let inLoop = function.calls.filter { loop.range.contains($0.range.start) }
         if inLoop.contains(where: { TaskSources.semaphoreAcquires.contains($0.callee) }) { return true }
-        let spawn = function.calls.first { $0.range == site.range }
+        let spawn = site.creatingCall(in: function)
         if spawn?.locksHeld.contains(where: { $0.lowercased().contains("sem") }) ?? false { return true }
         let after = inLoop.filter { $0.range.start > site.range.end }
         if site.kind == .forkChild { return after.contains { TaskSources.childWaits.contains($0.callee) } }

@@ -62,7 +62,7 @@ struct SleepingTimerThread: Rule {
         let rearm = file.spawnSites.first { site in
             site.kind == .timer && site.entryID == function.id && file.functions[site.function].id == function.id
         }
-        return rearm.flatMap { site in function.calls.first { $0.range == site.range } }
+        return rearm.flatMap { $0.creatingCall(in: function) }
     }
 
     private func firstArmingExists(_ id: FunctionID, in file: FileFacts) -> Bool {

@@ -44,6 +44,11 @@ extension ProjectModel {
 }
 
 extension SpawnSite {
+    /// The call that creates the thread, process or task, among `function`'s calls.
+    func creatingCall(in function: FunctionFacts) -> CallFacts? {
+        function.calls.first { $0.range == range }
+    }
+
     /// The function the new thread, process or task runs, when known.
     var entryID: FunctionID? {
         if case let .function(id) = entry { return id }

@@ -103,7 +103,7 @@ enum JoinOrdering {
 
     /// The variable holding the thread: `threads` for `pthread_create(&threads[i], ...)`, `t` for `t = Thread(...)`.
     private static func handle(of site: SpawnSite, in function: FunctionFacts, language: SourceLanguage) -> String? {
-        guard let call = function.calls.first(where: { $0.range == site.range }) else { return nil }
+        guard let call = site.creatingCall(in: function) else { return nil }
         if language == .python { return call.boundName }
         return call.argument(at: 0).map { baseName($0.text) }
     }

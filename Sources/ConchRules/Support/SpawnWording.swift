@@ -56,7 +56,7 @@ enum SpawnRunner {
 
     /// `run_in_executor(None, f)`: the loop's default thread pool runs `f`.
     private static func passesDefaultExecutor(_ site: SpawnSite, in file: FileFacts) -> Bool {
-        guard let call = file.functions[site.function].calls.first(where: { $0.range == site.range }) else { return true }
+        guard let call = site.creatingCall(in: file.functions[site.function]) else { return true }
         guard let executor = call.argument(at: 0) ?? call.argument(keyword: "executor") else { return true }
         return executor.text == "None"
     }
