@@ -13,9 +13,10 @@ struct BlockingCallInEventLoop: Rule {
         for (file, function, role) in onTheLoop {
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
-                guard let entry = BlockingCalls.entry(for: call, in: file.language, caller: function) else {
+                guard let entry = BlockingCalls.entry(for: call, in: file, caller: function) else {
                     if let found = helpers.blockingCall(through: call, in: file),
-                       !returnsAtOnce(found.entry, in: function, role: role, loops: loops) {
+                       !returnsAtOnce(found.entry, in: function, role: role, loops: loops),
+                       !checkedBeforeHand(found, by: function, model: model) {
                         findings.append(helperFinding(call, found, in: file, function, role: role, model: model))
                     }
                     continue
@@ -32,6 +33,12 @@ struct BlockingCallInEventLoop: Rule {
             }
         }
         return findings
+    }
+
+    /// The coroutine looked at the queue its helper takes from (`while self.q.empty(): await ...`).
+    private func checkedBeforeHand(_ found: BlockingHelpers.Found, by caller: FunctionFacts, model: ProjectModel) -> Bool {
+        guard found.via.count == 1, let (_, helper) = model.function(found.via[0]) else { return false }
+        return BlockingCalls.isQueueGetCheckedByCaller(found.call, helper: helper, caller: caller)
     }
 
     /// A read in a callback the loop runs once its descriptor is ready does not wait.

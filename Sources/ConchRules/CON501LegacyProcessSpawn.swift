@@ -8,10 +8,18 @@ struct LegacyProcessSpawn: Rule {
         var findings: [Finding] = []
         model.forEachCall(toAnyOf: LegacySpawnAPIs.allNames) { fileIndex, _, call in
             let file = model.files[fileIndex]
-            guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language) else { return }
+            guard call.isResolved, let entry = LegacySpawnAPIs.entry(for: call.callee, in: file.language),
+                  !startsNoCommand(call.facts, entry) else { return }
             findings.append(finding(for: call.facts, entry: entry, in: file))
         }
         return findings
+    }
+
+    /// `os.system("")`, the Windows console's switch to VT100 mode, and C's `system(NULL)`,
+    /// which asks whether a shell exists: neither runs a command.
+    private func startsNoCommand(_ call: CallFacts, _ entry: LegacySpawnAPIs.Entry) -> Bool {
+        guard entry.runsShell, let command = call.argument(at: entry.commandArgument) else { return false }
+        return ["\"\"", "''", "NULL"].contains(command.text)
     }
 
     private func finding(for call: CallFacts, entry: LegacySpawnAPIs.Entry, in file: FileFacts) -> Finding {

@@ -19,6 +19,7 @@ enum FactsDump {
             let type = global.typeName.map { ", \($0)" } ?? ""
             lines.append("global \(global.name), line \(line(global.range)): \(global.storage.rawValue)\(type)")
         }
+        for (name, value) in file.constants.sorted(by: { $0.key < $1.key }) { lines.append("constant \(name) = \(value)") }
         for site in file.spawnSites { lines.append(spawn(site, line: line)) }
         for marker in file.eventLoops {
             let callback = marker.callback.map { " \($0)" } ?? ""
@@ -173,6 +174,7 @@ extension FactsDump {
             "imports": file.imports.map { ["name": $0.localName, "target": $0.target] },
             "classes": file.classes.map { ["name": $0.qualifiedName, "bases": $0.bases, "line": line($0.range), "local": $0.isLocal] as [String: Any] },
             "globals": file.globals.map { ["name": $0.name, "line": line($0.range), "storage": $0.storage.rawValue, "type": $0.typeName ?? NSNull()] as [String: Any] },
+            "constants": file.constants,
             "spawn_sites": file.spawnSites.map(spawn),
             "event_loops": file.eventLoops.map { ["line": line($0.range), "framework": $0.framework.rawValue, "kind": $0.kind.rawValue,
                                                   "callback": $0.callback ?? NSNull()] as [String: Any] },

@@ -38,6 +38,29 @@ import Testing
         #expect(byName["items"]?.storage == .plain)
     }
 
+    @Test func constantsKeepTheTextTheyAreBoundTo() {
+        let facts = scan("""
+        import socket
+        _NUMERIC_ONLY = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+        LIMIT: int = 10
+        TWICE = 1
+        TWICE = 2
+        REBOUND = "a"
+        lower = 3
+        A, B = 1, 2
+        LONG = "a value far longer than the forty-eight bytes kept of any text"
+
+        def reset():
+            global REBOUND
+            REBOUND = "b"
+            INSIDE = 4
+        """)
+        #expect(facts.constants["_NUMERIC_ONLY"] == "socket.AI_NUMERICHOST | socket.AI_NUMERICSERV")
+        #expect(facts.constants["LIMIT"] == "10")
+        #expect(facts.constants["LONG"]?.hasSuffix("…") == true)
+        #expect(Set(facts.constants.keys) == ["_NUMERIC_ONLY", "LIMIT", "LONG"])
+    }
+
     @Test func writeKindsAreClassified() {
         let facts = scan("""
         counter = 0

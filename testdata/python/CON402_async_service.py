@@ -98,6 +98,31 @@ async def source_address(target):
     return probe.getsockname()[0]
 
 
+async def local_route(target):
+    # Connecting a UDP socket only picks the peer and the route; nothing is sent.
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    probe.connect((target, 80))
+    return probe.getsockname()[0]
+
+
+async def dial(target):
+    stream = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    stream.connect((target, 80))  # expect: CON402
+    return stream
+
+
+NUMERIC_ONLY = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+PASSIVE = socket.AI_PASSIVE
+
+
+async def parse_address(text, port):
+    return socket.getaddrinfo(text, port, flags=NUMERIC_ONLY)
+
+
+async def listening_addresses(host):
+    return socket.getaddrinfo(host, 0, flags=PASSIVE)  # expect: CON402
+
+
 async def resolve(host):
     return socket.getaddrinfo(host, 443)  # expect: CON402
 

@@ -1,5 +1,6 @@
 """An asyncio price watcher whose coroutines call plain helpers that block."""
 import asyncio
+import queue
 import subprocess
 import time
 
@@ -49,6 +50,27 @@ async def report():
     loop = asyncio.get_running_loop()
     revision = await loop.run_in_executor(None, git_revision)
     return format_price(revision, 0.0)
+
+
+class PriceFeed:
+    """Prices a worker thread puts on a queue, taken by coroutines."""
+
+    def __init__(self):
+        self.prices = queue.Queue()
+        self.arrived = asyncio.Event()
+
+    def _take(self):
+        return self.prices.get()
+
+    async def next_price(self):
+        # The queue is looked at first: `_take` finds a price waiting.
+        while self.prices.empty():
+            self.arrived.clear()
+            await self.arrived.wait()
+        return self._take()
+
+    async def next_price_blindly(self):
+        return self._take()  # expect: CON402
 
 
 async def main():

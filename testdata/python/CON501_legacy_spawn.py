@@ -38,6 +38,11 @@ def modern(path):
     return result.stdout, message, note
 
 
+def enable_ansi_escapes_on_windows():
+    # An empty command only switches the Windows console to VT100 mode.
+    os.system("")
+
+
 class Shell:
     def system(self, command):
         return command

@@ -20,6 +20,8 @@ public struct FileFacts: Sendable {
     public var functions: [FunctionFacts] = []
     public var classes: [ClassFacts] = []
     public var globals: [GlobalVariable] = []
+    /// Python: what each module-level constant (an ALL_CAPS name bound once) is bound to, as written.
+    public var constants: [String: String] = [:]
     public var spawnSites: [SpawnSite] = []
     public var eventLoops: [EventLoopMarker] = []
     /// Bodies of `if __name__ == "__main__":`.

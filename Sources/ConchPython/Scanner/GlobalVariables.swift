@@ -12,11 +12,13 @@ enum GlobalVariables {
     static func collect(_ model: ScanModel) {
         let tokens = model.tokens
         var seen: [String: Int] = [:]
+        var constants = ConstantValues()
         for index in model.statements.indices where model.statementFunction[index] == 0 && model.statementClass[index] == nil {
             let statement = model.statements[index]
             guard statement.header == nil,
                   let assignment = model.assignments[index],
                   assignment.augmentedOperator == nil, let value = assignment.value else { continue }
+            constants.record(model, assignment: assignment, value: value)
             for target in assignment.targets {
                 let values = pairedValues(tokens, target: target, value: value)
                 for (name, valueRange) in values {
@@ -38,6 +40,7 @@ enum GlobalVariables {
             seen[name] = model.facts.globals.count
             model.facts.globals.append(GlobalVariable(name: name, range: tokens.range(token, token), storage: .plain, typeName: nil))
         }
+        model.facts.constants = constants.values
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
     }
@@ -107,11 +110,36 @@ enum GlobalVariables {
     private static func storage(_ name: String, _ typeName: String?, _ model: ScanModel) -> GlobalVariable.Storage {
         if let typeName, ScannerCatalog.threadLocalTypes.contains(typeName) { return .threadLocal }
         if let typeName, ScannerCatalog.synchronizedTypes.contains(typeName) { return .synchronized }
-        let isAllCaps = name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
-        if isAllCaps, !model.rebindableGlobals.contains(name), !containerTypes.contains(typeName ?? ""),
+        if isConstantName(name), !model.rebindableGlobals.contains(name), !containerTypes.contains(typeName ?? ""),
            !ScannerCatalog.containerConstructors.contains(typeName ?? "") {
             return .constant
         }
         return .plain
+    }
+
+    /// ALL_CAPS, as PEP 8 spells constants (`_NUMERIC_ONLY` too).
+    static func isConstantName(_ name: String) -> Bool {
+        name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
+    }
+}
+
+/// `_NUMERIC_ONLY = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV`: the text each ALL_CAPS
+/// name is bound to, when the module binds it once and no function rebinds it, so a rule
+/// can see what `flags=_NUMERIC_ONLY` passes.
+struct ConstantValues {
+    private(set) var values: [String: String] = [:]
+    private var boundAgain: Set<String> = []
+
+    mutating func record(_ model: ScanModel, assignment: Assignment, value: (first: Int, end: Int)) {
+        guard assignment.targets.count == 1, let target = assignment.targets.first, target.end == target.first + 1,
+              model.tokens.isName(target.first), value.end > value.first else { return }
+        let name = model.tokens.text(target.first)
+        guard GlobalVariables.isConstantName(name), !model.rebindableGlobals.contains(name), !boundAgain.contains(name) else { return }
+        if values[name] != nil {
+            values[name] = nil
+            boundAgain.insert(name)
+            return
+        }
+        values[name] = model.shortText(value.first, value.end - 1)
     }
 }

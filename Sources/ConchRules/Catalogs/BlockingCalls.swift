@@ -83,10 +83,12 @@ enum BlockingCalls {
 
     /// The entry for a call `caller` makes, or nil when the call does not block (a `get`
     /// with a timeout, or on a queue the caller checks first).
-    static func entry(for call: CallFacts, in language: SourceLanguage, caller: FunctionFacts) -> Entry? {
-        if language == .c { return c[call.callee] }
+    static func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> Entry? {
+        if file.language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
-        if let known = python[call.callee] { return returnsAtOnce(call) || isNonBlockingSocket(call, in: caller) ? nil : known }
+        if let known = python[call.callee] {
+            return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller) ? nil : known
+        }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
     }
@@ -98,19 +100,44 @@ enum BlockingCalls {
     }
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
-    /// it never asks a resolver.
-    private static func returnsAtOnce(_ call: CallFacts) -> Bool {
-        call.callee == "socket.getaddrinfo" && call.arguments.contains { $0.text.contains("AI_NUMERICHOST") }
+    /// it never asks a resolver. The flags may come through a module constant.
+    private static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
+        call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
+            (file.constants[argument.text] ?? argument.text).contains("AI_NUMERICHOST")
+        }
     }
 
     /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`:
     /// the call returns at once, with an error if it would have had to wait.
     private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard call.callee.hasPrefix("socket.socket.") else { return false }
+        if call.callee == "socket.socket.connect", isDatagramSocket(receiverOf: call, in: caller) { return true }
         return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
             let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]
             return other.range.start < call.range.start && off.contains(other.argument(at: 0)?.text ?? "")
         }
+    }
+
+    /// `sock = socket.socket(family, socket.SOCK_DGRAM)`: connecting a UDP socket only
+    /// picks the peer and the local route; nothing goes over the network.
+    private static func isDatagramSocket(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.contains { made in
+            guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false,
+                  let type = made.argument(keyword: "type") ?? made.argument(at: 1) else { return false }
+            return type.text.hasSuffix("SOCK_DGRAM")
+        }
+    }
+
+    /// A queue `get` made in a method `helper` that a method of the same instance calls
+    /// only after it looked at the queue: `while self.q.empty(): await ...` and then
+    /// `self._take()`, whose `self.q.get()` finds the queue filled.
+    static func isQueueGetCheckedByCaller(_ call: CallFacts, helper: FunctionFacts, caller: FunctionFacts) -> Bool {
+        guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))),
+              call.calleeText.hasPrefix("self."), let className = caller.className, helper.className == className
+        else { return false }
+        return checkedFirst(queueGet: call, in: caller)
     }
 
     /// The caller's calls of these methods on the receiver `call` is made on, as written:

@@ -44,7 +44,7 @@ struct BlockingHelpers {
         known[id] = .some(nil)
         var found: Found?
         let blocking = function.calls.lazy.compactMap { call in
-            BlockingCalls.entry(for: call, in: .python, caller: function).map { (call, $0) }
+            BlockingCalls.entry(for: call, in: file, caller: function).map { (call, $0) }
         }.first
         if let (call, entry) = blocking {
             found = Found(file: file, call: call, entry: entry, via: [id])
