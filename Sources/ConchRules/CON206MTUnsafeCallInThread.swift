@@ -12,6 +12,7 @@ struct MTUnsafeCallInThread: Rule {
         for (entry, file, function) in contexts.threadReach(model) {
             for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
                 guard let unsafe = unsafeEntry(for: call, in: file, model),
+                      !handles(unsafe.raises, around: call, in: function),
                       unsafe.sharedArgument.map({ isShared(call.argument(at: $0), in: function) }) ?? true else { continue }
                 let key = file.path + ":" + String(call.range.start)
                 guard reported.insert(key).inserted else { continue }
@@ -29,6 +30,12 @@ struct MTUnsafeCallInThread: Rule {
               model.resolve(call.callee, from: file) == nil else { return nil }
         let given = call.arguments.filter { $0.text != "None" }.count
         return given >= entry.minimumArguments ? entry : nil
+    }
+
+    /// `try: signal.signal(...) except ValueError:` probes for the main thread on purpose.
+    private func handles(_ raised: String?, around call: CallFacts, in function: FunctionFacts) -> Bool {
+        guard let raised else { return false }
+        return function.exceptionsHandled(at: call.range.start).contains(raised)
     }
 
     /// Whether the argument reaches the object through a global (`readdir(shared_dir)`,

@@ -53,6 +53,9 @@ enum FactsDump {
         let owner = function.className.map { ", in class \($0)" } ?? ""
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
+        for region in function.handledExceptions {
+            lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
+        }
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
@@ -162,6 +165,10 @@ extension FactsDump {
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
+             "handled_exceptions": function.handledExceptions.map { region in
+                 ["start_line": line(region.range), "end_line": line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)),
+                  "names": region.names] as [String: Any]
+             },
              "globals": function.globalAccesses.map { access in
                  ["line": line(access.range), "variable": access.path, "access": kind(access.kind), "locks": access.locksHeld,
                   "guards": access.guards.map(condition)] as [String: Any]

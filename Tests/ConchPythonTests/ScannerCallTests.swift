@@ -151,6 +151,43 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.calls.map(\.isAwaited) == [true, false])
     }
 
+    @Test func callsKnowTheExceptionsHandledAroundThem() {
+        let facts = scan("""
+        import contextlib, socket
+        def f(sock):
+            try:
+                sock.send(b"x")
+                try:
+                    sock.recv(1)
+                except (socket.timeout, OSError) as error:
+                    log(error)
+            except BlockingIOError:
+                retry()
+            except* ValueError:
+                pass
+            else:
+                done()
+            with contextlib.suppress(InterruptedError):
+                g = lambda: sock.close()
+                sock.shutdown(0)
+            try:
+                sock.close()
+            except:
+                pass
+        """)
+        let f = facts.function("pkg.mod.f")
+        let caught = Dictionary((f?.calls ?? []).map { ($0.calleeText, f?.exceptionsHandled(at: $0.range.start)) }) { first, _ in first }
+        #expect(caught["sock.send"] == ["BlockingIOError", "ValueError"])
+        #expect(caught["sock.recv"] == ["BlockingIOError", "ValueError", "socket.timeout", "OSError"])
+        #expect(caught["log"] == ["BlockingIOError", "ValueError"])
+        #expect(caught["retry"] == [])
+        #expect(caught["done"] == [])
+        #expect(caught["sock.shutdown"] == ["InterruptedError"])
+        #expect(caught["sock.close"] == ["BaseException"])
+        let lambda = facts.functions.first { $0.kind == .lambda }
+        #expect(lambda?.handledExceptions.isEmpty == true)
+    }
+
     @Test func tupleTargetsBindEveryName() {
         let facts = scan("""
         counter = 0

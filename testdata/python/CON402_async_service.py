@@ -111,6 +111,21 @@ async def dial(target):
     return stream
 
 
+async def push(conn: socket.socket, data):
+    # A handler for BlockingIOError: the socket is non-blocking, the send never waits.
+    try:
+        return conn.send(data)
+    except BlockingIOError:
+        return 0
+
+
+async def push_all(conn: socket.socket, data):
+    try:
+        return conn.sendall(data)  # expect: CON402
+    except (ConnectionResetError, BrokenPipeError):
+        return None
+
+
 NUMERIC_ONLY = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
 PASSIVE = socket.AI_PASSIVE
 

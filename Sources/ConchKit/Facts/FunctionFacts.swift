@@ -32,6 +32,8 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
+    /// Python: `try` bodies and `with contextlib.suppress(...)` blocks, with what they handle.
+    public var handledExceptions: [HandledExceptions] = []
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id
@@ -43,6 +45,25 @@ public struct FunctionFacts: Sendable {
 }
 
 /// A lock a function takes or releases on behalf of its caller.
+extension FunctionFacts {
+    /// The exceptions handled around this offset of the function's own code, outermost first.
+    public func exceptionsHandled(at offset: Int) -> [String] {
+        handledExceptions.lazy.filter { $0.range.contains(offset) }.flatMap(\.names)
+    }
+}
+
+/// Python: a block whose exceptions are handled, and the exceptions as written
+/// (`except (socket.timeout, OSError):`); a bare `except:` is `BaseException`.
+public struct HandledExceptions: Hashable, Sendable {
+    public var range: ByteRange
+    public var names: [String]
+
+    public init(range: ByteRange, names: [String]) {
+        self.range = range
+        self.names = names
+    }
+}
+
 public struct LockEffect: Hashable, Sendable {
     public enum Target: Hashable, Sendable {
         /// The lock as written in the function: `stats_mutex`, `item_locks[hv & mask]`.

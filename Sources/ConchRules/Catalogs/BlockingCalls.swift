@@ -100,23 +100,40 @@ enum BlockingCalls {
     }
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
-    /// it never asks a resolver. The flags may come through a module constant.
+    /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
     private static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
         call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
-            (file.constants[argument.text] ?? argument.text).contains("AI_NUMERICHOST")
+            argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+                .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
         }
     }
 
-    /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`:
-    /// the call returns at once, with an error if it would have had to wait.
+    /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`,
+    /// or a handler for the `BlockingIOError` it raises instead of waiting: the call returns
+    /// at once, with an error if it would have had to wait.
     private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard call.callee.hasPrefix("socket.socket.") else { return false }
+        if caller.exceptionsHandled(at: call.range.start).contains("BlockingIOError") || awaitsReadiness(receiverOf: call, in: caller) { return true }
         if call.callee == "socket.socket.connect", isDatagramSocket(receiverOf: call, in: caller) { return true }
         return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
             let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]
             return other.range.start < call.range.start && off.contains(other.argument(at: 0)?.text ?? "")
         }
     }
+
+    /// `await trio.lowlevel.wait_writable(sock)` (or AnyIO's `wait_socket_writable`) in the
+    /// caller: the socket is used the loop's way, a call made once the loop says it is ready.
+    private static func awaitsReadiness(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.contains { wait in
+            guard wait.isAwaited, let method = wait.callee.split(separator: ".").last,
+                  readinessWaits.contains(String(method)) else { return false }
+            return wait.argument(at: 0).map { $0.text[...] == receiver } ?? false
+        }
+    }
+
+    private static let readinessWaits: Set<String> = ["wait_readable", "wait_writable", "wait_socket_readable", "wait_socket_writable"]
 
     /// `sock = socket.socket(family, socket.SOCK_DGRAM)`: connecting a UDP socket only
     /// picks the peer and the local route; nothing goes over the network.

@@ -13,6 +13,9 @@ enum MTUnsafeCalls {
         /// Unsafe only when the argument at this position, the object the call works
         /// on, is shared between threads: a `DIR *` of the thread's own is safe to read.
         var sharedArgument: Int?
+        /// The exception the call raises instead of doing harm: code that handles it
+        /// (`try: signal.signal(...) except ValueError:`) knows, and probes on purpose.
+        var raises: String?
     }
 
     private static let staticResult = "which returns a pointer to static storage that the next call overwrites"
@@ -81,9 +84,11 @@ enum MTUnsafeCalls {
     /// Python calls by resolved name.
     static let python: [String: Entry] = [
         "signal.signal": Entry(hazard: mainThreadOnly,
-                               advice: "install signal handlers with signal.signal in the main thread, before starting threads"),
+                               advice: "install signal handlers with signal.signal in the main thread, before starting threads",
+                               raises: "ValueError"),
         "signal.set_wakeup_fd": Entry(hazard: mainThreadOnly,
-                                      advice: "call signal.set_wakeup_fd in the main thread, before starting threads"),
+                                      advice: "call signal.set_wakeup_fd in the main thread, before starting threads",
+                                      raises: "ValueError"),
         "os.chdir": Entry(hazard: "which changes the working directory of every thread in the process",
                           advice: "build absolute paths with os.path.join or pathlib.Path, pass cwd= to subprocess.run, or use dir_fd= arguments"),
         "os.fchdir": Entry(hazard: "which changes the working directory of every thread in the process",
