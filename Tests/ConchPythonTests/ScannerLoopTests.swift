@@ -77,6 +77,20 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 3])
     }
 
+    @Test func bitwiseOperatorsOnNamedConstantsAreFlagTestsNotArithmetic() {
+        let facts = scan("""
+        def f(entries, Feature, table, crc):
+            for entry in entries:
+                if entry.features & (Feature.OPEN | Feature.CLOSE):
+                    entry.flags |= O_NONBLOCK
+                mode = entry.mode & ~stat.S_IWUSR
+            for byte in table:
+                crc = (crc >> 8) ^ CRC_TABLE[(crc ^ byte) & 0xFF]
+                crc = crc | MASKS.get(byte) | AB
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 6])
+    }
+
     @Test func nestedLoopsKnowTheirParentAndDepth() {
         let facts = scan("""
         def f(n):

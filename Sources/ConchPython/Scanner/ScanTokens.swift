@@ -18,7 +18,8 @@ final class ScanTokens {
     /// Index of the partner bracket, or -1 when the bracket is unbalanced or the token is none.
     let partner: [Int]
     /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens
-    /// `0..<i` in the low 32 bits, the same without comparisons in the high 32.
+    /// `0..<i` in the low 32 bits, the same without comparisons in the high 32; flag
+    /// tests on named constants (`FlagTests`) are not counted.
     let operatorsBefore: [Int]
 
     let bytes: [UInt8]
@@ -47,7 +48,10 @@ final class ScanTokens {
         lambdaID = sink.lambdaID
         forID = sink.forID
         partner = sink.partner.takeArray()
-        operatorsBefore = sink.operatorsBefore.takeArray()
+        let operators = sink.operatorsBefore.takeArray()
+        operatorsBefore = sink.hasBitwiseOperators
+            ? FlagTests.discounted(operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
+            : operators
     }
 
     // MARK: - Questions about one token

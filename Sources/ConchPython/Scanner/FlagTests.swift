@@ -1,0 +1,79 @@
+/// `features & Feature.SET_POSITION`, `flags |= O_NONBLOCK`, `mode & (stat.S_IRUSR | stat.S_IWUSR)`:
+/// bitwise operators applied to named constants test or set flags; they compute
+/// nothing, so a loop full of them is no hot loop. Arithmetic on plain variables
+/// and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`) still counts.
+enum FlagTests {
+    /// `operatorsBefore` with the flag operators taken out: one pass, run only for
+    /// files that have bitwise operators at all.
+    static func discounted(_ operatorsBefore: [Int], kinds: [ScanKind], starts: [Int], ends: [Int], partner: [Int],
+                           bytes: [UInt8]) -> [Int] {
+        var result = operatorsBefore
+        var removed = 0
+        let operands = Operands(kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
+        for index in kinds.indices {
+            result[index] -= removed
+            guard kinds[index] == .op, isBitwise(bytes, starts[index], ends[index]) else { continue }
+            if operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index) { removed += 1 + 1 << 32 }
+        }
+        result[kinds.count] -= removed
+        return result
+    }
+
+    /// `&`, `|`, `^`, `~` and their augmented forms.
+    static func isBitwise(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start == 1 || (end - start == 2 && bytes[start + 1] == UInt8(ascii: "=")) else { return false }
+        let first = bytes[start]
+        return first == UInt8(ascii: "&") || first == UInt8(ascii: "|") || first == UInt8(ascii: "^")
+            || (first == UInt8(ascii: "~") && end - start == 1)
+    }
+
+    private struct Operands {
+        let kinds: [ScanKind]
+        let starts: [Int]
+        let ends: [Int]
+        let partner: [Int]
+        let bytes: [UInt8]
+
+        /// `Feature.OPEN |`, `(A | B) &`
+        func leftIsConstant(before index: Int) -> Bool {
+            let last = index - 1
+            guard last >= 0 else { return false }
+            if isCloseParen(last), partner[last] >= 0 { return isConstant(last - 1) }
+            return isConstant(last)
+        }
+
+        /// `| Feature.CLOSE`, `& (A | B)`, `& ~stat.S_IWUSR`, but not `^ TABLE[i]` or `& MASKS.get(k)`.
+        func rightIsConstant(after index: Int) -> Bool {
+            var cursor = index + 1
+            if cursor < kinds.count, isByte(cursor, "~") { cursor += 1 }
+            guard cursor < kinds.count else { return false }
+            if isOpenParen(cursor), partner[cursor] > cursor { return isConstant(partner[cursor] - 1) }
+            while cursor + 2 < kinds.count, kinds[cursor] == .name, isDot(cursor + 1), kinds[cursor + 2] == .name { cursor += 2 }
+            guard isConstant(cursor) else { return false }
+            return cursor + 1 >= kinds.count || !(isOpenParen(cursor + 1) || isByte(cursor + 1, "[") || isDot(cursor + 1))
+        }
+
+        /// An ALL_CAPS name of three characters or more (`N` or `AB` may be a matrix).
+        private func isConstant(_ index: Int) -> Bool {
+            guard index >= 0, index < kinds.count, kinds[index] == .name, ends[index] - starts[index] >= 3 else { return false }
+            var hasLetter = false
+            for offset in starts[index]..<ends[index] {
+                let byte = bytes[offset]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    hasLetter = true
+                } else if !(byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))) {
+                    return false
+                }
+            }
+            return hasLetter
+        }
+
+        private func isByte(_ index: Int, _ byte: Unicode.Scalar) -> Bool {
+            kinds[index] == .op && ends[index] - starts[index] == 1 && bytes[starts[index]] == UInt8(ascii: byte)
+        }
+
+        private func isDot(_ index: Int) -> Bool { isByte(index, ".") }
+        private func isOpenParen(_ index: Int) -> Bool { isByte(index, "(") }
+        private func isCloseParen(_ index: Int) -> Bool { isByte(index, ")") }
+    }
+}
