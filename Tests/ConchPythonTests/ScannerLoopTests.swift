@@ -91,6 +91,19 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 6])
     }
 
+    @Test func operatorsBetweenTwoNamedConstantsComputeNothing() {
+        let facts = scan("""
+        def f(meters, x):
+            for meter in meters:
+                sensors = ELECTRICITY_SENSORS + ADDITIONAL_SENSORS
+                limit = config.MAX_ROWS * PAGE_SIZE
+            for step in range(x):
+                x = (x * A_MULT + C_INC) % MODULUS
+                x = x - OFFSET - SHIFT_BY
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 5])
+    }
+
     @Test func nestedLoopsKnowTheirParentAndDepth() {
         let facts = scan("""
         def f(n):

@@ -23,8 +23,6 @@ struct ScanTokenSink: TokenSink {
     /// `0..<i` in the low 32 bits, the same without comparisons in the high 32.
     let operatorsBefore: TokenColumn<Int>
     private(set) var suppressionComments: [ByteRange] = []
-    /// Whether some operator is `&`, `|`, `^` or `~`, which may test flags (`FlagTests`).
-    private(set) var hasBitwiseOperators = false
     /// Open brackets of the current logical line, innermost last.
     private var open: [Int] = []
 
@@ -83,7 +81,6 @@ struct ScanTokenSink: TokenSink {
             nameIDs.append(-1)
         }
         let isComputing = isArithmetic && !Self.isComparison(bytes, start, end - start)
-        if isComputing, !hasBitwiseOperators { hasBitwiseOperators = Self.isBitwise(bytes[start]) }
         operatorsBefore.append(operatorsBefore[index] + (isArithmetic ? 1 : 0) + (isComputing ? 1 << 32 : 0))
     }
 
@@ -117,10 +114,6 @@ struct ScanTokenSink: TokenSink {
             return Self.isArithmetic(bytes, start, length) && (!Self.isStarOrAt(bytes, start, length) || followsOperand(index))
         }
         return false
-    }
-
-    private static func isBitwise(_ first: UInt8) -> Bool {
-        first == UInt8(ascii: "&") || first == UInt8(ascii: "|") || first == UInt8(ascii: "^") || first == UInt8(ascii: "~")
     }
 
     /// `<`, `>`, `<=`, `>=`, `==`, `!=`; not the shifts.

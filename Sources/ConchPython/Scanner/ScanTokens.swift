@@ -19,7 +19,7 @@ final class ScanTokens {
     let partner: [Int]
     /// `operatorsBefore[i]`: arithmetic, bitwise and comparison operators among tokens
     /// `0..<i` in the low 32 bits, the same without comparisons in the high 32; flag
-    /// tests on named constants (`FlagTests`) are not counted.
+    /// tests and constant expressions (`ConstantOperators`) are not counted.
     let operatorsBefore: [Int]
 
     let bytes: [UInt8]
@@ -49,9 +49,7 @@ final class ScanTokens {
         forID = sink.forID
         partner = sink.partner.takeArray()
         let operators = sink.operatorsBefore.takeArray()
-        operatorsBefore = sink.hasBitwiseOperators
-            ? FlagTests.discounted(operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
-            : operators
+        operatorsBefore = ConstantOperators.discounted(operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
     }
 
     // MARK: - Questions about one token

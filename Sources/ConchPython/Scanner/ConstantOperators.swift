@@ -1,10 +1,13 @@
-/// `features & Feature.SET_POSITION`, `flags |= O_NONBLOCK`, `mode & (stat.S_IRUSR | stat.S_IWUSR)`:
-/// bitwise operators applied to named constants test or set flags; they compute
-/// nothing, so a loop full of them is no hot loop. Arithmetic on plain variables
-/// and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`) still counts.
-enum FlagTests {
-    /// `operatorsBefore` with the flag operators taken out: one pass, run only for
-    /// files that have bitwise operators at all.
+/// Operators that compute nothing a loop could spend its time on, so a loop full of
+/// them is no hot loop:
+/// - flag tests: bitwise operators applied to a named constant (`features & Feature.SET_POSITION`,
+///   `flags |= O_NONBLOCK`, `mode & (stat.S_IRUSR | stat.S_IWUSR)`);
+/// - constant expressions: an operator between two named constants, standing alone
+///   (`sensors = ELECTRICITY_SENSORS + ADDITIONAL_SENSORS`).
+/// Arithmetic on variables and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`,
+/// `x * A + C`) still counts.
+enum ConstantOperators {
+    /// `operatorsBefore` with those operators taken out, in one pass.
     static func discounted(_ operatorsBefore: [Int], kinds: [ScanKind], starts: [Int], ends: [Int], partner: [Int],
                            bytes: [UInt8]) -> [Int] {
         var result = operatorsBefore
@@ -12,11 +15,26 @@ enum FlagTests {
         let operands = Operands(kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
         for index in kinds.indices {
             result[index] -= removed
-            guard kinds[index] == .op, isBitwise(bytes, starts[index], ends[index]) else { continue }
-            if operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index) { removed += 1 + 1 << 32 }
+            guard kinds[index] == .op, isComputing(bytes, starts[index], ends[index]) else { continue }
+            let isFlagTest = isBitwise(bytes, starts[index], ends[index])
+                && (operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index))
+            if isFlagTest || operands.joinsTwoConstants(at: index) { removed += 1 + 1 << 32 }
         }
         result[kinds.count] -= removed
         return result
+    }
+
+    /// The operators the sink counts as computing: arithmetic, shifts and bitwise, not comparisons.
+    private static func isComputing(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        switch bytes[start] {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"):
+            return !(end - start == 2 && bytes[start + 1] == UInt8(ascii: ">"))
+        case UInt8(ascii: "<"), UInt8(ascii: ">"):
+            return end - start >= 2 && bytes[start + 1] == bytes[start]
+        default:
+            return false
+        }
     }
 
     /// `&`, `|`, `^`, `~` and their augmented forms.
@@ -51,6 +69,20 @@ enum FlagTests {
             while cursor + 2 < kinds.count, kinds[cursor] == .name, isDot(cursor + 1), kinds[cursor + 2] == .name { cursor += 2 }
             guard isConstant(cursor) else { return false }
             return cursor + 1 >= kinds.count || !(isOpenParen(cursor + 1) || isByte(cursor + 1, "[") || isDot(cursor + 1))
+        }
+
+        /// `A + B` where `A` starts its operand and `B` ends its own: not `x * A + C`.
+        func joinsTwoConstants(at index: Int) -> Bool {
+            guard index > 0, kinds[index - 1] == .name, leftIsConstant(before: index), rightIsConstant(after: index),
+                  !isByte(index, "~") else { return false }
+            var first = index - 1
+            while first >= 2, isDot(first - 1), kinds[first - 2] == .name { first -= 2 }
+            guard first > 0 else { return true }
+            return !(kinds[first - 1] == .op && Self.isOperator(bytes[starts[first - 1]]))
+        }
+
+        private static func isOperator(_ byte: UInt8) -> Bool {
+            "+-*/%@&|^~<>".utf8.contains(byte)
         }
 
         /// An ALL_CAPS name of three characters or more (`N` or `AB` may be a matrix).
