@@ -22,6 +22,18 @@ import Testing
         #expect(found.first?.isBounded == false)
     }
 
+    @Test func aMethodOfAnInstanceBuiltInPlaceIsTheTarget() {
+        let found = sites("""
+        import threading
+        class Collector:
+            def collect(self): pass
+        def main(results, make):
+            threading.Thread(target=Collector(results).collect).start()
+            threading.Thread(target=make(results).collect).start()
+        """)
+        #expect(found.map(\.entry) == [.function("pkg.mod.Collector.collect"), .unresolved("make(results).collect")])
+    }
+
     @Test func threadSubclassRunsItsRunMethod() {
         let found = sites("""
         from threading import Thread

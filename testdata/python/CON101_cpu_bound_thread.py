@@ -58,6 +58,18 @@ class RowWorker(threading.Thread):
         self.result = checksum(self.rows)
 
 
+class Tiles:
+    def __init__(self, size):
+        self.size = size
+
+    def render(self):
+        total = 0
+        for y in range(self.size):
+            for x in range(self.size):
+                total += (x * y) % 7
+        return total
+
+
 def render_with_threads(height):
     threads = [threading.Thread(target=mandelbrot_row, args=(y, 640, height)) for y in range(4)]  # expect: CON101
     for t in threads:
@@ -65,6 +77,7 @@ def render_with_threads(height):
     worker = RowWorker([b"abc"] * 1000)  # expect: CON101
     worker.start()
     th.Thread(target=render, args=(height,)).start()  # expect: CON101
+    threading.Thread(target=Tiles(256).render).start()  # expect: CON101
     for t in threads:
         t.join()
 
@@ -167,6 +180,22 @@ def listen(port):
             frames += (len(frame) + 63) // 64
 
 
+class ResultCollector:
+    """Takes results off a queue of unknown type: `get(block=True, timeout=...)` waits."""
+
+    def __init__(self, comms):
+        self.comms = comms
+        self.totals = {}
+
+    def next_batch(self):
+        return self.comms.results.get(block=True, timeout=0.1)
+
+    def collect(self):
+        while True:
+            for key, value in self.next_batch():
+                self.totals[key] = self.totals.get(key, 0) + value * 2 - 1
+
+
 def near_misses(urls, paths, state):
     with ThreadPoolExecutor() as pool:
         pool.submit(fetch_all, urls)
@@ -176,6 +205,7 @@ def near_misses(urls, paths, state):
     threading.Thread(target=poll_progress, args=(state,), daemon=True).start()
     threading.Thread(target=pump, args=(state.source, state.sink)).start()
     threading.Thread(target=listen, args=("/dev/ttyUSB0",)).start()
+    threading.Thread(target=ResultCollector(state.comms).collect, daemon=True).start()
 
 
 def test_render_is_thread_safe():

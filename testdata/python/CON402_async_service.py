@@ -105,6 +105,18 @@ async def local_route(target):
     return probe.getsockname()[0]
 
 
+async def socket_in_use(path):
+    # A Unix-domain socket connects to a path on this machine: accepted or refused at once.
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
 async def dial(target):
     stream = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     stream.connect((target, 80))  # expect: CON402

@@ -79,6 +79,16 @@ public enum WorkloadCatalog {
         "poll", "select",
     ]
 
+    /// `self._results.get(block=True, timeout=t)`, `worker.join(timeout=5)`: on a receiver of
+    /// unknown type, a `get`, `put` or `join` given `block=` or `timeout=` is a queue's,
+    /// a thread's or a process's, which waits (a dict's `get` takes no keywords).
+    public static func waitsByItsKeywords(_ call: CallFacts) -> Bool {
+        guard !call.isResolved, let method = methodName(call.callee), waitingByKeyword.contains(method) else { return false }
+        return call.arguments.contains { $0.keyword == "block" || $0.keyword == "timeout" }
+    }
+
+    private static let waitingByKeyword: Set<String> = ["get", "put", "join"]
+
     /// `self._serial.read(1)`: an unresolved call to a stream method.
     public static func mayWait(_ call: CallFacts) -> Bool {
         !call.isResolved && (methodName(call.callee).map(streamMethods.contains) ?? false)
@@ -113,7 +123,7 @@ public enum WorkloadCatalog {
     public static func isLocalWait(_ callee: String) -> Bool {
         if matches(callee, localWaits) { return true }
         if waits(callee) { return false }
-        return methodName(callee).map(localBlockingMethods.contains) ?? false
+        return methodName(callee).map { localBlockingMethods.contains($0) || waitingByKeyword.contains($0) } ?? false
     }
 
     private static func methodName(_ callee: String) -> String? {

@@ -74,7 +74,10 @@ struct WorkloadClassifier {
     /// A method the project defines is followed instead of judged by its name.
     private func waitedOn(_ call: CallFacts, in file: FileFacts) -> String? {
         if WorkloadCatalog.waits(call.callee) { return call.callee }
-        if WorkloadCatalog.isBlockingMethod(call.callee), model.resolve(call.callee, from: file) == nil { return call.calleeText }
+        if WorkloadCatalog.isBlockingMethod(call.callee) || WorkloadCatalog.waitsByItsKeywords(call),
+           model.resolve(call.callee, from: file) == nil {
+            return call.calleeText
+        }
         return nil
     }
 
@@ -99,6 +102,7 @@ struct WorkloadClassifier {
                         || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native)
                         || WorkloadCatalog.isBlockingMethod(call.callee)
                         || WorkloadCatalog.mayWait(call)
+                        || WorkloadCatalog.waitsByItsKeywords(call)
                         || isUnknownCallable(call))
             }
             if !yields { found.append(loop) }

@@ -170,8 +170,20 @@ enum SpawnDetector {
             }
             return .unresolved(argument.text)
         default:
-            return .unresolved(argument.text)
+            return methodOfNewInstance(model, argument, found: found).map { .function($0) } ?? .unresolved(argument.text)
         }
+    }
+
+    /// `Thread(target=Collector(results).collect)`: a method of an instance built in place.
+    private static func methodOfNewInstance(_ model: ScanModel, _ argument: Argument, found: FoundCall) -> String? {
+        let tokens = model.tokens
+        guard let first = tokens.index(startingAt: argument.range.start), let last = tokens.index(endingAt: argument.range.end),
+              last - 2 > first, tokens.isName(last), tokens.isOp(last - 1, "."), tokens.isOp(last - 2, ")"),
+              tokens.partner[last - 2] > first, model.chainStart(endingAt: last, notBefore: first) == first else { return nil }
+        let resolved = model.resolveChain(first, last, scope: found.function, className: model.scopes[found.function].className)
+        guard resolved.isResolved, let dot = resolved.name.lastIndex(of: "."),
+              model.namesClass(String(resolved.name[..<dot])) else { return nil }
+        return resolved.name
     }
 
     private static func foundCall(openingAt open: Int, in calls: [FoundCall]) -> FoundCall? {

@@ -114,7 +114,7 @@ enum BlockingCalls {
     private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard call.callee.hasPrefix("socket.socket.") else { return false }
         if caller.exceptionsHandled(at: call.range.start).contains("BlockingIOError") || awaitsReadiness(receiverOf: call, in: caller) { return true }
-        if call.callee == "socket.socket.connect", isDatagramSocket(receiverOf: call, in: caller) { return true }
+        if call.callee == "socket.socket.connect", connectsLocally(receiverOf: call, in: caller) { return true }
         return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
             let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]
             return other.range.start < call.range.start && off.contains(other.argument(at: 0)?.text ?? "")
@@ -135,15 +135,17 @@ enum BlockingCalls {
 
     private static let readinessWaits: Set<String> = ["wait_readable", "wait_writable", "wait_socket_readable", "wait_socket_writable"]
 
-    /// `sock = socket.socket(family, socket.SOCK_DGRAM)`: connecting a UDP socket only
-    /// picks the peer and the local route; nothing goes over the network.
-    private static func isDatagramSocket(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
+    /// `sock = socket.socket(family, socket.SOCK_DGRAM)`: connecting a UDP socket only picks
+    /// the peer and the local route, and `socket.socket(socket.AF_UNIX, ...)` connects to a
+    /// path on this machine, accepted or refused at once; neither waits on the network.
+    private static func connectsLocally(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
         let receiver = call.calleeText[..<dot]
         return caller.calls.contains { made in
-            guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false,
-                  let type = made.argument(keyword: "type") ?? made.argument(at: 1) else { return false }
-            return type.text.hasSuffix("SOCK_DGRAM")
+            guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false else { return false }
+            let family = made.argument(keyword: "family") ?? made.argument(at: 0)
+            let type = made.argument(keyword: "type") ?? made.argument(at: 1)
+            return family?.text.hasSuffix("AF_UNIX") ?? false || type?.text.hasSuffix("SOCK_DGRAM") ?? false
         }
     }
 
