@@ -5,6 +5,7 @@ import threading
 import time
 import tkinter as tk
 import urllib.request
+from tkinter import ttk
 
 
 def fetch_status():
@@ -24,6 +25,20 @@ class StatusApp:
         self.root.bind("<BackSpace>", self.smart_backspace)
         self.results = queue.Queue()
         self.root.after(100, self.show_results)
+        ttk.Button(root, text="Restart", command=self.restart).pack()
+        self.save = tk.Button(root, text="Save")
+        self.save.configure(command=self.save_settings)
+        menu = tk.Menu(root)
+        menu.add_command(label="About", command=self.about)
+
+    def restart(self):
+        subprocess.run(["systemctl", "restart", "app"], check=True)  # expect: CON402
+
+    def save_settings(self):
+        time.sleep(0.5)  # expect: CON402
+
+    def about(self):
+        self.label.config(text="Status 1.0")
 
     def poll(self):
         self.label.config(text=fetch_status())  # expect: CON402

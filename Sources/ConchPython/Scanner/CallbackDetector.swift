@@ -13,7 +13,7 @@ enum CallbackDetector {
     }
 
     /// Functions and methods that register a callback, by resolved name.
-    static let functions: [String: Registration] = [
+    static let functions: [String: Registration] = tkinterCommands.merging([
         "asyncio.AbstractEventLoop.call_soon": Registration(framework: .asyncio, position: 0),
         "asyncio.AbstractEventLoop.call_soon_threadsafe": Registration(framework: .asyncio, position: 0),
         "asyncio.AbstractEventLoop.call_later": Registration(framework: .asyncio, position: 1),
@@ -39,7 +39,16 @@ enum CallbackDetector {
         "wx.CallAfter": Registration(framework: .wx, position: 0),
         "kivy.clock.Clock.schedule_interval": Registration(framework: .kivy, position: 0),
         "kivy.clock.Clock.schedule_once": Registration(framework: .kivy, position: 0),
-    ]
+    ]) { first, _ in first }
+
+    /// Tk widgets whose `command=` the event loop calls when the user acts: a button's
+    /// click, a menu entry, a scale's move.
+    private static let tkinterCommands: [String: Registration] = {
+        let widgets = ["Button", "Checkbutton", "Radiobutton", "Scale", "Spinbox"]
+        let classes = widgets.flatMap { ["tkinter.\($0)", "tkinter.ttk.\($0)"] }
+            + ["tkinter.Menu.add_command", "tkinter.Menu.add_checkbutton", "tkinter.Menu.add_radiobutton"]
+        return Dictionary(uniqueKeysWithValues: classes.map { ($0, Registration(framework: .tkinter, keyword: "command")) })
+    }()
 
     /// Methods that register a callback on any type of a package: Tk's `after`,
     /// Qt's signal `connect`, wx's `Bind`.
@@ -47,6 +56,8 @@ enum CallbackDetector {
         ("tkinter.", "after", Registration(framework: .tkinter, position: 1)),
         ("tkinter.", "after_idle", Registration(framework: .tkinter, position: 0)),
         ("tkinter.", "bind", Registration(framework: .tkinter, position: 1)),
+        ("tkinter.", "configure", Registration(framework: .tkinter, keyword: "command")),
+        ("tkinter.", "config", Registration(framework: .tkinter, keyword: "command")),
         ("PyQt5.", "connect", Registration(framework: .qt, position: 0)),
         ("PyQt6.", "connect", Registration(framework: .qt, position: 0)),
         ("PySide2.", "connect", Registration(framework: .qt, position: 0)),
