@@ -9,10 +9,14 @@ struct MTUnsafeCallInThread: Rule {
         let contexts = model.executionContexts
         var reported: Set<String> = []
         var findings: [Finding] = []
+        var threadCalls: [FunctionID: Set<String>] = [:]
         for (entry, file, function) in contexts.threadReach(model) {
             for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
                 guard let unsafe = unsafeEntry(for: call, in: file, model),
                       !handles(unsafe.raises, around: call, in: function),
+                      unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
+                          callees(of: entry, model, cache: &threadCalls).contains(made)
+                      }),
                       unsafe.sharedArgument.map({ isShared(call.argument(at: $0), in: function) }) ?? true else { continue }
                 let key = file.path + ":" + String(call.range.start)
                 guard reported.insert(key).inserted else { continue }
@@ -26,10 +30,23 @@ struct MTUnsafeCallInThread: Rule {
     /// function of the same name, and not a call that only queries.
     private func unsafeEntry(for call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
         guard file.language == .c || call.isResolved,
-              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language),
+              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language)
+                ?? (file.language == .python ? GUIToolkits.inheritedWidgetCall(call.callee, in: file) : nil),
               model.resolve(call.callee, from: file) == nil else { return nil }
         let given = call.arguments.filter { $0.text != "None" }.count
         return given >= entry.minimumArguments ? entry : nil
+    }
+
+    /// Every resolved callee of the functions the thread runs, gathered once per thread.
+    private func callees(of entry: ExecutionContexts.Entry, _ model: ProjectModel, cache: inout [FunctionID: Set<String>]) -> Set<String> {
+        if let known = cache[entry.id] { return known }
+        var found: Set<String> = []
+        for id in entry.reached.ids {
+            guard let (_, function) = model.function(id) else { continue }
+            for call in function.calls where call.isResolved { found.insert(call.callee) }
+        }
+        cache[entry.id] = found
+        return found
     }
 
     /// `try: signal.signal(...) except ValueError:` probes for the main thread on purpose.

@@ -7,7 +7,7 @@ import time
 def tick():
     while True:
         time.sleep(1)
-        label.config(text=time.strftime("%H:%M:%S"))
+        label.config(text=time.strftime("%H:%M:%S"))  # expect: CON206
 
 
 root = Tk()

@@ -19,14 +19,19 @@ extension FileFacts {
     /// The class derives, through classes of this file, from a `...TestCase` base
     /// (`unittest.TestCase`, `IsolatedAsyncioTestCase`, a framework's own).
     private func isTestCase(_ className: String) -> Bool {
+        firstAncestor(of: className) { $0.split(separator: ".").last?.hasSuffix("TestCase") ?? false } != nil
+    }
+
+    /// The class itself or its first base, through classes of this file, that satisfies `test`.
+    func firstAncestor(of className: String, where test: (String) -> Bool) -> String? {
         var pending = [className]
         var seen: Set<String> = []
         while let name = pending.popLast() {
-            if name.split(separator: ".").last?.hasSuffix("TestCase") ?? false { return true }
+            if test(name) { return name }
             guard seen.insert(name).inserted, let facts = classes.first(where: { $0.qualifiedName == name }) else { continue }
             pending.append(contentsOf: facts.bases)
         }
-        return false
+        return nil
     }
 }
 
