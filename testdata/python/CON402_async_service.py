@@ -4,13 +4,18 @@ import os
 import queue
 import socket
 import subprocess
+import threading
 import time as clock
+from concurrent.futures import ThreadPoolExecutor
 import urllib.request
 
 import httpx
 import requests
 
 jobs = queue.Queue()
+ready = threading.Event()
+state_lock = threading.Lock()
+workers = ThreadPoolExecutor()
 
 
 async def poll_status(url):
@@ -103,6 +108,43 @@ async def local_route(target):
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     probe.connect((target, 80))
     return probe.getsockname()[0]
+
+
+async def wait_for_worker():
+    ready.wait()  # expect: CON402
+    return ready.wait(0)
+
+
+async def update_shared(state):
+    state_lock.acquire()  # expect: CON402
+    try:
+        state["n"] += 1
+    finally:
+        state_lock.release()
+    if state_lock.acquire(blocking=False):
+        state_lock.release()
+
+
+async def checksum_in_thread(data):
+    future = workers.submit(sum, data)
+    return future.result()  # expect: CON402
+
+
+async def checksum_when_done(data):
+    future = workers.submit(sum, data)
+    return future.result() if future.done() else await asyncio.wrap_future(future)
+
+
+async def checksum_after_signal(data, finished: asyncio.Event):
+    # Awaited first: the worker signals the loop once the future holds its result.
+    future = workers.submit(sum, data)
+    await finished.wait()
+    return future.result()
+
+
+async def call_on_own_loop():
+    future = asyncio.run_coroutine_threadsafe(asyncio.sleep(1), asyncio.get_running_loop())
+    return future.result()  # expect: CON402
 
 
 async def socket_in_use(path):

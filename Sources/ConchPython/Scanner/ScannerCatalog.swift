@@ -33,6 +33,10 @@ enum ScannerCatalog {
         "socket.create_server": "socket.socket",
         "socket.create_connection": "socket.socket",
         "threading.current_thread": "threading.Thread",
+        "concurrent.futures.ThreadPoolExecutor.submit": "concurrent.futures.Future",
+        "concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
+        "concurrent.futures.Executor.submit": "concurrent.futures.Future",
+        "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
         "trio.open_nursery": "trio.Nursery",
         "anyio.create_task_group": "anyio.abc.TaskGroup",
     ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }

@@ -40,6 +40,8 @@ enum BlockingCalls {
             "os.system": Entry(replacement: "use `await asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
             "input": Entry(replacement: "read input off the loop with `await asyncio.to_thread(input, prompt)`"),
         ]
+        // Waits on threads and their synchronisation: nothing else on the loop runs until another thread acts.
+        for (call, replacement) in threadWaits { table[call] = Entry(replacement: replacement) }
         // The synchronous HTTP clients: requests, httpx's sync API, urllib3, http.client.
         for verb in ["get", "post", "put", "patch", "delete", "head", "options", "request"] {
             for client in ["requests", "requests.Session", "requests.sessions.Session", "httpx", "httpx.Client"] {
@@ -53,6 +55,26 @@ enum BlockingCalls {
         }
         return table
     }()
+
+    private static let lockReplacement = "use an `asyncio.Lock` for coroutines; for a lock shared with threads, "
+        + "`await asyncio.to_thread(lock.acquire)`"
+
+    /// Waits for another thread, by resolved name, with what a coroutine does instead.
+    private static let threadWaits: [String: String] = [
+        "threading.Event.wait": "use an `asyncio.Event` and `await event.wait()`; for an event a thread sets, "
+            + "`await asyncio.to_thread(event.wait)`",
+        "threading.Condition.wait": "use an `asyncio.Condition`, or `await asyncio.to_thread(condition.wait)`",
+        "threading.Condition.wait_for": "use an `asyncio.Condition`, or `await asyncio.to_thread(condition.wait_for, predicate)`",
+        "threading.Barrier.wait": "use an `asyncio.Barrier` (Python 3.11), or `await asyncio.to_thread(barrier.wait)`",
+        "threading.Thread.join": "`await asyncio.to_thread(thread.join)`",
+        "threading.Lock.acquire": lockReplacement,
+        "threading.RLock.acquire": lockReplacement,
+        "threading.Semaphore.acquire": "use an `asyncio.Semaphore`, or `await asyncio.to_thread(semaphore.acquire)`",
+        "threading.BoundedSemaphore.acquire": "use an `asyncio.BoundedSemaphore`, or `await asyncio.to_thread(semaphore.acquire)`",
+        "concurrent.futures.Future.result": "`await asyncio.wrap_future(future)`; from `run_coroutine_threadsafe` on this "
+            + "same loop, `await` the coroutine itself (waiting here deadlocks)",
+        "multiprocessing.Process.join": "`await asyncio.to_thread(process.join)`",
+    ]
 
     /// Queues whose `get()` waits forever unless given a timeout or `block=False`.
     static let blockingQueues: Set<String> = [
@@ -87,7 +109,7 @@ enum BlockingCalls {
         if file.language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
         if let known = python[call.callee] {
-            return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller) ? nil : known
+            return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller) || isSettled(call, in: caller) ? nil : known
         }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
@@ -98,6 +120,24 @@ enum BlockingCalls {
     private static func checkedFirst(queueGet call: CallFacts, in caller: FunctionFacts) -> Bool {
         !calls(on: call, in: caller, named: ["empty", "qsize"]).isEmpty
     }
+
+    /// A wait on another thread that cannot wait: `event.wait(0)`, `lock.acquire(False)`,
+    /// `lock.acquire(blocking=False)`, `future.result(timeout=0)`; one on something the
+    /// caller saw finish first (`if future.done(): future.result()`, `is_set`, `is_alive`);
+    /// or a coroutine's `future.result()` or `thread.join()` after it awaited, most often
+    /// the very completion (`await done.wait()`, then `future.result()`).
+    private static func isSettled(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let method = threadWaitChecks.first(where: { call.callee.hasSuffix("." + $0.key) }) else { return false }
+        let first = call.argument(keyword: "blocking") ?? call.argument(keyword: "timeout") ?? call.argument(at: 0)
+        if let first, ["0", "0.0", "False"].contains(first.text) { return true }
+        if method.key == "result" || method.key == "join", caller.awaits.contains(where: { $0.start < call.range.start }) { return true }
+        return !calls(on: call, in: caller, named: method.value).isEmpty
+    }
+
+    /// Per waiting method, the calls that tell the wait is over.
+    private static let threadWaitChecks: [String: Set<String>] = [
+        "wait": ["is_set"], "wait_for": [], "join": ["is_alive"], "acquire": [], "result": ["done"],
+    ]
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
     /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
