@@ -11,6 +11,11 @@ struct BlockingCallInEventLoop: Rule {
         var helpers = BlockingHelpers(model: model, onTheLoop: Set(onTheLoop.map(\.function.id)))
         var findings: [Finding] = []
         for (file, function, role) in onTheLoop {
+            if case .coroutine = role {
+                findings += ThreadLocksAcrossAwaits.awaitsUnderThreadLocks(in: function, of: file).map { held in
+                    lockFinding(held, in: file, function, model: model)
+                }
+            }
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
                 guard let entry = BlockingCalls.entry(for: call, in: file, caller: function) else {
@@ -33,6 +38,16 @@ struct BlockingCallInEventLoop: Rule {
             }
         }
         return findings
+    }
+
+    private func lockFinding(_ held: ThreadLocksAcrossAwaits.Held, in file: FileFacts, _ coroutine: FunctionFacts,
+                             model: ProjectModel) -> Finding {
+        finding(
+            in: file, at: held.call.range,
+            "coroutine `\(model.displayName(coroutine.id))` awaits while it holds `\(held.lock)`, a `\(held.type)`: "
+                + held.consequence,
+            advice: "use an `asyncio.Lock` (`async with lock:`) to guard state that coroutines share; for state shared with "
+                + "threads, take the thread lock only around code that does not await")
     }
 
     /// The coroutine looked at the queue its helper takes from (`while self.q.empty(): await ...`).

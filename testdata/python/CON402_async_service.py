@@ -125,6 +125,31 @@ async def update_shared(state):
         state_lock.release()
 
 
+async def record_visit(state, page):
+    with state_lock:
+        state["pages"] = state.get("pages", 0) + 1
+        await asyncio.sleep(0)  # expect: CON402
+        state["last"] = page
+
+
+class Cache:
+    def __init__(self):
+        self._guard = threading.RLock()
+        self._async_guard = asyncio.Lock()
+        self.entries = {}
+
+    async def refresh(self, key, fetch):
+        with self._guard:
+            self.entries[key] = await fetch(key)  # expect: CON402
+
+    async def refresh_politely(self, key, fetch):
+        async with self._async_guard:
+            self.entries[key] = await fetch(key)
+        value = await fetch(key)
+        with self._guard:
+            self.entries[key] = value
+
+
 async def checksum_in_thread(data):
     future = workers.submit(sum, data)
     return future.result()  # expect: CON402
