@@ -38,6 +38,23 @@ import Testing
         #expect(byName["items"]?.storage == .plain)
     }
 
+    @Test func classAttributesAssignedInFunctionsAreWatchedState() {
+        let facts = scan("""
+        class Stats:
+            hits = 0
+        class Plain:
+            size = 1
+
+        def work():
+            Stats.hits += 1
+            print(Stats.hits, Stats(), Plain.size)
+        """)
+        #expect(facts.globals.map(\.name) == ["Stats"])
+        let accesses = facts.function("pkg.mod.work")?.globalAccesses ?? []
+        #expect(accesses.map(\.kind) == [.augmented, .read])
+        #expect(accesses.map(\.path) == ["pkg.mod.Stats.hits", "pkg.mod.Stats.hits"])
+    }
+
     @Test func constantsKeepTheTextTheyAreBoundTo() {
         let facts = scan("""
         import socket

@@ -13,6 +13,11 @@ stats_lock = threading.Lock()
 errors = 0
 
 
+class Uptime:
+    started = 0.0
+    restarts = 0
+
+
 def route(path):
     if path not in routes:
         routes[path] = b"/static" + path  # expect: CON201
@@ -32,6 +37,8 @@ def handle(conn):
     status_counts[200] += 1  # expect: CON201
     with stats_lock:
         errors += 0 if reply else 1
+        Uptime.restarts += 0
+    Uptime.started = Uptime.started or 1.0  # expect: CON201
     conn.close()
 
 

@@ -31,6 +31,9 @@ enum GlobalAccesses {
             if !targetTokens.contains(token), tokens.isOp(token + 1, "="), tokens.isOp(token - 1, "(") || tokens.isOp(token - 1, ",") {
                 continue
             }
+            // A watched class is module state only through its attributes: `Stats.hits`, not `Stats()`.
+            let isClass = model.watchedClasses.contains(name)
+            if isClass, !(tokens.isOp(token + 1, ".") && tokens.isName(token + 2)) { continue }
             let function = contexts.owner(of: token)
             // Module-level code counts too (a script reading a result after `join()`), but a
             // class body at module level binds class attributes, not the module's names.
@@ -60,6 +63,7 @@ enum GlobalAccesses {
                 kind = .checkThenAct
             }
             var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
+            if isClass { access.field = tokens.text(token + 2) }
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
         }

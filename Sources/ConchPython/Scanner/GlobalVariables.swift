@@ -35,6 +35,12 @@ enum GlobalVariables {
                 }
             }
         }
+        for (name, classIndex) in classesWithAssignedAttributes(model) where seen[name] == nil {
+            seen[name] = model.facts.globals.count
+            model.watchedClasses.insert(name)
+            let range = model.facts.classes[classIndex].nameRange
+            model.facts.globals.append(GlobalVariable(name: name, range: range, storage: .plain, typeName: "type"))
+        }
         for name in model.rebindableGlobals.sorted() where seen[name] == nil {
             guard let token = model.globalDeclarations[name] else { continue }
             seen[name] = model.facts.globals.count
@@ -43,6 +49,25 @@ enum GlobalVariables {
         model.facts.constants = constants.values
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
+    }
+
+    /// Module-level classes of the file that a function assigns an attribute of
+    /// (`Stats.hits += 1`, `Config.debug = True`), in source order, with their `facts.classes` index.
+    private static func classesWithAssignedAttributes(_ model: ScanModel) -> [(name: String, classIndex: Int)] {
+        let tokens = model.tokens
+        var found: [(name: String, classIndex: Int)] = []
+        for index in model.statements.indices where model.statementFunction[index] != 0 {
+            guard let assignment = model.assignments[index] else { continue }
+            for target in assignment.targets where target.end - target.first == 3 && tokens.isName(target.first)
+                && tokens.isOp(target.first + 1, ".") && tokens.isName(target.first + 2) {
+                let name = tokens.text(target.first)
+                guard !found.contains(where: { $0.name == name }), let id = model.scopes[0].names[name]?.definition,
+                      let info = model.classes[id], model.facts.classes[info.factIndex].qualifiedName == model.moduleName + "." + name
+                else { continue }
+                found.append((name, info.factIndex))
+            }
+        }
+        return found
     }
 
     static let immutableTypes: Set<String> = ["int", "float", "complex", "str", "bytes", "bool", "None", "tuple", "frozenset"]

@@ -51,7 +51,7 @@ extension ScanModel {
             }
             index = scopes[index].parent ?? 0
         }
-        return moduleVariables.contains(name) && scopes[0].names[name]?.definition == nil
+        return (moduleVariables.contains(name) && scopes[0].names[name]?.definition == nil) || watchedClasses.contains(name)
     }
 
     func canonical(_ name: String) -> String {

@@ -56,6 +56,9 @@ final class ScanModel {
     @exclusivity(unchecked) var pendingTypes: [PendingType] = []
     /// Per function index: its parameters annotated with a class, which `self.x = param` may copy.
     @exclusivity(unchecked) var annotatedParameters: [Int: [String]] = [:]
+    /// Module-level classes whose attributes functions assign (`Stats.hits += 1`): their
+    /// class attributes are module state, watched like globals.
+    @exclusivity(unchecked) var watchedClasses: Set<String> = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
     /// `trackedGlobals` by interned name id, for the per-token check.

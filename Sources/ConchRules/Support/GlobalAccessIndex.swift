@@ -44,7 +44,10 @@ struct GlobalAccessIndex: Sendable {
             let name = last.split(separator: "#").first.map(String.init) ?? last
             return access.field.map { name + "." + $0 } ?? name
         }
-        if language == .python, let dot = variable.lastIndex(of: ".") { return String(variable[variable.index(after: dot)...]) }
+        if language == .python, let dot = variable.lastIndex(of: ".") {
+            let name = String(variable[variable.index(after: dot)...])
+            return access.field.map { name + "." + $0 } ?? name
+        }
         return variable
     }
 }
