@@ -77,6 +77,10 @@ enum FactsDump {
             let guards = access.guards.isEmpty ? "" : " when " + access.guards.map(condition).joined(separator: " and ")
             lines.append("  global, line \(line(access.range)): \(access.path) \(kind(access.kind))\(locks)\(guards)")
         }
+        for update in function.selfAttributeUpdates {
+            let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
+            lines.append("  self update, line \(line(update.range)): \(update.variable) \(kind(update.kind))\(locks)")
+        }
         if !function.awaits.isEmpty { lines.append("  awaits, lines \(function.awaits.map { String(line($0)) }.joined(separator: ", "))") }
         return lines
     }
@@ -172,6 +176,10 @@ extension FactsDump {
              "globals": function.globalAccesses.map { access in
                  ["line": line(access.range), "variable": access.path, "access": kind(access.kind), "locks": access.locksHeld,
                   "guards": access.guards.map(condition)] as [String: Any]
+             },
+             "self_updates": function.selfAttributeUpdates.map { update in
+                 ["line": line(update.range), "attribute": update.variable, "access": kind(update.kind), "locks": update.locksHeld]
+                     as [String: Any]
              },
              "await_lines": function.awaits.map(line)]
         }

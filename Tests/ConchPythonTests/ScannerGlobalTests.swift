@@ -55,6 +55,31 @@ import Testing
         #expect(accesses.map(\.path) == ["pkg.mod.Stats.hits", "pkg.mod.Stats.hits"])
     }
 
+    @Test func methodsRecordUpdatesOfTheirOwnAttributes() {
+        let facts = scan("""
+        import threading
+        class Base:
+            def __init__(self):
+                self._cond = threading.Condition()
+        class Tally(Base):
+            def add(this, n):
+                this.count += n
+                this.total = this.total + n
+                this.seen[n] = this.seen.get(n, 0) + 1
+                this.last = n
+                other.count += 1
+                with this._cond:
+                    this.count -= 1
+        def plain(obj):
+            obj.count += 1
+        """)
+        let updates = facts.function("pkg.mod.Tally.add")?.selfAttributeUpdates ?? []
+        #expect(updates.map(\.variable) == ["this.count", "this.total", "this.seen", "this.count"])
+        #expect(updates.map(\.kind) == [.augmented, .readModifyWrite, .subscriptAugmented, .augmented])
+        #expect(updates.map(\.locksHeld) == [[], [], [], ["pkg.mod.Tally._cond"]])
+        #expect(facts.function("pkg.mod.plain")?.selfAttributeUpdates.isEmpty == true)
+    }
+
     @Test func constantsKeepTheTextTheyAreBoundTo() {
         let facts = scan("""
         import socket

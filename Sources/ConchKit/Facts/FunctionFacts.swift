@@ -32,6 +32,9 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
+    /// Python methods: updates of the object's own attributes that read the old value
+    /// (`self.count += 1`), named as written (`self.count`).
+    public var selfAttributeUpdates: [GlobalAccess] = []
     /// Python: `try` bodies and `with contextlib.suppress(...)` blocks, with what they handle.
     public var handledExceptions: [HandledExceptions] = []
 

@@ -90,7 +90,10 @@ struct ExpressionPass {
         let held = locks(in: function)
         let calls = CallScanner.calls(model, statement: index, contexts: contexts, locks: held)
         let assignment = model.assignments[index]
-        if let assignment { bindTypes(assignment, calls: calls, function: function) }
+        if let assignment {
+            bindTypes(assignment, calls: calls, function: function)
+            SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
+        }
         bindWalrusTypes(calls)
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }
         var checked: Set<String> = []

@@ -163,7 +163,7 @@ extension ScanModel {
             if let className, scopes[scope].selfName == head {
                 if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
                     let attribute = tokens.text(cursor + 1)
-                    if let type = classes[className]?.attributeTypes[attribute] {
+                    if let type = attributeType(attribute, of: className) {
                         current = Resolved(name: type, isResolved: true)
                     } else if cursor + 2 <= last, !(classes[className]?.methods.contains(attribute) ?? false) {
                         // `self.queue.get`: an attribute of unknown type, not a method of the class.
@@ -198,6 +198,16 @@ extension ScanModel {
         }
         guard current.isResolved else { return Resolved(name: shortText(first, last), isResolved: false) }
         return Resolved(name: canonical(current.name), isResolved: true)
+    }
+
+    /// The type of `self.attribute` in a method of `className`: set in the class, or in a
+    /// base class of this file (`self._cond`, made in `Semaphore.__init__`, seen from
+    /// `BoundedSemaphore.release`).
+    private func attributeType(_ attribute: String, of className: String) -> String? {
+        if let type = classes[className]?.attributeTypes[attribute] { return type }
+        guard classes[className]?.bases.isEmpty == false,
+              let owner = firstAncestor(of: className, where: { classes[$0]?.attributeTypes[attribute] != nil }) else { return nil }
+        return classes[owner]?.attributeTypes[attribute]
     }
 
     /// Whether the resolved name is a class, whose call builds an instance of it.

@@ -7,6 +7,15 @@ struct ExecutionContexts: Sendable {
     struct Start {
         var file: FileFacts
         var site: SpawnSite
+
+        /// The site alone starts several instances that run at once: per request by a
+        /// server, in a loop (unless joined in the same pass), or by a pool (unless the
+        /// one submission is waited for before the function goes on).
+        var startsSeveralAtOnce: Bool {
+            if site.startsPerRequest { return true }
+            if site.loop != nil { return !JoinOrdering.isJoinedInItsPass(self) }
+            return (site.kind == .threadPool || site.kind == .processPool) && !JoinOrdering.isJoinedLater(self)
+        }
     }
 
     /// A function run by a thread or a child process, and everything it reaches.
@@ -23,11 +32,7 @@ struct ExecutionContexts: Sendable {
         /// is waited for before the function goes on). A task its own completion
         /// queues again runs after itself, not beside.
         var runsBesideItself: Bool {
-            origins.count > 1 || origins.contains { start in
-                if start.site.startsPerRequest { return true }
-                if start.site.loop != nil { return !JoinOrdering.isJoinedInItsPass(start) }
-                return (start.site.kind == .threadPool || start.site.kind == .processPool) && !JoinOrdering.isJoinedLater(start)
-            }
+            origins.count > 1 || origins.contains(where: \.startsSeveralAtOnce)
         }
 
         /// The starts that begin new work: all but a pool task its own completion queues again.

@@ -1,0 +1,69 @@
+"""Threads that share one object and update its attributes, next to ones that each own theirs."""
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+
+class Counter:
+    def __init__(self):
+        self.value = 0
+        self.lock = threading.Lock()
+
+    def increment(self):
+        for _ in range(100_000):
+            self.value += 1  # expect: CON201
+
+    def increment_safely(self):
+        for _ in range(100_000):
+            with self.lock:
+                self.value += 1
+
+
+class Crawler:
+    def __init__(self):
+        self.pages = 0
+        self.sizes = {}
+
+    def fetch(self, url):
+        self.pages += 1  # expect: CON201
+        self.sizes[url] = self.sizes.get(url, 0) + len(url)  # expect: CON201
+
+    def crawl(self, urls):
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(self.fetch, urls))
+
+
+class Tally:
+    def __init__(self):
+        self.count = 0
+
+    def add(self):
+        self.count += 1
+
+
+class Worker(threading.Thread):
+    def __init__(self):
+        super().__init__()
+        self.done = 0
+
+    def run(self):
+        self.done += 1
+
+
+counter = Counter()
+
+
+def main():
+    threads = [threading.Thread(target=counter.increment) for _ in range(4)]
+    threads += [threading.Thread(target=counter.increment_safely) for _ in range(4)]
+    for _ in range(4):
+        # A tally per thread: nothing is shared.
+        own = Tally()
+        threads.append(threading.Thread(target=own.add))
+    threads += [Worker() for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    Crawler().crawl(["a", "b"])
+
+
+if __name__ == "__main__":
+    main()
