@@ -13,7 +13,7 @@ struct MTUnsafeCallInThread: Rule {
         for (entry, file, function) in contexts.threadReach(model) {
             for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
                 guard let unsafe = unsafeEntry(for: call, in: file, model),
-                      !handles(unsafe.raises, around: call, in: function),
+                      !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)
                       }),
@@ -50,9 +50,9 @@ struct MTUnsafeCallInThread: Rule {
     }
 
     /// `try: signal.signal(...) except ValueError:` probes for the main thread on purpose.
-    private func handles(_ raised: String?, around call: CallFacts, in function: FunctionFacts) -> Bool {
+    private func handles(_ raised: String?, around call: CallFacts, in function: FunctionFacts, of file: FileFacts) -> Bool {
         guard let raised else { return false }
-        return function.exceptionsHandled(at: call.range.start).contains(raised)
+        return file.exceptionsHandled(at: call.range.start, in: function).contains(raised)
     }
 
     /// Whether the argument reaches the object through a global (`readdir(shared_dir)`,

@@ -26,7 +26,7 @@ enum FactsDump {
             lines.append("event loop, line \(line(marker.range)): \(marker.framework.rawValue) \(marker.kind.rawValue)\(callback)")
         }
         for guardRange in file.mainGuards { lines.append("main guard: lines \(line(guardRange))-\(file.line(of: guardRange.end))") }
-        for function in file.functions { lines += self.function(function, line: line) }
+        for function in file.functions { lines += self.function(function, in: file, line: line) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -48,12 +48,12 @@ enum FactsDump {
         }
     }
 
-    private static func function(_ function: FunctionFacts, line: (ByteRange) -> Int) -> [String] {
+    private static func function(_ function: FunctionFacts, in file: FileFacts, line: (ByteRange) -> Int) -> [String] {
         let async = function.isAsync ? "async " : ""
         let owner = function.className.map { ", in class \($0)" } ?? ""
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
-        for region in function.handledExceptions {
+        for region in file.handledExceptions where file.functions[region.function].id == function.id {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
         for (index, loop) in function.loops.enumerated() {
@@ -77,7 +77,7 @@ enum FactsDump {
             let guards = access.guards.isEmpty ? "" : " when " + access.guards.map(condition).joined(separator: " and ")
             lines.append("  global, line \(line(access.range)): \(access.path) \(kind(access.kind))\(locks)\(guards)")
         }
-        for update in function.selfAttributeUpdates {
+        for update in file.attributeUpdates(of: function) {
             let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
             lines.append("  self update, line \(line(update.range)): \(update.variable) \(kind(update.kind))\(locks)")
         }
@@ -169,7 +169,7 @@ extension FactsDump {
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
-             "handled_exceptions": function.handledExceptions.map { region in
+             "handled_exceptions": file.handledExceptions.filter { file.functions[$0.function].id == function.id }.map { region in
                  ["start_line": line(region.range), "end_line": line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)),
                   "names": region.names] as [String: Any]
              },
@@ -177,7 +177,7 @@ extension FactsDump {
                  ["line": line(access.range), "variable": access.path, "access": kind(access.kind), "locks": access.locksHeld,
                   "guards": access.guards.map(condition)] as [String: Any]
              },
-             "self_updates": function.selfAttributeUpdates.map { update in
+             "self_updates": file.attributeUpdates(of: function).map { update in
                  ["line": line(update.range), "attribute": update.variable, "access": kind(update.kind), "locks": update.locksHeld]
                      as [String: Any]
              },

@@ -73,11 +73,11 @@ import Testing
         def plain(obj):
             obj.count += 1
         """)
-        let updates = facts.function("pkg.mod.Tally.add")?.selfAttributeUpdates ?? []
+        let updates = facts.function("pkg.mod.Tally.add").map(facts.attributeUpdates) ?? []
         #expect(updates.map(\.variable) == ["this.count", "this.total", "this.seen", "this.count"])
         #expect(updates.map(\.kind) == [.augmented, .readModifyWrite, .subscriptAugmented, .augmented])
         #expect(updates.map(\.locksHeld) == [[], [], [], ["pkg.mod.Tally._cond"]])
-        #expect(facts.function("pkg.mod.plain")?.selfAttributeUpdates.isEmpty == true)
+        #expect(facts.function("pkg.mod.plain").map(facts.attributeUpdates)?.isEmpty == true)
     }
 
     @Test func constantsKeepTheTextTheyAreBoundTo() {

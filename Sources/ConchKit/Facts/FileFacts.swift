@@ -24,6 +24,12 @@ public struct FileFacts: Sendable {
     public var constants: [String: String] = [:]
     public var spawnSites: [SpawnSite] = []
     public var eventLoops: [EventLoopMarker] = []
+    /// Python: `try` bodies and `with contextlib.suppress(...)` blocks, with what they handle.
+    /// Kept here rather than in each function, which most have none of: every function is
+    /// copied as its file's facts are built.
+    public var handledExceptions: [HandledExceptions] = []
+    /// Python methods' updates of their own object's attributes.
+    public var attributeUpdates: [AttributeUpdate] = []
     /// Bodies of `if __name__ == "__main__":`.
     public var mainGuards: [ByteRange] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
@@ -39,6 +45,16 @@ public struct FileFacts: Sendable {
         self.path = path
         self.language = language
         self.moduleName = moduleName
+    }
+
+    /// The exceptions handled around this offset of `function`'s own code, outermost first.
+    public func exceptionsHandled(at offset: Int, in function: FunctionFacts) -> [String] {
+        handledExceptions.lazy.filter { $0.range.contains(offset) && self.functions[$0.function].id == function.id }.flatMap(\.names)
+    }
+
+    /// The updates `function`, a method, makes of its own object's attributes.
+    public func attributeUpdates(of function: FunctionFacts) -> [GlobalAccess] {
+        attributeUpdates.filter { self.functions[$0.function].id == function.id }.map(\.access)
     }
 
     /// Python: the module runs as a script (`__main__`, `pkg.__main__`).

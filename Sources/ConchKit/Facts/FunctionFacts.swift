@@ -32,11 +32,6 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
-    /// Python methods: updates of the object's own attributes that read the old value
-    /// (`self.count += 1`), named as written (`self.count`).
-    public var selfAttributeUpdates: [GlobalAccess] = []
-    /// Python: `try` bodies and `with contextlib.suppress(...)` blocks, with what they handle.
-    public var handledExceptions: [HandledExceptions] = []
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id
@@ -48,22 +43,30 @@ public struct FunctionFacts: Sendable {
 }
 
 /// A lock a function takes or releases on behalf of its caller.
-extension FunctionFacts {
-    /// The exceptions handled around this offset of the function's own code, outermost first.
-    public func exceptionsHandled(at offset: Int) -> [String] {
-        handledExceptions.lazy.filter { $0.range.contains(offset) }.flatMap(\.names)
-    }
-}
-
-/// Python: a block whose exceptions are handled, and the exceptions as written
-/// (`except (socket.timeout, OSError):`); a bare `except:` is `BaseException`.
+/// Python: a block whose exceptions are handled, in the function at index `function`,
+/// and the exceptions as written (`except (socket.timeout, OSError):`); a bare
+/// `except:` is `BaseException`.
 public struct HandledExceptions: Hashable, Sendable {
+    public var function: Int
     public var range: ByteRange
     public var names: [String]
 
-    public init(range: ByteRange, names: [String]) {
+    public init(function: Int, range: ByteRange, names: [String]) {
+        self.function = function
         self.range = range
         self.names = names
+    }
+}
+
+/// Python: a method's update of its own object's attribute that reads the old value
+/// (`self.count += 1`), named as written (`self.count`), in the function at index `function`.
+public struct AttributeUpdate: Hashable, Sendable {
+    public var function: Int
+    public var access: GlobalAccess
+
+    public init(function: Int, access: GlobalAccess) {
+        self.function = function
+        self.access = access
     }
 }
 

@@ -7,33 +7,28 @@
 /// Arithmetic on variables and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`,
 /// `x * A + C`) still counts.
 enum ConstantOperators {
-    /// `operatorsBefore` with those operators taken out, in one pass.
-    static func discounted(_ operatorsBefore: [Int], kinds: [ScanKind], starts: [Int], ends: [Int], partner: [Int],
-                           bytes: [UInt8]) -> [Int] {
-        var result = operatorsBefore
-        var removed = 0
+    /// Takes those operators out of `operatorsBefore`, in place; most files have none,
+    /// and then only the operators are looked at.
+    static func discount(_ operatorsBefore: inout [Int], kinds: [ScanKind], starts: [Int], ends: [Int], partner: [Int],
+                         bytes: [UInt8]) {
         let operands = Operands(kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
-        for index in kinds.indices {
-            result[index] -= removed
-            guard kinds[index] == .op, isComputing(bytes, starts[index], ends[index]) else { continue }
+        var discounted: [Int] = []
+        for index in kinds.indices where kinds[index] == .op {
+            // The sink counted the operator as computing when the high half of the count rose.
+            guard (operatorsBefore[index + 1] - operatorsBefore[index]) >> 32 == 1 else { continue }
             let isFlagTest = isBitwise(bytes, starts[index], ends[index])
                 && (operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index))
-            if isFlagTest || operands.joinsTwoConstants(at: index) { removed += 1 + 1 << 32 }
+            if isFlagTest || operands.joinsTwoConstants(at: index) { discounted.append(index) }
         }
-        result[kinds.count] -= removed
-        return result
-    }
-
-    /// The operators the sink counts as computing: arithmetic, shifts and bitwise, not comparisons.
-    private static func isComputing(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        switch bytes[start] {
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "@"),
-             UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "~"):
-            return !(end - start == 2 && bytes[start + 1] == UInt8(ascii: ">"))
-        case UInt8(ascii: "<"), UInt8(ascii: ">"):
-            return end - start >= 2 && bytes[start + 1] == bytes[start]
-        default:
-            return false
+        guard let first = discounted.first else { return }
+        var removed = 0
+        var next = 0
+        for index in (first + 1)...kinds.count {
+            while next < discounted.count, discounted[next] < index {
+                removed += 1 + 1 << 32
+                next += 1
+            }
+            operatorsBefore[index] -= removed
         }
     }
 

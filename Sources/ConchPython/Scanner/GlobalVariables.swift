@@ -55,10 +55,19 @@ enum GlobalVariables {
     /// (`Stats.hits += 1`, `Config.debug = True`), in source order, with their `facts.classes` index.
     private static func classesWithAssignedAttributes(_ model: ScanModel) -> [(name: String, classIndex: Int)] {
         let tokens = model.tokens
+        let moduleClassIDs = Set(model.facts.classes.compactMap { info -> Int32? in
+            guard let dot = info.qualifiedName.lastIndex(of: "."), info.qualifiedName[..<dot] == model.moduleName else { return nil }
+            return tokens.names.existingID(of: String(info.qualifiedName[info.qualifiedName.index(after: dot)...]))
+        })
+        guard !moduleClassIDs.isEmpty else { return [] }
         var found: [(name: String, classIndex: Int)] = []
+        // `Stats.hits += 1` starts its statement: most statements are ruled out by their first token.
         for index in model.statements.indices where model.statementFunction[index] != 0 {
-            guard let assignment = model.assignments[index] else { continue }
+            let first = model.statements[index].first
+            guard tokens.isName(first), moduleClassIDs.contains(tokens.nameIDs[first]),
+                  let assignment = model.assignments[index] else { continue }
             for target in assignment.targets where target.end - target.first == 3 && tokens.isName(target.first)
+                && moduleClassIDs.contains(tokens.nameIDs[target.first])
                 && tokens.isOp(target.first + 1, ".") && tokens.isName(target.first + 2) {
                 let name = tokens.text(target.first)
                 guard !found.contains(where: { $0.name == name }), let id = model.scopes[0].names[name]?.definition,
@@ -142,9 +151,15 @@ enum GlobalVariables {
         return .plain
     }
 
-    /// ALL_CAPS, as PEP 8 spells constants (`_NUMERIC_ONLY` too).
+    /// ALL_CAPS, as PEP 8 spells constants (`_NUMERIC_ONLY` too); a non-ASCII letter
+    /// counts as a letter, and as lowercase unless it is uppercase.
     static func isConstantName(_ name: String) -> Bool {
-        name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+                && !utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        }
+        return name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
     }
 }
 

@@ -13,7 +13,7 @@ enum HandledExceptionRegions {
         }
         guard !names.isEmpty else { return }
         let range = ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index))
-        model.facts.functions[function].handledExceptions.append(HandledExceptions(range: range, names: names))
+        model.facts.handledExceptions.append(HandledExceptions(function: function, range: range, names: names))
     }
 
     /// What the `except` clauses of the `try` at `index` name.

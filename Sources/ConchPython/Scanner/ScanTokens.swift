@@ -48,8 +48,9 @@ final class ScanTokens {
         lambdaID = sink.lambdaID
         forID = sink.forID
         partner = sink.partner.takeArray()
-        let operators = sink.operatorsBefore.takeArray()
-        operatorsBefore = ConstantOperators.discounted(operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
+        var operators = sink.operatorsBefore.takeArray()
+        ConstantOperators.discount(&operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
+        operatorsBefore = operators
     }
 
     // MARK: - Questions about one token

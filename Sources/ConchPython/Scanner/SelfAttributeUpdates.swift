@@ -20,7 +20,7 @@ enum SelfAttributeUpdates {
             var update = GlobalAccess(variable: model.intern(selfName + "." + tokens.text(attribute)), kind: kind,
                                       range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
             update.locksHeld = locks
-            model.facts.functions[function].selfAttributeUpdates.append(update)
+            model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update))
         }
     }
 

@@ -109,7 +109,8 @@ enum BlockingCalls {
         if file.language == .c { return c[call.callee] }
         guard call.isResolved else { return nil }
         if let known = python[call.callee] {
-            return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller) || isSettled(call, in: caller) ? nil : known
+            return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller, of: file) || isSettled(call, in: caller)
+                ? nil : known
         }
         guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
@@ -151,9 +152,9 @@ enum BlockingCalls {
     /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`,
     /// or a handler for the `BlockingIOError` it raises instead of waiting: the call returns
     /// at once, with an error if it would have had to wait.
-    private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+    private static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts, of file: FileFacts) -> Bool {
         guard call.callee.hasPrefix("socket.socket.") else { return false }
-        if caller.exceptionsHandled(at: call.range.start).contains("BlockingIOError") || awaitsReadiness(receiverOf: call, in: caller) { return true }
+        if file.exceptionsHandled(at: call.range.start, in: caller).contains("BlockingIOError") || awaitsReadiness(receiverOf: call, in: caller) { return true }
         if call.callee == "socket.socket.connect", connectsLocally(receiverOf: call, in: caller) { return true }
         return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
             let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]

@@ -16,12 +16,12 @@ enum SharedInstanceUpdates {
     static func races(_ model: ProjectModel, threads: [ExecutionContexts.Entry]) -> [Race] {
         var found: [Race] = []
         for entry in threads where entry.runsBesideItself {
-            guard let (file, method) = model.function(entry.id), method.className != nil,
-                  method.selfAttributeUpdates.contains(where: { $0.locksHeld.isEmpty }),
-                  let (receiver, starts) = sharedReceiver(of: entry) else { continue }
+            guard let (file, method) = model.function(entry.id), method.className != nil else { continue }
+            let updates = file.attributeUpdates(of: method).filter { $0.locksHeld.isEmpty }
+            guard !updates.isEmpty, let (receiver, starts) = sharedReceiver(of: entry) else { continue }
             var sharing = entry
             sharing.starts = starts
-            for update in method.selfAttributeUpdates where update.locksHeld.isEmpty {
+            for update in updates {
                 found.append(Race(entry: sharing, file: file, update: update, receiver: receiver))
             }
         }
