@@ -90,6 +90,24 @@ enum CallbackDetector {
     private static let lastComponents: Set<Substring> = Set(functions.keys.compactMap { lastComponent(of: $0) })
         .union(methods.map { Substring($0.method) }).union(methodsOfUnknownReceivers.map { Substring($0.method) })
 
+    /// Bit `length * 128 + last byte` set for each of `lastComponents`: nearly every call's
+    /// last component is ruled out by its length and last byte, without hashing it.
+    private static let lengthAndLastByte: [UInt64] = lastComponents.reduce(into: [UInt64](repeating: 0, count: 128)) { bits, name in
+        guard let key = filterKey(name) else { return }
+        bits[key >> 6] |= 1 << UInt64(key & 63)
+    }
+
+    private static func filterKey(_ name: Substring) -> Int? {
+        let utf8 = name.utf8
+        guard let last = utf8.last, last < 128, utf8.count < 64 else { return nil }
+        return utf8.count * 128 + Int(last)
+    }
+
+    private static func mayBeRegistration(_ method: Substring) -> Bool {
+        guard let key = filterKey(method) else { return true }
+        return lengthAndLastByte[key >> 6] & (1 << UInt64(key & 63)) != 0
+    }
+
     /// `methods` by method name, in table order.
     private static let methodsByName: [Substring: [(package: String, registration: Registration)]] =
         Dictionary(grouping: methods) { Substring($0.method) }.mapValues { $0.map { ($0.package, $0.registration) } }
@@ -107,7 +125,7 @@ enum CallbackDetector {
 
     private static func registration(for call: FoundCall, _ model: ScanModel) -> Registration? {
         let callee = call.callee
-        guard let method = lastComponent(of: callee), lastComponents.contains(method) else { return nil }
+        guard let method = lastComponent(of: callee), mayBeRegistration(method), lastComponents.contains(method) else { return nil }
         if call.isResolved, let known = functions[callee] { return known }
         // A `QThread`'s `started` fires in the new thread, not on the event loop.
         if call.isResolved, SpawnCatalog.threadStartedConnections.contains(callee) { return nil }

@@ -7,15 +7,21 @@
 /// Arithmetic on variables and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`,
 /// `x * A + C`) still counts.
 enum ConstantOperators {
-    /// Takes those operators out of `operatorsBefore`, in place; most files have none,
-    /// and then only the operators are looked at.
-    static func discount(_ operatorsBefore: inout [Int], kinds: [ScanKind], starts: [Int], ends: [Int], partner: [Int],
-                         bytes: [UInt8]) {
+    /// Whether the sink should keep a computing operator for `discount`: a bitwise one, or
+    /// one right after a name spelled like a constant. The rest cannot be discounted.
+    static func isCandidate(firstByte: UInt8, previousIsConstantName: @autoclosure () -> Bool) -> Bool {
+        firstByte == UInt8(ascii: "&") || firstByte == UInt8(ascii: "|") || firstByte == UInt8(ascii: "^")
+            || firstByte == UInt8(ascii: "~") || previousIsConstantName()
+    }
+
+    /// Takes those of the `candidates` (computing operators, in order) that compute nothing
+    /// out of `operatorsBefore`, in place.
+    static func discount(_ operatorsBefore: inout [Int], candidates: [Int], kinds: [ScanKind], starts: [Int], ends: [Int],
+                         partner: [Int], bytes: [UInt8]) {
+        guard !candidates.isEmpty else { return }
         let operands = Operands(kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
         var discounted: [Int] = []
-        for index in kinds.indices where kinds[index] == .op {
-            // The sink counted the operator as computing when the high half of the count rose.
-            guard (operatorsBefore[index + 1] - operatorsBefore[index]) >> 32 == 1 else { continue }
+        for index in candidates {
             let isFlagTest = isBitwise(bytes, starts[index], ends[index])
                 && (operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index))
             if isFlagTest || operands.joinsTwoConstants(at: index) { discounted.append(index) }
@@ -80,19 +86,8 @@ enum ConstantOperators {
             "+-*/%@&|^~<>".utf8.contains(byte)
         }
 
-        /// An ALL_CAPS name of three characters or more (`N` or `AB` may be a matrix).
         private func isConstant(_ index: Int) -> Bool {
-            guard index >= 0, index < kinds.count, kinds[index] == .name, ends[index] - starts[index] >= 3 else { return false }
-            var hasLetter = false
-            for offset in starts[index]..<ends[index] {
-                let byte = bytes[offset]
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    hasLetter = true
-                } else if !(byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))) {
-                    return false
-                }
-            }
-            return hasLetter
+            index >= 0 && index < kinds.count && kinds[index] == .name && ConstantOperators.isConstantSpelling(bytes, starts[index], ends[index])
         }
 
         private func isByte(_ index: Int, _ byte: Unicode.Scalar) -> Bool {
@@ -102,5 +97,21 @@ enum ConstantOperators {
         private func isDot(_ index: Int) -> Bool { isByte(index, ".") }
         private func isOpenParen(_ index: Int) -> Bool { isByte(index, "(") }
         private func isCloseParen(_ index: Int) -> Bool { isByte(index, ")") }
+    }
+
+    /// An ALL_CAPS name of three characters or more (`N` or `AB` may be a matrix).
+    static func isConstantSpelling<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard end - start >= 3 else { return false }
+        var hasLetter = false
+        for offset in start..<end {
+            let byte = bytes[offset]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                hasLetter = true
+            } else if !(byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))) {
+                return false
+            }
+        }
+        return hasLetter
     }
 }

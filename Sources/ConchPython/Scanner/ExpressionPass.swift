@@ -62,6 +62,7 @@ struct ExpressionPass {
                 model.classes[name]?.attributeTypes[attribute] = type
             }
         }
+        model.inheritAttributeTypes()
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
             model.facts.functions[chain.function].decorators.append(resolved.name)

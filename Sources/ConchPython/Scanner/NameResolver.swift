@@ -163,7 +163,7 @@ extension ScanModel {
             if let className, scopes[scope].selfName == head {
                 if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
                     let attribute = tokens.text(cursor + 1)
-                    if let type = attributeType(attribute, of: className) {
+                    if let type = classes[className]?.attributeTypes[attribute] {
                         current = Resolved(name: type, isResolved: true)
                     } else if cursor + 2 <= last, !(classes[className]?.methods.contains(attribute) ?? false) {
                         // `self.queue.get`: an attribute of unknown type, not a method of the class.
@@ -200,14 +200,24 @@ extension ScanModel {
         return Resolved(name: canonical(current.name), isResolved: true)
     }
 
-    /// The type of `self.attribute` in a method of `className`: set in the class, or in a
-    /// base class of this file (`self._cond`, made in `Semaphore.__init__`, seen from
-    /// `BoundedSemaphore.release`).
-    private func attributeType(_ attribute: String, of className: String) -> String? {
-        if let type = classes[className]?.attributeTypes[attribute] { return type }
-        guard classes[className]?.bases.isEmpty == false,
-              let owner = firstAncestor(of: className, where: { classes[$0]?.attributeTypes[attribute] != nil }) else { return nil }
-        return classes[owner]?.attributeTypes[attribute]
+    /// Gives each class the attribute types its base classes of this file set and it does
+    /// not (`self._cond`, made in `Semaphore.__init__`, in `BoundedSemaphore.release`),
+    /// the nearest base first; once, when all are known, so resolving `self.x` stays one lookup.
+    func inheritAttributeTypes() {
+        for name in classes.keys {
+            guard let bases = classes[name]?.bases, bases.contains(where: { classes[$0] != nil }) else { continue }
+            var inherited: [String: String] = [:]
+            var pending = bases[...]
+            var seen: Set<String> = [name]
+            while let base = pending.popFirst() {
+                guard seen.insert(base).inserted, let info = classes[base] else { continue }
+                for (attribute, type) in info.attributeTypes where inherited[attribute] == nil { inherited[attribute] = type }
+                pending.append(contentsOf: info.bases)
+            }
+            for (attribute, type) in inherited where classes[name]?.attributeTypes[attribute] == nil {
+                classes[name]?.attributeTypes[attribute] = type
+            }
+        }
     }
 
     /// Whether the resolved name is a class, whose call builds an instance of it.

@@ -23,6 +23,8 @@ struct ScanTokenSink: TokenSink {
     /// `0..<i` in the low 32 bits, the same without comparisons in the high 32.
     let operatorsBefore: TokenColumn<Int>
     private(set) var suppressionComments: [ByteRange] = []
+    /// Computing operators that may compute nothing (`ConstantOperators`), in order.
+    private(set) var constantOperatorCandidates: [Int] = []
     /// Open brackets of the current logical line, innermost last.
     private var open: [Int] = []
 
@@ -81,6 +83,10 @@ struct ScanTokenSink: TokenSink {
             nameIDs.append(-1)
         }
         let isComputing = isArithmetic && !Self.isComparison(bytes, start, end - start)
+        if isComputing, ConstantOperators.isCandidate(firstByte: bytes[start], previousIsConstantName: index > 0
+            && kinds[index - 1] == .name && ConstantOperators.isConstantSpelling(bytes, starts[index - 1], ends[index - 1])) {
+            constantOperatorCandidates.append(index)
+        }
         operatorsBefore.append(operatorsBefore[index] + (isArithmetic ? 1 : 0) + (isComputing ? 1 << 32 : 0))
     }
 

@@ -49,7 +49,8 @@ final class ScanTokens {
         forID = sink.forID
         partner = sink.partner.takeArray()
         var operators = sink.operatorsBefore.takeArray()
-        ConstantOperators.discount(&operators, kinds: kinds, starts: starts, ends: ends, partner: partner, bytes: bytes)
+        ConstantOperators.discount(&operators, candidates: sink.constantOperatorCandidates, kinds: kinds, starts: starts,
+                                   ends: ends, partner: partner, bytes: bytes)
         operatorsBefore = operators
     }
 
