@@ -103,9 +103,17 @@ enum CallbackDetector {
         return utf8.count * 128 + Int(last)
     }
 
-    private static func mayBeRegistration(_ method: Substring) -> Bool {
-        guard let key = filterKey(method) else { return true }
-        return lengthAndLastByte[key >> 6] & (1 << UInt64(key & 63)) != 0
+    /// Whether the text after the callee's last `.` may be one of `lastComponents`, read
+    /// from its bytes: false for a callee without a dot, which has no last component.
+    private static func mayEndInRegistration(_ callee: String) -> Bool {
+        var contiguous = callee
+        return contiguous.withUTF8 { bytes in
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), let last = bytes.last else { return false }
+            let length = bytes.count - dot - 1
+            guard last < 128, length < 64 else { return true }
+            let key = length * 128 + Int(last)
+            return lengthAndLastByte[key >> 6] & (1 << UInt64(key & 63)) != 0
+        }
     }
 
     /// `methods` by method name, in table order.
@@ -125,7 +133,7 @@ enum CallbackDetector {
 
     private static func registration(for call: FoundCall, _ model: ScanModel) -> Registration? {
         let callee = call.callee
-        guard let method = lastComponent(of: callee), mayBeRegistration(method), lastComponents.contains(method) else { return nil }
+        guard mayEndInRegistration(callee), let method = lastComponent(of: callee), lastComponents.contains(method) else { return nil }
         if call.isResolved, let known = functions[callee] { return known }
         // A `QThread`'s `started` fires in the new thread, not on the event loop.
         if call.isResolved, SpawnCatalog.threadStartedConnections.contains(callee) { return nil }

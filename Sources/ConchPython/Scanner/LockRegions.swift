@@ -20,12 +20,25 @@ enum LockRegions {
             let written = tokens.text(item.first, last)
             let isCall = tokens.isCloser(last)
             let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) ?? type.name : type.name)
-            let named = written.lowercased()
-            if typeIsLock || (!isCall && (named.contains("lock") || named.contains("mutex"))) {
+            if typeIsLock || (!isCall && namesALock(written)) {
                 result.append(isCall ? written : lockName(model, first: item.first, last: last, function: function))
             }
         }
         return result
+    }
+
+    /// Whether the text says "lock" or "mutex", in any case.
+    private static func namesALock(_ written: String) -> Bool {
+        let lowered = written.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return contains(lowered, "lock") || contains(lowered, "mutex")
+    }
+
+    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return (0...(bytes.count - count)).contains { start in
+            (0..<count).allSatisfy { bytes[start + $0] == word.utf8Start[$0] }
+        }
     }
 
     /// A lock's name: `pkg.mod.lock` for a module global, `pkg.mod.Class._lock` for

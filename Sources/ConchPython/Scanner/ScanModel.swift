@@ -186,6 +186,16 @@ final class ScanModel {
         if scopes[scope].bind(name) { resolutionCache.removeAll() }
     }
 
+    /// Bit n set when a class of the file has a qualified name n bytes long (bit 63: longer);
+    /// set once the structural pass has found every class.
+    @exclusivity(unchecked) var classNameLengths: UInt64 = 0
+
+    /// Whether `name` may be a class of this file: most calls are ruled out by their
+    /// callee's length, without hashing it.
+    func mayNameClass(_ name: String) -> Bool {
+        classNameLengths & (1 << UInt64(min(name.utf8.count, 63))) != 0 && classes[name] != nil
+    }
+
     /// Whether the file imports `module` or something inside it.
     func imports(_ module: String) -> Bool {
         if let known = importsModule[module] { return known }
