@@ -22,10 +22,10 @@ struct ExpressionPass {
     }
 
     mutating func run() {
+        model.classNameLengths = model.classes.keys.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
         resolveDeclarations()
         model.resolutionCache.removeAll()
         GlobalVariables.collect(model)
-        model.classNameLengths = model.classes.keys.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
         for index in model.statements.indices {
             while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
             visit(index)

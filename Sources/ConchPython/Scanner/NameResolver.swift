@@ -229,8 +229,10 @@ extension ScanModel {
     /// names a class (a class of this file, a CapWords name, or a known lowercase class);
     /// nil for other functions, whose results are unknown.
     func callResultType(_ callee: String) -> String? {
-        if let known = ScannerCatalog.returnTypes[callee] { return known }
-        if classes[callee] != nil || ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
+        let length = UInt64(min(callee.utf8.count, 63))
+        if ScannerCatalog.returnTypeLengths & (1 << length) != 0, let known = ScannerCatalog.returnTypes[callee] { return known }
+        if mayNameClass(callee) { return callee }
+        if ScannerCatalog.lowercaseClassLengths & (1 << length) != 0, ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
         let utf8 = callee.utf8
         let lastStart = utf8.lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
         guard lastStart < utf8.endIndex else { return nil }

@@ -187,8 +187,8 @@ final class ScanModel {
     }
 
     /// Bit n set when a class of the file has a qualified name n bytes long (bit 63: longer);
-    /// set once the structural pass has found every class.
-    @exclusivity(unchecked) var classNameLengths: UInt64 = 0
+    /// every bit until the structural pass has found every class.
+    @exclusivity(unchecked) var classNameLengths = UInt64.max
 
     /// Whether `name` may be a class of this file: most calls are ruled out by their
     /// callee's length, without hashing it.

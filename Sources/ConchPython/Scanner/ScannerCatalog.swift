@@ -41,6 +41,15 @@ enum ScannerCatalog {
         "anyio.create_task_group": "anyio.abc.TaskGroup",
     ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
 
+    /// Bit n set when a key of `returnTypes` is n bytes long (63: longer), so most callees
+    /// are ruled out without hashing them; the same for `lowercaseClasses`.
+    static let returnTypeLengths: UInt64 = lengthBits(returnTypes.keys)
+    static let lowercaseClassLengths: UInt64 = lengthBits(lowercaseClasses)
+
+    private static func lengthBits(_ names: some Sequence<String>) -> UInt64 {
+        names.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+    }
+
     /// Classes whose names do not start with a capital, so calling them builds an instance.
     static let lowercaseClasses: Set<String> = [
         "list", "dict", "set", "frozenset", "tuple", "bytearray", "bytes", "str", "int", "float", "object",
