@@ -1,0 +1,108 @@
+import ConchKit
+
+/// Calls of the blocking table that return at once where they are made: on a
+/// non-blocking socket, on a queue or a thread the caller saw finish, with flags that
+/// ask no resolver.
+extension BlockingCalls {
+    /// `while not q.empty(): q.get()`: the caller looks at the queue before taking from
+    /// it, the way a loop callback drains what a worker thread posted.
+    static func checkedFirst(queueGet call: CallFacts, in caller: FunctionFacts) -> Bool {
+        !calls(on: call, in: caller, named: ["empty", "qsize"]).isEmpty
+    }
+
+    /// A wait on another thread that cannot wait: `event.wait(0)`, `lock.acquire(False)`,
+    /// `lock.acquire(blocking=False)`, `future.result(timeout=0)`; one on something the
+    /// caller saw finish first (`if future.done(): future.result()`, `is_set`, `is_alive`);
+    /// or a coroutine's `future.result()` or `thread.join()` after it awaited, most often
+    /// the very completion (`await done.wait()`, then `future.result()`).
+    static func isSettled(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let method = threadWaitChecks.first(where: { call.callee.hasSuffix("." + $0.key) }) else { return false }
+        let first = call.argument(keyword: "blocking") ?? call.argument(keyword: "timeout") ?? call.argument(at: 0)
+        if let first, ["0", "0.0", "False"].contains(first.text) { return true }
+        if method.key == "result" || method.key == "join", caller.awaits.contains(where: { $0.start < call.range.start }) { return true }
+        return !calls(on: call, in: caller, named: method.value).isEmpty
+    }
+
+    /// Per waiting method, the calls that tell the wait is over.
+    private static let threadWaitChecks: [String: Set<String>] = [
+        "wait": ["is_set"], "wait_for": [], "join": ["is_alive"], "acquire": [], "result": ["done"],
+    ]
+
+    /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
+    /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
+    static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
+        call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
+            argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+                .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
+        }
+    }
+
+    /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`,
+    /// or a handler for the `BlockingIOError` it raises instead of waiting: the call returns
+    /// at once, with an error if it would have had to wait.
+    static func isNonBlockingSocket(_ call: CallFacts, in caller: FunctionFacts, of file: FileFacts) -> Bool {
+        guard call.callee.hasPrefix("socket.socket.") else { return false }
+        if file.exceptionsHandled(at: call.range.start, in: caller).contains("BlockingIOError") || awaitsReadiness(receiverOf: call, in: caller) { return true }
+        if call.callee == "socket.socket.connect", connectsLocally(receiverOf: call, in: caller) { return true }
+        return calls(on: call, in: caller, named: ["setblocking", "settimeout"]).contains { other in
+            let off: Set<String> = other.calleeText.hasSuffix(".setblocking") ? ["False", "0"] : ["0", "0.0"]
+            return other.range.start < call.range.start && off.contains(other.argument(at: 0)?.text ?? "")
+        }
+    }
+
+    /// `await trio.lowlevel.wait_writable(sock)` (or AnyIO's `wait_socket_writable`) in the
+    /// caller: the socket is used the loop's way, a call made once the loop says it is ready.
+    private static func awaitsReadiness(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.contains { wait in
+            guard wait.isAwaited, let method = wait.callee.split(separator: ".").last,
+                  readinessWaits.contains(String(method)) else { return false }
+            return wait.argument(at: 0).map { $0.text[...] == receiver } ?? false
+        }
+    }
+
+    private static let readinessWaits: Set<String> = ["wait_readable", "wait_writable", "wait_socket_readable", "wait_socket_writable"]
+
+    /// `sock = socket.socket(family, socket.SOCK_DGRAM)`: connecting a UDP socket only picks
+    /// the peer and the local route, and `socket.socket(socket.AF_UNIX, ...)` connects to a
+    /// path on this machine, accepted or refused at once; neither waits on the network.
+    private static func connectsLocally(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.contains { made in
+            guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false else { return false }
+            let family = made.argument(keyword: "family") ?? made.argument(at: 0)
+            let type = made.argument(keyword: "type") ?? made.argument(at: 1)
+            return family?.text.hasSuffix("AF_UNIX") ?? false || type?.text.hasSuffix("SOCK_DGRAM") ?? false
+        }
+    }
+
+    /// A queue `get` made in a method `helper` that a method of the same instance calls
+    /// only after it looked at the queue: `while self.q.empty(): await ...` and then
+    /// `self._take()`, whose `self.q.get()` finds the queue filled.
+    static func isQueueGetCheckedByCaller(_ call: CallFacts, helper: FunctionFacts, caller: FunctionFacts) -> Bool {
+        guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))),
+              call.calleeText.hasPrefix("self."), let className = caller.className, helper.className == className
+        else { return false }
+        return checkedFirst(queueGet: call, in: caller)
+    }
+
+    /// The caller's calls of these methods on the receiver `call` is made on, as written:
+    /// `q.empty()` beside `q.get()`.
+    private static func calls(on call: CallFacts, in caller: FunctionFacts, named methods: Set<String>) -> [CallFacts] {
+        guard let dot = call.calleeText.lastIndex(of: ".") else { return [] }
+        let receiver = call.calleeText[..<dot]
+        return caller.calls.filter { other in
+            guard let otherDot = other.calleeText.lastIndex(of: "."), other.calleeText[..<otherDot] == receiver else { return false }
+            return methods.contains(String(other.calleeText[other.calleeText.index(after: otherDot)...]))
+        }
+    }
+
+    /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.
+    static func waitsForever(queueGet call: CallFacts) -> Bool {
+        if call.argument(keyword: "timeout") != nil || call.argument(at: 1) != nil { return false }
+        let block = call.argument(keyword: "block") ?? call.argument(at: 0)
+        return block == nil || block?.text == "True"
+    }
+}
