@@ -33,15 +33,16 @@ struct UnsynchronizedSharedWrite: Rule {
                 findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
             }
         }
-        findings += SharedInstanceUpdates.races(model, threads: contexts.threads).map { instanceFinding($0, model) }
+        findings += SharedInstanceUpdates.races(model, threads: contexts.threads, locks: locks).map { instanceFinding($0, model) }
         return findings
     }
 
     /// `self.count += 1` in a method several threads run on one object.
     private func instanceFinding(_ race: SharedInstanceUpdates.Race, _ model: ProjectModel) -> Finding {
-        let method = model.displayName(race.entry.id)
-        var message = "thread running `\(method)` \(verb(race.update.kind)) `\(race.update.variable)` without a lock; several threads "
-            + "run it at once on one object, `\(race.receiver)` (\(howMany(race.entry, from: race.file.path, model)))"
+        let subject = model.threadSubject(race.writer, entry: race.entry.id)
+        let method = race.writer == race.entry.id ? "it" : "`\(model.displayName(race.entry.id))`"
+        var message = "\(subject) \(verb(race.update.kind)) `\(race.update.variable)` without a lock; several threads run \(method) "
+            + "at once on one object, `\(race.receiver)` (\(howMany(race.entry, from: race.file.path, model)))"
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         return finding(in: race.file, at: race.update.range, message,
                        advice: "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own",

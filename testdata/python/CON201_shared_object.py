@@ -16,6 +16,11 @@ class Counter:
         for _ in range(100_000):
             with self.lock:
                 self.value += 1
+                self._count_call()
+
+    def _count_call(self):
+        # Only ever called with the lock held.
+        self.calls = self.calls + 1
 
 
 class Crawler:
@@ -26,6 +31,10 @@ class Crawler:
     def fetch(self, url):
         self.pages += 1  # expect: CON201
         self.sizes[url] = self.sizes.get(url, 0) + len(url)  # expect: CON201
+        self._record(url)
+
+    def _record(self, url):
+        self.last_length = self.last_length + len(url)  # expect: CON201
 
     def crawl(self, urls):
         with ThreadPoolExecutor(8) as pool:

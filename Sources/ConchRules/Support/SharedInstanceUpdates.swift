@@ -8,21 +8,32 @@ enum SharedInstanceUpdates {
         /// The thread's entry, with only the starts that share the object.
         var entry: ExecutionContexts.Entry
         var file: FileFacts
+        /// The method that makes the update: the entry, or one of its class it calls.
+        var writer: FunctionID
         var update: GlobalAccess
         /// The object as the start names it: `counter`, `self`.
         var receiver: String
     }
 
-    static func races(_ model: ProjectModel, threads: [ExecutionContexts.Entry]) -> [Race] {
+    /// The unguarded updates the method makes, itself or in the methods of its class it
+    /// reaches (`self._bump()`), when several threads run it on one object.
+    static func races(_ model: ProjectModel, threads: [ExecutionContexts.Entry], locks: LockContext) -> [Race] {
         var found: [Race] = []
         for entry in threads where entry.runsBesideItself {
-            guard let (file, method) = model.function(entry.id), method.className != nil else { continue }
-            let updates = file.attributeUpdates(of: method).filter { $0.locksHeld.isEmpty }
+            guard let (file, method) = model.function(entry.id), let owner = method.className else { continue }
+            let methods = [method] + entry.reached.ids.compactMap { id -> FunctionFacts? in
+                guard id != method.id, let (reachedFile, reached) = model.function(id), reachedFile.path == file.path,
+                      reached.className == owner else { return nil }
+                return reached
+            }
+            let updates = methods.flatMap { reached in
+                file.attributeUpdates(of: reached).filter { !locks.isGuarded($0, in: reached, file: file) }.map { (reached.id, $0) }
+            }
             guard !updates.isEmpty, let (receiver, starts) = sharedReceiver(of: entry) else { continue }
             var sharing = entry
             sharing.starts = starts
-            for update in updates {
-                found.append(Race(entry: sharing, file: file, update: update, receiver: receiver))
+            for (writer, update) in updates {
+                found.append(Race(entry: sharing, file: file, writer: writer, update: update, receiver: receiver))
             }
         }
         return found
