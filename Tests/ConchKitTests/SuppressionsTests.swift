@@ -30,6 +30,14 @@ import Testing
         #expect(!suppressions("# noqa: E501").silences(code: "CON501", lines: [3]))
     }
 
+    @Test func noqaNamingTheSameCheckInRuffSilencesOurs() {
+        let table = suppressions("# noqa: ASYNC251, E501")
+        #expect(table.silences(code: "CON402", lines: [3]))
+        #expect(!table.silences(code: "CON501", lines: [3]))
+        #expect(suppressions("# noqa: S605").silences(code: "CON501", lines: [3]))
+        #expect(!suppressions("# noqa: ASYNC100").silences(code: "CON402", lines: [3]))
+    }
+
     @Test func bareNoqaSilencesEveryCode() {
         #expect(suppressions("# noqa").silences(code: "CON501", lines: [3]))
     }

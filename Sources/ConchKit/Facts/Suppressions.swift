@@ -42,6 +42,14 @@ public struct Suppressions: Hashable, Sendable {
         var codes: Set<String>
     }
 
+    /// Codes of flake8-async and flake8-bandit (as ruff names them) whose finding a conch
+    /// rule reports too: a line that silences them there silences the rule here.
+    static let equivalents: [String: String] = [
+        "ASYNC210": "CON402", "ASYNC212": "CON402", "ASYNC220": "CON402", "ASYNC221": "CON402",
+        "ASYNC222": "CON402", "ASYNC250": "CON402", "ASYNC251": "CON402",
+        "S605": "CON501", "S606": "CON501",
+    ]
+
     private static let conchWord = Array("conch:".utf8)
     private static let noqaWord = Array("noqa".utf8)
     private static let ignoreFileWord = Array("ignore-file".utf8)
@@ -79,8 +87,9 @@ public struct Suppressions: Hashable, Sendable {
                 let start = cursor
                 while cursor < text.count, isCodeListByte(text[cursor]) { cursor += 1 }
                 let codes = parseCodes(text[start..<cursor])
-                // flake8 and ruff read `noqa: E501` as a list of codes; only ours matter here.
-                let ours = codes.filter { $0.hasPrefix("CON") }
+                // flake8 and ruff read `noqa: E501` as a list of codes; ours matter here, and
+                // those of the checks ours cover (`noqa: ASYNC251` on a `time.sleep` silences CON402).
+                let ours = codes.filter { $0.hasPrefix("CON") }.union(codes.compactMap { equivalents[$0] })
                 if codes.isEmpty || !ours.isEmpty { return Marker(kind: .line, codes: ours) }
                 continue
             }
