@@ -53,7 +53,7 @@ enum FactsDump {
         let owner = function.className.map { ", in class \($0)" } ?? ""
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
-        for region in file.handledExceptions where file.functions[region.function].id == function.id {
+        for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
         for (index, loop) in function.loops.enumerated() {
@@ -169,7 +169,7 @@ extension FactsDump {
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
-             "handled_exceptions": file.handledExceptions.filter { file.functions[$0.function].id == function.id }.map { region in
+             "handled_exceptions": file.handledExceptions(in: function).map { region in
                  ["start_line": line(region.range), "end_line": line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)),
                   "names": region.names] as [String: Any]
              },

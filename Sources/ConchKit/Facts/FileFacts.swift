@@ -47,14 +47,24 @@ public struct FileFacts: Sendable {
         self.moduleName = moduleName
     }
 
+    /// The blocks of `function`'s own code whose exceptions are handled, outermost first.
+    public func handledExceptions(in function: FunctionFacts) -> [HandledExceptions] {
+        handledExceptions.filter { isFunction($0.function, function) }
+    }
+
     /// The exceptions handled around this offset of `function`'s own code, outermost first.
     public func exceptionsHandled(at offset: Int, in function: FunctionFacts) -> [String] {
-        handledExceptions.lazy.filter { $0.range.contains(offset) && self.functions[$0.function].id == function.id }.flatMap(\.names)
+        handledExceptions.lazy.filter { $0.range.contains(offset) && self.isFunction($0.function, function) }.flatMap(\.names)
     }
 
     /// The updates `function`, a method, makes of its own object's attributes.
     public func attributeUpdates(of function: FunctionFacts) -> [GlobalAccess] {
-        attributeUpdates.filter { self.functions[$0.function].id == function.id }.map(\.access)
+        attributeUpdates.filter { isFunction($0.function, function) }.map(\.access)
+    }
+
+    /// Whether the function at `index` is `function`: file-level facts name functions by index.
+    private func isFunction(_ index: Int, _ function: FunctionFacts) -> Bool {
+        functions[index].id == function.id
     }
 
     /// Python: the module runs as a script (`__main__`, `pkg.__main__`).
@@ -149,4 +159,31 @@ public struct LentCall {
     }
 
     @inlinable public var facts: CallFacts { pointer.pointee }
+}
+
+/// Python: a block whose exceptions are handled, in the function at index `function`,
+/// and the exceptions as written (`except (socket.timeout, OSError):`); a bare
+/// `except:` is `BaseException`.
+public struct HandledExceptions: Hashable, Sendable {
+    public var function: Int
+    public var range: ByteRange
+    public var names: [String]
+
+    public init(function: Int, range: ByteRange, names: [String]) {
+        self.function = function
+        self.range = range
+        self.names = names
+    }
+}
+
+/// Python: a method's update of its own object's attribute that reads the old value
+/// (`self.count += 1`), named as written (`self.count`), in the function at index `function`.
+public struct AttributeUpdate: Hashable, Sendable {
+    public var function: Int
+    public var access: GlobalAccess
+
+    public init(function: Int, access: GlobalAccess) {
+        self.function = function
+        self.access = access
+    }
 }

@@ -43,33 +43,6 @@ public struct FunctionFacts: Sendable {
 }
 
 /// A lock a function takes or releases on behalf of its caller.
-/// Python: a block whose exceptions are handled, in the function at index `function`,
-/// and the exceptions as written (`except (socket.timeout, OSError):`); a bare
-/// `except:` is `BaseException`.
-public struct HandledExceptions: Hashable, Sendable {
-    public var function: Int
-    public var range: ByteRange
-    public var names: [String]
-
-    public init(function: Int, range: ByteRange, names: [String]) {
-        self.function = function
-        self.range = range
-        self.names = names
-    }
-}
-
-/// Python: a method's update of its own object's attribute that reads the old value
-/// (`self.count += 1`), named as written (`self.count`), in the function at index `function`.
-public struct AttributeUpdate: Hashable, Sendable {
-    public var function: Int
-    public var access: GlobalAccess
-
-    public init(function: Int, access: GlobalAccess) {
-        self.function = function
-        self.access = access
-    }
-}
-
 public struct LockEffect: Hashable, Sendable {
     public enum Target: Hashable, Sendable {
         /// The lock as written in the function: `stats_mutex`, `item_locks[hv & mask]`.

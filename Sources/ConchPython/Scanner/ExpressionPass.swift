@@ -22,7 +22,7 @@ struct ExpressionPass {
     }
 
     mutating func run() {
-        model.classNameLengths = model.classes.keys.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
+        model.classNameLengths = LengthFilter(model.classes.keys)
         resolveDeclarations()
         model.resolutionCache.removeAll()
         GlobalVariables.collect(model)

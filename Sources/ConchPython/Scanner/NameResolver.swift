@@ -55,8 +55,7 @@ extension ScanModel {
     }
 
     func canonical(_ name: String) -> String {
-        let length = name.utf8.count
-        guard length < 64, ScannerCatalog.canonicalNameLengths & (1 << length) != 0 else { return name }
+        guard ScannerCatalog.canonicalNameLengths.mayContain(name) else { return name }
         return ScannerCatalog.canonicalNames[name] ?? name
     }
 
@@ -229,10 +228,9 @@ extension ScanModel {
     /// names a class (a class of this file, a CapWords name, or a known lowercase class);
     /// nil for other functions, whose results are unknown.
     func callResultType(_ callee: String) -> String? {
-        let length = UInt64(min(callee.utf8.count, 63))
-        if ScannerCatalog.returnTypeLengths & (1 << length) != 0, let known = ScannerCatalog.returnTypes[callee] { return known }
-        if mayNameClass(callee) { return callee }
-        if ScannerCatalog.lowercaseClassLengths & (1 << length) != 0, ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
+        if ScannerCatalog.returnTypeLengths.mayContain(callee), let known = ScannerCatalog.returnTypes[callee] { return known }
+        if isClassOfFile(callee) { return callee }
+        if ScannerCatalog.lowercaseClassLengths.mayContain(callee), ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
         let utf8 = callee.utf8
         let lastStart = utf8.lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
         guard lastStart < utf8.endIndex else { return nil }

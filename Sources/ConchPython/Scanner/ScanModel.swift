@@ -186,14 +186,14 @@ final class ScanModel {
         if scopes[scope].bind(name) { resolutionCache.removeAll() }
     }
 
-    /// Bit n set when a class of the file has a qualified name n bytes long (bit 63: longer);
-    /// every bit until the structural pass has found every class.
-    @exclusivity(unchecked) var classNameLengths = UInt64.max
+    /// The lengths of the file's classes' qualified names; nothing ruled out until the
+    /// structural pass has found every class.
+    @exclusivity(unchecked) var classNameLengths = LengthFilter.everything
 
-    /// Whether `name` may be a class of this file: most calls are ruled out by their
-    /// callee's length, without hashing it.
-    func mayNameClass(_ name: String) -> Bool {
-        classNameLengths & (1 << UInt64(min(name.utf8.count, 63))) != 0 && classes[name] != nil
+    /// Whether `name` is a class of this file: most calls are ruled out by their callee's
+    /// length, without hashing it.
+    func isClassOfFile(_ name: String) -> Bool {
+        classNameLengths.mayContain(name) && classes[name] != nil
     }
 
     /// Whether the file imports `module` or something inside it.

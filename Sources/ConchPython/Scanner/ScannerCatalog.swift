@@ -15,9 +15,8 @@ enum ScannerCatalog {
         "PyQt5.QtWidgets.qApp": "PyQt5.QtWidgets.QApplication",
     ]
 
-    /// Bit n is set when a key of `canonicalNames` is n bytes long: most names are
-    /// ruled out by their length, without hashing them.
-    static let canonicalNameLengths: UInt64 = canonicalNames.keys.reduce(0) { $0 | (1 << UInt64($1.utf8.count)) }
+    /// Most names are ruled out as keys of `canonicalNames` by their length.
+    static let canonicalNameLengths = LengthFilter(canonicalNames.keys)
 
     /// Calls whose result is not an instance of the callee: callee -> the type returned.
     static let returnTypes: [String: String] = [
@@ -41,14 +40,9 @@ enum ScannerCatalog {
         "anyio.create_task_group": "anyio.abc.TaskGroup",
     ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
 
-    /// Bit n set when a key of `returnTypes` is n bytes long (63: longer), so most callees
-    /// are ruled out without hashing them; the same for `lowercaseClasses`.
-    static let returnTypeLengths: UInt64 = lengthBits(returnTypes.keys)
-    static let lowercaseClassLengths: UInt64 = lengthBits(lowercaseClasses)
-
-    private static func lengthBits(_ names: some Sequence<String>) -> UInt64 {
-        names.reduce(0) { $0 | 1 << UInt64(min($1.utf8.count, 63)) }
-    }
+    /// Most callees are ruled out as keys of `returnTypes`, or as `lowercaseClasses`, by their length.
+    static let returnTypeLengths = LengthFilter(returnTypes.keys)
+    static let lowercaseClassLengths = LengthFilter(lowercaseClasses)
 
     /// Classes whose names do not start with a capital, so calling them builds an instance.
     static let lowercaseClasses: Set<String> = [

@@ -6,7 +6,7 @@ enum SpawnDetector {
     static func detect(_ model: ScanModel, call found: FoundCall, calls: [FoundCall]) {
         let methodToken = found.open - 1
         let isSpawnMethod = model.tokens.isName(methodToken) && model.spawnMethodNames.contains(model.tokens.nameIDs[methodToken])
-        guard isSpawnMethod || (found.isResolved && model.mayNameClass(found.callee) && model.classes[found.callee] != nil) else { return }
+        guard isSpawnMethod || (found.isResolved && model.isClassOfFile(found.callee)) else { return }
         let method = model.tokens.isName(methodToken) ? model.tokens.text(methodToken) : ""
         guard let spawn = match(model, call: found, method: method) else { return }
         let call = model.facts.functions[found.function].calls[found.index]

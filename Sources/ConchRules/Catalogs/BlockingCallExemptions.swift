@@ -53,8 +53,7 @@ extension BlockingCalls {
     /// `await trio.lowlevel.wait_writable(sock)` (or AnyIO's `wait_socket_writable`) in the
     /// caller: the socket is used the loop's way, a call made once the loop says it is ready.
     private static func awaitsReadiness(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
-        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
-        let receiver = call.calleeText[..<dot]
+        guard let receiver = receiver(of: call) else { return false }
         return caller.calls.contains { wait in
             guard wait.isAwaited, let method = wait.callee.split(separator: ".").last,
                   readinessWaits.contains(String(method)) else { return false }
@@ -68,8 +67,7 @@ extension BlockingCalls {
     /// the peer and the local route, and `socket.socket(socket.AF_UNIX, ...)` connects to a
     /// path on this machine, accepted or refused at once; neither waits on the network.
     private static func connectsLocally(receiverOf call: CallFacts, in caller: FunctionFacts) -> Bool {
-        guard let dot = call.calleeText.lastIndex(of: ".") else { return false }
-        let receiver = call.calleeText[..<dot]
+        guard let receiver = receiver(of: call) else { return false }
         return caller.calls.contains { made in
             guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false else { return false }
             let family = made.argument(keyword: "family") ?? made.argument(at: 0)
@@ -82,8 +80,7 @@ extension BlockingCalls {
     /// only after it looked at the queue: `while self.q.empty(): await ...` and then
     /// `self._take()`, whose `self.q.get()` finds the queue filled.
     static func isQueueGetCheckedByCaller(_ call: CallFacts, helper: FunctionFacts, caller: FunctionFacts) -> Bool {
-        guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))),
-              call.calleeText.hasPrefix("self."), let className = caller.className, helper.className == className
+        guard isQueueGet(call), call.calleeText.hasPrefix("self."), let className = caller.className, helper.className == className
         else { return false }
         return checkedFirst(queueGet: call, in: caller)
     }
@@ -91,12 +88,21 @@ extension BlockingCalls {
     /// The caller's calls of these methods on the receiver `call` is made on, as written:
     /// `q.empty()` beside `q.get()`.
     private static func calls(on call: CallFacts, in caller: FunctionFacts, named methods: Set<String>) -> [CallFacts] {
-        guard let dot = call.calleeText.lastIndex(of: ".") else { return [] }
-        let receiver = call.calleeText[..<dot]
+        guard let receiver = receiver(of: call) else { return [] }
         return caller.calls.filter { other in
-            guard let otherDot = other.calleeText.lastIndex(of: "."), other.calleeText[..<otherDot] == receiver else { return false }
-            return methods.contains(String(other.calleeText[other.calleeText.index(after: otherDot)...]))
+            guard let otherReceiver = Self.receiver(of: other), otherReceiver == receiver else { return false }
+            return methods.contains(String(other.calleeText[other.calleeText.index(after: otherReceiver.endIndex)...]))
         }
+    }
+
+    /// What the call is made on, as written: `self.q` for `self.q.get()`; nil for a plain function.
+    private static func receiver(of call: CallFacts) -> Substring? {
+        call.calleeText.lastIndex(of: ".").map { call.calleeText[..<$0] }
+    }
+
+    /// `q.get(...)` on one of `blockingQueues`.
+    static func isQueueGet(_ call: CallFacts) -> Bool {
+        call.callee.hasSuffix(".get") && blockingQueues.contains(String(call.callee.dropLast(4)))
     }
 
     /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.

@@ -112,7 +112,7 @@ enum BlockingCalls {
             return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller, of: file) || isSettled(call, in: caller)
                 ? nil : known
         }
-        guard call.callee.hasSuffix(".get"), blockingQueues.contains(String(call.callee.dropLast(4))) else { return nil }
+        guard isQueueGet(call) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
     }
 }

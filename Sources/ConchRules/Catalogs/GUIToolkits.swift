@@ -36,17 +36,18 @@ enum GUIToolkits {
     /// toolkit's method the class inherits.
     static func inheritedWidgetCall(_ callee: String, in file: FileFacts) -> MTUnsafeCalls.Entry? {
         guard let dot = callee.lastIndex(of: "."),
-              let base = file.firstAncestor(of: String(callee[..<dot]), where: isToolkitClass) else { return nil }
+              let base = file.firstAncestor(of: String(callee[..<dot]), where: { toolkit(of: $0) != nil }) else { return nil }
         return widgetCall(base + callee[dot...])
     }
 
-    private static func isToolkitClass(_ name: String) -> Bool {
-        toolkits.contains { $0.prefixes.contains { name.hasPrefix($0) } }
+    /// The toolkit a resolved name belongs to.
+    private static func toolkit(of name: String) -> Toolkit? {
+        toolkits.first { $0.prefixes.contains { name.hasPrefix($0) } }
     }
 
     /// The entry for a method of a widget class, by its resolved name.
     static func widgetCall(_ callee: String) -> MTUnsafeCalls.Entry? {
-        guard let toolkit = toolkits.first(where: { $0.prefixes.contains { callee.hasPrefix($0) } }) else { return nil }
+        guard let toolkit = toolkit(of: callee) else { return nil }
         let parts = callee.split(separator: ".")
         guard parts.count >= 3, let method = parts.last, parts[parts.count - 2].first?.isUppercase == true,
               !toolkit.handOffs.contains(String(method)) else { return nil }
