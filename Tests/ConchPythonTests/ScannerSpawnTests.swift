@@ -34,6 +34,24 @@ import Testing
         #expect(found.map(\.entry) == [.function("pkg.mod.Collector.collect"), .unresolved("make(results).collect")])
     }
 
+    @Test func aWrappersParameterIsLeftForItsCallers() {
+        let found = sites("""
+        import threading
+        def spawn(func, /, *args, name=None):
+            threading.Thread(target=func, args=args).start()
+        def later(delay, *, callback):
+            threading.Thread(target=callback).start()
+        class Server:
+            def _start(self, handler, conn):
+                threading.Thread(target=handler, args=(conn,)).start()
+            @staticmethod
+            def detached(job):
+                threading.Thread(target=job).start()
+        """)
+        #expect(found.map(\.entry) == [.parameter(0), .unresolved("callback"), .parameter(0), .parameter(0)])
+        #expect(found.map(\.parameterName) == ["func", nil, "handler", "job"])
+    }
+
     @Test func threadSubclassRunsItsRunMethod() {
         let found = sites("""
         from threading import Thread
@@ -107,9 +125,10 @@ import Testing
         #expect(found.map(\.entry) == [.function("pkg.mod.S.loop"), .function("pkg.jobs.crunch")])
     }
 
-    @Test func parametersAreUnresolvedEntries() {
+    @Test func aParameterIsAnEntryTheCallersGive() {
         let found = sites("import threading\ndef run(fn):\n    threading.Thread(target=fn).start()\n")
-        #expect(found.first?.entry == .unresolved("fn"))
+        #expect(found.first?.entry == .parameter(0))
+        #expect(found.first?.parameterName == "fn")
     }
 
     @Test func partialUnwrapsToItsFunction() {
@@ -240,7 +259,7 @@ import Testing
             return [threading.Thread(target=f) for f in [produce, extra, len]]
         """)
         #expect(facts.spawnSites.map(\.entry) == [.function("pkg.mod.produce"), .function("pkg.mod.consume"),
-                                                  .function("pkg.mod.produce"), .unresolved("extra"), .unresolved("len")])
+                                                  .function("pkg.mod.produce"), .parameter(0), .unresolved("len")])
     }
 
     @Test func qtThreadPoolsRunARunnablesRunOrACallable() {
@@ -391,5 +410,38 @@ import Testing
         #expect(site?.isBounded == true)
         #expect(site?.startsPerRequest == true)
         #expect(facts.function("pkg.mod.Echo.handle")?.calls.map(\.callee) == ["socket.socket.recv", "socket.SocketIO.write"])
+    }
+}
+
+@Suite struct ForwardedPythonEntriesTests {
+    @Test func callersOfAWrapperStartTheThreadsOnWhatTheyHandIt() {
+        let wrapper = scan("""
+        import threading
+        def spawn(func, *args):
+            threading.Thread(target=func, args=args).start()
+        def spawn_each(funcs, target):
+            for _ in funcs:
+                threading.Thread(target=target).start()
+        def unused(task):
+            threading.Thread(target=task).start()
+        """, module: "pkg.bg", path: "pkg/bg.py")
+        let callers = scan("""
+        from pkg.bg import spawn, spawn_each
+        def work(): pass
+        def main():
+            for _ in range(3):
+                spawn(work)
+            spawn(func=lambda: work())
+            spawn(print, "builtin: no entry")
+            spawn_each([1, 2], work)
+        """)
+        let model = ProjectModel(files: [wrapper, callers], settings: AnalysisSettings())
+        #expect(model.files[0].spawnSites.map(\.entry) == [.function("pkg.mod.work"), .unresolved("task")])
+        #expect(model.files[0].spawnSites.first?.loop == 0)
+        let started = model.files[1].spawnSites
+        #expect(started.map(\.entry) == [.function("pkg.mod.work"), .function("pkg.mod.<lambda>@6:16")])
+        #expect(started.first?.function == 2)
+        #expect(started.first?.loop == 0)
+        #expect(started.allSatisfy { $0.kind == .thread && $0.api == "threading.Thread" })
     }
 }

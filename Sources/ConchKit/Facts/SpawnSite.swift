@@ -19,9 +19,11 @@ public struct SpawnSite: Hashable, Sendable {
         case function(FunctionID)
         /// The callable could not be resolved; the text as written.
         case unresolved(String)
-        /// C: the starting function's own parameter at this position, in a wrapper
-        /// (`setup_threads(void *(*handler)(void *))` calling `pthread_create`) that no call
-        /// in its own file uses. The project model takes the entries from its callers in other units.
+        /// The starting function's own parameter at this position, in a wrapper: C's
+        /// `setup_threads(void *(*handler)(void *))` calling `pthread_create` that no call in
+        /// its own file uses, Python's `def spawn(func, *args): Thread(target=func, args=args).start()`.
+        /// The project model takes the entries from the wrapper's callers. A Python position
+        /// counts as its callers pass arguments: a method's `self` is not one of them.
         case parameter(Int)
         case none
     }
@@ -41,6 +43,8 @@ public struct SpawnSite: Hashable, Sendable {
     /// A server starts one for every request it accepts (`socketserver.ThreadingTCPServer`):
     /// the open-ended accept loop is inside the library, not in `loop`.
     public var startsPerRequest = false
+    /// Python, with a `.parameter` entry: the parameter's name, which a caller may pass by keyword.
+    public var parameterName: String?
 
     public init(kind: Kind, api: String, entry: Entry, range: ByteRange, function: Int, loop: Int?, isBounded: Bool) {
         self.kind = kind

@@ -1,7 +1,8 @@
-/// C: a wrapper that starts a thread on the function its caller hands it, called
+/// A wrapper that starts a thread on the function its caller hands it: in C called
 /// from another unit (`uv_thread_create(&tid, worker, arg)` in a test, `pthread_create`
-/// inside it in thread.c). The front end sees one unit and leaves the site naming the
-/// wrapper's parameter; here the project's calls to the wrapper supply the entries.
+/// inside it in thread.c), in Python from anywhere (`spawn(self.handle, conn)`, with
+/// `Thread(target=func)` inside `def spawn(func, *args)`). The front end leaves the site
+/// naming the wrapper's parameter; here the project's calls to the wrapper supply the entries.
 /// A wrapper that starts one thread per call makes each call a start, in the caller's
 /// loop and joined by the caller's join; one that starts threads in a loop of its own
 /// (`setup_extra_threads(&run_thread_poll_loop)`) keeps its site, once per entry.
@@ -19,7 +20,7 @@ enum ForwardedThreadEntries {
 
     static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
         var wrappers: [FunctionID: [Forwarded]] = [:]
-        for file in files where file.language == .c {
+        for file in files {
             for site in file.spawnSites {
                 guard case .parameter(let position) = site.entry else { continue }
                 let id = file.functions[site.function].id
@@ -34,14 +35,16 @@ enum ForwardedThreadEntries {
             }
         }
         guard !wrappers.isEmpty else { return }
+        // Every call of the project is asked: most are ruled out by their length.
+        let wrapperLengths = LengthFilter(wrappers.keys)
         var passedToLoops: [String: [FunctionID]] = [:]
         var callerStarts: [Int: [SpawnSite]] = [:]
         var joinedWrappers: Set<String> = []
-        for fileIndex in files.indices where files[fileIndex].language == .c {
+        for fileIndex in files.indices {
             for (functionIndex, function) in files[fileIndex].functions.enumerated() {
-                for call in function.calls {
+                for call in function.calls where wrapperLengths.mayContain(call.callee) {
                     for forwarded in wrappers[call.callee] ?? [] {
-                        guard case .name(let entry)? = call.argument(at: forwarded.position)?.shape, knownFunctions[entry] != nil else { continue }
+                        guard let entry = handedFunction(call, forwarded.site, position: forwarded.position), knownFunctions[entry] != nil else { continue }
                         if forwarded.site.loop != nil {
                             if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
                         } else {
@@ -54,14 +57,14 @@ enum ForwardedThreadEntries {
                 }
             }
         }
-        for index in files.indices where files[index].language == .c {
+        for index in files.indices {
             let functions = files[index].functions
             var sites = files[index].spawnSites.flatMap { site -> [SpawnSite] in
                 guard case .parameter = site.entry else { return [site] }
                 let key = Forwarded.key(functions[site.function].id, site)
                 // A wrapper no call in the project hands a function stays, entry unknown.
-                if site.loop == nil { return joinedWrappers.contains(key) ? [] : [site] }
-                guard let entries = passedToLoops[key] else { return [site] }
+                if site.loop == nil { return joinedWrappers.contains(key) ? [] : [unknownEntry(site)] }
+                guard let entries = passedToLoops[key] else { return [unknownEntry(site)] }
                 return entries.map { entry in
                     var joined = site
                     joined.entry = .function(entry)
@@ -78,5 +81,24 @@ enum ForwardedThreadEntries {
             }
             files[index].spawnSites = sites
         }
+    }
+
+    /// The function a call to a wrapper hands it: a function's name in C; in Python also
+    /// passed by the parameter's name, or a lambda.
+    private static func handedFunction(_ call: CallFacts, _ site: SpawnSite, position: Int) -> FunctionID? {
+        let argument = site.parameterName.flatMap { call.argument(keyword: $0) } ?? call.argument(at: position)
+        switch argument?.shape {
+        case let .name(entry)?: return entry
+        case let .lambda(entry)?: return entry
+        default: return nil
+        }
+    }
+
+    /// A Python wrapper's site keeps the parameter's name as written, as any other unknown callable.
+    private static func unknownEntry(_ site: SpawnSite) -> SpawnSite {
+        guard let name = site.parameterName else { return site }
+        var unknown = site
+        unknown.entry = .unresolved(name)
+        return unknown
     }
 }

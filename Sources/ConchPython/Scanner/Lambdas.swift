@@ -92,6 +92,27 @@ enum Parameters {
         return (names, annotations)
     }
 
+    /// Where a caller passes parameter `name` of `def name(...)` positionally, counting
+    /// from the first parameter; nil for `*args`, `**kwargs`, a keyword-only parameter
+    /// or a name the list lacks.
+    static func position(of name: String, _ tokens: ScanTokens, after nameToken: Int) -> Int? {
+        let open = tokens.afterTypeParameters(nameToken)
+        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return nil }
+        var position = 0
+        var found: Int?
+        var keywordOnly = false
+        Assignments.forEachCommaSeparated(tokens, first: open + 1, end: tokens.partner[open]) { part in
+            guard found == nil, !keywordOnly, part.end > part.first else { return }
+            if tokens.isOp(part.first, "*") || tokens.isOp(part.first, "**") {
+                keywordOnly = true
+            } else if tokens.isName(part.first) {
+                if tokens.text(part.first) == name { found = position }
+                position += 1
+            }
+        }
+        return found
+    }
+
     /// Each parameter of `a, b=1, *args, c: int, **kw`: its name token and its part of the list.
     private static func forEachParameter(_ tokens: ScanTokens, first: Int, end: Int,
                                          _ visit: (_ name: Int, _ part: (first: Int, end: Int)) -> Void) {

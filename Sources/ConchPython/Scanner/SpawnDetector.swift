@@ -45,8 +45,23 @@ enum SpawnDetector {
             var site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
                                  loop: call.loop, isBounded: isBounded)
             site.startsPerRequest = perRequest
+            if case let .unresolved(name) = entry, let position = forwardedParameter(model, function: found.function, name: name) {
+                site.entry = .parameter(position)
+                site.parameterName = name
+            }
             model.facts.spawnSites.append(site)
         }
+    }
+
+    /// `def spawn(func, *args): Thread(target=func, args=args).start()`: where the
+    /// wrapper's callers pass `func`, for the project model to take the entries from them.
+    private static func forwardedParameter(_ model: ScanModel, function: Int, name: String) -> Int? {
+        let facts = model.facts.functions[function]
+        guard facts.kind == .function || facts.kind == .method,
+              let nameToken = model.tokens.index(startingAt: facts.nameRange.start),
+              let position = Parameters.position(of: name, model.tokens, after: nameToken) else { return nil }
+        guard facts.kind == .method, !facts.decorators.contains("staticmethod") else { return position }
+        return position > 0 ? position - 1 : nil
     }
 
     /// What a threading server runs per request: its handler class's own `handle`, else
