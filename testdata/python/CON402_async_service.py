@@ -3,6 +3,7 @@ import asyncio
 import os
 import queue
 import socket
+import multiprocessing
 import subprocess
 import threading
 import time as clock
@@ -14,6 +15,7 @@ import requests
 
 jobs = queue.Queue()
 ready = threading.Event()
+printer_lock = multiprocessing.Lock()
 state_lock = threading.Lock()
 workers = ThreadPoolExecutor()
 
@@ -113,6 +115,13 @@ async def local_route(target):
 async def wait_for_worker():
     ready.wait()  # expect: CON402
     return ready.wait(0)
+
+
+async def print_shared(text):
+    printer_lock.acquire()  # expect: CON402
+    print(text)
+    printer_lock.release()
+    clock.sleep(0)
 
 
 async def update_shared(state):

@@ -30,8 +30,10 @@ extension BlockingCalls {
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
     /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
+    /// `time.sleep(0)` only lets other threads run, and returns.
     static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
-        call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
+        if call.callee == "time.sleep" { return ["0", "0.0"].contains(call.argument(at: 0)?.text ?? "") }
+        return call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
             argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
         }

@@ -42,6 +42,14 @@ enum BlockingCalls {
         ]
         // Waits on threads and their synchronisation: nothing else on the loop runs until another thread acts.
         for (call, replacement) in threadWaits { table[call] = Entry(replacement: replacement) }
+        // multiprocessing's twins wait the same way, on another process.
+        for type in processTwins {
+            for (call, _) in threadWaits where call.hasPrefix("threading.\(type).") {
+                let method = call.dropFirst("threading.\(type).".count)
+                table["multiprocessing.\(type).\(method)"] = Entry(replacement: "`await asyncio.to_thread(\(type.lowercased()).\(method))`: "
+                    + "no asyncio primitive reaches the other processes this one is shared with")
+            }
+        }
         // The synchronous HTTP clients: requests, httpx's sync API, urllib3, http.client.
         for verb in ["get", "post", "put", "patch", "delete", "head", "options", "request"] {
             for client in ["requests", "requests.Session", "requests.sessions.Session", "httpx", "httpx.Client"] {
@@ -75,6 +83,9 @@ enum BlockingCalls {
             + "same loop, `await` the coroutine itself (waiting here deadlocks)",
         "multiprocessing.Process.join": "`await asyncio.to_thread(process.join)`",
     ]
+
+    /// multiprocessing's synchronisation types named as threading's.
+    private static let processTwins = ["Lock", "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Barrier"]
 
     /// Queues whose `get()` waits forever unless given a timeout or `block=False`.
     static let blockingQueues: Set<String> = [
