@@ -149,8 +149,10 @@ final class ScanTokens {
         let low = max(0, min(first, count))
         let high = max(low, min(endExclusive, count))
         let counts = operatorsBefore[high] - operatorsBefore[low]
-        // Comparisons count only beside arithmetic: a loop that only compares filters data.
-        return counts >> 32 == 0 ? 0 : counts & 0xFFFF_FFFF
+        let computing = counts >> 32
+        // Comparisons count only beside as much arithmetic: a loop that mostly compares
+        // filters or dispatches data (`if response.version >= 11:` ... `offset + 1`).
+        return computing + min((counts & 0xFFFF_FFFF) - computing, computing)
     }
 
     /// Skips a bracket group starting at `index`: the index after its partner, or
