@@ -33,10 +33,18 @@ struct SleepingTimerThread: Rule {
         for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
-                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) }) else { continue }
+                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) && !buildsException($0, in: entryFile.language) })
+            else { continue }
             return .sleepingLoop(loop: loop, sleep: sleep)
         }
         return nil
+    }
+
+    /// `raise TimeoutError(...)` on the way out of a loop that polls for a state change
+    /// builds the exception it gives up with: no work the loop repeats (sanic's wait for a worker's ack).
+    private func buildsException(_ call: CallFacts, in language: SourceLanguage) -> Bool {
+        guard language == .python, let name = call.callee.split(separator: ".").last else { return false }
+        return name.hasSuffix("Error") || name.hasSuffix("Exception")
     }
 
     /// A loop that waits for work (`pthread_cond_wait`, `event.wait()`, `jobs.get()`), or

@@ -71,6 +71,19 @@ def paced_uploads(wake, uploads):
             time.sleep(0.5)
 
 
+class Worker:
+    acked = False
+
+    def wait_for_ack(self, limit):
+        # Polls for one state change, then gives up: no work repeats.
+        misses = 0
+        while not self.acked:
+            time.sleep(0.1)
+            misses += 1
+            if misses > limit:
+                raise TimeoutError(f"no ack within {limit / 10} seconds")
+
+
 async def heartbeat_task():
     while True:
         print("beat")
@@ -87,6 +100,7 @@ async def main():
     threading.Thread(target=wait_for_orders, args=(threading.Condition(), []), daemon=True).start()
     Timer(5, one_shot_warmup).start()
     threading.Thread(target=paced_uploads, args=(threading.Event(), []), daemon=True).start()
+    threading.Thread(target=Worker().wait_for_ack, args=(300,)).start()
     asyncio.create_task(heartbeat_task())
     await asyncio.Event().wait()
 
