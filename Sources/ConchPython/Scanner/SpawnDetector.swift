@@ -49,6 +49,10 @@ enum SpawnDetector {
                 site.entry = .parameter(position)
                 site.parameterName = name
             }
+            // `Thread(target=loop.run_forever)`: the program runs the loop, in that thread.
+            if case let .function(name) = entry, let framework = EventLoopDetector.runFunctions[name] {
+                model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: call.range))
+            }
             model.facts.spawnSites.append(site)
         }
     }
