@@ -94,6 +94,17 @@ struct ByteScanner {
         return after == bytes.count || !isIdentifierByte(bytes[after])
     }
 
+    /// Whether `word` stands in the range as a whole identifier.
+    func containsWord(_ word: String, in range: Range<Int>) -> Bool {
+        let first = word.utf8.first
+        var cursor = range.lowerBound
+        while cursor + word.utf8.count <= range.upperBound {
+            if bytes[cursor] == first, cursor == 0 || !isIdentifierByte(bytes[cursor - 1]), hasWord(word, at: cursor) { return true }
+            cursor += 1
+        }
+        return false
+    }
+
     /// Whether the range holds only whitespace and comments.
     func isBlank(_ range: Range<Int>) -> Bool {
         var cursor = range.lowerBound

@@ -252,11 +252,13 @@ final class FunctionWalker {
                            entry: (Int) -> SpawnSite.Entry, callback: (Int) -> FunctionID?) {
         if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < argumentCount {
             spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(api.entryArgument), range: recorded.range,
-                                        function: functionIndex, loop: recorded.loop, isBounded: api.isBounded))
+                                        function: functionIndex, loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit),
+                                        isBounded: api.isBounded))
         }
         if ConcurrencyAPIs.forks.contains(callee) {
             spawnSites.append(SpawnSite(kind: .forkChild, api: callee, entry: .function(facts.id), range: recorded.range,
-                                        function: functionIndex, loop: recorded.loop, isBounded: false))
+                                        function: functionIndex, loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit),
+                                        isBounded: false))
             if let forkNode { forkCalls.append(forkNode) }
         }
         if let framework = ConcurrencyAPIs.loopRuns[callee] {

@@ -36,7 +36,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var range: ByteRange
     /// Index of the function holding the call (0: module level).
     public var function: Int
-    /// Innermost enclosing loop in that function.
+    /// Innermost enclosing loop in that function that repeats the start: C's loops that
+    /// go round again only while the start fails (`while ((pid = fork()) == -1 && errno == EAGAIN)`)
+    /// start one, and are skipped.
     public var loop: Int?
     /// A pool, executor or semaphore bounds how many run at once.
     public var isBounded: Bool
