@@ -11,7 +11,7 @@ struct GILHeldHotLoop: Rule {
             for function in file.functions where function.kind != .module {
                 // A helper that every caller runs between Py_BEGIN/END_ALLOW_THREADS already runs without the GIL.
                 if releasedCallers.alwaysReleased(function.id) { continue }
-                for loop in heldHotLoops(in: function, model: model) {
+                for loop in heldHotLoops(in: function, of: file, model: model) {
                     findings.append(finding(for: loop, in: function, file: file))
                 }
             }
@@ -22,9 +22,9 @@ struct GILHeldHotLoop: Rule {
     /// Hot loops that could drop the GIL as they stand: no Python object or
     /// C API inside, not already in (or around) a released region, and not
     /// inside another loop reported for the same reason.
-    private func heldHotLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
+    private func heldHotLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
-        for loop in model.hotLoops(in: function) where !loop.touchesPythonObjects {
+        for loop in model.hotLoops(in: function, of: file) where !loop.touchesPythonObjects {
             let releaseNearby = function.gilReleasedRegions.contains { region in
                 region.contains(loop.range) || loop.range.contains(region)
             }

@@ -8,7 +8,7 @@ struct CPUBoundInEventLoop: Rule {
         let loops = model.eventLoopIndex
         var findings: [Finding] = []
         for (file, function, role) in loops.functionsOnTheLoop {
-            let computing = computingLoops(in: function, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
+            let computing = computingLoops(in: function, of: file, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
             guard !computing.isEmpty else { continue }
             let run = loops.runs(reaching: file).first
             for loop in computing {
@@ -26,9 +26,9 @@ struct CPUBoundInEventLoop: Rule {
 
     /// Hot loops that never give way to the loop (no `await` and no `async for`
     /// inside), outermost only.
-    private func computingLoops(in function: FunctionFacts, model: ProjectModel) -> [LoopFacts] {
+    private func computingLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
-        for loop in model.hotLoops(in: function) where isSurelyComputing(loop, in: function) {
+        for loop in model.hotLoops(in: function, of: file) where isSurelyComputing(loop, in: function) {
             let yields = function.awaits.contains { loop.range.contains($0.start) }
                 || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }

@@ -43,10 +43,12 @@ extension ProjectModel {
         return graph.reach(from: entries.compactMap(graph.number))
     }
 
-    /// The loops of one function that count as CPU-bound by its own code (the
-    /// classifier's hot loops), outer loops first.
-    public func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
-        WorkloadClassifier.hotLoops(in: function)
+    /// The loops of one function of `file` that count as CPU-bound (the classifier's
+    /// hot loops): by their own code, and calling no function of the project that
+    /// waits or runs native code. Outer loops first.
+    public func hotLoops(in function: FunctionFacts, of file: FileFacts) -> [LoopFacts] {
+        var classifier = WorkloadClassifier(model: self)
+        return classifier.hotLoops(in: function, of: file)
     }
 
     /// Every spawn site in the project with the file it stands in.

@@ -30,7 +30,7 @@ struct WorkloadClassifier {
         inProgress.insert(id)
         defer { inProgress.remove(id) }
         // The outermost loop that computes (in the range): the evidence for the function's own CPU work.
-        var cpu = Self.hotLoops(in: function).first(where: { range?.contains($0.range.start) ?? true }).map {
+        var cpu = hotLoops(in: function, of: file).first(where: { range?.contains($0.range.start) ?? true }).map {
             WorkloadEvidence(kind: .hotLoop, path: file.path, range: $0.headerRange, function: id, via: [])
         }
         var io: WorkloadEvidence?
@@ -79,6 +79,20 @@ struct WorkloadClassifier {
             return call.calleeText
         }
         return nil
+    }
+
+    /// `hotLoops(in:)`, less the loops that call a function of the project that waits or
+    /// runs native code (`for fd, conn in self._selector.select(timeout)`, where the
+    /// project's `select` wraps `selectors`): the loop spends its time there.
+    mutating func hotLoops(in function: FunctionFacts, of file: FileFacts) -> [LoopFacts] {
+        Self.hotLoops(in: function).filter { loop in
+            !function.calls.contains { call in
+                guard loop.range.contains(call.range.start), let callee = model.resolve(call.callee, from: file),
+                      callee != function.id else { return false }
+                let inner = workload(of: callee)
+                return inner.io != nil || inner.native != nil
+            }
+        }
     }
 
     /// Every loop of the function that computes, outer loops before the loops they hold:
