@@ -18,9 +18,10 @@ enum RetryLoops {
         guard loop.kind == .while || loop.kind == .doWhile else { return false }
         // The start is the condition itself: the loop goes round again only on its result.
         if loop.headerRange.contains(start.range.start) { return true }
-        guard let result = start.boundName else { return false }
+        let end = min(loop.headerRange.end, unit.bytes.count)
+        guard let result = start.boundName, loop.headerRange.start < end else { return false }
         let scanner = ByteScanner(bytes: unit.bytes)
-        let condition = loop.headerRange.start..<min(loop.headerRange.end, unit.bytes.count)
+        let condition = loop.headerRange.start..<end
         return scanner.containsWord(result, in: condition) && temporaryFailures.contains { scanner.containsWord($0, in: condition) }
     }
 }
