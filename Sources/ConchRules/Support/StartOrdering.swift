@@ -2,7 +2,7 @@ import ConchKit
 
 /// Whether an access certainly happens before some thread or process starts: then it
 /// cannot race with it. Only orderings visible in the text of the starting function
-/// (or of module-level code), one call deep, are trusted.
+/// (or of module-level code), through start-up helpers up to three calls deep, are trusted.
 struct StartOrdering {
     let model: ProjectModel
     /// Functions holding a start of the entries asked about (module bodies by their module name).
@@ -22,12 +22,25 @@ struct StartOrdering {
     /// anything at module level leads to a start.
     mutating func precedes(_ located: GlobalAccessIndex.Located, startsOf entry: ExecutionContexts.Entry) -> Bool {
         if precedes(file: located.file, function: located.function, offset: located.access.range.start, entry) { return true }
-        // A start-up helper (`setup()` called above the start) runs before it too, when
-        // every call to it does.
         let function = model.files[located.file].functions[located.function]
         guard function.kind != .module, let number = model.callGraph.number(of: function.id) else { return false }
+        var visited: Set<Int> = []
+        return everyCallPrecedes(number, entry, depth: Self.helperDepth, visited: &visited)
+    }
+
+    /// `main` → `parse_options` → `init_options` (ag): the calls a helper runs through.
+    private static let helperDepth = 3
+
+    /// A start-up helper (`setup()` called above the start) runs before it too, when every
+    /// call to it does: one above the start, or one in a helper that itself runs before it.
+    private mutating func everyCallPrecedes(_ number: Int, _ entry: ExecutionContexts.Entry, depth: Int, visited: inout Set<Int>) -> Bool {
         let callers = model.callSites.byCallee[number]
-        return !callers.isEmpty && callers.allSatisfy { precedes(file: $0.file, function: $0.function, offset: $0.offset, entry) }
+        guard !callers.isEmpty, visited.insert(number).inserted else { return false }
+        for caller in callers where !precedes(file: caller.file, function: caller.function, offset: caller.offset, entry) {
+            guard depth > 1, let callerNumber = model.number(file: caller.file, function: caller.function),
+                  everyCallPrecedes(callerNumber, entry, depth: depth - 1, visited: &visited) else { return false }
+        }
+        return true
     }
 
     private mutating func precedes(file fileIndex: Int, function: Int, offset: Int, _ entry: ExecutionContexts.Entry) -> Bool {
