@@ -445,3 +445,46 @@ import Testing
         #expect(started.allSatisfy { $0.kind == .thread && $0.api == "threading.Thread" })
     }
 }
+
+@Suite struct InheritedStartsTests {
+    @Test func aThreadClassOfAnotherModuleStartsWhereItIsBuilt() {
+        let workers = scan("""
+        import threading
+        import multiprocessing
+        class Worker(threading.Thread):
+            def run(self): pass
+        class Helper(multiprocessing.Process):
+            pass
+        class Plain:
+            pass
+        """, module: "pkg.workers", path: "pkg/workers.py")
+        #expect(workers.classes.map(\.startsAs) == [
+            StartingBase(base: "threading.Thread", kind: .thread), StartingBase(base: "multiprocessing.Process", kind: .process), nil,
+        ])
+        let jobs = scan("""
+        from pkg.workers import Worker
+        class Special(Worker):
+            pass
+        """, module: "pkg.jobs", path: "pkg/jobs.py")
+        let main = scan("""
+        from pkg.workers import Helper, Plain, Worker
+        from pkg.jobs import Special
+        def task(): pass
+        def main():
+            for _ in range(3):
+                Worker()
+            Special().start()
+            Helper(target=task).start()
+            Helper().start()
+            Plain()
+        """)
+        let model = ProjectModel(files: [workers, jobs, main], settings: AnalysisSettings())
+        let sites = model.files[2].spawnSites
+        #expect(sites.map(\.entry) == [.function("pkg.workers.Worker.run"), .function("pkg.workers.Worker.run"),
+                                       .function("pkg.mod.task"), .none])
+        #expect(sites.map(\.kind) == [.thread, .thread, .process, .process])
+        #expect(sites.first?.loop == 0)
+        #expect(sites.first?.api == "threading.Thread")
+        #expect(model.files[0].spawnSites.isEmpty && model.files[1].spawnSites.isEmpty)
+    }
+}

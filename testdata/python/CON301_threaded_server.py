@@ -142,6 +142,29 @@ def serve_uncounted(server, limit):
         threading.Thread(target=handle, args=(conn,), daemon=True).start()  # expect: CON301
 
 
+def serve_admitted(server, limit):
+    # Takes a connection only while fewer than `limit` handlers run.
+    running = {}
+    while True:
+        if len(running) < limit:
+            conn, address = server.accept()
+            worker = threading.Thread(target=handle, args=(conn,), daemon=True)
+            worker.start()
+            running[address] = worker
+        for address, worker in list(running.items()):
+            if not worker.is_alive():
+                del running[address]
+
+
+def serve_listed(server, handlers):
+    # Fills a list it never measures: nothing bounds it.
+    while True:
+        conn, _ = server.accept()
+        worker = threading.Thread(target=handle, args=(conn,), daemon=True)  # expect: CON301
+        worker.start()
+        handlers.append(worker)
+
+
 def convert_all(paths):
     for path in paths:
         threading.Thread(target=convert, args=(path,)).start()

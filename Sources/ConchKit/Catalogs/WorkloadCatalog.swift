@@ -94,9 +94,10 @@ public enum WorkloadCatalog {
         !call.isResolved && (methodName(call.callee).map(streamMethods.contains) ?? false)
     }
 
-    /// Libraries whose heavy work runs in C with the GIL released.
+    /// Libraries whose heavy work runs in C with the GIL released; ctypes releases it
+    /// around every foreign call (`ctypes.windll.kernel32.WaitForMultipleObjects`).
     public static let native: [String] = [
-        "numpy.", "scipy.", "hashlib.", "zlib.", "bz2.", "lzma.", "gzip.compress", "gzip.decompress",
+        "numpy.", "scipy.", "hashlib.", "zlib.", "bz2.", "lzma.", "gzip.compress", "gzip.decompress", "ctypes.",
         "cv2.", "torch.", "tensorflow.", "numexpr.", "numba.", "pandas.", "PIL.Image.", "cryptography.", "blake3.",
     ]
 

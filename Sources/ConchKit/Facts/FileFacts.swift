@@ -100,6 +100,11 @@ public struct ClassFacts: Hashable, Sendable {
     public var nameRange: ByteRange
     /// Defined inside a function: its methods cannot be pickled.
     public var isLocal: Bool
+    /// Python: the library class this one derives from, through classes of its own file,
+    /// that runs `run` in a new thread or process once constructed and started
+    /// (`threading.Thread`, a Qt `QThread`, `multiprocessing.Process`), with that kind.
+    /// The project model follows bases into other modules.
+    public var startsAs: StartingBase?
 
     public init(qualifiedName: String, bases: [String], range: ByteRange, nameRange: ByteRange, isLocal: Bool) {
         self.qualifiedName = qualifiedName
@@ -107,6 +112,17 @@ public struct ClassFacts: Hashable, Sendable {
         self.range = range
         self.nameRange = nameRange
         self.isLocal = isLocal
+    }
+}
+
+/// A library class whose instances run `run` in a new thread or process.
+public struct StartingBase: Hashable, Sendable {
+    public var base: String
+    public var kind: SpawnSite.Kind
+
+    public init(base: String, kind: SpawnSite.Kind) {
+        self.base = base
+        self.kind = kind
     }
 }
 

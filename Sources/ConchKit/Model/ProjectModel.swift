@@ -47,6 +47,7 @@ public struct ProjectModel: Sendable {
             numbers.append(fileNumbers)
         }
         ForwardedThreadEntries.join(&files, knownFunctions: index)
+        InheritedStarts.join(&files, knownFunctions: index)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed

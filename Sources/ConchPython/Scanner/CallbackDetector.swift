@@ -58,16 +58,11 @@ enum CallbackDetector {
         ("tkinter.", "bind", Registration(framework: .tkinter, position: 1)),
         ("tkinter.", "configure", Registration(framework: .tkinter, keyword: "command")),
         ("tkinter.", "config", Registration(framework: .tkinter, keyword: "command")),
-        ("PyQt5.", "connect", Registration(framework: .qt, position: 0)),
-        ("PyQt6.", "connect", Registration(framework: .qt, position: 0)),
-        ("PySide2.", "connect", Registration(framework: .qt, position: 0)),
-        ("PySide6.", "connect", Registration(framework: .qt, position: 0)),
         ("wx.", "Bind", Registration(framework: .wx, position: 1)),
-        ("PyQt5.", "singleShot", Registration(framework: .qt, position: 1)),
-        ("PyQt6.", "singleShot", Registration(framework: .qt, position: 1)),
-        ("PySide2.", "singleShot", Registration(framework: .qt, position: 1)),
-        ("PySide6.", "singleShot", Registration(framework: .qt, position: 1)),
-    ]
+    ] + QtBindings.packages.flatMap { package in [
+        (package + ".", "connect", Registration(framework: .qt, position: 0)),
+        (package + ".", "singleShot", Registration(framework: .qt, position: 1)),
+    ] }
 
     /// Methods distinctive enough to count on a receiver of unknown type
     /// (`self.root.after(...)`) when the module imports the framework.
@@ -75,15 +70,11 @@ enum CallbackDetector {
         ("tkinter", "after", Registration(framework: .tkinter, position: 1)),
         ("tkinter", "after_idle", Registration(framework: .tkinter, position: 0)),
         ("tkinter", "bind", Registration(framework: .tkinter, position: 1)),
-        ("PyQt5", "connect", Registration(framework: .qt, position: 0)),
-        ("PyQt6", "connect", Registration(framework: .qt, position: 0)),
-        ("PySide2", "connect", Registration(framework: .qt, position: 0)),
-        ("PySide6", "connect", Registration(framework: .qt, position: 0)),
         ("wx", "Bind", Registration(framework: .wx, position: 1)),
         ("asyncio", "call_soon", Registration(framework: .asyncio, position: 0)),
         ("asyncio", "call_soon_threadsafe", Registration(framework: .asyncio, position: 0)),
         ("asyncio", "call_later", Registration(framework: .asyncio, position: 1)),
-    ]
+    ] + QtBindings.packages.map { ($0, "connect", Registration(framework: .qt, position: 0)) }
 
     /// The last component of every callee above: most calls end in none of them,
     /// so one lookup settles them.

@@ -57,6 +57,9 @@ struct ExpressionPass {
             model.classes[name]?.bases = bases
             model.facts.classes[info.factIndex].bases = bases
         }
+        for (name, info) in model.classes {
+            model.facts.classes[info.factIndex].startsAs = SpawnCatalog.startingBase(of: name, in: model)
+        }
         // A stream request handler's `self.request` is the client's socket, `self.rfile` and `self.wfile` files over it.
         for name in model.classes.keys where model.firstAncestor(of: name, where: ScannerCatalog.streamHandlerClasses.contains) != nil {
             for (attribute, type) in ScannerCatalog.streamHandlerAttributes where model.classes[name]?.attributeTypes[attribute] == nil {

@@ -186,6 +186,51 @@ enum LoopBounds {
         return false
     }
 
+    /// `if len(running) < limit:` (or `<=`, or the loop's own `while len(workers) < limit:`)
+    /// where the loop fills that container (`running[host] = proc`, `workers.append(t)`):
+    /// the loop admits no more than the limit at once (salt-ssh's `ssh_max_procs`).
+    static func admitsUpToLimit(_ tokens: ScanTokens, first: Int, bodyEnd: Int) -> Bool {
+        // Asked of every loop: most files never call `len`, and most loops' names are told apart by id.
+        guard let len = tokens.names.existingID(of: "len") else { return false }
+        var cursor = first
+        while cursor + 3 < bodyEnd {
+            defer { cursor += 1 }
+            guard tokens.nameIDs[cursor] == len, tokens.isOp(cursor + 1, "("), tokens.partner[cursor + 1] > cursor + 2 else { continue }
+            let close = tokens.partner[cursor + 1]
+            guard tokens.isOp(close + 1, "<") || tokens.isOp(close + 1, "<="),
+                  let container = dottedName(tokens, first: cursor + 2, end: close) else { continue }
+            if fills(tokens, container, first: first, end: bodyEnd) { return true }
+        }
+        return false
+    }
+
+    /// The names of `a.b.c` spanning exactly `first..<end`; nil for anything else.
+    private static func dottedName(_ tokens: ScanTokens, first: Int, end: Int) -> [String]? {
+        var names: [String] = []
+        var cursor = first
+        while cursor < end, tokens.isName(cursor) {
+            names.append(tokens.text(cursor))
+            guard cursor + 1 < end else { return names }
+            guard tokens.isOp(cursor + 1, ".") else { return nil }
+            cursor += 2
+        }
+        return nil
+    }
+
+    /// `container[key] = value` or `container.append(...)` (`add`, `insert`, `appendleft`).
+    private static func fills(_ tokens: ScanTokens, _ container: [String], first: Int, end: Int) -> Bool {
+        var cursor = first
+        while cursor < end {
+            defer { cursor += 1 }
+            guard !tokens.isOp(cursor - 1, "."), dottedName(tokens, first: cursor, end: cursor + 2 * container.count - 1) == container else { continue }
+            let after = cursor + 2 * container.count - 1
+            if tokens.isOp(after, "["), tokens.partner[after] > after, tokens.isOp(tokens.partner[after] + 1, "=") { return true }
+            if tokens.isOp(after, "."), ["append", "add", "insert", "appendleft"].contains(where: { tokens.isName(after + 1, $0) }),
+               tokens.isOp(after + 2, "(") { return true }
+        }
+        return false
+    }
+
     /// `range(4)` and `range(2, 10)` with literals give a count; `itertools.count()` never ends.
     static func forBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
         if tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 {

@@ -53,7 +53,7 @@ enum SpawnCatalog {
                                                       entry: .argument(keyword: nil, position: 0)),
     ]
 
-    static let qtPackages = ["PyQt4", "PyQt5", "PyQt6", "PySide2", "PySide6"]
+    static let qtPackages = QtBindings.packages
 
     /// Classes whose subclasses' `run` is a thread: Python's and Qt's.
     static let threadClasses: Set<String> = Set(qtPackages.map { $0 + ".QtCore.QThread" }).union(["threading.Thread"])
@@ -77,6 +77,14 @@ enum SpawnCatalog {
 
     /// What a class of the file may be built on to start threads or processes.
     static let spawningBases: Set<String> = threadClasses.union(perRequestServers.keys).union(["multiprocessing.Process"])
+
+    /// The thread or process class a class of the file derives from, through the file's
+    /// classes; a server that starts one per request is not one.
+    static func startingBase(of className: String, in model: ScanModel) -> StartingBase? {
+        guard let base = model.firstAncestor(of: className, where: spawningBases.contains), base != className,
+              perRequestServers[base] == nil else { return nil }
+        return StartingBase(base: base, kind: threadClasses.contains(base) ? .thread : .process)
+    }
 
     /// Pool and executor types, by the kind of worker they run tasks on.
     static let poolTypes: [String: SpawnSite.Kind] = [

@@ -270,5 +270,8 @@ enum StarExports {
         "PySide6.QtCore": "QCoreApplication QObject QRunnable QThread QThreadPool QTimer pyqtSignal pyqtSlot Signal Slot",
         "PySide6.QtGui": "QGuiApplication",
         "PySide6.QtWidgets": "QApplication QMainWindow QWidget qApp",
+        "qtpy.QtCore": "QCoreApplication QObject QRunnable QThread QThreadPool QTimer pyqtSignal pyqtSlot Signal Slot",
+        "qtpy.QtGui": "QGuiApplication",
+        "qtpy.QtWidgets": "QApplication QMainWindow QWidget qApp",
     ]
 }

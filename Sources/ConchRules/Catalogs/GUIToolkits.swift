@@ -22,7 +22,7 @@ enum GUIToolkits {
                     + "and touch widgets only there",
                 handOffs: ["after", "after_idle", "after_cancel", "event_generate"],
                 ownInstance: ["tkinter.Tk", "tkinter.Tcl"]),
-        Toolkit(prefixes: ["PyQt5.QtWidgets.", "PyQt6.QtWidgets.", "PySide2.QtWidgets.", "PySide6.QtWidgets."],
+        Toolkit(prefixes: QtBindings.packages.map { $0 + ".QtWidgets." },
                 hazard: "a Qt widget call: widgets may only be used from the GUI thread, and a call from another thread can crash the program",
                 advice: "emit a signal from the worker and connect it to a slot that updates the widget; Qt delivers it in the GUI thread",
                 handOffs: ["postEvent", "instance"]),

@@ -1,0 +1,69 @@
+/// Python: `RepeatedTimer(15, beat)` where `class RepeatedTimer(threading.Thread)` stands
+/// in another module of the project (or derives from a project class that does). The
+/// scanner of the calling file sees neither the class's ancestry nor its `run`; here
+/// every class's is known, and constructing one is a start, as the scanner counts one
+/// for a class of its own file.
+enum InheritedStarts {
+
+    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
+        var classes: [String: ClassFacts] = [:]
+        for file in files where file.language == .python {
+            for facts in file.classes { classes[facts.qualifiedName] = facts }
+        }
+        var starting: [String: StartingBase] = [:]
+        for name in classes.keys {
+            if let base = startingBase(of: name, classes) { starting[name] = base }
+        }
+        guard !starting.isEmpty else { return }
+        let lengths = LengthFilter(starting.keys)
+        for index in files.indices where files[index].language == .python {
+            var added: [SpawnSite] = []
+            for (functionIndex, function) in files[index].functions.enumerated() {
+                for call in function.calls where call.isResolved && lengths.mayContain(call.callee) {
+                    guard let base = starting[call.callee] else { continue }
+                    added.append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes, knownFunctions),
+                                           range: call.range, function: functionIndex, loop: call.loop, isBounded: false))
+                }
+            }
+            // The scanner already starts the classes whose ancestry the calling file shows.
+            let known = Set(files[index].spawnSites.map(\.range))
+            added.removeAll { known.contains($0.range) }
+            guard !added.isEmpty else { continue }
+            files[index].spawnSites.append(contentsOf: added)
+            files[index].spawnSites.sort { $0.range.start < $1.range.start }
+        }
+    }
+
+    /// The first starting base up the class's ancestry, across the project's modules.
+    private static func startingBase(of name: String, _ classes: [String: ClassFacts]) -> StartingBase? {
+        ancestors(of: name, classes).lazy.compactMap { classes[$0]?.startsAs }.first
+    }
+
+    /// The class and its project ancestors, nearest first.
+    private static func ancestors(of name: String, _ classes: [String: ClassFacts]) -> [String] {
+        var order: [String] = []
+        var pending = [name]
+        var seen: Set<String> = []
+        while !pending.isEmpty {
+            let current = pending.removeFirst()
+            guard seen.insert(current).inserted, let facts = classes[current] else { continue }
+            order.append(current)
+            pending.append(contentsOf: facts.bases)
+        }
+        return order
+    }
+
+    /// What the started instance runs: the nearest `run` the project defines for it, else
+    /// the function handed as `target=`.
+    private static func entry(of call: CallFacts, _ classes: [String: ClassFacts],
+                              _ knownFunctions: [FunctionID: ProjectModel.FunctionReference]) -> SpawnSite.Entry {
+        if let run = ancestors(of: call.callee, classes).map({ $0 + ".run" }).first(where: { knownFunctions[$0] != nil }) {
+            return .function(run)
+        }
+        switch call.argument(keyword: "target")?.shape {
+        case let .name(target)? where knownFunctions[target] != nil: return .function(target)
+        case let .lambda(target)?: return .function(target)
+        default: return .none
+        }
+    }
+}
