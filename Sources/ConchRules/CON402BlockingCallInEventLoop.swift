@@ -70,20 +70,36 @@ struct BlockingCallInEventLoop: Rule {
         let through = found.via.dropFirst().map { "`\(model.displayName($0))`" }
         let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
         let place = model.place(found.file.path, found.call.range.start, from: file.path)
-        let offload: String = switch role {
+        let library = ["trio", "anyio"].first { run?.marker.framework.rawValue == $0 || imports($0, file) }
+        // The table's replacements speak asyncio and C's loops: no advice for a Trio
+        // coroutine or a GUI or reactor callback.
+        var loopWay: String? = found.entry.replacement
+        var recommended: ConcurrencyModel?
+        let offload: String
+        switch role {
         case .coroutine:
-            ["trio", "anyio"].first { run?.marker.framework.rawValue == $0 || imports($0, file) }
-                .map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
+            if let library { loopWay = nil }
+            offload = library.map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
         case .callback(.asyncio):
-            "`loop.run_in_executor(None, \(helper), ...)`"
-        case .callback:
-            "a worker thread (`concurrent.futures.ThreadPoolExecutor`)"
+            offload = "`loop.run_in_executor(None, \(helper), ...)`"
+        case .callback(.twisted) where file.language == .python:
+            loopWay = nil
+            recommended = .thread
+            offload = "`twisted.internet.threads.deferToThread(\(helper), ...)`, whose Deferred fires back on the reactor"
+        case let .callback(framework):
+            if file.language == .python {
+                loopWay = nil
+                recommended = .thread
+            }
+            offload = "a worker thread (`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the "
+                + "\(FrameworkSchedulers.displayName(framework)) loop"
         }
         return finding(
             in: file, at: call.range,
             "`\(call.calleeText)` blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))): "
                 + "it calls \(found.call.quotedName) at \(place)\(reach); no other task or callback runs until it returns",
-            advice: "run `\(helper)` off the loop with \(offload), or make it wait the loop's way: \(found.entry.replacement)",
+            advice: "run `\(helper)` off the loop with \(offload)" + (loopWay.map { ", or make it wait the loop's way: \($0)" } ?? ""),
+            model: recommended,
             related: [Finding.Evidence(path: found.file.path, range: found.call.range, message: "blocks: \(found.call.quotedName)")]
                 + (run.map { [model.loopStart($0)] } ?? []))
     }
@@ -106,6 +122,9 @@ struct BlockingCallInEventLoop: Rule {
             return (nil, entry.replacement)
         case let .callback(framework):
             if isSleep { return (.frameworkScheduler, FrameworkSchedulers.scheduler(for: framework, in: file.language)) }
+            if framework == .twisted {
+                return (.thread, "run it with `twisted.internet.threads.deferToThread(func, *args)`, whose Deferred fires back on the reactor")
+            }
             return (.thread, "run it on a worker thread (`concurrent.futures.ThreadPoolExecutor`) and hand the result back to the "
                 + "\(FrameworkSchedulers.displayName(framework)) loop")
         }

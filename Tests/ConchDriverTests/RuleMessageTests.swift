@@ -20,6 +20,17 @@ import Testing
         #expect(retry.related.first?.message == "blocks: `requests.get`")
     }
 
+    @Test func aHelperBlockingAGUIOrReactorCallbackGetsThatFrameworksAdvice() throws {
+        let findings = try Fixtures.lint("python/CON402_gui_callback_helpers.py").filter { $0.code == "CON402" }
+        let tk = try #require(findings.first { $0.message.hasPrefix("`open_with_default_app`") })
+        #expect(tk.recommendation?.advice == "run `open_with_default_app` off the loop with a worker thread "
+            + "(`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the Tkinter loop")
+        #expect(tk.recommendation?.model == .thread)
+        let twisted = try #require(findings.first { $0.message.hasPrefix("`lookup`") })
+        #expect(twisted.recommendation?.advice.hasPrefix("run `lookup` off the loop with `twisted.internet.threads.deferToThread(lookup, ...)`") == true)
+        #expect(findings.allSatisfy { !($0.recommendation?.advice.contains("await") ?? true) })
+    }
+
     @Test func spawnRunsAProgramNotAShellCommand() throws {
         let spawn = try #require(try Fixtures.lint("python/CON501_legacy_spawn.py").first { $0.message.hasPrefix("`os.spawnv`") })
         #expect(spawn.message == "`os.spawnv` is a legacy way to start a process")
