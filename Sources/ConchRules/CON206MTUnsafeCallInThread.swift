@@ -30,11 +30,18 @@ struct MTUnsafeCallInThread: Rule {
     /// function of the same name, and not a call that only queries.
     private func unsafeEntry(for call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
         guard file.language == .c || call.isResolved,
-              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language)
-                ?? (file.language == .python ? GUIToolkits.inheritedWidgetCall(call.callee, in: file) : nil),
+              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language) ?? inheritedWidgetCall(call, in: file, model),
               model.resolve(call.callee, from: file) == nil else { return nil }
         let given = call.arguments.filter { $0.text != "None" }.count
         return given >= entry.minimumArguments ? entry : nil
+    }
+
+    /// A toolkit method the class inherits through a base of its file, unless a class of
+    /// the project on the way defines it (a mixin beside the widget base).
+    private func inheritedWidgetCall(_ call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
+        guard file.language == .python, let entry = GUIToolkits.inheritedWidgetCall(call.callee, in: file),
+              !model.inheritsFromProject(call.callee) else { return nil }
+        return entry
     }
 
     /// Every resolved callee of the functions the thread runs, gathered once per thread.

@@ -4,14 +4,10 @@
 /// every class's is known, and constructing one is a start, as the scanner counts one
 /// for a class of its own file.
 enum InheritedStarts {
-
     static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
-        var classes: [String: ClassFacts] = [:]
-        for file in files where file.language == .python {
-            for facts in file.classes { classes[facts.qualifiedName] = facts }
-        }
+        let classes = ClassHierarchy(files)
         var starting: [String: StartingBase] = [:]
-        for name in classes.keys {
+        for name in classes.names {
             if let base = startingBase(of: name, classes) { starting[name] = base }
         }
         guard !starting.isEmpty else { return }
@@ -35,29 +31,15 @@ enum InheritedStarts {
     }
 
     /// The first starting base up the class's ancestry, across the project's modules.
-    private static func startingBase(of name: String, _ classes: [String: ClassFacts]) -> StartingBase? {
-        ancestors(of: name, classes).lazy.compactMap { classes[$0]?.startsAs }.first
-    }
-
-    /// The class and its project ancestors, nearest first.
-    private static func ancestors(of name: String, _ classes: [String: ClassFacts]) -> [String] {
-        var order: [String] = []
-        var pending = [name]
-        var seen: Set<String> = []
-        while !pending.isEmpty {
-            let current = pending.removeFirst()
-            guard seen.insert(current).inserted, let facts = classes[current] else { continue }
-            order.append(current)
-            pending.append(contentsOf: facts.bases)
-        }
-        return order
+    private static func startingBase(of name: String, _ classes: ClassHierarchy) -> StartingBase? {
+        classes.ancestors(of: name).lazy.compactMap { classes[$0]?.startsAs }.first
     }
 
     /// What the started instance runs: the nearest `run` the project defines for it, else
     /// the function handed as `target=`.
-    private static func entry(of call: CallFacts, _ classes: [String: ClassFacts],
+    private static func entry(of call: CallFacts, _ classes: ClassHierarchy,
                               _ knownFunctions: [FunctionID: ProjectModel.FunctionReference]) -> SpawnSite.Entry {
-        if let run = ancestors(of: call.callee, classes).map({ $0 + ".run" }).first(where: { knownFunctions[$0] != nil }) {
+        if let run = classes.ancestors(of: call.callee).map({ $0 + ".run" }).first(where: { knownFunctions[$0] != nil }) {
             return .function(run)
         }
         switch call.argument(keyword: "target")?.shape {

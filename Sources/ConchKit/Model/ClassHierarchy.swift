@@ -1,0 +1,46 @@
+/// The project's Python classes by qualified name, with their bases followed across
+/// modules: what the scanner of one file cannot see of a class another file defines.
+public struct ClassHierarchy: Sendable {
+    private let classes: [String: ClassFacts]
+
+    public init(_ files: [FileFacts]) {
+        var classes: [String: ClassFacts] = [:]
+        for file in files where file.language == .python {
+            for facts in file.classes { classes[facts.qualifiedName] = facts }
+        }
+        self.classes = classes
+    }
+
+    public var names: Dictionary<String, ClassFacts>.Keys { classes.keys }
+
+    public subscript(name: String) -> ClassFacts? { classes[name] }
+
+    /// The class and its ancestors the project defines, nearest first.
+    public func ancestors(of name: String) -> [String] {
+        var order: [String] = []
+        var pending = [name]
+        var seen: Set<String> = []
+        while !pending.isEmpty {
+            let current = pending.removeFirst()
+            guard seen.insert(current).inserted, let facts = classes[current] else { continue }
+            order.append(current)
+            pending.append(contentsOf: facts.bases)
+        }
+        return order
+    }
+}
+
+extension ProjectModel {
+    /// Built by the first analysis that asks.
+    public var classHierarchy: ClassHierarchy {
+        shared(ClassHierarchy.self) { ClassHierarchy(files) }
+    }
+
+    /// `self.set_conf()` in a class that inherits `set_conf` from a class of the project
+    /// (a mixin beside a Qt base): the method the project defines, not the library's.
+    public func inheritsFromProject(_ callee: String) -> Bool {
+        guard let dot = callee.lastIndex(of: ".") else { return false }
+        let method = callee[dot...]
+        return classHierarchy.ancestors(of: String(callee[..<dot])).dropFirst().contains { functionIndex[$0 + method] != nil }
+    }
+}
