@@ -11,7 +11,8 @@ struct MTUnsafeCallInThread: Rule {
         var findings: [Finding] = []
         var threadCalls: [FunctionID: Set<String>] = [:]
         for (entry, file, function) in contexts.threadReach(model) {
-            for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards) {
+            for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
+                && !file.runsOnlyInMainThread(at: call.range.start) {
                 guard let unsafe = unsafeEntry(for: call, in: file, model),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in

@@ -26,6 +26,7 @@ enum FactsDump {
             lines.append("event loop, line \(line(marker.range)): \(marker.framework.rawValue) \(marker.kind.rawValue)\(callback)")
         }
         for guardRange in file.mainGuards { lines.append("main guard: lines \(line(guardRange))-\(file.line(of: guardRange.end))") }
+        for region in file.mainThreadRegions { lines.append("main thread only: lines \(line(region))-\(file.line(of: region.end))") }
         for function in file.functions { lines += self.function(function, in: file, line: line) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -194,6 +195,7 @@ extension FactsDump {
             "event_loops": file.eventLoops.map { ["line": line($0.range), "framework": $0.framework.rawValue, "kind": $0.kind.rawValue,
                                                   "callback": $0.callback ?? NSNull()] as [String: Any] },
             "main_guards": file.mainGuards.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
+            "main_thread_regions": file.mainThreadRegions.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
             "functions": file.functions.map(function),
         ]
     }

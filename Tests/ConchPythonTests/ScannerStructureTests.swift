@@ -161,3 +161,30 @@ import Testing
         #expect(facts.suppressions.lines[2] == ["CON101"])
     }
 }
+
+@Suite struct MainThreadRegionTests {
+    @Test func mainThreadTestsMarkTheCodeOnlyTheMainThreadRuns() {
+        let source = """
+        import threading
+        def install():
+            if threading.current_thread() is threading.main_thread():
+                a = 1
+            b = 2
+        def restore():
+            if threading.get_ident() != threading.main_thread().ident:
+                return
+            c = 3
+        def either(flag):
+            if flag or threading.current_thread() is threading.main_thread():
+                d = 4
+            if threading.current_thread().name == "MainThread":
+                e = 5
+        """
+        let facts = scan(source)
+        let lines = facts.mainThreadRegions.map { region in
+            source.utf8.prefix(region.start).filter { $0 == UInt8(ascii: "\n") }.count + 1
+        }
+        // The `if` bodies at lines 3 and 13 (from their colons) and the rest of `restore` after line 8.
+        #expect(lines == [3, 8, 13])
+    }
+}

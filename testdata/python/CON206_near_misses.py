@@ -20,7 +20,21 @@ def in_main_thread():
         return False
 
 
+def install_handlers():
+    # Only the main thread installs them; a worker calling this skips the block.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_term)
+
+
+def restore_handlers():
+    if threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def compile_in(project_dir):
+    install_handlers()
+    restore_handlers()
     if in_main_thread():
         print("building in the main thread")
     subprocess.run(["make"], cwd=project_dir, check=True)

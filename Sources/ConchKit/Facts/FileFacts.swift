@@ -32,6 +32,10 @@ public struct FileFacts: Sendable {
     public var attributeUpdates: [AttributeUpdate] = []
     /// Bodies of `if __name__ == "__main__":`.
     public var mainGuards: [ByteRange] = []
+    /// Python: code that only the main thread runs: the body of
+    /// `if threading.current_thread() is threading.main_thread():`, and the rest of the
+    /// function after `if threading.current_thread() is not threading.main_thread(): return`.
+    public var mainThreadRegions: [ByteRange] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     public var suppressions = Suppressions()
@@ -45,6 +49,11 @@ public struct FileFacts: Sendable {
         self.path = path
         self.language = language
         self.moduleName = moduleName
+    }
+
+    /// Whether only the main thread runs the code at this offset.
+    public func runsOnlyInMainThread(at offset: Int) -> Bool {
+        mainThreadRegions.contains { $0.contains(offset) }
     }
 
     /// The blocks of `function`'s own code whose exceptions are handled, outermost first.

@@ -130,6 +130,9 @@ struct ExpressionPass {
     private mutating func open(_ index: Int, function: Int, calls: [FoundCall]) {
         let statement = model.statements[index]
         HandledExceptionRegions.record(model, header: index, calls: calls, function: function)
+        if statement.header == .if {
+            MainThreadChecks.record(model, header: index, calls: calls, function: function, exits: exitsAtItsEnd(index))
+        }
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
         if statement.header == .with, let colon = statement.colon {
             frame.locks = LockRegions.heldBy(model, first: statement.keyword + 1, end: colon, function: function)
