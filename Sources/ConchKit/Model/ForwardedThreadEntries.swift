@@ -18,7 +18,7 @@ enum ForwardedThreadEntries {
         static func key(_ wrapper: FunctionID, _ site: SpawnSite) -> String { wrapper + "@" + String(site.range.start) }
     }
 
-    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
+    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference], callees: CalleeTable) {
         var wrappers: [FunctionID: [Forwarded]] = [:]
         for file in files {
             for site in file.spawnSites {
@@ -35,25 +35,20 @@ enum ForwardedThreadEntries {
             }
         }
         guard !wrappers.isEmpty else { return }
-        // Every call of the project is asked: most are ruled out by their length.
-        let wrapperLengths = LengthFilter(wrappers.keys)
         var passedToLoops: [String: [FunctionID]] = [:]
         var callerStarts: [Int: [SpawnSite]] = [:]
         var joinedWrappers: Set<String> = []
-        for fileIndex in files.indices {
-            for (functionIndex, function) in files[fileIndex].functions.enumerated() {
-                for call in function.calls where wrapperLengths.mayContain(call.callee) {
-                    for forwarded in wrappers[call.callee] ?? [] {
-                        guard let entry = handedFunction(call, forwarded.site, position: forwarded.position), knownFunctions[entry] != nil else { continue }
-                        if forwarded.site.loop != nil {
-                            if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
-                        } else {
-                            joinedWrappers.insert(forwarded.key)
-                            callerStarts[fileIndex, default: []].append(SpawnSite(
-                                kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
-                                function: functionIndex, loop: call.loop, isBounded: forwarded.site.isBounded))
-                        }
-                    }
+        for place in callees.places(of: callees.numbers(of: wrappers.keys)) {
+            let call = files[place.file].functions[place.function].calls[place.call]
+            for forwarded in wrappers[call.callee] ?? [] {
+                guard let entry = handedFunction(call, forwarded.site, position: forwarded.position), knownFunctions[entry] != nil else { continue }
+                if forwarded.site.loop != nil {
+                    if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
+                } else {
+                    joinedWrappers.insert(forwarded.key)
+                    callerStarts[place.file, default: []].append(SpawnSite(
+                        kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
+                        function: place.function, loop: call.loop, isBounded: forwarded.site.isBounded))
                 }
             }
         }

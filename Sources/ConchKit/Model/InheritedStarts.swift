@@ -4,28 +4,26 @@
 /// every class's is known, and constructing one is a start, as the scanner counts one
 /// for a class of its own file.
 enum InheritedStarts {
-    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference]) {
-        let classes = ClassHierarchy(files)
+    static func join(_ files: inout [FileFacts], classes: ClassHierarchy, knownFunctions: [FunctionID: ProjectModel.FunctionReference],
+                     callees: CalleeTable) {
         var starting: [String: StartingBase] = [:]
-        for name in classes.names {
+        for name in classes.names where callees.isCalled(name) {
             if let base = startingBase(of: name, classes) { starting[name] = base }
         }
         guard !starting.isEmpty else { return }
-        let lengths = LengthFilter(starting.keys)
-        for index in files.indices where files[index].language == .python {
-            var added: [SpawnSite] = []
-            for (functionIndex, function) in files[index].functions.enumerated() {
-                for call in function.calls where call.isResolved && lengths.mayContain(call.callee) {
-                    guard let base = starting[call.callee] else { continue }
-                    added.append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes, knownFunctions),
-                                           range: call.range, function: functionIndex, loop: call.loop, isBounded: false))
-                }
-            }
+        var added: [Int: [SpawnSite]] = [:]
+        for place in callees.places(of: callees.numbers(of: starting.keys)) {
+            let call = files[place.file].functions[place.function].calls[place.call]
+            guard call.isResolved, let base = starting[call.callee] else { continue }
+            added[place.file, default: []].append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes, knownFunctions),
+                                                            range: call.range, function: place.function, loop: call.loop, isBounded: false))
+        }
+        for (index, sites) in added {
             // The scanner already starts the classes whose ancestry the calling file shows.
             let known = Set(files[index].spawnSites.map(\.range))
-            added.removeAll { known.contains($0.range) }
-            guard !added.isEmpty else { continue }
-            files[index].spawnSites.append(contentsOf: added)
+            let new = sites.filter { !known.contains($0.range) }
+            guard !new.isEmpty else { continue }
+            files[index].spawnSites.append(contentsOf: new)
             files[index].spawnSites.sort { $0.range.start < $1.range.start }
         }
     }

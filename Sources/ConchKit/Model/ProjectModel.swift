@@ -22,8 +22,7 @@ public struct ProjectModel: Sendable {
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
-        // Numbering callees does not wait for the function index: it reads only calls,
-        // which joining thread entries leaves alone.
+        // Numbering callees does not wait for the function index: it reads only calls.
         let calleeTable = Background { [files] in CalleeTable(files) }
         var files = files
         self.settings = settings
@@ -46,13 +45,16 @@ public struct ProjectModel: Sendable {
             }
             numbers.append(fileNumbers)
         }
-        ForwardedThreadEntries.join(&files, knownFunctions: index)
-        InheritedStarts.join(&files, knownFunctions: index)
+        let classes = ClassHierarchy(files)
+        // The joins add spawn sites and leave calls alone: the callee table stays true.
+        let table = calleeTable.value
+        ForwardedThreadEntries.join(&files, knownFunctions: index, callees: table)
+        InheritedStarts.join(&files, classes: classes, knownFunctions: index, callees: table)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed
         functionNumbers = numbers
-        callees = calleeTable.value
+        callees = table
     }
 
     /// The number of function `function` of file `file` (of its id: a second definition
