@@ -16,21 +16,22 @@ struct SleepingTimerThread: Rule {
         var findings: [Finding] = []
         for (file, site) in model.spawnSites where site.kind == .thread || site.kind == .timer {
             guard let entry = site.entryID, let (entryFile, function) = model.function(entry),
-                  let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile),
+                  let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile, model: model),
                   let run = loops.runs(reaching: file).first ?? loops.runs(reaching: entryFile).first else { continue }
             findings.append(finding(site, in: file, entry: function, entryFile: entryFile, repetition: repetition, run: run, model: model))
         }
         return findings
     }
 
-    private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts) -> Repetition? {
+    private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts,
+                            model: ProjectModel) -> Repetition? {
         if site.kind == .timer, let rearm = rearmingTimer(entry, in: entryFile) {
             // The first arming reports; the re-arm inside the function reports only when nothing else arms it.
             let isTheRearm = file.path == entryFile.path && file.functions[site.function].id == entry.id
             if isTheRearm, firstArmingExists(entry.id, in: entryFile) { return nil }
             return .rearmingTimer(rearm)
         }
-        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language) {
+        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language, model) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
                   inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) && !buildsException($0, in: entryFile.language) })
@@ -50,15 +51,28 @@ struct SleepingTimerThread: Rule {
     /// A loop that waits for work (`pthread_cond_wait`, `event.wait()`, `jobs.get()`), or
     /// runs inside one that does, is driven by that work: a sleep in it only paces the
     /// work (memcached's LRU crawler, textual's `Sleeper`).
-    private func isDrivenByEvents(_ loop: LoopFacts, in function: FunctionFacts, _ language: SourceLanguage) -> Bool {
+    private func isDrivenByEvents(_ loop: LoopFacts, in function: FunctionFacts, _ language: SourceLanguage, _ model: ProjectModel) -> Bool {
         var current: LoopFacts? = loop
         while let enclosing = current {
-            if function.calls.contains(where: { enclosing.range.contains($0.range.start) && SleepCalls.waitsForWork($0, in: language) }) {
+            if function.calls.contains(where: { call in
+                enclosing.range.contains(call.range.start)
+                    && (SleepCalls.waitsForWork(call, in: language) || takesFromProjectQueue(call, model))
+            }) {
                 return true
             }
             current = enclosing.parent.map { function.loops[$0] }
         }
         return false
+    }
+
+    /// `self._send_queue.get()` on a queue class of the project built on `queue.Queue`
+    /// (OctoPrint's `SendQueue`): it waits for the next job.
+    private func takesFromProjectQueue(_ call: CallFacts, _ model: ProjectModel) -> Bool {
+        guard call.isResolved, call.arguments.isEmpty, call.callee.hasSuffix(".get") else { return false }
+        let hierarchy = model.classHierarchy
+        return hierarchy.ancestors(of: String(call.callee.dropLast(".get".count))).contains { name in
+            hierarchy[name]?.bases.contains(where: BlockingCalls.blockingQueues.contains) ?? false
+        }
     }
 
     private func runsUntilStopped(_ loop: LoopFacts) -> Bool {
