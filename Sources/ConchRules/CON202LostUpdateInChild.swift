@@ -21,6 +21,7 @@ struct LostUpdateInChild: Rule {
                 for write in function.globalAccesses where write.isWrite && entry.runs(id, at: write.range.start, guardedBy: write.guards) {
                     let key = file.path + ":" + String(write.range.start)
                     guard !reported.contains(key), !isSharedOnPurpose(write.variable, index),
+                          !setsUpEachProcess(write, in: file, function, contexts),
                           let read = parentRead(of: write, entry: entry, model, contexts, index, &ordering) else { continue }
                     reported.insert(key)
                     findings.append(finding(write, in: file, function, entry: entry, read: read, model))
@@ -28,6 +29,18 @@ struct LostUpdateInChild: Rule {
             }
         }
         return findings
+    }
+
+    /// Python: a global the parent sets by the same code (`_provider = build()`, or
+    /// `if _cache is None: _cache = load()`): each process sets up its own, and the
+    /// parent reads what it set. An update (`+=`, `append`) by that code is still lost.
+    private func setsUpEachProcess(_ write: GlobalAccess, in file: FileFacts, _ function: FunctionFacts,
+                                   _ contexts: ExecutionContexts) -> Bool {
+        guard file.language == .python, function.kind != .module else { return false }
+        switch write.kind {
+        case .rebind, .checkThenAct: return contexts.runsInMain(file, function, at: write.range.start)
+        default: return false
+        }
     }
 
     /// `multiprocessing.Value`, `Array`, queues, `Manager()` proxies and `shared_memory`

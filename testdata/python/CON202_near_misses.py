@@ -33,12 +33,28 @@ def configure():
     settings["rounds"] = 10
 
 
+_tracer = None
+
+
+def tracer():
+    # Each process builds its own, the parent as well: nothing the parent reads is lost.
+    global _tracer
+    if _tracer is None:
+        _tracer = object()
+    return _tracer
+
+
+def traced_square_sum(n):
+    tracer()
+    return square_sum(n)
+
+
 def main():
     configure()
-    print(settings, last_batch)
+    print(settings, last_batch, tracer())
     with multiprocessing.Pool(2, initializer=init_worker, initargs=("w",)) as pool:
-        sums = pool.map(square_sum, range(settings["rounds"]))
-    print(sum(sums), hits.value, list(totals), outbox.get())
+        sums = pool.map(traced_square_sum, range(settings["rounds"]))
+    print(sum(sums), hits.value, list(totals), outbox.get(), _tracer)
 
 
 if __name__ == "__main__":
