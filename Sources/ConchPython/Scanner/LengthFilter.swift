@@ -1,13 +1,12 @@
 /// The lengths a set of names has, one bit each (bit n: n bytes; bit 63: 63 or more):
 /// most names looked up in a table are ruled out by their length, without hashing them.
-/// Inlinable: the scanner asks once per call.
-public struct LengthFilter: Sendable {
-    @usableFromInline let bits: UInt64
+struct LengthFilter: Sendable {
+    private let bits: UInt64
 
     /// A filter that rules nothing out.
-    public static let everything = LengthFilter(bits: .max)
+    static let everything = LengthFilter(bits: .max)
 
-    public init(_ names: some Sequence<String>) {
+    init(_ names: some Sequence<String>) {
         bits = names.reduce(0) { $0 | Self.bit(of: $1) }
     }
 
@@ -16,13 +15,11 @@ public struct LengthFilter: Sendable {
     }
 
     /// Whether the set may hold `name`: false only when no name of its length is in it.
-    @inlinable
-    public func mayContain(_ name: String) -> Bool {
+    func mayContain(_ name: String) -> Bool {
         bits & Self.bit(of: name) != 0
     }
 
-    @inlinable
-    static func bit(of name: String) -> UInt64 {
+    private static func bit(of name: String) -> UInt64 {
         1 << UInt64(min(name.utf8.count, 63))
     }
 }
