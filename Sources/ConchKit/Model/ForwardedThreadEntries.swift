@@ -11,6 +11,8 @@ enum ForwardedThreadEntries {
         var wrapper: FunctionID
         var site: SpawnSite
         var position: Int
+        /// Only code of the wrapper's language calls it.
+        var language: SourceLanguage
 
         /// The site among all wrappers' sites.
         var key: String { Forwarded.key(wrapper, site) }
@@ -24,7 +26,7 @@ enum ForwardedThreadEntries {
             for site in file.spawnSites {
                 guard case .parameter(let position) = site.entry else { continue }
                 let id = file.functions[site.function].id
-                let forwarded = Forwarded(wrapper: id, site: site, position: position)
+                let forwarded = Forwarded(wrapper: id, site: site, position: position, language: file.language)
                 wrappers[id, default: []].append(forwarded)
                 // A `static inline` wrapper in a header (xz's `mythread_create`): the units that
                 // include it call it by its plain name.
@@ -40,7 +42,7 @@ enum ForwardedThreadEntries {
         var joinedWrappers: Set<String> = []
         for place in callees.places(of: callees.numbers(of: wrappers.keys)) {
             let call = files[place.file].functions[place.function].calls[place.call]
-            for forwarded in wrappers[call.callee] ?? [] {
+            for forwarded in wrappers[call.callee] ?? [] where forwarded.language == files[place.file].language {
                 guard let entry = handedFunction(call, forwarded.site, position: forwarded.position), knownFunctions[entry] != nil else { continue }
                 if forwarded.site.loop != nil {
                     if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
