@@ -28,7 +28,7 @@ struct BlockingCallInEventLoop: Rule {
                 }
                 if returnsAtOnce(entry, in: function, role: role, loops: loops) { continue }
                 let run = loops.runs(reaching: file).first
-                let (recommended, advice) = recommendation(for: call, entry: entry, role: role, file: file, run: run?.marker)
+                let (recommended, advice) = recommendation(for: call, entry: entry, role: role, in: function, of: file, run: run?.marker)
                 findings.append(finding(
                     in: file, at: call.range,
                     "\(call.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
@@ -107,11 +107,14 @@ struct BlockingCallInEventLoop: Rule {
     /// The table's replacement speaks asyncio (or C loops); Trio and AnyIO coroutines
     /// have their own sleep and thread hand-off, and a GUI or reactor callback waits
     /// with its framework's timer or hands the blocking work to a thread.
-    private func recommendation(for call: CallFacts, entry: BlockingCalls.Entry, role: LoopRole, file: FileFacts,
-                                run: EventLoopMarker?) -> (ConcurrencyModel?, String) {
+    private func recommendation(for call: CallFacts, entry: BlockingCalls.Entry, role: LoopRole, in function: FunctionFacts,
+                                of file: FileFacts, run: EventLoopMarker?) -> (ConcurrencyModel?, String) {
         guard file.language == .python else { return (nil, entry.replacement) }
         let isSleep = SleepCalls.python.contains(call.callee)
         switch role {
+        case .coroutine where function.decorators.contains(where: { $0.hasPrefix("tornado.gen.") }):
+            return (nil, isSleep ? "use `yield tornado.gen.sleep(...)`"
+                : "move it off the loop with `yield IOLoop.current().run_in_executor(None, func, *args)`")
         case .coroutine:
             for library in ["trio", "anyio"] where run?.framework.rawValue == library || imports(library, file) {
                 return (nil, isSleep ? "use `await \(library).sleep(...)`"

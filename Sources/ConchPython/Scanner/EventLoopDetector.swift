@@ -8,6 +8,7 @@ enum EventLoopDetector {
         "asyncio.AbstractEventLoop.run_until_complete": .asyncio,
         "asyncio.AbstractEventLoop.run_forever": .asyncio,
         "tornado.ioloop.IOLoop.start": .tornado,
+        "tornado.ioloop.IOLoop.run_sync": .tornado,
         "twisted.internet.reactor.run": .twisted,
         "gi.repository.Gtk.main": .glib,
         "gi.repository.GLib.MainLoop.run": .glib,
@@ -32,7 +33,7 @@ enum EventLoopDetector {
 
     /// The last component of every run function and method above.
     static let runNames: Set<String> = [
-        "run", "run_until_complete", "run_forever", "start", "main", "run_app", "joinall", "wait", "mainloop",
+        "run", "run_until_complete", "run_forever", "run_sync", "start", "main", "run_app", "joinall", "wait", "mainloop",
         "server", "MainLoop", "exec", "exec_", "serve_forever",
     ]
 

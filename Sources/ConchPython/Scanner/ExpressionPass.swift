@@ -70,6 +70,11 @@ struct ExpressionPass {
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
             model.facts.functions[chain.function].decorators.append(resolved.name)
+            // Tornado's generator coroutines run on the IOLoop as `async def` ones do, giving way at each `yield`.
+            if ScannerCatalog.generatorCoroutineDecorators.contains(resolved.name) {
+                model.facts.functions[chain.function].isAsync = true
+                model.generatorCoroutines.insert(chain.function)
+            }
         }
     }
 
@@ -122,7 +127,8 @@ struct ExpressionPass {
     /// The `await` keywords of a coroutine's statement.
     private func recordAwaits(_ statement: Statement, function: Int) {
         let tokens = model.tokens
-        for token in statement.first..<statement.end where tokens.isName(token, "await") {
+        let yields = model.generatorCoroutines.contains(function)
+        for token in statement.first..<statement.end where tokens.isName(token, "await") || (yields && tokens.isName(token, "yield")) {
             model.facts.functions[function].awaits.append(tokens.range(token, token))
         }
     }

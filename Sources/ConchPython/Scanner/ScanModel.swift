@@ -63,6 +63,8 @@ final class ScanModel {
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
     /// `trackedGlobals` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
+    /// Generator functions decorated as coroutines (`@tornado.gen.coroutine`): each `yield` gives way.
+    @exclusivity(unchecked) var generatorCoroutines: Set<Int> = []
     /// Decorator expressions to resolve once imports are known.
     @exclusivity(unchecked) var decoratorChains: [(function: Int, first: Int, last: Int, scope: Int)] = []
     /// Per statement: the function it runs in, the class whose body holds it, the innermost loop.

@@ -73,6 +73,9 @@ enum ScannerCatalog {
         "asyncio.Lock", "asyncio.Event", "asyncio.Queue", "asyncio.Semaphore", "asyncio.Condition",
     ]
 
+    /// Decorators that make a generator a coroutine the loop runs, as `async def` does.
+    static let generatorCoroutineDecorators: Set<String> = ["tornado.gen.coroutine", "tornado.gen.engine", "asyncio.coroutine"]
+
     /// Types whose `with x:` holds a lock.
     static let lockTypes: Set<String> = [
         "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.BoundedSemaphore",
