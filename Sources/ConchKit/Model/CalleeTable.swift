@@ -101,11 +101,6 @@ public final class CalleeTable: Sendable {
         return names.indices.filter { test(names[$0]) }
     }
 
-    /// Whether some call of the project has this callee.
-    func isCalled(_ name: String) -> Bool {
-        table.existingID(of: name) != nil
-    }
-
     /// The callees among `names` that some call has.
     public func numbers(of names: some Sequence<String>) -> [Int] {
         names.compactMap { table.existingID(of: $0).map(Int.init) }

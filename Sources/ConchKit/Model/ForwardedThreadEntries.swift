@@ -22,12 +22,14 @@ enum ForwardedThreadEntries {
 
     static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference], callees: CalleeTable) {
         var wrappers: [FunctionID: [Forwarded]] = [:]
-        for file in files {
+        var wrapperFiles: Set<Int> = []
+        for (index, file) in files.enumerated() {
             for site in file.spawnSites {
                 guard case .parameter(let position) = site.entry else { continue }
                 let id = file.functions[site.function].id
                 let forwarded = Forwarded(wrapper: id, site: site, position: position, language: file.language)
                 wrappers[id, default: []].append(forwarded)
+                wrapperFiles.insert(index)
                 // A `static inline` wrapper in a header (xz's `mythread_create`): the units that
                 // include it call it by its plain name.
                 if file.path.hasSuffix(".h"), let separator = id.range(of: "::", options: .backwards) {
@@ -54,7 +56,8 @@ enum ForwardedThreadEntries {
                 }
             }
         }
-        for index in files.indices {
+        // Only the files that hold a wrapper or call one change: writing every file would copy them all.
+        for index in wrapperFiles.union(callerStarts.keys).sorted() {
             let functions = files[index].functions
             var sites = files[index].spawnSites.flatMap { site -> [SpawnSite] in
                 guard case .parameter = site.entry else { return [site] }

@@ -4,18 +4,32 @@
 /// every class's is known, and constructing one is a start, as the scanner counts one
 /// for a class of its own file.
 enum InheritedStarts {
-    static func join(_ files: inout [FileFacts], classes: ClassHierarchy, knownFunctions: [FunctionID: ProjectModel.FunctionReference],
-                     callees: CalleeTable) {
-        var starting: [String: StartingBase] = [:]
-        for name in classes.names where callees.isCalled(name) {
-            if let base = startingBase(of: name, classes) { starting[name] = base }
+    /// The project's classes, and the starting base of each that has one: what the join
+    /// needs that no call tells, worked out beside the function index and the callee table.
+    struct Classes: Sendable {
+        var hierarchy: ClassHierarchy
+        var starting: [String: StartingBase]
+
+        init(_ files: [FileFacts]) {
+            hierarchy = ClassHierarchy(files)
+            var starting: [String: StartingBase] = [:]
+            var known: [String: StartingBase?] = [:]
+            for name in hierarchy.names {
+                if let base = InheritedStarts.startingBase(of: name, hierarchy, known: &known) { starting[name] = base }
+            }
+            self.starting = starting
         }
+    }
+
+    static func join(_ files: inout [FileFacts], classes: Classes, knownFunctions: [FunctionID: ProjectModel.FunctionReference],
+                     callees: CalleeTable) {
+        let starting = classes.starting
         guard !starting.isEmpty else { return }
         var added: [Int: [SpawnSite]] = [:]
         for place in callees.places(of: callees.numbers(of: starting.keys)) {
             let call = files[place.file].functions[place.function].calls[place.call]
             guard call.isResolved, let base = starting[call.callee] else { continue }
-            added[place.file, default: []].append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes, knownFunctions),
+            added[place.file, default: []].append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes.hierarchy, knownFunctions),
                                                             range: call.range, function: place.function, loop: call.loop, isBounded: false))
         }
         for (index, sites) in added {
@@ -28,9 +42,16 @@ enum InheritedStarts {
         }
     }
 
-    /// The first starting base up the class's ancestry, across the project's modules.
-    private static func startingBase(of name: String, _ classes: ClassHierarchy) -> StartingBase? {
-        classes.ancestors(of: name).lazy.compactMap { classes[$0]?.startsAs }.first
+    /// The first starting base up the class's ancestry, across the project's modules;
+    /// each class's answer is kept for the classes built on it.
+    static func startingBase(of name: String, _ classes: ClassHierarchy, known: inout [String: StartingBase?]) -> StartingBase? {
+        if let answer = known[name] { return answer }
+        guard let facts = classes[name] else { return nil }
+        known[name] = .some(nil)
+        var answer = facts.startsAs
+        for base in facts.bases where answer == nil { answer = startingBase(of: base, classes, known: &known) }
+        known[name] = answer
+        return answer
     }
 
     /// What the started instance runs: the nearest `run` the project defines for it, else

@@ -24,6 +24,7 @@ public struct ProjectModel: Sendable {
     public init(files: [FileFacts], settings: AnalysisSettings) {
         // Numbering callees does not wait for the function index: it reads only calls.
         let calleeTable = Background { [files] in CalleeTable(files) }
+        let classes = Background { [files] in InheritedStarts.Classes(files) }
         var files = files
         self.settings = settings
         var index: [FunctionID: FunctionReference] = [:]
@@ -45,11 +46,10 @@ public struct ProjectModel: Sendable {
             }
             numbers.append(fileNumbers)
         }
-        let classes = ClassHierarchy(files)
         // The joins add spawn sites and leave calls alone: the callee table stays true.
         let table = calleeTable.value
         ForwardedThreadEntries.join(&files, knownFunctions: index, callees: table)
-        InheritedStarts.join(&files, classes: classes, knownFunctions: index, callees: table)
+        InheritedStarts.join(&files, classes: classes.value, knownFunctions: index, callees: table)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed
