@@ -27,6 +27,7 @@ enum FactsDump {
         }
         for guardRange in file.mainGuards { lines.append("main guard: lines \(line(guardRange))-\(file.line(of: guardRange.end))") }
         for region in file.mainThreadRegions { lines.append("main thread only: lines \(line(region))-\(file.line(of: region.end))") }
+        for region in file.otherThreadRegions { lines.append("off another thread only: lines \(line(region))-\(file.line(of: region.end))") }
         for function in file.functions { lines += self.function(function, in: file, line: line) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -196,6 +197,7 @@ extension FactsDump {
                                                   "callback": $0.callback ?? NSNull()] as [String: Any] },
             "main_guards": file.mainGuards.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
             "main_thread_regions": file.mainThreadRegions.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
+            "other_thread_regions": file.otherThreadRegions.map { ["start_line": line($0), "end_line": file.line(of: $0.end)] },
             "functions": file.functions.map(function),
         ]
     }

@@ -187,4 +187,23 @@ import Testing
         // The `if` bodies at lines 3 and 13 (from their colons) and the rest of `restore` after line 8.
         #expect(lines == [3, 8, 13])
     }
+
+    @Test func aTestOfAnotherThreadMarksTheCodeThatRunsOffIt() {
+        let source = """
+        import threading
+        def close(self):
+            if self.loop._thread_id == threading.get_ident():
+                return
+            wait = 1
+        def flush(self):
+            if self._loop_thread != threading.get_ident():
+                wait = 2
+        """
+        let facts = scan(source)
+        let lines = facts.otherThreadRegions.map { region in
+            source.utf8.prefix(region.start).filter { $0 == UInt8(ascii: "\n") }.count + 1
+        }
+        #expect(lines == [4, 7])
+        #expect(facts.mainThreadRegions.isEmpty)
+    }
 }

@@ -36,6 +36,10 @@ public struct FileFacts: Sendable {
     /// `if threading.current_thread() is threading.main_thread():`, and the rest of the
     /// function after `if threading.current_thread() is not threading.main_thread(): return`.
     public var mainThreadRegions: [ByteRange] = []
+    /// Python: code that runs only outside one other thread, an event loop's: after
+    /// `if self.loop._thread_id == threading.get_ident(): ...; return`, or in the block of
+    /// the `!=` test.
+    public var otherThreadRegions: [ByteRange] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     public var suppressions = Suppressions()
@@ -54,6 +58,11 @@ public struct FileFacts: Sendable {
     /// Whether only the main thread runs the code at this offset.
     public func runsOnlyInMainThread(at offset: Int) -> Bool {
         mainThreadRegions.contains { $0.contains(offset) }
+    }
+
+    /// Whether the code at this offset runs only off the thread of an event loop.
+    public func runsOnlyOffItsLoopThread(at offset: Int) -> Bool {
+        otherThreadRegions.contains { $0.contains(offset) }
     }
 
     /// The blocks of `function`'s own code whose exceptions are handled, outermost first.

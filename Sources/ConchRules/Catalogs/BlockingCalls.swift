@@ -114,11 +114,12 @@ enum BlockingCalls {
         "popen": Entry(replacement: loopSpawn),
     ]
 
-    /// The entry for a call `caller` makes, or nil when the call does not block (a `get`
-    /// with a timeout, or on a queue the caller checks first).
+    /// The entry for a call `caller` makes, or nil when the call does not block the loop
+    /// (a `get` with a timeout, on a queue the caller checks first, or made only off the
+    /// loop's thread).
     static func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> Entry? {
         if file.language == .c { return c[call.callee] }
-        guard call.isResolved else { return nil }
+        guard call.isResolved, !file.runsOnlyOffItsLoopThread(at: call.range.start) else { return nil }
         if let known = python[call.callee] {
             return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller, of: file) || isSettled(call, in: caller)
                 ? nil : known
