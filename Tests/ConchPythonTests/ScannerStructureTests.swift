@@ -206,4 +206,22 @@ import Testing
         #expect(lines == [4, 7])
         #expect(facts.mainThreadRegions.isEmpty)
     }
+
+    @Test func aStoredTestOfTheThreadCountsWhereItIsUsed() {
+        let source = """
+        import threading
+        def close(loop):
+            loop_thread = getattr(loop, "_thread_id", None)
+            same_thread = (loop_thread is not None and loop_thread == threading.get_ident())
+            if same_thread:
+                return
+            wait = 1
+        """
+        let facts = scan(source)
+        let lines = facts.otherThreadRegions.map { region in
+            source.utf8.prefix(region.start).filter { $0 == UInt8(ascii: "\n") }.count + 1
+        }
+        // The rest of `close`, after the `return` at line 6.
+        #expect(lines == [6])
+    }
 }

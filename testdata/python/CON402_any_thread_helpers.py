@@ -21,6 +21,14 @@ class Client:
             time.sleep(0.5)
         self._teardown()
 
+    def shutdown(self):
+        loop_thread = getattr(self.loop, "_thread_id", None)
+        same_thread = loop_thread is not None and loop_thread == threading.get_ident()
+        if same_thread:
+            self._teardown()
+            return
+        time.sleep(0.5)
+
     def drain(self):
         # Not a test of the loop's thread: it still waits on the loop.
         if self.loop.is_running():
@@ -34,6 +42,7 @@ async def main():
     client = Client(asyncio.get_running_loop())
     client.close()
     client.flush()
+    client.shutdown()
     client.drain()  # expect: CON402
 
 

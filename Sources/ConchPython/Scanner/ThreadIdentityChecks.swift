@@ -8,25 +8,81 @@ import ConchKit
 /// - `if self.loop._thread_id == threading.get_ident(): ...; return`, against a thread
 ///   named otherwise (an event loop's): what follows runs only off that thread, and so
 ///   does the block of the `!=` test.
+/// The test may be stored first: `same_thread = loop_thread == threading.get_ident()`.
 enum ThreadIdentityChecks {
     static func record(_ model: ScanModel, header index: Int, calls: [FoundCall], function: Int, exits: Bool) {
         let statement = model.statements[index]
         let tokens = model.tokens
         guard statement.header == .if, let colon = statement.colon else { return }
-        let first = statement.keyword + 1
-        func inCondition(_ callee: String) -> Bool { calls.contains { $0.open > first && $0.close < colon && $0.callee == callee } }
-        guard inCondition("threading.current_thread") || inCondition("threading.get_ident"),
-              !(first..<colon).contains(where: { tokens.isName($0, "or") }) else { return }
-        let negated = (first..<colon).contains { tokens.isName($0, "not") || tokens.isOp($0, "!=") }
+        var first = statement.keyword + 1
+        var end = colon
+        var negated = false
+        if tokens.isName(first, "not") {
+            negated = true
+            first += 1
+        }
+        var callees: [String] = []
+        if end == first + 1, tokens.isName(first) {
+            // `same_thread = loop_thread == threading.get_ident()`, then `if same_thread:` (salt).
+            guard let value = testAssigned(to: tokens.text(first), before: index, in: model, function: function) else { return }
+            (first, end) = value
+            let span = ByteRange(tokens.starts[first], tokens.ends[end - 1])
+            callees = model.facts.functions[function].calls.filter { span.contains($0.range.start) }.map(\.callee)
+        } else {
+            // Every `if` comes here: most are ruled out without building anything.
+            guard calls.contains(where: { $0.open > first && $0.close < end && Self.asksWhichThread.contains($0.callee) }) else { return }
+            callees = calls.filter { $0.open > first && $0.close < end }.map(\.callee)
+        }
+        guard callees.contains(where: Self.asksWhichThread.contains),
+              !(first..<end).contains(where: { tokens.isName($0, "or") }) else { return }
+        if comparisonNegated(tokens, first: first, end: end) { negated.toggle() }
         let block = ByteRange(tokens.ends[colon], model.blockEndOffset(index))
         let functionEnd = model.facts.functions[function].range.end
         let rest = exits && functionEnd > block.end ? ByteRange(block.end, functionEnd) : nil
-        if inCondition("threading.main_thread")
-            || (first..<colon).contains(where: { tokens.kinds[$0] == .string && tokens.text($0).contains("MainThread") }) {
+        if callees.contains("threading.main_thread")
+            || (first..<end).contains(where: { tokens.kinds[$0] == .string && tokens.text($0).contains("MainThread") }) {
             if let region = negated ? rest : block { model.facts.mainThreadRegions.append(region) }
-        } else if namesAnotherThread(tokens, first: first, end: colon) {
+        } else if namesAnotherThread(tokens, first: first, end: end) {
             if let region = negated ? block : rest { model.facts.otherThreadRegions.append(region) }
         }
+    }
+
+    private static let asksWhichThread: Set<String> = ["threading.current_thread", "threading.get_ident"]
+
+    /// Whether the comparison around `get_ident()` or `current_thread()` asks for another
+    /// thread (`!=`, `is not`) rather than the same (`==`, `is`); a `not` elsewhere in the
+    /// test (`loop_thread is not None and ...`) says nothing of it.
+    private static func comparisonNegated(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
+        guard let call = (first..<end).first(where: { (tokens.isName($0, "get_ident") || tokens.isName($0, "current_thread"))
+                  && tokens.isOp($0 + 1, "(") }) else { return false }
+        var start = call
+        while tokens.isOp(start - 1, "."), tokens.isName(start - 2) { start -= 2 }
+        let close = tokens.partner[call + 1] > call ? tokens.partner[call + 1] : call + 1
+        // A `.name` or `.ident` after the call belongs to it: `current_thread().name == "MainThread"`.
+        var after = close + 1
+        while tokens.isOp(after, "."), tokens.isName(after + 1) { after += 2 }
+        if tokens.isOp(start - 1, "!=") || tokens.isOp(after, "!=") { return true }
+        return (tokens.isName(start - 1, "not") && tokens.isName(start - 2, "is")) || (tokens.isName(after, "is") && tokens.isName(after + 1, "not"))
+    }
+
+    /// How far back a stored test is looked for: it is made just before it is used.
+    private static let storedTestReach = 8
+
+    /// The value of the nearest earlier `name = ...` of the same function, a few
+    /// statements back at most: its tokens.
+    private static func testAssigned(to name: String, before index: Int, in model: ScanModel, function: Int) -> (first: Int, end: Int)? {
+        let tokens = model.tokens
+        var statement = index - 1
+        while statement >= max(0, index - storedTestReach), model.statementFunction[statement] == function {
+            if let assignment = model.assignments[statement], assignment.augmentedOperator == nil, let value = assignment.value,
+               assignment.targets.contains(where: { $0.end == $0.first + 1 && tokens.isName($0.first) && tokens.text($0.first) == name }) {
+                // `x = (a == b)`: the parentheses' inside.
+                if tokens.isOp(value.first, "("), tokens.partner[value.first] == value.end - 1 { return (value.first + 1, value.end - 1) }
+                return value
+            }
+            statement -= 1
+        }
+        return nil
     }
 
     /// `loop._thread_id`, `self._loop_thread`: a name about a thread that is not a call
