@@ -137,7 +137,7 @@ struct ExpressionPass {
         let statement = model.statements[index]
         HandledExceptionRegions.record(model, header: index, calls: calls, function: function)
         if statement.header == .if {
-            ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: exitsAtItsEnd(index))
+            ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: { exitsAtItsEnd(index) })
         }
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
         if statement.header == .with, let colon = statement.colon {

@@ -10,7 +10,8 @@ import ConchKit
 ///   does the block of the `!=` test.
 /// The test may be stored first: `same_thread = loop_thread == threading.get_ident()`.
 enum ThreadIdentityChecks {
-    static func record(_ model: ScanModel, header index: Int, calls: [FoundCall], function: Int, exits: Bool) {
+    /// `exits` walks the block: asked only of a test of the thread, not of every `if`.
+    static func record(_ model: ScanModel, header index: Int, calls: [FoundCall], function: Int, exits: () -> Bool) {
         let statement = model.statements[index]
         let tokens = model.tokens
         guard statement.header == .if, let colon = statement.colon else { return }
@@ -38,7 +39,7 @@ enum ThreadIdentityChecks {
         if comparisonNegated(tokens, first: first, end: end) { negated.toggle() }
         let block = ByteRange(tokens.ends[colon], model.blockEndOffset(index))
         let functionEnd = model.facts.functions[function].range.end
-        let rest = exits && functionEnd > block.end ? ByteRange(block.end, functionEnd) : nil
+        let rest = functionEnd > block.end && exits() ? ByteRange(block.end, functionEnd) : nil
         if callees.contains("threading.main_thread")
             || (first..<end).contains(where: { tokens.kinds[$0] == .string && tokens.text($0).contains("MainThread") }) {
             if let region = negated ? rest : block { model.facts.mainThreadRegions.append(region) }
