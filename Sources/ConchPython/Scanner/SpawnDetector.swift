@@ -154,12 +154,10 @@ enum SpawnDetector {
         if let kind = SpawnCatalog.perRequestServers[base] {
             return SpawnCatalog.Match(kind: kind, api: callee, entry: .requestHandler)
         }
-        // The library's own Thread and Process are in `functions`; here, classes of the file built on them.
-        guard base != callee else { return nil }
-        if SpawnCatalog.threadClasses.contains(base) {
-            return SpawnCatalog.Match(kind: .thread, api: base, entry: .classRun(callee, keyword: "target"))
-        }
-        return SpawnCatalog.Match(kind: .process, api: base, entry: .classRun(callee, keyword: "target"))
+        // The library's own Thread and Process are in `functions`; here, classes of the file built
+        // on them, whose starting base the structural facts already hold.
+        guard base != callee, let starting = model.classes[callee].flatMap({ model.facts.classes[$0.factIndex].startsAs }) else { return nil }
+        return SpawnCatalog.Match(kind: starting.kind, api: starting.base, entry: .classRun(callee, keyword: "target"))
     }
 
     static func resolveEntry(_ model: ScanModel, found: FoundCall, calls: [FoundCall], keyword: String?, position: Int?,
