@@ -70,7 +70,7 @@ struct BlockingCallInEventLoop: Rule {
         let through = found.via.dropFirst().map { "`\(model.displayName($0))`" }
         let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
         let place = model.place(found.file.path, found.call.range.start, from: file.path)
-        let library = ["trio", "anyio"].first { run?.marker.framework.rawValue == $0 || imports($0, file) }
+        let library = structuredLibrary(run: run?.marker, file: file)
         // The table's replacements speak asyncio and C's loops: no advice for a Trio
         // coroutine or a GUI or reactor callback.
         var loopWay: String? = found.entry.replacement
@@ -116,7 +116,7 @@ struct BlockingCallInEventLoop: Rule {
             return (nil, isSleep ? "use `yield tornado.gen.sleep(...)`"
                 : "move it off the loop with `yield IOLoop.current().run_in_executor(None, func, *args)`")
         case .coroutine:
-            for library in ["trio", "anyio"] where run?.framework.rawValue == library || imports(library, file) {
+            if let library = structuredLibrary(run: run, file: file) {
                 return (nil, isSleep ? "use `await \(library).sleep(...)`"
                     : "move it off the loop with `await \(library).to_thread.run_sync(func, *args)`")
             }
@@ -131,6 +131,12 @@ struct BlockingCallInEventLoop: Rule {
             return (.thread, "run it on a worker thread (`concurrent.futures.ThreadPoolExecutor`) and hand the result back to the "
                 + "\(FrameworkSchedulers.displayName(framework)) loop")
         }
+    }
+
+    /// Trio or AnyIO, when the loop is theirs or the file imports them: their coroutines
+    /// have their own sleep and thread hand-off.
+    private func structuredLibrary(run: EventLoopMarker?, file: FileFacts) -> String? {
+        ["trio", "anyio"].first { run?.framework.rawValue == $0 || imports($0, file) }
     }
 
     private func imports(_ module: String, _ file: FileFacts) -> Bool {
