@@ -78,8 +78,13 @@ struct BlockingCallInEventLoop: Rule {
         let offload: String
         switch role {
         case .coroutine:
-            if let library { loopWay = nil }
-            offload = library.map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
+            if let generator = GeneratorCoroutine(function) {
+                loopWay = nil
+                offload = generator.offload(helper)
+            } else {
+                if library != nil { loopWay = nil }
+                offload = library.map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
+            }
         case .callback(.asyncio):
             offload = "`loop.run_in_executor(None, \(helper), ...)`"
         case .callback(.twisted) where file.language == .python:
@@ -112,10 +117,10 @@ struct BlockingCallInEventLoop: Rule {
         guard file.language == .python else { return (nil, entry.replacement) }
         let isSleep = SleepCalls.python.contains(call.callee)
         switch role {
-        case .coroutine where function.decorators.contains(where: { $0.hasPrefix("tornado.gen.") }):
-            return (nil, isSleep ? "use `yield tornado.gen.sleep(...)`"
-                : "move it off the loop with `yield IOLoop.current().run_in_executor(None, func, *args)`")
         case .coroutine:
+            if let generator = GeneratorCoroutine(function) {
+                return (nil, isSleep ? generator.sleep : "move it off the loop with \(generator.offload("func"))")
+            }
             if let library = structuredLibrary(run: run, file: file) {
                 return (nil, isSleep ? "use `await \(library).sleep(...)`"
                     : "move it off the loop with `await \(library).to_thread.run_sync(func, *args)`")
@@ -141,5 +146,35 @@ struct BlockingCallInEventLoop: Rule {
 
     private func imports(_ module: String, _ file: FileFacts) -> Bool {
         file.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
+    }
+}
+
+/// Tornado's and Twisted's generator coroutines wait with `yield`, not `await`, and
+/// sleep and hand work to threads their framework's way.
+private enum GeneratorCoroutine {
+    case tornado, twisted
+
+    init?(_ function: FunctionFacts) {
+        if function.decorators.contains(where: { $0.hasPrefix("tornado.gen.") }) {
+            self = .tornado
+        } else if function.decorators.contains("twisted.internet.defer.inlineCallbacks") {
+            self = .twisted
+        } else {
+            return nil
+        }
+    }
+
+    var sleep: String {
+        switch self {
+        case .tornado: "use `yield tornado.gen.sleep(...)`"
+        case .twisted: "use `yield twisted.internet.task.deferLater(reactor, seconds)`"
+        }
+    }
+
+    func offload(_ function: String) -> String {
+        switch self {
+        case .tornado: "`yield IOLoop.current().run_in_executor(None, \(function), *args)`"
+        case .twisted: "`yield twisted.internet.threads.deferToThread(\(function), *args)`, whose Deferred fires back on the reactor"
+        }
     }
 }

@@ -70,7 +70,7 @@ struct ExpressionPass {
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
             model.facts.functions[chain.function].decorators.append(resolved.name)
-            // Tornado's generator coroutines run on the IOLoop as `async def` ones do, giving way at each `yield`.
+            // Tornado's and Twisted's generator coroutines run on their loop as `async def` ones do, giving way at each `yield`.
             if ScannerCatalog.generatorCoroutineDecorators.contains(resolved.name) {
                 model.facts.functions[chain.function].isAsync = true
                 model.generatorCoroutines.insert(chain.function)

@@ -74,7 +74,9 @@ enum ScannerCatalog {
     ]
 
     /// Decorators that make a generator a coroutine the loop runs, as `async def` does.
-    static let generatorCoroutineDecorators: Set<String> = ["tornado.gen.coroutine", "tornado.gen.engine", "asyncio.coroutine"]
+    static let generatorCoroutineDecorators: Set<String> = [
+        "tornado.gen.coroutine", "tornado.gen.engine", "asyncio.coroutine", "twisted.internet.defer.inlineCallbacks",
+    ]
 
     /// Types whose `with x:` holds a lock.
     static let lockTypes: Set<String> = [
@@ -101,6 +103,9 @@ enum ScannerCatalog {
         .union(SpawnCatalog.poolTypes.keys).union(SpawnCatalog.taskGroupTypes).union(SpawnCatalog.runnablePools).union([
             "threading.Thread", "threading.Timer", "multiprocessing.Process", "socket.socket", "ssl.SSLSocket",
             "asyncio.AbstractEventLoop", "asyncio.TaskGroup", "tornado.ioloop.IOLoop", "multiprocessing.managers.SyncManager",
+            // The synchronous HTTP clients, whose every request waits on the network.
+            "requests.Session", "requests.sessions.Session", "httpx.Client", "urllib3.PoolManager",
+            "http.client.HTTPConnection", "http.client.HTTPSConnection",
         ])
 
     /// Constructors of built-in containers and the collections types: name -> type name.

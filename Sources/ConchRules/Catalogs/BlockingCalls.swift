@@ -56,6 +56,10 @@ enum BlockingCalls {
                 table["\(client).\(verb)"] = Entry(replacement: asyncHTTP)
             }
         }
+        // A session's `send` of a prepared request is the one call every verb above ends in.
+        for client in ["requests.Session", "requests.sessions.Session", "requests.adapters.HTTPAdapter", "httpx.Client"] {
+            table["\(client).send"] = Entry(replacement: asyncHTTP)
+        }
         for call in ["urllib3.request", "urllib3.PoolManager.request", "urllib3.PoolManager.urlopen",
                      "http.client.HTTPConnection.request", "http.client.HTTPConnection.getresponse",
                      "http.client.HTTPSConnection.request", "http.client.HTTPSConnection.getresponse"] {
