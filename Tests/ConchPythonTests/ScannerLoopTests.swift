@@ -94,6 +94,19 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 6])
     }
 
+    @Test func bitwiseOperatorsOnCamelCaseEnumMembersAreFlagsNotArithmetic() {
+        let facts = scan("""
+        def f(boxes, Ax, a, b):
+            for box in boxes:
+                box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | Cancel)
+                box.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+            for byte in boxes:
+                a = a ^ b | byte
+                x = Ax * 2 + a
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 4])
+    }
+
     @Test func operatorsBetweenTwoNamedConstantsComputeNothing() {
         let facts = scan("""
         def f(meters, x):

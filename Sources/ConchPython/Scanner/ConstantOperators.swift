@@ -1,7 +1,8 @@
 /// Operators that compute nothing a loop could spend its time on, so a loop full of
 /// them is no hot loop:
 /// - flag tests: bitwise operators applied to a named constant (`features & Feature.SET_POSITION`,
-///   `flags |= O_NONBLOCK`, `mode & (stat.S_IRUSR | stat.S_IWUSR)`);
+///   `flags |= O_NONBLOCK`, `mode & (stat.S_IRUSR | stat.S_IWUSR)`) or to an enum member
+///   spelled in CamelCase, as Qt's are (`StandardButton.Yes | StandardButton.No`);
 /// - constant expressions: an operator between two named constants, standing alone
 ///   (`sensors = ELECTRICITY_SENSORS + ADDITIONAL_SENSORS`).
 /// Arithmetic on variables and literals (`h & 0xFFFFFFFF`, `TABLE[(crc ^ b) & 0xFF]`,
@@ -23,7 +24,7 @@ enum ConstantOperators {
         var discounted: [Int] = []
         for index in candidates {
             let isFlagTest = isBitwise(bytes, starts[index], ends[index])
-                && (operands.leftIsConstant(before: index) || operands.rightIsConstant(after: index))
+                && (operands.leftIsConstant(before: index, orFlag: true) || operands.rightIsConstant(after: index, orFlag: true))
             if isFlagTest || operands.joinsTwoConstants(at: index) { discounted.append(index) }
         }
         guard let first = discounted.first else { return }
@@ -53,22 +54,23 @@ enum ConstantOperators {
         let partner: [Int]
         let bytes: [UInt8]
 
-        /// `Feature.OPEN |`, `(A | B) &`
-        func leftIsConstant(before index: Int) -> Bool {
+        /// `Feature.OPEN |`, `(A | B) &`; with `orFlag`, `Button.Yes |` too.
+        func leftIsConstant(before index: Int, orFlag: Bool = false) -> Bool {
             let last = index - 1
             guard last >= 0 else { return false }
-            if isCloseParen(last), partner[last] >= 0 { return isConstant(last - 1) }
-            return isConstant(last)
+            if isCloseParen(last), partner[last] >= 0 { return isConstant(last - 1, orFlag: orFlag) }
+            return isConstant(last, orFlag: orFlag)
         }
 
-        /// `| Feature.CLOSE`, `& (A | B)`, `& ~stat.S_IWUSR`, but not `^ TABLE[i]` or `& MASKS.get(k)`.
-        func rightIsConstant(after index: Int) -> Bool {
+        /// `| Feature.CLOSE`, `& (A | B)`, `& ~stat.S_IWUSR`, but not `^ TABLE[i]` or `& MASKS.get(k)`;
+        /// with `orFlag`, `| Button.No` too.
+        func rightIsConstant(after index: Int, orFlag: Bool = false) -> Bool {
             var cursor = index + 1
             if cursor < kinds.count, isByte(cursor, "~") { cursor += 1 }
             guard cursor < kinds.count else { return false }
-            if isOpenParen(cursor), partner[cursor] > cursor { return isConstant(partner[cursor] - 1) }
+            if isOpenParen(cursor), partner[cursor] > cursor { return isConstant(partner[cursor] - 1, orFlag: orFlag) }
             while cursor + 2 < kinds.count, kinds[cursor] == .name, isDot(cursor + 1), kinds[cursor + 2] == .name { cursor += 2 }
-            guard isConstant(cursor) else { return false }
+            guard isConstant(cursor, orFlag: orFlag) else { return false }
             return cursor + 1 >= kinds.count || !(isOpenParen(cursor + 1) || isByte(cursor + 1, "[") || isDot(cursor + 1))
         }
 
@@ -86,8 +88,10 @@ enum ConstantOperators {
             "+-*/%@&|^~<>".utf8.contains(byte)
         }
 
-        private func isConstant(_ index: Int) -> Bool {
-            index >= 0 && index < kinds.count && kinds[index] == .name && ConstantOperators.isConstantSpelling(bytes, starts[index], ends[index])
+        private func isConstant(_ index: Int, orFlag: Bool = false) -> Bool {
+            guard index >= 0, index < kinds.count, kinds[index] == .name else { return false }
+            return ConstantOperators.isConstantSpelling(bytes, starts[index], ends[index])
+                || (orFlag && ConstantOperators.isEnumMemberSpelling(bytes, starts[index], ends[index]))
         }
 
         private func isByte(_ index: Int, _ byte: Unicode.Scalar) -> Bool {
@@ -97,6 +101,13 @@ enum ConstantOperators {
         private func isDot(_ index: Int) -> Bool { isByte(index, ".") }
         private func isOpenParen(_ index: Int) -> Bool { isByte(index, "(") }
         private func isCloseParen(_ index: Int) -> Bool { isByte(index, ")") }
+    }
+
+    /// A CamelCase name (`Yes`, `AlignLeft`): a capital, then a lower-case letter somewhere.
+    /// Beside `|`, `&` or `^` it names a flag or a type, not a number.
+    static func isEnumMemberSpelling(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end - start >= 2, bytes[start] >= UInt8(ascii: "A"), bytes[start] <= UInt8(ascii: "Z") else { return false }
+        return bytes[(start + 1)..<end].contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 
     /// An ALL_CAPS name of three characters or more (`N` or `AB` may be a matrix).
