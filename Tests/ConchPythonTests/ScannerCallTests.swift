@@ -18,6 +18,30 @@ import Testing
         #expect(facts.allCalls.map(\.callee) == ["os.getcwd"])
     }
 
+    @Test func blocksThatNeverRunMakeNoCalls() {
+        let facts = scan("""
+        import socket
+        async def resolve(loop, host):
+            if True:  # ASYNC
+                return await loop.getaddrinfo(host, 80)
+            else:
+                return socket.getaddrinfo(host, 80)
+            if 0:
+                print("debug")
+            elif flag():
+                socket.gethostname()
+            while False:
+                socket.gethostbyname(host)
+            if ready():
+                if True:
+                    pass
+            else:
+                socket.getfqdn()
+        """)
+        #expect(facts.function("pkg.mod.resolve")?.calls.map(\.callee)
+            == ["loop.getaddrinfo", "flag", "socket.gethostname", "ready", "socket.getfqdn"])
+    }
+
     @Test func moduleLevelDefinitionsAndSelfMethodsResolve() {
         let facts = scan("""
         def helper():

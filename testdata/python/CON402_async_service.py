@@ -247,3 +247,11 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+
+
+async def resolve_generated(loop, host):
+    # Code generated for both sync and async use keeps the variant it does not run under a constant test.
+    if True:  # ASYNC
+        return await loop.getaddrinfo(host, 80)
+    else:
+        return socket.getaddrinfo(host, 80)

@@ -26,8 +26,10 @@ struct ExpressionPass {
         resolveDeclarations()
         model.resolutionCache.removeAll()
         GlobalVariables.collect(model)
+        let dead = DeadBranches.statements(model.statements, model.tokens)
         for index in model.statements.indices {
             while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
+            if !dead.isEmpty, dead[index] { continue }
             visit(index)
         }
     }
