@@ -44,6 +44,20 @@ import Testing
         #expect(facts.problems.first?.message.hasPrefix("C parse error:") == true)
     }
 
+    @Test func latin1BytesInACommentAreNoProblem() throws {
+        let fixture = CFixture()
+        let url = fixture.folder.appendingPathComponent("latin1.c")
+        let source = Array("/* Copyright J".utf8) + [0xF6] + Array("rg */\nint hits;\nvoid count(void) { hits++; }\n".utf8)
+        try Data(source).write(to: url)
+        let frontEnd = CFixture.defaultFrontEnd
+        let (text, problems) = frontEnd.decode(source)
+        #expect(problems.isEmpty)
+        let file = SourceFile(path: "latin1.c", absolutePath: url.path, language: .c, moduleName: "latin1.c", text: text)
+        let facts = frontEnd.facts(for: file, settings: AnalysisSettings())
+        #expect(facts.problems.isEmpty)
+        #expect(facts.function("count")?.globalAccesses.map(\.kind) == [.augmented])
+    }
+
     @Test func missingLibclangGivesOneProblemWithTheInstallHint() {
         let frontEnd = CFrontEnd(search: LibClangSearch(candidates: ["/nonexistent/libclang.so"]), compileCommandsPath: nil)
         let facts = CFixture().facts("int main(void) { return 0; } // conch: ignore", frontEnd: frontEnd)
