@@ -35,7 +35,7 @@ struct LegacyProcessSpawn: Rule {
             return finding(
                 in: file, at: call.range,
                 "\(name) runs the command in `\(command?.text ?? "")` through the shell",
-                advice: entry.advice)
+                advice: [entry.advice, entry.forShellLines].compactMap { $0 }.joined(separator: "; "))
         default:
             return finding(in: file, at: call.range, "\(name) is a legacy way to start a process", advice: entry.advice)
         }

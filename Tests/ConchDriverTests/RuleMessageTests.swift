@@ -31,6 +31,24 @@ import Testing
         #expect(findings.allSatisfy { !($0.recommendation?.advice.contains("await") ?? true) })
     }
 
+    @Test func generatorCoroutinesGetTheirFrameworksWayToWaitAndHandOff() throws {
+        let findings = try Fixtures.lint("python/CON402_twisted_inline_callbacks.py").filter { $0.code == "CON402" }
+        let sleep = try #require(findings.first { $0.message.hasPrefix("`time.sleep`") })
+        #expect(sleep.recommendation?.advice == "use `yield twisted.internet.task.deferLater(reactor, seconds)`")
+        let helper = try #require(findings.first { $0.message.hasPrefix("`fetch_offer`") })
+        #expect(helper.recommendation?.advice.hasPrefix("run `fetch_offer` off the loop with `yield twisted.internet.threads.deferToThread(fetch_offer, *args)`") == true)
+        let tornado = try Fixtures.lint("python/CON402_tornado_gen_coroutines.py").filter { $0.code == "CON402" }
+        #expect(tornado.contains { $0.recommendation?.advice == "use `yield tornado.gen.sleep(...)`" })
+    }
+
+    @Test func aCommandLineFromElsewhereKeepsItsShellInTheAdvice() throws {
+        let findings = try Fixtures.lint("python/CON501_configured_hooks.py")
+        #expect(findings.count == 2)
+        #expect(findings.allSatisfy { $0.recommendation?.advice.hasSuffix("keeps it with subprocess.run(command, shell=True)") == true })
+        let built = try #require(try Fixtures.lint("python/CON501_legacy_spawn.py").first { $0.severity == .error })
+        #expect(built.recommendation?.advice.contains("shell=True") == false)
+    }
+
     @Test func spawnRunsAProgramNotAShellCommand() throws {
         let spawn = try #require(try Fixtures.lint("python/CON501_legacy_spawn.py").first { $0.message.hasPrefix("`os.spawnv`") })
         #expect(spawn.message == "`os.spawnv` is a legacy way to start a process")
