@@ -58,17 +58,24 @@ final class UnitContext {
     // MARK: Operators
 
     /// The operator of a binary or compound-assignment node, read from the bytes
-    /// between its operands; nil inside macro expansions where offsets collapse.
+    /// between its operands. Inside a macro expansion the offsets collapse onto the
+    /// macro's name; there a node standing as a statement that stores into an object
+    /// of its own type can only be an assignment (`(q).head = (q).head->next`).
     func binaryOperator(_ index: Int) -> String? {
         let node = tree[index]
         guard node.children.count == 2 else { return nil }
         let lhs = tree[node.children[0]]
         let rhs = tree[node.children[1]]
-        guard lhs.hasRange, rhs.hasRange, lhs.end < rhs.start else { return nil }
-        return operatorText(lhs.end, rhs.start)
+        guard lhs.hasRange, rhs.hasRange else { return nil }
+        if lhs.end < rhs.start { return operatorText(lhs.end, rhs.start) }
+        guard isStatement(index), isObject(tree.stripped(node.children[0])),
+              canonicalTypeName(index) == canonicalTypeName(node.children[0]) else { return nil }
+        return "="
     }
 
     /// The operator of a unary node (`++` postfix or prefix, `&`, `*`, `-`, `!`, `~`).
+    /// Inside a macro expansion: `&` when the node points at its operand's type, and
+    /// `++` (or `--`: the same update) when it stands as a statement (`STAT_INCR(hits)`).
     func unaryOperator(_ index: Int) -> String? {
         let node = tree[index]
         guard node.hasRange, let only = node.children.last else { return nil }
@@ -76,7 +83,32 @@ final class UnitContext {
         guard operand.hasRange else { return nil }
         if node.start < operand.start { return operatorText(node.start, operand.start) }
         if operand.end < node.end { return operatorText(operand.end, node.end) }
-        return nil
+        let type = library.getCanonicalType(library.getCursorType(node.cursor))
+        if type.kind == CXType_Pointer,
+           library.typeSpelling(library.getPointeeType(type)) == canonicalTypeName(only) { return "&" }
+        return isStatement(index) && isObject(tree.stripped(only)) ? "++" : nil
+    }
+
+    /// Whether the expression is a whole statement: its value is dropped.
+    private func isStatement(_ index: Int) -> Bool {
+        guard let parent = tree[index].parent else { return false }
+        let siblings = tree[parent].children
+        switch tree[parent].kind {
+        // Not a `for`'s parts: its condition, when the others are missing, cannot be told apart.
+        case CXCursor_CompoundStmt, CXCursor_LabelStmt, CXCursor_DefaultStmt: return true
+        case CXCursor_IfStmt, CXCursor_WhileStmt, CXCursor_CaseStmt: return siblings.first != index
+        case CXCursor_DoStmt: return siblings.last != index
+        default: return false
+        }
+    }
+
+    /// A name, a member or an element: something a store can go into.
+    private func isObject(_ index: Int) -> Bool {
+        [CXCursor_DeclRefExpr, CXCursor_MemberRefExpr, CXCursor_ArraySubscriptExpr, CXCursor_UnaryOperator].contains(tree[index].kind)
+    }
+
+    private func canonicalTypeName(_ index: Int) -> String {
+        library.typeSpelling(library.getCanonicalType(library.getCursorType(tree[index].cursor)))
     }
 
     private func operatorText(_ start: Int, _ end: Int) -> String? {
