@@ -29,8 +29,9 @@ enum FrameworkSchedulers {
         .libevent: Entry(displayName: "libevent",
                          scheduler: "use a persistent timer event: `event_new(base, -1, EV_PERSIST, cb, arg)`, then `event_add(ev, &interval)`"),
         .libev: Entry(displayName: "libev", scheduler: "use an `ev_timer` with a repeat interval: `ev_timer_init(&timer, cb, after, repeat)` and `ev_timer_start`"),
-        .epoll: Entry(displayName: "epoll",
-                      scheduler: "add a `timerfd_create` descriptor, armed with `timerfd_settime`, to the epoll set"),
+        // A loop around `poll`, `select` or `epoll_wait`: the descriptors it waits on take a timer too.
+        .epoll: Entry(displayName: "poll/epoll",
+                      scheduler: "add a `timerfd_create` descriptor, armed with `timerfd_settime`, to the descriptors the loop waits on"),
     ]
 
     static func displayName(_ framework: EventFramework) -> String {

@@ -40,6 +40,8 @@ struct EventLoopIndex: Sendable {
     private let onTheLoop: [(file: Int, function: Int, role: LoopRole)]
     /// The functions scripts run: reached through resolved calls from a script's own code.
     private let scriptReach: FunctionSet
+    /// The C functions a `main` reaches through resolved calls.
+    private let mainReach: FunctionSet
 
     init(_ model: ProjectModel) {
         self.model = model
@@ -62,6 +64,9 @@ struct EventLoopIndex: Sendable {
         self.imports = imports
         self.runFiles = runFiles
         self.scriptReach = scriptReach
+        mainReach = model.reachable(from: model.files.filter { $0.language == .c }.flatMap { file in
+            file.functions.filter { $0.name == "main" && $0.kind == .function }.map(\.id)
+        })
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
         onTheLoop = Self.functionsOnTheLoop(model, callbacks: callbacks)
     }
@@ -110,10 +115,20 @@ struct EventLoopIndex: Sendable {
             if runFile.path == file.path {
                 result += markers.map { (runFile, $0) }
             } else if file.language == .c ? runFile.language == .c : inProgram(of: index, file.path) {
-                others += markers.map { (runFile, $0) }
+                others += markers.filter { file.language != .c || runsForMain($0, in: runFile) }.map { (runFile, $0) }
             }
         }
         return result + others
+    }
+
+    /// Another C unit's loop is the program's when it is a library's loop run
+    /// (`uv_run`, `event_base_dispatch`), or a `poll`/`select`/`epoll_wait` loop that a
+    /// `main` reaches. Such a loop elsewhere may be one exchange with a deadline, or
+    /// belong to another plugin of a tree that builds many programs.
+    private func runsForMain(_ marker: EventLoopMarker, in file: FileFacts) -> Bool {
+        guard marker.framework == .epoll else { return true }
+        guard let holder = file.functions.last(where: { $0.kind != .module && $0.range.contains(marker.range.start) }) else { return false }
+        return mainReach.contains(holder.id)
     }
 
     /// A loop started by a program rather than by a library helper that some caller
