@@ -63,7 +63,7 @@ public struct SpawnSite: Hashable, Sendable {
 }
 
 public enum EventFramework: String, Sendable, CaseIterable {
-    case asyncio, qt, wx, tkinter, twisted, gevent, eventlet, tornado, glib, kivy, aiohttp, trio, anyio
+    case asyncio, qt, wx, tkinter, twisted, gevent, eventlet, tornado, glib, kivy, aiohttp, trio, anyio, urwid
     case libuv, libevent, libev, epoll
 }
 

@@ -39,6 +39,14 @@ enum CallbackDetector {
         "wx.CallAfter": Registration(framework: .wx, position: 0),
         "kivy.clock.Clock.schedule_interval": Registration(framework: .kivy, position: 0),
         "kivy.clock.Clock.schedule_once": Registration(framework: .kivy, position: 0),
+        "urwid.MainLoop": Registration(framework: .urwid, keyword: "unhandled_input"),
+        "urwid.MainLoop.set_alarm_in": Registration(framework: .urwid, keyword: "callback", position: 1),
+        "urwid.MainLoop.set_alarm_at": Registration(framework: .urwid, keyword: "callback", position: 1),
+        "urwid.MainLoop.watch_file": Registration(framework: .urwid, keyword: "callback", position: 1),
+        "urwid.MainLoop.watch_pipe": Registration(framework: .urwid, keyword: "callback", position: 0),
+        "urwid.MainLoop.enter_idle": Registration(framework: .urwid, keyword: "callback", position: 0),
+        "urwid.connect_signal": Registration(framework: .urwid, keyword: "callback", position: 2),
+        "urwid.Button": Registration(framework: .urwid, keyword: "on_press"),
     ]) { first, _ in first }
 
     /// Tk widgets whose `command=` the event loop calls when the user acts: a button's
@@ -74,6 +82,7 @@ enum CallbackDetector {
         ("asyncio", "call_soon", Registration(framework: .asyncio, position: 0)),
         ("asyncio", "call_soon_threadsafe", Registration(framework: .asyncio, position: 0)),
         ("asyncio", "call_later", Registration(framework: .asyncio, position: 1)),
+        ("urwid", "set_alarm_in", Registration(framework: .urwid, keyword: "callback", position: 1)),
     ] + QtBindings.packages.map { ($0, "connect", Registration(framework: .qt, position: 0)) }
 
     /// The last component of every callee above: most calls end in none of them,

@@ -28,6 +28,7 @@ enum EventLoopDetector {
         ("kivy.app.App", "run", .kivy),
         ("tkinter.Tk", "mainloop", .tkinter),
         ("tkinter.Misc", "mainloop", .tkinter),
+        ("urwid.MainLoop", "run", .urwid),
     ]
 
 

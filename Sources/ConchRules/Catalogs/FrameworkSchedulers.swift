@@ -25,6 +25,7 @@ enum FrameworkSchedulers {
                         scheduler: "start a background task from `app.on_startup` or `app.cleanup_ctx` that loops on `await asyncio.sleep(delay)`"),
         .trio: Entry(displayName: "Trio", scheduler: "start a task with `nursery.start_soon(f)` that loops on `await trio.sleep(delay)`"),
         .anyio: Entry(displayName: "AnyIO", scheduler: "start a task with `task_group.start_soon(f)` that loops on `await anyio.sleep(delay)`"),
+        .urwid: Entry(displayName: "urwid", scheduler: "use `loop.set_alarm_in(delay, callback)`, re-armed from the callback"),
         .libuv: Entry(displayName: "libuv", scheduler: "use a loop timer: `uv_timer_init` and `uv_timer_start(&timer, cb, timeout_ms, repeat_ms)`"),
         .libevent: Entry(displayName: "libevent",
                          scheduler: "use a persistent timer event: `event_new(base, -1, EV_PERSIST, cb, arg)`, then `event_add(ev, &interval)`"),

@@ -58,6 +58,10 @@ struct EventLoopIndex: Sendable {
                 if marker.firesOnReadyDescriptor { readinessCallbacks.insert(id) } else { otherCallbacks.insert(id) }
             }
         }
+        for (id, framework) in FrameworkHooks.callbacks(in: model) where callbacks[id] == nil {
+            callbacks[id] = framework
+            otherCallbacks.insert(id)
+        }
         self.callbacks = callbacks
         self.readinessCallbacks = readinessCallbacks.subtracting(otherCallbacks)
         let imports = model.importGraph
