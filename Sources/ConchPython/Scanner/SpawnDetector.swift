@@ -182,10 +182,10 @@ enum SpawnDetector {
             if callee == "functools.partial" {
                 return resolveEntry(model, found: inner, calls: calls, keyword: "func", position: 0, kind: kind)
             }
-            if kind == .coroutine, model.facts.functions[inner.function].calls[inner.index].isResolved {
-                return .function(callee)
-            }
-            return .unresolved(argument.text)
+            guard model.facts.functions[inner.function].calls[inner.index].isResolved else { return .unresolved(argument.text) }
+            if kind == .coroutine { return .function(callee) }
+            // `pool.submit(Builder())`: the task is an instance, and running it calls its `__call__`.
+            return model.namesClass(callee) ? .function(callee + ".__call__") : .unresolved(argument.text)
         default:
             return methodOfNewInstance(model, argument, found: found).map { .function($0) } ?? .unresolved(argument.text)
         }
