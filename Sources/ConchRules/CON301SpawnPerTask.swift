@@ -25,13 +25,41 @@ struct SpawnPerTask: Rule {
                 }
                 continue
             }
-            guard let loopIndex = site.loop else { continue }
+            guard let loopIndex = site.loop else {
+                findings += helperFindings(site, in: file, model: model)
+                continue
+            }
             let function = file.functions[site.function]
             guard let (loop, driver) = driver(of: loopIndex, in: function),
                   !isThrottled(site, in: loop, function: function) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
         return findings
+    }
+
+    /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread
+    /// on a fixed function: each pass starts one, one call down. A helper that keeps the
+    /// thread in an attribute (`self._worker = Thread(...)`) manages one long-lived worker.
+    private func helperFindings(_ site: SpawnSite, in file: FileFacts, model: ProjectModel) -> [Finding] {
+        let helper = file.functions[site.function]
+        guard helper.kind == .function || helper.kind == .method, site.entryID != nil || site.kind == .forkChild,
+              let creating = site.creatingCall(in: helper), !(creating.boundName?.contains(".") ?? false),
+              startsAndLeaves(site, creating, in: helper), let number = model.callGraph.number(of: helper.id) else { return [] }
+        return model.callSites.byCallee[number].compactMap { caller in
+            let callerFile = model.files[caller.file]
+            let function = callerFile.functions[caller.function]
+            guard let call = function.calls.first(where: { $0.range.start == caller.offset }), let loopIndex = call.loop,
+                  let (loop, driver) = driver(of: loopIndex, in: function) else { return nil }
+            var start = site
+            start.range = call.range
+            start.function = caller.function
+            start.loop = loopIndex
+            guard !isThrottled(start, in: loop, function: function) else { return nil }
+            var reported = finding(start, loop: loop, driver: driver, in: callerFile, model: model,
+                                   through: model.displayName(helper.id))
+            reported.related.append(Finding.Evidence(path: file.path, range: site.range, message: "starts it: `\(site.api)`"))
+            return reported
+        }
     }
 
     private func isOSSpawn(_ site: SpawnSite) -> Bool {
@@ -62,6 +90,24 @@ struct SpawnPerTask: Rule {
         }
     }
 
+    /// The helper starts what it creates (`Thread(...).start()`, `t.start()`, a fork) and
+    /// returns without waiting for it: no `join`, `wait` or result read after the start.
+    private func startsAndLeaves(_ site: SpawnSite, _ creating: CallFacts, in helper: FunctionFacts) -> Bool {
+        let after = helper.calls.filter { $0.range.start >= creating.range.start && $0.range != creating.range }
+        if site.kind == .forkChild { return !after.contains { TaskSources.childWaits.contains($0.callee) } }
+        let started = after.contains { call in
+            call.callee.hasSuffix(".start") && (call.range.start == creating.range.start
+                || creating.boundName.map { call.calleeText == $0 + ".start" } ?? false)
+        }
+        let waits = after.contains { call in
+            guard let dot = call.callee.lastIndex(of: ".") else { return false }
+            return Self.waitingMethods.contains(String(call.callee[call.callee.index(after: dot)...]))
+        }
+        return started && !waits
+    }
+
+    private static let waitingMethods: Set<String> = TaskSources.joinMethods.union(["get", "result"])
+
     /// A semaphore taken in the loop, or the worker waited for in the same pass.
     private func isThrottled(_ site: SpawnSite, in loop: LoopFacts, function: FunctionFacts) -> Bool {
         let inLoop = function.calls.filter { loop.range.contains($0.range.start) }
@@ -69,14 +115,22 @@ struct SpawnPerTask: Rule {
         let spawn = site.creatingCall(in: function)
         if spawn?.locksHeld.contains(where: { $0.lowercased().contains("sem") }) ?? false { return true }
         let after = inLoop.filter { $0.range.start > site.range.end }
-        if site.kind == .forkChild { return after.contains { TaskSources.childWaits.contains($0.callee) } }
+        if site.kind == .forkChild {
+            // A loop is a cycle: a wait at the top of the next pass bounds it as one at the end
+            // of this one does, unless it only reaps children already gone (`WNOHANG`).
+            return inLoop.contains { call in
+                TaskSources.childWaits.contains(call.callee)
+                    && (call.range.start > site.range.end || !call.arguments.contains { $0.text.contains("WNOHANG") })
+            }
+        }
         guard let name = spawn?.boundName else { return false }
         return after.contains { call in
             TaskSources.joinMethods.contains { call.calleeText == name + "." + $0 }
         }
     }
 
-    private func finding(_ site: SpawnSite, loop: LoopFacts, driver: Driver, in file: FileFacts, model: ProjectModel) -> Finding {
+    private func finding(_ site: SpawnSite, loop: LoopFacts, driver: Driver, in file: FileFacts, model: ProjectModel,
+                         through helper: String? = nil) -> Finding {
         let line = file.line(of: loop.headerRange.start)
         let what: String = switch site.kind {
         case .process: "a process"
@@ -96,9 +150,9 @@ struct SpawnPerTask: Rule {
         }
         related.insert(Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop that spawns once per task"), at: 0)
         let (recommended, advice) = recommendation(site, driver: driver, in: file, model: model)
+        let starter = helper.map { "`\($0)` starts \(what)\(running) through `\(site.api)`" } ?? "`\(site.api)` starts \(what)\(running)"
         return finding(
-            in: file, at: site.range,
-            "`\(site.api)` starts \(what)\(running) \(pass); nothing bounds how many run at once",
+            in: file, at: site.range, "\(starter) \(pass); nothing bounds how many run at once",
             advice: advice, model: recommended, related: related)
     }
 
