@@ -46,6 +46,26 @@ import Testing
         #expect(flags.last == "-I" + fixture.folder.path + "/tools/extra")
     }
 
+    @Test func withoutADatabaseQuotedIncludesResolveFromTheProjectRoot() {
+        let fixture = CFixture()
+        fixture.write("configure.ac", "AC_INIT([demo], [1])\n")
+        fixture.write("util/locks.h", "#define WORKERS 4\nextern int shared;\n")
+        let facts = fixture.facts("winrc/service.c", """
+        #include "util/locks.h"
+        void f(void) { for (int i = 0; i < WORKERS; i++) shared++; }
+        """)
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("f")?.globalAccesses.map(\.kind) == [.augmented])
+        let folders = CompileCommands.foldersUpToProjectRoot(from: fixture.folder.path + "/winrc")
+        #expect(folders == [fixture.folder.path + "/winrc", fixture.folder.path])
+    }
+
+    @Test func withoutARootNearbyOnlyTheFilesFolderIsSearched() {
+        let fixture = CFixture()
+        let folder = fixture.folder.path + "/a/b/c/d/e/f"
+        #expect(CompileCommands.foldersUpToProjectRoot(from: folder) == [folder])
+    }
+
     @Test func gccOnlyFlagsAreNotProblems() {
         let fixture = CFixture()
         fixture.write("compile_commands.json", """

@@ -10,6 +10,8 @@ enum CompileCommands {
     private static let discovered = LockedCache<String, String?>()
     /// Per database and folder: the listed file whose flags an unlisted file there borrows.
     private static let neighbours = LockedCache<String, String?>()
+    /// Per folder: it and its ancestors up to the project's root, when a root is near.
+    private static let projectFolders = LockedCache<String, [String]>()
 
     /// `includesPython`: the file names `Python.h`, so the defaults add CPython's headers.
     static func flags(forFile absolutePath: String, database explicitPath: String?, includesPython: Bool = false) -> [String] {
@@ -26,9 +28,32 @@ enum CompileCommands {
             }
         }
         var defaults = ["-std=gnu11", "-I\(folder)"]
+        // `#include "util/net_help.h"` in `winrc/` names a header from the project's root.
+        for ancestor in foldersUpToProjectRoot(from: folder).dropFirst() { defaults += ["-iquote", ancestor] }
         // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
         if includesPython, let python = pythonIncludeFolder { defaults += ["-isystem", python] }
         return defaults
+    }
+
+    /// Files that mark a project's root folder.
+    private static let rootMarkers = [".git", "configure.ac", "configure", "CMakeLists.txt", "meson.build", "Makefile.am", "Makefile.in"]
+
+    /// `folder` and its ancestors up to the nearest one holding a root marker, within
+    /// four levels up; just `folder` when no root is that near. As `-iquote` folders
+    /// they serve `#include "..."` only, so a project's own `time.h` cannot hide the system's.
+    static func foldersUpToProjectRoot(from folder: String) -> [String] {
+        projectFolders.value(for: folder) {
+            var chain = [folder]
+            var current = folder
+            for _ in 0..<5 {
+                if rootMarkers.contains(where: { FileManager.default.fileExists(atPath: current + "/" + $0) }) { return chain }
+                let parent = (current as NSString).deletingLastPathComponent
+                guard parent != current, !parent.isEmpty else { break }
+                current = parent
+                chain.append(current)
+            }
+            return [folder]
+        }
     }
 
     /// The newest `python3.N` folder with a `Python.h` under the usual prefixes
