@@ -88,12 +88,12 @@ struct BlockingCallInEventLoop: Rule {
         case .callback(.asyncio):
             offload = "`loop.run_in_executor(None, \(helper), ...)`"
         case .callback(.twisted) where file.language == .python:
-            loopWay = nil
+            loopWay = FrameworkSchedulers.childProcess(for: .twisted, replacing: found.call.callee)
             recommended = .thread
             offload = "`twisted.internet.threads.deferToThread(\(helper), ...)`, whose Deferred fires back on the reactor"
         case let .callback(framework):
             if file.language == .python {
-                loopWay = nil
+                loopWay = FrameworkSchedulers.childProcess(for: framework, replacing: found.call.callee)
                 recommended = .thread
             }
             offload = "a worker thread (`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the "
@@ -130,6 +130,9 @@ struct BlockingCallInEventLoop: Rule {
             return (nil, entry.replacement)
         case let .callback(framework):
             if isSleep { return (.frameworkScheduler, FrameworkSchedulers.scheduler(for: framework, in: file.language)) }
+            if let childProcess = FrameworkSchedulers.childProcess(for: framework, replacing: call.callee) {
+                return (.frameworkScheduler, childProcess)
+            }
             if framework == .twisted {
                 return (.thread, "run it with `twisted.internet.threads.deferToThread(func, *args)`, whose Deferred fires back on the reactor")
             }

@@ -41,6 +41,13 @@ import Testing
         #expect(tornado.contains { $0.recommendation?.advice == "use `yield tornado.gen.sleep(...)`" })
     }
 
+    @Test func aChildProgramStartedFromAQtCallbackGetsQProcessAsAdvice() throws {
+        let findings = try Fixtures.lint("python/CON402_framework_hooks.py").filter { $0.code == "CON402" }
+        let launcher = try #require(findings.first { $0.message.contains("`Launcher.mousePressEvent`") })
+        #expect(launcher.recommendation?.model == .frameworkScheduler)
+        #expect(launcher.recommendation?.advice.hasPrefix("start the child with a `QProcess`") == true)
+    }
+
     @Test func aCommandLineFromElsewhereKeepsItsShellInTheAdvice() throws {
         let findings = try Fixtures.lint("python/CON501_configured_hooks.py")
         #expect(findings.count == 2)

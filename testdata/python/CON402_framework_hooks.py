@@ -25,6 +25,11 @@ class Search(QtWidgets.QLineEdit):
         super().paintEvent(event)
 
 
+class Launcher(QtWidgets.QPushButton):
+    def mousePressEvent(self, event):
+        subprocess.run(["xdg-open", "/home/user/.config"], check=False)  # expect: CON402
+
+
 class Echo(protocol.Protocol):
     def dataReceived(self, data):
         time.sleep(0.5)  # expect: CON402

@@ -7,19 +7,26 @@ enum FrameworkSchedulers {
         let displayName: String
         /// One line of advice naming the framework's scheduling API.
         let scheduler: String
+        /// How the framework runs a child program without blocking its loop, where it has a way.
+        var childProcess: String?
     }
 
     static let table: [EventFramework: Entry] = [
         .asyncio: Entry(displayName: "asyncio",
                         scheduler: "schedule it on the asyncio loop: `loop.call_later(delay, f)`, or a task started with `asyncio.create_task()` that loops on `await asyncio.sleep(delay)`"),
-        .qt: Entry(displayName: "Qt", scheduler: "use a `QTimer`: `timer.timeout.connect(f)` and `timer.start(interval_ms)`"),
+        .qt: Entry(displayName: "Qt", scheduler: "use a `QTimer`: `timer.timeout.connect(f)` and `timer.start(interval_ms)`",
+                   childProcess: "start the child with a `QProcess` (`start()`, then its `finished` signal; "
+                       + "`QProcess.startDetached()` when its output is not needed)"),
         .wx: Entry(displayName: "wx", scheduler: "use `wx.CallLater(delay_ms, f)` or a `wx.Timer`"),
         .tkinter: Entry(displayName: "Tkinter", scheduler: "use `root.after(delay_ms, f)`, re-armed from `f`"),
-        .twisted: Entry(displayName: "Twisted", scheduler: "use `task.LoopingCall(f).start(interval)` or `reactor.callLater(delay, f)`"),
+        .twisted: Entry(displayName: "Twisted", scheduler: "use `task.LoopingCall(f).start(interval)` or `reactor.callLater(delay, f)`",
+                        childProcess: "start the child with `twisted.internet.utils.getProcessOutputAndValue(...)` "
+                            + "or `reactor.spawnProcess(...)`, whose results arrive on the reactor"),
         .gevent: Entry(displayName: "gevent", scheduler: "use `gevent.spawn_later(delay, f)`, or a greenlet that loops on `gevent.sleep(delay)`"),
         .eventlet: Entry(displayName: "eventlet", scheduler: "use `eventlet.spawn_after(delay, f)`, or a green thread that loops on `eventlet.sleep(delay)`"),
         .tornado: Entry(displayName: "Tornado", scheduler: "use `tornado.ioloop.PeriodicCallback(f, interval_ms).start()` or `IOLoop.current().call_later(delay, f)`"),
-        .glib: Entry(displayName: "GLib", scheduler: "use `GLib.timeout_add_seconds(interval, f)` or `GLib.timeout_add(interval_ms, f)`"),
+        .glib: Entry(displayName: "GLib", scheduler: "use `GLib.timeout_add_seconds(interval, f)` or `GLib.timeout_add(interval_ms, f)`",
+                     childProcess: "start the child with `Gio.Subprocess` and wait with `wait_async()` or `communicate_async()`"),
         .kivy: Entry(displayName: "Kivy", scheduler: "use `Clock.schedule_interval(f, interval)` or `Clock.schedule_once(f, delay)`"),
         .aiohttp: Entry(displayName: "aiohttp",
                         scheduler: "start a background task from `app.on_startup` or `app.cleanup_ctx` that loops on `await asyncio.sleep(delay)`"),
@@ -34,6 +41,12 @@ enum FrameworkSchedulers {
         .epoll: Entry(displayName: "poll/epoll",
                       scheduler: "add a `timerfd_create` descriptor, armed with `timerfd_settime`, to the descriptors the loop waits on"),
     ]
+
+    /// The framework's way to run a child program, for a blocking `subprocess` call or `os.system`.
+    static func childProcess(for framework: EventFramework, replacing callee: String) -> String? {
+        guard callee.hasPrefix("subprocess.") || callee == "os.system" else { return nil }
+        return table[framework]?.childProcess
+    }
 
     static func displayName(_ framework: EventFramework) -> String {
         table[framework]?.displayName ?? framework.rawValue
