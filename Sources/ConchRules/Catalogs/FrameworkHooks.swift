@@ -9,7 +9,13 @@ enum FrameworkHooks {
         let framework: EventFramework
         /// Whether a base, resolved (`PyQt5.QtWidgets.QWidget`), is one of the framework's classes.
         let isBase: @Sendable (String) -> Bool
-        let isHook: @Sendable (String) -> Bool
+        let names: Set<String>
+        /// Kivy's `on_*` events.
+        var prefix: String?
+
+        func isHook(_ name: String) -> Bool {
+            names.contains(name) || prefix.map { name.hasPrefix($0) } ?? false
+        }
     }
 
     /// Painting and resizing stay out: their work cannot leave the GUI thread, and a
@@ -21,16 +27,19 @@ enum FrameworkHooks {
     ]
 
     private static let hooks: [Hook] = [
-        Hook(framework: .qt, isBase: { base in QtBindings.packages.contains { base.hasPrefix($0 + ".") } }, isHook: qtEvents.contains),
-        Hook(framework: .urwid, isBase: { $0.hasPrefix("urwid.") }, isHook: { $0 == "keypress" || $0 == "mouse_event" }),
+        Hook(framework: .qt, isBase: { base in QtBindings.packages.contains { base.hasPrefix($0 + ".") } }, names: qtEvents),
+        Hook(framework: .urwid, isBase: { $0.hasPrefix("urwid.") }, names: ["keypress", "mouse_event"]),
         Hook(framework: .twisted, isBase: { $0.hasPrefix("twisted.") && $0.hasSuffix("Protocol") || $0.hasSuffix(".LineReceiver") },
-             isHook: ["dataReceived", "lineReceived", "rawDataReceived", "datagramReceived", "connectionMade", "connectionLost"].contains),
+             names: ["dataReceived", "lineReceived", "rawDataReceived", "datagramReceived", "connectionMade", "connectionLost"]),
         Hook(framework: .asyncio, isBase: { $0.hasPrefix("asyncio.") && $0.hasSuffix("Protocol") },
-             isHook: ["data_received", "datagram_received", "connection_made", "connection_lost", "eof_received", "buffer_updated"].contains),
+             names: ["data_received", "datagram_received", "connection_made", "connection_lost", "eof_received", "buffer_updated"]),
         Hook(framework: .tornado, isBase: { $0 == "tornado.web.RequestHandler" || $0 == "tornado.websocket.WebSocketHandler" },
-             isHook: ["get", "post", "put", "patch", "delete", "head", "options", "prepare", "open", "on_message", "on_close"].contains),
-        Hook(framework: .kivy, isBase: { $0.hasPrefix("kivy.") }, isHook: { $0.hasPrefix("on_") }),
+             names: ["get", "post", "put", "patch", "delete", "head", "options", "prepare", "open", "on_message", "on_close"]),
+        Hook(framework: .kivy, isBase: { $0.hasPrefix("kivy.") }, names: [], prefix: "on_"),
     ]
+
+    /// Every hook's name, so most methods are ruled out by one lookup.
+    private static let anyHookName: Set<String> = hooks.reduce(into: []) { $0.formUnion($1.names) }
 
     /// Every plain method of a class derived from a framework's class that the framework
     /// calls on its loop, with that framework. Coroutine methods are on the loop already.
@@ -39,16 +48,18 @@ enum FrameworkHooks {
         var frameworks: [String: [EventFramework]] = [:]
         var found: [(id: FunctionID, framework: EventFramework)] = []
         for file in model.files where file.language == .python && !file.classes.isEmpty {
-            for function in file.functions where function.kind == .method && !function.isAsync {
-                guard let className = function.className, hooks.contains(where: { $0.isHook(function.name) }) else { continue }
+            // By index: a loop over the functions would copy each one's facts.
+            for index in file.functions.indices where file.functions[index].kind == .method && !file.functions[index].isAsync {
+                let name = file.functions[index].name
+                guard anyHookName.contains(name) || name.hasPrefix("on_"), let className = file.functions[index].className else { continue }
                 let derived = frameworks[className] ?? {
                     let bases = hierarchy.ancestors(of: className).flatMap { hierarchy[$0]?.bases ?? [] }
                     let matching = hooks.filter { hook in bases.contains(where: hook.isBase) }.map(\.framework)
                     frameworks[className] = matching
                     return matching
                 }()
-                if let hook = hooks.first(where: { derived.contains($0.framework) && $0.isHook(function.name) }) {
-                    found.append((function.id, hook.framework))
+                if let hook = hooks.first(where: { derived.contains($0.framework) && $0.isHook(name) }) {
+                    found.append((file.functions[index].id, hook.framework))
                 }
             }
         }
