@@ -133,14 +133,17 @@ public struct ClassFacts: Hashable, Sendable {
     }
 }
 
-/// A library class whose instances run `run` in a new thread or process.
+/// A library class whose instances run `run` in a new thread or process, or, for a
+/// server built on `socketserver.ThreadingMixIn` or `ForkingMixIn`, handle each request in one.
 public struct StartingBase: Hashable, Sendable {
     public var base: String
     public var kind: SpawnSite.Kind
+    public var startsPerRequest: Bool
 
-    public init(base: String, kind: SpawnSite.Kind) {
+    public init(base: String, kind: SpawnSite.Kind, startsPerRequest: Bool = false) {
         self.base = base
         self.kind = kind
+        self.startsPerRequest = startsPerRequest
     }
 }
 

@@ -1,5 +1,6 @@
 /// Python: `RepeatedTimer(15, beat)` where `class RepeatedTimer(threading.Thread)` stands
-/// in another module of the project (or derives from a project class that does). The
+/// in another module of the project (or derives from a project class that does), and
+/// `LiveReloadServer(host, port)` where the class is built on `socketserver.ThreadingMixIn`. The
 /// scanner of the calling file sees neither the class's ancestry nor its `run`; here
 /// every class's is known, and constructing one is a start, as the scanner counts one
 /// for a class of its own file.
@@ -29,6 +30,14 @@ enum InheritedStarts {
         for place in callees.places(of: callees.numbers(of: starting.keys)) {
             let call = files[place.file].functions[place.function].calls[place.call]
             guard call.isResolved, let base = starting[call.callee] else { continue }
+            guard !base.startsPerRequest else {
+                // A forking server waits for its children once `max_children` (40) of them run.
+                var site = SpawnSite(kind: base.kind, api: call.callee, entry: .none, range: call.range, function: place.function,
+                                     loop: call.loop, isBounded: base.kind == .process)
+                site.startsPerRequest = true
+                added[place.file, default: []].append(site)
+                continue
+            }
             added[place.file, default: []].append(SpawnSite(kind: base.kind, api: base.base, entry: entry(of: call, classes.hierarchy, knownFunctions),
                                                             range: call.range, function: place.function, loop: call.loop, isBounded: false))
         }

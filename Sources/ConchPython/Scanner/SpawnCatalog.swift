@@ -79,10 +79,10 @@ enum SpawnCatalog {
     static let spawningBases: Set<String> = threadClasses.union(perRequestServers.keys).union(["multiprocessing.Process"])
 
     /// The thread or process class a class of the file derives from, through the file's
-    /// classes; a server that starts one per request is not one.
+    /// classes, or the server class that makes it start one per request.
     static func startingBase(of className: String, in model: ScanModel) -> StartingBase? {
-        guard let base = model.firstAncestor(of: className, where: spawningBases.contains), base != className,
-              perRequestServers[base] == nil else { return nil }
+        guard let base = model.firstAncestor(of: className, where: spawningBases.contains), base != className else { return nil }
+        if let kind = perRequestServers[base] { return StartingBase(base: base, kind: kind, startsPerRequest: true) }
         return StartingBase(base: base, kind: threadClasses.contains(base) ? .thread : .process)
     }
 
