@@ -17,7 +17,7 @@ STDLIB = [
     "select", "selectors", "signal", "socket", "socketserver", "ssl", "subprocess", "threading", "time",
     "tkinter", "urllib.request",
 ]
-QT_PACKAGES = ["PyQt4", "PyQt5", "PyQt6", "PySide2", "PySide6", "qtpy"]
+QT_PACKAGES = ["AnyQt", "PyQt4", "PyQt5", "PyQt6", "PySide2", "PySide6", "qtpy"]
 QT_MODULES = {
     "QtCore": "QCoreApplication QObject QRunnable QThread QThreadPool QTimer pyqtSignal pyqtSlot Signal Slot",
     "QtGui": "QGuiApplication",

@@ -107,6 +107,30 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 4])
     }
 
+    @Test func joiningStringsAndListsIsNoArithmetic() {
+        let facts = scan("""
+        def f(entities, parts, total):
+            for entity in entities:
+                name = entity["entity"] + "_" + entity["role"]
+                label = f"{name}" + entity.suffix
+                parts = parts[:1] + [name]
+                parts += ["x"]
+            for entity in entities:
+                total = total + entity.size * 2 - 1
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [0, 3])
+    }
+
+    @Test func aLambdaInTheBodyComputesWhenCalledNotOnEachPass() {
+        let facts = scan("""
+        def f(services, mtu, total):
+            for service in services:
+                service.on_mtu(lambda: mtu - 3 * 2 + 1)
+                total += len(service.characteristics)
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [1])
+    }
+
     @Test func operatorsBetweenTwoNamedConstantsComputeNothing() {
         let facts = scan("""
         def f(meters, x):

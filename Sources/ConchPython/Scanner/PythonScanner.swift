@@ -20,6 +20,7 @@ public enum PythonScanner {
         let model = ScanModel(tokens: tokens, statements: LogicalLines.statements(tokens), file: file)
         var structure = StructurePass(model: model)
         structure.run()
+        LambdaOperators.discount(model)
         var expressions = ExpressionPass(model: model)
         expressions.run()
         ForkBranches.record(model)

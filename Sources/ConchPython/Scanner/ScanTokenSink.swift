@@ -75,10 +75,19 @@ struct ScanTokenSink: TokenSink {
         case .op:
             nameIDs.append(-1)
             isArithmetic = pairBracket(index, start, end)
+            // `name + "_"`, `parts[:1] + [rest]`: joining strings and lists computes nothing.
+            if isArithmetic, isPlus(index), index > 0, kinds[index - 1] == .string || kinds[index - 1] == .fstringEnd {
+                isArithmetic = false
+            } else if end - start == 1, bytes[start] == UInt8(ascii: "["), countedPlus(index - 1) {
+                operatorsBefore[index] -= 1 + 1 << 32
+            }
         case .number:
             nameIDs.append(-1)
             // `items[-1]`, `x = -2`: the sign belongs to the literal; it computes nothing.
             if isSign(index - 1) { operatorsBefore[index] -= 1 + 1 << 32 }
+        case .string, .fstringStart:
+            nameIDs.append(-1)
+            if countedPlus(index - 1) { operatorsBefore[index] -= 1 + 1 << 32 }
         default:
             nameIDs.append(-1)
         }
@@ -141,6 +150,18 @@ struct ScanTokenSink: TokenSink {
     }
 
     /// A `-` or `+` that follows no operand.
+    /// `+` or `+=`.
+    private func isPlus(_ index: Int) -> Bool {
+        guard index >= 0, kinds[index] == .op, bytes[starts[index]] == UInt8(ascii: "+") else { return false }
+        let length = ends[index] - starts[index]
+        return length == 1 || (length == 2 && bytes[starts[index] + 1] == UInt8(ascii: "="))
+    }
+
+    /// A `+` or `+=` just before, counted as computing: the operand after it shows it joins strings or lists.
+    private func countedPlus(_ index: Int) -> Bool {
+        isPlus(index) && operatorsBefore[index + 1] - operatorsBefore[index] == 1 + 1 << 32
+    }
+
     private func isSign(_ index: Int) -> Bool {
         guard index >= 0, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
         let byte = bytes[starts[index]]

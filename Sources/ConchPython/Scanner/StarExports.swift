@@ -255,6 +255,9 @@ enum StarExports {
             UnknownHandler build_opener getproxies install_opener pathname2url url2pathname urlcleanup urlopen
             urlretrieve
             """,
+        "AnyQt.QtCore": "QCoreApplication QObject QRunnable QThread QThreadPool QTimer pyqtSignal pyqtSlot Signal Slot",
+        "AnyQt.QtGui": "QGuiApplication",
+        "AnyQt.QtWidgets": "QApplication QMainWindow QWidget qApp",
         "PyQt4.QtCore": "QCoreApplication QObject QRunnable QThread QThreadPool QTimer pyqtSignal pyqtSlot Signal Slot",
         "PyQt4.QtGui": "QGuiApplication",
         "PyQt4.QtWidgets": "QApplication QMainWindow QWidget qApp",
