@@ -24,6 +24,36 @@ import Testing
     }
     """
 
+    @Test func aLinkedListWalkIsACollectionAndComparisonsCountOnlyBesideArithmetic() throws {
+        let facts = CFixture().facts("""
+        #include <stddef.h>
+        struct msg { struct msg *next; int attempts; long next_try; int type; };
+        int failovers(struct msg *entry, long now) {
+            int auth = 0, acct = 0;
+            while (entry) {
+                if (now >= entry->next_try && entry->attempts >= 3) {
+                    if (entry->type == 1 || entry->type == 2) acct++; else auth++;
+                }
+                entry = entry->next;
+            }
+            while (entry != NULL) { auth += entry->attempts * 3 % 7; entry = entry->next; }
+            return auth + acct;
+        }
+        """)
+        let loops = try #require(facts.function("failovers")).loops
+        #expect(loops.map(\.bound) == [.collection, .collection])
+        #expect(loops.map(\.arithmeticOperations) == [4, 3])
+    }
+
+    @Test func aZeroTimeoutPollInALoopIsNoEventLoop() {
+        let facts = CFixture().facts("""
+        #include <poll.h>
+        void drain(struct pollfd *pfd) { while (poll(pfd, 1, 0) > 0) { } }
+        void serve(struct pollfd *pfd) { for (;;) { poll(pfd, 1, -1); } }
+        """)
+        #expect(facts.eventLoops.count == 1)
+    }
+
     @Test func boundsAreClassified() throws {
         let facts = CFixture().facts(Self.source)
         let loops = try #require(facts.function("hot")).loops

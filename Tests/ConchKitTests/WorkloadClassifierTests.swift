@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct WorkloadClassifierTests {
     private func loop(_ range: ByteRange, parent: Int? = nil, operations: Int = 5, kind: LoopFacts.Kind = .for) -> LoopFacts {
-        LoopFacts(kind: kind, range: range, headerRange: ByteRange(range.start, range.start + 5), bound: .collection,
+        LoopFacts(kind: kind, range: range, headerRange: ByteRange(range.start, range.start + 5), bound: kind == .for ? .collection : .conditional,
                   parent: parent, depth: parent == nil ? 0 : 1, arithmeticOperations: operations)
     }
 

@@ -7,6 +7,8 @@ final class FunctionWalker {
     private struct OpenLoop {
         var index: Int
         var inBody = false
+        /// Comparisons in the body, which count only beside as much arithmetic.
+        var comparisons = 0
     }
 
     let unit: UnitContext
@@ -89,7 +91,7 @@ final class FunctionWalker {
         case CXCursor_VarDecl:
             recordStaticLocal(index)
         case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator:
-            if Operators.isArithmetic(node.kind, unit: unit, index: index) { countArithmetic() }
+            if let isComparison = Operators.arithmetic(node.kind, unit: unit, index: index) { countArithmetic(isComparison: isComparison) }
         default:
             break
         }
@@ -175,13 +177,17 @@ final class FunctionWalker {
             openLoops[openLoops.count - 1].inBody = child == shape.body
             visit(child, held: &loopHeld)
         }
-        openLoops.removeLast()
+        let closed = openLoops.removeLast()
+        // A loop that mostly compares filters or walks a list (`if (now >= entry->next_try) failover++;`).
+        facts.loops[loopIndex].arithmeticOperations += min(closed.comparisons, facts.loops[loopIndex].arithmeticOperations)
         // A `do` body runs at least once (`do { unlock(m); } while (0)` releases).
         if node.kind == CXCursor_DoStmt { held = loopHeld } else { held.appendNew(loopHeld) }
     }
 
-    private func countArithmetic() {
-        for open in openLoops where open.inBody { facts.loops[open.index].arithmeticOperations += 1 }
+    private func countArithmetic(isComparison: Bool) {
+        for position in openLoops.indices where openLoops[position].inBody {
+            if isComparison { openLoops[position].comparisons += 1 } else { facts.loops[openLoops[position].index].arithmeticOperations += 1 }
+        }
     }
 
     private func markPythonObjects() {
@@ -263,7 +269,7 @@ final class FunctionWalker {
         }
         if let framework = ConcurrencyAPIs.loopRuns[callee] {
             eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: recorded.range))
-        } else if ConcurrencyAPIs.readinessWaits.contains(callee), recorded.loop != nil {
+        } else if ConcurrencyAPIs.readinessWaits.contains(callee), recorded.loop != nil, !ConcurrencyAPIs.onlyPolls(recorded) {
             eventLoops.append(EventLoopMarker(framework: .epoll, kind: .run, range: recorded.range))
         }
         if let api = ConcurrencyAPIs.callbacks[callee] {

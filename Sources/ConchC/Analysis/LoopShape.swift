@@ -36,6 +36,8 @@ struct LoopShape {
             var bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
             if bound == .conditional, let condition, let body, shrinksBitByBit(condition: condition, body: body, unit: unit) {
                 bound = .constant(integerBits)
+            } else if bound == .conditional, let condition, let body, walksList(condition: condition, body: body, unit: unit) {
+                bound = .collection
             }
             var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
             if let condition, let body {
@@ -143,6 +145,29 @@ struct LoopShape {
     /// `while (n)`, `while (n != 0)` or `while (n > 0)` whose body only shrinks `n`
     /// by at least one bit a pass (`n &= n - 1`, `n >>= 1`, `n /= 10`): at most one
     /// pass per bit, however large `n` is.
+    /// `while (entry) { ...; entry = entry->next; }`: a walk over a linked list, as
+    /// `for x in items` is over a collection, not a loop that runs until something changes.
+    private static func walksList(condition: Int, body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var subject = tree.stripped(condition)
+        if tree[subject].kind == CXCursor_BinaryOperator, tree[subject].children.count == 2 {
+            guard unit.binaryOperator(subject) == "!=", unit.compactText(tree.stripped(tree[subject].children[1])).hasSuffix("0")
+                    || unit.compactText(tree.stripped(tree[subject].children[1])) == "NULL" else { return false }
+            subject = tree.stripped(tree[subject].children[0])
+        }
+        guard tree[subject].kind == CXCursor_DeclRefExpr, AccessClassifier.isPointer(subject, unit: unit) else { return false }
+        let name = unit.compactText(subject)
+        var work = [body]
+        while let index = work.popLast() {
+            work += tree[index].children
+            let node = tree[index]
+            guard node.kind == CXCursor_BinaryOperator, node.children.count == 2, unit.binaryOperator(index) == "=",
+                  unit.compactText(tree.stripped(node.children[0])) == name else { continue }
+            if unit.compactText(tree.stripped(node.children[1])).hasPrefix(name + "->") { return true }
+        }
+        return false
+    }
+
     private static func shrinksBitByBit(condition: Int, body: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         var subject = tree.stripped(condition)

@@ -3,21 +3,24 @@ import ConchKit
 
 /// Which operator nodes count as arithmetic work in a loop body.
 enum Operators {
-    static let binary: Set<String> = ["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "<", ">", "<=", ">=", "==", "!="]
+    static let binary: Set<String> = ["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^"]
+    static let comparisons: Set<String> = ["<", ">", "<=", ">=", "==", "!="]
     static let unary: Set<String> = ["++", "--", "-", "~"]
 
     /// Binary arithmetic, bitwise and comparison operators, every compound
-    /// assignment, and `++`, `--`, unary `-` and `~`. Not `=`, `&&`, `||`, `,`, `&x`, `*p`.
-    static func isArithmetic(_ kind: CXCursorKind, unit: UnitContext, index: Int) -> Bool {
+    /// assignment, and `++`, `--`, unary `-` and `~`, with whether it compares; nil
+    /// for the rest: `=`, `&&`, `||`, `,`, `&x`, `*p`.
+    static func arithmetic(_ kind: CXCursorKind, unit: UnitContext, index: Int) -> Bool? {
         switch kind {
         case CXCursor_CompoundAssignOperator:
-            return true
-        case CXCursor_BinaryOperator:
-            return unit.binaryOperator(index).map { binary.contains($0) } ?? false
-        case CXCursor_UnaryOperator:
-            return unit.unaryOperator(index).map { unary.contains($0) } ?? false
-        default:
             return false
+        case CXCursor_BinaryOperator:
+            guard let op = unit.binaryOperator(index) else { return nil }
+            return binary.contains(op) ? false : comparisons.contains(op) ? true : nil
+        case CXCursor_UnaryOperator:
+            return unit.unaryOperator(index).flatMap { unary.contains($0) ? false : nil }
+        default:
+            return nil
         }
     }
 }

@@ -32,10 +32,22 @@ enum ConcurrencyAPIs {
         "event_base_dispatch": .libevent, "event_base_loop": .libevent, "event_dispatch": .libevent,
         "g_main_loop_run": .glib, "gtk_main": .glib, "g_application_run": .glib,
         "ev_run": .libev, "ev_loop": .libev,
+        "eloop_run": .eloop, "SCH_MainLoop": .chronyScheduler,
+        "launch_thread_scheduler": .threadMaster, "frr_run": .threadMaster,
     ]
 
     /// Readiness waits that make an event loop when called inside a loop.
     static let readinessWaits: Set<String> = ["epoll_wait", "epoll_pwait", "epoll_pwait2", "poll", "ppoll", "select", "pselect", "kevent"]
+
+    /// Where the timeout in milliseconds goes, for the waits that take one.
+    private static let timeoutArguments: [String: Int] = ["poll": 2, "epoll_wait": 3, "epoll_pwait": 3]
+
+    /// `poll(&pfd, 1, 0)`: a zero timeout checks the descriptors and returns; a loop
+    /// around it is busy work of its own thread, not a loop that waits for events.
+    static func onlyPolls(_ call: CallFacts) -> Bool {
+        guard let position = timeoutArguments[call.callee], let timeout = call.argument(at: position) else { return false }
+        return timeout.text == "0"
+    }
 
     struct CallbackAPI {
         var framework: EventFramework
@@ -84,5 +96,20 @@ enum ConcurrencyAPIs {
         "g_child_watch_add": CallbackAPI(framework: .glib, arguments: [1]),
         "g_unix_signal_add": CallbackAPI(framework: .glib, arguments: [1]),
         "g_signal_connect_data": CallbackAPI(framework: .glib, arguments: [2]),
+        // The loops programs write for themselves, common enough to know by name:
+        // hostap's (wpa_supplicant, hostapd), chrony's, and keepalived's and FRR's thread master.
+        "eloop_register_read_sock": CallbackAPI(framework: .eloop, arguments: [1], firesOnReadyDescriptor: true),
+        "eloop_register_sock": CallbackAPI(framework: .eloop, arguments: [2]),
+        "eloop_register_timeout": CallbackAPI(framework: .eloop, arguments: [2]),
+        "eloop_register_signal": CallbackAPI(framework: .eloop, arguments: [1]),
+        "SCH_AddFileHandler": CallbackAPI(framework: .chronyScheduler, arguments: [2], firesOnReadyDescriptor: true),
+        "SCH_AddTimeout": CallbackAPI(framework: .chronyScheduler, arguments: [1]),
+        "SCH_AddTimeoutByDelay": CallbackAPI(framework: .chronyScheduler, arguments: [1]),
+        "SCH_AddTimeoutInClass": CallbackAPI(framework: .chronyScheduler, arguments: [4]),
+        "thread_add_read": CallbackAPI(framework: .threadMaster, arguments: [1], firesOnReadyDescriptor: true),
+        "thread_add_write": CallbackAPI(framework: .threadMaster, arguments: [1]),
+        "thread_add_timer": CallbackAPI(framework: .threadMaster, arguments: [1]),
+        "thread_add_event": CallbackAPI(framework: .threadMaster, arguments: [1]),
+        "thread_add_child": CallbackAPI(framework: .threadMaster, arguments: [1]),
     ]
 }

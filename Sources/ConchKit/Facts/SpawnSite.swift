@@ -65,6 +65,8 @@ public struct SpawnSite: Hashable, Sendable {
 public enum EventFramework: String, Sendable, CaseIterable {
     case asyncio, qt, wx, tkinter, twisted, gevent, eventlet, tornado, glib, kivy, aiohttp, trio, anyio, urwid
     case libuv, libevent, libev, epoll
+    /// Loops C programs write for themselves: hostap's, chrony's, keepalived's and FRR's.
+    case eloop, chronyScheduler, threadMaster
 }
 
 public struct EventLoopMarker: Hashable, Sendable {

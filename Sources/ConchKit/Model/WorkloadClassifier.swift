@@ -106,8 +106,9 @@ struct WorkloadClassifier {
             guard loop.arithmeticOperations >= hotLoopOperations else { continue }
             let hasInnerLoop = loops.contains { $0.parent == index }
             let counted: Int? = if case let .constant(count) = loop.bound { count } else { nil }
-            // A `while` with a count known from the source (one pass per bit) is not open-ended.
-            let openEnded = (loop.kind == .while || loop.kind == .doWhile) && counted == nil
+            // A `while` with a count known from the source (one pass per bit), or one that
+            // walks a linked list, is not open-ended.
+            let openEnded = (loop.kind == .while || loop.kind == .doWhile) && counted == nil && loop.bound != .collection
             let large = (counted ?? 0) >= 1000
             guard hasInnerLoop || openEnded || large else { continue }
             let yields = function.calls.contains { call in

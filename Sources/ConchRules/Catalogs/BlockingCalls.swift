@@ -99,7 +99,7 @@ enum BlockingCalls {
     static let queueReplacement = "use an `asyncio.Queue` and `await queue.get()`, or `await asyncio.to_thread(q.get)`"
 
     /// Loops whose callbacks all run when a descriptor they watch is ready.
-    static let readyDescriptorLoops: Set<EventFramework> = [.libevent, .libev, .epoll]
+    static let readyDescriptorLoops: Set<EventFramework> = [.libevent, .libev, .epoll, .eloop, .chronyScheduler, .threadMaster]
     private static let loopTimer = "use a loop timer instead: `uv_timer_start` (libuv), `evtimer_add` (libevent), `g_timeout_add` (GLib)"
     private static let loopRead = "let the loop read: `uv_read_start` or `uv_fs_read` (libuv), a `bufferevent` (libevent), `g_io_add_watch` (GLib); else `uv_queue_work`"
     private static let loopSpawn = "use `uv_spawn` (libuv) or `g_spawn_async` (GLib), or run it in `uv_queue_work`"
@@ -116,6 +116,8 @@ enum BlockingCalls {
         "getaddrinfo": Entry(replacement: "use `uv_getaddrinfo` (libuv) or `evdns_getaddrinfo` (libevent)"),
         "system": Entry(replacement: loopSpawn),
         "popen": Entry(replacement: loopSpawn),
+        // Waits for the child to exit.
+        "pclose": Entry(replacement: loopSpawn),
     ]
 
     /// The entry for a call `caller` makes, or nil when the call does not block the loop

@@ -37,6 +37,9 @@ enum FrameworkSchedulers {
         .libevent: Entry(displayName: "libevent",
                          scheduler: "use a persistent timer event: `event_new(base, -1, EV_PERSIST, cb, arg)`, then `event_add(ev, &interval)`"),
         .libev: Entry(displayName: "libev", scheduler: "use an `ev_timer` with a repeat interval: `ev_timer_init(&timer, cb, after, repeat)` and `ev_timer_start`"),
+        .eloop: Entry(displayName: "eloop", scheduler: "use `eloop_register_timeout(secs, usecs, handler, eloop_data, user_data)`, re-armed from the handler"),
+        .chronyScheduler: Entry(displayName: "chrony scheduler", scheduler: "use `SCH_AddTimeoutByDelay(delay, handler, arg)`, re-armed from the handler"),
+        .threadMaster: Entry(displayName: "thread master", scheduler: "use `thread_add_timer(master, func, arg, timer)`, re-armed from `func`"),
         // A loop around `poll`, `select` or `epoll_wait`: the descriptors it waits on take a timer too.
         .epoll: Entry(displayName: "poll/epoll",
                       scheduler: "add a `timerfd_create` descriptor, armed with `timerfd_settime`, to the descriptors the loop waits on"),

@@ -50,8 +50,6 @@ enum MTUnsafeCalls {
             "ecvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
             "fcvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
             "gcvt": Entry(hazard: staticResult, advice: "use snprintf with a buffer of your own"),
-            "basename": Entry(hazard: "which POSIX lets return static storage", advice: "work on a copy of the path per thread, or find the last '/' with strrchr"),
-            "dirname": Entry(hazard: "which POSIX lets return static storage", advice: "work on a copy of the path per thread"),
             "setenv": Entry(hazard: environment, advice: environmentAdvice),
             "putenv": Entry(hazard: environment, advice: environmentAdvice),
             "unsetenv": Entry(hazard: environment, advice: environmentAdvice),
