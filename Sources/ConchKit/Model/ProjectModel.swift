@@ -22,10 +22,11 @@ public struct ProjectModel: Sendable {
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
+        var files = files
+        DuplicateDefinitions.separate(&files)
         // Numbering callees does not wait for the function index: it reads only calls.
         let calleeTable = Background { [files] in CalleeTable(files) }
         let classes = Background { [files] in InheritedStarts.Classes(files) }
-        var files = files
         self.settings = settings
         var index: [FunctionID: FunctionReference] = [:]
         index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })

@@ -1,0 +1,34 @@
+/// C: one tree often builds several programs, and two of them may each define an
+/// external function of one name (squashfs-tools' mksquashfs links `reader` from
+/// reader.c, unsquashfs defines its own). Under one id the second definition would
+/// vanish, and every start of `reader` would seem to run the first. The definition in
+/// a unit with no `main` (the shared one) keeps the plain id; each other one becomes
+/// its unit's own (`unsquashfs.c::reader`), as a `static` function is, so that unit's
+/// calls, starts and callbacks, which look in their own unit first, reach it.
+enum DuplicateDefinitions {
+    static func separate(_ files: inout [FileFacts]) {
+        var definers: [FunctionID: [Int]] = [:]
+        var hasMain: Set<Int> = []
+        for (index, file) in files.enumerated() where file.language == .c && !file.path.hasSuffix(".h") {
+            for function in file.functions.indices where file.functions[function].kind == .function {
+                let id = file.functions[function].id
+                guard !id.contains("::") else { continue }
+                definers[id, default: []].append(index)
+                if id == "main" { hasMain.insert(index) }
+            }
+        }
+        for (id, units) in definers where units.count > 1 && id != "main" {
+            let keeper = units.first { !hasMain.contains($0) } ?? units[0]
+            for unit in units where unit != keeper { makeOwn(id, in: &files[unit]) }
+        }
+    }
+
+    private static func makeOwn(_ id: FunctionID, in file: inout FileFacts) {
+        let own = file.path + "::" + id
+        for index in file.functions.indices where file.functions[index].id == id { file.functions[index].id = own }
+        for index in file.spawnSites.indices where file.spawnSites[index].entry == .function(id) {
+            file.spawnSites[index].entry = .function(own)
+        }
+        for index in file.eventLoops.indices where file.eventLoops[index].callback == id { file.eventLoops[index].callback = own }
+    }
+}
