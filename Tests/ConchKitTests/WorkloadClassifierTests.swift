@@ -62,6 +62,19 @@ import Testing
         #expect(model([both]).workload(of: "m.both").kind == .mixed)
     }
 
+    @Test func aComprehensionThatComputesNothingMakesNoNest() {
+        var outer = loop(ByteRange(10, 90), operations: 4)
+        outer.bound = .constant(3)
+        var filter = loop(ByteRange(20, 40), parent: 0, operations: 0, kind: .comprehension)
+        filter.depth = 1
+        let dragging = function("m.dragging", 0, loops: [outer, filter])
+        #expect(model([dragging]).workload(of: "m.dragging").kind == .unknown)
+        var sums = filter
+        sums.arithmeticOperations = 1
+        let summing = function("m.summing", 0, loops: [outer, sums])
+        #expect(model([summing]).workload(of: "m.summing").kind == .cpu)
+    }
+
     @Test func aSingleLightLoopIsUnknown() {
         let light = function("m.light", 0, loops: [loop(ByteRange(10, 90), operations: 1)])
         #expect(model([light]).workload(of: "m.light").kind == .unknown)

@@ -104,7 +104,9 @@ struct WorkloadClassifier {
         var found: [LoopFacts] = []
         for (index, loop) in loops.enumerated() where loop.kind != .comprehension || loop.depth == 0 {
             guard loop.arithmeticOperations >= hotLoopOperations else { continue }
-            let hasInnerLoop = loops.contains { $0.parent == index }
+            // A comprehension that computes nothing (`[e for e in events if e.button() == b]`)
+            // filters or copies: it makes no nest of work.
+            let hasInnerLoop = loops.contains { $0.parent == index && ($0.kind != .comprehension || $0.arithmeticOperations > 0) }
             let counted: Int? = if case let .constant(count) = loop.bound { count } else { nil }
             // A `while` with a count known from the source (one pass per bit), or one that
             // walks a linked list, is not open-ended.

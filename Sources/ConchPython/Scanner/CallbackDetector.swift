@@ -140,7 +140,16 @@ enum CallbackDetector {
         if call.isResolved, let known = methodsByName[method]?.first(where: { callee.hasPrefix($0.package) }) {
             return known.registration
         }
+        if call.isResolved, method == "connect", isSignalOfQtClass(callee) { return Registration(framework: .qt, position: 0) }
         return model.callbackRegistrationsOfUnknownReceivers[method]
+    }
+
+    /// `aqt.qt.QPushButton.clicked.connect`: a signal of a class spelled as Qt's are, reached
+    /// through a module of the project that re-exports a binding (Anki's `aqt.qt`, pyzo's `pyzo.qt`).
+    private static func isSignalOfQtClass(_ callee: String) -> Bool {
+        let parts = callee.split(separator: ".")
+        guard parts.count >= 3 else { return false }
+        return QtBindings.isClassName(parts[parts.count - 3])
     }
 
     /// The registrations `methodsOfUnknownReceivers` allows in this file, by method name:

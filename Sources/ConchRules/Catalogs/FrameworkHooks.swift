@@ -27,7 +27,7 @@ enum FrameworkHooks {
     ]
 
     private static let hooks: [Hook] = [
-        Hook(framework: .qt, isBase: { base in QtBindings.packages.contains { base.hasPrefix($0 + ".") } }, names: qtEvents),
+        Hook(framework: .qt, isBase: QtBindings.namesQtClass, names: qtEvents),
         Hook(framework: .urwid, isBase: { $0.hasPrefix("urwid.") }, names: ["keypress", "mouse_event"]),
         Hook(framework: .twisted, isBase: { $0.hasPrefix("twisted.") && $0.hasSuffix("Protocol") || $0.hasSuffix(".LineReceiver") },
              names: ["dataReceived", "lineReceived", "rawDataReceived", "datagramReceived", "connectionMade", "connectionLost"]),
