@@ -40,6 +40,10 @@ public struct FileFacts: Sendable {
     /// `if self.loop._thread_id == threading.get_ident(): ...; return`, or in the block of
     /// the `!=` test.
     public var otherThreadRegions: [ByteRange] = []
+    /// Python: functions that hand one of their parameters to an event loop as a
+    /// callback (Anki's `qconnect(signal, slot)` around `signal.connect(slot)`); the
+    /// project model makes each call of one a registration of the function it passes.
+    public var callbackWrappers: [CallbackWrapper] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     public var suppressions = Suppressions()
@@ -222,5 +226,22 @@ public struct AttributeUpdate: Hashable, Sendable {
     public init(function: Int, access: GlobalAccess) {
         self.function = function
         self.access = access
+    }
+}
+
+/// A function that registers its parameter as an event-loop callback.
+public struct CallbackWrapper: Hashable, Sendable {
+    /// Index of the wrapper among the file's functions.
+    public var function: Int
+    /// The parameter's position in a call (after `self` for a method) and its name.
+    public var position: Int
+    public var parameterName: String
+    public var framework: EventFramework
+
+    public init(function: Int, position: Int, parameterName: String, framework: EventFramework) {
+        self.function = function
+        self.position = position
+        self.parameterName = parameterName
+        self.framework = framework
     }
 }

@@ -50,6 +50,7 @@ public struct ProjectModel: Sendable {
         // The joins add spawn sites and leave calls alone: the callee table stays true.
         let table = calleeTable.value
         ForwardedThreadEntries.join(&files, knownFunctions: index, callees: table)
+        ForwardedCallbacks.join(&files, knownFunctions: index, callees: table)
         InheritedStarts.join(&files, classes: classes.value, knownFunctions: index, callees: table)
         self.files = files
         functionIndex = index

@@ -124,6 +124,11 @@ enum CallbackDetector {
         guard let registration = registration(for: found, model) else { return }
         let entry = SpawnDetector.resolveEntry(model, found: found, calls: calls, keyword: registration.keyword,
                                                position: registration.position, kind: .thread)
+        if case let .unresolved(name) = entry, let position = SpawnDetector.forwardedParameter(model, function: found.function, name: name) {
+            model.facts.callbackWrappers.append(CallbackWrapper(function: found.function, position: position, parameterName: name,
+                                                                framework: registration.framework))
+            return
+        }
         guard case let .function(id) = entry else { return }
         let range = model.facts.functions[found.function].calls[found.index].range
         var marker = EventLoopMarker(framework: registration.framework, kind: .callback, range: range, callback: id)

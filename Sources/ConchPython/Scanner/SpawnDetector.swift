@@ -59,7 +59,7 @@ enum SpawnDetector {
 
     /// `def spawn(func, *args): Thread(target=func, args=args).start()`: where the
     /// wrapper's callers pass `func`, for the project model to take the entries from them.
-    private static func forwardedParameter(_ model: ScanModel, function: Int, name: String) -> Int? {
+    static func forwardedParameter(_ model: ScanModel, function: Int, name: String) -> Int? {
         let facts = model.facts.functions[function]
         guard facts.kind == .function || facts.kind == .method,
               let nameToken = model.tokens.index(startingAt: facts.nameRange.start),
