@@ -63,7 +63,7 @@ enum GlobalAccesses {
                 kind = .checkThenAct
             }
             var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
-            if isClass { access.field = tokens.text(token + 2) }
+            if isClass || namesAttribute(tokens, of: token, kind) { access.field = tokens.text(token + 2) }
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
         }
@@ -74,6 +74,16 @@ enum GlobalAccesses {
         }
     }
 
+    /// `state.try_own` read or stored, not called: the access touches that attribute of a
+    /// module-level object alone (`state.hs_sent` is other storage), as a C struct's member.
+    private static func namesAttribute(_ tokens: ScanTokens, of token: Int, _ kind: GlobalAccess.Kind) -> Bool {
+        guard tokens.isOp(token + 1, "."), tokens.isName(token + 2), !tokens.isOp(token + 3, "(") else { return false }
+        switch kind {
+        case .read, .augmented, .subscriptStore, .checkThenAct: return true
+        default: return false
+        }
+    }
+
     /// A write that racing threads can repeat without harm, so testing first and then
     /// doing it is no check-then-act: rebinding a name to a literal (`_flag = False`,
     /// `_root = None`), or a removal that tolerates absence (`d.pop(k, None)`,
@@ -81,7 +91,8 @@ enum GlobalAccesses {
     /// thread's store can wipe an update made to the entry in between.
     private static func isIdempotent(_ tokens: ScanTokens, _ kind: GlobalAccess.Kind, token: Int, value: (first: Int, end: Int)?) -> Bool {
         switch kind {
-        case .rebind:
+        case .subscriptStore where tokens.isOp(token + 1, "."), .rebind:
+            // `_flag = False`, and an attribute's `state.try_own = False`; not `cache[k] = 0`.
             guard let value else { return false }
             var first = value.first
             if value.end - first == 2, tokens.isOp(first, "-") { first += 1 }
