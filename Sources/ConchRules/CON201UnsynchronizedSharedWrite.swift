@@ -105,7 +105,8 @@ struct UnsynchronizedSharedWrite: Rule {
             let place = model.place(otherFile.path, located.access.range.start, from: file.path)
             let who = otherFunction.kind == .module ? "module-level code" : "`\(model.displayName(otherFunction.id))`"
             let (how, done) = located.access.isWrite ? ("writes", "written") : ("reads", "read")
-            let runner = otherThread.map { "the thread running `\(model.displayName($0.id))`" } ?? "the main thread"
+            let runner = model.signalHandlers.contains(otherFunction.id) ? "a signal handler"
+                : otherThread.map { "the thread running `\(model.displayName($0.id))`" } ?? "the main thread"
             otherClause = "\(who) also \(how) it at \(place), in \(runner)"
             related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
                                             message: "also \(done) in \(otherThread == nil ? "the main thread" : "another thread")"))
@@ -121,7 +122,12 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         if model.settings.isFreeThreaded, file.language == .python { message += "; free threading makes the race real on every core" }
         related.append(contentsOf: entry.starts.map(\.evidence))
-        let advice = file.language == .c
+        let inHandler = file.language == .c && (model.signalHandlers.contains(writer.id)
+            || conflict.other.map { model.signalHandlers.contains(model.files[$0.located.file].functions[$0.located.function].id) } ?? false)
+        let advice = inHandler
+            ? "make it a `volatile sig_atomic_t` (or a lock-free `_Atomic` type) that the handler only sets; a mutex taken "
+                + "in a signal handler deadlocks when the signal interrupts the thread holding it"
+            : file.language == .c
             ? "guard every access with one pthread_mutex_t, or declare it _Atomic and update it with atomic_fetch_add"
             : "hold one threading.Lock around every access (`with lock:`), or send the updates to one owner through a queue.Queue"
         return finding(in: file, at: write.range, message, advice: advice, related: related)

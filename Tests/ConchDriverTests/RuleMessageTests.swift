@@ -48,6 +48,13 @@ import Testing
         #expect(launcher.recommendation?.advice.hasPrefix("start the child with a `QProcess`") == true)
     }
 
+    @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
+        let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
+        #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))
+        #expect(finding.recommendation?.advice.hasPrefix("make it a `volatile sig_atomic_t`") == true)
+        #expect(finding.recommendation?.advice.contains("pthread_mutex_t") == false)
+    }
+
     @Test func aCommandLineFromElsewhereKeepsItsShellInTheAdvice() throws {
         let findings = try Fixtures.lint("python/CON501_configured_hooks.py")
         #expect(findings.count == 2)

@@ -17,6 +17,7 @@ final class FunctionWalker {
     var facts: FunctionFacts
     private(set) var spawnSites: [SpawnSite] = []
     private(set) var eventLoops: [EventLoopMarker] = []
+    private(set) var signalHandlers: [FunctionID] = []
     private(set) var staticLocals: [GlobalVariable] = []
     /// `fork()` calls, for the child-branch analysis.
     private(set) var forkCalls: [Int] = []
@@ -92,6 +93,7 @@ final class FunctionWalker {
             recordStaticLocal(index)
         case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_UnaryOperator:
             if let isComparison = Operators.arithmetic(node.kind, unit: unit, index: index) { countArithmetic(isComparison: isComparison) }
+            if node.kind == CXCursor_BinaryOperator { recordSignalHandlerMember(index) }
         default:
             break
         }
@@ -280,8 +282,20 @@ final class FunctionWalker {
                 eventLoops.append(marker)
             }
         }
+        if let position = ConcurrencyAPIs.signalRegistrations[callee], position < argumentCount, let handler = callback(position) {
+            signalHandlers.append(handler)
+        }
         if callee == "PyEval_SaveThread" { gilEvents.append((recorded.range.start, true)) }
         if callee == "PyEval_RestoreThread" { gilEvents.append((recorded.range.end, false)) }
+    }
+
+    /// `action.sa_handler = on_winch;`: the handler `sigaction` will install.
+    private func recordSignalHandlerMember(_ index: Int) {
+        let node = tree[index]
+        guard node.children.count == 2, tree[node.children[0]].kind == CXCursor_MemberRefExpr,
+              ConcurrencyAPIs.signalHandlerMembers.contains(unit.library.spelling(tree[node.children[0]].cursor)),
+              unit.binaryOperator(index) == "=", let handler = unit.namedFunction(node.children[1]) else { return }
+        signalHandlers.append(unit.functionID(handler))
     }
 
     private func entry(_ argument: Int) -> SpawnSite.Entry {

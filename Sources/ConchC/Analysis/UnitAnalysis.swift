@@ -23,6 +23,7 @@ enum UnitAnalysis {
             facts.functions.append(function)
             facts.spawnSites += walker.spawnSites
             facts.eventLoops += walker.eventLoops
+            facts.signalHandlers += walker.signalHandlers
             facts.globals += walker.staticLocals
             forks += walker.forkCalls.map { ($0, functionIndex) }
         }

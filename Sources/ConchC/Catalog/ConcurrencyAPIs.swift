@@ -27,6 +27,11 @@ enum ConcurrencyAPIs {
 
     static let forks: Set<String> = ["fork", "vfork"]
 
+    /// Calls that install a signal handler, by the handler's argument; `sigaction`
+    /// installs the one its `struct sigaction`'s `sa_handler` or `sa_sigaction` names.
+    static let signalRegistrations: [String: Int] = ["signal": 1, "sigset": 1, "bsd_signal": 1]
+    static let signalHandlerMembers: Set<String> = ["sa_handler", "sa_sigaction"]
+
     static let loopRuns: [String: EventFramework] = [
         "uv_run": .libuv,
         "event_base_dispatch": .libevent, "event_base_loop": .libevent, "event_dispatch": .libevent,

@@ -44,6 +44,9 @@ public struct FileFacts: Sendable {
     /// callback (Anki's `qconnect(signal, slot)` around `signal.connect(slot)`); the
     /// project model makes each call of one a registration of the function it passes.
     public var callbackWrappers: [CallbackWrapper] = []
+    /// C: the functions installed as signal handlers (`signal(SIGWINCH, on_winch)`,
+    /// `action.sa_handler = on_term`), which run in whichever thread takes the signal.
+    public var signalHandlers: [FunctionID] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     public var suppressions = Suppressions()
