@@ -38,8 +38,9 @@ enum FrameworkHooks {
         Hook(framework: .kivy, isBase: { $0.hasPrefix("kivy.") }, names: [], prefix: "on_"),
     ]
 
-    /// Every hook's name, so most methods are ruled out by one lookup.
+    /// Every hook's name and prefix, so most methods are ruled out by one lookup.
     private static let anyHookName: Set<String> = hooks.reduce(into: []) { $0.formUnion($1.names) }
+    private static let anyHookPrefix: [String] = hooks.compactMap(\.prefix)
 
     /// Every plain method of a class derived from a framework's class that the framework
     /// calls on its loop, with that framework. Coroutine methods are on the loop already.
@@ -51,7 +52,8 @@ enum FrameworkHooks {
             // By index: a loop over the functions would copy each one's facts.
             for index in file.functions.indices where file.functions[index].kind == .method && !file.functions[index].isAsync {
                 let name = file.functions[index].name
-                guard anyHookName.contains(name) || name.hasPrefix("on_"), let className = file.functions[index].className else { continue }
+                guard anyHookName.contains(name) || anyHookPrefix.contains(where: name.hasPrefix),
+                      let className = file.functions[index].className else { continue }
                 let derived = frameworks[className] ?? {
                     let bases = hierarchy.ancestors(of: className).flatMap { hierarchy[$0]?.bases ?? [] }
                     let matching = hooks.filter { hook in bases.contains(where: hook.isBase) }.map(\.framework)
