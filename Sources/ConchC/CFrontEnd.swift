@@ -41,12 +41,6 @@ public struct CFrontEnd: FrontEnd {
         return ([library] + arguments(for: file, resourceDirectory: nil)).joined(separator: "\u{1F}")
     }
 
-    /// C compilers read bytes: a Latin-1 name in a comment or a string compiles, so
-    /// it is no problem here (Python's own tokenizer rejects it, and so does conch's).
-    public func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem]) {
-        (SourceText(bytes: bytes), [])
-    }
-
     private func arguments(for file: SourceFile, resourceDirectory: String?) -> [String] {
         var arguments = CompileCommands.flags(forFile: file.absolutePath, database: compileCommandsPath,
                                               includesPython: PythonExtensionCheck.writesPythonInclude(file.text.bytes))

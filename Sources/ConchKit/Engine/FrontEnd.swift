@@ -30,51 +30,15 @@ public protocol FrontEnd: Sendable {
 }
 
 extension FrontEnd {
-    /// Turns a file's bytes into text the front end can read. The default takes
-    /// UTF-8 as it is and reports the first invalid byte; Python overrides it to
-    /// honour coding cookies.
+    /// Turns a file's bytes into text the front end can read. The default takes the
+    /// bytes as they are, as a C compiler does (a Latin-1 name in a comment compiles);
+    /// Python overrides it to honour coding cookies and reject what CPython rejects.
     public func decode(_ bytes: [UInt8]) -> (SourceText, [FileProblem]) {
-        (SourceText(bytes: bytes), UTF8Validation.problems(in: bytes))
+        (SourceText(bytes: bytes), [])
     }
 
     /// Both, decoding's first.
     public func problems(decoding: [FileProblem], analysis: [FileProblem]) -> [FileProblem] {
         decoding + analysis
-    }
-}
-
-public enum UTF8Validation {
-    /// One problem naming the first invalid UTF-8 sequence, or none.
-    public static func problems(in bytes: [UInt8]) -> [FileProblem] {
-        guard let offset = firstInvalidOffset(in: bytes) else { return [] }
-        let position = SourceText(bytes: bytes).position(of: offset)
-        return [FileProblem("invalid UTF-8 at line \(position.line), byte \(position.utf8Column) of the line",
-                            range: ByteRange(offset, offset + 1))]
-    }
-
-    public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let width: Int
-            switch lead {
-            case 0x00...0x7F: width = 1
-            case 0xC2...0xDF: width = 2
-            case 0xE0...0xEF: width = 3
-            case 0xF0...0xF4: width = 4
-            default: return index
-            }
-            guard index + width <= bytes.count else { return index }
-            for continuation in 1..<width where bytes[index + continuation] & 0xC0 != 0x80 { return index }
-            if width == 3 {
-                let second = bytes[index + 1]
-                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return index }
-            } else if width == 4 {
-                let second = bytes[index + 1]
-                if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return index }
-            }
-            index += width
-        }
-        return nil
     }
 }
