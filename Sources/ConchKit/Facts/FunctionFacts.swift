@@ -146,6 +146,16 @@ public struct CallFacts: Hashable, Sendable {
         let positional = arguments.filter { $0.keyword == nil }
         return position < positional.count ? positional[position] : nil
     }
+
+    /// The function handed over in the argument named `keyword`, else at `position`: a
+    /// function's name (C, or Python resolved) or a lambda.
+    public func handedFunction(keyword: String?, position: Int?) -> FunctionID? {
+        let argument = keyword.flatMap { self.argument(keyword: $0) } ?? position.flatMap { self.argument(at: $0) }
+        switch argument?.shape {
+        case let .name(function)?, let .lambda(function)?: return function
+        default: return nil
+        }
+    }
 }
 
 public struct Argument: Hashable, Sendable {

@@ -13,13 +13,8 @@ enum ForwardedCallbacks {
             let call = files[place.file].functions[place.function].calls[place.call]
             guard files[place.file].language == .python else { continue }
             for wrapper in wrappers[call.callee] ?? [] {
-                let argument = call.argument(keyword: wrapper.parameterName) ?? call.argument(at: wrapper.position)
-                let handed: FunctionID? = switch argument?.shape {
-                case let .name(id)?: id
-                case let .lambda(id)?: id
-                default: nil
-                }
-                guard let handed, knownFunctions[handed] != nil else { continue }
+                guard let handed = call.handedFunction(keyword: wrapper.parameterName, position: wrapper.position),
+                      knownFunctions[handed] != nil else { continue }
                 added[place.file, default: []].append(EventLoopMarker(framework: wrapper.framework, kind: .callback,
                                                                       range: call.range, callback: handed))
             }

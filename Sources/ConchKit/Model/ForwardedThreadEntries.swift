@@ -45,7 +45,8 @@ enum ForwardedThreadEntries {
         for place in callees.places(of: callees.numbers(of: wrappers.keys)) {
             let call = files[place.file].functions[place.function].calls[place.call]
             for forwarded in wrappers[call.callee] ?? [] where forwarded.language == files[place.file].language {
-                guard let entry = handedFunction(call, forwarded.site, position: forwarded.position), knownFunctions[entry] != nil else { continue }
+                guard let entry = call.handedFunction(keyword: forwarded.site.parameterName, position: forwarded.position),
+                      knownFunctions[entry] != nil else { continue }
                 if forwarded.site.loop != nil {
                     if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
                 } else {
@@ -80,17 +81,6 @@ enum ForwardedThreadEntries {
                 sites.sort { $0.range.start < $1.range.start }
             }
             files[index].spawnSites = sites
-        }
-    }
-
-    /// The function a call to a wrapper hands it: a function's name in C; in Python also
-    /// passed by the parameter's name, or a lambda.
-    private static func handedFunction(_ call: CallFacts, _ site: SpawnSite, position: Int) -> FunctionID? {
-        let argument = site.parameterName.flatMap { call.argument(keyword: $0) } ?? call.argument(at: position)
-        switch argument?.shape {
-        case let .name(entry)?: return entry
-        case let .lambda(entry)?: return entry
-        default: return nil
         }
     }
 

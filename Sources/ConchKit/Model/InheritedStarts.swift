@@ -70,10 +70,7 @@ enum InheritedStarts {
         if let run = classes.ancestors(of: call.callee).map({ $0 + ".run" }).first(where: { knownFunctions[$0] != nil }) {
             return .function(run)
         }
-        switch call.argument(keyword: "target")?.shape {
-        case let .name(target)? where knownFunctions[target] != nil: return .function(target)
-        case let .lambda(target)?: return .function(target)
-        default: return .none
-        }
+        guard let target = call.handedFunction(keyword: "target", position: nil), knownFunctions[target] != nil else { return .none }
+        return .function(target)
     }
 }
