@@ -34,10 +34,12 @@ struct LoopShape {
             let condition: Int? = node.children.count >= 2 ? node.children[node.children.count - 2] : nil
             let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
             var bound: LoopFacts.Bound = value.map { $0 != 0 ? .unbounded : .constant(0) } ?? .conditional
-            if bound == .conditional, let condition, let body, shrinksBitByBit(condition: condition, body: body, unit: unit) {
-                bound = .constant(integerBits)
-            } else if bound == .conditional, let condition, let body, walksList(condition: condition, body: body, unit: unit) {
-                bound = .collection
+            if bound == .conditional, let condition, let body {
+                if shrinksBitByBit(condition: condition, body: body, unit: unit) {
+                    bound = .constant(integerBits)
+                } else if walksList(condition: condition, body: body, unit: unit) {
+                    bound = .collection
+                }
             }
             var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
             if let condition, let body {
@@ -142,9 +144,6 @@ struct LoopShape {
     /// The most bits an integer a loop walks through can have.
     private static let integerBits = 64
 
-    /// `while (n)`, `while (n != 0)` or `while (n > 0)` whose body only shrinks `n`
-    /// by at least one bit a pass (`n &= n - 1`, `n >>= 1`, `n /= 10`): at most one
-    /// pass per bit, however large `n` is.
     /// `while (entry) { ...; entry = entry->next; }`: a walk over a linked list, as
     /// `for x in items` is over a collection, not a loop that runs until something changes.
     private static func walksList(condition: Int, body: Int, unit: UnitContext) -> Bool {
@@ -168,6 +167,9 @@ struct LoopShape {
         return false
     }
 
+    /// `while (n)`, `while (n != 0)` or `while (n > 0)` whose body only shrinks `n`
+    /// by at least one bit a pass (`n &= n - 1`, `n >>= 1`, `n /= 10`): at most one
+    /// pass per bit, however large `n` is.
     private static func shrinksBitByBit(condition: Int, body: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         var subject = tree.stripped(condition)

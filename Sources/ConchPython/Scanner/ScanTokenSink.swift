@@ -149,7 +149,6 @@ struct ScanTokenSink: TokenSink {
         return first == UInt8(ascii: "*") && (length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: "*")))
     }
 
-    /// A `-` or `+` that follows no operand.
     /// `+` or `+=`.
     private func isPlus(_ index: Int) -> Bool {
         guard index >= 0, kinds[index] == .op, bytes[starts[index]] == UInt8(ascii: "+") else { return false }
@@ -162,6 +161,7 @@ struct ScanTokenSink: TokenSink {
         isPlus(index) && operatorsBefore[index + 1] - operatorsBefore[index] == 1 + 1 << 32
     }
 
+    /// A `-` or `+` that follows no operand.
     private func isSign(_ index: Int) -> Bool {
         guard index >= 0, kinds[index] == .op, ends[index] - starts[index] == 1 else { return false }
         let byte = bytes[starts[index]]
