@@ -99,13 +99,16 @@ struct UnsynchronizedSharedWrite: Rule {
         var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
         var related: [Finding.Evidence] = []
         var otherClause: String?
+        var inHandler = model.signalHandlers.contains(writer.id)
         if let (located, otherThread) = conflict.other {
             let otherFile = model.files[located.file]
             let otherFunction = otherFile.functions[located.function]
             let place = model.place(otherFile.path, located.access.range.start, from: file.path)
             let who = otherFunction.kind == .module ? "module-level code" : "`\(model.displayName(otherFunction.id))`"
             let (how, done) = located.access.isWrite ? ("writes", "written") : ("reads", "read")
-            let runner = model.signalHandlers.contains(otherFunction.id) ? "a signal handler"
+            let otherInHandler = model.signalHandlers.contains(otherFunction.id)
+            inHandler = inHandler || otherInHandler
+            let runner = otherInHandler ? "a signal handler"
                 : otherThread.map { "the thread running `\(model.displayName($0.id))`" } ?? "the main thread"
             otherClause = "\(who) also \(how) it at \(place), in \(runner)"
             related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
@@ -122,8 +125,7 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         if model.settings.isFreeThreaded, file.language == .python { message += "; free threading makes the race real on every core" }
         related.append(contentsOf: entry.starts.map(\.evidence))
-        let inHandler = file.language == .c && (model.signalHandlers.contains(writer.id)
-            || conflict.other.map { model.signalHandlers.contains(model.files[$0.located.file].functions[$0.located.function].id) } ?? false)
+        // Only C facts name signal handlers.
         let advice = inHandler
             ? "make it a `volatile sig_atomic_t` (or a lock-free `_Atomic` type) that the handler only sets; a mutex taken "
                 + "in a signal handler deadlocks when the signal interrupts the thread holding it"

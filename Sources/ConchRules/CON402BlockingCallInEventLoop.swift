@@ -87,17 +87,15 @@ struct BlockingCallInEventLoop: Rule {
             }
         case .callback(.asyncio):
             offload = "`loop.run_in_executor(None, \(helper), ...)`"
-        case .callback(.twisted) where file.language == .python:
-            loopWay = FrameworkSchedulers.childProcess(for: .twisted, replacing: found.call.callee)
-            recommended = .thread
-            offload = "`twisted.internet.threads.deferToThread(\(helper), ...)`, whose Deferred fires back on the reactor"
         case let .callback(framework):
             if file.language == .python {
                 loopWay = FrameworkSchedulers.childProcess(for: framework, replacing: found.call.callee)
                 recommended = .thread
             }
-            offload = "a worker thread (`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the "
-                + "\(FrameworkSchedulers.displayName(framework)) loop"
+            offload = framework == .twisted
+                ? "`twisted.internet.threads.deferToThread(\(helper), ...)`, whose Deferred fires back on the reactor"
+                : "a worker thread (`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the "
+                    + "\(FrameworkSchedulers.displayName(framework)) loop"
         }
         return finding(
             in: file, at: call.range,

@@ -131,7 +131,7 @@ struct EventLoopIndex: Sendable {
     /// belong to another plugin of a tree that builds many programs.
     private func runsForMain(_ marker: EventLoopMarker, in file: FileFacts) -> Bool {
         guard marker.framework == .epoll else { return true }
-        guard let holder = file.functions.last(where: { $0.kind != .module && $0.range.contains(marker.range.start) }) else { return false }
+        guard let holder = Self.holder(of: marker, in: file) else { return false }
         return mainReach.contains(holder.id)
     }
 
@@ -143,8 +143,13 @@ struct EventLoopIndex: Sendable {
     /// C units all link into the program.
     private static func startsProgram(_ marker: EventLoopMarker, in file: FileFacts, _ scriptReach: FunctionSet) -> Bool {
         if file.language == .c { return true }
-        guard let holder = file.functions.last(where: { $0.kind != .module && $0.range.contains(marker.range.start) }) else { return true }
+        guard let holder = holder(of: marker, in: file) else { return true }
         return scriptReach.contains(holder.id)
+    }
+
+    /// The innermost function that makes the marker's call; nil for module-level code.
+    private static func holder(of marker: EventLoopMarker, in file: FileFacts) -> FunctionFacts? {
+        file.functions.last { $0.kind != .module && $0.range.contains(marker.range.start) }
     }
 
     private static func reachedFromScripts(_ model: ProjectModel) -> FunctionSet {
