@@ -81,7 +81,9 @@ struct UnsynchronizedSharedWrite: Rule {
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
-                      let thread = contexts.threads.first(where: { $0.id != entry.id && $0.runs(function.id, at: offset, guardedBy: located.access.guards) }) {
+                      let thread = contexts.threads.first(where: {
+                          $0.id != entry.id && !$0.neverRunsBeside(entry) && $0.runs(function.id, at: offset, guardedBy: located.access.guards)
+                      }) {
                 other = (threadRank, located, thread)
             }
         }

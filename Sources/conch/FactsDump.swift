@@ -37,6 +37,7 @@ enum FactsDump {
         if let loop = site.loop { notes.append("in loop \(loop)") }
         if site.isBounded { notes.append("bounded") }
         if site.startsPerRequest { notes.append("per request") }
+        for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
         return "spawn, line \(line(site.range)): \(site.kind.rawValue) by \(site.api) -> \(entry(site.entry))\(detail)"
     }
@@ -156,7 +157,8 @@ extension FactsDump {
         func line(_ range: ByteRange) -> Int { file.line(of: range.start) }
         func spawn(_ site: SpawnSite) -> [String: Any] {
             ["line": line(site.range), "kind": site.kind.rawValue, "api": site.api, "entry": entry(site.entry),
-             "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "per_request": site.startsPerRequest]
+             "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "per_request": site.startsPerRequest,
+             "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] }]
         }
         func call(_ call: CallFacts) -> [String: Any] {
             ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,

@@ -61,7 +61,7 @@ enum DroppedCalls {
         call.arguments = pieces.map { argument(ByteRange($0.lowerBound, $0.upperBound), unit: unit) }
         call.loop = walker.facts.loops.indices.last { walker.facts.loops[$0].range.contains(nameRange.start) }
         call.locksHeld = locksHeld(before: nameRange.start, in: walker.facts.calls)
-        walker.recordConcurrency(callee: name, call, argumentCount: call.arguments.count, forkNode: nil,
+        walker.recordConcurrency(callee: name, call, argumentCount: call.arguments.count, node: nil,
                                  entry: { position in
                                      let text = call.arguments[position].text
                                      return unit.functionNamed(text).map { .function($0) } ?? .unresolved(text)

@@ -212,11 +212,24 @@ final class FunctionWalker {
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
-        recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, forkNode: index,
+        recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, node: index,
                           entry: { entry(call.arguments[$0]) },
                           callback: { unit.namedFunction(call.arguments[$0]).map(unit.functionID) })
         for child in node.children { visit(child, held: &held) }
         applyLockEffects(call, held: &held)
+    }
+
+    /// The `if`/`else` arms around a node of this body, outermost first.
+    private func branchArms(of node: Int) -> [BranchArm] {
+        var arms: [BranchArm] = []
+        var child = node
+        while child != functionDeclaration, let parent = tree[child].parent {
+            if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1 {
+                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1))
+            }
+            child = parent
+        }
+        return arms.reversed()
     }
 
     private func applyLockEffects(_ call: CallReader.Call, held: inout [String]) {
@@ -255,19 +268,21 @@ final class FunctionWalker {
     }
 
     /// Spawn sites, event-loop markers and GIL events a call makes. Argument
-    /// lookups are closures so calls clang dropped (read from text) go through here too.
-    func recordConcurrency(callee: String, _ recorded: CallFacts, argumentCount: Int, forkNode: Int?,
+    /// lookups are closures so calls clang dropped (read from text, with no `node`) go through here too.
+    func recordConcurrency(callee: String, _ recorded: CallFacts, argumentCount: Int, node: Int?,
                            entry: (Int) -> SpawnSite.Entry, callback: (Int) -> FunctionID?) {
+        func site(_ kind: SpawnSite.Kind, _ entry: SpawnSite.Entry, isBounded: Bool) -> SpawnSite {
+            var site = SpawnSite(kind: kind, api: callee, entry: entry, range: recorded.range, function: functionIndex,
+                                 loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit), isBounded: isBounded)
+            site.arms = node.map(branchArms) ?? []
+            return site
+        }
         if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < argumentCount {
-            spawnSites.append(SpawnSite(kind: api.kind, api: callee, entry: entry(api.entryArgument), range: recorded.range,
-                                        function: functionIndex, loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit),
-                                        isBounded: api.isBounded))
+            spawnSites.append(site(api.kind, entry(api.entryArgument), isBounded: api.isBounded))
         }
         if ConcurrencyAPIs.forks.contains(callee) {
-            spawnSites.append(SpawnSite(kind: .forkChild, api: callee, entry: .function(facts.id), range: recorded.range,
-                                        function: functionIndex, loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit),
-                                        isBounded: false))
-            if let forkNode { forkCalls.append(forkNode) }
+            spawnSites.append(site(.forkChild, .function(facts.id), isBounded: false))
+            if let node { forkCalls.append(node) }
         }
         if let framework = ConcurrencyAPIs.loopRuns[callee] {
             eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: recorded.range))

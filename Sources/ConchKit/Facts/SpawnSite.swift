@@ -47,6 +47,8 @@ public struct SpawnSite: Hashable, Sendable {
     public var startsPerRequest = false
     /// Python, with a `.parameter` entry: the parameter's name, which a caller may pass by keyword.
     public var parameterName: String?
+    /// The arms of `if`/`else` chains (and Python's `match`) around the start, outermost first.
+    public var arms: [BranchArm] = []
 
     public init(kind: Kind, api: String, entry: Entry, range: ByteRange, function: Int, loop: Int?, isBounded: Bool) {
         self.kind = kind
@@ -59,7 +61,27 @@ public struct SpawnSite: Hashable, Sendable {
     }
 
     public var runsInThread: Bool { kind == .thread || kind == .timer || kind == .threadPool }
+
+    /// Whether this start and `other`, both in one function of one file, sit in different
+    /// arms of one chain, outside any loop: one pass through the function makes only one of them.
+    public func excludes(_ other: SpawnSite) -> Bool {
+        guard function == other.function, loop == nil, other.loop == nil else { return false }
+        return arms.contains { mine in other.arms.contains { $0.chain == mine.chain && $0.arm != mine.arm } }
+    }
     public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild }
+}
+
+/// One arm of an `if`/`elif`/`else` chain or a `match`: C's `else if` is a chain inside the `else` arm.
+public struct BranchArm: Hashable, Sendable {
+    /// Where the chain's `if` (or `match`) starts in the file.
+    public var chain: Int
+    /// 0 for the `if`'s own block, then each `elif`, `else` or `case` in order.
+    public var arm: Int
+
+    public init(chain: Int, arm: Int) {
+        self.chain = chain
+        self.arm = arm
+    }
 }
 
 public enum EventFramework: String, Sendable, CaseIterable {

@@ -111,10 +111,15 @@ struct ExpressionPass {
         var checked: Set<String> = []
         for frame in frames where frame.function == function && !frame.checked.isEmpty { checked.formUnion(frame.checked) }
         GlobalAccesses.record(model, statement: index, contexts: contexts, assignment: assignment, locks: held, checked: checked)
+        let sitesBefore = model.facts.spawnSites.count
         for call in calls {
             SpawnDetector.detect(model, call: call, calls: calls)
             EventLoopDetector.detect(model, call: call)
             CallbackDetector.detect(model, call: call, calls: calls)
+        }
+        if model.facts.spawnSites.count > sitesBefore {
+            let arms = BranchArms.around(index, model.statements, tokens)
+            for site in sitesBefore..<model.facts.spawnSites.count { model.facts.spawnSites[site].arms = arms }
         }
         // A statement that is only `x.acquire()` (or `await x.acquire()`) opens a lock region.
         let expressionStart = tokens.isName(statement.first, "await") ? statement.first + 1 : statement.first

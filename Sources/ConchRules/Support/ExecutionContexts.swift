@@ -16,6 +16,11 @@ struct ExecutionContexts: Sendable {
             if site.loop != nil { return !JoinOrdering.isJoinedInItsPass(self) }
             return (site.kind == .threadPool || site.kind == .processPool) && !JoinOrdering.isJoinedLater(self)
         }
+
+        /// One pass through the starting function makes only one of the two.
+        func excludes(_ other: Start) -> Bool {
+            file.path == other.file.path && site.excludes(other.site)
+        }
     }
 
     /// A function run by a thread or a child process, and everything it reaches.
@@ -32,7 +37,15 @@ struct ExecutionContexts: Sendable {
         /// is waited for before the function goes on). A task its own completion
         /// queues again runs after itself, not beside.
         var runsBesideItself: Bool {
-            origins.count > 1 || origins.contains(where: \.startsSeveralAtOnce)
+            let origins = origins
+            if origins.contains(where: \.startsSeveralAtOnce) { return true }
+            return origins.indices.contains { first in origins[(first + 1)...].contains { !origins[first].excludes($0) } }
+        }
+
+        /// Whether every start of this entry and every start of `other` sit in different
+        /// arms of one `if`/`else` chain: `if (cat) start(cat_writer); else start(writer);`.
+        func neverRunsBeside(_ other: Entry) -> Bool {
+            !starts.isEmpty && !other.starts.isEmpty && starts.allSatisfy { mine in other.starts.allSatisfy(mine.excludes) }
         }
 
         /// The starts that begin new work: all but a pool task its own completion queues again.

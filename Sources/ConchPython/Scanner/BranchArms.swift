@@ -1,0 +1,50 @@
+import ConchKit
+
+/// Which arm of which `if`/`elif`/`else` chain or `match` a statement sits in, for
+/// telling apart starts that one pass through a function never makes together.
+enum BranchArms {
+    /// The arms around the statement at `index`, outermost first, up to its `def` or `class`.
+    static func around(_ index: Int, _ statements: [Statement], _ tokens: ScanTokens) -> [BranchArm] {
+        var arms: [BranchArm] = []
+        var level = statements[index].level
+        var cursor = index - 1
+        while cursor >= 0, level > 0 {
+            let header = statements[cursor]
+            defer { cursor -= 1 }
+            guard header.level < level else { continue }
+            level = header.level
+            switch header.header {
+            case .def, .classDef:
+                return arms.reversed()
+            case .if, .elif, .else, .case:
+                if let arm = arm(of: cursor, statements, tokens) { arms.append(arm) }
+            default:
+                break
+            }
+        }
+        return arms.reversed()
+    }
+
+    /// The arm the header at `index` opens: counted back over the `elif`s (or `case`s) before it
+    /// to the chain's `if` (or the `match`). An `else` after a loop or a `try` opens none.
+    private static func arm(of index: Int, _ statements: [Statement], _ tokens: ScanTokens) -> BranchArm? {
+        let level = statements[index].level
+        let isCase = statements[index].header == .case
+        var current = index
+        var position = 0
+        while statements[current].header != .if {
+            var previous = current - 1
+            while previous >= 0, statements[previous].level > level { previous -= 1 }
+            guard previous >= 0 else { return nil }
+            let sibling = statements[previous]
+            if isCase, sibling.level < level {
+                return sibling.header == .match ? BranchArm(chain: tokens.range(sibling.first, sibling.first).start, arm: position) : nil
+            }
+            let continuesChain = isCase ? sibling.header == .case : sibling.header == .if || sibling.header == .elif
+            guard sibling.level == level, continuesChain, sibling.blockEnd == current else { return nil }
+            current = previous
+            position += 1
+        }
+        return BranchArm(chain: tokens.range(statements[current].first, statements[current].first).start, arm: position)
+    }
+}
