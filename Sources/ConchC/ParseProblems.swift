@@ -9,6 +9,8 @@ enum ParseProblems {
     static func collect(unit: CXTranslationUnit, mainFile: CXFile?, isHeader: Bool, library: LibClang) -> (problems: [FileProblem], hadErrors: Bool) {
         var problems: [FileProblem] = []
         var missing: Set<String> = []
+        var missingInOrder: [String] = []
+        var firstMissing: ByteRange?
         var firstError: FileProblem?
         var errorCount = 0
         for index in 0..<library.getNumDiagnostics(unit) {
@@ -24,13 +26,15 @@ enum ParseProblems {
             let range = inMain ? ByteRange(offset, offset) : ByteRange(0, 0)
             if let header = missingHeader(message) {
                 if missing.insert(header).inserted {
-                    problems.append(FileProblem("'\(header)' not found; analysis continues without it", range: range, level: .info))
+                    missingInOrder.append(header)
+                    if firstMissing == nil { firstMissing = range }
                 }
                 continue
             }
             errorCount += 1
             if firstError == nil { firstError = FileProblem(message, range: range, level: .info) }
         }
+        if let firstMissing { problems.append(FileProblem(missingHeaders(missingInOrder), range: firstMissing, level: .info)) }
         // Errors that follow from a missing header say nothing new.
         if missing.isEmpty, !isHeader, var first = firstError {
             let more = errorCount > 1 ? " (and \(errorCount - 1) more)" : ""
@@ -38,6 +42,20 @@ enum ParseProblems {
             problems.append(first)
         }
         return (problems, errorCount > 0 || !missing.isEmpty)
+    }
+
+    /// One problem for all of a file's missing headers: an unconfigured tree misses the
+    /// same few in every file, and one line per header per file buried the findings.
+    static func missingHeaders(_ headers: [String]) -> String {
+        let shown = headers.prefix(3).map { "'\($0)'" }
+        let names = headers.count == 1 ? shown[0]
+            : headers.count <= 3 ? shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1]
+            : shown.joined(separator: ", ") + " and \(headers.count - 3) more headers"
+        let message = names + " not found; analysis continues without " + (headers.count == 1 ? "it" : "them")
+        // A generated header decides which `#if` branches are the real code.
+        guard let generated = headers.first(where: { $0.hasSuffix("config.h") }) else { return message }
+        let macros = headers.count == 1 ? "its macros" : "the macros of '\(generated)'"
+        return message + ", and `#if`s that test \(macros) may take the wrong branch (run the build's configure step, or pass --compile-commands)"
     }
 
     private static let flagComplaints = ["unknown argument", "unsupported option", "unknown warning option", "optimization flag"]

@@ -60,6 +60,21 @@ import Testing
         #expect(folders == [fixture.folder.path + "/winrc", fixture.folder.path])
     }
 
+    @Test func aSubfoldersOwnBuildFileIsNoRootAndIncludeFoldersServeTheWholeProject() {
+        let fixture = CFixture()
+        fixture.write("configure.ac", "AC_INIT([demo], [1])\n")
+        fixture.write("includes.h", "extern int shared;\n")
+        fixture.write("compat/Makefile.in", "all:\n")
+        fixture.write("include/proj/api.h", "extern int counter;\n")
+        let compat = fixture.facts("compat/fn.c", "#include \"includes.h\"\nvoid f(void) { shared++; }\n")
+        #expect(compat.problems.isEmpty, "\(compat.problems)")
+        let source = fixture.facts("src/main.c", "#include <proj/api.h>\nvoid g(void) { counter++; }\n")
+        #expect(source.problems.isEmpty, "\(source.problems)")
+        let atTheRoot = fixture.facts("main.c", "#include <proj/api.h>\nvoid h(void) { counter++; }\n")
+        #expect(atTheRoot.problems.isEmpty, "\(atTheRoot.problems)")
+        #expect(CompileCommands.includeFolders(under: fixture.folder.path) == [fixture.folder.path + "/include"])
+    }
+
     @Test func withoutARootNearbyOnlyTheFilesFolderIsSearched() {
         let fixture = CFixture()
         let folder = fixture.folder.path + "/a/b/c/d/e/f"

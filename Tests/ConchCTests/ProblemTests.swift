@@ -20,8 +20,9 @@ import Testing
             return uv_run(loop, UV_RUN_DEFAULT);
         }
         """)
-        #expect(facts.problems.map(\.message) == ["'conch-missing/uv.h' not found; analysis continues without it",
-                                                 "'local_config.h' not found; analysis continues without it"])
+        #expect(facts.problems.map(\.message) == ["'conch-missing/uv.h' and 'local_config.h' not found; analysis continues without them, "
+                                                 + "and `#if`s that test the macros of 'local_config.h' may take the wrong branch "
+                                                 + "(run the build's configure step, or pass --compile-commands)"])
         #expect(facts.problems.allSatisfy { $0.level == .info })
         #expect(facts.function("tick")?.calls.map(\.callee) == ["sleep"])
         let main = try #require(facts.function("main"))
@@ -29,6 +30,12 @@ import Testing
         #expect(main.calls.allSatisfy { !$0.isResolved })
         let markers = facts.eventLoops.map { "\($0.framework) \($0.kind) \($0.callback ?? "-")" }
         #expect(markers == ["libuv callback main.c::tick", "libuv run -"])
+    }
+
+    @Test func missingHeadersMakeOneProblemNamingTheFirstThree() {
+        #expect(ParseProblems.missingHeaders(["a.h"]) == "'a.h' not found; analysis continues without it")
+        #expect(ParseProblems.missingHeaders(["a.h", "b.h", "c.h", "d.h", "e.h"])
+            == "'a.h', 'b.h', 'c.h' and 2 more headers not found; analysis continues without them")
     }
 
     @Test(arguments: CFixture.libraries)

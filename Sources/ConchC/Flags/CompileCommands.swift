@@ -11,7 +11,9 @@ enum CompileCommands {
     /// Per database and folder: the listed file whose flags an unlisted file there borrows.
     private static let neighbours = LockedCache<String, String?>()
     /// Per folder: it and its ancestors up to the project's root, when a root is near.
-    private static let projectFolders = LockedCache<String, [String]>()
+    private static let projectFolders = LockedCache<String, [String]?>()
+    /// Per project root: its folders of headers.
+    private static let includeFoldersByRoot = LockedCache<String, [String]>()
 
     /// `includesPython`: the file names `Python.h`, so the defaults add CPython's headers.
     static func flags(forFile absolutePath: String, database explicitPath: String?, includesPython: Bool = false) -> [String] {
@@ -29,30 +31,68 @@ enum CompileCommands {
         }
         var defaults = ["-std=gnu11", "-I\(folder)"]
         // `#include "util/net_help.h"` in `winrc/` names a header from the project's root.
-        for ancestor in foldersUpToProjectRoot(from: folder).dropFirst() { defaults += ["-iquote", ancestor] }
+        let projectFolders = projectChain(from: folder)
+        for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-iquote", ancestor] }
+        // `#include "libssh/priv.h"` and `<nghttp2/nghttp2.h>` name headers in the project's
+        // `include` folders; searched after the system's, they cannot hide its own headers.
+        if let root = projectFolders?.last {
+            for headers in includeFolders(under: root) { defaults += ["-idirafter", headers] }
+        }
         // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
         if includesPython, let python = pythonIncludeFolder { defaults += ["-isystem", python] }
         return defaults
     }
 
-    /// Files that mark a project's root folder.
+    /// Files that mark a project's root folder, or (in a subproject) a part of it.
     private static let rootMarkers = [".git", "configure.ac", "configure", "CMakeLists.txt", "meson.build", "Makefile.am", "Makefile.in"]
+    private static let searchedLevels = 6
 
-    /// `folder` and its ancestors up to the nearest one holding a root marker, within
-    /// four levels up; just `folder` when no root is that near. As `-iquote` folders
-    /// they serve `#include "..."` only, so a project's own `time.h` cannot hide the system's.
+    /// `folder` and its ancestors up to the outermost one holding a root marker within
+    /// six levels (a subfolder's own `Makefile.in` or `CMakeLists.txt` is part of the
+    /// project, not its root), stopping at a `.git`; just `folder` when no root is that
+    /// near. As `-iquote` folders they serve `#include "..."` only, so a project's own
+    /// `time.h` cannot hide the system's.
     static func foldersUpToProjectRoot(from folder: String) -> [String] {
+        projectChain(from: folder) ?? [folder]
+    }
+
+    /// `folder` and its ancestors up to the project's root; nil when no root is near.
+    private static func projectChain(from folder: String) -> [String]? {
         projectFolders.value(for: folder) {
             var chain = [folder]
-            var current = folder
-            for _ in 0..<5 {
-                if rootMarkers.contains(where: { FileManager.default.fileExists(atPath: current + "/" + $0) }) { return chain }
+            var root: Int?
+            for level in 0..<searchedLevels {
+                let current = chain[level]
+                if FileManager.default.fileExists(atPath: current + "/.git") { return chain }
+                if rootMarkers.contains(where: { FileManager.default.fileExists(atPath: current + "/" + $0) }) { root = level }
                 let parent = (current as NSString).deletingLastPathComponent
                 guard parent != current, !parent.isEmpty else { break }
-                current = parent
-                chain.append(current)
+                chain.append(parent)
             }
-            return [folder]
+            return root.map { Array(chain[0...$0]) }
+        }
+    }
+
+    /// Folders named `include`, `includes` or `headers` in the project, up to three levels
+    /// below its root (`include/`, `lib/includes/`, `libtomcrypt/src/headers/`), outside hidden ones.
+    static func includeFolders(under root: String) -> [String] {
+        includeFoldersByRoot.value(for: root) {
+            var found: [String] = []
+            var level = [root]
+            for _ in 0..<3 {
+                var next: [String] = []
+                for folder in level {
+                    for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where !name.hasPrefix(".") {
+                        let path = folder + "/" + name
+                        var isFolder: ObjCBool = false
+                        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                        if ["include", "includes", "headers"].contains(name) { found.append(path) }
+                        next.append(path)
+                    }
+                }
+                level = next
+            }
+            return found
         }
     }
 
