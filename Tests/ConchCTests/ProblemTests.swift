@@ -32,6 +32,26 @@ import Testing
         #expect(markers == ["libuv callback main.c::tick", "libuv run -"])
     }
 
+    @Test(arguments: CFixture.libraries)
+    func callsInAnInactiveArmAreNotRecovered(library: String) {
+        let facts = CFixture().facts(frontEnd: CFixture.frontEnd(library: library), """
+        #include "conch-missing-config.h"
+        #include <unistd.h>
+        void serve(void) {
+        #ifdef WITH_FORK
+            if (fork() == 0) _exit(0);
+        #else
+            sleep(1);
+        #endif
+        #if 0
+            system("logger accepted");
+        #endif
+        }
+        """)
+        #expect(facts.function("serve")?.calls.map(\.callee) == ["sleep"])
+        #expect(facts.spawnSites.isEmpty)
+    }
+
     @Test func missingHeadersMakeOneProblemNamingTheFirstThree() {
         #expect(ParseProblems.missingHeaders(["a.h"]) == "'a.h' not found; analysis continues without it")
         #expect(ParseProblems.missingHeaders(["a.h", "b.h", "c.h", "d.h", "e.h"])

@@ -21,9 +21,11 @@ enum DroppedCalls {
         // expression for a call it could not check (`uv_run(loop, UV_RUN_DEFAULT)`
         // with the types unknown): not understood, its arguments are incomplete.
         var understood: Set<Int> = []
-        var work = [body]
+        var nodeStarts: [Int] = []
+        var work = tree[body].children
         while let index = work.popLast() {
             let node = tree[index]
+            if node.hasRange { nodeStarts.append(node.start) }
             if node.hasRange, node.kind != CXCursor_UnexposedExpr, node.kind != CXCursor_DeclRefExpr { understood.insert(node.start) }
             work += node.children
         }
@@ -32,7 +34,14 @@ enum DroppedCalls {
         var cursor = tree[body].start + 1
         let end = tree[body].end
         var recovered: [CallFacts] = []
+        // Text in an inactive `#if` arm was never compiled: no call there runs.
+        var inactive = InactiveArms.ranges(in: cursor..<end, bytes: bytes, nodeStarts: nodeStarts.sorted())[...]
         while cursor < end {
+            if let arm = inactive.first, arm.lowerBound <= cursor {
+                cursor = max(cursor, arm.upperBound)
+                inactive = inactive.drop { $0.upperBound <= cursor }
+                continue
+            }
             if let after = scanner.skipOpaque(at: cursor) { cursor = after; continue }
             guard scanner.isIdentifierByte(bytes[cursor]), cursor == 0 || !scanner.isIdentifierByte(bytes[cursor - 1]),
                   !(bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39) else {

@@ -113,7 +113,11 @@ final class FunctionWalker {
         for branch in children.dropFirst().prefix(2) {
             var branchHeld = held
             visit(branch, held: &branchHeld)
-            if !ControlFlow.exits(branch, unit: unit) { outcomes.append(branchHeld) }
+            if !ControlFlow.exits(branch, unit: unit) {
+                outcomes.append(branchHeld)
+            } else if tree[branch].hasRange {
+                facts.exitingBranches.append(unit.range(branch))
+            }
         }
         if children.count == 2 {
             // `if (lock) unlock(lock)` (libevent's EVLOCK_UNLOCK): a null lock was never taken either.

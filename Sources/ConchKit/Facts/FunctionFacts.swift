@@ -32,6 +32,9 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
+    /// C: the `if` branches that end by leaving (`return`, `goto`, `break`): what a
+    /// call in one does to a lock does not carry on past its `if`.
+    public var exitingBranches: [ByteRange] = []
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id

@@ -31,11 +31,14 @@ struct LockContext {
         return !wrapperLocks(before: access.range.start, in: function, file: file).isEmpty
     }
 
-    /// Locks left taken by wrapper calls before `offset`, in source order; branches are not told apart.
+    /// Locks left taken by wrapper calls before `offset`, in source order; of the branches
+    /// only those that end by leaving are told apart: `if (busy) { unlock(); return; }`
+    /// leaves the lock held after the `if`.
     private func wrapperLocks(before offset: Int, in function: FunctionFacts, file: FileFacts) -> Set<String> {
         var held: Set<String> = []
         guard !wrappers.isEmpty else { return held }
-        for call in function.calls where call.range.end <= offset {
+        for call in function.calls where call.range.end <= offset
+            && !function.exitingBranches.contains(where: { $0.contains(call.range.start) && !$0.contains(offset) }) {
             // Wrappers of the same unit are already applied by the front end, branch by branch.
             guard let callee = model.resolve(call.callee, from: file), let effects = wrappers[callee],
                   model.function(callee)?.file.path != file.path else { continue }
