@@ -53,9 +53,14 @@ enum ParseProblems {
             : shown.joined(separator: ", ") + " and \(headers.count - 3) more headers"
         let message = names + " not found; analysis continues without " + (headers.count == 1 ? "it" : "them")
         // A generated header decides which `#if` branches are the real code.
-        guard let generated = headers.first(where: { $0.hasSuffix("config.h") }) else { return message }
+        guard let generated = headers.first(where: isGeneratedConfiguration) else { return message }
         let macros = headers.count == 1 ? "its macros" : "the macros of '\(generated)'"
         return message + ", and `#if`s that test \(macros) may take the wrong branch (run the build's configure step, or pass --compile-commands)"
+    }
+
+    /// `config.h`, `pyconfig.h`, `build/config.h`: what a configure step writes; `eap_peer/eap_config.h` is a source header.
+    private static func isGeneratedConfiguration(_ header: String) -> Bool {
+        header == "config.h" || header.hasSuffix("/config.h") || (!header.contains("/") && header.hasSuffix("config.h"))
     }
 
     private static let flagComplaints = ["unknown argument", "unsupported option", "unknown warning option", "optimization flag"]

@@ -10,7 +10,7 @@ struct IOBoundProcess: Rule {
             // not show the time goes to waiting: the task may be busy in calls the classifier
             // cannot see into (`compile`, a parser library), or be a worker taking its next job.
             guard workload.kind == .io, let wait = workload.io, !wait.isLocalWait, !isStartupDelay(wait, model),
-                  !model.isTestHarness(site, in: file, entry: entry)
+                  !model.isTestHarness(site, in: file, entry: entry), !needsAProcessOfItsOwn(entry, model)
             else { return nil }
             let runner = SpawnRunner(site, in: file)
             let name = model.displayName(entry)
@@ -20,6 +20,19 @@ struct IOBoundProcess: Rule {
                     + "and has no CPU-heavy loop; extra cores do not speed up waiting",
                 advice: runner.threadAdvice(for: name),
                 related: [model.related(wait)])
+        }
+    }
+
+    /// The task does what a thread must not (CON206): installs signal handlers, changes the
+    /// working directory or the environment. Its process is there to keep that apart.
+    private func needsAProcessOfItsOwn(_ entry: FunctionID, _ model: ProjectModel) -> Bool {
+        guard let start = model.callGraph.number(of: entry) else { return false }
+        return model.callGraph.reach(from: [start]).ids.contains { id in
+            guard let (file, function) = model.function(id) else { return false }
+            return function.calls.contains { call in
+                call.isResolved && MTUnsafeCalls.entry(for: call.callee, in: file.language) != nil
+                    && model.resolve(call.callee, from: file) == nil
+            }
         }
     }
 

@@ -30,7 +30,7 @@ struct MTUnsafeCallInThread: Rule {
     /// The catalog entry for a call to the library function itself: not a project
     /// function of the same name, and not a call that only queries.
     private func unsafeEntry(for call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
-        guard file.language == .c || call.isResolved,
+        guard file.language == .c || call.isResolved, !call.isThroughPointer,
               let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language) ?? inheritedWidgetCall(call, in: file, model),
               model.resolve(call.callee, from: file) == nil else { return nil }
         let given = call.arguments.filter { $0.text != "None" }.count

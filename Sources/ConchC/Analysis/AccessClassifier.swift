@@ -45,6 +45,8 @@ enum AccessClassifier {
         let readRange = unit.range(reference)
         // Climb from the name to the whole object written: `g`, `g.count`, `g.a[i]`.
         var lvalue = reference
+        // An element of an array: storing one updates the array. A member is a variable
+        // of its own (its own path), so storing one writes it, as storing a whole variable does.
         var partial = false
         while let parent = tree[lvalue].parent {
             let kind = tree[parent].kind
@@ -52,7 +54,6 @@ enum AccessClassifier {
             if kind == CXCursor_ParenExpr {
                 lvalue = parent
             } else if kind == CXCursor_MemberRefExpr, isBase, !isPointer(lvalue, unit: unit) {
-                partial = true
                 lvalue = parent
             } else if kind == CXCursor_ArraySubscriptExpr, isBase, isArray(lvalue, unit: unit) {
                 partial = true

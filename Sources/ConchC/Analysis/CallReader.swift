@@ -10,6 +10,7 @@ enum CallReader {
         var calleeRange: ByteRange
         /// Argument nodes in order.
         var arguments: [Int]
+        var isThroughPointer = false
     }
 
     static func read(_ index: Int, unit: UnitContext) -> Call {
@@ -20,7 +21,8 @@ enum CallReader {
         let calleeNode = node.children.count > arguments.count ? node.children.first : nil
         var calleeRange = calleeNode.map { unit.range($0) } ?? ByteRange(0, 0)
         var calleeText = calleeNode.map { unit.text($0) } ?? ""
-        let referenced = unit.library.referenced(node.cursor).flatMap { $0.kind == CXCursor_FunctionDecl ? $0 : nil }
+        let declaration = unit.library.referenced(node.cursor)
+        let referenced = declaration.flatMap { $0.kind == CXCursor_FunctionDecl ? $0 : nil }
         // A cast around the name (`((void (*)(void))worker)()`) hides it from `referenced`.
         if let target = referenced ?? calleeNode.flatMap({ unit.namedFunction($0) }) {
             let name = unit.library.spelling(target)
@@ -34,8 +36,10 @@ enum CallReader {
         let written = calleeNode.map { spelledMember(tree.stripped($0), unit: unit) ?? unit.compactText(tree.stripped($0)) } ?? ""
         let spelled = unit.library.spelling(node.cursor)
         let callee = written.isEmpty ? spelled : written
+        let pointerKinds = [CXCursor_ParmDecl, CXCursor_VarDecl, CXCursor_FieldDecl]
         return Call(callee: callee, calleeText: calleeText.isEmpty ? callee : calleeText, isResolved: false,
-                    calleeRange: calleeRange, arguments: arguments)
+                    calleeRange: calleeRange, arguments: arguments,
+                    isThroughPointer: declaration.map { pointerKinds.contains($0.kind) } ?? false)
     }
 
     /// `evthread_lock_fns_.lock` for a call through a variable's member: inside a macro

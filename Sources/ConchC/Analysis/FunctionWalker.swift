@@ -213,6 +213,7 @@ final class FunctionWalker {
         recorded.boundName = CallReader.boundName(index, unit: unit)
         recorded.guards = guards.guards(at: index)
         recorded.leadsToExit = ControlFlow.isFollowedByExit(index, unit: unit)
+        recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }

@@ -132,6 +132,9 @@ public struct CallFacts: Hashable, Sendable {
     /// C: the call goes on to one that never returns (`(_serverAssert(...), __builtin_unreachable())`,
     /// `report(); abort();`), so what it runs runs only on the way to ending the process.
     public var leadsToExit = false
+    /// C: the callee is a function pointer a parameter, variable or member holds
+    /// (ngtcp2's `encrypt` parameter): no library function of that name is called.
+    public var isThroughPointer = false
     public var range: ByteRange
     public var calleeRange: ByteRange
 

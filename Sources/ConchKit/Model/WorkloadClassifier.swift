@@ -102,11 +102,20 @@ struct WorkloadClassifier {
     static func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
         let loops = function.loops
         var found: [LoopFacts] = []
-        for (index, loop) in loops.enumerated() where loop.kind != .comprehension || loop.depth == 0 {
+        // `while time() < deadline:` lasts as long on any core: it makes no work to spread.
+        let timeBoxed = loops.map { loop in
+            loop.kind == .while && function.calls.contains { call in
+                loop.headerRange.contains(call.range.start)
+                    && WorkloadCatalog.clockReads.contains(String(call.callee.split(separator: ".").last ?? ""))
+            }
+        }
+        for (index, loop) in loops.enumerated() where (loop.kind != .comprehension || loop.depth == 0) && !timeBoxed[index] {
             guard loop.arithmeticOperations >= hotLoopOperations else { continue }
             // A comprehension that computes nothing (`[e for e in events if e.button() == b]`)
             // filters or copies: it makes no nest of work.
-            let hasInnerLoop = loops.contains { $0.parent == index && ($0.kind != .comprehension || $0.arithmeticOperations > 0) }
+            let hasInnerLoop = loops.indices.contains { inner in
+                loops[inner].parent == index && !timeBoxed[inner] && (loops[inner].kind != .comprehension || loops[inner].arithmeticOperations > 0)
+            }
             let counted: Int? = if case let .constant(count) = loop.bound { count } else { nil }
             // A `while` with a count known from the source (one pass per bit), or one that
             // walks a linked list, is not open-ended.

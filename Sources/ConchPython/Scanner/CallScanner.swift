@@ -32,7 +32,9 @@ enum CallScanner {
             let chainFirst = model.chainStart(endingAt: cursor - 1, notBefore: statement.first)
             let close = tokens.partner[cursor] > cursor ? tokens.partner[cursor] : statement.end - 1
             let function = contexts.owner(of: cursor)
-            let resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: model.scopes[function].className)
+            var resolved = model.resolveChain(chainFirst, cursor - 1, scope: function, className: model.scopes[function].className)
+            // `installer()` on `installer = Installer()`: the instance's `__call__` runs.
+            if resolved.isInstance { resolved.name += ".__call__" }
             var call = CallFacts(callee: resolved.name, calleeText: model.shortText(chainFirst, cursor - 1),
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))

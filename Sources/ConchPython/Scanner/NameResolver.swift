@@ -4,6 +4,9 @@ import ConchKit
 struct Resolved {
     var name: String
     var isResolved: Bool
+    /// `name` is the type of a value (a typed variable or attribute, a call's result),
+    /// not the class itself: calling the value calls the type's `__call__`.
+    var isInstance = false
 }
 
 extension ScanModel {
@@ -17,7 +20,7 @@ extension ScanModel {
                     index = 0
                     continue
                 }
-                if let type = entry.type { return Resolved(name: type, isResolved: true) }
+                if let type = entry.type { return Resolved(name: type, isResolved: true, isInstance: true) }
                 if let id = entry.definition { return Resolved(name: id, isResolved: true) }
                 if let target = entry.importTarget { return Resolved(name: canonical(target), isResolved: true) }
                 if entry.isBound { return Resolved(name: name, isResolved: false) }
@@ -163,7 +166,7 @@ extension ScanModel {
                 if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
                     let attribute = tokens.text(cursor + 1)
                     if let type = classes[className]?.attributeTypes[attribute] {
-                        current = Resolved(name: type, isResolved: true)
+                        current = Resolved(name: type, isResolved: true, isInstance: true)
                     } else if cursor + 2 <= last, !(classes[className]?.methods.contains(attribute) ?? false) {
                         // `self.queue.get`: an attribute of unknown type, not a method of the class.
                         return Resolved(name: shortText(first, last), isResolved: false)
@@ -184,19 +187,21 @@ extension ScanModel {
             if tokens.isOp(cursor, "."), tokens.isName(cursor + 1) {
                 current.name.append(".")
                 current.name.append(tokens.text(cursor + 1))
+                current.isInstance = false
                 cursor += 2
             } else if tokens.isOp(cursor, "(") {
                 guard let type = callResultType(canonical(current.name)) else {
                     return Resolved(name: shortText(first, last), isResolved: false)
                 }
                 current.name = type
+                current.isInstance = true
                 cursor = tokens.partner[cursor] > cursor ? tokens.partner[cursor] + 1 : last + 1
             } else {
                 return Resolved(name: shortText(first, last), isResolved: false)
             }
         }
         guard current.isResolved else { return Resolved(name: shortText(first, last), isResolved: false) }
-        return Resolved(name: canonical(current.name), isResolved: true)
+        return Resolved(name: canonical(current.name), isResolved: true, isInstance: current.isInstance)
     }
 
     /// Gives each class the attribute types its base classes of this file set and it does

@@ -11,7 +11,28 @@ enum JoinOrdering {
     static let cJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join", "g_thread_join"]
 
     static func follows(_ located: GlobalAccessIndex.Located, joinsOf entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Bool {
-        followsJoinInStartingFunction(located, entry, model) || followsSharedLoopRunDry(located, entry, model)
+        followsJoinInStartingFunction(located, entry, model) || followsJoinOfGlobalHandle(located, entry, model)
+            || followsSharedLoopRunDry(located, entry, model)
+    }
+
+    /// A thread whose handle a global of the file holds (`pthread_create(&ctx.tid, ...)` in
+    /// `start`) is done once a function of that file has joined that handle:
+    /// `pthread_join(ctx.tid, NULL); return ctx.rc;` in `stop`.
+    private static func followsJoinOfGlobalHandle(_ located: GlobalAccessIndex.Located, _ entry: ExecutionContexts.Entry,
+                                                  _ model: ProjectModel) -> Bool {
+        let file = model.files[located.file]
+        let origins = entry.origins
+        guard file.language == .c, !origins.isEmpty, origins.allSatisfy({ $0.file.path == file.path }) else { return false }
+        let handles = Set(origins.map { handle(of: $0.site, in: file.functions[$0.site.function], language: .c) })
+        guard handles.count == 1, let handle = handles.first ?? nil,
+              let root = handle.split(whereSeparator: { $0 == "." || $0 == "-" }).first, isGlobal(String(root), in: file) else { return false }
+        let function = file.functions[located.function]
+        let offset = located.access.range.start
+        return function.calls.contains { call in
+            guard call.range.end <= offset, cJoins.contains(call.callee), joinedHandle(call, language: .c) == handle else { return false }
+            guard let loop = call.loop else { return true }
+            return !function.loops[loop].range.contains(offset)
+        }
     }
 
     private static func followsJoinInStartingFunction(_ located: GlobalAccessIndex.Located, _ entry: ExecutionContexts.Entry,
