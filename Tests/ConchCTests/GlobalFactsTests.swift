@@ -144,7 +144,7 @@ import Testing
         let accesses = try #require(facts.function("f")).globalAccesses.map { "\($0.variable) \($0.kind) \($0.isAtomic)" }
         #expect(accesses == [
             "g readModifyWrite false", "g read false",
-            "stats augmented false", "stats augmented false", "buffer augmented false",
+            "stats augmented false", "stats rebind false", "buffer augmented false",
             "stats writeThroughPointer(\"memset\") false", "buffer writeThroughPointer(\"strcpy\") false",
             "ptr read false",
             "g augmented true", "g augmented true", "hits augmented true", "hits rebind true", "hits read true",

@@ -59,32 +59,49 @@ struct LoopShape {
     /// among the body's statements, on a count the body keeps: a counter it steps
     /// (`running++`), or a container (a size call's argument, the struct a `->count`
     /// belongs to) it hands to another call (`add(children, child)`).
-    /// The loop admits no more than the limit at once (tinyproxy's accept loop).
+    /// The loop admits no more than the limit at once (tinyproxy's accept loop). The
+    /// test may be one of several the `if` joins with `||` (dropbear's
+    /// `if (unauthed >= MAX_UNAUTH_CLIENTS || per_address >= MAX_UNAUTH_PER_IP) goto out;`).
     private static func admitsUpToLimit(body: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         guard tree[body].kind == CXCursor_CompoundStmt else { return false }
         return tree[body].children.contains { statement in
             let branches = tree[statement].children
             guard tree[statement].kind == CXCursor_IfStmt, branches.count == 2, ControlFlow.exits(branches[1], unit: unit) else { return false }
-            let comparison = tree.stripped(branches[0])
-            guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
-                  [">=", ">"].contains(unit.binaryOperator(comparison) ?? "") else { return false }
-            let count = tree.stripped(tree[comparison].children[0])
-            if steps([unit.compactText(count)], in: body, unit: unit) { return true }
-            var containers: Set<String> = []
-            switch tree[count].kind {
-            case CXCursor_CallExpr:
-                containers = Set(CallReader.read(count, unit: unit).arguments.compactMap { container($0, unit: unit) })
-            case CXCursor_MemberRefExpr:
-                // `list->count`, as a size macro expands: the list is what the body adds to.
-                var base = count
-                while tree[base].kind == CXCursor_MemberRefExpr, let inner = tree[base].children.first { base = tree.stripped(inner) }
-                containers = Set([container(base, unit: unit)].compactMap { $0 })
-            default:
-                break
+            return alternatives(tree.stripped(branches[0]), unit: unit).contains {
+                isLimitTest($0, body: body, statement: statement, unit: unit)
             }
-            return !containers.isEmpty && handsOn(containers, in: body, outside: statement, unit: unit)
         }
+    }
+
+    /// `a || b || c` -> `a`, `b`, `c`; any other condition is its own one alternative.
+    private static func alternatives(_ condition: Int, unit: UnitContext) -> [Int] {
+        let tree = unit.tree
+        guard tree[condition].kind == CXCursor_BinaryOperator, tree[condition].children.count == 2,
+              unit.binaryOperator(condition) == "||" else { return [condition] }
+        return tree[condition].children.flatMap { alternatives(tree.stripped($0), unit: unit) }
+    }
+
+    /// `count >= limit` on a count the body keeps.
+    private static func isLimitTest(_ comparison: Int, body: Int, statement: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
+              [">=", ">"].contains(unit.binaryOperator(comparison) ?? "") else { return false }
+        let count = tree.stripped(tree[comparison].children[0])
+        if steps([unit.compactText(count)], in: body, unit: unit) { return true }
+        var containers: Set<String> = []
+        switch tree[count].kind {
+        case CXCursor_CallExpr:
+            containers = Set(CallReader.read(count, unit: unit).arguments.compactMap { container($0, unit: unit) })
+        case CXCursor_MemberRefExpr:
+            // `list->count`, as a size macro expands: the list is what the body adds to.
+            var base = count
+            while tree[base].kind == CXCursor_MemberRefExpr, let inner = tree[base].children.first { base = tree.stripped(inner) }
+            containers = Set([container(base, unit: unit)].compactMap { $0 })
+        default:
+            break
+        }
+        return !containers.isEmpty && handsOn(containers, in: body, outside: statement, unit: unit)
     }
 
     /// Whether a call in `body`, other than within `skipped`, takes one of `containers`.
