@@ -32,7 +32,10 @@ enum ParseProblems {
                 continue
             }
             errorCount += 1
-            if firstError == nil { firstError = FileProblem(message, range: range, level: .info) }
+            // `#error DEBUGGING not defined`: the build passes a setting the analysis lacks.
+            let isDirective = library.string(library.getDiagnosticCategoryText(diagnostic)) == "User-Defined Issue"
+            let shown = isDirective ? "`#error \(message)` (the build defines something this analysis lacks: pass --compile-commands)" : message
+            if firstError == nil { firstError = FileProblem(shown, range: range, level: .info) }
         }
         if let firstMissing { problems.append(FileProblem(missingHeaders(missingInOrder), range: firstMissing, level: .info)) }
         // Errors that follow from a missing header say nothing new.

@@ -56,6 +56,7 @@ enum FactsDump {
         let owner = function.className.map { ", in class \($0)" } ?? ""
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
+        if !function.handedFunctions.isEmpty { lines.append("  hands on: \(function.handedFunctions.joined(separator: ", "))") }
         for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
@@ -167,7 +168,7 @@ extension FactsDump {
         }
         func function(_ function: FunctionFacts) -> [String: Any] {
             ["id": function.id, "kind": function.kind.rawValue, "async": function.isAsync, "line": line(function.range),
-             "class": function.className ?? NSNull(), "decorators": function.decorators,
+             "class": function.className ?? NSNull(), "decorators": function.decorators, "hands_on": function.handedFunctions,
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]

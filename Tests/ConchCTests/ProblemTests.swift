@@ -71,6 +71,20 @@ import Testing
         #expect(facts.problems.first?.message.hasPrefix("C parse error:") == true)
     }
 
+    @Test(arguments: CFixture.libraries)
+    func anErrorDirectiveIsNamedAsOne(library: String) {
+        let facts = CFixture().facts(frontEnd: CFixture.frontEnd(library: library), """
+        #ifndef DEBUGGING
+        #error DEBUGGING not defined
+        #endif
+        int counter;
+        void ok(void) { counter++; }
+        """)
+        #expect(facts.function("ok")?.globalAccesses.map(\.kind) == [.augmented])
+        #expect(facts.problems.map(\.message) == ["C parse error: `#error DEBUGGING not defined` (the build defines something "
+            + "this analysis lacks: pass --compile-commands); analysis continues with what parsed"])
+    }
+
     @Test func latin1BytesInACommentAreNoProblem() throws {
         let fixture = CFixture()
         let url = fixture.folder.appendingPathComponent("latin1.c")

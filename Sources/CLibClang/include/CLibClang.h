@@ -212,6 +212,7 @@ typedef unsigned (*PFN_clang_getNumDiagnostics)(CXTranslationUnit unit);
 typedef CXDiagnostic (*PFN_clang_getDiagnostic)(CXTranslationUnit unit, unsigned index);
 typedef enum CXDiagnosticSeverity (*PFN_clang_getDiagnosticSeverity)(CXDiagnostic diagnostic);
 typedef CXString (*PFN_clang_getDiagnosticSpelling)(CXDiagnostic diagnostic);
+typedef CXString (*PFN_clang_getDiagnosticCategoryText)(CXDiagnostic diagnostic);
 typedef CXSourceLocation (*PFN_clang_getDiagnosticLocation)(CXDiagnostic diagnostic);
 typedef void (*PFN_clang_disposeDiagnostic)(CXDiagnostic diagnostic);
 

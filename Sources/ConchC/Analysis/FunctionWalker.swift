@@ -330,6 +330,13 @@ final class FunctionWalker {
 
     private func recordAccess(_ index: Int, held: [String]) {
         guard let declaration = unit.library.referenced(tree[index].cursor) else { return }
+        if declaration.kind == CXCursor_FunctionDecl {
+            let link = tree.semanticParent(of: index)
+            let isCallee = link.map { tree[$0.parent].kind == CXCursor_CallExpr && tree[$0.parent].children.first == $0.child } ?? false
+            let id = unit.functionID(declaration)
+            if !isCallee, !facts.handedFunctions.contains(id) { facts.handedFunctions.append(id) }
+            return
+        }
         if isPythonExtension, declaration.kind == CXCursor_VarDecl || declaration.kind == CXCursor_ParmDecl,
            !openLoops.isEmpty, PythonTypes.isObject(unit.library.typeSpelling(unit.library.getCursorType(declaration))) {
             markPythonObjects()

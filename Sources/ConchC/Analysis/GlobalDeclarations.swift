@@ -11,9 +11,25 @@ enum GlobalDeclarations {
             let cursor = unit.tree[root].cursor
             guard unit.library.getStorageClass(cursor) != CX_SC_Extern, let global = unit.global(cursor),
                   seen.insert(global.name).inserted else { continue }
-            result.append(variable(cursor, name: global.name, unit: unit))
+            var variable = variable(cursor, name: global.name, unit: unit)
+            variable.handedFunctions = namedFunctions(under: root, unit: unit)
+            result.append(variable)
         }
         return result
+    }
+
+    /// `{ .on_eof = handle_eof, .on_close = handle_close }`: the functions an initializer names.
+    private static func namedFunctions(under root: Int, unit: UnitContext) -> [FunctionID] {
+        var found: [FunctionID] = []
+        var work = unit.tree[root].children
+        while let index = work.popLast() {
+            work += unit.tree[index].children
+            guard unit.tree[index].kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(unit.tree[index].cursor),
+                  target.kind == CXCursor_FunctionDecl else { continue }
+            let id = unit.functionID(target)
+            if !found.contains(id) { found.append(id) }
+        }
+        return found
     }
 
     static func variable(_ cursor: CXCursor, name: String, unit: UnitContext) -> GlobalVariable {

@@ -58,6 +58,7 @@ final class LibClang: @unchecked Sendable {
     let getDiagnostic: PFN_clang_getDiagnostic
     let getDiagnosticSeverity: PFN_clang_getDiagnosticSeverity
     let getDiagnosticSpelling: PFN_clang_getDiagnosticSpelling
+    let getDiagnosticCategoryText: PFN_clang_getDiagnosticCategoryText
     let getDiagnosticLocation: PFN_clang_getDiagnosticLocation
     let disposeDiagnostic: PFN_clang_disposeDiagnostic
 
@@ -111,6 +112,7 @@ final class LibClang: @unchecked Sendable {
         getDiagnostic = try symbol("clang_getDiagnostic", PFN_clang_getDiagnostic.self)
         getDiagnosticSeverity = try symbol("clang_getDiagnosticSeverity", PFN_clang_getDiagnosticSeverity.self)
         getDiagnosticSpelling = try symbol("clang_getDiagnosticSpelling", PFN_clang_getDiagnosticSpelling.self)
+        getDiagnosticCategoryText = try symbol("clang_getDiagnosticCategoryText", PFN_clang_getDiagnosticCategoryText.self)
         getDiagnosticLocation = try symbol("clang_getDiagnosticLocation", PFN_clang_getDiagnosticLocation.self)
         disposeDiagnostic = try symbol("clang_disposeDiagnostic", PFN_clang_disposeDiagnostic.self)
         let versionSymbol = try symbol("clang_getClangVersion", PFN_clang_getClangVersion.self)

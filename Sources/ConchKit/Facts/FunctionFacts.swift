@@ -35,6 +35,10 @@ public struct FunctionFacts: Sendable {
     /// C: the `if` branches that end by leaving (`return`, `goto`, `break`): what a
     /// call in one does to a lock does not carry on past its `if`.
     public var exitingBranches: [ByteRange] = []
+    /// C: functions whose address this one takes rather than calls (a callback it puts
+    /// in a struct or hands to a library): they run where it has them run, not as the
+    /// program's own entry points.
+    public var handedFunctions: [FunctionID] = []
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id
@@ -286,6 +290,9 @@ public struct GlobalVariable: Hashable, Sendable {
     public var typeName: String?
     /// C: a `static` local inside a function.
     public var isFunctionStatic = false
+    /// C: the functions its initializer names (a table of callbacks): whoever takes
+    /// the variable hands them on.
+    public var handedFunctions: [FunctionID] = []
 
     public init(name: String, range: ByteRange, storage: Storage, typeName: String?) {
         self.name = name

@@ -122,13 +122,39 @@ struct ExecutionContexts: Sendable {
         }
         var excluded = FunctionSet(graph)
         for entry in entries { if let number = graph.number(of: entry) { excluded.insert(number) } }
+        // A callback a function hands on runs where that function has it run: in the main
+        // thread only if the function itself runs there. A thread's entry, handed to
+        // `pthread_create`, runs in its thread.
+        // A table of callbacks at file scope hands them on wherever a function takes it.
+        var handed: [(taker: Int, callback: Int)] = []
+        let entryNumbers = excluded
+        var tables: [String: [FunctionID]] = [:]
+        for file in model.files where file.language == .c {
+            for global in file.globals where !global.handedFunctions.isEmpty { tables[global.name] = global.handedFunctions }
+        }
+        for file in model.files where file.language == .c {
+            for function in file.functions {
+                let fromTables = tables.isEmpty ? [] : function.globalAccesses.flatMap { tables[$0.variable] ?? [] }
+                guard !function.handedFunctions.isEmpty || !fromTables.isEmpty, let taker = graph.number(of: function.id) else { continue }
+                for callback in function.handedFunctions + fromTables {
+                    guard let number = graph.number(of: callback), !entryNumbers.contains(number) else { continue }
+                    handed.append((taker, number))
+                    excluded.insert(number)
+                }
+            }
+        }
         for (number, reference) in graph.references.enumerated() where !called.contains(number) && !excluded.contains(number) {
             let isMarker = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
                 functions[reference.function].name == ForkChild.markerName
             }
             if !isMarker { roots.append(number) }
         }
-        return graph.reach(from: roots)
+        var side = graph.reach(from: roots)
+        while true {
+            let reachedCallbacks = handed.filter { side.contains($0.taker) && !side.contains($0.callback) }.map(\.callback)
+            guard !reachedCallbacks.isEmpty else { return side }
+            side.formUnion(graph.reach(from: reachedCallbacks))
+        }
     }
 
     /// Every function a thread entry reaches, with its file: where the rules about
