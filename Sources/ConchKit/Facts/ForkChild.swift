@@ -8,6 +8,19 @@
 public enum ForkChild {
     public static let markerName = "<fork-child>"
 
+    /// Per forking function, the branches its children take: code there runs in a child
+    /// process, never in the thread or process that forked.
+    public static func branchesByFunction(in files: [FileFacts]) -> [FunctionID: [ByteRange]] {
+        var result: [FunctionID: [ByteRange]] = [:]
+        for file in files where !file.spawnSites.isEmpty {
+            for marker in file.functions where marker.name == markerName {
+                guard let parent = marker.parent else { continue }
+                result[file.functions[parent].id, default: []].append(marker.range)
+            }
+        }
+        return result
+    }
+
     /// The child branch of a `.forkChild` spawn site, if the front end found one.
     public static func branch(of site: SpawnSite, in facts: FileFacts) -> ByteRange? {
         guard site.kind == .forkChild else { return nil }

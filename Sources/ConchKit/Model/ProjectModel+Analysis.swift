@@ -11,7 +11,19 @@ extension ProjectModel {
             let own = file.path + "::" + callee
             if let reference = functionIndex[own] { return (own, reference) }
         }
-        return functionIndex[callee].map { (callee, $0) }
+        if let reference = functionIndex[callee] { return (callee, reference) }
+        return file.language == .python ? initializer(of: callee) : nil
+    }
+
+    /// `ClusterNode(host, port)` runs the `__init__` the class or its nearest project base defines.
+    private func initializer(of className: String) -> (id: FunctionID, reference: FunctionReference)? {
+        let hierarchy = classHierarchy
+        guard hierarchy[className] != nil else { return nil }
+        for ancestor in hierarchy.ancestors(of: className) {
+            let id = ancestor + ".__init__"
+            if let reference = functionIndex[id] { return (id, reference) }
+        }
+        return nil
     }
 
     /// Workload of one function, classified through everything it calls.

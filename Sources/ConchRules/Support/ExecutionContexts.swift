@@ -57,7 +57,7 @@ struct ExecutionContexts: Sendable {
         /// Whether the code at `offset` of `function`, under `guards`, runs under this entry.
         func runs(_ function: FunctionID, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
             if let branch, branch.function == function { return branch.range.contains(offset) }
-            return reach.admits(guards, in: function)
+            return reach.admits(guards, in: function, at: offset)
         }
     }
 
@@ -88,10 +88,12 @@ struct ExecutionContexts: Sendable {
         }
         let guarded = GuardedReach.guardedGlobals(in: model)
         let modes = guarded.isEmpty ? nil : StartModes(model)
+        // A thread that forks goes on as the parent: its children's branches run in other processes.
+        let forkBranches = ForkChild.branchesByFunction(in: model.files)
         threads = threadStarts.keys.sorted().map { id in
             let starts = threadStarts[id] ?? []
             let known = modes?.known(at: starts) ?? []
-            return Entry(id: id, starts: starts, reach: GuardedReach(model, from: [id], guarded: guarded, known: known))
+            return Entry(id: id, starts: starts, reach: GuardedReach(model, from: [id], guarded: guarded, known: known, cutting: forkBranches))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []

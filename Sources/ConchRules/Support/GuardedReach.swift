@@ -21,9 +21,15 @@ struct GuardedReach: Sendable {
     /// Beyond this many ways into one function, enter it once more knowing nothing, which covers them all.
     private static let contextsPerFunction = 8
 
+    /// C: the fork child branches the walk does not enter (a thread that forks runs only the parent's side).
+    private let cutBranches: [FunctionID: [ByteRange]]
+
     /// `guarded`: the globals any guard names (`guardedGlobals(in:)`), to trust until the reach writes them.
     /// `known`: what holds when the roots start (`StartModes`), kept while trusted.
-    init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>, known: Set<ExecutionGuard> = []) {
+    /// `cutting`: per function, fork child branches whose calls the walk does not follow.
+    init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>, known: Set<ExecutionGuard> = [],
+         cutting cutBranches: [FunctionID: [ByteRange]] = [:]) {
+        self.cutBranches = cutBranches
         isGuarded = roots.contains { root in model.functionIndex[root].map { model.files[$0.file].language == .c } ?? false }
         guard isGuarded else {
             functions = model.reachable(from: roots)
@@ -33,7 +39,7 @@ struct GuardedReach: Sendable {
         functions = FunctionSet(graph)
         var trusted = guarded
         while true {
-            contexts = Self.walk(model, from: roots, knowing: known, trusting: trusted)
+            contexts = Self.walk(model, from: roots, knowing: known, trusting: trusted, cutting: cutBranches)
             let changed = written(model, among: trusted)
             if changed.isEmpty { break }
             trusted.subtract(changed)
@@ -49,9 +55,10 @@ struct GuardedReach: Sendable {
         functions.remove(function)
     }
 
-    /// Whether code under `guards` in `function` runs on some way in.
-    func admits(_ guards: [ExecutionGuard], in function: FunctionID) -> Bool {
+    /// Whether code under `guards` at `offset` of `function` runs on some way in.
+    func admits(_ guards: [ExecutionGuard], in function: FunctionID, at offset: Int) -> Bool {
         guard isGuarded else { return functions.contains(function) }
+        if let cut = cutBranches[function], cut.contains(where: { $0.contains(offset) }) { return false }
         return contexts[function]?.contains { Self.isConsistent(guards, with: $0) } ?? false
     }
 
@@ -60,7 +67,7 @@ struct GuardedReach: Sendable {
     }
 
     private static func walk(_ model: ProjectModel, from roots: [FunctionID], knowing known: Set<ExecutionGuard>,
-                             trusting trusted: Set<String>) -> [FunctionID: [Set<ExecutionGuard>]] {
+                             trusting trusted: Set<String>, cutting cutBranches: [FunctionID: [ByteRange]]) -> [FunctionID: [Set<ExecutionGuard>]] {
         var contexts: [FunctionID: [Set<ExecutionGuard>]] = [:]
         var guardedParameters: [FunctionID: [ExecutionGuard.Subject]] = [:]
         let fixedPointers = model.fixedAddressGlobals
@@ -76,7 +83,9 @@ struct GuardedReach: Sendable {
             if existing.count >= contextsPerFunction { known = [] }
             contexts[id] = existing.filter { !known.isSubset(of: $0) } + [known]
             let globals = known.filter { $0.globalName != nil }
-            for call in function.calls where !call.leadsToExit && isConsistent(call.guards, with: known) {
+            let cut = cutBranches[id] ?? []
+            for call in function.calls where !call.leadsToExit && isConsistent(call.guards, with: known)
+                && !cut.contains(where: { $0.contains(call.range.start) }) {
                 guard let callee = model.resolve(call.callee, from: file) else { continue }
                 var entering = globals.union(call.guards.filter { trustKey($0).map(trusted.contains) ?? false })
                 // Only the parameters the callee tests tell its ways in apart.
@@ -143,7 +152,7 @@ struct GuardedReach: Sendable {
         var writes = WriteSummary()
         for (id, _) in contexts {
             guard let (_, function) = model.function(id) else { continue }
-            for access in function.globalAccesses where access.isWrite && admits(access.guards, in: id) {
+            for access in function.globalAccesses where access.isWrite && admits(access.guards, in: id, at: access.range.start) {
                 writes.add(access)
             }
         }
