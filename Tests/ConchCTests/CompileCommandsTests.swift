@@ -75,6 +75,24 @@ import Testing
         #expect(CompileCommands.includeFolders(under: fixture.folder.path) == [fixture.folder.path + "/include"])
     }
 
+    @Test func aConfiguredTreeGetsItsConfigHeader() {
+        let fixture = CFixture()
+        fixture.write("configure", "#!/bin/sh\n")
+        fixture.write("config.h", "#define HAVE_THREADS 1\n")
+        fixture.write("src/Makefile", "all:\n")
+        let facts = fixture.facts("src/worker.c", """
+        #ifdef HAVE_CONFIG_H
+        #include <config.h>
+        #endif
+        #ifdef HAVE_THREADS
+        int shared;
+        void work(void) { shared++; }
+        #endif
+        """)
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("work")?.globalAccesses.map(\.kind) == [.augmented])
+    }
+
     @Test func withoutARootNearbyOnlyTheFilesFolderIsSearched() {
         let fixture = CFixture()
         let folder = fixture.folder.path + "/a/b/c/d/e/f"

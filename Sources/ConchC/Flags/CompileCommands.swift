@@ -12,6 +12,8 @@ enum CompileCommands {
     private static let neighbours = LockedCache<String, String?>()
     /// Per folder: it and its ancestors up to the project's root, when a root is near.
     private static let projectFolders = LockedCache<String, [String]?>()
+    /// Per folder: whether configure wrote a `config.h` there.
+    private static let configuredFolders = LockedCache<String, Bool>()
     /// Per project root: its folders of headers.
     private static let includeFoldersByRoot = LockedCache<String, [String]>()
 
@@ -38,13 +40,20 @@ enum CompileCommands {
         if let root = projectFolders?.last {
             for headers in includeFolders(under: root) { defaults += ["-idirafter", headers] }
         }
+        // A configured autotools tree: its sources include `config.h` only `#ifdef HAVE_CONFIG_H`,
+        // some as `<config.h>`, which the build's `-DHAVE_CONFIG_H -I.` serves.
+        if let configured = projectFolders?.first(where: isConfigured) {
+            defaults += ["-DHAVE_CONFIG_H", "-idirafter", configured]
+        }
         // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
         if includesPython, let python = pythonIncludeFolder { defaults += ["-isystem", python] }
         return defaults
     }
 
     /// Files that mark a project's root folder, or (in a subproject) a part of it.
-    private static let rootMarkers = [".git", "configure.ac", "configure", "CMakeLists.txt", "meson.build", "Makefile.am", "Makefile.in"]
+    private static let rootMarkers = [
+        ".git", "configure.ac", "configure", "CMakeLists.txt", "meson.build", "Makefile.am", "Makefile.in", "Makefile", "GNUmakefile",
+    ]
     private static let searchedLevels = 6
 
     /// `folder` and its ancestors up to the outermost one holding a root marker within
@@ -70,6 +79,15 @@ enum CompileCommands {
                 chain.append(parent)
             }
             return root.map { Array(chain[0...$0]) }
+        }
+    }
+
+    /// A folder where configure wrote `config.h` beside its script.
+    private static func isConfigured(_ folder: String) -> Bool {
+        configuredFolders.value(for: folder) {
+            let manager = FileManager.default
+            return manager.fileExists(atPath: folder + "/config.h")
+                && (manager.fileExists(atPath: folder + "/configure") || manager.fileExists(atPath: folder + "/configure.ac"))
         }
     }
 

@@ -35,6 +35,13 @@ public enum WorkloadCatalog {
         "aiohttp.ClientTimeout", "aiohttp.TCPConnector", "urllib3.PoolManager", "urllib3.Timeout", "urllib3.Retry",
         "socket.socket", "ssl.SSLContext", "redis.Redis", "redis.StrictRedis", "redis.ConnectionPool", "redis.from_url",
         "redis.Redis.from_url", "redis.ConnectionPool.from_url",
+        // Socket calls that answer at once: names, conversions, options, a pair of local ends.
+        "socket.gethostname", "socket.fromfd", "socket.socketpair", "socket.inet_aton", "socket.inet_ntoa",
+        "socket.inet_pton", "socket.inet_ntop", "socket.htons", "socket.htonl", "socket.ntohs", "socket.ntohl",
+        "socket.getdefaulttimeout", "socket.setdefaulttimeout", "socket.has_dualstack_ipv6",
+        "socket.socket.setsockopt", "socket.socket.getsockopt", "socket.socket.setblocking", "socket.socket.settimeout",
+        "socket.socket.gettimeout", "socket.socket.fileno", "socket.socket.bind", "socket.socket.listen",
+        "socket.socket.close", "socket.socket.getsockname", "socket.socket.getpeername", "socket.socket.detach",
     ]
 
     /// Whether the call waits on the outside world: in `io`, and not one that only sets up.

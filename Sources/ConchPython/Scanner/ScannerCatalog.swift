@@ -3,7 +3,7 @@ import ConchKit
 /// The library knowledge the scanner uses, as data.
 enum ScannerCatalog {
     /// Public names for classes the standard library defines in private modules.
-    static let canonicalNames: [String: String] = [
+    static let canonicalNames: [String: String] = multiprocessingForks.merging([
         "concurrent.futures.thread.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
         "concurrent.futures.process.ProcessPoolExecutor": "concurrent.futures.ProcessPoolExecutor",
         "multiprocessing.pool.Pool": "multiprocessing.Pool",
@@ -13,7 +13,23 @@ enum ScannerCatalog {
         "Tkinter.Tk": "tkinter.Tk",
         "Tkinter.mainloop": "tkinter.mainloop",
         "PyQt5.QtWidgets.qApp": "PyQt5.QtWidgets.QApplication",
-    ]
+    ]) { first, _ in first }
+
+    /// `multiprocess` (pathos's, pickling with dill) and `billiard` (Celery's) keep
+    /// multiprocessing's API: their pools and processes are multiprocessing's.
+    private static let multiprocessingForks: [String: String] = {
+        let names = ["Pool", "Process", "Queue", "JoinableQueue", "SimpleQueue", "Manager", "Value", "Array", "Lock", "RLock",
+                     "Event", "Semaphore", "Condition", "Barrier", "get_context", "set_start_method", "cpu_count",
+                     "pool.ThreadPool", "shared_memory.SharedMemory", "dummy.Pool"]
+        var table: [String: String] = [:]
+        for fork in ["multiprocess", "billiard"] {
+            table[fork] = "multiprocessing"
+            for name in names { table[fork + "." + name] = "multiprocessing." + name }
+            table[fork + ".pool.Pool"] = "multiprocessing.Pool"
+            table[fork + ".context.Process"] = "multiprocessing.Process"
+        }
+        return table
+    }()
 
     /// Most names are ruled out as keys of `canonicalNames` by their length.
     static let canonicalNameLengths = LengthFilter(canonicalNames.keys)
