@@ -15,14 +15,15 @@ enum ScannerCatalog {
         "PyQt5.QtWidgets.qApp": "PyQt5.QtWidgets.QApplication",
     ]) { first, _ in first }
 
-    /// `multiprocess` (pathos's, pickling with dill) and `billiard` (Celery's) keep
-    /// multiprocessing's API: their pools and processes are multiprocessing's.
+    /// `billiard`, Celery's fork of multiprocessing, keeps its API and its pickling: its
+    /// pools and processes are multiprocessing's. pathos's `multiprocess` is left out:
+    /// it pickles with dill, which sends lambdas and closures (CON204 would be wrong there).
     private static let multiprocessingForks: [String: String] = {
         let names = ["Pool", "Process", "Queue", "JoinableQueue", "SimpleQueue", "Manager", "Value", "Array", "Lock", "RLock",
                      "Event", "Semaphore", "Condition", "Barrier", "get_context", "set_start_method", "cpu_count",
                      "pool.ThreadPool", "shared_memory.SharedMemory", "dummy.Pool"]
         var table: [String: String] = [:]
-        for fork in ["multiprocess", "billiard"] {
+        for fork in ["billiard"] {
             table[fork] = "multiprocessing"
             for name in names { table[fork + "." + name] = "multiprocessing." + name }
             table[fork + ".pool.Pool"] = "multiprocessing.Pool"
