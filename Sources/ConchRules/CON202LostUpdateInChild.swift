@@ -60,8 +60,13 @@ struct LostUpdateInChild: Rule {
             let function = file.functions[other.function]
             let offset = other.access.range.start
             // After fork(), a child often sets up state of its own (a connection, a flag);
-            // a lost result shows when the forking function reads it back, as it collects.
-            let collects = entry.branch.map { $0.function == function.id } ?? true
+            // a lost result shows when the forking function reads it back, as it collects:
+            // after the fork, and only reading (the parent's own `num_child++`, or a read at
+            // the top of its accept loop, uses its own copy).
+            let collects = entry.branch.map { branch in
+                branch.function == function.id && other.access.kind == .read
+                    && entry.starts.contains { $0.file.path == file.path && $0.site.range.end <= offset }
+            } ?? true
             let sameStorage = write.sharesStorage(with: other.access)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset, guardedBy: other.access.guards)

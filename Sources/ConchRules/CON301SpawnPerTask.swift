@@ -48,7 +48,8 @@ struct SpawnPerTask: Rule {
         return model.callSites.byCallee[number].compactMap { caller in
             let callerFile = model.files[caller.file]
             let function = callerFile.functions[caller.function]
-            guard let call = function.calls.first(where: { $0.range.start == caller.offset }), let loopIndex = call.loop,
+            guard let call = function.calls.first(where: { $0.range.start == caller.offset }),
+                  let loopIndex = loopRepeating(call, in: function),
                   let (loop, driver) = driver(of: loopIndex, in: function) else { return nil }
             var start = site
             start.range = call.range
@@ -60,6 +61,18 @@ struct SpawnPerTask: Rule {
             reported.related.append(Finding.Evidence(path: file.path, range: site.range, message: "starts it: `\(site.api)`"))
             return reported
         }
+    }
+
+    /// The innermost loop that calls a helper again on success: one whose condition is the
+    /// call (`while ((stream = spawn_helper(...)) == NULL) sleep(10);`) goes round only
+    /// while it fails, as a direct start's retry loop does.
+    private func loopRepeating(_ call: CallFacts, in function: FunctionFacts) -> Int? {
+        var current = call.loop
+        while let index = current, function.loops[index].kind == .while || function.loops[index].kind == .doWhile,
+              function.loops[index].headerRange.contains(call.range.start) {
+            current = function.loops[index].parent
+        }
+        return current
     }
 
     private func isOSSpawn(_ site: SpawnSite) -> Bool {

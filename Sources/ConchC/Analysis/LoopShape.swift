@@ -50,7 +50,8 @@ struct LoopShape {
             let body = node.children.last
             let header = header(index, keyword: "for", body: body, unit: unit)
             var shape = LoopShape(kind: .for, header: header, bound: forBound(index, header: header, unit: unit), body: body)
-            shape.boundedByCounter = body.map { admitsUpToLimit(body: $0, unit: unit) } ?? false
+            // `for (tries = 0;; tries++) { if (tries >= 5) fatal(...); ... }`: the header steps the count.
+            shape.boundedByCounter = body.map { admitsUpToLimit(body: $0, steppedIn: index, unit: unit) } ?? false
             return shape
         }
     }
@@ -62,14 +63,14 @@ struct LoopShape {
     /// The loop admits no more than the limit at once (tinyproxy's accept loop). The
     /// test may be one of several the `if` joins with `||` (dropbear's
     /// `if (unauthed >= MAX_UNAUTH_CLIENTS || per_address >= MAX_UNAUTH_PER_IP) goto out;`).
-    private static func admitsUpToLimit(body: Int, unit: UnitContext) -> Bool {
+    private static func admitsUpToLimit(body: Int, steppedIn counterScope: Int? = nil, unit: UnitContext) -> Bool {
         let tree = unit.tree
         guard tree[body].kind == CXCursor_CompoundStmt else { return false }
         return tree[body].children.contains { statement in
             let branches = tree[statement].children
             guard tree[statement].kind == CXCursor_IfStmt, branches.count == 2, ControlFlow.exits(branches[1], unit: unit) else { return false }
             return alternatives(tree.stripped(branches[0]), unit: unit).contains {
-                isLimitTest($0, body: body, statement: statement, unit: unit)
+                isLimitTest($0, body: body, steppedIn: counterScope ?? body, statement: statement, unit: unit)
             }
         }
     }
@@ -83,12 +84,12 @@ struct LoopShape {
     }
 
     /// `count >= limit` on a count the body keeps.
-    private static func isLimitTest(_ comparison: Int, body: Int, statement: Int, unit: UnitContext) -> Bool {
+    private static func isLimitTest(_ comparison: Int, body: Int, steppedIn counterScope: Int, statement: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
         guard tree[comparison].kind == CXCursor_BinaryOperator, tree[comparison].children.count == 2,
               [">=", ">"].contains(unit.binaryOperator(comparison) ?? "") else { return false }
         let count = tree.stripped(tree[comparison].children[0])
-        if steps([unit.compactText(count)], in: body, unit: unit) { return true }
+        if steps([unit.compactText(count)], in: counterScope, unit: unit) { return true }
         var containers: Set<String> = []
         switch tree[count].kind {
         case CXCursor_CallExpr:

@@ -67,6 +67,23 @@ struct ExecutionContexts: Sendable {
     /// from functions nothing in the project calls (an API its users call). Nil when
     /// nothing starts a thread or process, since it walks the whole call graph.
     let mainSide: FunctionSet?
+    /// C trees that build several programs (fio, gfio and fio's tools): each `main`, with
+    /// what it reaches. Empty with one `main` or none.
+    let programs: [Program]
+
+    struct Program {
+        var file: String
+        var main: Int
+        var reach: FunctionSet
+
+        /// Runs `function` of `file`: a `main` by where it stands, since the name `main` names them all.
+        func runs(_ function: Int, of file: FileFacts) -> Bool {
+            let facts = file.functions[function]
+            return facts.name == "main" ? file.path == self.file && function == main : reach.contains(facts.id)
+        }
+
+        func starts(_ start: Start) -> Bool { runs(start.site.function, of: start.file) }
+    }
 
     init(_ model: ProjectModel) {
         var threadStarts: [FunctionID: [Start]] = [:]
@@ -107,6 +124,39 @@ struct ExecutionContexts: Sendable {
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
         mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : nil
+        programs = anyEntry ? Self.programs(model) : []
+    }
+
+    /// Every C `main`, by where it stands: two units may define one each, and the model
+    /// indexes only one of them by name, so each program's reach starts from its calls.
+    private static func programs(_ model: ProjectModel) -> [Program] {
+        let graph = model.callGraph
+        var programs: [Program] = []
+        for file in model.files where file.language == .c {
+            for (index, function) in file.functions.enumerated() where function.name == "main" && function.kind == .function {
+                let roots = function.calls.compactMap { model.resolve($0.callee, from: file).flatMap(graph.number) }
+                programs.append(Program(file: file.path, main: index, reach: graph.reach(from: roots)))
+            }
+        }
+        return programs.count > 1 ? programs : []
+    }
+
+    /// Whether the main thread of a program that starts `entry` may run `function` of `file`:
+    /// with several `main`s, one whose program starts the entry, unless no `main` reaches it (an API).
+    func sharesAProgram(_ function: Int, of file: FileFacts, with entry: Entry) -> Bool {
+        sharesAProgram(with: entry) { $0.runs(function, of: file) }
+    }
+
+    /// `sharesAProgram` for a function that is not a `main`, by its id.
+    func sharesAProgram(_ function: FunctionID, with entry: Entry) -> Bool {
+        sharesAProgram(with: entry) { $0.reach.contains(function) }
+    }
+
+    private func sharesAProgram(with entry: Entry, _ runs: (Program) -> Bool) -> Bool {
+        guard programs.count > 1 else { return true }
+        let starting = programs.filter { program in entry.starts.contains(where: program.starts) }
+        guard !starting.isEmpty else { return true }
+        return starting.contains(where: runs) || !programs.contains(where: runs)
     }
 
     private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> FunctionSet {
@@ -118,7 +168,10 @@ struct ExecutionContexts: Sendable {
             file.functions.withUnsafeBufferPointer { functions in
                 graph.forEachResolvedCall(in: file, at: fileIndex) { function, _, callee in
                     called.insert(callee)
-                    if functions[function].kind == .module { roots.append(callee) }
+                    // A second program's `main`, which the index does not hold under the shared name, roots its calls.
+                    if functions[function].kind == .module || (file.language == .c && functions[function].name == "main") {
+                        roots.append(callee)
+                    }
                 }
             }
         }
