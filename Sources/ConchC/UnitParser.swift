@@ -32,6 +32,7 @@ enum UnitParser {
         let mainFile = library.getFile(unit, file.absolutePath)
         let parsed = ParseProblems.collect(unit: unit, mainFile: mainFile, isHeader: file.absolutePath.hasSuffix(".h"), library: library)
         facts.problems += parsed.problems
+        facts.isForAnotherPlatform = parsed.isForAnotherPlatform
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
         let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, bytes: bytes, library: library)
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,

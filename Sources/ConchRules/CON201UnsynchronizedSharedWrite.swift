@@ -117,7 +117,7 @@ struct UnsynchronizedSharedWrite: Rule {
                 : otherThread.map { "the thread running `\(model.displayName($0.id))`" } ?? "the main thread"
             otherClause = "\(who) also \(how) it at \(place), in \(runner)"
             related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
-                                            message: "also \(done) in \(otherThread == nil ? "the main thread" : "another thread")"))
+                                            message: "also \(done) in \(otherInHandler ? "a signal handler" : otherThread == nil ? "the main thread" : "another thread")"))
         }
         switch conflict.party {
         case .otherAccess:

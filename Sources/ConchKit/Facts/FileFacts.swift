@@ -49,6 +49,9 @@ public struct FileFacts: Sendable {
     public var signalHandlers: [FunctionID] = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
+    /// C: the unit is written for another platform (it includes `windows.h`, which this
+    /// one lacks): its functions are not the ones the other units call by those names.
+    public var isForAnotherPlatform = false
     public var suppressions = Suppressions()
     /// Why the file could only be partly analysed, or not at all: reported as CON000.
     public var problems: [FileProblem] = []

@@ -4,7 +4,8 @@
 /// vanish, and every start of `reader` would seem to run the first. The definition in
 /// a unit with no `main` (the shared one) keeps the plain id; each other one becomes
 /// its unit's own (`unsquashfs.c::reader`), as a `static` function is, so that unit's
-/// calls, starts and callbacks, which look in their own unit first, reach it.
+/// calls, starts and callbacks, which look in their own unit first, reach it. A unit
+/// written for another platform keeps all its functions to itself the same way.
 enum DuplicateDefinitions {
     static func separate(_ files: inout [FileFacts]) {
         var definers: [FunctionID: [Int]] = [:]
@@ -20,6 +21,12 @@ enum DuplicateDefinitions {
         for (id, units) in definers where units.count > 1 && id != "main" {
             let keeper = units.first { !hasMain.contains($0) } ?? units[0]
             for unit in units where unit != keeper { makeOwn(id, in: &files[unit]) }
+        }
+        // A unit for another platform (its `readdir` over Win32's FindFirstFile) is not
+        // what this platform's units call: its functions stay its own.
+        for index in files.indices where files[index].isForAnotherPlatform {
+            let external = files[index].functions.filter { $0.kind == .function && !$0.id.contains("::") }.map(\.id)
+            for id in Set(external) { makeOwn(id, in: &files[index]) }
         }
     }
 
