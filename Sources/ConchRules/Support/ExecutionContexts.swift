@@ -75,6 +75,8 @@ struct ExecutionContexts: Sendable {
         var file: String
         var main: Int
         var reach: FunctionSet
+        /// The files of what it reaches, its own included: the units it links.
+        var files: Set<String>
 
         /// Runs `function` of `file`: a `main` by where it stands, since the name `main` names them all.
         func runs(_ function: Int, of file: FileFacts) -> Bool {
@@ -135,7 +137,9 @@ struct ExecutionContexts: Sendable {
         for file in model.files where file.language == .c {
             for (index, function) in file.functions.enumerated() where function.name == "main" && function.kind == .function {
                 let roots = function.calls.compactMap { model.resolve($0.callee, from: file).flatMap(graph.number) }
-                programs.append(Program(file: file.path, main: index, reach: graph.reach(from: roots)))
+                let reach = graph.reach(from: roots)
+                let files = Set(reach.numbers.map { model.files[graph.references[$0].file].path }).union([file.path])
+                programs.append(Program(file: file.path, main: index, reach: reach, files: files))
             }
         }
         return programs.count > 1 ? programs : []
@@ -154,7 +158,9 @@ struct ExecutionContexts: Sendable {
 
     private func sharesAProgram(with entry: Entry, _ runs: (Program) -> Bool) -> Bool {
         guard programs.count > 1 else { return true }
-        let starting = programs.filter { program in entry.starts.contains(where: program.starts) }
+        var starting = programs.filter { program in entry.starts.contains(where: program.starts) }
+        // Started from a callback no `main` calls (a GUI button's): the programs that link its unit.
+        if starting.isEmpty { starting = programs.filter { program in entry.starts.contains { program.files.contains($0.file.path) } } }
         guard !starting.isEmpty else { return true }
         return starting.contains(where: runs) || !programs.contains(where: runs)
     }
@@ -178,26 +184,9 @@ struct ExecutionContexts: Sendable {
         var excluded = FunctionSet(graph)
         for entry in entries { if let number = graph.number(of: entry) { excluded.insert(number) } }
         // A callback a function hands on runs where that function has it run: in the main
-        // thread only if the function itself runs there. A thread's entry, handed to
-        // `pthread_create`, runs in its thread.
-        // A table of callbacks at file scope hands them on wherever a function takes it.
-        var handed: [(taker: Int, callback: Int)] = []
-        let entryNumbers = excluded
-        var tables: [String: [FunctionID]] = [:]
-        for file in model.files where file.language == .c {
-            for global in file.globals where !global.handedFunctions.isEmpty { tables[global.name] = global.handedFunctions }
-        }
-        for file in model.files where file.language == .c {
-            for function in file.functions {
-                let fromTables = tables.isEmpty ? [] : function.globalAccesses.flatMap { tables[$0.variable] ?? [] }
-                guard !function.handedFunctions.isEmpty || !fromTables.isEmpty, let taker = graph.number(of: function.id) else { continue }
-                for callback in function.handedFunctions + fromTables {
-                    guard let number = graph.number(of: callback), !entryNumbers.contains(number) else { continue }
-                    handed.append((taker, number))
-                    excluded.insert(number)
-                }
-            }
-        }
+        // thread only if the function itself runs there.
+        let handed = handedCallbacks(model, notEntries: excluded)
+        for (_, callback) in handed { excluded.insert(callback) }
         for (number, reference) in graph.references.enumerated() where !called.contains(number) && !excluded.contains(number) {
             let isMarker = model.files[reference.file].functions.withUnsafeBufferPointer { functions in
                 functions[reference.function].name == ForkChild.markerName
@@ -210,6 +199,29 @@ struct ExecutionContexts: Sendable {
             guard !reachedCallbacks.isEmpty else { return side }
             side.formUnion(graph.reach(from: reachedCallbacks))
         }
+    }
+
+    /// C: who hands which function on by address, by number: in a struct of callbacks it
+    /// fills, or a table at file scope it takes. A thread's entry, handed to
+    /// `pthread_create`, runs in its thread and is left out.
+    private static func handedCallbacks(_ model: ProjectModel, notEntries entries: FunctionSet) -> [(taker: Int, callback: Int)] {
+        let graph = model.callGraph
+        var tables: [String: [FunctionID]] = [:]
+        for file in model.files where file.language == .c {
+            for global in file.globals where !global.handedFunctions.isEmpty { tables[global.name] = global.handedFunctions }
+        }
+        var handed: [(taker: Int, callback: Int)] = []
+        for file in model.files where file.language == .c {
+            for function in file.functions {
+                let fromTables = tables.isEmpty ? [] : function.globalAccesses.flatMap { tables[$0.variable] ?? [] }
+                guard !function.handedFunctions.isEmpty || !fromTables.isEmpty, let taker = graph.number(of: function.id) else { continue }
+                for callback in function.handedFunctions + fromTables {
+                    guard let number = graph.number(of: callback), !entries.contains(number) else { continue }
+                    handed.append((taker, number))
+                }
+            }
+        }
+        return handed
     }
 
     /// Every function a thread entry reaches, with its file: where the rules about
