@@ -105,6 +105,7 @@ struct ExpressionPass {
         if let assignment {
             bindTypes(assignment, calls: calls, function: function)
             SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
+            if assignment.augmentedOperator == nil { EnvironmentWrites.record(model, assignment: assignment, function: function, locks: held) }
         }
         bindWalrusTypes(calls)
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }

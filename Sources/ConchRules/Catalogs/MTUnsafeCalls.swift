@@ -96,13 +96,19 @@ enum MTUnsafeCalls {
                            advice: "build absolute paths with os.path.join or pathlib.Path, pass cwd= to subprocess.run, or use dir_fd= arguments"),
         "os.umask": Entry(hazard: "which changes the file-creation mask of every thread in the process",
                           advice: "set os.umask once at startup, or pass mode= to os.open, os.mkdir or os.makedirs"),
-        "os.putenv": Entry(hazard: "which changes the environment of the whole process",
-                           advice: "set the environment once at startup, or pass env= to subprocess.run"),
-        "os.unsetenv": Entry(hazard: "which changes the environment of the whole process",
-                             advice: "set the environment once at startup, or pass env= to subprocess.run"),
         "locale.setlocale": Entry(hazard: "which changes the locale of the whole process and is not thread-safe",
                                   advice: "call locale.setlocale once at startup, before starting threads", minimumArguments: 2),
-    ]
+    ].merging(environmentChanges) { first, _ in first }
+
+    /// `os.putenv`, and `os.environ`'s writes, which call it (`os.environ[key] = value` is
+    /// its `__setitem__`): C code reading the environment in another thread can crash.
+    private static let environmentChanges: [String: Entry] = {
+        let change = Entry(hazard: "which changes the environment of the whole process",
+                           advice: "set the environment once at startup, or pass env= to subprocess.run")
+        let names = ["os.putenv", "os.unsetenv", "os.environ.__setitem__", "os.environ.__delitem__", "os.environ.update",
+                     "os.environ.setdefault", "os.environ.pop", "os.environ.popitem", "os.environ.clear"]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, change) })
+    }()
 
     static func entry(for callee: String, in language: SourceLanguage) -> Entry? {
         guard language == .python else { return c[callee] }
