@@ -34,12 +34,25 @@ struct BlockingHelpers {
         return found
     }
 
+    /// Decorators that keep a function's results: `functools.cache`, `lru_cache`, a project's `memoize`.
+    private static let caches: Set<String> = ["cache", "lru_cache", "cached", "memoize", "memoized"]
+
+    /// `@memoize def has_ipv6(): ...` that module-level code calls with no arguments: its
+    /// one blocking call ran at import, before any loop; a coroutine's calls read the cache.
+    private func isFilledAtImport(_ function: FunctionFacts, in file: FileFacts) -> Bool {
+        guard function.kind == .function,
+              function.decorators.contains(where: { Self.caches.contains(String($0.split(separator: ".").last ?? "")) }),
+              let module = file.functions.first(where: { $0.kind == .module }) else { return false }
+        return module.calls.contains { $0.arguments.isEmpty && model.resolve($0.callee, from: file) == function.id }
+    }
+
     /// Searches a plain (not `async`) Python function of the project that is not on the
     /// loop itself: those are judged where they stand.
     private mutating func blockingCall(in id: FunctionID, depth: Int) -> Found? {
         if let answer = known[id] { return answer }
         guard depth < Self.searchLimit, !onTheLoop.contains(id), let (file, function) = model.function(id),
-              file.language == .python, !function.isAsync, function.kind == .function || function.kind == .method
+              file.language == .python, !function.isAsync, function.kind == .function || function.kind == .method,
+              !isFilledAtImport(function, in: file)
         else { return nil }
         known[id] = .some(nil)
         var found: Found?
