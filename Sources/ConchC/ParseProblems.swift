@@ -5,11 +5,11 @@ import Foundation
 /// Turns clang's diagnostics into the file's problems: each missing header as
 /// info (analysis goes on without it), other errors summarised in one info.
 enum ParseProblems {
-    /// `isHeader`: a header parsed alone is often not self-contained, so its
-    /// errors are not worth a problem; its missing includes still are.
     /// Headers only another platform has: a unit that includes one (fio's `os/windows/posix.c`) is written for it.
     private static let otherPlatformHeaders: Set<String> = ["windows.h", "winsock2.h", "windef.h", "winbase.h", "ws2tcpip.h"]
 
+    /// `isHeader`: a header parsed alone is often not self-contained, so its
+    /// errors are not worth a problem; its missing includes still are.
     static func collect(unit: CXTranslationUnit, mainFile: CXFile?, isHeader: Bool, library: LibClang)
         -> (problems: [FileProblem], hadErrors: Bool, isForAnotherPlatform: Bool) {
         var problems: [FileProblem] = []
@@ -37,13 +37,13 @@ enum ParseProblems {
                 continue
             }
             errorCount += 1
-            // An error in a header points at the unit's first line: say which header it is in.
-            let header = inMain ? nil : file.map { ((library.string(library.getFileName($0))) as NSString).lastPathComponent }
+            guard firstError == nil else { continue }
             // `#error DEBUGGING not defined`: the build passes a setting the analysis lacks.
             let isDirective = library.string(library.getDiagnosticCategoryText(diagnostic)) == "User-Defined Issue"
             var shown = isDirective ? "`#error \(message)` (the build defines something this analysis lacks: pass --compile-commands)" : message
-            if let header { shown = "in \(header): " + shown }
-            if firstError == nil { firstError = FileProblem(shown, range: range, level: .info) }
+            // An error in a header points at the unit's first line: say which header it is in.
+            if !inMain, let file { shown = "in \((library.string(library.getFileName(file)) as NSString).lastPathComponent): " + shown }
+            firstError = FileProblem(shown, range: range, level: .info)
         }
         if let firstMissing { problems.append(FileProblem(missingHeaders(missingInOrder), range: firstMissing, level: .info)) }
         // Errors that follow from a missing header say nothing new.

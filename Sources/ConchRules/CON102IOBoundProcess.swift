@@ -29,10 +29,7 @@ struct IOBoundProcess: Rule {
         guard let start = model.callGraph.number(of: entry) else { return false }
         return model.callGraph.reach(from: [start]).ids.contains { id in
             guard let (file, function) = model.function(id) else { return false }
-            return function.calls.contains { call in
-                call.isResolved && MTUnsafeCalls.entry(for: call.callee, in: file.language) != nil
-                    && model.resolve(call.callee, from: file) == nil
-            }
+            return function.calls.contains { model.threadUnsafeEntry(for: $0, in: file) != nil }
         }
     }
 

@@ -13,7 +13,7 @@ struct MTUnsafeCallInThread: Rule {
         for (entry, file, function) in contexts.threadReach(model) {
             for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
-                guard let unsafe = unsafeEntry(for: call, in: file, model),
+                guard let unsafe = model.threadUnsafeEntry(for: call, in: file),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)
@@ -25,24 +25,6 @@ struct MTUnsafeCallInThread: Rule {
             }
         }
         return findings
-    }
-
-    /// The catalog entry for a call to the library function itself: not a project
-    /// function of the same name, and not a call that only queries.
-    private func unsafeEntry(for call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
-        guard file.language == .c || call.isResolved, !call.isThroughPointer,
-              let entry = MTUnsafeCalls.entry(for: call.callee, in: file.language) ?? inheritedWidgetCall(call, in: file, model),
-              model.resolve(call.callee, from: file) == nil else { return nil }
-        let given = call.arguments.filter { $0.text != "None" }.count
-        return given >= entry.minimumArguments ? entry : nil
-    }
-
-    /// A toolkit method the class inherits through a base of its file, unless a class of
-    /// the project on the way defines it (a mixin beside the widget base).
-    private func inheritedWidgetCall(_ call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> MTUnsafeCalls.Entry? {
-        guard file.language == .python, let entry = GUIToolkits.inheritedWidgetCall(call.callee, in: file),
-              !model.inheritsFromProject(call.callee) else { return nil }
-        return entry
     }
 
     /// Every resolved callee of the functions the thread runs, gathered once per thread.

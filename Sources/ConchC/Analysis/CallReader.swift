@@ -13,6 +13,9 @@ enum CallReader {
         var isThroughPointer = false
     }
 
+    /// Declarations a call through a function pointer names: a parameter, a variable, a member.
+    private static let pointerHolders = [CXCursor_ParmDecl, CXCursor_VarDecl, CXCursor_FieldDecl]
+
     static func read(_ index: Int, unit: UnitContext) -> Call {
         let tree = unit.tree
         let node = tree[index]
@@ -36,10 +39,9 @@ enum CallReader {
         let written = calleeNode.map { spelledMember(tree.stripped($0), unit: unit) ?? unit.compactText(tree.stripped($0)) } ?? ""
         let spelled = unit.library.spelling(node.cursor)
         let callee = written.isEmpty ? spelled : written
-        let pointerKinds = [CXCursor_ParmDecl, CXCursor_VarDecl, CXCursor_FieldDecl]
         return Call(callee: callee, calleeText: calleeText.isEmpty ? callee : calleeText, isResolved: false,
                     calleeRange: calleeRange, arguments: arguments,
-                    isThroughPointer: declaration.map { pointerKinds.contains($0.kind) } ?? false)
+                    isThroughPointer: declaration.map { pointerHolders.contains($0.kind) } ?? false)
     }
 
     /// `evthread_lock_fns_.lock` for a call through a variable's member: inside a macro

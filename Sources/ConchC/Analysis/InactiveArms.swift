@@ -70,7 +70,7 @@ enum InactiveArms {
         case "if":
             let condition = skipBlanks(from: cursor, bytes: bytes, limit: end)
             let isZero = condition < end && bytes[condition] == UInt8(ascii: "0")
-                && (condition + 1 == end || !isIdentifierOrDigit(bytes[condition + 1]))
+                && (condition + 1 == end || !ByteScanner(bytes: bytes).isIdentifierByte(bytes[condition + 1]))
             return .opens(isZero: isZero)
         case "ifdef", "ifndef":
             return .opens(isZero: false)
@@ -102,9 +102,5 @@ enum InactiveArms {
         var cursor = start
         while cursor < limit, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         return cursor
-    }
-
-    private static func isIdentifierOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 }

@@ -101,14 +101,14 @@ public enum WorkloadCatalog {
         !call.isResolved && (methodName(call.callee).map(streamMethods.contains) ?? false)
     }
 
-    /// Libraries whose heavy work runs in C with the GIL released; ctypes releases it
-    /// around every foreign call (`ctypes.windll.kernel32.WaitForMultipleObjects`).
     /// Clock reads, by the last part of the callee (`time.monotonic`, a project's own
     /// `metrics.time`): a `while` that tests one runs until a deadline, however fast it goes.
     public static let clockReads: Set<String> = [
         "time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns", "default_timer", "now", "utcnow",
     ]
 
+    /// Libraries whose heavy work runs in C with the GIL released; ctypes releases it
+    /// around every foreign call (`ctypes.windll.kernel32.WaitForMultipleObjects`).
     public static let native: [String] = [
         "numpy.", "scipy.", "hashlib.", "zlib.", "bz2.", "lzma.", "gzip.compress", "gzip.decompress", "ctypes.",
         "cv2.", "torch.", "tensorflow.", "numexpr.", "numba.", "pandas.", "PIL.Image.", "cryptography.", "blake3.",

@@ -61,6 +61,7 @@ public struct SpawnSite: Hashable, Sendable {
     }
 
     public var runsInThread: Bool { kind == .thread || kind == .timer || kind == .threadPool }
+    public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild }
 
     /// Whether this start and `other`, both in one function of one file, sit in different
     /// arms of one chain, outside any loop: one pass through the function makes only one of them.
@@ -68,7 +69,6 @@ public struct SpawnSite: Hashable, Sendable {
         guard function == other.function, loop == nil, other.loop == nil else { return false }
         return arms.contains { mine in other.arms.contains { $0.chain == mine.chain && $0.arm != mine.arm } }
     }
-    public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild }
 }
 
 /// One arm of an `if`/`elif`/`else` chain or a `match`: C's `else if` is a chain inside the `else` arm.

@@ -30,12 +30,22 @@ enum DuplicateDefinitions {
         }
     }
 
+    /// Every fact of the unit that names the function by id: its definition, the starts,
+    /// callbacks and signal handlers it installs, and the functions and tables that hand it on.
     private static func makeOwn(_ id: FunctionID, in file: inout FileFacts) {
         let own = file.path + "::" + id
-        for index in file.functions.indices where file.functions[index].id == id { file.functions[index].id = own }
+        func renamed(_ name: FunctionID) -> FunctionID { name == id ? own : name }
+        for index in file.functions.indices {
+            file.functions[index].id = renamed(file.functions[index].id)
+            if !file.functions[index].handedFunctions.isEmpty { file.functions[index].handedFunctions = file.functions[index].handedFunctions.map(renamed) }
+        }
+        for index in file.globals.indices where !file.globals[index].handedFunctions.isEmpty {
+            file.globals[index].handedFunctions = file.globals[index].handedFunctions.map(renamed)
+        }
         for index in file.spawnSites.indices where file.spawnSites[index].entry == .function(id) {
             file.spawnSites[index].entry = .function(own)
         }
         for index in file.eventLoops.indices where file.eventLoops[index].callback == id { file.eventLoops[index].callback = own }
+        file.signalHandlers = file.signalHandlers.map(renamed)
     }
 }

@@ -3,7 +3,7 @@ import ConchKit
 /// The library knowledge the scanner uses, as data.
 enum ScannerCatalog {
     /// Public names for classes the standard library defines in private modules.
-    static let canonicalNames: [String: String] = multiprocessingForks.merging([
+    static let canonicalNames: [String: String] = billiardNames.merging([
         "concurrent.futures.thread.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
         "concurrent.futures.process.ProcessPoolExecutor": "concurrent.futures.ProcessPoolExecutor",
         "multiprocessing.pool.Pool": "multiprocessing.Pool",
@@ -18,17 +18,13 @@ enum ScannerCatalog {
     /// `billiard`, Celery's fork of multiprocessing, keeps its API and its pickling: its
     /// pools and processes are multiprocessing's. pathos's `multiprocess` is left out:
     /// it pickles with dill, which sends lambdas and closures (CON204 would be wrong there).
-    private static let multiprocessingForks: [String: String] = {
+    private static let billiardNames: [String: String] = {
         let names = ["Pool", "Process", "Queue", "JoinableQueue", "SimpleQueue", "Manager", "Value", "Array", "Lock", "RLock",
                      "Event", "Semaphore", "Condition", "Barrier", "get_context", "set_start_method", "cpu_count",
                      "pool.ThreadPool", "shared_memory.SharedMemory", "dummy.Pool"]
-        var table: [String: String] = [:]
-        for fork in ["billiard"] {
-            table[fork] = "multiprocessing"
-            for name in names { table[fork + "." + name] = "multiprocessing." + name }
-            table[fork + ".pool.Pool"] = "multiprocessing.Pool"
-            table[fork + ".context.Process"] = "multiprocessing.Process"
-        }
+        var table = ["billiard": "multiprocessing", "billiard.pool.Pool": "multiprocessing.Pool",
+                     "billiard.context.Process": "multiprocessing.Process"]
+        for name in names { table["billiard." + name] = "multiprocessing." + name }
         return table
     }()
 

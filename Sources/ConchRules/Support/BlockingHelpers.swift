@@ -41,7 +41,7 @@ struct BlockingHelpers {
     /// one blocking call ran at import, before any loop; a coroutine's calls read the cache.
     private func isFilledAtImport(_ function: FunctionFacts, in file: FileFacts) -> Bool {
         guard function.kind == .function,
-              function.decorators.contains(where: { Self.caches.contains(String($0.split(separator: ".").last ?? "")) }),
+              function.decorators.contains(where: { Self.caches.contains(TaskSources.lastComponent($0)) }),
               let module = file.functions.first(where: { $0.kind == .module }) else { return false }
         return module.calls.contains { $0.arguments.isEmpty && model.resolve($0.callee, from: file) == function.id }
     }
