@@ -241,9 +241,14 @@ final class FunctionWalker {
         let lockArgument = LockAPIs.lockArgument(of: call.callee, in: call.arguments)
         if LockAPIs.acquire.contains(call.callee), let argument = lockArgument {
             held.appendNew([LockWrappers.lockName(argument, unit: unit)])
-        } else if LockAPIs.release.contains(call.callee), let argument = lockArgument {
+        } else if LockAPIs.release.contains(call.callee) || LockAPIs.semaphorePosts.contains(call.callee), let argument = lockArgument {
             let lock = LockWrappers.lockName(argument, unit: unit)
             held.removeAll { $0 == lock }
+        } else if LockAPIs.semaphoreWaits.contains(call.callee), let argument = lockArgument {
+            let semaphore = LockWrappers.lockName(argument, unit: unit)
+            if semaphorePosts.contains(where: { $0.semaphore == semaphore && $0.offset > call.calleeRange.start }) {
+                held.appendNew([semaphore])
+            }
         } else if let effects = lockWrappers[call.callee] {
             for effect in effects {
                 let lock: String
@@ -258,6 +263,21 @@ final class FunctionWalker {
             }
         }
     }
+
+    /// The semaphores this function posts, and where: asked only once it waits on one.
+    private lazy var semaphorePosts: [(semaphore: String, offset: Int)] = {
+        var posts: [(semaphore: String, offset: Int)] = []
+        var pending = [functionDeclaration]
+        while let index = pending.popLast() {
+            pending.append(contentsOf: tree[index].children)
+            guard tree[index].kind == CXCursor_CallExpr else { continue }
+            let call = CallReader.read(index, unit: unit)
+            guard LockAPIs.semaphorePosts.contains(call.callee),
+                  let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }
+            posts.append((LockWrappers.lockName(argument, unit: unit), call.calleeRange.start))
+        }
+        return posts
+    }()
 
     private func recordAtomicBuiltin(_ index: Int, name: String, held: [String]) {
         let range = unit.range(index)

@@ -26,6 +26,16 @@ enum LockAPIs {
         "ngx_shmtx_unlock",
     ]
 
+    /// Semaphore calls. A wait holds the semaphore as a lock only where the same
+    /// function posts it again later: a binary semaphore used as a mutex (fio's
+    /// `sem_wait(&size_lock); cur_offset += ...; sem_post(&size_lock);`). A wait
+    /// with no post after it is a signal being waited for, and guards nothing.
+    static let semaphoreWaits: Set<String> = [
+        "sem_wait", "sem_timedwait", "sem_clockwait", "sem_trywait", "uv_sem_wait", "uv_sem_trywait",
+    ]
+
+    static let semaphorePosts: Set<String> = ["sem_post", "uv_sem_post"]
+
     /// What libevent's `EVLOCK_LOCK(lock, mode)` and `EVLOCK_UNLOCK` expand to: calls
     /// that take the mode first and the lock second.
     private static let modeFirst: Set<String> = [
