@@ -38,6 +38,9 @@ enum UnitParser {
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,
                                   translationUnitKind: library.getTranslationUnitCursor(unit).kind, mainFile: mainFile)
         UnitAnalysis.fill(&facts, context: context, hadErrors: parsed.hadErrors)
+        facts.interposesLibrary = facts.functions.contains { function in
+            function.calls.contains { $0.callee == "dlsym" && $0.argument(at: 0)?.text == "RTLD_NEXT" }
+        }
     }
 
     /// Runs `body` with a C `argv` for `strings`, valid only during the call.

@@ -52,6 +52,10 @@ public struct FileFacts: Sendable {
     /// C: the unit is written for another platform (it includes `windows.h`, which this
     /// one lacks): its functions are not the ones the other units call by those names.
     public var isForAnotherPlatform = false
+    /// C: the unit looks up the library's own functions with `dlsym(RTLD_NEXT, ...)`: it is
+    /// an `LD_PRELOAD` shim (pulseaudio's `padsp.c`), whose `open` is not what the project's
+    /// programs call by that name.
+    public var interposesLibrary = false
     public var suppressions = Suppressions()
     /// Why the file could only be partly analysed, or not at all: reported as CON000.
     public var problems: [FileProblem] = []

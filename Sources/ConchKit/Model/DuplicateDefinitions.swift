@@ -5,7 +5,8 @@
 /// a unit with no `main` (the shared one) keeps the plain id; each other one becomes
 /// its unit's own (`unsquashfs.c::reader`), as a `static` function is, so that unit's
 /// calls, starts and callbacks, which look in their own unit first, reach it. A unit
-/// written for another platform keeps all its functions to itself the same way.
+/// written for another platform, or an `LD_PRELOAD` shim, keeps all its functions to
+/// itself the same way.
 enum DuplicateDefinitions {
     static func separate(_ files: inout [FileFacts]) {
         var definers: [FunctionID: [Int]] = [:]
@@ -22,9 +23,10 @@ enum DuplicateDefinitions {
             let keeper = units.first { !hasMain.contains($0) } ?? units[0]
             for unit in units where unit != keeper { makeOwn(id, in: &files[unit]) }
         }
-        // A unit for another platform (its `readdir` over Win32's FindFirstFile) is not
-        // what this platform's units call: its functions stay its own.
-        for index in files.indices where files[index].isForAnotherPlatform {
+        // A unit for another platform (its `readdir` over Win32's FindFirstFile), or one
+        // that wraps libc for other programs, is not what this platform's units call:
+        // its functions stay its own.
+        for index in files.indices where files[index].isForAnotherPlatform || files[index].interposesLibrary {
             let external = files[index].functions.filter { $0.kind == .function && !$0.id.contains("::") }.map(\.id)
             for id in Set(external) { makeOwn(id, in: &files[index]) }
         }
