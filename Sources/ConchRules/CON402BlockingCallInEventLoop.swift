@@ -18,7 +18,7 @@ struct BlockingCallInEventLoop: Rule {
             }
             // An awaited call hands control back to the loop, whatever its name.
             for call in function.calls where !call.isAwaited {
-                guard let entry = BlockingCalls.entry(for: call, in: file, caller: function) else {
+                guard let (matched, entry) = helpers.entry(for: call, in: file, caller: function) else {
                     if let found = helpers.blockingCall(through: call, in: file),
                        !returnsAtOnce(found.entry, in: function, role: role, loops: loops),
                        !checkedBeforeHand(found, by: function, model: model) {
@@ -28,10 +28,10 @@ struct BlockingCallInEventLoop: Rule {
                 }
                 if returnsAtOnce(entry, in: function, role: role, loops: loops) { continue }
                 let run = loops.runs(reaching: file).first
-                let (recommended, advice) = recommendation(for: call, entry: entry, role: role, in: function, of: file, run: run?.marker)
+                let (recommended, advice) = recommendation(for: matched, entry: entry, role: role, in: function, of: file, run: run?.marker)
                 findings.append(finding(
                     in: file, at: call.range,
-                    "\(call.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
+                    "\(matched.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
                         + "no other task or callback runs until it returns",
                     advice: advice, model: recommended,
                     related: run.map { [model.loopStart($0)] } ?? []))

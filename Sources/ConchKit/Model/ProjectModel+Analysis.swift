@@ -17,10 +17,8 @@ extension ProjectModel {
 
     /// `ClusterNode(host, port)` runs the `__init__` the class or its nearest project base defines.
     private func initializer(of className: String) -> (id: FunctionID, reference: FunctionReference)? {
-        // Most unresolved callees are library functions and methods; classes are spelled in CamelCase.
-        let utf8 = className.utf8
-        let start = utf8.lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        guard start < utf8.endIndex, utf8[start] >= UInt8(ascii: "A"), utf8[start] <= UInt8(ascii: "Z") else { return nil }
+        // Most unresolved callees are library functions and methods, ruled out by their spelling.
+        guard ClassNames.looksLikeClass(className) else { return nil }
         let hierarchy = classHierarchy
         guard hierarchy[className] != nil else { return nil }
         for ancestor in hierarchy.ancestors(of: className) {

@@ -5,6 +5,7 @@ struct WorkloadClassifier {
     static let hotLoopOperations = 3
 
     let model: ProjectModel
+    private lazy var libraryMethods = model.libraryMethods
     private var memo: [FunctionID: Workload] = [:]
     private var inProgress: Set<FunctionID> = []
 
@@ -72,8 +73,14 @@ struct WorkloadClassifier {
     /// The name to show for a call that waits: the catalogued callee, or the call as
     /// written for a blocking method on a receiver of unknown type (`self.stop.wait`).
     /// A method the project defines is followed instead of judged by its name.
-    private func waitedOn(_ call: CallFacts, in file: FileFacts) -> String? {
-        if WorkloadCatalog.waits(call.callee) { return call.callee }
+    /// A Python callee left unresolved only spells a library function when its first
+    /// name is bound to something else (`def bind(socket): socket.setsockopt(...)`);
+    /// C's are unresolved whenever a header is missing, and still name libc's.
+    private mutating func waitedOn(_ call: CallFacts, in file: FileFacts) -> String? {
+        if WorkloadCatalog.waits(call.callee), call.isResolved || file.language != .python { return call.callee }
+        if call.isResolved, let inherited = libraryMethods.equivalent(of: call.callee), WorkloadCatalog.waits(inherited) {
+            return inherited
+        }
         if WorkloadCatalog.isBlockingMethod(call.callee) || WorkloadCatalog.waitsByItsKeywords(call),
            model.resolve(call.callee, from: file) == nil {
             return call.calleeText

@@ -230,16 +230,13 @@ extension ScanModel {
     }
 
     /// The type a call's result has: the table's answer; an instance of the callee when it
-    /// names a class (a class of this file, a CapWords name, or a known lowercase class);
+    /// names a class (a class of this file, a CapWords name, `_Private` ones too, or a known
+    /// lowercase class);
     /// nil for other functions, whose results are unknown.
     func callResultType(_ callee: String) -> String? {
         if ScannerCatalog.returnTypeLengths.mayContain(callee), let known = ScannerCatalog.returnTypes[callee] { return known }
         if isClassOfFile(callee) { return callee }
         if ScannerCatalog.lowercaseClassLengths.mayContain(callee), ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
-        let utf8 = callee.utf8
-        let lastStart = utf8.lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        guard lastStart < utf8.endIndex else { return nil }
-        let first = utf8[lastStart]
-        return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") ? callee : nil
+        return ClassNames.looksLikeClass(callee) ? callee : nil
     }
 }

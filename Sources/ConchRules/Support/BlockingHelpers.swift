@@ -17,6 +17,7 @@ struct BlockingHelpers {
     private static let searchLimit = 64
 
     let model: ProjectModel
+    let library: LibraryMethods
     /// Functions on the loop themselves, reported where they block.
     let onTheLoop: Set<FunctionID>
     /// The shortest chain to a blocking call from each plain function searched; nil when it blocks nowhere.
@@ -24,7 +25,17 @@ struct BlockingHelpers {
 
     init(model: ProjectModel, onTheLoop: Set<FunctionID>) {
         self.model = model
+        library = model.libraryMethods
         self.onTheLoop = onTheLoop
+    }
+
+    /// The catalog's entry for a call as written, or else for the library method it runs
+    /// (`reader.join()` on a project class built on `threading.Thread`), with the call it matched.
+    func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> (call: CallFacts, entry: BlockingCalls.Entry)? {
+        if let entry = BlockingCalls.entry(for: call, in: file, caller: caller) { return (call, entry) }
+        let inherited = library.libraryCall(call)
+        guard inherited.callee != call.callee, let entry = BlockingCalls.entry(for: inherited, in: file, caller: caller) else { return nil }
+        return (inherited, entry)
     }
 
     /// What the plain function a call in `file` names blocks on, if it does.
@@ -56,9 +67,7 @@ struct BlockingHelpers {
         else { return nil }
         known[id] = .some(nil)
         var found: Found?
-        let blocking = function.calls.lazy.compactMap { call in
-            BlockingCalls.entry(for: call, in: file, caller: function).map { (call, $0) }
-        }.first
+        let blocking = function.calls.lazy.compactMap { [self] call in entry(for: call, in: file, caller: function) }.first
         if let (call, entry) = blocking {
             found = Found(file: file, call: call, entry: entry, via: [id])
         } else {
