@@ -24,7 +24,10 @@ enum LockWrappers {
         }
     }
 
-    /// Function id -> the lock effects its body leaves behind. Bodies with loops are not wrappers.
+    /// Function id -> the lock effects its body leaves behind. Bodies with loops are not
+    /// wrappers; a `do { ... } while (0)` (an assert macro around the lock call) is no loop.
+    /// Nor are bodies that call through a pointer, which may release what they took:
+    /// `pthread_cleanup_pop(1)` runs the `pthread_mutex_unlock` that `pthread_cleanup_push` stored.
     static func find(_ unit: UnitContext) -> [FunctionID: [Effect]] {
         let tree = unit.tree
         var result: [FunctionID: [Effect]] = [:]
@@ -37,10 +40,14 @@ enum LockWrappers {
             var isWrapper = true
             while let index = work.popLast() {
                 let node = tree[index]
-                if [CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt].contains(node.kind) { isWrapper = false; break }
+                if [CXCursor_ForStmt, CXCursor_WhileStmt, CXCursor_DoStmt].contains(node.kind), !LoopShape.runsOnce(index, unit: unit) {
+                    isWrapper = false
+                    break
+                }
                 work += node.children.reversed()
                 guard node.kind == CXCursor_CallExpr else { continue }
                 let call = CallReader.read(index, unit: unit)
+                if call.isThroughPointer { isWrapper = false; break }
                 let acquires = LockAPIs.acquire.contains(call.callee)
                 guard acquires || LockAPIs.release.contains(call.callee),
                       let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }

@@ -12,14 +12,23 @@ struct LoopShape {
     /// a body that skips the pass while a count it keeps is at a limit.
     var boundedByCounter = false
 
+    /// `do { ... } while (0)`: a macro idiom (`pa_assert_se(...)`), not a loop.
+    static func runsOnce(_ index: Int, unit: UnitContext) -> Bool {
+        unit.tree[index].kind == CXCursor_DoStmt && doCondition(index, unit: unit) == 0
+    }
+
+    /// The value of a `do` loop's condition, when it is a constant.
+    private static func doCondition(_ index: Int, unit: UnitContext) -> Int? {
+        unit.tree[index].children.last.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
+    }
+
     /// Nil for `do { ... } while (0)`: a macro idiom, not a loop.
     static func analyse(_ index: Int, unit: UnitContext) -> LoopShape? {
         let node = unit.tree[index]
         let scanner = ByteScanner(bytes: unit.bytes)
         switch node.kind {
         case CXCursor_DoStmt:
-            let condition = node.children.last
-            let value = condition.flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
+            let value = doCondition(index, unit: unit)
             if value == 0 { return nil }
             var header = unit.range(index)
             if let body = node.children.first, unit.tree[body].hasRange, node.hasRange,
