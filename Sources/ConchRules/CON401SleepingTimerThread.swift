@@ -16,11 +16,21 @@ struct SleepingTimerThread: Rule {
         var findings: [Finding] = []
         for (file, site) in model.spawnSites where site.kind == .thread || site.kind == .timer {
             guard let entry = site.entryID, let (entryFile, function) = model.function(entry),
-                  let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile, model: model),
-                  let run = loops.runs(reaching: file).first ?? loops.runs(reaching: entryFile).first else { continue }
+                  let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile, model: model) else { continue }
+            let runs = (loops.runs(reaching: file) + loops.runs(reaching: entryFile)).filter { sharesAProgram($0, entry, model) }
+            guard let run = runs.first else { continue }
             findings.append(finding(site, in: file, entry: function, entryFile: entryFile, repetition: repetition, run: run, model: model))
         }
         return findings
+    }
+
+    /// A C tree may build several programs (libmicrohttpd's tests beside its examples):
+    /// the loop must run in one whose `main` starts the thread.
+    private func sharesAProgram(_ run: (file: FileFacts, marker: EventLoopMarker), _ entry: FunctionID, _ model: ProjectModel) -> Bool {
+        guard run.file.language == .c, let thread = model.executionContexts.threads.first(where: { $0.id == entry }),
+              let holder = run.file.functions.lastIndex(where: { $0.kind != .module && $0.range.contains(run.marker.range.start) })
+        else { return true }
+        return model.executionContexts.sharesAProgram(holder, of: run.file, with: thread)
     }
 
     private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts,

@@ -41,7 +41,7 @@ enum FrameworkSchedulers {
         .chronyScheduler: Entry(displayName: "chrony scheduler", scheduler: "use `SCH_AddTimeoutByDelay(delay, handler, arg)`, re-armed from the handler"),
         .threadMaster: Entry(displayName: "thread master", scheduler: "use `thread_add_timer(master, func, arg, timer)`, re-armed from `func`"),
         // A loop around `poll`, `select` or `epoll_wait`: the descriptors it waits on take a timer too.
-        .epoll: Entry(displayName: "poll/epoll",
+        .epoll: Entry(displayName: "select/poll/epoll",
                       scheduler: "add a `timerfd_create` descriptor, armed with `timerfd_settime`, to the descriptors the loop waits on"),
     ]
 
