@@ -66,7 +66,10 @@ struct BlockingCallInEventLoop: Rule {
     private func helperFinding(_ call: CallFacts, _ found: BlockingHelpers.Found, in file: FileFacts, _ function: FunctionFacts,
                                role: LoopRole, model: ProjectModel) -> Finding {
         let run = model.eventLoopIndex.runs(reaching: file).first
-        let helper = model.displayName(found.via[0])
+        // As written, `self.__stop` is bound to its object (and its private name stays
+        // mangled right); `Receiver.__stop` would need `self` passed by hand.
+        let written = call.calleeText
+        let helper = written.isEmpty || written.contains("…") || written.contains("(") ? model.displayName(found.via[0]) : written
         let through = found.via.dropFirst().map { "`\(model.displayName($0))`" }
         let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
         let place = model.place(found.file.path, found.call.range.start, from: file.path)

@@ -18,6 +18,9 @@ import Testing
         #expect(retry.message.contains("in coroutine `watch_patiently`: it calls `requests.get` at line 11 (through `fetch_price`)"))
         #expect(retry.recommendation?.advice.hasPrefix("run `retry_fetch` off the loop with `await asyncio.to_thread(retry_fetch, ...)`") == true)
         #expect(retry.related.first?.message == "blocks: `requests.get`")
+        // A method is handed off bound, as the coroutine wrote it.
+        let take = try #require(findings.first { $0.message.hasPrefix("`self._take`") })
+        #expect(take.recommendation?.advice.hasPrefix("run `self._take` off the loop with `await asyncio.to_thread(self._take, ...)`") == true)
     }
 
     @Test func aHelperBlockingAGUIOrReactorCallbackGetsThatFrameworksAdvice() throws {

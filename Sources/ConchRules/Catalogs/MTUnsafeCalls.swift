@@ -104,7 +104,8 @@ enum MTUnsafeCalls {
     /// its `__setitem__`): C code reading the environment in another thread can crash.
     private static let environmentChanges: [String: Entry] = {
         let change = Entry(hazard: "which changes the environment of the whole process",
-                           advice: "set the environment once at startup, or pass env= to subprocess.run")
+                           advice: "set the environment once at startup, before any thread starts; hand values "
+                               + "to the code that needs them as arguments, and to a child process with subprocess's env=")
         let names = ["os.putenv", "os.unsetenv", "os.environ.__setitem__", "os.environ.__delitem__", "os.environ.update",
                      "os.environ.setdefault", "os.environ.pop", "os.environ.popitem", "os.environ.clear"]
         return Dictionary(uniqueKeysWithValues: names.map { ($0, change) })
