@@ -17,7 +17,7 @@ struct SpawnPerTask: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
-        for (file, site) in model.spawnSites where !site.isBounded && isOSSpawn(site) {
+        for (file, site) in model.spawnSites where !site.isBounded && !detachesTheLooper(site, in: file) && isOSSpawn(site) {
             if site.startsPerRequest {
                 // One server, one finding, however many handler methods it runs; a test's server is what it tests.
                 if !file.isInTest(function: site.function), servers.insert(site.range).inserted {
@@ -35,6 +35,15 @@ struct SpawnPerTask: Rule {
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
         return findings
+    }
+
+    /// A fork whose parent exits leaves one process, the child, going on in the loop
+    /// (a daemon detaching); made in the child of another fork (openvpn's double fork
+    /// for deferred auth), it leaves a grandchild for each child the loop forks.
+    private func detachesTheLooper(_ site: SpawnSite, in file: FileFacts) -> Bool {
+        site.detaches && !file.functions.contains {
+            $0.name == ForkChild.markerName && $0.parent == site.function && $0.range.contains(site.range.start)
+        }
     }
 
     /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread

@@ -36,6 +36,7 @@ enum FactsDump {
         var notes: [String] = []
         if let loop = site.loop { notes.append("in loop \(loop)") }
         if site.isBounded { notes.append("bounded") }
+        if site.detaches { notes.append("parent exits") }
         if site.startsPerRequest { notes.append("per request") }
         for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
@@ -158,7 +159,7 @@ extension FactsDump {
         func line(_ range: ByteRange) -> Int { file.line(of: range.start) }
         func spawn(_ site: SpawnSite) -> [String: Any] {
             ["line": line(site.range), "kind": site.kind.rawValue, "api": site.api, "entry": entry(site.entry),
-             "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "per_request": site.startsPerRequest,
+             "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "detaches": site.detaches, "per_request": site.startsPerRequest,
              "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] }]
         }
         func call(_ call: CallFacts) -> [String: Any] {

@@ -6,6 +6,20 @@ enum ForkBranches {
     private enum Side { case child, parent, failure, unknown }
 
     static func childBranch(of call: Int, unit: UnitContext) -> ByteRange? {
+        firstTest(of: call, unit: unit) { candidate, pid, rest in branch(candidate, pid: pid, call: call, rest: rest, unit: unit) }
+    }
+
+    /// Whether the parent ends the process right after the fork (`if (pid > 0) _exit(0);`,
+    /// a daemon detaching): the child goes on alone, so one process runs however often it forks.
+    static func parentEndsProcess(of call: Int, unit: UnitContext) -> Bool {
+        let arm = firstTest(of: call, unit: unit) { candidate, pid, _ in parentArm(candidate, pid: pid, call: call, unit: unit) }
+        return arm.map { ControlFlow.endsProcess($0, unit: unit) } ?? false
+    }
+
+    /// The first answer `answer` gives for the statements that test the fork's result:
+    /// the one holding the call, then those after it in its block that name the pid.
+    private static func firstTest<Answer>(of call: Int, unit: UnitContext,
+                                          _ answer: (_ statement: Int, _ pid: String?, _ rest: ByteRange) -> Answer?) -> Answer? {
         let tree = unit.tree
         let pid = CallReader.boundName(call, unit: unit)
         // The statement holding the call, directly inside a block.
@@ -18,9 +32,33 @@ enum ForkBranches {
             let mentions = offset == 0 ? tree.isAncestor(candidate, of: call) : pid.map { mentionsName($0, candidate, unit: unit) } ?? false
             guard mentions else { continue }
             let rest = ByteRange(unit.tree[candidate].end, unit.tree[block].end - 1)
-            if let range = branch(candidate, pid: pid, call: call, rest: rest, unit: unit) { return range }
+            if let found = answer(candidate, pid, rest) { return found }
         }
         return nil
+    }
+
+    /// The arm the parent takes in a statement testing the fork's result: an `if` arm, or
+    /// the `default:` section's last statement of a `switch`.
+    private static func parentArm(_ statement: Int, pid: String?, call: Int, unit: UnitContext) -> Int? {
+        let tree = unit.tree
+        let node = tree[statement]
+        switch node.kind {
+        case CXCursor_IfStmt where node.children.count >= 2:
+            let otherwise = node.children.count > 2 ? node.children[2] : nil
+            switch side(whenTrue: node.children[0], pid: pid, call: call, unit: unit) {
+            case .parent: return node.children[1]
+            case .child: return otherwise
+            case .failure: return otherwise.flatMap { parentArm($0, pid: pid, call: call, unit: unit) }
+            case .unknown: return nil
+            }
+        case CXCursor_SwitchStmt where node.children.count == 2:
+            let sections = tree[node.children[1]].children
+            guard let label = sections.lastIndex(where: { tree[$0].kind == CXCursor_DefaultStmt }) else { return nil }
+            let next = sections[(label + 1)...].firstIndex { [CXCursor_CaseStmt, CXCursor_DefaultStmt].contains(tree[$0].kind) }
+            return sections[label..<(next ?? sections.endIndex)].last
+        default:
+            return nil
+        }
     }
 
     private static func branch(_ statement: Int, pid: String?, call: Int, rest: ByteRange, unit: UnitContext) -> ByteRange? {
@@ -46,6 +84,9 @@ enum ForkBranches {
             let body = tree[node.children[1]]
             for (offset, label) in body.children.enumerated() where tree[label].kind == CXCursor_CaseStmt {
                 guard let value = tree[label].children.first, unit.library.integerValue(tree[value].cursor) == 0 else { continue }
+                // Clang gives a label whose statement it could not build (an undeclared
+                // name, in a unit missing headers) no place of its own: it marks no branch.
+                guard tree[label].start > node.start else { return nil }
                 let next = body.children[(offset + 1)...].first { [CXCursor_CaseStmt, CXCursor_DefaultStmt].contains(tree[$0].kind) }
                 return ByteRange(tree[label].start, next.map { tree[$0].start } ?? body.end - 1)
             }

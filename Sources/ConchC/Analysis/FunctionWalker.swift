@@ -212,7 +212,7 @@ final class FunctionWalker {
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
         recorded.guards = guards.guards(at: index)
-        recorded.leadsToExit = ControlFlow.isFollowedByExit(index, unit: unit)
+        recorded.leadsToExit = ControlFlow.isNoReturnCall(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
         recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
@@ -306,7 +306,9 @@ final class FunctionWalker {
             spawnSites.append(site(api.kind, entry(api.entryArgument), isBounded: api.isBounded))
         }
         if ConcurrencyAPIs.forks.contains(callee) {
-            spawnSites.append(site(.forkChild, .function(facts.id), isBounded: false))
+            var fork = site(.forkChild, .function(facts.id), isBounded: false)
+            fork.detaches = node.map { ForkBranches.parentEndsProcess(of: $0, unit: unit) } ?? false
+            spawnSites.append(fork)
             if let node { forkCalls.append(node) }
         }
         if let framework = ConcurrencyAPIs.loopRuns[callee] {

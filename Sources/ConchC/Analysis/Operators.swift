@@ -58,6 +58,38 @@ enum ControlFlow {
         }
     }
 
+    /// Whether the statement ends the process on every path (`_exit(0);`, `{ log(); exit(1); }`).
+    static func endsProcess(_ index: Int, unit: UnitContext) -> Bool {
+        endsProcess(index, unit: unit, ending: unit.endingFunctions)
+    }
+
+    /// `endsProcess`, with `ending` the unit's functions known to end it.
+    private static func endsProcess(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
+        let node = unit.tree[index]
+        switch node.kind {
+        case CXCursor_CompoundStmt, CXCursor_DefaultStmt, CXCursor_CaseStmt:
+            return node.children.last.map { endsProcess($0, unit: unit, ending: ending) } ?? false
+        case CXCursor_IfStmt:
+            return node.children.count == 3 && endsProcess(node.children[1], unit: unit, ending: ending)
+                && endsProcess(node.children[2], unit: unit, ending: ending)
+        default:
+            return isNoReturnCall(index, unit: unit, ending: ending)
+        }
+    }
+
+    /// The unit's functions whose body ends the process on every path, through libc's
+    /// calls that never return (`fatal_exit()`: `fprintf(...); _exit(99);`).
+    static func endingFunctions(in unit: UnitContext) -> Set<String> {
+        let tree = unit.tree
+        var found: Set<String> = []
+        for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
+            guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt,
+                  endsProcess(body, unit: unit, ending: []) else { continue }
+            found.insert(unit.library.spelling(tree[root].cursor))
+        }
+        return found
+    }
+
     /// Whether what comes right after a call, in its comma expression or its block,
     /// never returns: `(_serverAssert(...), __builtin_unreachable())`, `report(); abort();`.
     static func isFollowedByExit(_ call: Int, unit: UnitContext) -> Bool {
@@ -77,10 +109,16 @@ enum ControlFlow {
         }
     }
 
-    private static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
+    /// A call of libc's that never returns, or of one of the unit's functions that ends the process.
+    static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
+        isNoReturnCall(index, unit: unit, ending: unit.endingFunctions)
+    }
+
+    private static func isNoReturnCall(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
         let inner = unit.tree.stripped(index)
         guard unit.tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(unit.tree[inner].cursor) else { return false }
-        return LockAPIs.noReturn.contains(unit.library.spelling(callee))
+        let name = unit.library.spelling(callee)
+        return LockAPIs.noReturn.contains(name) || ending.contains(name)
     }
 }
 

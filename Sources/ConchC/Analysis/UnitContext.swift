@@ -23,6 +23,8 @@ final class UnitContext {
     private var functionStatics: [String: [String]] = [:]
     /// Per local pointer (by USR): whether every value it is given is fresh heap memory.
     var heapOnlyLocals: [String: Bool] = [:]
+    /// The unit's functions that end the process on every path (a `die()` or `fatal()`).
+    lazy var endingFunctions: Set<String> = ControlFlow.endingFunctions(in: self)
 
     init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?) {
         self.library = library

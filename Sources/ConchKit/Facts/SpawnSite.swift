@@ -42,6 +42,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var loop: Int?
     /// A pool, executor or semaphore bounds how many run at once.
     public var isBounded: Bool
+    /// C: the parent ends the process right after the fork (`if (pid > 0) _exit(0);`): the
+    /// child goes on alone, as a daemon detaching does, so one process runs however often.
+    public var detaches = false
     /// A server starts one for every request it accepts (`socketserver.ThreadingTCPServer`):
     /// the open-ended accept loop is inside the library, not in `loop`.
     public var startsPerRequest = false
