@@ -20,6 +20,15 @@ import Testing
         #expect(discover(folder).files.map(\.path) == ["a/x.c", "a/x.h", "b.py", "stubs.pyi"])
     }
 
+    @Test func aStubBesideItsModuleIsLeftToTypeCheckersUnlessNamed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("pkg/button.py", "")
+        try folder.write("pkg/button.pyi", "")
+        try folder.write("pkg/native.pyi", "")
+        #expect(discover(folder).files.map(\.path) == ["pkg/button.py", "pkg/native.pyi"])
+        #expect(discover(folder, ["pkg/button.pyi"]).files.map(\.path) == ["pkg/button.pyi"])
+    }
+
     @Test func pythonShebangMakesAnExtensionlessScriptPython() throws {
         let folder = try TemporaryFolder()
         try folder.write("tool", "#!/usr/bin/env python3\nprint(1)\n")

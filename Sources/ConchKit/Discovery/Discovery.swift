@@ -98,8 +98,12 @@ public struct Discovery {
             return
         }
         let ignores = options.respectGitignore ? ignores.adding(GitIgnores.file(in: directory)) : ignores
+        let names = Set(entries.map(\.name))
         for entry in entries {
             let path = directory + "/" + entry.name
+            // A stub beside its module (`button.pyi` by `button.py`) describes it to type
+            // checkers; the module is the code that runs, and would be reported twice.
+            if entry.name.hasSuffix(".pyi"), names.contains(String(entry.name.dropLast())) { continue }
             if !entry.hasUTF8Name {
                 reportUnnamable(entry, at: path)
                 continue
