@@ -165,3 +165,21 @@ async def frame_sizes(paths):
         for frame in read_frames(path, 4):
             sizes.append((len(frame) * 8 + 7) // 8 - 1)
     return sizes
+
+
+def send_to(connection, message):
+    return [connection.write(part) for part in message.parts]
+
+
+async def dispatch_all(connections):
+    # Collecting the futures each send returns is no arithmetic, however many `+=`.
+    futures = []
+    closed = set()
+    for connection, messages in connections.items():
+        for message in messages:
+            if connection.closed:
+                closed |= {connection}
+                continue
+            futures += send_to(connection, message)
+            futures += send_to(connection, message.receipt)
+    return futures, closed

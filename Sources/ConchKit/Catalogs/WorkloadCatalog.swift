@@ -23,6 +23,17 @@ public enum WorkloadCatalog {
         "read", "write", "recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept", "accept4", "connect",
         "poll", "select", "epoll_wait", "fread", "fwrite", "fgets", "fputs", "fprintf", "printf", "puts", "fopen",
         "getaddrinfo", "gethostbyname", "sleep", "usleep", "nanosleep",
+    ] + fileSystem
+
+    /// Python's calls on files and folders by name: each a system call that waits on the disk.
+    private static let fileSystem: [String] = [
+        "os.lstat", "os.fstat", "os.remove", "os.unlink", "os.rename", "os.replace", "os.rmdir", "os.removedirs",
+        "os.mkdir", "os.makedirs", "os.utime", "os.chmod", "os.chown", "os.truncate", "os.fsync", "os.path.exists",
+        "os.path.lexists", "os.path.isfile", "os.path.isdir", "os.path.islink", "os.path.getsize", "os.path.getmtime",
+        "os.path.getatime", "os.path.getctime", "glob.glob", "glob.iglob", "pathlib.Path.stat", "pathlib.Path.lstat",
+        "pathlib.Path.exists", "pathlib.Path.is_file", "pathlib.Path.is_dir", "pathlib.Path.iterdir", "pathlib.Path.glob",
+        "pathlib.Path.rglob", "pathlib.Path.open", "pathlib.Path.unlink", "pathlib.Path.rename", "pathlib.Path.replace",
+        "pathlib.Path.mkdir", "pathlib.Path.rmdir", "pathlib.Path.touch",
     ]
 
     /// Names under an `io` prefix that only build or configure a client, a request or a
@@ -64,7 +75,7 @@ public enum WorkloadCatalog {
         "multiprocessing.Queue.get", "multiprocessing.SimpleQueue.get", "multiprocessing.JoinableQueue.get",
         "multiprocessing.connection.wait", "multiprocessing.Process.join",
         "_winapi.WaitForSingleObject", "_winapi.WaitForMultipleObjects",
-    ]
+    ] + fileSystem
 
     /// The blocking methods that wait on the program's own threads and processes.
     public static let localBlockingMethods: Set<String> = ["wait", "wait_for", "acquire"]

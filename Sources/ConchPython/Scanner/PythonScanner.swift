@@ -21,6 +21,7 @@ public enum PythonScanner {
         var structure = StructurePass(model: model)
         structure.run()
         LambdaOperators.discount(model)
+        CollectionOperators.discount(model)
         var expressions = ExpressionPass(model: model)
         expressions.run()
         ForkBranches.record(model)

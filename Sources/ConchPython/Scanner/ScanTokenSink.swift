@@ -75,8 +75,9 @@ struct ScanTokenSink: TokenSink {
         case .op:
             nameIDs.append(-1)
             isArithmetic = pairBracket(index, start, end)
-            // `name + "_"`, `parts[:1] + [rest]`: joining strings and lists computes nothing.
-            if isArithmetic, isPlus(index), index > 0, kinds[index - 1] == .string || kinds[index - 1] == .fstringEnd {
+            // `name + "_"`, `parts[:1] + [rest]`, `"%s:%s" % (a, b)`: joining strings and lists,
+            // and formatting strings, compute nothing.
+            if isArithmetic, isPlus(index) || isFormatting(index), index > 0, kinds[index - 1] == .string || kinds[index - 1] == .fstringEnd {
                 isArithmetic = false
             } else if end - start == 1, bytes[start] == UInt8(ascii: "["), countedPlus(index - 1) {
                 operatorsBefore[index] -= 1 + 1 << 32
@@ -154,6 +155,10 @@ struct ScanTokenSink: TokenSink {
         guard index >= 0, kinds[index] == .op, bytes[starts[index]] == UInt8(ascii: "+") else { return false }
         let length = ends[index] - starts[index]
         return length == 1 || (length == 2 && bytes[starts[index] + 1] == UInt8(ascii: "="))
+    }
+
+    private func isFormatting(_ index: Int) -> Bool {
+        kinds[index] == .op && ends[index] - starts[index] == 1 && bytes[starts[index]] == UInt8(ascii: "%")
     }
 
     /// A `+` or `+=` just before, counted as computing: the operand after it shows it joins strings or lists.
