@@ -41,14 +41,30 @@ struct SleepingTimerThread: Rule {
             if isTheRearm, firstArmingExists(entry.id, in: entryFile) { return nil }
             return .rearmingTimer(rearm)
         }
-        for loop in entry.loops where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language, model) {
+        for (index, loop) in entry.loops.enumerated() where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language, model) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
-            guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) }),
-                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) && !buildsException($0, in: entryFile.language) })
+            guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) && !pollsInside(index, $0, entry) }),
+                  // The work the loop repeats stands in its body: a call in its condition only
+                  // tests whether to go on (`while not os.path.exists(path): time.sleep(0.05)`).
+                  inLoop.contains(where: { !SleepCalls.isSleep($0, in: entryFile.language) && !buildsException($0, in: entryFile.language)
+                      && !loop.headerRange.contains($0.range.start) })
             else { continue }
             return .sleepingLoop(loop: loop, sleep: sleep)
         }
         return nil
+    }
+
+    /// A sleep in a `while` nested in the loop (`while not os.path.exists(path): time.sleep(0.05)`)
+    /// waits for a condition on one path, and does not pace the loop's rounds; one in a
+    /// nested `for` (a long sleep cut in slices) still does.
+    private func pollsInside(_ loop: Int, _ sleep: CallFacts, _ entry: FunctionFacts) -> Bool {
+        entry.loops.indices.contains { inner in
+            let facts = entry.loops[inner]
+            guard facts.kind == .while || facts.kind == .doWhile, inner != loop, facts.range.contains(sleep.range.start) else { return false }
+            var parent = facts.parent
+            while let current = parent, current != loop { parent = entry.loops[current].parent }
+            return parent == loop
+        }
     }
 
     /// `raise TimeoutError(...)` on the way out of a loop that polls for a state change
