@@ -212,7 +212,7 @@ final class FunctionWalker {
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
         recorded.guards = guards.guards(at: index)
-        recorded.leadsToExit = ControlFlow.isNoReturnCall(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
+        recorded.leadsToExit = ControlFlow.callsEndingFunction(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
         recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
@@ -283,9 +283,7 @@ final class FunctionWalker {
         let range = unit.range(index)
         var recorded = CallFacts(callee: name, calleeText: name, isResolved: true, range: range,
                                  calleeRange: ByteRange(range.start, range.start + name.utf8.count))
-        // Operands a macro supplies (`memory_order_seq_cst`) span the whole expression: not arguments.
-        let operands = tree[index].children.filter { tree[$0].start != tree[index].start || tree[$0].end != tree[index].end }
-        recorded.arguments = operands.sorted { tree[$0].start < tree[$1].start }.map { CallReader.argument($0, unit: unit) }
+        recorded.arguments = unit.atomicOperands(index).map { CallReader.argument($0, unit: unit) }
         recorded.loop = openLoops.last?.index
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)

@@ -34,6 +34,10 @@ enum LockWrappers {
         for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
             guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt else { continue }
             let parameters = tree[root].children.filter { tree[$0].kind == CXCursor_ParmDecl }.map { unit.library.spelling(tree[$0].cursor) }
+            if let spin = SpinLocks.effect(body: body, parameters: parameters, unit: unit) {
+                result[unit.functionID(tree[root].cursor)] = [spin]
+                continue
+            }
             var held: [Target] = []
             var released: [Target] = []
             var work = [body]
@@ -51,8 +55,7 @@ enum LockWrappers {
                 let acquires = LockAPIs.acquire.contains(call.callee)
                 guard acquires || LockAPIs.release.contains(call.callee),
                       let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }
-                let name = lockName(argument, unit: unit)
-                let target = parameters.firstIndex(of: name).map(Target.parameter) ?? .named(name)
+                let target = target(lockName(argument, unit: unit), parameters: parameters)
                 if acquires {
                     if !held.contains(target) { held.append(target) }
                 } else if let position = held.firstIndex(of: target) {
@@ -66,6 +69,11 @@ enum LockWrappers {
                 + released.map { Effect(acquires: false, target: $0) }
         }
         return result
+    }
+
+    /// The caller's argument for a lock the helper takes as a parameter, else the lock's name.
+    static func target(_ name: String, parameters: [String]) -> Target {
+        parameters.firstIndex(of: name).map(Target.parameter) ?? .named(name)
     }
 
     /// `&m` -> `m`, `&s->lock` -> `s->lock`, `m` -> `m`.

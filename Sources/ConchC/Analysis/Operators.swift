@@ -109,16 +109,25 @@ enum ControlFlow {
         }
     }
 
+    /// A call of one of the unit's functions that ends the process (its `die()`).
+    static func callsEndingFunction(_ index: Int, unit: UnitContext) -> Bool {
+        calleeName(index, unit: unit).map(unit.endingFunctions.contains) ?? false
+    }
+
     /// A call of libc's that never returns, or of one of the unit's functions that ends the process.
-    static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
+    private static func isNoReturnCall(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
+        guard let name = calleeName(index, unit: unit) else { return false }
+        return LockAPIs.noReturn.contains(name) || ending.contains(name)
+    }
+
+    private static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
         isNoReturnCall(index, unit: unit, ending: unit.endingFunctions)
     }
 
-    private static func isNoReturnCall(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
+    private static func calleeName(_ index: Int, unit: UnitContext) -> String? {
         let inner = unit.tree.stripped(index)
-        guard unit.tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(unit.tree[inner].cursor) else { return false }
-        let name = unit.library.spelling(callee)
-        return LockAPIs.noReturn.contains(name) || ending.contains(name)
+        guard unit.tree[inner].kind == CXCursor_CallExpr, let callee = unit.library.referenced(unit.tree[inner].cursor) else { return nil }
+        return unit.library.spelling(callee)
     }
 }
 

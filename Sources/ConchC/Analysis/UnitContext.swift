@@ -138,6 +138,13 @@ final class UnitContext {
         return end < node.end && bytes[end] == UInt8(ascii: "(") ? name : nil
     }
 
+    /// An atomic builtin's operands in source order. Those a macro supplies
+    /// (`memory_order_seq_cst`) span the whole expression: they are not operands.
+    func atomicOperands(_ index: Int) -> [Int] {
+        let node = tree[index]
+        return node.children.filter { tree[$0].start != node.start || tree[$0].end != node.end }.sorted { tree[$0].start < tree[$1].start }
+    }
+
     // MARK: Names
 
     /// `name` for external linkage, `path::name` for `static` functions of this

@@ -20,6 +20,8 @@ enum ConcurrencyAPIs {
         "CreateThread": ThreadAPI(kind: .thread, entryArgument: 2),
         "_beginthreadex": ThreadAPI(kind: .thread, entryArgument: 2),
         "_beginthread": ThreadAPI(kind: .thread, entryArgument: 0),
+        // APR's (apache's MPMs, through `ap_thread_create`): `apr_thread_create(&t, attr, func, data, pool)`.
+        "apr_thread_create": ThreadAPI(kind: .thread, entryArgument: 2),
         // libuv runs the work callback on its bounded thread pool, not on the loop.
         "uv_queue_work": ThreadAPI(kind: .threadPool, entryArgument: 2, isBounded: true),
         "g_thread_pool_new": ThreadAPI(kind: .threadPool, entryArgument: 0, isBounded: true),

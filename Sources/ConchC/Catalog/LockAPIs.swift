@@ -14,6 +14,8 @@ enum LockAPIs {
         "CRYPTO_THREAD_read_lock", "CRYPTO_THREAD_write_lock",
         "evthreadimpl_lock_lock_", "evthread_lock_fns_.lock",
         "ngx_spinlock", "ngx_shmtx_lock",
+        "apr_thread_mutex_lock", "apr_thread_mutex_trylock", "apr_thread_rwlock_rdlock", "apr_thread_rwlock_wrlock",
+        "apr_thread_rwlock_tryrdlock", "apr_thread_rwlock_trywrlock", "apr_proc_mutex_lock", "apr_global_mutex_lock",
     ]
 
     static let release: Set<String> = [
@@ -24,6 +26,7 @@ enum LockAPIs {
         "CRYPTO_THREAD_unlock",
         "evthreadimpl_lock_unlock_", "evthread_lock_fns_.unlock",
         "ngx_shmtx_unlock",
+        "apr_thread_mutex_unlock", "apr_thread_rwlock_unlock", "apr_proc_mutex_unlock", "apr_global_mutex_unlock",
     ]
 
     /// Semaphore calls. A wait holds the semaphore as a lock only where the same
@@ -70,7 +73,7 @@ enum LockAPIs {
         "GMutex", "GRecMutex", "GRWLock", "GCond", "GOnce", "GAsyncQueue",
         "uv_mutex_t", "uv_rwlock_t", "uv_cond_t", "uv_sem_t", "uv_once_t", "uv_barrier_t",
         "CRITICAL_SECTION", "SRWLOCK", "CONDITION_VARIABLE",
-        "CRYPTO_RWLOCK",
+        "CRYPTO_RWLOCK", "apr_thread_mutex_t", "apr_thread_rwlock_t", "apr_thread_cond_t",
     ]
 
     /// Calls after which control does not come back: a branch ending in one does not fall through.

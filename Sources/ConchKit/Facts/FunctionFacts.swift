@@ -133,8 +133,8 @@ public struct CallFacts: Hashable, Sendable {
     /// Whether `callee` is resolved through imports, definitions or local types.
     public var isResolved: Bool
     public var isAwaited = false
-    /// C: the call never returns (`exit`, or a `fatal_exit()` of its unit that ends in `_exit`),
-    /// or goes on to one that does (`(_serverAssert(...), __builtin_unreachable())`,
+    /// C: the call ends the process (a `fatal_exit()` of its unit whose every path ends in
+    /// `_exit`), or goes on to one that does (`(_serverAssert(...), __builtin_unreachable())`,
     /// `report(); abort();`), so what it runs runs only on the way to ending the process.
     public var leadsToExit = false
     /// C: the callee is a function pointer a parameter, variable or member holds

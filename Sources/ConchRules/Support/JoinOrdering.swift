@@ -7,8 +7,9 @@ import ConchKit
 /// Work queued on a libuv loop (`uv_queue_work(loop, ...)`) is joined by
 /// `uv_run(loop, UV_RUN_DEFAULT)`, which returns only when no request is left.
 enum JoinOrdering {
-    /// C joins take the thread handle (for queued work, the loop) as their first argument.
-    static let cJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join", "g_thread_join"]
+    /// C joins, with the position of the thread handle among their arguments (APR takes the
+    /// status first); `uv_run` takes the loop first.
+    static let cJoins: [String: Int] = ["pthread_join": 0, "thrd_join": 0, "uv_thread_join": 0, "g_thread_join": 0, "apr_thread_join": 1]
 
     static func follows(_ located: GlobalAccessIndex.Located, joinsOf entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Bool {
         followsJoinInStartingFunction(located, entry, model) || followsJoinOfGlobalHandle(located, entry, model)
@@ -29,7 +30,7 @@ enum JoinOrdering {
         let function = file.functions[located.function]
         let offset = located.access.range.start
         return function.calls.contains { call in
-            guard call.range.end <= offset, cJoins.contains(call.callee), joinedHandle(call, language: .c) == handle else { return false }
+            guard call.range.end <= offset, cJoins[call.callee] != nil, joinedHandle(call, language: .c) == handle else { return false }
             guard let loop = call.loop else { return true }
             return !function.loops[loop].range.contains(offset)
         }
@@ -135,8 +136,8 @@ enum JoinOrdering {
             return String(call.calleeText.dropLast(5))
         }
         let runsTheLoopDry = call.callee == "uv_run" && call.argument(at: 1)?.text == "UV_RUN_DEFAULT"
-        guard cJoins.contains(call.callee) || runsTheLoopDry else { return nil }
-        return call.argument(at: 0).map { baseName($0.text) }
+        guard let position = cJoins[call.callee] ?? (runsTheLoopDry ? 0 : nil) else { return nil }
+        return call.argument(at: position).map { baseName($0.text) }
     }
 
     /// `&threads[i]` and `threads[i]` are both `threads`: the array the handles live in.
