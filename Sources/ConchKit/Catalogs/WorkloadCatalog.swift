@@ -3,7 +3,7 @@
 public enum WorkloadCatalog {
     /// Calls that wait on the outside world: files, sockets, HTTP, processes, sleeps,
     /// and the synchronisation primitives a thread blocks on.
-    public static let io: [String] = [
+    public static let io = NameCatalog([
         "open", "print", "input", "io.open", "os.read", "os.write", "os.listdir", "os.scandir", "os.walk", "os.stat",
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text", "pathlib.Path.write_bytes",
         "socket.", "ssl.", "select.", "selectors.", "http.client.", "urllib.request.", "urllib3.", "requests.", "httpx.",
@@ -23,7 +23,7 @@ public enum WorkloadCatalog {
         "read", "write", "recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept", "accept4", "connect",
         "poll", "select", "epoll_wait", "fread", "fwrite", "fgets", "fputs", "fprintf", "printf", "puts", "fopen",
         "getaddrinfo", "gethostbyname", "sleep", "usleep", "nanosleep",
-    ] + fileSystem
+    ] + fileSystem)
 
     /// Python's calls on files and folders by name: each a system call that waits on the disk.
     private static let fileSystem: [String] = [
@@ -64,7 +64,7 @@ public enum WorkloadCatalog {
     /// console, and the program's own queues, locks, events and children. Real waits,
     /// but a task doing only these is often busy elsewhere (in `compile()`, a parser
     /// library), or is a worker waiting for its next job rather than on the world.
-    public static let localWaits: [String] = [
+    public static let localWaits = NameCatalog([
         "open", "print", "io.open", "os.listdir", "os.scandir", "os.walk", "os.stat",
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text",
         "pathlib.Path.write_bytes", "json.load", "json.dump", "pickle.load", "pickle.dump", "csv.reader", "csv.writer",
@@ -75,7 +75,7 @@ public enum WorkloadCatalog {
         "multiprocessing.Queue.get", "multiprocessing.SimpleQueue.get", "multiprocessing.JoinableQueue.get",
         "multiprocessing.connection.wait", "multiprocessing.Process.join",
         "_winapi.WaitForSingleObject", "_winapi.WaitForMultipleObjects",
-    ] + fileSystem
+    ] + fileSystem)
 
     /// The blocking methods that wait on the program's own threads and processes.
     public static let localBlockingMethods: Set<String> = ["wait", "wait_for", "acquire"]
@@ -120,22 +120,22 @@ public enum WorkloadCatalog {
 
     /// Libraries whose heavy work runs in C with the GIL released; ctypes releases it
     /// around every foreign call (`ctypes.windll.kernel32.WaitForMultipleObjects`).
-    public static let native: [String] = [
+    public static let native = NameCatalog([
         "numpy.", "scipy.", "hashlib.", "zlib.", "bz2.", "lzma.", "gzip.compress", "gzip.decompress", "ctypes.",
         "cv2.", "torch.", "tensorflow.", "numexpr.", "numba.", "pandas.", "PIL.Image.", "cryptography.", "blake3.",
-    ]
+    ])
 
     /// Modules whose code says nothing about the caller's workload, so the classifier
     /// does not follow calls into them even when their source is part of the project:
     /// error and diagnostic reporting (tracebacks, warnings, logging) runs off the work's
     /// path, and a regular expression's Python-level compiler runs once per pattern
     /// (the result is cached and matching happens in C).
-    public static let incidental: [String] = [
+    public static let incidental = NameCatalog([
         "traceback.", "warnings.", "logging.", "linecache.", "re.", "sre_compile.", "sre_parse.",
-    ]
+    ])
 
-    public static func matches(_ callee: String, _ table: [String]) -> Bool {
-        table.contains { entry in entry.hasSuffix(".") ? callee.hasPrefix(entry) : callee == entry || callee.hasPrefix(entry + ".") }
+    public static func matches(_ callee: String, _ table: NameCatalog) -> Bool {
+        table.matches(callee)
     }
 
     /// `stop.wait(...)`, `self.conn.recv()`: a method call whose name alone says it blocks.

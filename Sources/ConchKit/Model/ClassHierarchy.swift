@@ -16,6 +16,14 @@ public struct ClassHierarchy: Sendable {
 
     public subscript(name: String) -> ClassFacts? { classes[name] }
 
+    /// Whether the project defines the class, without a copy of its facts.
+    public func defines(_ name: String) -> Bool { classes.index(forKey: name) != nil }
+
+    public func bases(of name: String) -> [String] {
+        guard let index = classes.index(forKey: name) else { return [] }
+        return classes.values[index].bases
+    }
+
     /// The class and its ancestors the project defines, nearest first.
     public func ancestors(of name: String) -> [String] {
         var order: [String] = []
