@@ -75,6 +75,16 @@ import Testing
         #expect(CompileCommands.includeFolders(under: fixture.folder.path) == [fixture.folder.path + "/include"])
     }
 
+    @Test func anotherPlatformsBuildFolderLendsNoHeaders() {
+        let fixture = CFixture()
+        fixture.write("configure", "#!/bin/sh\n")
+        fixture.write("include/sysinc.h", "#include \"config.h\"\n")
+        fixture.write("build/win32/include/config.h", "#define HAVE_WINDOWS_H 1\n")
+        #expect(CompileCommands.includeFolders(under: fixture.folder.path) == [fixture.folder.path + "/include"])
+        let facts = fixture.facts("src/server.c", "#include <sysinc.h>\nint main(void) { return 0; }\n")
+        #expect(facts.problems.map(\.message).contains { $0.contains("'config.h' not found") }, "\(facts.problems)")
+    }
+
     @Test func aConfiguredTreeGetsItsConfigHeader() {
         let fixture = CFixture()
         fixture.write("configure", "#!/bin/sh\n")

@@ -94,8 +94,15 @@ enum CompileCommands {
         }
     }
 
+    /// Build folders for another platform: zabbix's `build/win32/include/config.h` is the
+    /// Windows build's, and taken for this one it turns every unit's POSIX code off.
+    private static let otherPlatformFolders: Set<String> = [
+        "win32", "win64", "windows", "msvc", "vc", "visualc", "vcproj", "wince", "vms", "os400", "os2", "amiga", "dos",
+    ]
+
     /// Folders named `include`, `includes` or `headers` in the project, up to three levels
-    /// below its root (`include/`, `lib/includes/`, `libtomcrypt/src/headers/`), outside hidden ones.
+    /// below its root (`include/`, `lib/includes/`, `libtomcrypt/src/headers/`), outside hidden
+    /// ones and those for another platform.
     static func includeFolders(under root: String) -> [String] {
         includeFoldersByRoot.value(for: root) {
             var found: [String] = []
@@ -103,7 +110,8 @@ enum CompileCommands {
             for _ in 0..<3 {
                 var next: [String] = []
                 for folder in level {
-                    for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where !name.hasPrefix(".") {
+                    for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+                    where !name.hasPrefix(".") && !otherPlatformFolders.contains(name.lowercased()) {
                         let path = folder + "/" + name
                         var isFolder: ObjCBool = false
                         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
