@@ -11,7 +11,8 @@ struct MTUnsafeCallInThread: Rule {
         var findings: [Finding] = []
         var threadCalls: [FunctionID: Set<String>] = [:]
         for (entry, file, function) in contexts.threadReach(model) {
-            for call in function.calls where entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
+            // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
+            for call in function.calls where !call.leadsToExit && entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
                 guard let unsafe = model.threadUnsafeEntry(for: call, in: file),
                       !handles(unsafe.raises, around: call, in: function, of: file),

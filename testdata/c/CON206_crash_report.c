@@ -1,11 +1,12 @@
 /* Worker threads whose failed assertions write a crash report and abort: the
- * report runs only on the way out of the process, as does a die() helper that
- * ends in _exit. */
+ * report runs only on the way out of the process, as do a die() helper that
+ * ends in _exit and a message printed right before _exit. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define check(e) ((e) ? (void)0 : (crash_report(#e), __builtin_unreachable()))
 
@@ -50,6 +51,10 @@ worker(void *arg)
     }
     if (*jobs > 1000)
         die("too many jobs");
+    if (*jobs > 100) {
+        fprintf(stderr, "%d jobs: %s\n", *jobs, strerror(E2BIG));
+        _exit(2);
+    }
     if (*jobs == 0)
         log_failure("no jobs");
     return NULL;

@@ -73,7 +73,7 @@ enum ControlFlow {
             return node.children.count == 3 && endsProcess(node.children[1], unit: unit, ending: ending)
                 && endsProcess(node.children[2], unit: unit, ending: ending)
         default:
-            return isNoReturnCall(index, unit: unit, ending: ending)
+            return endsProcessCall(index, unit: unit, ending: ending)
         }
     }
 
@@ -84,29 +84,42 @@ enum ControlFlow {
         var found: Set<String> = []
         for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
             guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt,
-                  endsProcess(body, unit: unit, ending: []) else { continue }
+                  endsProcess(body, unit: unit, ending: []), !returns(body, tree) else { continue }
             found.insert(unit.library.spelling(tree[root].cursor))
         }
         return found
     }
 
+    /// Whether a `return` stands anywhere in the statement: a way out that does not end the process.
+    private static func returns(_ index: Int, _ tree: SyntaxTree) -> Bool {
+        var pending = [index]
+        while let current = pending.popLast() {
+            if tree[current].kind == CXCursor_ReturnStmt { return true }
+            pending += tree[current].children
+        }
+        return false
+    }
+
     /// Whether what comes right after a call, in its comma expression or its block,
-    /// never returns: `(_serverAssert(...), __builtin_unreachable())`, `report(); abort();`.
+    /// never returns: `(_serverAssert(...), __builtin_unreachable())`, `report(); abort();`,
+    /// `fprintf(stderr, "%s\n", strerror(errno)); _exit(99);`.
     static func isFollowedByExit(_ call: Int, unit: UnitContext) -> Bool {
         let tree = unit.tree
-        guard let (parent, child) = tree.semanticParent(of: call) else { return false }
-        let siblings = tree[parent].children
-        switch tree[parent].kind {
-        case CXCursor_BinaryOperator:
-            // A call that returns void can only be the right operand of `,`; macro
-            // expansions (`serverAssert`) hide the operator's text, so it is not read.
-            return siblings.count == 2 && siblings[0] == child && isNoReturnCall(siblings[1], unit: unit)
-        case CXCursor_CompoundStmt:
-            guard let position = siblings.firstIndex(of: child), position + 1 < siblings.count else { return false }
-            return isNoReturnCall(siblings[position + 1], unit: unit)
-        default:
-            return false
+        guard var (parent, child) = tree.semanticParent(of: call) else { return false }
+        // A void call can only be the right operand of `,`; macro expansions
+        // (`serverAssert`) hide the operator's text, so it is not read.
+        if tree[parent].kind == CXCursor_BinaryOperator, tree[parent].children.count == 2, tree[parent].children[0] == child,
+           endsProcessCall(tree[parent].children[1], unit: unit, ending: unit.endingFunctions) {
+            return true
         }
+        // Up to the statement that holds the call, within its block.
+        while tree[parent].kind != CXCursor_CompoundStmt {
+            guard tree[parent].kind != CXCursor_FunctionDecl, let above = tree[parent].parent else { return false }
+            (parent, child) = (above, parent)
+        }
+        let siblings = tree[parent].children
+        guard let position = siblings.firstIndex(of: child), position + 1 < siblings.count else { return false }
+        return endsProcessCall(siblings[position + 1], unit: unit, ending: unit.endingFunctions)
     }
 
     /// A call of one of the unit's functions that ends the process (its `die()`).
@@ -114,14 +127,16 @@ enum ControlFlow {
         calleeName(index, unit: unit).map(unit.endingFunctions.contains) ?? false
     }
 
-    /// A call of libc's that never returns, or of one of the unit's functions that ends the process.
-    private static func isNoReturnCall(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
+    /// A call after which control does not come back: libc's, or one of the unit's functions that ends the process.
+    private static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
         guard let name = calleeName(index, unit: unit) else { return false }
-        return LockAPIs.noReturn.contains(name) || ending.contains(name)
+        return LockAPIs.noReturn.contains(name) || unit.endingFunctions.contains(name)
     }
 
-    private static func isNoReturnCall(_ index: Int, unit: UnitContext) -> Bool {
-        isNoReturnCall(index, unit: unit, ending: unit.endingFunctions)
+    /// A call that ends the process, not just the thread (`pthread_exit`) or the jump (`longjmp`).
+    private static func endsProcessCall(_ index: Int, unit: UnitContext, ending: Set<String>) -> Bool {
+        guard let name = calleeName(index, unit: unit) else { return false }
+        return LockAPIs.endsProcess.contains(name) || ending.contains(name)
     }
 
     private static func calleeName(_ index: Int, unit: UnitContext) -> String? {

@@ -77,8 +77,11 @@ enum LockAPIs {
     ]
 
     /// Calls after which control does not come back: a branch ending in one does not fall through.
-    static let noReturn: Set<String> = [
-        "exit", "_exit", "_Exit", "abort", "quick_exit", "pthread_exit", "thrd_exit", "longjmp", "siglongjmp",
-        "__assert_fail", "err", "errx", "verr", "verrx", "__builtin_unreachable", "__builtin_trap",
+    static let noReturn: Set<String> = endsProcess.union(["pthread_exit", "thrd_exit", "longjmp", "siglongjmp"])
+
+    /// Of those, the calls that end the process: what runs right before one runs on the way out.
+    static let endsProcess: Set<String> = [
+        "exit", "_exit", "_Exit", "abort", "quick_exit", "__assert_fail", "err", "errx", "verr", "verrx",
+        "__builtin_unreachable", "__builtin_trap",
     ]
 }
