@@ -41,9 +41,7 @@ struct SpawnPerTask: Rule {
     /// (a daemon detaching); made in the child of another fork (openvpn's double fork
     /// for deferred auth), it leaves a grandchild for each child the loop forks.
     private func detachesTheLooper(_ site: SpawnSite, in file: FileFacts) -> Bool {
-        site.detaches && !file.functions.contains {
-            $0.name == ForkChild.markerName && $0.parent == site.function && $0.range.contains(site.range.start)
-        }
+        site.detaches && !ForkChild.branches(of: site.function, in: file).contains { $0.contains(site.range.start) }
     }
 
     /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread

@@ -265,19 +265,7 @@ final class FunctionWalker {
     }
 
     /// The semaphores this function posts, and where: asked only once it waits on one.
-    private lazy var semaphorePosts: [(semaphore: String, offset: Int)] = {
-        var posts: [(semaphore: String, offset: Int)] = []
-        var pending = [functionDeclaration]
-        while let index = pending.popLast() {
-            pending.append(contentsOf: tree[index].children)
-            guard tree[index].kind == CXCursor_CallExpr else { continue }
-            let call = CallReader.read(index, unit: unit)
-            guard LockAPIs.semaphorePosts.contains(call.callee),
-                  let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }
-            posts.append((LockWrappers.lockName(argument, unit: unit), call.calleeRange.start))
-        }
-        return posts
-    }()
+    private lazy var semaphorePosts = SemaphorePosts.find(in: functionDeclaration, unit: unit)
 
     private func recordAtomicBuiltin(_ index: Int, name: String, held: [String]) {
         let range = unit.range(index)

@@ -47,7 +47,10 @@ enum SpinLocks {
     /// An atomic builtin or a `__sync` call, with its operands.
     private static func operation(_ index: Int, unit: UnitContext) -> (name: String, operands: [Int])? {
         if let name = unit.atomicBuiltin(index) { return (name, unit.atomicOperands(index)) }
+        // Every call of every function comes here: its spelling rules most out before the full read.
         guard unit.tree[index].kind == CXCursor_CallExpr else { return nil }
+        let spelled = unit.library.spelling(unit.tree[index].cursor)
+        guard takes[spelled] != nil || releases[spelled] != nil else { return nil }
         let call = CallReader.read(index, unit: unit)
         guard takes[call.callee] != nil || releases[call.callee] != nil else { return nil }
         return (call.callee, call.arguments)

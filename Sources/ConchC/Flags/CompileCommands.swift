@@ -34,10 +34,9 @@ enum CompileCommands {
         var defaults = ["-std=gnu11", "-I\(folder)"]
         // `#include "util/net_help.h"` in `winrc/` names a header from the project's root.
         let projectFolders = projectChain(from: folder)
-        for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-iquote", ancestor] }
         // `#include <avahi-common/malloc.h>` too, as the build's `-I$(top_srcdir)` serves it;
         // after the system's folders, so a project's own `time.h` cannot hide the system's.
-        for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-idirafter", ancestor] }
+        for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-iquote", ancestor, "-idirafter", ancestor] }
         // `#include "libssh/priv.h"` and `<nghttp2/nghttp2.h>` name headers in the project's
         // `include` folders; searched after the system's, they cannot hide its own headers.
         if let root = projectFolders?.last {

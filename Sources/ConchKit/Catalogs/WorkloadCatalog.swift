@@ -57,7 +57,7 @@ public enum WorkloadCatalog {
 
     /// Whether the call waits on the outside world: in `io`, and not one that only sets up.
     public static func waits(_ callee: String) -> Bool {
-        matches(callee, io) && !setUpOnly.contains(callee)
+        io.matches(callee) && !setUpOnly.contains(callee)
     }
 
     /// The part of `io` that stays inside this machine and program: the disk, the
@@ -134,10 +134,6 @@ public enum WorkloadCatalog {
         "traceback.", "warnings.", "logging.", "linecache.", "re.", "sre_compile.", "sre_parse.",
     ])
 
-    public static func matches(_ callee: String, _ table: NameCatalog) -> Bool {
-        table.matches(callee)
-    }
-
     /// `stop.wait(...)`, `self.conn.recv()`: a method call whose name alone says it blocks.
     public static func isBlockingMethod(_ callee: String) -> Bool {
         methodName(callee).map(blockingMethods.contains) ?? false
@@ -146,7 +142,7 @@ public enum WorkloadCatalog {
     /// A wait that stays inside this machine and program (`localWaits`, or a blocking
     /// method such as `stop.wait`), as opposed to the network, a child program or a sleep.
     public static func isLocalWait(_ callee: String) -> Bool {
-        if matches(callee, localWaits) { return true }
+        if localWaits.matches(callee) { return true }
         if waits(callee) { return false }
         return methodName(callee).map { localBlockingMethods.contains($0) || waitingByKeyword.contains($0) } ?? false
     }

@@ -24,8 +24,11 @@ public enum ForkChild {
     /// The child branch of a `.forkChild` spawn site, if the front end found one.
     public static func branch(of site: SpawnSite, in facts: FileFacts) -> ByteRange? {
         guard site.kind == .forkChild else { return nil }
-        return facts.functions.first {
-            $0.name == markerName && $0.parent == site.function && $0.range.start >= site.range.start
-        }?.range
+        return branches(of: site.function, in: facts).first { $0.start >= site.range.start }
+    }
+
+    /// The child branches of the forks function `function` of the file makes, in order.
+    public static func branches(of function: Int, in facts: FileFacts) -> [ByteRange] {
+        facts.functions.filter { $0.name == markerName && $0.parent == function }.map(\.range)
     }
 }

@@ -37,12 +37,12 @@ struct WorkloadClassifier {
         var io: WorkloadEvidence?
         var native: WorkloadEvidence?
         let followed = function.calls.filter {
-            range?.contains($0.range.start) ?? true && !WorkloadCatalog.matches($0.callee, WorkloadCatalog.incidental)
+            range?.contains($0.range.start) ?? true && !WorkloadCatalog.incidental.matches($0.callee)
         }
         for call in followed {
             if let waited = waitedOn(call, in: file) {
                 io = Self.preferred(io, WorkloadEvidence(kind: .ioCall(waited), path: file.path, range: call.range, function: id, via: []))
-            } else if native == nil, WorkloadCatalog.matches(call.callee, WorkloadCatalog.native) {
+            } else if native == nil, WorkloadCatalog.native.matches(call.callee) {
                 native = WorkloadEvidence(kind: .nativeCall(call.callee), path: file.path, range: call.range, function: id, via: [])
             }
         }
@@ -132,7 +132,7 @@ struct WorkloadClassifier {
             let yields = function.calls.contains { call in
                 loop.range.contains(call.range.start)
                     && (WorkloadCatalog.waits(call.callee)
-                        || WorkloadCatalog.matches(call.callee, WorkloadCatalog.native)
+                        || WorkloadCatalog.native.matches(call.callee)
                         || WorkloadCatalog.isBlockingMethod(call.callee)
                         || WorkloadCatalog.mayWait(call)
                         || WorkloadCatalog.waitsByItsKeywords(call)
