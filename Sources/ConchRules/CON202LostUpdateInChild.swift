@@ -31,12 +31,13 @@ struct LostUpdateInChild: Rule {
         return findings
     }
 
-    /// Python: a global the parent sets by the same code (`_provider = build()`, or
-    /// `if _cache is None: _cache = load()`): each process sets up its own, and the
-    /// parent reads what it set. An update (`+=`, `append`) by that code is still lost.
+    /// A global the parent sets by the same code (`_provider = build()`, `if _cache is None:
+    /// _cache = load()`, sendmail's `ExitStat = EX_TEMPFAIL` in `deliver()`): each process
+    /// sets up its own, and the parent reads what it set. An update (`+=`, `append`) by that
+    /// code is still lost, and so is a write in a fork's child branch, which the parent never runs.
     private func setsUpEachProcess(_ write: GlobalAccess, in file: FileFacts, _ function: FunctionFacts,
                                    _ contexts: ExecutionContexts) -> Bool {
-        guard file.language == .python, function.kind != .module else { return false }
+        guard function.kind != .module else { return false }
         switch write.kind {
         case .rebind, .checkThenAct: return contexts.runsInMain(file, function, at: write.range.start)
         default: return false

@@ -45,7 +45,8 @@ struct RuleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rule",
         abstract: "Explain one rule: what it detects, why, an example and the fix.",
-        discussion: "Example: conch rule CON101"
+        discussion: "Example: conch rule CON101",
+        aliases: ["explain"]
     )
 
     @ArgumentParser.Argument(help: "A rule code such as CON101.")

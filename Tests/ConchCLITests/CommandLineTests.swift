@@ -255,6 +255,12 @@ import Testing
         #expect(run.stdout.contains("## Use instead"))
     }
 
+    @Test func explainIsAnotherNameForRule() throws {
+        let run = try Conch.run(["explain", "con402"], in: NSTemporaryDirectory())
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("# CON402:"))
+    }
+
     @Test func unknownRuleExitsTwo() throws {
         #expect(try Conch.run(["rule", "CON999"], in: NSTemporaryDirectory()).status == 2)
     }

@@ -85,6 +85,13 @@ import Testing
         #expect(result.problems.map(\.message) == ["cannot read missing.py: no such file or directory"])
     }
 
+    @Test func aMissingPathNamedLikeARulePointsToTheRuleCommand() throws {
+        let folder = try TemporaryFolder()
+        let result = discover(folder, ["con101"])
+        #expect(result.problems.map(\.message)
+                == ["cannot read con101: no such file or directory; `conch rule CON101` explains that rule"])
+    }
+
     @Test func symlinkLoopsAreNoticedNotFollowedForever() throws {
         let folder = try TemporaryFolder()
         try folder.write("pkg/mod.py", "")

@@ -73,7 +73,7 @@ public struct Discovery {
         var status = stat()
         guard stat(absolute, &status) == 0 else {
             let reason = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
-            result.problems.append((given, "cannot read \(given): \(reason)"))
+            result.problems.append((given, "cannot read \(given): \(reason)" + Self.ruleCodeHint(given)))
             return
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
@@ -89,6 +89,13 @@ public struct Discovery {
         } else {
             result.problems.append((given, "\(given) is not a Python or C source file"))
         }
+    }
+
+    /// `conch CON101` most likely meant the rule, not a file of that name.
+    private static func ruleCodeHint(_ given: String) -> String {
+        let code = given.uppercased()
+        let isRuleCode = code.count == 6 && code.hasPrefix("CON") && code.dropFirst(3).allSatisfy(\.isNumber)
+        return isRuleCode ? "; `conch rule \(code)` explains that rule" : ""
     }
 
     private mutating func walk(directory: String, ignores: IgnoreStack, ancestors: [FileIdentity]) {
