@@ -10,11 +10,13 @@ struct MTUnsafeCallInThread: Rule {
         var reported: Set<String> = []
         var findings: [Finding] = []
         var threadCalls: [FunctionID: Set<String>] = [:]
+        let serialized = statesSerializedByOneLock(model)
         for (entry, file, function) in contexts.threadReach(model) {
             // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
             for call in function.calls where !call.leadsToExit && entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
                 guard let unsafe = model.threadUnsafeEntry(for: call, in: file),
+                      !serialized.contains(unsafe.hiddenState ?? ""),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)
@@ -26,6 +28,22 @@ struct MTUnsafeCallInThread: Rule {
             }
         }
         return findings
+    }
+
+    /// Hidden states that every call of their family reaches holding one same lock
+    /// (collectd's `strerror` under `strerror_r_lock`): the calls take turns, and each
+    /// copies the result out before the next one overwrites it.
+    private func statesSerializedByOneLock(_ model: ProjectModel) -> Set<String> {
+        var commonLocks: [String: Set<String>] = [:]
+        for file in model.files where file.language == .c {
+            for function in file.functions {
+                for call in function.calls {
+                    guard let state = model.threadUnsafeEntry(for: call, in: file)?.hiddenState else { continue }
+                    commonLocks[state, default: Set(call.locksHeld)].formIntersection(call.locksHeld)
+                }
+            }
+        }
+        return Set(commonLocks.filter { !$0.value.isEmpty }.keys)
     }
 
     /// Every resolved callee of the functions the thread runs, gathered once per thread.

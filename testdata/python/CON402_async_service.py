@@ -230,6 +230,13 @@ async def resolve(host):
     return socket.getaddrinfo(host, 443)  # expect: CON402
 
 
+async def loopback_addresses(port):
+    # Addresses written out are parsed, not looked up; a name is looked up.
+    found = socket.getaddrinfo("127.0.0.1", port) + socket.getaddrinfo(host="::1", port=port)
+    found += socket.getaddrinfo("localhost", port)  # expect: CON402
+    return found, socket.gethostbyname('10.0.0.1'), socket.gethostbyname("10.0.0.256.1")  # expect: CON402
+
+
 async def describe():
     note = "time.sleep(1) or os.system('sync') in a coroutine stalls the loop"
     # os.system("reboot") would block here

@@ -306,7 +306,7 @@ final class FunctionWalker {
             for position in api.arguments where position < argumentCount {
                 guard let function = callback(position) else { continue }
                 var marker = EventLoopMarker(framework: api.framework, kind: .callback, range: recorded.range, callback: function)
-                marker.firesOnReadyDescriptor = api.firesOnReadyDescriptor
+                marker.firesOnReadyDescriptor = api.firesOnReadyDescriptor(recorded)
                 eventLoops.append(marker)
             }
         }

@@ -62,6 +62,19 @@ enum ConcurrencyAPIs {
         var arguments: [Int]
         /// The loop runs them when the descriptor they watch is ready.
         var firesOnReadyDescriptor = false
+        /// The argument naming the conditions a GLib watch waits for.
+        var watchedConditionArgument: Int?
+
+        /// `g_io_add_watch(io, G_IO_OUT, on_writable, data)` runs once the channel
+        /// takes writes, when reading it may still block; any other watch fires on input,
+        /// a hang-up or an error, and a read there returns at once.
+        func firesOnReadyDescriptor(_ call: CallFacts) -> Bool {
+            guard let position = watchedConditionArgument, let condition = call.argument(at: position)?.text else {
+                return firesOnReadyDescriptor
+            }
+            let inputConditions = ["G_IO_IN", "G_IO_PRI", "G_IO_HUP", "G_IO_ERR", "G_IO_NVAL"]
+            return !condition.contains("G_IO_OUT") || inputConditions.contains { condition.contains($0) }
+        }
     }
 
     static let callbacks: [String: CallbackAPI] = [
@@ -97,8 +110,8 @@ enum ConcurrencyAPIs {
         "g_timeout_add_seconds_full": CallbackAPI(framework: .glib, arguments: [2]),
         "g_idle_add": CallbackAPI(framework: .glib, arguments: [0]),
         "g_idle_add_full": CallbackAPI(framework: .glib, arguments: [1]),
-        "g_io_add_watch": CallbackAPI(framework: .glib, arguments: [2]),
-        "g_io_add_watch_full": CallbackAPI(framework: .glib, arguments: [3]),
+        "g_io_add_watch": CallbackAPI(framework: .glib, arguments: [2], watchedConditionArgument: 1),
+        "g_io_add_watch_full": CallbackAPI(framework: .glib, arguments: [3], watchedConditionArgument: 2),
         "g_source_set_callback": CallbackAPI(framework: .glib, arguments: [1]),
         "g_child_watch_add": CallbackAPI(framework: .glib, arguments: [1]),
         "g_unix_signal_add": CallbackAPI(framework: .glib, arguments: [1]),

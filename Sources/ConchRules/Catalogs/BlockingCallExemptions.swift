@@ -30,13 +30,26 @@ extension BlockingCalls {
 
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
     /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
+    /// Nor does a lookup of an address written out (`getaddrinfo("127.0.0.1", port)`).
     /// `time.sleep(0)` only lets other threads run, and returns.
     static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
         if call.callee == "time.sleep" { return ["0", "0.0"].contains(call.argument(at: 0)?.text ?? "") }
-        return call.callee == "socket.getaddrinfo" && call.arguments.contains { argument in
+        guard call.callee == "socket.getaddrinfo" || call.callee == "socket.gethostbyname" else { return false }
+        if let host = call.argument(keyword: "host") ?? call.argument(at: 0), isAddressLiteral(host) { return true }
+        return call.arguments.contains { argument in
             argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
         }
+    }
+
+    /// `"127.0.0.1"`, `'::1'`: a string literal holding an IPv4 or IPv6 address, not a name.
+    private static func isAddressLiteral(_ argument: Argument) -> Bool {
+        guard argument.shape == .stringLiteral, let quote = argument.text.last, quote == "\"" || quote == "'" else { return false }
+        let address = argument.text.drop { $0 != quote }.dropFirst().dropLast()
+        guard !address.isEmpty else { return false }
+        if address.contains(":") { return address.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
+        let parts = address.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// `sock.setblocking(False)` (or `settimeout(0)`) in the caller before `sock.connect(...)`,

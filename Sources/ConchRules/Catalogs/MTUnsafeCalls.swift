@@ -19,6 +19,10 @@ enum MTUnsafeCalls {
         /// Calls that make the call safe in a thread that makes them: a thread that
         /// creates its own `tkinter.Tk()` runs Tk in itself.
         var safeInThreadsCalling: Set<String> = []
+        /// The hidden state only this family of calls touches (`struct tm` for `localtime`,
+        /// `gmtime`, `ctime` and `asctime`): calls that all hold one lock take turns with it.
+        /// None for state the whole process reads, such as the environment or the locale.
+        var hiddenState: String?
     }
 
     private static let staticResult = "which returns a pointer to static storage that the next call overwrites"
@@ -68,17 +72,26 @@ enum MTUnsafeCalls {
             "setkey": Entry(hazard: "which keeps a hidden key", advice: "use setkey_r with a struct crypt_data of your own"),
             "crypt": Entry(hazard: staticResult, advice: "use crypt_r with a struct crypt_data of your own"),
         ]
+        for (name, entry) in table where entry.hazard != environment && name != "setlocale" {
+            table[name]?.hiddenState = sharedStaticStorage[name] ?? name
+        }
         // Functions with a `_r` variant taking a caller-owned buffer.
         for name in ["getpwnam", "getpwuid", "getgrnam", "getgrgid", "getlogin", "ttyname", "ptsname", "getdate",
                      "getservbyname", "getservbyport", "getprotobyname", "getprotobynumber", "getnetbyname", "getnetbyaddr"] {
-            table[name] = Entry(hazard: staticResult, advice: "use \(name)_r with a buffer of your own")
+            table[name] = Entry(hazard: staticResult, advice: "use \(name)_r with a buffer of your own", hiddenState: name)
         }
         for name in ["getpwent", "getgrent", "gethostent", "getservent", "getprotoent", "getnetent"] {
             table[name] = Entry(hazard: "which walks the database with a hidden cursor and returns static storage",
-                                advice: "use \(name)_r, or read the database once before threads start")
+                                advice: "use \(name)_r, or read the database once before threads start", hiddenState: name)
         }
         return table
     }()
+
+    /// Functions of the C library that hand out the same static storage.
+    private static let sharedStaticStorage: [String: String] = [
+        "localtime": "struct tm", "gmtime": "struct tm", "ctime": "struct tm", "asctime": "struct tm",
+        "gethostbyname": "hostent", "gethostbyname2": "hostent", "gethostbyaddr": "hostent",
+    ]
 
     private static let mainThreadOnly = "which raises ValueError outside the main thread"
 
