@@ -7,41 +7,47 @@ struct MTUnsafeCallInThread: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         let contexts = model.executionContexts
-        var reported: Set<String> = []
-        var findings: [Finding] = []
         var threadCalls: [FunctionID: Set<String>] = [:]
-        let serialized = statesSerializedByOneLock(model)
+        var candidates: [Candidate] = []
         for (entry, file, function) in contexts.threadReach(model) {
             // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
             for call in function.calls where !call.leadsToExit && entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
                 guard let unsafe = model.threadUnsafeEntry(for: call, in: file),
-                      !serialized.contains(unsafe.hiddenState ?? ""),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)
                       }),
                       unsafe.sharedArgument.map({ isShared(call.argument(at: $0), in: function) }) ?? true else { continue }
-                let key = file.path + ":" + String(call.range.start)
-                guard reported.insert(key).inserted else { continue }
-                findings.append(finding(call, unsafe, in: file, function, entry: entry, model))
+                candidates.append(Candidate(call: call, unsafe: unsafe, file: file, function: function, entry: entry))
             }
+        }
+        let serialized = statesSerializedByOneLock(candidates)
+        var reported: Set<String> = []
+        var findings: [Finding] = []
+        for candidate in candidates where !serialized.contains(candidate.unsafe.hiddenState ?? "") {
+            guard reported.insert(candidate.file.path + ":" + String(candidate.call.range.start)).inserted else { continue }
+            findings.append(finding(candidate, model))
         }
         return findings
     }
 
-    /// Hidden states that every call of their family reaches holding one same lock
-    /// (collectd's `strerror` under `strerror_r_lock`): the calls take turns, and each
-    /// copies the result out before the next one overwrites it.
-    private func statesSerializedByOneLock(_ model: ProjectModel) -> Set<String> {
+    private struct Candidate {
+        let call: CallFacts
+        let unsafe: MTUnsafeCalls.Entry
+        let file: FileFacts
+        let function: FunctionFacts
+        let entry: ExecutionContexts.Entry
+    }
+
+    /// Hidden states that threads reach only holding one same lock (collectd's `strerror`
+    /// under `strerror_r_lock`): the calls take turns, and each copies the result out
+    /// before the next one overwrites it.
+    private func statesSerializedByOneLock(_ candidates: [Candidate]) -> Set<String> {
         var commonLocks: [String: Set<String>] = [:]
-        for file in model.files where file.language == .c {
-            for function in file.functions {
-                for call in function.calls {
-                    guard let state = model.threadUnsafeEntry(for: call, in: file)?.hiddenState else { continue }
-                    commonLocks[state, default: Set(call.locksHeld)].formIntersection(call.locksHeld)
-                }
-            }
+        for candidate in candidates {
+            guard let state = candidate.unsafe.hiddenState else { continue }
+            commonLocks[state, default: Set(candidate.call.locksHeld)].formIntersection(candidate.call.locksHeld)
         }
         return Set(commonLocks.filter { !$0.value.isEmpty }.keys)
     }
@@ -71,10 +77,10 @@ struct MTUnsafeCallInThread: Rule {
         return function.globalAccesses.contains { argument.range.contains($0.range.start) }
     }
 
-    private func finding(_ call: CallFacts, _ unsafe: MTUnsafeCalls.Entry, in file: FileFacts, _ caller: FunctionFacts,
-                         entry: ExecutionContexts.Entry, _ model: ProjectModel) -> Finding {
-        let subject = model.threadSubject(caller.id, entry: entry.id)
-        let message = "\(subject) calls \(call.quotedName), \(unsafe.hazard)"
-        return finding(in: file, at: call.range, message, advice: unsafe.advice, related: entry.starts.map(\.evidence))
+    private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {
+        let subject = model.threadSubject(candidate.function.id, entry: candidate.entry.id)
+        let message = "\(subject) calls \(candidate.call.quotedName), \(candidate.unsafe.hazard)"
+        return finding(in: candidate.file, at: candidate.call.range, message, advice: candidate.unsafe.advice,
+                       related: candidate.entry.starts.map(\.evidence))
     }
 }

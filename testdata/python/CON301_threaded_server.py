@@ -156,6 +156,26 @@ def serve_admitted(server, limit):
                 del running[address]
 
 
+class Arbiter:
+    # gunicorn's arbiter: the loop's own condition stops it at the limit; the helper fills the table.
+    def __init__(self, size):
+        self.size, self.workers = size, {}
+
+    def refill(self):
+        while len(self.workers) < self.size:
+            self.spawn_worker()
+
+    def spawn_more(self):
+        while self.size > 0:
+            self.spawn_worker()  # expect: CON301
+
+    def spawn_worker(self):
+        pid = os.fork()
+        if pid == 0:
+            os._exit(transcode())
+        self.workers[pid] = True
+
+
 def serve_listed(server, handlers):
     # Fills a list it never measures: nothing bounds it.
     while True:

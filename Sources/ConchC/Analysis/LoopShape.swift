@@ -53,6 +53,7 @@ struct LoopShape {
             var shape = LoopShape(kind: .while, header: header(index, keyword: "while", body: body, unit: unit), bound: bound, body: body)
             if let condition, let body {
                 shape.boundedByCounter = countsUp(condition: condition, body: body, unit: unit) || admitsUpToLimit(body: body, unit: unit)
+                    || reapsAChild(condition: condition, unit: unit)
             }
             return shape
         default:
@@ -113,6 +114,21 @@ struct LoopShape {
         }
         return !containers.isEmpty && handsOn(containers, in: body, outside: statement, unit: unit)
     }
+
+    /// `while ((pid = waitpid(-1, &status, WNOHANG)) > 0)`: each pass collects a child
+    /// that ended, so a child started there replaces it (dovecot's master restarting a
+    /// service); the number running does not grow.
+    private static func reapsAChild(condition: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var work = [condition]
+        while let index = work.popLast() {
+            work += tree[index].children
+            if tree[index].kind == CXCursor_CallExpr, childReaps.contains(CallReader.read(index, unit: unit).callee) { return true }
+        }
+        return false
+    }
+
+    private static let childReaps: Set<String> = ["wait", "waitpid", "wait3", "wait4", "waitid"]
 
     /// Whether a call in `body`, other than within `skipped`, takes one of `containers`.
     private static func handsOn(_ containers: Set<String>, in body: Int, outside skipped: Int, unit: UnitContext) -> Bool {

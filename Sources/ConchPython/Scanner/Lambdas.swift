@@ -186,10 +186,12 @@ enum LoopBounds {
         return false
     }
 
-    /// `if len(running) < limit:` (or `<=`, or the loop's own `while len(workers) < limit:`)
-    /// where the loop fills that container (`running[host] = proc`, `workers.append(t)`):
-    /// the loop admits no more than the limit at once (salt-ssh's `ssh_max_procs`).
-    static func admitsUpToLimit(_ tokens: ScanTokens, first: Int, bodyEnd: Int) -> Bool {
+    /// `if len(running) < limit:` (or `<=`) where the loop fills that container
+    /// (`running[host] = proc`, `workers.append(t)`): the loop admits no more than the
+    /// limit at once (salt-ssh's `ssh_max_procs`). The loop's own `while len(workers) < limit:`
+    /// ends at the limit whoever fills the container (gunicorn's `self.spawn_worker()`);
+    /// its condition spans `first..<conditionEnd`.
+    static func admitsUpToLimit(_ tokens: ScanTokens, first: Int, conditionEnd: Int, bodyEnd: Int) -> Bool {
         // Asked of every loop: most files never call `len`, and most loops' names are told apart by id.
         guard let len = tokens.names.existingID(of: "len") else { return false }
         var cursor = first
@@ -199,7 +201,7 @@ enum LoopBounds {
             let close = tokens.partner[cursor + 1]
             guard tokens.isOp(close + 1, "<") || tokens.isOp(close + 1, "<="),
                   let container = dottedName(tokens, first: cursor + 2, end: close) else { continue }
-            if fills(tokens, container, first: first, end: bodyEnd) { return true }
+            if cursor < conditionEnd || fills(tokens, container, first: first, end: bodyEnd) { return true }
         }
         return false
     }

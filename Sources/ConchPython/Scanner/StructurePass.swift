@@ -172,7 +172,7 @@ struct StructurePass {
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         loop.isAsync = statement.isAsync
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
-            || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, bodyEnd: bodyEnd)
+            || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)
         model.facts.functions[function].loops.append(loop)
         let loopIndex = model.facts.functions[function].loops.count - 1
         // A `while` condition runs on every iteration; a `for` iterable once, before the loop.
