@@ -12,7 +12,7 @@ struct LostUpdateInChild: Rule {
         var ordering = StartOrdering(model: model, entries: contexts.children)
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for entry in contexts.children {
+        for entry in contexts.children where !isDaemonizing(entry) {
             let functions = entry.reached.ids + (entry.branch.map { [$0.function] } ?? [])
             for id in functions {
                 guard let reference = model.functionIndex[id] else { continue }
@@ -29,6 +29,12 @@ struct LostUpdateInChild: Rule {
             }
         }
         return findings
+    }
+
+    /// A C fork whose parent ends the process in its branch (`if (pid > 0) exit(status);`):
+    /// the child goes on as the daemon, and the parent never uses what the child sets.
+    private func isDaemonizing(_ entry: ExecutionContexts.Entry) -> Bool {
+        !entry.starts.isEmpty && entry.starts.allSatisfy(\.site.detaches)
     }
 
     /// A global the parent sets by the same code (`_provider = build()`, `if _cache is None:

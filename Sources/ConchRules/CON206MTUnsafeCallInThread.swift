@@ -5,15 +5,26 @@ import ConchKit
 struct MTUnsafeCallInThread: Rule {
     let metadata = RuleCatalog.CON206
 
+    /// `libc = "glibc"`: the C library the program runs on, whose own guarantees count.
+    var optionNames: [String] { ["libc"] }
+
+    private static let libraries = ["posix", "glibc"]
+
+    func problem(withOption key: String, value: OptionValue) -> String? {
+        if case let .string(name) = value, Self.libraries.contains(name) { return nil }
+        return "must be one of " + Self.libraries.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+
     func check(_ model: ProjectModel) -> [Finding] {
         let contexts = model.executionContexts
+        let onGlibc = model.settings.stringOption(metadata.code, "libc") == "glibc"
         var threadCalls: [FunctionID: Set<String>] = [:]
         var candidates: [Candidate] = []
         for (entry, file, function) in contexts.threadReach(model) {
             // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
             for call in function.calls where !call.leadsToExit && entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
-                guard let unsafe = model.threadUnsafeEntry(for: call, in: file),
+                guard let unsafe = model.threadUnsafeEntry(for: call, in: file), !(onGlibc && unsafe.safeInGlibc),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)

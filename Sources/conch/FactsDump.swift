@@ -81,7 +81,8 @@ enum FactsDump {
         for access in function.globalAccesses {
             let locks = access.locksHeld.isEmpty ? "" : " holding \(access.locksHeld.joined(separator: ", "))"
             let guards = access.guards.isEmpty ? "" : " when " + access.guards.map(condition).joined(separator: " and ")
-            lines.append("  global, line \(line(access.range)): \(access.path) \(kind(access.kind))\(locks)\(guards)")
+            let element = access.element.map { " element \($0)" } ?? ""
+            lines.append("  global, line \(line(access.range)): \(access.path)\(element) \(kind(access.kind))\(locks)\(guards)")
         }
         for update in file.attributeUpdates(of: function) {
             let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
@@ -181,8 +182,8 @@ extension FactsDump {
                   "names": region.names] as [String: Any]
              },
              "globals": function.globalAccesses.map { access in
-                 ["line": line(access.range), "variable": access.path, "access": kind(access.kind), "locks": access.locksHeld,
-                  "guards": access.guards.map(condition)] as [String: Any]
+                 ["line": line(access.range), "variable": access.path, "element": access.element ?? NSNull(), "access": kind(access.kind),
+                  "locks": access.locksHeld, "guards": access.guards.map(condition)] as [String: Any]
              },
              "self_updates": file.attributeUpdates(of: function).map { update in
                  ["line": line(update.range), "attribute": update.variable, "access": kind(update.kind), "locks": update.locksHeld]

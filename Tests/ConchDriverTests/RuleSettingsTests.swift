@@ -42,21 +42,61 @@ import Testing
         }
     }
 
+    @Test func onGlibcStrerrorInAThreadIsSafeAndLocaltimeIsNot() throws {
+        let posix = try lintThreadedMessages(options: nil)
+        #expect(posix.filter { $0.code == "CON206" }.map(\.location.start.line) == [8, 9])
+        let glibc = try lintThreadedMessages(options: "libc = \"glibc\"")
+        #expect(glibc.filter { $0.code == "CON206" }.map(\.location.start.line) == [9])
+    }
+
+    @Test func anUnknownCLibraryIsAConfigurationError() throws {
+        #expect(throws: ConchError.self) { try lintThreadedMessages(options: "libc = \"musl\"") }
+    }
+
+    /// A thread that formats an error message and the time, linted with `[rules.CON206]` options.
+    private func lintThreadedMessages(options: String?) throws -> [Diagnostic] {
+        let source = """
+            #include <pthread.h>
+            #include <stdio.h>
+            #include <string.h>
+            #include <time.h>
+
+            static void *report(void *arg) {
+                time_t now = time(NULL);
+                fprintf(stderr, "%s\\n", strerror(*(int *)arg));
+                fprintf(stderr, "%d\\n", localtime(&now)->tm_hour);
+                return NULL;
+            }
+
+            int main(void) {
+                pthread_t thread;
+                int code = 2;
+                pthread_create(&thread, NULL, report, &code);
+                return pthread_join(thread, NULL);
+            }
+
+            """
+        return try lintInFolder(["report.c": source], config: options.map { "[rules.CON206]\n\($0)\n" })
+    }
+
     /// A module creating `sharedObjects` `mp.Value`s, linted with `[rules.CON203]` options.
     private func lint(sharedObjects: Int, threshold: Int? = nil, options: String? = nil) throws -> [Diagnostic] {
+        var source = "import multiprocessing as mp\n\n\ndef main():\n"
+        for index in 0..<sharedObjects { source += "    counter\(index) = mp.Value(\"i\", 0)\n" }
+        let table = options ?? threshold.map { "threshold = \($0)" }
+        return try lintInFolder(["shared.py": source], config: table.map { "[rules.CON203]\n\($0)\n" })
+    }
+
+    /// Lints `files` in a folder of their own, with `config` as its `conch.toml` (none: isolated).
+    private func lintInFolder(_ files: [String: String], config: String?) throws -> [Diagnostic] {
         let folder = NSTemporaryDirectory() + "conch-options-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var source = "import multiprocessing as mp\n\n\ndef main():\n"
-        for index in 0..<sharedObjects { source += "    counter\(index) = mp.Value(\"i\", 0)\n" }
-        try source.write(toFile: folder + "/shared.py", atomically: true, encoding: .utf8)
-        let table = options ?? threshold.map { "threshold = \($0)" }
-        if let table {
-            try "[rules.CON203]\n\(table)\n".write(toFile: folder + "/conch.toml", atomically: true, encoding: .utf8)
-        }
-        var request = CheckRequest(paths: ["shared.py"], workingDirectory: folder)
-        request.configPath = table == nil ? nil : "conch.toml"
-        request.isolated = table == nil
+        for (name, source) in files { try source.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        if let config { try config.write(toFile: folder + "/conch.toml", atomically: true, encoding: .utf8) }
+        var request = CheckRequest(paths: files.keys.sorted(), workingDirectory: folder)
+        request.configPath = config == nil ? nil : "conch.toml"
+        request.isolated = config == nil
         return try Checker.run(request).result.diagnostics
     }
 

@@ -248,6 +248,9 @@ public struct GlobalAccess: Hashable, Sendable {
     /// C: the member path accessed on a struct global (`in_fork_child` for
     /// `server.in_fork_child`, `a.b` for `g.a.b`); nil for the whole variable.
     public var field: String?
+    /// C: the element a constant index picks in a global array (`1` for `pipefds[1]`);
+    /// nil for the whole array or an index known only at run time.
+    public var element: Int?
     /// C: the conditions the access runs under.
     public var guards: [ExecutionGuard] = []
     /// C: what a write of a constant leaves true: `mode = 2` that `mode == 2`,

@@ -17,6 +17,11 @@ public struct AnalysisSettings: Hashable, Sendable {
         if case let .integer(value)? = ruleOptions[code]?[key] { return value }
         return nil
     }
+
+    public func stringOption(_ code: String, _ key: String) -> String? {
+        if case let .string(value)? = ruleOptions[code]?[key] { return value }
+        return nil
+    }
 }
 
 public enum OptionValue: Hashable, Sendable {

@@ -23,6 +23,8 @@ enum MTUnsafeCalls {
         /// `gmtime`, `ctime` and `asctime`): calls that all hold one lock take turns with it.
         /// None for state the whole process reads, such as the environment or the locale.
         var hiddenState: String?
+        /// The GNU C library makes it safe (`strerror`, with a buffer per thread since glibc 2.32).
+        var safeInGlibc = false
     }
 
     private static let staticResult = "which returns a pointer to static storage that the next call overwrites"
@@ -41,7 +43,7 @@ enum MTUnsafeCalls {
             "drand48": Entry(hazard: "which shares one hidden generator state", advice: "use erand48 with a per-thread state array"),
             "lrand48": Entry(hazard: "which shares one hidden generator state", advice: "use nrand48 with a per-thread state array"),
             "mrand48": Entry(hazard: "which shares one hidden generator state", advice: "use jrand48 with a per-thread state array"),
-            "strerror": Entry(hazard: staticResult, advice: "use strerror_r with a buffer of your own"),
+            "strerror": Entry(hazard: staticResult, advice: "use strerror_r with a buffer of your own", safeInGlibc: true),
             "strsignal": Entry(hazard: staticResult, advice: "use a message table of your own (glibc: sigdescr_np)"),
             "readdir": Entry(hazard: "which returns storage that another call on the same DIR * overwrites",
                              advice: "give each thread its own DIR * from opendir, or guard the stream with a pthread_mutex_t",

@@ -35,13 +35,14 @@ struct GlobalAccessIndex: Sendable {
     }
 
     /// What an access touches, for messages: `counter` for `pkg.mod.counter` or
-    /// `path.c::counter`, `server.dirty` for a member of a C struct global.
+    /// `path.c::counter`, `server.dirty` for a member of a C struct global, `counts[1]`
+    /// for an element of a C array.
     static func shortName(of access: GlobalAccess, in language: SourceLanguage) -> String {
         let variable = access.variable
         if language == .c {
             // `once#2` is the second `static char once;` of one function: shown as `once`.
             let last = variable.split(separator: "::").last.map(String.init) ?? variable
-            let name = last.split(separator: "#").first.map(String.init) ?? last
+            let name = (last.split(separator: "#").first.map(String.init) ?? last) + (access.element.map { "[\($0)]" } ?? "")
             return access.field.map { name + "." + $0 } ?? name
         }
         if language == .python, let dot = variable.lastIndex(of: ".") {
@@ -54,9 +55,11 @@ struct GlobalAccessIndex: Sendable {
 
 extension GlobalAccess {
     /// C struct members: `server.dirty` and `server.in_fork_child` are separate
-    /// storage; the whole variable, or a member and one nested in it, overlap.
+    /// storage, and so are `pipefds[0]` and `pipefds[1]`; the whole variable, or a
+    /// member and one nested in it, overlap.
     /// Python accesses name no member.
     func sharesStorage(with other: GlobalAccess) -> Bool {
+        if let element, let otherElement = other.element, element != otherElement { return false }
         guard let first = field, let second = other.field else { return true }
         if first == second { return true }
         return first.hasPrefix(second + ".") || second.hasPrefix(first + ".")
