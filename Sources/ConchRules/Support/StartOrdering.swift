@@ -25,7 +25,48 @@ struct StartOrdering {
         let function = model.files[located.file].functions[located.function]
         guard function.kind != .module, let number = model.callGraph.number(of: function.id) else { return false }
         var visited: Set<Int> = []
-        return everyCallPrecedes(number, entry, depth: Self.helperDepth, visited: &visited)
+        if everyCallPrecedes(number, entry, depth: Self.helperDepth, visited: &visited) { return true }
+        var known: [Int: Bool] = [:]
+        return model.files[located.file].language == .c
+            && runsBeforeAnyStart(file: located.file, function: located.function, offset: located.access.range.start,
+                                  depth: Self.helperDepth, known: &known)
+    }
+
+    /// C set-up before the calls that lead to a start: uwsgi's `uwsgi_setup` clears `uwsgi`
+    /// with `memset` before it calls `uwsgi_start`, which goes on to start the threads, and
+    /// `main` calls `uwsgi_setup` before anything else that starts one. The access comes
+    /// before every call in its function that leads to a start (outside any loop around
+    /// one), in `main` or in a function each call of which does the same.
+    private mutating func runsBeforeAnyStart(file fileIndex: Int, function: Int, offset: Int, depth: Int, known: inout [Int: Bool]) -> Bool {
+        guard let number = model.number(file: fileIndex, function: function) else { return false }
+        let facts = model.files[fileIndex].functions[function]
+        let leading = callsLeadingToStarts(file: fileIndex, function: function)
+        // A caller's own call site leads to the start too: it is where the callee's earlier code runs.
+        guard leading.allSatisfy({ start in offset <= start && !facts.loops.contains { $0.range.contains(offset) && $0.range.contains(start) } })
+        else { return false }
+        // Whether the function itself runs before any start is the same for every offset.
+        if let answer = known[number] { return answer }
+        known[number] = false
+        let callers = model.callSites.byCallee[number]
+        let answer = callers.isEmpty ? facts.name == "main" : depth > 1 && callers.allSatisfy { caller in
+            runsBeforeAnyStart(file: caller.file, function: caller.function, offset: caller.offset, depth: depth - 1, known: &known)
+        }
+        known[number] = answer
+        return answer
+    }
+
+    /// Where the function starts one of the entries, or calls a function that leads to a start.
+    private mutating func callsLeadingToStarts(file fileIndex: Int, function: Int) -> [Int] {
+        let file = model.files[fileIndex]
+        let graph = model.callGraph
+        let leading = leadsToStarters()
+        var offsets = file.spawnSites.filter { $0.function == function }.map(\.range.start)
+        for (callIndex, call) in file.functions[function].calls.enumerated() {
+            if let callee = graph.callee(file: fileIndex, function: function, call: callIndex), leading.contains(callee) {
+                offsets.append(call.range.start)
+            }
+        }
+        return offsets
     }
 
     /// `main` → `parse_options` → `init_options` (ag): the calls a helper runs through.
