@@ -25,12 +25,14 @@ struct SleepingTimerThread: Rule {
     }
 
     /// A C tree may build several programs (libmicrohttpd's tests beside its examples):
-    /// the loop must run in one whose `main` starts the thread.
+    /// the loop must run in one whose `main` starts the thread. A thread no `main` is
+    /// seen to start (bluez's haltest starts its threads from a table of commands) is
+    /// not paired with another program's loop.
     private func sharesAProgram(_ run: (file: FileFacts, marker: EventLoopMarker), _ entry: FunctionID, _ model: ProjectModel) -> Bool {
         guard run.file.language == .c, let thread = model.executionContexts.threads.first(where: { $0.id == entry }),
               let holder = run.file.functions.lastIndex(where: { $0.kind != .module && $0.range.contains(run.marker.range.start) })
         else { return true }
-        return model.executionContexts.sharesAProgram(holder, of: run.file, with: thread)
+        return model.executionContexts.sharesAProgram(holder, of: run.file, with: thread, unattributed: false)
     }
 
     private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts,

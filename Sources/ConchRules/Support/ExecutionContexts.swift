@@ -146,9 +146,11 @@ struct ExecutionContexts: Sendable {
     }
 
     /// Whether the main thread of a program that starts `entry` may run `function` of `file`:
-    /// with several `main`s, one whose program starts the entry, unless no `main` reaches it (an API).
-    func sharesAProgram(_ function: Int, of file: FileFacts, with entry: Entry) -> Bool {
-        sharesAProgram(with: entry) { $0.runs(function, of: file) }
+    /// with several `main`s, one whose program starts the entry. When no `main` reaches
+    /// the start nor links its unit (an API, or a start behind a table of function
+    /// pointers), `unattributed` answers.
+    func sharesAProgram(_ function: Int, of file: FileFacts, with entry: Entry, unattributed: Bool = true) -> Bool {
+        sharesAProgram(with: entry, unattributed: unattributed) { $0.runs(function, of: file) }
     }
 
     /// `sharesAProgram` for a function that is not a `main`, by its id.
@@ -156,12 +158,12 @@ struct ExecutionContexts: Sendable {
         sharesAProgram(with: entry) { $0.reach.contains(function) }
     }
 
-    private func sharesAProgram(with entry: Entry, _ runs: (Program) -> Bool) -> Bool {
+    private func sharesAProgram(with entry: Entry, unattributed: Bool = true, _ runs: (Program) -> Bool) -> Bool {
         guard programs.count > 1 else { return true }
         var starting = programs.filter { program in entry.starts.contains(where: program.starts) }
         // Started from a callback no `main` calls (a GUI button's): the programs that link its unit.
         if starting.isEmpty { starting = programs.filter { program in entry.starts.contains { program.files.contains($0.file.path) } } }
-        guard !starting.isEmpty else { return true }
+        guard !starting.isEmpty else { return unattributed }
         return starting.contains(where: runs) || !programs.contains(where: runs)
     }
 
