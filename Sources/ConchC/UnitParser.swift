@@ -36,11 +36,19 @@ enum UnitParser {
         facts.isPythonExtension = PythonExtensionCheck.includesPython(unit: unit, bytes: bytes, library: library)
         let tree = SyntaxTree.build(unit: unit, mainFile: mainFile, bytes: bytes, library: library)
         let context = UnitContext(library: library, tree: tree, bytes: bytes, path: file.path,
-                                  translationUnitKind: library.getTranslationUnitCursor(unit).kind, mainFile: mainFile)
+                                  translationUnitKind: library.getTranslationUnitCursor(unit).kind, mainFile: mainFile,
+                                  projectHeaderFolders: projectHeaderFolders(in: arguments))
         UnitAnalysis.fill(&facts, context: context, hadErrors: parsed.hadErrors)
         facts.interposesLibrary = facts.functions.contains { function in
             function.calls.contains { $0.callee == "dlsym" && $0.argument(at: 0)?.text == "RTLD_NEXT" }
         }
+    }
+
+    /// The folders after `-idirafter`: the project's own headers, searched after the
+    /// system's so that they cannot hide it (`CompileCommands`), which clang then takes for
+    /// system headers.
+    private static func projectHeaderFolders(in arguments: [String]) -> [String] {
+        zip(arguments, arguments.dropFirst()).filter { $0.0 == "-idirafter" }.map(\.1)
     }
 
     /// Runs `body` with a C `argv` for `strings`, valid only during the call.

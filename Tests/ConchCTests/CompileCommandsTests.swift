@@ -85,6 +85,25 @@ import Testing
         #expect(facts.problems.map(\.message).contains { $0.contains("'config.h' not found") }, "\(facts.problems)")
     }
 
+    @Test func headersTheBuildServesWithIncludeFlagsAreFoundByName() {
+        let fixture = CFixture()
+        fixture.write("configure", "#!/bin/sh\n")
+        fixture.write("src/core/ngx_config.h", "#include <ngx_linux_config.h>\n#include \"event/ngx_event.h\"\n")
+        fixture.write("src/os/unix/ngx_linux_config.h", "#define NGX_THREADS 1\n")
+        fixture.write("src/event/ngx_event.h", "extern int ngx_event_flags;\n")
+        fixture.write("src/http/ngx_http_config.h", "#define NGX_HTTP 1\n")
+        let facts = fixture.facts("src/http/ngx_http_core.c", """
+        #include <ngx_config.h>
+        #include "ngx_http_config.h"
+        #include <stdio.h>
+        #if NGX_THREADS && NGX_HTTP
+        void serve(void) { ngx_event_flags++; }
+        #endif
+        """)
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("serve")?.globalAccesses.map(\.variable) == ["ngx_event_flags"])
+    }
+
     @Test func aConfiguredTreeGetsItsConfigHeader() {
         let fixture = CFixture()
         fixture.write("configure", "#!/bin/sh\n")

@@ -17,6 +17,8 @@ final class UnitContext {
     /// The translation unit cursor's kind: 300 up to libclang 16, 350 after, so read at run time.
     let translationUnitKind: CXCursorKind
     let mainFile: CXFile?
+    /// Folders of the project's own headers that clang takes for system ones (`-idirafter`).
+    let projectHeaderFolders: [String]
     private var globalCache: [String: GlobalIdentity?] = [:]
     private var functionsByName: [String: FunctionID]?
     /// Per qualified name of a function-static variable: the declarations seen with it, in order.
@@ -26,8 +28,10 @@ final class UnitContext {
     /// The unit's functions that end the process on every path (a `die()` or `fatal()`).
     lazy var endingFunctions: Set<String> = ControlFlow.endingFunctions(in: self)
 
-    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?) {
+    init(library: LibClang, tree: SyntaxTree, bytes: [UInt8], path: String, translationUnitKind: CXCursorKind, mainFile: CXFile?,
+         projectHeaderFolders: [String]) {
         self.library = library
+        self.projectHeaderFolders = projectHeaderFolders
         self.mainFile = mainFile
         self.translationUnitKind = translationUnitKind
         self.tree = tree
@@ -170,7 +174,7 @@ final class UnitContext {
     }
 
     private func computeGlobal(_ declaration: CXCursor) -> GlobalIdentity? {
-        if library.isInSystemHeader(declaration) { return nil }
+        if library.isInSystemHeader(declaration), !isInProjectHeader(declaration) { return nil }
         let storage = library.getStorageClass(declaration)
         let container = library.getCursorSemanticParent(declaration)
         let name = library.spelling(declaration)
@@ -185,6 +189,12 @@ final class UnitContext {
         guard container.kind == translationUnitKind else { return nil }
         let isInternal = library.getCursorLinkage(declaration) == CXLinkage_Internal
         return GlobalIdentity(name: isInternal ? "\(path)::\(name)" : name, isFunctionStatic: false)
+    }
+
+    private func isInProjectHeader(_ declaration: CXCursor) -> Bool {
+        guard !projectHeaderFolders.isEmpty, let file = library.file(of: library.getCursorLocation(declaration)) else { return false }
+        let path = library.string(library.getFileName(file))
+        return projectHeaderFolders.contains { path.hasPrefix($0 + "/") }
     }
 
     /// Two blocks of one function may each declare a `static char once;` (haproxy's

@@ -39,8 +39,14 @@ enum CompileCommands {
         for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-iquote", ancestor, "-idirafter", ancestor] }
         // `#include "libssh/priv.h"` and `<nghttp2/nghttp2.h>` name headers in the project's
         // `include` folders; searched after the system's, they cannot hide its own headers.
-        if let root = projectFolders?.last {
-            for headers in includeFolders(under: root) { defaults += ["-idirafter", headers] }
+        if let projectFolders, let root = projectFolders.last {
+            let headerFolders = includeFolders(under: root)
+            for headers in headerFolders { defaults += ["-idirafter", headers] }
+            // nginx's `#include <ngx_config.h>`, which its build serves with `-I src/core`.
+            let searched = projectFolders + headerFolders
+            for headers in ProjectHeaders.folders(for: absolutePath, root: root, searched: searched, skipping: isForAnotherPlatform) {
+                defaults += ["-idirafter", headers]
+            }
         }
         // A configured autotools tree: its sources include `config.h` only `#ifdef HAVE_CONFIG_H`,
         // some as `<config.h>`, which the build's `-DHAVE_CONFIG_H -I.` serves.
@@ -99,6 +105,10 @@ enum CompileCommands {
         "win32", "win64", "windows", "msvc", "vc", "visualc", "vcproj", "wince", "vms", "os400", "os2", "amiga", "dos",
     ]
 
+    private static func isForAnotherPlatform(_ folderName: String) -> Bool {
+        otherPlatformFolders.contains(folderName.lowercased())
+    }
+
     /// Folders named `include`, `includes` or `headers` in the project, up to three levels
     /// below its root (`include/`, `lib/includes/`, `libtomcrypt/src/headers/`), outside hidden
     /// ones and those for another platform.
@@ -110,7 +120,7 @@ enum CompileCommands {
                 var next: [String] = []
                 for folder in level {
                     for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-                    where !name.hasPrefix(".") && !otherPlatformFolders.contains(name.lowercased()) {
+                    where !name.hasPrefix(".") && !isForAnotherPlatform(name) {
                         let path = folder + "/" + name
                         var isFolder: ObjCBool = false
                         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
