@@ -72,12 +72,25 @@ struct LostUpdateInChild: Rule {
             // the top of its accept loop, uses its own copy).
             let collects = entry.branch.map { branch in
                 branch.function == function.id && other.access.kind == .read
-                    && entry.starts.contains { $0.file.path == file.path && $0.site.range.end <= offset }
+                    && entry.starts.contains { start in
+                        start.file.path == file.path && start.site.range.end <= offset
+                            && !goesOnWithoutWaiting(start.site, reading: offset, in: function)
+                    }
             } ?? true
             let sameStorage = write.sharesStorage(with: other.access)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset, guardedBy: other.access.guards)
                 && !ordering.precedes(other, startsOf: entry)
+        }
+    }
+
+    /// keepalived's `else if (pid) { thread_add_child(master, ...); return 0; }`: the parent's
+    /// arm of the fork's test reads its own copy and goes on beside the child; it would
+    /// collect what the child set only after waiting for it to end (`waitpid`).
+    private func goesOnWithoutWaiting(_ fork: SpawnSite, reading offset: Int, in function: FunctionFacts) -> Bool {
+        guard let arm = fork.parentArm, arm.contains(offset) else { return false }
+        return !function.calls.contains { call in
+            TaskSources.childWaits.contains(call.callee) && call.range.start >= arm.start && call.range.start < offset
         }
     }
 

@@ -12,8 +12,16 @@ enum ForkBranches {
     /// Whether the parent ends the process right after the fork (`if (pid > 0) _exit(0);`,
     /// a daemon detaching): the child goes on alone, so one process runs however often it forks.
     static func parentEndsProcess(of call: Int, unit: UnitContext) -> Bool {
-        let arm = firstTest(of: call, unit: unit) { candidate, pid, _ in parentArm(candidate, pid: pid, call: call, unit: unit) }
-        return arm.map { ControlFlow.endsProcess($0, unit: unit) } ?? false
+        parentArm(of: call, unit: unit).map { ControlFlow.endsProcess($0, unit: unit) } ?? false
+    }
+
+    /// Where the parent's arm of the test of the fork's result lies (`else if (pid) { ... }`).
+    static func parentArmRange(of call: Int, unit: UnitContext) -> ByteRange? {
+        parentArm(of: call, unit: unit).map { unit.range($0) }
+    }
+
+    private static func parentArm(of call: Int, unit: UnitContext) -> Int? {
+        firstTest(of: call, unit: unit) { candidate, pid, _ in parentArm(candidate, pid: pid, call: call, unit: unit) }
     }
 
     /// The first answer `answer` gives for the statements that test the fork's result:

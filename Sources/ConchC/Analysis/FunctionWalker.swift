@@ -294,6 +294,7 @@ final class FunctionWalker {
         if ConcurrencyAPIs.forks.contains(callee) {
             var fork = site(.forkChild, .function(facts.id), isBounded: false)
             fork.detaches = node.map { ForkBranches.parentEndsProcess(of: $0, unit: unit) } ?? false
+            fork.parentArm = node.flatMap { ForkBranches.parentArmRange(of: $0, unit: unit) }
             spawnSites.append(fork)
             if let node { forkCalls.append(node) }
         }

@@ -45,6 +45,8 @@ public struct SpawnSite: Hashable, Sendable {
     /// C: the parent ends the process right after the fork (`if (pid > 0) _exit(0);`): the
     /// child goes on alone, as a daemon detaching does, so one process runs however often.
     public var detaches = false
+    /// C: the arm of the test of the fork's result that the parent takes (`else if (pid) { ... }`).
+    public var parentArm: ByteRange?
     /// A server starts one for every request it accepts (`socketserver.ThreadingTCPServer`):
     /// the open-ended accept loop is inside the library, not in `loop`.
     public var startsPerRequest = false
