@@ -100,14 +100,32 @@ struct BlockingCallInEventLoop: Rule {
                 : "a worker thread (`concurrent.futures.ThreadPoolExecutor`) that hands the result back to the "
                     + "\(FrameworkSchedulers.displayName(framework)) loop"
         }
+        var advice = "run `\(helper)` off the loop with \(offload)" + (loopWay.map { ", or make it wait the loop's way: \($0)" } ?? "")
+        if case .coroutine = role, file.language == .python, SleepCalls.python.contains(found.call.callee) {
+            advice = sleepingHelperAdvice(found.via.map(model.displayName), generator: GeneratorCoroutine(function),
+                                          library: library, offload: offload)
+        }
         return finding(
             in: file, at: call.range,
             "`\(call.calleeText)` blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))): "
                 + "it calls \(found.call.quotedName) at \(place)\(reach); no other task or callback runs until it returns",
-            advice: "run `\(helper)` off the loop with \(offload)" + (loopWay.map { ", or make it wait the loop's way: \($0)" } ?? ""),
+            advice: advice,
             model: recommended,
             related: [Finding.Evidence(path: found.file.path, range: found.call.range, message: "blocks: \(found.call.quotedName)")]
                 + (run.map { [model.loopStart($0)] } ?? []))
+    }
+
+    /// A helper that sleeps (circus's `reap_process` polling `waitpid`) most often works on
+    /// state the loop owns, which a thread must not touch: it should wait the loop's way.
+    private func sleepingHelperAdvice(_ chain: [String], generator: GeneratorCoroutine?, library: String?, offload: String) -> String {
+        let wait = "`" + (generator?.sleepCall ?? "await \(library ?? "asyncio").sleep(...)") + "`"
+        let hand = generator == nil ? "await" : "yield"
+        let names = chain.map { "`\($0)`" }
+        let change = names.count == 1
+            ? "make \(names[0]) a coroutine that waits with \(wait), and \(hand) it here"
+            : "make \(names.dropLast().joined(separator: ", ")) and \(names[names.count - 1]) coroutines (the last waiting with \(wait)), "
+                + "and \(hand) \(names[0]) here"
+        return change + "; run it off the loop with \(offload) only if it touches nothing the loop owns"
     }
 
     /// The table's replacement speaks asyncio (or C loops); Trio and AnyIO coroutines
@@ -168,10 +186,12 @@ private enum GeneratorCoroutine {
         }
     }
 
-    var sleep: String {
+    var sleep: String { "use `\(sleepCall)`" }
+
+    var sleepCall: String {
         switch self {
-        case .tornado: "use `yield tornado.gen.sleep(...)`"
-        case .twisted: "use `yield twisted.internet.task.deferLater(reactor, seconds)`"
+        case .tornado: "yield tornado.gen.sleep(...)"
+        case .twisted: "yield twisted.internet.task.deferLater(reactor, seconds)"
         }
     }
 
