@@ -89,6 +89,11 @@ public struct FileFacts: Sendable {
         handledExceptions.lazy.filter { $0.range.contains(offset) && self.isFunction($0.function, function) }.flatMap(\.names)
     }
 
+    /// Python: the offset lies in a test's `with pytest.raises(...)` block in `function`.
+    public func expectsRaise(at offset: Int, in function: FunctionFacts) -> Bool {
+        handledExceptions.contains { $0.expectsRaise && $0.range.contains(offset) && self.isFunction($0.function, function) }
+    }
+
     /// The updates `function`, a method, makes of its own object's attributes.
     public func attributeUpdates(of function: FunctionFacts) -> [GlobalAccess] {
         attributeUpdates.filter { isFunction($0.function, function) }.map(\.access)
@@ -219,6 +224,9 @@ public struct HandledExceptions: Hashable, Sendable {
     public var function: Int
     public var range: ByteRange
     public var names: [String]
+    /// A test's `with pytest.raises(...)` (or `self.assertRaises(...)`) block: the call in
+    /// it is expected to raise, not to go on.
+    public var expectsRaise = false
 
     public init(function: Int, range: ByteRange, names: [String]) {
         self.function = function

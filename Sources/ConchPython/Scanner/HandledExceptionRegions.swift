@@ -1,19 +1,53 @@
 import ConchKit
 
 /// Records the blocks whose exceptions are handled: a `try` body with what its
-/// `except` clauses name, and a `with contextlib.suppress(...)` block.
+/// `except` clauses name, a `with contextlib.suppress(...)` block, and a test's
+/// `with pytest.raises(...)` block, which expects the exception.
 enum HandledExceptionRegions {
     static func record(_ model: ScanModel, header index: Int, calls: [FoundCall], function: Int) {
         let statement = model.statements[index]
-        let names: [String]
+        var names: [String]
+        var expected: [String] = []
         switch statement.header {
-        case .try?: names = handled(model, by: index)
-        case .with?: names = suppressed(model, first: statement.keyword + 1, end: statement.colon ?? statement.end, calls: calls)
-        default: return
+        case .try?:
+            names = handled(model, by: index)
+        case .with?:
+            let end = statement.colon ?? statement.end
+            names = suppressed(model, first: statement.keyword + 1, end: end, calls: calls)
+            if !awaitsIn(model, blockOf: index) {
+                expected = expectedRaises(model, first: statement.keyword + 1, end: end, calls: calls)
+            }
+        default:
+            return
         }
+        names += expected
         guard !names.isEmpty else { return }
         let range = ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index))
-        model.facts.handledExceptions.append(HandledExceptions(function: function, range: range, names: names))
+        var region = HandledExceptions(function: function, range: range, names: names)
+        region.expectsRaise = !expected.isEmpty
+        model.facts.handledExceptions.append(region)
+    }
+
+    /// A block that awaits may raise there, after its calls ran (CPython's timeout tests
+    /// block the loop on purpose, then `await` the timeout).
+    private static func awaitsIn(_ model: ScanModel, blockOf index: Int) -> Bool {
+        let statement = model.statements[index]
+        let first = (statement.colon ?? statement.end) + 1
+        let end = statement.blockEnd < model.statements.count ? model.statements[statement.blockEnd].first : model.tokens.count
+        return first < end && (first..<end).contains { model.tokens.isName($0, "await") || model.tokens.isName($0, "async") }
+    }
+
+    /// `with pytest.raises(RuntimeError, match=...):`, `with self.assertRaises(OSError):`:
+    /// the exception named first. Its block does not await: the exception comes from its
+    /// calls, at once (trio's tests of a call made from the wrong thread).
+    private static func expectedRaises(_ model: ScanModel, first: Int, end: Int, calls: [FoundCall]) -> [String] {
+        calls.filter { call in
+            call.open > first && call.close < end
+                && (call.callee == "pytest.raises" || call.callee.hasSuffix(".assertRaises") || call.callee.hasSuffix(".assertRaisesRegex"))
+        }.compactMap { call in
+            Assignments.commaSeparated(model.tokens, first: call.open + 1, end: call.close).first
+                .flatMap { exceptionNames(model, from: $0.first, to: $0.end).first }
+        }
     }
 
     /// What the `except` clauses of the `try` at `index` name.
