@@ -78,7 +78,7 @@ struct UnsynchronizedSharedWrite: Rule {
             guard located.access.sharesStorage(with: write) else { continue }
             let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)
             if mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
-               contexts.sharesAProgram(located.function, of: file, with: entry),
+               contexts.sharesAProgram(located.function, of: file, with: entry), !inAnotherProcess(function, than: entry, contexts),
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
@@ -90,11 +90,18 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         let found = other.map { (located: $0.located, thread: $0.thread) }
         let otherRank = other?.rank ?? Int.max
-        if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry) {
+        if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
+           !inAnotherProcess(writer, than: entry, contexts) {
             return Conflict(party: .writerInMain, other: found)
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
+    }
+
+    /// Main-thread code that only forked children run (uwsgi's `emperor_loop`) shares no
+    /// memory with a thread the parent started.
+    private func inAnotherProcess(_ function: FunctionFacts, than entry: ExecutionContexts.Entry, _ contexts: ExecutionContexts) -> Bool {
+        contexts.runsOnlyInForkChildren(function) && contexts.startsInParent(entry)
     }
 
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,

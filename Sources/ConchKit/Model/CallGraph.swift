@@ -94,6 +94,27 @@ public final class CallGraph: Sendable {
         return reached
     }
 
+    /// `reach(from:)`, not following the calls a function makes inside its `cut` ranges (the
+    /// child branches of its forks), by number.
+    public func reach(from entries: some Sequence<Int>, cutting cut: [Int: [ByteRange]], in files: [FileFacts]) -> FunctionSet {
+        var reached = FunctionSet(self)
+        var queue = entries.filter { reached.insert($0) }
+        while let number = queue.popLast() {
+            guard let ranges = cut[number] else {
+                for callee in callees[number] where reached.insert(Int(callee)) { queue.append(Int(callee)) }
+                continue
+            }
+            let reference = references[number]
+            let calls = files[reference.file].functions[reference.function].calls
+            for (index, call) in calls.enumerated() where !ranges.contains(where: { $0.contains(call.range.start) }) {
+                if let callee = callee(file: reference.file, function: reference.function, call: index), reached.insert(callee) {
+                    queue.append(callee)
+                }
+            }
+        }
+        return reached
+    }
+
     /// Every function from which one of `targets` can be reached, targets included.
     public func reaching(_ targets: some Sequence<Int>) -> FunctionSet {
         var callers = [[Int32]](repeating: [], count: count)

@@ -67,6 +67,9 @@ struct ExecutionContexts: Sendable {
     /// from functions nothing in the project calls (an API its users call). Nil when
     /// nothing starts a thread or process, since it walks the whole call graph.
     let mainSide: FunctionSet?
+    /// `mainSide` less what only the child branches of C forks call (uwsgi's
+    /// `emperor_loop`, which runs in the emperor's own process).
+    let parentSide: FunctionSet?
     /// C trees that build several programs (fio, gfio and fio's tools): each `main`, with
     /// what it reaches. Empty with one `main` or none.
     let programs: [Program]
@@ -125,7 +128,9 @@ struct ExecutionContexts: Sendable {
             return Entry(id: branch.function, starts: starts, reach: reach, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
-        mainSide = anyEntry ? Self.mainSide(model, excluding: Set(threadStarts.keys).union(childStarts.keys)) : nil
+        let sides = anyEntry ? Self.sides(model, excluding: Set(threadStarts.keys).union(childStarts.keys), cutting: forkBranches) : nil
+        mainSide = sides?.main
+        parentSide = sides?.parent
         programs = anyEntry ? Self.programs(model) : []
     }
 
@@ -167,18 +172,26 @@ struct ExecutionContexts: Sendable {
         return starting.contains(where: runs) || !programs.contains(where: runs)
     }
 
-    private static func mainSide(_ model: ProjectModel, excluding entries: Set<FunctionID>) -> FunctionSet {
+    private static func sides(_ model: ProjectModel, excluding entries: Set<FunctionID>,
+                              cutting forkBranches: [FunctionID: [ByteRange]]) -> (main: FunctionSet, parent: FunctionSet) {
         let graph = model.callGraph
         var called = FunctionSet(graph)
         var roots: [Int] = []
+        // What a `main` calls in a fork's child branch runs in the child, not in the parent.
+        var childRoots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
             // Read in place: copying a function's facts retains every field.
             file.functions.withUnsafeBufferPointer { functions in
-                graph.forEachResolvedCall(in: file, at: fileIndex) { function, _, callee in
+                graph.forEachResolvedCall(in: file, at: fileIndex) { function, call, callee in
                     called.insert(callee)
                     // A second program's `main`, which the index does not hold under the shared name, roots its calls.
                     if functions[function].kind == .module || (file.language == .c && functions[function].name == "main") {
-                        roots.append(callee)
+                        let branches = forkBranches[functions[function].id] ?? []
+                        if branches.contains(where: { $0.contains(call.range.start) }) {
+                            childRoots.append(callee)
+                        } else {
+                            roots.append(callee)
+                        }
                     }
                 }
             }
@@ -195,11 +208,39 @@ struct ExecutionContexts: Sendable {
             }
             if !isMarker { roots.append(number) }
         }
-        var side = graph.reach(from: roots)
+        let main = closed(over: handed, from: roots + childRoots) { graph.reach(from: $0) }
+        var cut: [Int: [ByteRange]] = [:]
+        for (id, ranges) in forkBranches { if let number = graph.number(of: id) { cut[number] = ranges } }
+        guard !cut.isEmpty else { return (main, main) }
+        return (main, closed(over: handed, from: roots) { graph.reach(from: $0, cutting: cut, in: model.files) })
+    }
+
+    /// What `reach` finds from `roots`, with the callbacks the functions reached hand on.
+    private static func closed(over handed: [(taker: Int, callback: Int)], from roots: [Int],
+                               reach: ([Int]) -> FunctionSet) -> FunctionSet {
+        var side = reach(roots)
         while true {
             let reachedCallbacks = handed.filter { side.contains($0.taker) && !side.contains($0.callback) }.map(\.callback)
             guard !reachedCallbacks.isEmpty else { return side }
-            side.formUnion(graph.reach(from: reachedCallbacks))
+            side.formUnion(reach(reachedCallbacks))
+        }
+    }
+
+    /// C: the function runs only in the child processes forks start (uwsgi's `emperor_loop`),
+    /// never in the main thread of the process that forked them.
+    func runsOnlyInForkChildren(_ function: FunctionFacts) -> Bool {
+        guard let mainSide, let parentSide else { return false }
+        return mainSide.contains(function.id) && !parentSide.contains(function.id)
+    }
+
+    /// Every start of the entry is the parent's: in a function the parent's main thread
+    /// runs, outside the child branches of its forks.
+    func startsInParent(_ entry: Entry) -> Bool {
+        guard let parentSide else { return true }
+        return entry.starts.allSatisfy { start in
+            let function = start.file.functions[start.site.function]
+            return (function.kind == .module || parentSide.contains(function.id))
+                && !ForkChild.branches(of: start.site.function, in: start.file).contains { $0.contains(start.site.range.start) }
         }
     }
 
