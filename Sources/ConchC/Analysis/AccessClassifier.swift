@@ -9,13 +9,24 @@ enum AccessClassifier {
         var isAtomic = false
         /// Member path on a struct global: `a.b` for `g.a.b`.
         var field: String?
+        /// The element a constant index picks in a global array: `1` for `pipefds[1]`.
+        var element: Int?
     }
 
-    /// Classifies the reference and records the member path it goes through.
+    /// Classifies the reference and records the member path and the element it goes through.
     static func classifyWithField(_ reference: Int, variable: String, unit: UnitContext) -> Classified? {
         guard var classified = classify(reference, variable: variable, unit: unit) else { return nil }
         classified.field = memberPath(reference, unit: unit)
+        classified.element = subscriptIndex(of: reference, unit: unit).flatMap { unit.library.integerValue(unit.tree[$0].cursor) }
         return classified
+    }
+
+    /// The index expression when the global is subscripted: `tid` in `activity[tid]`.
+    static func subscriptIndex(of reference: Int, unit: UnitContext) -> Int? {
+        let tree = unit.tree
+        guard let link = tree.semanticParent(of: reference), tree[link.parent].kind == CXCursor_ArraySubscriptExpr,
+              tree[link.parent].children.first == link.child else { return nil }
+        return tree[link.parent].children.last.map { tree.stripped($0) }
     }
 
     /// The members named on the way up from the name, through parentheses and

@@ -357,7 +357,7 @@ final class FunctionWalker {
         access.isAtomic = classified.isAtomic
         access.isPerThread = isThreadLocal(declaration) || isIndexedByThreadLocal(index)
         access.field = classified.field
-        access.element = subscriptIndex(of: index).flatMap { unit.library.integerValue(tree[$0].cursor) }
+        access.element = classified.element
         access.guards = guards.guards(at: index)
         if access.isWrite {
             access.leaves = WrittenValues.leaves(index, subject: access.path, unit: unit)
@@ -373,16 +373,9 @@ final class FunctionWalker {
 
     /// `activity[tid]` where `tid` is a `__thread` variable: the running thread's own element.
     private func isIndexedByThreadLocal(_ index: Int) -> Bool {
-        guard let indexNode = subscriptIndex(of: index), tree[indexNode].kind == CXCursor_DeclRefExpr,
+        guard let indexNode = AccessClassifier.subscriptIndex(of: index, unit: unit), tree[indexNode].kind == CXCursor_DeclRefExpr,
               let variable = unit.library.referenced(tree[indexNode].cursor) else { return false }
         return isThreadLocal(variable)
-    }
-
-    /// The index expression when the global is subscripted: `tid` in `activity[tid]`.
-    private func subscriptIndex(of index: Int) -> Int? {
-        guard let link = tree.semanticParent(of: index), tree[link.parent].kind == CXCursor_ArraySubscriptExpr,
-              tree[link.parent].children.first == link.child else { return nil }
-        return tree[link.parent].children.last.map { tree.stripped($0) }
     }
 
     private func recordStaticLocal(_ index: Int) {

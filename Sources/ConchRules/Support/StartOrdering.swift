@@ -11,6 +11,14 @@ struct StartOrdering {
     private var firstModuleStart: [String: Int?] = [:]
     /// Functions from which a call chain leads to one of the starters. Built when first needed.
     private var leadsToStart: FunctionSet?
+    /// Per function, by place (two `main`s share a number): where it starts an entry or
+    /// calls toward a start. Built when first needed.
+    private var leadingCalls: [Place: [Int]] = [:]
+
+    private struct Place: Hashable {
+        let file: Int
+        let function: Int
+    }
 
     init(model: ProjectModel, entries: [ExecutionContexts.Entry]) {
         self.model = model
@@ -57,6 +65,8 @@ struct StartOrdering {
 
     /// Where the function starts one of the entries, or calls a function that leads to a start.
     private mutating func callsLeadingToStarts(file fileIndex: Int, function: Int) -> [Int] {
+        let place = Place(file: fileIndex, function: function)
+        if let known = leadingCalls[place] { return known }
         let file = model.files[fileIndex]
         let graph = model.callGraph
         let leading = leadsToStarters()
@@ -66,6 +76,7 @@ struct StartOrdering {
                 offsets.append(call.range.start)
             }
         }
+        leadingCalls[place] = offsets
         return offsets
     }
 
