@@ -90,7 +90,7 @@ struct LostUpdateInChild: Rule {
     private func goesOnWithoutWaiting(_ fork: SpawnSite, reading offset: Int, in function: FunctionFacts) -> Bool {
         guard let arm = fork.parentArm, arm.contains(offset) else { return false }
         return !function.calls.contains { call in
-            TaskSources.childWaits.contains(call.callee) && call.range.start >= arm.start && call.range.start < offset
+            ChildReaping.calls.contains(call.callee) && call.range.start >= arm.start && call.range.start < offset
         }
     }
 

@@ -114,7 +114,7 @@ struct SpawnPerTask: Rule {
     /// returns without waiting for it: no `join`, `wait` or result read after the start.
     private func startsAndLeaves(_ site: SpawnSite, _ creating: CallFacts, in helper: FunctionFacts) -> Bool {
         let after = helper.calls.filter { $0.range.start >= creating.range.start && $0.range != creating.range }
-        if site.kind == .forkChild { return !after.contains { TaskSources.childWaits.contains($0.callee) } }
+        if site.kind == .forkChild { return !after.contains { ChildReaping.calls.contains($0.callee) } }
         let started = after.contains { call in
             call.callee.hasSuffix(".start") && (call.range.start == creating.range.start
                 || creating.boundName.map { call.calleeText == $0 + ".start" } ?? false)
@@ -139,7 +139,7 @@ struct SpawnPerTask: Rule {
             // A loop is a cycle: a wait at the top of the next pass bounds it as one at the end
             // of this one does, unless it only reaps children already gone (`WNOHANG`).
             return inLoop.contains { call in
-                TaskSources.childWaits.contains(call.callee)
+                ChildReaping.calls.contains(call.callee)
                     && (call.range.start > site.range.end || !call.arguments.contains { $0.text.contains("WNOHANG") })
             }
         }

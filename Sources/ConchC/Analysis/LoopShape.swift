@@ -123,12 +123,10 @@ struct LoopShape {
         var work = [condition]
         while let index = work.popLast() {
             work += tree[index].children
-            if tree[index].kind == CXCursor_CallExpr, childReaps.contains(CallReader.read(index, unit: unit).callee) { return true }
+            if tree[index].kind == CXCursor_CallExpr, ChildReaping.calls.contains(CallReader.read(index, unit: unit).callee) { return true }
         }
         return false
     }
-
-    private static let childReaps: Set<String> = ["wait", "waitpid", "wait3", "wait4", "waitid"]
 
     /// Whether a call in `body`, other than within `skipped`, takes one of `containers`.
     private static func handsOn(_ containers: Set<String>, in body: Int, outside skipped: Int, unit: UnitContext) -> Bool {

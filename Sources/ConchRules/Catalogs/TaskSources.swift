@@ -24,8 +24,6 @@ enum TaskSources {
 
     /// Waiting for a spawned worker before the next iteration: `t.join()`, `p.wait()`.
     static let joinMethods: Set<String> = ["join", "wait", "communicate"]
-    /// Reaping any forked child: the loop runs one child at a time.
-    static let childWaits: Set<String> = ["os.waitpid", "os.wait", "os.wait3", "os.wait4", "waitpid", "wait", "wait3", "wait4"]
 
     static func isAccept(_ call: CallFacts) -> Bool {
         if accepts.contains(call.callee) { return true }
