@@ -17,7 +17,9 @@ struct SleepingTimerThread: Rule {
         for (file, site) in model.spawnSites where site.kind == .thread || site.kind == .timer {
             guard let entry = site.entryID, let (entryFile, function) = model.function(entry),
                   let repetition = repetition(of: site, in: file, entry: function, entryFile: entryFile, model: model) else { continue }
-            let runs = (loops.runs(reaching: file) + loops.runs(reaching: entryFile)).filter { sharesAProgram($0, entry, model) }
+            let runs = (loops.runs(reaching: file) + loops.runs(reaching: entryFile)).filter { run in
+                run.file.language == .c ? sharesAProgram(run, entry, model) : startedWhereRuns(run, site, in: file, entryFile: entryFile, model)
+            }
             guard let run = runs.first else { continue }
             findings.append(finding(site, in: file, entry: function, entryFile: entryFile, repetition: repetition, run: run, model: model))
         }
@@ -29,10 +31,23 @@ struct SleepingTimerThread: Rule {
     /// seen to start (bluez's haltest starts its threads from a table of commands) is
     /// not paired with another program's loop.
     private func sharesAProgram(_ run: (file: FileFacts, marker: EventLoopMarker), _ entry: FunctionID, _ model: ProjectModel) -> Bool {
-        guard run.file.language == .c, let thread = model.executionContexts.threads.first(where: { $0.id == entry }),
+        guard let thread = model.executionContexts.threads.first(where: { $0.id == entry }),
               let holder = run.file.functions.lastIndex(where: { $0.kind != .module && $0.range.contains(run.marker.range.start) })
         else { return true }
         return model.executionContexts.sharesAProgram(holder, of: run.file, with: thread, unattributed: false)
+    }
+
+    /// Python: a loop another module runs belongs to the thread's program when one script
+    /// leads to both the function starting the thread and the code running the loop;
+    /// importing the thread's module is not enough (a benchmark script of ray's imports all
+    /// of ray). A thread started at module level starts on import, so there it is enough.
+    private func startedWhereRuns(_ run: (file: FileFacts, marker: EventLoopMarker), _ site: SpawnSite, in file: FileFacts,
+                                  entryFile: FileFacts, _ model: ProjectModel) -> Bool {
+        let starter = file.functions[site.function]
+        guard run.file.path != file.path, run.file.path != entryFile.path, starter.kind != .module,
+              let runFile = model.files.firstIndex(where: { $0.path == run.file.path }) else { return true }
+        let holder = EventLoopIndex.holder(of: run.marker, in: run.file)
+        return model.eventLoopIndex.oneScriptLeads(to: starter.id, andTo: holder?.id, of: runFile)
     }
 
     private func repetition(of site: SpawnSite, in file: FileFacts, entry: FunctionFacts, entryFile: FileFacts,

@@ -40,6 +40,9 @@ struct EventLoopIndex: Sendable {
     private let onTheLoop: [(file: Int, function: Int, role: LoopRole)]
     /// The functions scripts run: reached through resolved calls from a script's own code.
     private let scriptReach: FunctionSet
+    /// Per script (by file index), the numbers of the functions its own code calls; the
+    /// commands of command-line interfaces count as one more script, of no file.
+    private let scripts: [(file: Int?, entries: [Int])]
     /// The C functions a `main` reaches through resolved calls.
     private let mainReach: FunctionSet
 
@@ -49,7 +52,9 @@ struct EventLoopIndex: Sendable {
         var readinessCallbacks: Set<FunctionID> = []
         var otherCallbacks: Set<FunctionID> = []
         var runFiles: [Int] = []
-        let scriptReach = Self.reachedFromScripts(model)
+        let graph = model.callGraph
+        let scripts = Self.scripts(model).map { ($0.file, $0.entries.compactMap(graph.number)) }
+        let scriptReach = graph.reach(from: scripts.flatMap(\.1))
         for (index, file) in model.files.enumerated() {
             if file.eventLoops.contains(where: { $0.kind == .run && Self.startsProgram($0, in: file, scriptReach) }) { runFiles.append(index) }
             for marker in file.eventLoops where marker.kind == .callback {
@@ -68,6 +73,7 @@ struct EventLoopIndex: Sendable {
         self.imports = imports
         self.runFiles = runFiles
         self.scriptReach = scriptReach
+        self.scripts = scripts
         mainReach = model.reachable(from: model.files.filter { $0.language == .c }.flatMap { file in
             file.functions.filter { $0.name == "main" && $0.kind == .function }.map(\.id)
         })
@@ -148,21 +154,42 @@ struct EventLoopIndex: Sendable {
     }
 
     /// The innermost function that makes the marker's call; nil for module-level code.
-    private static func holder(of marker: EventLoopMarker, in file: FileFacts) -> FunctionFacts? {
+    static func holder(of marker: EventLoopMarker, in file: FileFacts) -> FunctionFacts? {
         file.functions.last { $0.kind != .module && $0.range.contains(marker.range.start) }
     }
 
-    private static func reachedFromScripts(_ model: ProjectModel) -> FunctionSet {
-        var entries: [FunctionID] = []
-        for file in model.files where file.language == .python {
+    /// Per script (a module with a main guard, or a `__main__` module), the functions its own code calls.
+    private static func scripts(_ model: ProjectModel) -> [(file: Int?, entries: [FunctionID])] {
+        var scripts: [(file: Int?, entries: [FunctionID])] = []
+        for (index, file) in model.files.enumerated() where file.language == .python {
             guard !file.mainGuards.isEmpty || file.isMainModule,
                   let body = file.functions.first else { continue }
-            entries += body.calls.compactMap { model.resolve($0.callee, from: file) }
+            scripts.append((index, body.calls.compactMap { model.resolve($0.callee, from: file) }))
         }
         // A script's command-line interface calls its commands by name, through no call
         // the facts show (OctoPrint's `serve` command starts the Tornado loop).
-        if !entries.isEmpty { entries += cliCommands(model) }
-        return model.reachable(from: entries)
+        if scripts.contains(where: { !$0.entries.isEmpty }) { scripts.append((nil, cliCommands(model))) }
+        return scripts
+    }
+
+    /// Whether one script leads through resolved calls both to `starter` and to the
+    /// function running the loop (`holder`), or, for a loop a script runs in its own
+    /// code, whether that script leads to `starter`. ray's benchmark script runs an
+    /// asyncio loop and imports the whole library, yet starts none of the threads its
+    /// data library's pollers run. A loop run on import of a module no script is counts.
+    func oneScriptLeads(to starter: FunctionID, andTo holder: FunctionID?, of runFile: Int) -> Bool {
+        let graph = model.callGraph
+        guard let starterNumber = graph.number(of: starter) else { return false }
+        let reachingStarter = graph.reaching([starterNumber])
+        guard let holder else {
+            let own = scripts.filter { $0.file == runFile }
+            return own.isEmpty || own.contains { $0.entries.contains { reachingStarter.contains($0) } }
+        }
+        guard let holderNumber = graph.number(of: holder) else { return false }
+        let reachingHolder = graph.reaching([holderNumber])
+        return scripts.contains { script in
+            script.entries.contains { reachingStarter.contains($0) } && script.entries.contains { reachingHolder.contains($0) }
+        }
     }
 
     /// Click and Typer commands and groups: `@click.command()`, `@click.group()`, a
