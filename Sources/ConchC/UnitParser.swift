@@ -5,6 +5,10 @@ import Foundation
 /// Parses one file's bytes with libclang and fills its facts.
 enum UnitParser {
     static func parse(file: SourceFile, arguments: [String], library: LibClang, into facts: inout FileFacts) {
+        DeepStack.run { parseOnThisThread(file: file, arguments: arguments, library: library, into: &facts) }
+    }
+
+    private static func parseOnThisThread(file: SourceFile, arguments: [String], library: LibClang, into facts: inout FileFacts) {
         guard let index = library.createIndex(0, 0) else {
             facts.problems.append(FileProblem("libclang could not create an index", level: .error))
             return

@@ -52,6 +52,20 @@ import Testing
         #expect(facts.spawnSites.isEmpty)
     }
 
+    /// `g = h + h + ... + h` nests each `+` in the next. clang recurses once per term,
+    /// deeper than a thread's usual 8 MB allow, and finding each operator's extent walked
+    /// down its operands again: the unit parses on a deep stack, in time linear in the terms.
+    @Test(arguments: CFixture.libraries)
+    func anExpressionOfSixtyThousandTermsParsesWithoutOverflowingTheStack(library: String) throws {
+        let terms = Array(repeating: "h", count: 60_000).joined(separator: " + ")
+        let facts = CFixture().facts(frontEnd: CFixture.frontEnd(library: library), "int g, h;\nvoid sum(void) { g = \(terms); }\n")
+        let sum = try #require(facts.function("sum"))
+        let write = try #require(sum.globalAccesses.first { $0.variable == "g" && $0.isWrite })
+        #expect(write.kind == .rebind)
+        #expect(sum.globalAccesses.contains { $0.variable == "h" && $0.kind == .read })
+        #expect(facts.problems.isEmpty)
+    }
+
     @Test func missingHeadersMakeOneProblemNamingTheFirstThree() {
         #expect(ParseProblems.missingHeaders(["a.h"]) == "'a.h' not found; analysis continues without it")
         #expect(ParseProblems.missingHeaders(["a.h", "b.h", "c.h", "d.h", "e.h"])

@@ -80,6 +80,9 @@ enum LibClangLoader {
     }
 
     private static func open(_ search: LibClangSearch) -> Result<LibClang, LibClangLoadError> {
+        // Parse on the caller's thread, whose deep stack `DeepStack` provides, rather than
+        // on one of libclang's own, of 8 MB.
+        setenv("LIBCLANG_NOTHREADS", "1", 1)
         var firstSymbolError: LibClangLoadError?
         for candidate in search.candidates where FileManager.default.fileExists(atPath: candidate) {
             let resolved = URL(fileURLWithPath: candidate).resolvingSymlinksInPath().path

@@ -40,20 +40,55 @@ struct SyntaxTree {
         }
         // Iterative pre-order walk: expression chains in generated code can be deep.
         var work: [(cursor: CXCursor, parent: Int?)] = topLevel.reversed().map { ($0, nil) }
+        var extents: [RawExtent] = []
+        var spanningChildren: [Int] = []
         while let (cursor, parent) = work.popLast() {
-            let extent = library.getCursorExtent(cursor)
-            let (startFile, start) = library.fileOffset(library.getRangeStart(extent))
-            let (endFile, end) = library.fileOffset(library.getRangeEnd(extent))
-            let inMain = startFile != nil && library.fileIsEqual(startFile, mainFile) != 0
-                && endFile != nil && library.fileIsEqual(endFile, mainFile) != 0
             let index = tree.nodes.count
-            tree.nodes.append(SyntaxNode(kind: cursor.kind, cursor: cursor, start: inMain ? start : -1,
-                                         end: inMain ? max(end, start + macroNameLength(at: start, in: bytes)) : -1, parent: parent))
+            if Self.spansItsOperands.contains(cursor.kind) {
+                extents.append(RawExtent(start: (nil, 0), end: (nil, 0)))
+                spanningChildren.append(index)
+            } else {
+                let extent = library.getCursorExtent(cursor)
+                extents.append(RawExtent(start: library.fileOffset(library.getRangeStart(extent)),
+                                         end: library.fileOffset(library.getRangeEnd(extent))))
+            }
+            tree.nodes.append(SyntaxNode(kind: cursor.kind, cursor: cursor, start: -1, end: -1, parent: parent))
             if let parent { tree.nodes[parent].children.append(index) } else { tree.roots.append(index) }
             for child in library.children(of: cursor).reversed() { work.append((child, index)) }
         }
+        // Children come after their parent: from the last node back, an operator's operands are known.
+        for index in spanningChildren.reversed() {
+            let children = tree.nodes[index].children
+            if let first = children.first, let last = children.last, children.count >= 2 {
+                extents[index] = RawExtent(start: extents[first].start, end: extents[last].end)
+            } else {
+                let extent = library.getCursorExtent(tree.nodes[index].cursor)
+                extents[index] = RawExtent(start: library.fileOffset(library.getRangeStart(extent)),
+                                           end: library.fileOffset(library.getRangeEnd(extent)))
+            }
+        }
+        for index in tree.nodes.indices {
+            let ((startFile, start), (endFile, end)) = (extents[index].start, extents[index].end)
+            guard startFile != nil, library.fileIsEqual(startFile, mainFile) != 0,
+                  endFile != nil, library.fileIsEqual(endFile, mainFile) != 0 else { continue }
+            tree.nodes[index].start = start
+            tree.nodes[index].end = max(end, start + macroNameLength(at: start, in: bytes))
+        }
         return tree
     }
+
+    /// Where a cursor's extent begins and ends, as file and offset.
+    private struct RawExtent {
+        var start: (CXFile?, Int)
+        var end: (CXFile?, Int)
+    }
+
+    /// Operators whose extent runs from their first operand's start to their last one's
+    /// end. clang finds those ends by walking down the operands, so that asking it for
+    /// each operator of `1 + 1 + ... + 1` takes time quadratic in the terms.
+    private static let spansItsOperands: Set<CXCursorKind> = [
+        CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator, CXCursor_ConditionalOperator,
+    ]
 
     /// The node under casts, parentheses and implicit conversions.
     func stripped(_ index: Int) -> Int {
