@@ -39,14 +39,24 @@ struct LostUpdateInChild: Rule {
 
     /// A global the parent sets by the same code (`_provider = build()`, `if _cache is None:
     /// _cache = load()`, sendmail's `ExitStat = EX_TEMPFAIL` in `deliver()`): each process
-    /// sets up its own, and the parent reads what it set. An update (`+=`, `append`) by that
-    /// code is still lost, and so is a write in a fork's child branch, which the parent never runs.
+    /// sets up its own, and the parent reads what it set. Filling the object the function
+    /// has just bound (`_opts = dict(opts)` then `_opts.setdefault(...)`) is part of that set-up.
+    /// An update (`+=`, `append`) of what was there is still lost, and so is a write in a
+    /// fork's child branch, which the parent never runs.
     private func setsUpEachProcess(_ write: GlobalAccess, in file: FileFacts, _ function: FunctionFacts,
                                    _ contexts: ExecutionContexts) -> Bool {
         guard function.kind != .module else { return false }
         switch write.kind {
-        case .rebind, .checkThenAct: return contexts.runsInMain(file, function, at: write.range.start)
-        default: return false
+        case .rebind, .checkThenAct:
+            return contexts.runsInMain(file, function, at: write.range.start)
+        case .mutatingMethod, .subscriptStore:
+            let fillsWhatItBound = function.globalAccesses.contains { earlier in
+                earlier.kind == .rebind && earlier.variable == write.variable && earlier.field == nil
+                    && earlier.range.end <= write.range.start
+            }
+            return fillsWhatItBound && contexts.runsInMain(file, function, at: write.range.start)
+        default:
+            return false
         }
     }
 

@@ -44,17 +44,30 @@ def tracer():
     return _tracer
 
 
+_metrics = {}
+
+
+def configure_metrics(service):
+    # Each process fills the dict it has just made for itself, the parent as well.
+    global _metrics
+    _metrics = dict(settings)
+    _metrics.setdefault("service", service)
+    _metrics["pid"] = multiprocessing.current_process().pid
+
+
 def traced_square_sum(n):
     tracer()
+    configure_metrics("worker")
     return square_sum(n)
 
 
 def main():
     configure()
+    configure_metrics("parent")
     print(settings, last_batch, tracer())
     with multiprocessing.Pool(2, initializer=init_worker, initargs=("w",)) as pool:
         sums = pool.map(traced_square_sum, range(settings["rounds"]))
-    print(sum(sums), hits.value, list(totals), outbox.get(), _tracer)
+    print(sum(sums), hits.value, list(totals), outbox.get(), _tracer, _metrics)
 
 
 if __name__ == "__main__":
