@@ -24,7 +24,7 @@ struct UnsynchronizedSharedWrite: Rule {
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where isRacyWrite(access, language: file.language) && entry.runs(function.id, at: access.range.start, guardedBy: access.guards)
+            where isRacyWrite(access, language: file.language) && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards)
                 && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
@@ -83,7 +83,7 @@ struct UnsynchronizedSharedWrite: Rule {
                 other = (mainRank, located, nil)
             } else if threadRank < other?.rank ?? Int.max,
                       let thread = contexts.threads.first(where: {
-                          $0.id != entry.id && !$0.neverRunsBeside(entry) && $0.runs(function.id, at: offset, guardedBy: located.access.guards)
+                          $0.id != entry.id && !$0.neverRunsBeside(entry) && $0.runs(function.id, of: file, at: offset, guardedBy: located.access.guards)
                       }) {
                 other = (threadRank, located, thread)
             }

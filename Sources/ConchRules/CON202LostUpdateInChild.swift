@@ -13,12 +13,12 @@ struct LostUpdateInChild: Rule {
         var reported: Set<String> = []
         var findings: [Finding] = []
         for entry in contexts.children where !isDaemonizing(entry) {
-            let functions = entry.reached.ids + (entry.branch.map { [$0.function] } ?? [])
-            for id in functions {
-                guard let reference = model.functionIndex[id] else { continue }
-                let file = model.files[reference.file]
-                let function = file.functions[reference.function]
-                for write in function.globalAccesses where write.isWrite && entry.runs(id, at: write.range.start, guardedBy: write.guards) {
+            var functions: [(file: FileFacts, function: FunctionFacts)] = entry.reached.ids.compactMap { id in
+                model.functionIndex[id].map { (model.files[$0.file], model.files[$0.file].functions[$0.function]) }
+            }
+            if let forking = entry.branchFunction { functions.append(forking) }
+            for (file, function) in functions {
+                for write in function.globalAccesses where write.isWrite && entry.runs(function.id, of: file, at: write.range.start, guardedBy: write.guards) {
                     let key = file.path + ":" + String(write.range.start)
                     guard !reported.contains(key), !isSharedOnPurpose(write.variable, index),
                           !setsUpEachProcess(write, in: file, function, contexts),
@@ -81,7 +81,7 @@ struct LostUpdateInChild: Rule {
             // after the fork, and only reading (the parent's own `num_child++`, or a read at
             // the top of its accept loop, uses its own copy).
             let collects = entry.branch.map { branch in
-                branch.function == function.id && other.access.kind == .read
+                branch.function == function.id && branch.file == file.path && other.access.kind == .read
                     && entry.starts.contains { start in
                         start.file.path == file.path && start.site.range.end <= offset
                             && !goesOnWithoutWaiting(start.site, reading: offset, in: function)
@@ -89,7 +89,7 @@ struct LostUpdateInChild: Rule {
             } ?? true
             let sameStorage = write.sharesStorage(with: other.access)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
-                && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, at: offset, guardedBy: other.access.guards)
+                && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, of: file, at: offset, guardedBy: other.access.guards)
                 && !ordering.precedes(other, startsOf: entry)
         }
     }

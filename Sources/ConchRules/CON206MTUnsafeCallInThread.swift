@@ -22,7 +22,7 @@ struct MTUnsafeCallInThread: Rule {
         var candidates: [Candidate] = []
         for (entry, file, function) in contexts.threadReach(model) {
             // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
-            for call in function.calls where !call.leadsToExit && entry.runs(function.id, at: call.range.start, guardedBy: call.guards)
+            for call in function.calls where !call.leadsToExit && entry.runs(function.id, of: file, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
                 guard let unsafe = model.threadUnsafeEntry(for: call, in: file), !(onGlibc && unsafe.safeInGlibc),
                       !handles(unsafe.raises, around: call, in: function, of: file),

@@ -8,15 +8,14 @@
 public enum ForkChild {
     public static let markerName = "<fork-child>"
 
-    /// Per forking function, the branches its children take: code there runs in a child
-    /// process, never in the thread or process that forked.
-    public static func branchesByFunction(in files: [FileFacts]) -> [FunctionID: [ByteRange]] {
-        var result: [FunctionID: [ByteRange]] = [:]
-        for file in files where !file.spawnSites.isEmpty {
-            for marker in file.functions where marker.name == markerName {
-                guard let parent = marker.parent else { continue }
-                result[file.functions[parent].id, default: []].append(marker.range)
-            }
+    /// Per forking function of one file, by its index there, the branches its children take:
+    /// code there runs in a child process, never in the thread or process that forked.
+    public static func branchesByParent(in file: FileFacts) -> [Int: [ByteRange]] {
+        guard !file.spawnSites.isEmpty else { return [:] }
+        var result: [Int: [ByteRange]] = [:]
+        for marker in file.functions where marker.name == markerName {
+            guard let parent = marker.parent else { continue }
+            result[parent, default: []].append(marker.range)
         }
         return result
     }

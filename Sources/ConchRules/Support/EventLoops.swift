@@ -74,8 +74,12 @@ struct EventLoopIndex: Sendable {
         self.runFiles = runFiles
         self.scriptReach = scriptReach
         self.scripts = scripts
+        // From each `main`'s own calls too: the `main`s of a tree's programs share one id,
+        // which names only the first.
         mainReach = model.reachable(from: model.files.filter { $0.language == .c }.flatMap { file in
-            file.functions.filter { $0.name == "main" && $0.kind == .function }.map(\.id)
+            file.functions.filter { $0.name == "main" && $0.kind == .function }.flatMap { main in
+                [main.id] + main.calls.compactMap { model.resolve($0.callee, from: file) }
+            }
         })
         programs = Dictionary(uniqueKeysWithValues: runFiles.map { ($0, imports.closure(from: $0)) })
         onTheLoop = Self.functionsOnTheLoop(model, callbacks: callbacks)

@@ -29,8 +29,9 @@ struct ExecutionContexts: Sendable {
         var starts: [Start]
         /// What the entry runs, itself included (unless it is a fork's parent), under the conditions met on the way.
         var reach: GuardedReach
-        /// C `fork()`: the child branch inside the forking function, which runs only that part.
-        var branch: (function: FunctionID, range: ByteRange)?
+        /// C `fork()`: the child branch inside the forking function, which runs only that
+        /// part. Its file tells apart the `main`s of the programs of one tree, which share an id.
+        var branch: (function: FunctionID, file: String, range: ByteRange)?
 
         /// Several instances may run at once: started in a loop (unless joined in the
         /// same pass), per request by a server, from several places, or by a pool (unless the one submission
@@ -54,10 +55,17 @@ struct ExecutionContexts: Sendable {
         /// The functions it reaches on some way in.
         var reached: FunctionSet { reach.functions }
 
-        /// Whether the code at `offset` of `function`, under `guards`, runs under this entry.
-        func runs(_ function: FunctionID, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
-            if let branch, branch.function == function { return branch.range.contains(offset) }
+        /// Whether the code at `offset` of `function` of `file`, under `guards`, runs under this entry.
+        func runs(_ function: FunctionID, of file: FileFacts, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
+            if let branch, branch.function == function { return branch.file == file.path && branch.range.contains(offset) }
             return reach.admits(guards, in: function, at: offset)
+        }
+
+        /// The child branch's forking function, found where the fork stands (a second
+        /// program's `main` is not the one its id finds).
+        var branchFunction: (file: FileFacts, function: FunctionFacts)? {
+            guard branch != nil, let start = starts.first else { return nil }
+            return (start.file, start.file.functions[start.site.function])
         }
     }
 
@@ -93,7 +101,7 @@ struct ExecutionContexts: Sendable {
     init(_ model: ProjectModel) {
         var threadStarts: [FunctionID: [Start]] = [:]
         var childStarts: [FunctionID: [Start]] = [:]
-        var branches: [FunctionID: (function: FunctionID, range: ByteRange)] = [:]
+        var branches: [FunctionID: (function: FunctionID, file: String, range: ByteRange)] = [:]
         for (file, site) in model.spawnSites {
             guard let entry = site.entryID, model.functionIndex[entry] != nil else { continue }
             if site.runsInThread {
@@ -101,9 +109,9 @@ struct ExecutionContexts: Sendable {
             } else if site.kind == .forkChild {
                 // The child runs on in the forking function; only a branch found by the front end says where.
                 guard let branch = ForkChild.branch(of: site, in: file) else { continue }
-                let key = entry + "@" + String(site.range.start)
+                let key = entry + "@" + file.path + ":" + String(site.range.start)
                 childStarts[key, default: []].append(Start(file: file, site: site))
-                branches[key] = (entry, branch)
+                branches[key] = (entry, file.path, branch)
             } else if site.runsInProcess {
                 childStarts[entry, default: []].append(Start(file: file, site: site))
             }
@@ -111,7 +119,7 @@ struct ExecutionContexts: Sendable {
         let guarded = GuardedReach.guardedGlobals(in: model)
         let modes = guarded.isEmpty ? nil : StartModes(model)
         // A thread that forks goes on as the parent: its children's branches run in other processes.
-        let forkBranches = ForkChild.branchesByFunction(in: model.files)
+        let forkBranches = Self.forkBranches(model)
         threads = threadStarts.keys.sorted().map { id in
             let starts = threadStarts[id] ?? []
             let known = modes?.known(at: starts) ?? []
@@ -119,9 +127,11 @@ struct ExecutionContexts: Sendable {
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []
-            guard let branch = branches[key], let (file, function) = model.function(branch.function) else {
+            guard let branch = branches[key], let start = starts.first else {
                 return Entry(id: key, starts: starts, reach: GuardedReach(model, from: [key], guarded: guarded))
             }
+            let file = start.file
+            let function = file.functions[start.site.function]
             let callees = function.calls.filter { branch.range.contains($0.range.start) }.compactMap { model.resolve($0.callee, from: file) }
             var reach = GuardedReach(model, from: callees, guarded: guarded)
             reach.remove(branch.function)
@@ -172,6 +182,20 @@ struct ExecutionContexts: Sendable {
         return starting.contains(where: runs) || !programs.contains(where: runs)
     }
 
+    /// Per forking function, by id, the branches its children take: those of the definition
+    /// the id names, not of a second program's `main` that shares it.
+    private static func forkBranches(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
+        var result: [FunctionID: [ByteRange]] = [:]
+        for (fileIndex, file) in model.files.enumerated() {
+            for (parent, ranges) in ForkChild.branchesByParent(in: file) {
+                let id = file.functions[parent].id
+                if let named = model.functionIndex[id], named.file != fileIndex || named.function != parent { continue }
+                result[id, default: []] += ranges
+            }
+        }
+        return result
+    }
+
     private static func sides(_ model: ProjectModel, excluding entries: Set<FunctionID>,
                               cutting forkBranches: [FunctionID: [ByteRange]]) -> (main: FunctionSet, parent: FunctionSet) {
         let graph = model.callGraph
@@ -180,13 +204,15 @@ struct ExecutionContexts: Sendable {
         // What a `main` calls in a fork's child branch runs in the child, not in the parent.
         var childRoots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
+            // By index in the file: the `main`s of a tree's programs share one id.
+            let ownBranches = ForkChild.branchesByParent(in: file)
             // Read in place: copying a function's facts retains every field.
             file.functions.withUnsafeBufferPointer { functions in
                 graph.forEachResolvedCall(in: file, at: fileIndex) { function, call, callee in
                     called.insert(callee)
                     // A second program's `main`, which the index does not hold under the shared name, roots its calls.
                     if functions[function].kind == .module || (file.language == .c && functions[function].name == "main") {
-                        let branches = forkBranches[functions[function].id] ?? []
+                        let branches = ownBranches[function] ?? []
                         if branches.contains(where: { $0.contains(call.range.start) }) {
                             childRoots.append(callee)
                         } else {
@@ -284,7 +310,10 @@ struct ExecutionContexts: Sendable {
     func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
         if function.kind == .module { return true }
         guard mainSide?.contains(function.id) ?? false else { return false }
-        return !children.contains { $0.branch?.function == function.id && $0.branch?.range.contains(offset) == true }
+        return !children.contains { child in
+            guard let branch = child.branch else { return false }
+            return branch.function == function.id && branch.file == file.path && branch.range.contains(offset)
+        }
     }
 
     /// The access happens in the function that starts the entry, before any of its starts:
