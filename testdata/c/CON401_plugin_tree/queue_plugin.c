@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 struct job { struct job *next; };
-void run_job(struct job *job);
+void run_queued_job(struct job *job);
 static struct job *head;
 static pthread_t worker_thread;
 static pthread_mutex_t head_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -16,7 +16,7 @@ static void *worker(void *arg) {
         struct job *job = head;
         if (job) head = job->next;
         pthread_mutex_unlock(&head_lock);
-        if (job) run_job(job);
+        if (job) run_queued_job(job);
     }
     return arg;
 }
