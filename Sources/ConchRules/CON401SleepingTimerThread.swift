@@ -60,6 +60,8 @@ struct SleepingTimerThread: Rule {
         }
         for (index, loop) in entry.loops.enumerated() where runsUntilStopped(loop) && !isDrivenByEvents(loop, in: entry, entryFile.language, model) {
             let inLoop = entry.calls.filter { loop.range.contains($0.range.start) }
+            // fio's `do { if (!fio_sem_down_trylock(sem)) break; usleep(1000); } while (1)` waits for a lock.
+            if inLoop.contains(where: { SleepCalls.triesALock($0, in: entryFile.language) }) { continue }
             guard let sleep = inLoop.first(where: { SleepCalls.isSleep($0, in: entryFile.language) && !pollsInside(index, $0, entry) }),
                   // The work the loop repeats stands in its body: a call in its condition only
                   // tests whether to go on (`while not os.path.exists(path): time.sleep(0.05)`).

@@ -23,6 +23,16 @@ enum SleepCalls {
         return call.calleeText.hasSuffix(".wait") || call.calleeText.hasSuffix(".get")
     }
 
+    /// Whether the call tries to take a lock without waiting (`pthread_mutex_trylock`,
+    /// `sem_trywait`, fio's `fio_sem_down_trylock`, `lock.acquire(blocking=False)`): a
+    /// sleep beside it waits between tries for the lock to come free, not for a round of work.
+    static func triesALock(_ call: CallFacts, in language: SourceLanguage) -> Bool {
+        let name = (call.callee.split(separator: ".").last.map(String.init) ?? call.callee).lowercased()
+        if ["trylock", "try_lock", "trywait", "try_wait", "tryacquire", "try_acquire"].contains(where: name.contains) { return true }
+        guard language == .python, name == "acquire" else { return false }
+        return (call.argument(keyword: "blocking") ?? call.argument(at: 0))?.text == "False"
+    }
+
     static func isSleep(_ call: CallFacts, in language: SourceLanguage) -> Bool {
         if language == .c { return c.contains(call.callee) }
         if call.isResolved {

@@ -5,6 +5,9 @@
 
 void serve_forever(int listener);
 void expire_sessions(void);
+void flush_stats(void);
+
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void *janitor(void *arg) {
     for (;;) {
@@ -14,9 +17,23 @@ static void *janitor(void *arg) {
     return arg;
 }
 
+/* Retries a lock between short sleeps, as fio's job threads wait for stat_sem: a
+ * wait for the lock, not a round of periodic work. */
+static void *flusher(void *arg) {
+    for (;;) {
+        if (pthread_mutex_trylock(&stats_lock) == 0)
+            break;
+        usleep(1000);
+    }
+    flush_stats();
+    pthread_mutex_unlock(&stats_lock);
+    return arg;
+}
+
 int main(void) {
-    pthread_t thread;
+    pthread_t thread, flush_thread;
     pthread_create(&thread, NULL, janitor, NULL);  // expect: CON401
+    pthread_create(&flush_thread, NULL, flusher, NULL);
     serve_forever(3);
     return 0;
 }
