@@ -31,10 +31,24 @@ struct SpawnPerTask: Rule {
             }
             let function = file.functions[site.function]
             guard let (loop, driver) = driver(of: loopIndex, in: function),
-                  !isThrottled(site, in: loop, function: function) else { continue }
+                  !isThrottled(site, in: loop, function: function),
+                  !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
         return findings
+    }
+
+    /// `if done: schedule(timeout, handler); return` (scapy's ISO-TP sender): a start in a
+    /// branch that then leaves the loop runs once per run of the loop, not on every pass.
+    /// Python only: a C branch that `continue`s counts as leaving too.
+    private func leavesTheLoop(at offset: Int, _ loop: LoopFacts, in function: FunctionFacts, of file: FileFacts) -> Bool {
+        guard file.language == .python else { return false }
+        return function.exitingBranches.contains { branch in
+            // A `break` leaves only the innermost loop: no other may stand between.
+            branch.contains(offset) && loop.range.contains(branch.start) && !function.loops.contains { inner in
+                inner.range != loop.range && loop.range.contains(inner.range.start) && inner.range.contains(branch.start)
+            }
+        }
     }
 
     /// A fork whose parent exits leaves one process, the child, going on in the loop
@@ -57,7 +71,8 @@ struct SpawnPerTask: Rule {
             let function = callerFile.functions[caller.function]
             guard let call = function.calls.first(where: { $0.range.start == caller.offset }),
                   let loopIndex = loopRepeating(call, in: function),
-                  let (loop, driver) = driver(of: loopIndex, in: function) else { return nil }
+                  let (loop, driver) = driver(of: loopIndex, in: function),
+                  !leavesTheLoop(at: call.range.start, loop, in: function, of: callerFile) else { return nil }
             var start = site
             start.range = call.range
             start.function = caller.function

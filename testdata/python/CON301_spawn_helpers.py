@@ -39,6 +39,15 @@ class Server:
             handle_and_wait(conn)
             self.ensure_monitor()
 
+    def serve_until_quit(self):
+        while True:
+            conn, _ = self.sock.accept()
+            if conn.recv(4) == b"quit":
+                # Once, on the way out of the loop.
+                threading.Thread(target=serve, args=(conn,)).start()
+                return
+            conn.close()
+
 
 def start_child(number):
     pid = os.fork()

@@ -32,8 +32,10 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
-    /// C: the `if` branches that end by leaving (`return`, `goto`, `break`): what a
-    /// call in one does to a lock does not carry on past its `if`.
+    /// The `if` branches that end by leaving: C's by `return`, `goto`, `break`, `continue`
+    /// or a call that does not return, Python's by `return`, `raise` or `break`, which all
+    /// leave a loop around them. What a call in one does to a lock does not carry on past
+    /// its `if`; a Python start there runs once, not on every pass of a loop.
     public var exitingBranches: [ByteRange] = []
     /// C: functions whose address this one takes rather than calls (a callback it puts
     /// in a struct or hands to a library): they run where it has them run, not as the

@@ -147,6 +147,10 @@ struct ExpressionPass {
         if statement.header == .if {
             ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: { exitsAtItsEnd(index) })
         }
+        // `if done: start(...); return`: what the branch does, it does once before leaving.
+        if statement.header == .if || statement.header == .elif || statement.header == .else, endsIn(index, ["return", "raise", "break"]) {
+            model.facts.functions[function].exitingBranches.append(ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index)))
+        }
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
         if statement.header == .with, let colon = statement.colon {
             frame.locks = LockRegions.heldBy(model, first: statement.keyword + 1, end: colon, function: function)
@@ -187,6 +191,11 @@ struct ExpressionPass {
 
     /// Whether the block of the header at `index` ends in `return`, `raise`, `continue` or `break`.
     private func exitsAtItsEnd(_ index: Int) -> Bool {
+        endsIn(index, ["return", "raise", "continue", "break"])
+    }
+
+    /// Whether the block of the header at `index` ends in a statement starting with one of `keywords`.
+    private func endsIn(_ index: Int, _ keywords: [StaticString]) -> Bool {
         let blockEnd = model.statements[index].blockEnd
         var cursor = index + 1
         var last: Int?
@@ -196,7 +205,7 @@ struct ExpressionPass {
         }
         guard let last else { return false }
         let first = model.statements[last].first
-        return ["return", "raise", "continue", "break"].contains { model.tokens.isName(first, $0) }
+        return keywords.contains { model.tokens.isName(first, $0) }
     }
 
     /// `x.acquire(...)` or `x.release()`: the method and the lock's name.
