@@ -33,10 +33,10 @@ struct MTUnsafeCallInThread: Rule {
                 candidates.append(Candidate(call: call, unsafe: unsafe, file: file, function: function, entry: entry))
             }
         }
-        let serialized = statesSerializedByOneLock(candidates)
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for candidate in candidates where !serialized.contains(candidate.unsafe.hiddenState ?? "") {
+        let programs = Dictionary(candidates.map { ($0.entry.id, contexts.startingPrograms($0.entry)) }, uniquingKeysWith: { first, _ in first })
+        for candidate in candidates where !isSerializedByOneLock(candidate, among: candidates, programs: programs) {
             guard reported.insert(candidate.file.path + ":" + String(candidate.call.range.start)).inserted else { continue }
             findings.append(finding(candidate, model))
         }
@@ -51,16 +51,20 @@ struct MTUnsafeCallInThread: Rule {
         let entry: ExecutionContexts.Entry
     }
 
-    /// Hidden states that threads reach only holding one same lock (collectd's `strerror`
-    /// under `strerror_r_lock`): the calls take turns, and each copies the result out
-    /// before the next one overwrites it.
-    private func statesSerializedByOneLock(_ candidates: [Candidate]) -> Set<String> {
-        var commonLocks: [String: Set<String>] = [:]
-        for candidate in candidates {
-            guard let state = candidate.unsafe.hiddenState else { continue }
-            commonLocks[state, default: Set(candidate.call.locksHeld)].formIntersection(candidate.call.locksHeld)
+    /// Hidden state that the threads of the call's program reach only holding one same lock
+    /// (collectd's `strerror` under `strerror_r_lock`): the calls take turns, and each copies
+    /// the result out before the next one overwrites it. Another program of the tree, with
+    /// its own copy of the state, does not count.
+    private func isSerializedByOneLock(_ candidate: Candidate, among candidates: [Candidate], programs: [FunctionID: Set<Int>]) -> Bool {
+        guard let state = candidate.unsafe.hiddenState else { return false }
+        let own = programs[candidate.entry.id] ?? []
+        var common = Set(candidate.call.locksHeld)
+        for other in candidates where !common.isEmpty && other.unsafe.hiddenState == state {
+            let theirs = programs[other.entry.id] ?? []
+            // Unattributed starts, or a tree of one program, share the state with every thread.
+            if own.isEmpty || theirs.isEmpty || !own.isDisjoint(with: theirs) { common.formIntersection(other.call.locksHeld) }
         }
-        return Set(commonLocks.filter { !$0.value.isEmpty }.keys)
+        return !common.isEmpty
     }
 
     /// Every resolved callee of the functions the thread runs, gathered once per thread.

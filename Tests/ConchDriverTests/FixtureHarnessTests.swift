@@ -1,3 +1,4 @@
+import ConchDriver
 import ConchKit
 import Testing
 
@@ -20,6 +21,22 @@ import Testing
             }.joined(separator: "\n"))
         }
         #expect(report.isEmpty, "\(unit):\n\(report.joined(separator: "\n"))")
+    }
+
+    /// README's `conch check testdata`: every fixture in one run, as one tree of many
+    /// programs, reports exactly the markers too (two `main`s, two `start_workers`).
+    @Test func theWholeFolderAtOnceReportsExactlyTheMarkers() throws {
+        var request = CheckRequest(paths: ["."], workingDirectory: Fixtures.testdata)
+        request.isolated = true
+        request.jobs = 2
+        let diagnostics = try Checker.run(request).result.diagnostics
+        let found = Set(diagnostics.map { Fixtures.Expectation(path: $0.path, line: $0.location.start.line, code: $0.code) })
+        let expected = Set(Fixtures.units().flatMap { unit in
+            let language = String(unit.prefix { $0 != "/" })
+            return Fixtures.expectations(in: unit).map { Fixtures.Expectation(path: language + "/" + $0.path, line: $0.line, code: $0.code) }
+        })
+        #expect(expected.subtracting(found).sorted() == [])
+        #expect(found.subtracting(expected).sorted() == [])
     }
 
     @Test func thereAreFixturesToRun() {

@@ -168,6 +168,12 @@ struct ExecutionContexts: Sendable {
         sharesAProgram(with: entry, unattributed: unattributed) { $0.runs(function, of: file) }
     }
 
+    /// The programs of the tree whose `main`s start the entry, by index; empty with one
+    /// program, or when no `main` is seen to start it.
+    func startingPrograms(_ entry: Entry) -> Set<Int> {
+        Set(programs.indices.filter { index in entry.starts.contains(where: programs[index].starts) })
+    }
+
     /// `sharesAProgram` for a function that is not a `main`, by its id.
     func sharesAProgram(_ function: FunctionID, with entry: Entry) -> Bool {
         sharesAProgram(with: entry) { $0.reach.contains(function) }
