@@ -34,7 +34,7 @@ struct StartOrdering {
         guard function.kind != .module, let number = model.callGraph.number(of: function.id) else { return false }
         var visited: Set<Int> = []
         if everyCallPrecedes(number, entry, depth: Self.helperDepth, visited: &visited) { return true }
-        var known: [Int: Bool] = [:]
+        var known: [Place: Bool] = [:]
         return model.files[located.file].language == .c
             && runsBeforeAnyStart(file: located.file, function: located.function, offset: located.access.range.start,
                                   depth: Self.helperDepth, known: &known)
@@ -45,21 +45,23 @@ struct StartOrdering {
     /// `main` calls `uwsgi_setup` before anything else that starts one. The access comes
     /// before every call in its function that leads to a start (outside any loop around
     /// one), in `main` or in a function each call of which does the same.
-    private mutating func runsBeforeAnyStart(file fileIndex: Int, function: Int, offset: Int, depth: Int, known: inout [Int: Bool]) -> Bool {
+    private mutating func runsBeforeAnyStart(file fileIndex: Int, function: Int, offset: Int, depth: Int, known: inout [Place: Bool]) -> Bool {
         guard let number = model.number(file: fileIndex, function: function) else { return false }
         let facts = model.files[fileIndex].functions[function]
         let leading = callsLeadingToStarts(file: fileIndex, function: function)
         // A caller's own call site leads to the start too: it is where the callee's earlier code runs.
         guard leading.allSatisfy({ start in offset <= start && !facts.loops.contains { $0.range.contains(offset) && $0.range.contains(start) } })
         else { return false }
-        // Whether the function itself runs before any start is the same for every offset.
-        if let answer = known[number] { return answer }
-        known[number] = false
+        // Whether the function itself runs before any start is the same for every offset;
+        // by place, since two `main`s (or two `usage`s of two programs) share a number.
+        let place = Place(file: fileIndex, function: function)
+        if let answer = known[place] { return answer }
+        known[place] = false
         let callers = model.callSites.byCallee[number]
         let answer = callers.isEmpty ? facts.name == "main" : depth > 1 && callers.allSatisfy { caller in
             runsBeforeAnyStart(file: caller.file, function: caller.function, offset: caller.offset, depth: depth - 1, known: &known)
         }
-        known[number] = answer
+        known[place] = answer
         return answer
     }
 
