@@ -80,8 +80,8 @@ struct LostUpdateInChild: Rule {
             // a lost result shows when the forking function reads it back, as it collects:
             // after the fork, and only reading (the parent's own `num_child++`, or a read at
             // the top of its accept loop, uses its own copy).
-            let collects = entry.branch.map { branch in
-                branch.function == function.id && branch.file == file.path && other.access.kind == .read
+            let collects = entry.branch.map { _ in
+                entry.forks(in: function.id, of: file) && other.access.kind == .read
                     && entry.starts.contains { start in
                         start.file.path == file.path && start.site.range.end <= offset
                             && !goesOnWithoutWaiting(start.site, reading: offset, in: function)

@@ -41,30 +41,26 @@ struct SyntaxTree {
         // Iterative pre-order walk: expression chains in generated code can be deep.
         var work: [(cursor: CXCursor, parent: Int?)] = topLevel.reversed().map { ($0, nil) }
         var extents: [RawExtent] = []
-        var spanningChildren: [Int] = []
+        var operators: [Int] = []
         while let (cursor, parent) = work.popLast() {
             let index = tree.nodes.count
             if Self.spansItsOperands.contains(cursor.kind) {
                 extents.append(RawExtent(start: (nil, 0), end: (nil, 0)))
-                spanningChildren.append(index)
+                operators.append(index)
             } else {
-                let extent = library.getCursorExtent(cursor)
-                extents.append(RawExtent(start: library.fileOffset(library.getRangeStart(extent)),
-                                         end: library.fileOffset(library.getRangeEnd(extent))))
+                extents.append(RawExtent(of: cursor, library))
             }
             tree.nodes.append(SyntaxNode(kind: cursor.kind, cursor: cursor, start: -1, end: -1, parent: parent))
             if let parent { tree.nodes[parent].children.append(index) } else { tree.roots.append(index) }
             for child in library.children(of: cursor).reversed() { work.append((child, index)) }
         }
         // Children come after their parent: from the last node back, an operator's operands are known.
-        for index in spanningChildren.reversed() {
+        for index in operators.reversed() {
             let children = tree.nodes[index].children
             if let first = children.first, let last = children.last, children.count >= 2 {
                 extents[index] = RawExtent(start: extents[first].start, end: extents[last].end)
             } else {
-                let extent = library.getCursorExtent(tree.nodes[index].cursor)
-                extents[index] = RawExtent(start: library.fileOffset(library.getRangeStart(extent)),
-                                           end: library.fileOffset(library.getRangeEnd(extent)))
+                extents[index] = RawExtent(of: tree.nodes[index].cursor, library)
             }
         }
         for index in tree.nodes.indices {
@@ -81,6 +77,17 @@ struct SyntaxTree {
     private struct RawExtent {
         var start: (CXFile?, Int)
         var end: (CXFile?, Int)
+
+        init(start: (CXFile?, Int), end: (CXFile?, Int)) {
+            self.start = start
+            self.end = end
+        }
+
+        /// As clang gives it for the cursor.
+        init(of cursor: CXCursor, _ library: LibClang) {
+            let extent = library.getCursorExtent(cursor)
+            self.init(start: library.fileOffset(library.getRangeStart(extent)), end: library.fileOffset(library.getRangeEnd(extent)))
+        }
     }
 
     /// Operators whose extent runs from their first operand's start to their last one's

@@ -57,8 +57,14 @@ struct ExecutionContexts: Sendable {
 
         /// Whether the code at `offset` of `function` of `file`, under `guards`, runs under this entry.
         func runs(_ function: FunctionID, of file: FileFacts, at offset: Int, guardedBy guards: [ExecutionGuard]) -> Bool {
-            if let branch, branch.function == function { return branch.file == file.path && branch.range.contains(offset) }
+            if let branch, branch.function == function { return forks(in: function, of: file) && branch.range.contains(offset) }
             return reach.admits(guards, in: function, at: offset)
+        }
+
+        /// Whether `function` of `file` is the one whose fork's child branch this entry is.
+        func forks(in function: FunctionID, of file: FileFacts) -> Bool {
+            guard let branch else { return false }
+            return branch.function == function && branch.file == file.path
         }
 
         /// The child branch's forking function, found where the fork stands (a second
@@ -118,8 +124,10 @@ struct ExecutionContexts: Sendable {
         }
         let guarded = GuardedReach.guardedGlobals(in: model)
         let modes = guarded.isEmpty ? nil : StartModes(model)
+        // Per file, by the forking function's index there: the `main`s of a tree's programs share one id.
+        let branchesByFile = model.files.map(ForkChild.branchesByParent)
         // A thread that forks goes on as the parent: its children's branches run in other processes.
-        let forkBranches = Self.forkBranches(model)
+        let forkBranches = Self.forkBranches(model, branchesByFile)
         threads = threadStarts.keys.sorted().map { id in
             let starts = threadStarts[id] ?? []
             let known = modes?.known(at: starts) ?? []
@@ -138,7 +146,8 @@ struct ExecutionContexts: Sendable {
             return Entry(id: branch.function, starts: starts, reach: reach, branch: branch)
         }
         let anyEntry = !threadStarts.isEmpty || !childStarts.isEmpty
-        let sides = anyEntry ? Self.sides(model, excluding: Set(threadStarts.keys).union(childStarts.keys), cutting: forkBranches) : nil
+        let sides = anyEntry ? Self.sides(model, excluding: Set(threadStarts.keys).union(childStarts.keys),
+                                          branchesByFile: branchesByFile, cutting: forkBranches) : nil
         mainSide = sides?.main
         parentSide = sides?.parent
         programs = anyEntry ? Self.programs(model) : []
@@ -190,10 +199,10 @@ struct ExecutionContexts: Sendable {
 
     /// Per forking function, by id, the branches its children take: those of the definition
     /// the id names, not of a second program's `main` that shares it.
-    private static func forkBranches(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
+    private static func forkBranches(_ model: ProjectModel, _ branchesByFile: [[Int: [ByteRange]]]) -> [FunctionID: [ByteRange]] {
         var result: [FunctionID: [ByteRange]] = [:]
         for (fileIndex, file) in model.files.enumerated() {
-            for (parent, ranges) in ForkChild.branchesByParent(in: file) {
+            for (parent, ranges) in branchesByFile[fileIndex] {
                 let id = file.functions[parent].id
                 if let named = model.functionIndex[id], named.file != fileIndex || named.function != parent { continue }
                 result[id, default: []] += ranges
@@ -202,7 +211,7 @@ struct ExecutionContexts: Sendable {
         return result
     }
 
-    private static func sides(_ model: ProjectModel, excluding entries: Set<FunctionID>,
+    private static func sides(_ model: ProjectModel, excluding entries: Set<FunctionID>, branchesByFile: [[Int: [ByteRange]]],
                               cutting forkBranches: [FunctionID: [ByteRange]]) -> (main: FunctionSet, parent: FunctionSet) {
         let graph = model.callGraph
         var called = FunctionSet(graph)
@@ -210,8 +219,7 @@ struct ExecutionContexts: Sendable {
         // What a `main` calls in a fork's child branch runs in the child, not in the parent.
         var childRoots: [Int] = []
         for (fileIndex, file) in model.files.enumerated() {
-            // By index in the file: the `main`s of a tree's programs share one id.
-            let ownBranches = ForkChild.branchesByParent(in: file)
+            let ownBranches = branchesByFile[fileIndex]
             // Read in place: copying a function's facts retains every field.
             file.functions.withUnsafeBufferPointer { functions in
                 graph.forEachResolvedCall(in: file, at: fileIndex) { function, call, callee in
@@ -316,10 +324,7 @@ struct ExecutionContexts: Sendable {
     func runsInMain(_ file: FileFacts, _ function: FunctionFacts, at offset: Int) -> Bool {
         if function.kind == .module { return true }
         guard mainSide?.contains(function.id) ?? false else { return false }
-        return !children.contains { child in
-            guard let branch = child.branch else { return false }
-            return branch.function == function.id && branch.file == file.path && branch.range.contains(offset)
-        }
+        return !children.contains { $0.forks(in: function.id, of: file) && $0.branch?.range.contains(offset) == true }
     }
 
     /// The access happens in the function that starts the entry, before any of its starts:
