@@ -354,6 +354,32 @@ import Testing
         #expect(branches("    pid = os.fork()\n    if pid > 0:\n        os.waitpid(pid, 0)\n") == [])
         #expect(branches("    os.fork()\n    child_or_parent()\n") == [])
     }
+
+    @Test func aParentThatLeavesInItsTestLeavesTheRestOfTheBlockToTheChild() {
+        #expect(branches("    pid = os.fork()\n    if pid != 0:\n        return pid\n    serve()\n    os._exit(0)\n") == ["serve()\n    os._exit(0)"])
+        #expect(branches("""
+            for job in jobs:
+                pid = os.fork()
+                if pid:
+                    children.append(pid)
+                    continue
+                run(job)
+                os._exit(0)
+            collect(children)
+
+        """) == ["run(job)\n        os._exit(0)"])
+        #expect(branches("    pid = os.fork()\n    if pid:\n        log(pid)\n    serve()\n") == [])
+    }
+
+    @Test func aParentThatExitsAtOnceDetachesItsChild() {
+        let facts = scan("import os\ndef f():\n    if os.fork() > 0:\n        os._exit(0)\n    serve()\n")
+        let text = SourceText("import os\ndef f():\n    if os.fork() > 0:\n        os._exit(0)\n    serve()\n")
+        #expect(facts.spawnSites.map(\.detaches) == [true])
+        #expect(facts.spawnSites.compactMap(\.parentArm).map { text.text($0) } == ["os._exit(0)"])
+        #expect(facts.spawnSites.compactMap { ForkChild.branch(of: $0, in: facts) }.map { text.text($0) } == ["serve()"])
+        let waiting = scan("import os\ndef f():\n    pid = os.fork()\n    if pid:\n        os.waitpid(pid, 0)\n    else:\n        serve()\n")
+        #expect(waiting.spawnSites.map(\.detaches) == [false])
+    }
 }
 
 @Suite struct ScannerThreadingServerTests {

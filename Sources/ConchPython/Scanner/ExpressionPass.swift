@@ -148,7 +148,7 @@ struct ExpressionPass {
             ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: { exitsAtItsEnd(index) })
         }
         // `if done: start(...); return`: what the branch does, it does once before leaving.
-        if statement.header == .if || statement.header == .elif || statement.header == .else, endsIn(index, ["return", "raise", "break"]) {
+        if statement.header == .if || statement.header == .elif || statement.header == .else, model.blockEndsIn(index, ["return", "raise", "break"]) {
             model.facts.functions[function].exitingBranches.append(ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index)))
         }
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
@@ -191,21 +191,7 @@ struct ExpressionPass {
 
     /// Whether the block of the header at `index` ends in `return`, `raise`, `continue` or `break`.
     private func exitsAtItsEnd(_ index: Int) -> Bool {
-        endsIn(index, ["return", "raise", "continue", "break"])
-    }
-
-    /// Whether the block of the header at `index` ends in a statement starting with one of `keywords`.
-    private func endsIn(_ index: Int, _ keywords: [StaticString]) -> Bool {
-        let blockEnd = model.statements[index].blockEnd
-        var cursor = index + 1
-        var last: Int?
-        while cursor < blockEnd {
-            last = cursor
-            cursor = model.statements[cursor].header == nil ? cursor + 1 : max(cursor + 1, model.statements[cursor].blockEnd)
-        }
-        guard let last else { return false }
-        let first = model.statements[last].first
-        return keywords.contains { model.tokens.isName(first, $0) }
+        model.blockEndsIn(index, ["return", "raise", "continue", "break"])
     }
 
     /// `x.acquire(...)` or `x.release()`: the method and the lock's name.

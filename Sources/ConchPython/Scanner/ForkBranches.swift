@@ -4,12 +4,25 @@ import ConchKit
 /// the `else:` of `if pid:`), or `if os.fork() == 0:` itself. Recorded as C does, as
 /// a `<fork-child>` marker (`ForkChild`), so the rules see only that branch as the child's.
 enum ForkBranches {
+    /// The arms of the `if` testing a fork's result: the child's (`if pid == 0:`, the
+    /// `else:` of `if pid:`, or what follows an `if pid:` whose block leaves), and the parent's header.
+    private struct Arms {
+        var child: ByteRange?
+        var parentHeader: Int?
+    }
+
     static func record(_ model: ScanModel) {
-        for site in model.facts.spawnSites where site.kind == .forkChild {
+        for index in model.facts.spawnSites.indices where model.facts.spawnSites[index].kind == .forkChild {
+            let site = model.facts.spawnSites[index]
             guard let call = model.tokens.index(startingAt: site.range.start),
                   let statement = statement(containing: call, model.statements),
                   let close = model.tokens.index(endingAt: site.range.end),
-                  let branch = childBranch(model, forkCall: (call, close + 1), statement: statement) else { continue }
+                  let arms = arms(model, forkCall: (call, close + 1), statement: statement, function: site.function) else { continue }
+            if let parent = arms.parentHeader, model.statements[parent].blockEnd > parent + 1 {
+                model.facts.spawnSites[index].parentArm = block(model, header: parent)
+                model.facts.spawnSites[index].detaches = endsProcess(model, header: parent, function: site.function)
+            }
+            guard let branch = arms.child else { continue }
             let parent = model.facts.functions[site.function]
             let line = model.lineAndColumn(of: branch.start).line
             var marker = FunctionFacts(id: "\(parent.id)::\(ForkChild.markerName)@\(line)", name: ForkChild.markerName,
@@ -21,12 +34,12 @@ enum ForkBranches {
     }
 
     /// `forkCall`: the tokens of `os.fork()`, its `)` the last.
-    private static func childBranch(_ model: ScanModel, forkCall: (first: Int, end: Int), statement index: Int) -> ByteRange? {
+    private static func arms(_ model: ScanModel, forkCall: (first: Int, end: Int), statement index: Int, function: Int) -> Arms? {
         let tokens = model.tokens
         let statement = model.statements[index]
         // `if os.fork() == 0:`
         if statement.header == .if, let colon = statement.colon {
-            return branch(model, testing: forkCall, header: index, first: statement.keyword + 1, end: colon)
+            return arms(model, testing: forkCall, header: index, first: statement.keyword + 1, end: colon, function: function)
         }
         // `pid = os.fork()`, `pid, fd = os.forkpty()`: the first `if` on the same level that tests `pid`.
         guard statement.header == nil, let assignment = model.assignments[index], let target = assignment.targets.first,
@@ -36,7 +49,7 @@ enum ForkBranches {
         while sibling < model.statements.count, model.statements[sibling].level >= statement.level {
             let next = model.statements[sibling]
             if next.level == statement.level, next.header == .if, let colon = next.colon,
-               let found = branch(model, testing: (pid.token, pid.token + 1), header: sibling, first: next.keyword + 1, end: colon) {
+               let found = arms(model, testing: (pid.token, pid.token + 1), header: sibling, first: next.keyword + 1, end: colon, function: function) {
                 return found
             }
             sibling = next.header == nil ? sibling + 1 : max(sibling + 1, next.blockEnd)
@@ -44,16 +57,40 @@ enum ForkBranches {
         return nil
     }
 
-    /// The child's block for `if <test>:`: the `if` block when the test says the fork
-    /// returned 0 (`pid == 0`, `not pid`), its `else:` when it says nonzero (`pid`, `pid > 0`).
-    private static func branch(_ model: ScanModel, testing operand: (first: Int, end: Int), header: Int,
-                               first: Int, end: Int) -> ByteRange? {
+    /// The arms of `if <test>:` when the test says whether the fork returned 0 (`pid == 0`,
+    /// `not pid`) or not (`pid`, `pid > 0`). gunicorn's `if pid != 0: ...; return pid`
+    /// leaves the child to run on after the `if`, to the end of the enclosing block.
+    private static func arms(_ model: ScanModel, testing operand: (first: Int, end: Int), header: Int,
+                             first: Int, end: Int, function: Int) -> Arms? {
         guard let childIsTrue = testsZero(model.tokens, operand: operand, first: first, end: end) else { return nil }
-        if childIsTrue { return block(model, header: header) }
-        let elseHeader = model.statements[header].blockEnd
-        guard elseHeader < model.statements.count, model.statements[elseHeader].header == .else,
-              model.statements[elseHeader].level == model.statements[header].level else { return nil }
-        return block(model, header: elseHeader)
+        let after = model.statements[header].blockEnd
+        let follows = after < model.statements.count && model.statements[after].level == model.statements[header].level
+        let elseHeader = follows && model.statements[after].header == .else ? after : nil
+        if childIsTrue { return Arms(child: block(model, header: header), parentHeader: elseHeader) }
+        if let elseHeader { return Arms(child: block(model, header: elseHeader), parentHeader: header) }
+        let parentLeaves = follows && model.statements[after].header != .elif
+            && (model.blockEndsIn(header, ["return", "raise", "continue", "break"]) || endsProcess(model, header: header, function: function))
+        return Arms(child: parentLeaves ? rest(model, from: after) : nil, parentHeader: header)
+    }
+
+    /// Whether the block of a header ends the process: `os._exit(0)`, `sys.exit()`, `raise SystemExit`.
+    private static func endsProcess(_ model: ScanModel, header: Int, function: Int) -> Bool {
+        guard let last = model.lastStatement(inBlockOf: header) else { return false }
+        let first = model.statements[last].first
+        if model.tokens.isName(first, "raise"), model.tokens.isName(first + 1, "SystemExit") { return true }
+        let start = model.tokens.starts[first]
+        return model.facts.functions[function].calls.contains { call in
+            call.range.start == start && ScannerCatalog.processExits.contains(call.callee)
+        }
+    }
+
+    /// The statements from `first` to the end of its block.
+    private static func rest(_ model: ScanModel, from first: Int) -> ByteRange {
+        let level = model.statements[first].level
+        var last = first
+        while last + 1 < model.statements.count, model.statements[last + 1].level >= level { last += 1 }
+        let end = model.tokens.ends[max(model.statements[last].first, model.statements[last].end - 1)]
+        return ByteRange(model.tokens.starts[model.statements[first].first], end)
     }
 
     /// True for `x == 0`, `0 == x`, `not x`; false for `x`, `x != 0`, `x > 0`, `0 < x`; nil otherwise.

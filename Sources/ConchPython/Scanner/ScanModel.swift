@@ -142,6 +142,25 @@ final class ScanModel {
         return tokens.ends[max(statement.first, end - 1)]
     }
 
+    /// The last statement directly in the block of the header at `header` (nested blocks skipped).
+    func lastStatement(inBlockOf header: Int) -> Int? {
+        let blockEnd = statements[header].blockEnd
+        var cursor = header + 1
+        var last: Int?
+        while cursor < blockEnd {
+            last = cursor
+            cursor = statements[cursor].header == nil ? cursor + 1 : max(cursor + 1, statements[cursor].blockEnd)
+        }
+        return last
+    }
+
+    /// Whether the block of the header at `header` ends in a statement starting with one of `keywords`.
+    func blockEndsIn(_ header: Int, _ keywords: [StaticString]) -> Bool {
+        guard let last = lastStatement(inBlockOf: header) else { return false }
+        let first = statements[last].first
+        return keywords.contains { tokens.isName(first, $0) }
+    }
+
     /// 1-based line and Unicode-scalar column of a byte offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         let source = tokens.source

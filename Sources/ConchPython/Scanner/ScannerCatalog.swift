@@ -99,6 +99,9 @@ enum ScannerCatalog {
         "_thread.allocate_lock", "thread.allocate_lock",
     ]
 
+    /// Calls that end the process where they stand.
+    static let processExits: Set<String> = ["os._exit", "sys.exit", "os.abort", "exit", "quit"]
+
     static let threadLocalTypes: Set<String> = ["threading.local", "_threading_local.local"]
 
     /// Request handlers whose `self.request` is the client's stream socket.
