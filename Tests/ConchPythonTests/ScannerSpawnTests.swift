@@ -112,6 +112,28 @@ import Testing
         if case .function(let id)? = found.last?.entry { #expect(id.hasPrefix("pkg.mod.<lambda>@5:")) } else { Issue.record("lambda entry") }
     }
 
+    @Test func aNameWhoseOneBindingIsALambdaStandsForIt() {
+        let found = sites("""
+        import threading
+        tick = lambda: 1
+        def main(flag):
+            work = lambda: 2
+            def inner():
+                threading.Thread(target=work).start()
+            threading.Thread(target=tick).start()
+            either = lambda: 3
+            if flag:
+                either = print
+            threading.Thread(target=either).start()
+        def shadows():
+            tick = len
+            threading.Thread(target=tick).start()
+        """)
+        #expect(found.map(\.entry) == [
+            .function("pkg.mod.<lambda>@4:12"), .function("pkg.mod.<lambda>@2:8"), .unresolved("either"), .unresolved("tick"),
+        ])
+    }
+
     @Test func selfMethodsAndImportedFunctionsAreEntries() {
         let found = sites("""
         import threading

@@ -81,6 +81,8 @@ final class ScanModel {
     /// Callback registrations on receivers of unknown type that this file's imports allow;
     /// built on first use, in the expression pass, once every import is known.
     lazy var callbackRegistrationsOfUnknownReceivers = CallbackDetector.registrationsOfUnknownReceivers(self)
+    /// Names bound to lambdas, built on first use by the spawn detector.
+    lazy var lambdaBindings = LambdaBindings(self)
     /// Per statement: for a `def` header, the index of the function it defines.
     @exclusivity(unchecked) var definedFunction: [Int?]
     /// Lambda token index -> (function index, exclusive end token).

@@ -172,7 +172,13 @@ enum SpawnDetector {
         case let .name(name):
             let token = model.tokens.index(startingAt: argument.range.start) ?? -1
             let resolved = token >= 0 ? isFunctionLike(model, name: name, token: token, found: found) : false
-            return resolved ? .function(name) : .unresolved(argument.text)
+            if resolved { return .function(name) }
+            // `double = lambda x: 2 * x` then `pool.map(double, items)`.
+            if token >= 0, argument.range == model.tokens.range(token, token),
+               let lambda = model.lambdaBindings.lambda(boundTo: model.tokens.text(token), in: found.function, model) {
+                return .function(model.facts.functions[lambda].id)
+            }
+            return .unresolved(argument.text)
         case let .call(callee):
             // The argument's last `)` closes the call its shape names; calls are ordered by their `(`.
             guard let last = model.tokens.index(endingAt: argument.range.end), model.tokens.partner[last] >= 0,
