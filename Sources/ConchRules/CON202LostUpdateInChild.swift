@@ -89,10 +89,16 @@ struct LostUpdateInChild: Rule {
             } ?? true
             let sameStorage = write.sharesStorage(with: other.access)
             return other.access.kind.reads && other.access.range != write.range && collects && sameStorage
+                && !Self.picklingHooks.contains(function.name)
                 && contexts.runsInMain(file, function, at: offset) && !entry.runs(function.id, of: file, at: offset, guardedBy: other.access.guards)
                 && !ordering.precedes(other, startsOf: entry)
         }
     }
+
+    /// Methods pickle calls to send an object to a child (salt's `SMaster.__getstate__`
+    /// packing the keys for a spawned process): they read what the child will get,
+    /// never what a child set.
+    private static let picklingHooks: Set<String> = ["__getstate__", "__reduce__", "__reduce_ex__"]
 
     /// keepalived's `else if (pid) { thread_add_child(master, ...); return 0; }`: the parent's
     /// arm of the fork's test reads its own copy and goes on beside the child; it would

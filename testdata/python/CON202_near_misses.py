@@ -61,7 +61,21 @@ def traced_square_sum(n):
     return square_sum(n)
 
 
+_keys = None
+
+
+class KeyService:
+    def __getstate__(self):
+        # Pickling reads what to send a child; it collects nothing from one.
+        return {"keys": _keys}
+
+    def run(self):
+        global _keys
+        _keys = {"rotated": True}
+
+
 def main():
+    multiprocessing.Process(target=KeyService().run).start()
     configure()
     configure_metrics("parent")
     print(settings, last_batch, tracer())
