@@ -369,6 +369,8 @@ import Testing
         #expect(branches("    pid = os.fork()\n    if not pid: child()\n") == ["child()"])
         #expect(branches("    pid, fd = os.forkpty()\n    if 0 == pid:\n        child(fd)\n") == ["child(fd)"])
         #expect(branches("    if os.fork() == 0:\n        child()\n    wait()\n") == ["child()"])
+        #expect(branches("    self.pid = os.fork()\n    if self.pid == 0:\n        child()\n    else:\n        wait()\n") == ["child()"])
+        #expect(branches("    self.pid = os.fork()\n    if pid == 0:\n        child()\n") == [])
     }
 
     @Test func aTestForTheParentLeavesTheElseToTheChild() {

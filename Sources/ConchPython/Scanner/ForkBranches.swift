@@ -41,20 +41,33 @@ enum ForkBranches {
         if statement.header == .if, let colon = statement.colon {
             return arms(model, testing: forkCall, header: index, first: statement.keyword + 1, end: colon, function: function)
         }
-        // `pid = os.fork()`, `pid, fd = os.forkpty()`: the first `if` on the same level that tests `pid`.
+        // `pid = os.fork()`, `self.pid = os.fork()`, `pid, fd = os.forkpty()`: the first `if`
+        // on the same level that tests the pid.
         guard statement.header == nil, let assignment = model.assignments[index], let target = assignment.targets.first,
               let value = assignment.value, value.first == forkCall.first, value.end == forkCall.end,
-              let pid = Assignments.boundNames(tokens, first: target.first, end: target.end).first else { return nil }
+              let pid = pidOperand(tokens, target: target) else { return nil }
         var sibling = index + 1
         while sibling < model.statements.count, model.statements[sibling].level >= statement.level {
             let next = model.statements[sibling]
             if next.level == statement.level, next.header == .if, let colon = next.colon,
-               let found = arms(model, testing: (pid.token, pid.token + 1), header: sibling, first: next.keyword + 1, end: colon, function: function) {
+               let found = arms(model, testing: pid, header: sibling, first: next.keyword + 1, end: colon, function: function) {
                 return found
             }
             sibling = next.header == nil ? sibling + 1 : max(sibling + 1, next.blockEnd)
         }
         return nil
+    }
+
+    /// The tokens naming the pid in the target of the fork's result: a dotted name
+    /// (`pid`, `self.pid`) as a whole, else a tuple's first name (`pid, fd`).
+    private static func pidOperand(_ tokens: ScanTokens, target: (first: Int, end: Int)) -> (first: Int, end: Int)? {
+        var cursor = target.first
+        while cursor < target.end, tokens.isName(cursor), !tokens.isKeyword(cursor) {
+            guard cursor + 1 < target.end else { return target }
+            guard tokens.isOp(cursor + 1, ".") else { break }
+            cursor += 2
+        }
+        return Assignments.boundNames(tokens, first: target.first, end: target.end).first.map { ($0.token, $0.token + 1) }
     }
 
     /// The arms of `if <test>:` when the test says whether the fork returned 0 (`pid == 0`,
