@@ -13,6 +13,9 @@ public final class CallGraph: Sendable {
     private let table: CalleeTable
     /// The distinct functions each numbered function calls, itself excluded.
     let callees: [[Int32]]
+    /// The distinct functions that call each numbered function: `reaching` walks them,
+    /// for several rules and many times each.
+    private let callers: [[Int32]]
 
     init(_ model: ProjectModel) {
         let references = model.indexedFunctions
@@ -50,6 +53,11 @@ public final class CallGraph: Sendable {
             }
         }
         self.callees = callees
+        var callers = [[Int32]](repeating: [], count: references.count)
+        for (number, list) in callees.enumerated() {
+            for callee in list { callers[Int(callee)].append(Int32(number)) }
+        }
+        self.callers = callers
     }
 
     public var count: Int { references.count }
@@ -117,10 +125,6 @@ public final class CallGraph: Sendable {
 
     /// Every function from which one of `targets` can be reached, targets included.
     public func reaching(_ targets: some Sequence<Int>) -> FunctionSet {
-        var callers = [[Int32]](repeating: [], count: count)
-        for (number, list) in callees.enumerated() {
-            for callee in list { callers[Int(callee)].append(Int32(number)) }
-        }
         var reached = FunctionSet(self)
         var queue = targets.filter { reached.insert($0) }
         while let number = queue.popLast() {
