@@ -126,6 +126,35 @@ import Testing
         #expect(facts.function("pkg.mod.work")?.globalAccesses.first?.variable == "pkg.mod.counter")
     }
 
+    @Test func aWriteOfWhatWasComputedFromACopyIsAnUpdate() {
+        let facts = scan("""
+        counter = 0
+        log = []
+
+        def step(n):
+            global counter, log
+            value = counter
+            value += n
+            counter = value
+            current = counter
+            counter = current + 1
+            entries = list(log)
+            entries.append(n)
+            log = entries
+
+        def restore(n):
+            global counter
+            old = counter
+            counter = n
+            counter = old
+            fresh = counter
+            fresh = n
+            counter = fresh
+        """)
+        #expect(kinds(facts, "pkg.mod.step") == [.read, .readModifyWrite, .read, .readModifyWrite, .read, .readModifyWrite])
+        #expect(kinds(facts, "pkg.mod.restore") == [.read, .rebind, .rebind, .read, .rebind])
+    }
+
     @Test func checkThenActOnNoneRebinding() {
         let facts = scan("""
         _instance = None

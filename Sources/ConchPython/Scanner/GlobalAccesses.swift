@@ -43,7 +43,9 @@ enum GlobalAccesses {
             var range = tokens.range(token, token)
             let augmented = assignment?.augmentedOperator != nil
             if bareTargets.contains(token), let assignment {
-                kind = augmented ? .augmented : (mentions(tokens, name, assignment.value) ? .readModifyWrite : .rebind)
+                let updates = mentions(tokens, name, assignment.value)
+                    || writesBackACopy(model, name, value: assignment.value, statement: index, function: function)
+                kind = augmented ? .augmented : (updates ? .readModifyWrite : .rebind)
                 range = writeRange
             } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
                 // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
@@ -108,6 +110,58 @@ enum GlobalAccesses {
             return false
         }
     }
+
+    /// `value = counter`, `value += 1`, then `counter = value`: the function writes back
+    /// what it computed from the global in a local, an update spread over statements. The
+    /// search goes back through the function's statements to the last plain assignment
+    /// of each local the value names. A bare copy (`old = current`) counts only when the
+    /// local changed since (`+=`, `old[k] = v`, `old.append(x)`) or the write computes
+    /// from it (`current = old + 1`): stored back as it was, it restores the global
+    /// (`current = old`), which updates nothing.
+    private static func writesBackACopy(_ model: ScanModel, _ name: String, value: (first: Int, end: Int)?, statement index: Int,
+                                        function: Int) -> Bool {
+        let tokens = model.tokens
+        guard let value, function != 0, model.statementFunction[index] == function else { return false }
+        var locals: Set<String> = []
+        for token in value.first..<value.end where tokens.isName(token) && !tokens.isKeyword(token) && !tokens.isOp(token - 1, ".") {
+            locals.insert(tokens.text(token))
+        }
+        // `total = current + n` computes from the copy; `current = old` only stores it.
+        let computes = value.end - value.first > 1
+        var changed: Set<String> = []
+        var earlier = index - 1
+        var looked = 0
+        while earlier >= 0, looked < copySearchLimit, !locals.isEmpty, model.definedFunction[earlier] != function {
+            defer { earlier -= 1 }
+            let statement = model.statements[earlier]
+            guard model.statementFunction[earlier] == function, statement.header == nil else { continue }
+            looked += 1
+            let first = statement.first
+            guard tokens.isName(first), locals.contains(tokens.text(first)) else { continue }
+            let local = tokens.text(first)
+            let assignment = model.assignments[earlier]
+            guard let assignment, assignment.augmentedOperator == nil, assignment.targets.count == 1,
+                  assignment.targets[0].end == first + 1, let copied = assignment.value else {
+                if changesInPlace(tokens, local: first, assignment) { changed.insert(local) }
+                continue
+            }
+            if mentions(tokens, name, copied), copied.end - copied.first > 1 || changed.contains(local) || computes { return true }
+            locals.remove(local)
+        }
+        return false
+    }
+
+    /// `total += size`, `entries[k] = v`, `entries.append(url)`: a statement changing the
+    /// value a local holds, its first token.
+    private static func changesInPlace(_ tokens: ScanTokens, local: Int, _ assignment: Assignment?) -> Bool {
+        if let assignment {
+            return assignment.augmentedOperator != nil || tokens.isOp(local + 1, "[") || tokens.isOp(local + 1, ".")
+        }
+        return tokens.isOp(local + 1, ".") && tokens.isName(local + 2) && tokens.isOp(local + 3, "(")
+            && ScannerCatalog.mutatingMethods.contains(tokens.text(local + 2))
+    }
+
+    private static let copySearchLimit = 64
 
     /// Whether the value reads the name itself: `x = x + 1`.
     private static func mentions(_ tokens: ScanTokens, _ name: String, _ value: (first: Int, end: Int)?) -> Bool {
