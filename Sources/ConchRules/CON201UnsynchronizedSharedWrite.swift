@@ -108,8 +108,9 @@ struct UnsynchronizedSharedWrite: Rule {
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
-        var message = "\(subject) \(verb(write.kind)) global `\(variable)` without a lock; "
-        var related: [Finding.Evidence] = []
+        let copied = write.copiedAt.map { ", read at \(model.place(file.path, $0.start, from: file.path)) into a local," } ?? ""
+        var message = "\(subject) \(verb(write.kind)) global `\(variable)`\(copied) without a lock; "
+        var related = write.copiedAt.map { [Finding.Evidence(path: file.path, range: $0, message: "`\(variable)` read here")] } ?? []
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)
         if let (located, otherThread) = conflict.other {

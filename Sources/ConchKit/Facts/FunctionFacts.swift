@@ -243,6 +243,9 @@ public struct GlobalAccess: Hashable, Sendable {
     public var locksHeld: [String] = []
     /// `__atomic_*`, `__sync_*`, `atomic_*` builtins.
     public var isAtomic = false
+    /// Python: an update spread over statements (`n = total` ... `total = n + 1`): where
+    /// the function read the variable into the local whose value the write stores.
+    public var copiedAt: ByteRange?
     /// C: storage each thread has its own of, as the accessing unit declares it: a
     /// `__thread` variable, or the element of a global array that a `__thread`
     /// index picks (`activity[tid].loops++`).

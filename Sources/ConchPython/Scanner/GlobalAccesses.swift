@@ -41,10 +41,12 @@ enum GlobalAccesses {
             let variable = model.moduleName + "." + name
             var kind = GlobalAccess.Kind.read
             var range = tokens.range(token, token)
+            var copiedAt: ByteRange?
             let augmented = assignment?.augmentedOperator != nil
             if bareTargets.contains(token), let assignment {
-                let updates = mentions(tokens, name, assignment.value)
-                    || writesBackACopy(model, name, value: assignment.value, statement: index, function: function)
+                copiedAt = augmented || mentions(tokens, name, assignment.value) ? nil
+                    : copy(model, name, writtenBack: assignment.value, statement: index, function: function)
+                let updates = mentions(tokens, name, assignment.value) || copiedAt != nil
                 kind = augmented ? .augmented : (updates ? .readModifyWrite : .rebind)
                 range = writeRange
             } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
@@ -65,6 +67,7 @@ enum GlobalAccesses {
                 kind = .checkThenAct
             }
             var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
+            access.copiedAt = copiedAt
             if isClass || namesAttribute(tokens, of: token, kind) { access.field = tokens.text(token + 2) }
             access.locksHeld = function == model.statementFunction[index] ? locks : []
             found.append((function, access))
@@ -118,10 +121,11 @@ enum GlobalAccesses {
     /// local changed since (`+=`, `old[k] = v`, `old.append(x)`) or the write computes
     /// from it (`current = old + 1`): stored back as it was, it restores the global
     /// (`current = old`), which updates nothing.
-    private static func writesBackACopy(_ model: ScanModel, _ name: String, value: (first: Int, end: Int)?, statement index: Int,
-                                        function: Int) -> Bool {
+    /// Returns the statement that made the copy.
+    private static func copy(_ model: ScanModel, _ name: String, writtenBack value: (first: Int, end: Int)?, statement index: Int,
+                             function: Int) -> ByteRange? {
         let tokens = model.tokens
-        guard let value, function != 0, model.statementFunction[index] == function else { return false }
+        guard let value, function != 0, model.statementFunction[index] == function else { return nil }
         var locals: Set<String> = []
         for token in value.first..<value.end where tokens.isName(token) && !tokens.isKeyword(token) && !tokens.isOp(token - 1, ".") {
             locals.insert(tokens.text(token))
@@ -145,10 +149,12 @@ enum GlobalAccesses {
                 if changesInPlace(tokens, local: first, assignment) { changed.insert(local) }
                 continue
             }
-            if mentions(tokens, name, copied), copied.end - copied.first > 1 || changed.contains(local) || computes { return true }
+            if mentions(tokens, name, copied), copied.end - copied.first > 1 || changed.contains(local) || computes {
+                return tokens.range(first, statement.end - 1)
+            }
             locals.remove(local)
         }
-        return false
+        return nil
     }
 
     /// `total += size`, `entries[k] = v`, `entries.append(url)`: a statement changing the
