@@ -15,16 +15,68 @@ struct UnguardedProcessStart: Rule {
             }
             var findings: [Finding] = []
             for call in unguarded where call.isResolved {
-                guard let what = ProcessAPIs.startingConstructors[call.callee] else { continue }
-                findings.append(report(call.range, "a \(what)", in: file))
+                if let what = ProcessAPIs.startingConstructors[call.callee] {
+                    findings.append(report(call.range, "creates a \(what)", in: file))
+                } else if let started = Self.start(through: call, in: file, model) {
+                    findings.append(report(call, started, in: file, model))
+                }
             }
             for site in file.spawnSites where site.kind == .process && site.function == 0 {
                 guard let creation = unguarded.first(where: { $0.range == site.range }),
                       let start = Self.start(of: creation, among: unguarded) else { continue }
-                findings.append(report(site.range, "a process, started at line \(file.line(of: start.range.start)),", in: file))
+                findings.append(report(site.range, "creates a process, started at line \(file.line(of: start.range.start)),", in: file))
             }
             return findings
         }
+    }
+
+    /// What a project function called from module-level code starts, in its own body or
+    /// in the functions it calls: `main()` on a script's last line, whose `Pool()` fails
+    /// in every child the same way as one written at the top level.
+    private struct Started {
+        var what: String
+        var file: FileFacts
+        var range: ByteRange
+        /// The functions from the one called to the one that starts, the called one first.
+        var via: [FunctionID]
+    }
+
+    /// Calls followed from the module-level call: enough for `main()` calling `run()`
+    /// calling `Pool()`; deeper chains seldom run at import.
+    private static let depthLimit = 3
+
+    private static func start(through call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> Started? {
+        guard let id = model.resolve(call.callee, from: file) else { return nil }
+        var visited: Set<FunctionID> = []
+        return start(in: id, depth: 0, &visited, model)
+    }
+
+    private static func start(in id: FunctionID, depth: Int, _ visited: inout Set<FunctionID>, _ model: ProjectModel) -> Started? {
+        guard depth < depthLimit, visited.insert(id).inserted, let reference = model.functionIndex[id] else { return nil }
+        let file = model.files[reference.file]
+        let function = file.functions[reference.function]
+        guard file.language == .python, function.kind == .function || function.kind == .method else { return nil }
+        if let call = function.calls.first(where: { $0.isResolved && ProcessAPIs.startingConstructors[$0.callee] != nil }) {
+            return Started(what: "a " + (ProcessAPIs.startingConstructors[call.callee] ?? ""), file: file, range: call.range, via: [id])
+        }
+        if let site = file.spawnSites.first(where: { $0.kind == .process && $0.function == reference.function }) {
+            return Started(what: "a process", file: file, range: site.range, via: [id])
+        }
+        for call in function.calls where call.isResolved {
+            guard let callee = model.resolve(call.callee, from: file), var deeper = start(in: callee, depth: depth + 1, &visited, model)
+            else { continue }
+            deeper.via.insert(id, at: 0)
+            return deeper
+        }
+        return nil
+    }
+
+    private func report(_ call: CallFacts, _ started: Started, in file: FileFacts, _ model: ProjectModel) -> Finding {
+        let through = started.via.dropFirst().map { "`\(model.displayName($0))`" }
+        let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
+        let place = model.place(started.file.path, started.range.start, from: file.path)
+        return report(call.range, "calls `\(call.calleeText)`, which creates \(started.what) at \(place)\(reach),", in: file,
+                      related: [Finding.Evidence(path: started.file.path, range: started.range, message: "\(started.what) created here")])
     }
 
     /// The module-level `.start()` of a process that `creation` makes: chained onto it,
@@ -42,11 +94,12 @@ struct UnguardedProcessStart: Rule {
         }
     }
 
-    private func report(_ range: ByteRange, _ what: String, in file: FileFacts) -> Finding {
+    private func report(_ range: ByteRange, _ what: String, in file: FileFacts, related: [Finding.Evidence] = []) -> Finding {
         finding(
             in: file, at: range,
-            "module-level code creates \(what) outside `if __name__ == \"__main__\":`; under the spawn and "
+            "module-level code \(what) outside `if __name__ == \"__main__\":`; under the spawn and "
                 + "forkserver start methods each child imports this module again and fails with RuntimeError",
-            advice: "move it under `if __name__ == \"__main__\":`, or into a function that the guarded code calls")
+            advice: "move it under `if __name__ == \"__main__\":`, or into a function that the guarded code calls",
+            related: related)
     }
 }

@@ -1,0 +1,30 @@
+"""A script that calls its main function on its last line, with no guard around it."""
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import Process
+
+
+def square(n):
+    return n * n
+
+
+def crunch(numbers):
+    with ProcessPoolExecutor() as pool:
+        return list(pool.map(square, numbers))
+
+
+def announce():
+    Process(target=print, args=("starting",)).start()
+
+
+def main():
+    announce()
+    print(crunch(range(10)))
+
+
+def describe():
+    # Near miss: module-level code may call what starts no process.
+    return square(3)
+
+
+print(describe())
+main()  # expect: CON205
