@@ -1,25 +1,71 @@
 import ConchKit
 
-/// A lambda, nested function or local class's method handed to a process: pickle cannot send it.
+/// A lambda, nested function or local class's method handed to a process, or a lock, file or
+/// connection sent with its task: pickle cannot send it.
 struct UnpicklableProcessTask: Rule {
     let metadata = RuleCatalog.CON204
 
     func check(_ model: ProjectModel) -> [Finding] {
-        model.spawnSites.compactMap { file, site in
+        model.spawnSites.flatMap { file, site -> [Finding] in
             // A forking server forks its handler; nothing is pickled.
-            guard site.kind == .processPool || (site.kind == .process && !site.startsPerRequest && !Self.pinsFork(site, in: file)),
-                  let entry = site.entryID, let (home, function) = model.function(entry),
-                  let reason = Self.unpicklable(function, in: home)
-            else { return nil }
+            guard site.kind == .processPool || (site.kind == .process && !site.startsPerRequest && !Self.pinsFork(site, in: file))
+            else { return [] }
             let runner = SpawnRunner(site, in: file)
-            let failure = site.kind == .processPool
-                ? "pickle cannot send it to a worker process, so every task fails"
-                : "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"
-            return finding(
-                in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(failure)",
-                advice: reason.advice,
-                related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)])
+            var findings: [Finding] = []
+            if let entry = site.entryID, let (home, function) = model.function(entry), let reason = Self.unpicklable(function, in: home) {
+                findings.append(finding(
+                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(Self.failure(site))",
+                    advice: reason.advice,
+                    related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
+            }
+            if let (sent, reason) = Self.unpicklableArgument(at: site, in: file) {
+                findings.append(finding(
+                    in: file, at: site.range,
+                    "\(runner.subject) is handed `\(sent.name)`, \(reason.what), with its task: \(reason.note); \(Self.failure(site))",
+                    advice: reason.advice,
+                    related: [Finding.Evidence(path: file.path, range: sent.maker.range, message: "`\(sent.name)` made here")]))
+            }
+            return findings
         }
+    }
+
+    private static func failure(_ site: SpawnSite) -> String {
+        site.kind == .processPool
+            ? "pickle cannot send it to a worker process, so every task fails"
+            : "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"
+    }
+
+    /// A value sent with the task that pickle cannot send: a thread's lock or queue, an
+    /// open file, a database connection; for a pool, also `multiprocessing`'s own queues,
+    /// locks and shared values, which reach a child only when it is created.
+    private static func unpicklableArgument(at site: SpawnSite, in file: FileFacts) -> (TaskArguments.Sent, Reason)? {
+        for sent in TaskArguments.sent(at: site, in: file) {
+            let type = "`\(sent.maker.callee)`"
+            switch ProcessAPIs.unpicklable[sent.maker.callee] {
+            case .threadPrimitive?:
+                let counterpart = "multiprocessing." + (sent.maker.callee.split(separator: ".").last.map(String.init) ?? "Lock")
+                let advice = site.kind == .processPool
+                    ? "use a `multiprocessing.Manager()`'s \(counterpart.dropFirst("multiprocessing.".count)), whose proxy pickles, "
+                        + "or give each worker one `\(counterpart)` through `Pool(initializer=..., initargs=...)`"
+                    : "use `\(counterpart)`, which the child inherits when it is created"
+                return (sent, Reason(what: "a \(type)", advice: advice, definition: sent.maker.range,
+                                     note: "a thread's lock or queue belongs to one process"))
+            case .file?:
+                return (sent, Reason(what: "a file opened by \(type)", advice: "send the file's path and open it in the child",
+                                     definition: sent.maker.range, note: "an open file belongs to one process"))
+            case .connection?:
+                return (sent, Reason(what: "a connection made by \(type)", advice: "send the database's path and connect in the child",
+                                     definition: sent.maker.range, note: "a connection belongs to one process"))
+            case nil:
+                guard site.kind == .processPool, ProcessAPIs.inheritedOnly.contains(sent.maker.callee) else { continue }
+                let kind = sent.maker.callee.dropFirst("multiprocessing.".count)
+                return (sent, Reason(what: "a \(type)", advice: "make it a `multiprocessing.Manager()`'s \(kind), whose proxy pickles, "
+                                        + "or give it to each worker once through `Pool(initializer=..., initargs=...)`",
+                                     definition: sent.maker.range,
+                                     note: "a child gets it only by inheritance, when it is created"))
+            }
+        }
+        return nil
     }
 
     /// A forked child inherits its target instead of unpickling it, so `Process` works

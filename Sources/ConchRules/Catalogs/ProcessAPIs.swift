@@ -28,4 +28,29 @@ enum ProcessAPIs {
         }
         return names
     }()
+
+    /// What pickle cannot send at all, by the call that makes it: a thread's lock or
+    /// queue, an open file, a database connection.
+    static let unpicklable: [String: Unpicklable] = {
+        var table: [String: Unpicklable] = [:]
+        for name in ["Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", "Barrier"] {
+            table["threading." + name] = .threadPrimitive
+        }
+        for name in ["Queue", "LifoQueue", "PriorityQueue", "SimpleQueue"] { table["queue." + name] = .threadPrimitive }
+        table["open"] = .file
+        table["io.open"] = .file
+        table["sqlite3.connect"] = .connection
+        return table
+    }()
+
+    /// `multiprocessing`'s queues, locks and shared values: a child gets them by
+    /// inheritance, when it is created; a pool's task cannot carry them
+    /// (`RuntimeError: Queue objects should only be shared between processes through inheritance`).
+    static let inheritedOnly: Set<String> = Set(
+        ["Queue", "JoinableQueue", "SimpleQueue", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event",
+         "Barrier", "Value", "Array"].map { "multiprocessing." + $0 })
+
+    enum Unpicklable {
+        case threadPrimitive, file, connection
+    }
 }

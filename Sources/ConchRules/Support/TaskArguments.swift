@@ -1,0 +1,75 @@
+import ConchKit
+
+/// The values a process start or a pool call sends with its task (`Process(args=(...))`,
+/// `pool.apply_async(f, (a, b))`, `executor.submit(f, a, b)`), as the plain names written
+/// there, each with the call that made what it holds: the last one its function bound
+/// it to before the start, or else the module's (a parameter of the same name, which
+/// the facts do not list, would hide that global).
+enum TaskArguments {
+    struct Sent {
+        var name: String
+        var maker: CallFacts
+    }
+
+    /// Arguments of the pool and executor calls that are no part of the task.
+    private static let settings: Set<String> = ["func", "fn", "callback", "error_callback", "chunksize", "timeout"]
+
+    static func sent(at site: SpawnSite, in file: FileFacts) -> [Sent] {
+        let function = file.functions[site.function]
+        guard let call = function.calls.first(where: { $0.range == site.range }) else { return [] }
+        var positional = 0
+        var texts: [String] = []
+        for argument in call.arguments {
+            if let keyword = argument.keyword {
+                let carries = site.kind == .process ? keyword == "args" || keyword == "kwargs" : !settings.contains(keyword)
+                if carries { texts.append(argument.text) }
+            } else {
+                // A `Process`'s positional arguments are its group and target; a pool's first is the function.
+                if site.kind != .process, positional > 0 { texts.append(argument.text) }
+                positional += 1
+            }
+        }
+        var seen: Set<String> = []
+        return texts.flatMap(names).compactMap { name in
+            guard seen.insert(name).inserted, let maker = maker(of: name, before: site.range.start, in: function, of: file) else { return nil }
+            return Sent(name: name, maker: maker)
+        }
+    }
+
+    private static func maker(of name: String, before offset: Int, in function: FunctionFacts, of file: FileFacts) -> CallFacts? {
+        if let local = function.calls.last(where: { $0.boundName == name && $0.isResolved && $0.range.start < offset }) {
+            return local
+        }
+        guard function.kind != .module, let module = file.functions.first(where: { $0.kind == .module }) else { return nil }
+        return module.calls.last { $0.boundName == name && $0.isResolved }
+    }
+
+    /// The plain names an argument's text holds (`(lock, q)`, `{"log": log}`): not
+    /// attributes, calls, or words inside string literals.
+    private static func names(in text: String) -> [String] {
+        let characters = Array(text)
+        var found: [String] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\"" || character == "'" {
+                index += 1
+                while index < characters.count, characters[index] != character { index += 1 }
+                index += 1
+                continue
+            }
+            guard character.isLetter || character == "_" else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+                index += 1
+            }
+            let isAttribute = start > 0 && characters[start - 1] == "."
+            let isCalled = characters[index...].first { $0 != " " } == "("
+            if !isAttribute, !isCalled { found.append(String(characters[start..<index])) }
+        }
+        return found
+    }
+}
