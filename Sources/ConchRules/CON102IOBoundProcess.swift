@@ -13,13 +13,15 @@ struct IOBoundProcess: Rule {
                   !model.isTestHarness(site, in: file, entry: entry), !needsAProcessOfItsOwn(entry, model)
             else { return nil }
             let runner = SpawnRunner(site, in: file)
-            let name = model.displayName(entry)
+            // A library function handed over as it is (`urllib.request.urlopen`) is the wait itself.
+            let isLibrary = model.function(entry) == nil
+            let name = isLibrary ? entry : model.displayName(entry)
+            let waits = isLibrary ? "a library function that waits on I/O" : "which waits on I/O (\(model.describe(wait, from: file.path)))"
             return finding(
                 in: file, at: site.range,
-                "\(runner.subject) runs `\(name)`, which waits on I/O (\(model.describe(wait, from: file.path))) "
-                    + "and has no CPU-heavy loop; extra cores do not speed up waiting",
+                "\(runner.subject) runs `\(name)`, \(waits) and has no CPU-heavy loop; extra cores do not speed up waiting",
                 advice: runner.threadAdvice(for: name),
-                related: [model.related(wait)])
+                related: isLibrary ? [] : [model.related(wait)])
         }
     }
 

@@ -47,7 +47,7 @@ class Uploader(mp.Process):
             download(url, "/tmp")
 
 
-def crawl(urls):
+def crawl(urls, paths):
     with ProcessPoolExecutor(max_workers=8) as pool:
         pages = list(pool.map(fetch, urls))  # expect: CON102
         pool.submit(archive, "/srv/pages")  # expect: CON102
@@ -58,7 +58,11 @@ def crawl(urls):
     beat.start()
     uploader = Uploader(urls)  # expect: CON102
     uploader.start()
-    return pages
+    with ProcessPoolExecutor() as pool:
+        heads = list(pool.map(requests.head, urls))  # expect: CON102
+        pool.map(urllib.request.urlopen, urls)  # expect: CON102
+        pool.map(shutil.copyfile, paths, paths)
+    return pages, heads
 
 
 # Near misses.
@@ -149,4 +153,4 @@ def isolated(urls):
 
 
 if __name__ == "__main__":
-    crawl(["https://example.com/"])
+    crawl(["https://example.com/"], ["index.html"])

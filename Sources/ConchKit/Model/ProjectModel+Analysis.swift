@@ -46,6 +46,16 @@ extension ProjectModel {
         return Dictionary(ids.map { ($0, classifier.workload(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// A library function handed over as a task (`pool.map(requests.head, urls)`): the
+    /// wait the catalog knows it for, placed at the call that hands it over, made in
+    /// function `caller`. Nil for a function of the project, or one the catalog does not know.
+    public func workload(ofLibraryTask callee: FunctionID, handedAt range: ByteRange, in file: FileFacts,
+                         by caller: FunctionID) -> Workload? {
+        guard functionIndex[callee] == nil, WorkloadCatalog.waits(callee) else { return nil }
+        let wait = WorkloadEvidence(kind: .ioCall(callee), path: file.path, range: range, function: caller, via: [])
+        return Workload(cpu: nil, io: wait, native: nil)
+    }
+
     /// The resolved call graph, numbered; built by the first analysis that asks.
     public var callGraph: CallGraph {
         shared(CallGraph.self) { CallGraph(self) }

@@ -131,13 +131,16 @@ enum SpawnRunner {
 
 extension ProjectModel {
     /// Spawn sites that `include` accepts and whose entry is a function of the
-    /// project, each with that function's workload.
+    /// project, each with that function's workload, or a library function whose wait
+    /// the catalog knows (`pool.map(urllib.request.urlopen, urls)`).
     func classifiedSpawnSites(where include: (SpawnSite) -> Bool)
         -> [(file: FileFacts, site: SpawnSite, entry: FunctionID, workload: Workload)] {
         let sites = spawnSites.filter { include($0.site) && $0.site.entryID != nil }
         let workloads = workloads(of: sites.compactMap(\.site.entryID))
         return sites.compactMap { file, site in
-            guard let entry = site.entryID, let workload = workloads[entry] else { return nil }
+            guard let entry = site.entryID else { return nil }
+            let library = workload(ofLibraryTask: entry, handedAt: site.range, in: file, by: file.functions[site.function].id)
+            guard let workload = library ?? workloads[entry] else { return nil }
             return (file, site, entry, workload)
         }
     }
