@@ -43,9 +43,11 @@ struct UnpicklableProcessTask: Rule {
             let type = "`\(sent.maker.callee)`"
             switch ProcessAPIs.unpicklable[sent.maker.callee] {
             case .threadPrimitive?:
-                let counterpart = "multiprocessing." + (sent.maker.callee.split(separator: ".").last.map(String.init) ?? "Lock")
+                // `queue.LifoQueue` has no counterpart of its own: `multiprocessing.Queue` it is.
+                let kind = sent.maker.callee.hasPrefix("queue.") ? "Queue" : TaskSources.lastComponent(sent.maker.callee)
+                let counterpart = "multiprocessing." + kind
                 let advice = site.kind == .processPool
-                    ? "use a `multiprocessing.Manager()`'s \(counterpart.dropFirst("multiprocessing.".count)), whose proxy pickles, "
+                    ? "use a `multiprocessing.Manager()`'s \(kind), whose proxy pickles, "
                         + "or give each worker one `\(counterpart)` through `Pool(initializer=..., initargs=...)`"
                     : "use `\(counterpart)`, which the child inherits when it is created"
                 return (sent, Reason(what: "a \(type)", advice: advice, definition: sent.maker.range,

@@ -17,8 +17,8 @@ struct UnguardedProcessStart: Rule {
             for call in unguarded where call.isResolved {
                 if let what = ProcessAPIs.startingConstructors[call.callee] {
                     findings.append(report(call.range, "creates a \(what)", in: file))
-                } else if let started = Self.start(through: call, in: file, model) {
-                    findings.append(report(call, started, in: file, model))
+                } else if let creation = Self.creation(reachedThrough: call, in: file, model) {
+                    findings.append(report(call, creation, in: file, model))
                 }
             }
             for site in file.spawnSites where site.kind == .process && site.function == 0 {
@@ -33,7 +33,7 @@ struct UnguardedProcessStart: Rule {
     /// What a project function called from module-level code starts, in its own body or
     /// in the functions it calls: `main()` on a script's last line, whose `Pool()` fails
     /// in every child the same way as one written at the top level.
-    private struct Started {
+    private struct Creation {
         var what: String
         var file: FileFacts
         var range: ByteRange
@@ -45,25 +45,25 @@ struct UnguardedProcessStart: Rule {
     /// calling `Pool()`; deeper chains seldom run at import.
     private static let depthLimit = 3
 
-    private static func start(through call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> Started? {
+    private static func creation(reachedThrough call: CallFacts, in file: FileFacts, _ model: ProjectModel) -> Creation? {
         guard let id = model.resolve(call.callee, from: file) else { return nil }
         var visited: Set<FunctionID> = []
-        return start(in: id, depth: 0, &visited, model)
+        return creation(in: id, depth: 0, &visited, model)
     }
 
-    private static func start(in id: FunctionID, depth: Int, _ visited: inout Set<FunctionID>, _ model: ProjectModel) -> Started? {
+    private static func creation(in id: FunctionID, depth: Int, _ visited: inout Set<FunctionID>, _ model: ProjectModel) -> Creation? {
         guard depth < depthLimit, visited.insert(id).inserted, let reference = model.functionIndex[id] else { return nil }
         let file = model.files[reference.file]
         let function = file.functions[reference.function]
         guard file.language == .python, function.kind == .function || function.kind == .method else { return nil }
         if let call = function.calls.first(where: { $0.isResolved && ProcessAPIs.startingConstructors[$0.callee] != nil }) {
-            return Started(what: "a " + (ProcessAPIs.startingConstructors[call.callee] ?? ""), file: file, range: call.range, via: [id])
+            return Creation(what: "a " + (ProcessAPIs.startingConstructors[call.callee] ?? ""), file: file, range: call.range, via: [id])
         }
         if let site = file.spawnSites.first(where: { $0.kind == .process && $0.function == reference.function }) {
-            return Started(what: "a process", file: file, range: site.range, via: [id])
+            return Creation(what: "a process", file: file, range: site.range, via: [id])
         }
         for call in function.calls where call.isResolved {
-            guard let callee = model.resolve(call.callee, from: file), var deeper = start(in: callee, depth: depth + 1, &visited, model)
+            guard let callee = model.resolve(call.callee, from: file), var deeper = creation(in: callee, depth: depth + 1, &visited, model)
             else { continue }
             deeper.via.insert(id, at: 0)
             return deeper
@@ -71,12 +71,12 @@ struct UnguardedProcessStart: Rule {
         return nil
     }
 
-    private func report(_ call: CallFacts, _ started: Started, in file: FileFacts, _ model: ProjectModel) -> Finding {
-        let through = started.via.dropFirst().map { "`\(model.displayName($0))`" }
+    private func report(_ call: CallFacts, _ creation: Creation, in file: FileFacts, _ model: ProjectModel) -> Finding {
+        let through = creation.via.dropFirst().map { "`\(model.displayName($0))`" }
         let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
-        let place = model.place(started.file.path, started.range.start, from: file.path)
-        return report(call.range, "calls `\(call.calleeText)`, which creates \(started.what) at \(place)\(reach),", in: file,
-                      related: [Finding.Evidence(path: started.file.path, range: started.range, message: "\(started.what) created here")])
+        let place = model.place(creation.file.path, creation.range.start, from: file.path)
+        return report(call.range, "calls `\(call.calleeText)`, which creates \(creation.what) at \(place)\(reach),", in: file,
+                      related: [Finding.Evidence(path: creation.file.path, range: creation.range, message: "\(creation.what) created here")])
     }
 
     /// The module-level `.start()` of a process that `creation` makes: chained onto it,

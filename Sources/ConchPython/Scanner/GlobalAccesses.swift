@@ -44,10 +44,11 @@ enum GlobalAccesses {
             var copiedAt: ByteRange?
             let augmented = assignment?.augmentedOperator != nil
             if bareTargets.contains(token), let assignment {
-                copiedAt = augmented || mentions(tokens, name, assignment.value) ? nil
-                    : copy(model, name, writtenBack: assignment.value, statement: index, function: function)
-                let updates = mentions(tokens, name, assignment.value) || copiedAt != nil
-                kind = augmented ? .augmented : (updates ? .readModifyWrite : .rebind)
+                let readsItself = mentions(tokens, name, assignment.value)
+                if !augmented, !readsItself {
+                    copiedAt = copy(model, name, writtenBack: assignment.value, statement: index, function: function)
+                }
+                kind = augmented ? .augmented : (readsItself || copiedAt != nil ? .readModifyWrite : .rebind)
                 range = writeRange
             } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
                 // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
@@ -120,8 +121,7 @@ enum GlobalAccesses {
     /// of each local the value names. A bare copy (`old = current`) counts only when the
     /// local changed since (`+=`, `old[k] = v`, `old.append(x)`) or the write computes
     /// from it (`current = old + 1`): stored back as it was, it restores the global
-    /// (`current = old`), which updates nothing.
-    /// Returns the statement that made the copy.
+    /// (`current = old`), which updates nothing. Returns the statement that made the copy.
     private static func copy(_ model: ScanModel, _ name: String, writtenBack value: (first: Int, end: Int)?, statement index: Int,
                              function: Int) -> ByteRange? {
         let tokens = model.tokens
