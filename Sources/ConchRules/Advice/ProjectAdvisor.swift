@@ -42,12 +42,17 @@ public enum ProjectAdvisor {
         let sites = model.spawnSites.map { file, site -> ProjectProfile.Site in
             // A forked child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
-            let workload = site.entryID.map { id in branch.map { model.workload(of: id, within: $0) } ?? workloads[id] ?? .unknown } ?? .unknown
+            let workload = site.entryID.map { id in
+                branch.map { model.workload(of: id, within: $0) }
+                    ?? model.workload(ofLibraryTask: id, handedAt: site.range, in: file, by: file.functions[site.function].id)
+                    ?? workloads[id] ?? .unknown
+            } ?? .unknown
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
             let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }
             return ProjectProfile.Site(
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
-                entry: site.entryID.map(model.displayName) ?? unresolvedName(site.entry),
+                // A library function handed over as it is goes by its full name (`urllib.request.urlopen`).
+                entry: site.entryID.map { model.function($0) == nil ? $0 : model.displayName($0) } ?? unresolvedName(site.entry),
                 branchLine: branch.map { file.line(of: $0.start) },
                 workload: workload.kind, evidence: evidence, perTask: perTask, perRequest: site.startsPerRequest,
                 choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
