@@ -66,6 +66,8 @@ def serve_forking(server):
 def convert_lines():
     for line in iter(sys.stdin.readline, ""):
         Process(target=convert, args=(line.strip(),)).start()  # expect: CON301
+    for line in sys.stdin:
+        threading.Thread(target=convert, args=(line.strip(),)).start()  # expect: CON301
 
 
 def dispatch_forever():

@@ -102,6 +102,9 @@ public struct LoopFacts: Hashable, Sendable {
     /// `running += 1`), or C `if (size(children) >= limit) continue;` in a body
     /// that adds to `children`: the loop counts what it starts, so it is bounded.
     public var boundedByCounter = false
+    /// Python: a `for` over the process's standard input (`for line in sys.stdin:`,
+    /// `fileinput.input()`), which runs once per line of input, however many come.
+    public var readsStandardInput = false
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind

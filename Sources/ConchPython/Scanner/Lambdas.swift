@@ -248,6 +248,14 @@ enum LoopBounds {
         return .collection
     }
 
+    /// `for line in sys.stdin:`, `sys.stdin.buffer`, `fileinput.input(...)`: the iterable
+    /// is the process's standard input (or the files named on its command line).
+    static func readsStandardInput(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
+        guard end > first else { return false }
+        let text = tokens.text(first, end - 1)
+        return text == "sys.stdin" || text == "sys.stdin.buffer" || text.hasPrefix("fileinput.input(")
+    }
+
     /// An integer literal, or a product of powers of them: `1000`, `10**7`, `2 ** 20 * 3`.
     static func constant(_ tokens: ScanTokens, first: Int, end: Int) -> Int? {
         var product = 1
