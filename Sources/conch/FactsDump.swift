@@ -88,6 +88,11 @@ enum FactsDump {
             let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
             lines.append("  self update, line \(line(update.range)): \(update.variable) \(kind(update.kind))\(locks)")
         }
+        for update in file.parameterUpdates(of: function) {
+            let locks = update.access.locksHeld.isEmpty ? "" : " holding \(update.access.locksHeld.joined(separator: ", "))"
+            lines.append("  parameter update, line \(line(update.access.range)): \(update.access.variable) "
+                + "(argument \(update.parameter ?? 0)) \(kind(update.access.kind))\(locks)")
+        }
         if !function.awaits.isEmpty { lines.append("  awaits, lines \(function.awaits.map { String(line($0)) }.joined(separator: ", "))") }
         return lines
     }
@@ -188,6 +193,10 @@ extension FactsDump {
              "self_updates": file.attributeUpdates(of: function).map { update in
                  ["line": line(update.range), "attribute": update.variable, "access": kind(update.kind), "locks": update.locksHeld]
                      as [String: Any]
+             },
+             "parameter_updates": file.parameterUpdates(of: function).map { update in
+                 ["line": line(update.access.range), "attribute": update.access.variable, "argument": update.parameter ?? 0,
+                  "access": kind(update.access.kind), "locks": update.access.locksHeld] as [String: Any]
              },
              "await_lines": function.awaits.map(line)]
         }

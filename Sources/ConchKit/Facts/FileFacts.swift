@@ -96,7 +96,12 @@ public struct FileFacts: Sendable {
 
     /// The updates `function`, a method, makes of its own object's attributes.
     public func attributeUpdates(of function: FunctionFacts) -> [GlobalAccess] {
-        attributeUpdates.filter { isFunction($0.function, function) }.map(\.access)
+        attributeUpdates.filter { $0.parameter == nil && isFunction($0.function, function) }.map(\.access)
+    }
+
+    /// The updates `function` makes of the attributes of objects it takes as parameters.
+    public func parameterUpdates(of function: FunctionFacts) -> [AttributeUpdate] {
+        attributeUpdates.filter { $0.parameter != nil && isFunction($0.function, function) }
     }
 
     /// Whether the function at `index` is `function`: file-level facts name functions by index.
@@ -240,10 +245,15 @@ public struct HandledExceptions: Hashable, Sendable {
 public struct AttributeUpdate: Hashable, Sendable {
     public var function: Int
     public var access: GlobalAccess
+    /// The update is of an object the function takes as a parameter (`def work(stats):
+    /// stats.count += 1`): where a caller passes it (after `self` for a method). Nil for
+    /// a method's own object, `self`.
+    public var parameter: Int?
 
-    public init(function: Int, access: GlobalAccess) {
+    public init(function: Int, access: GlobalAccess, parameter: Int? = nil) {
         self.function = function
         self.access = access
+        self.parameter = parameter
     }
 }
 

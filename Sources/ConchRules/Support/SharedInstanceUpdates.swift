@@ -20,6 +20,7 @@ enum SharedInstanceUpdates {
     static func races(_ model: ProjectModel, threads: [ExecutionContexts.Entry], locks: LockContext) -> [Race] {
         var found: [Race] = []
         for entry in threads where entry.runsBesideItself {
+            found += parameterRaces(entry, model, locks: locks)
             guard let (file, method) = model.function(entry.id), let owner = method.className else { continue }
             let methods = [method] + entry.reached.ids.compactMap { id -> FunctionFacts? in
                 guard id != method.id, let (reachedFile, reached) = model.function(id), reachedFile.path == file.path,
@@ -29,7 +30,12 @@ enum SharedInstanceUpdates {
             let updates = methods.flatMap { reached in
                 file.attributeUpdates(of: reached).filter { !locks.isGuarded($0, in: reached, file: file) }.map { (reached.id, $0) }
             }
-            guard !updates.isEmpty, let (receiver, starts) = sharedReceiver(of: entry) else { continue }
+            guard !updates.isEmpty, let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in
+                // `Thread(target=counter.increment)`: the object the method is taken from.
+                guard let argument = call.arguments.first(where: { $0.shape == .name(entry.id) }),
+                      let dot = argument.text.lastIndex(of: "."), isPlainChain(argument.text) else { return nil }
+                return String(argument.text[..<dot])
+            }) else { continue }
             var sharing = entry
             sharing.starts = starts
             for (writer, update) in updates {
@@ -39,21 +45,54 @@ enum SharedInstanceUpdates {
         return found
     }
 
-    /// An object the method runs on in several threads at once, as written: one start
+    /// `def work(stats): stats.count += 1` run by threads all handed one `stats`
+    /// (`Thread(target=work, args=(stats,))` in a loop, `pool.submit(work, stats)`).
+    private static func parameterRaces(_ entry: ExecutionContexts.Entry, _ model: ProjectModel, locks: LockContext) -> [Race] {
+        guard let (file, function) = model.function(entry.id) else { return [] }
+        let updates = file.parameterUpdates(of: function).filter { !locks.isGuarded($0.access, in: function, file: file) }
+        let positions = Set(updates.compactMap(\.parameter)).sorted()
+        return positions.flatMap { position -> [Race] in
+            guard let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in argument(at: position, of: call) }) else { return [] }
+            var sharing = entry
+            sharing.starts = starts
+            return updates.filter { $0.parameter == position }.map { update in
+                Race(entry: sharing, file: file, writer: entry.id, update: update.access, receiver: receiver)
+            }
+        }
+    }
+
+    /// The plain name a start hands its task at parameter `position`: in `args=(a, b)` of
+    /// a `Thread` or `Process`, or after the function in `submit(f, a, b)`.
+    private static func argument(at position: Int, of call: CallFacts) -> String? {
+        let text: String?
+        if let tuple = call.argument(keyword: "args")?.text, tuple.first == "(" || tuple.first == "[" {
+            let items = tuple.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+            text = position < items.count ? String(items[position]) : nil
+        } else if call.argument(keyword: "target") == nil {
+            text = call.argument(at: position + 1)?.text
+        } else {
+            text = nil
+        }
+        guard let name = text?.trimmingCharacters(in: .whitespaces), !name.isEmpty, isPlainChain(name) else { return nil }
+        return name
+    }
+
+    private static func isPlainChain(_ text: String) -> Bool {
+        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    }
+
+    /// An object the function runs on in several threads at once, as written: one start
     /// that alone starts several (in a loop, a pool) on one object, or several starts in
     /// one function on the same one. Nil when each may have an object of its own
     /// (`for job in jobs: Thread(target=job.run)`).
-    private static func sharedReceiver(of entry: ExecutionContexts.Entry) -> (String, [ExecutionContexts.Start])? {
+    private static func sharedReceiver(of entry: ExecutionContexts.Entry, receiverAt: (CallFacts) -> String?)
+        -> (String, [ExecutionContexts.Start])? {
         var groups: [String: (receiver: String, starts: [ExecutionContexts.Start])] = [:]
         for start in entry.origins {
             guard start.site.function < start.file.functions.count else { continue }
             let function = start.file.functions[start.site.function]
-            guard let call = start.site.creatingCall(in: function),
-                  let argument = call.arguments.first(where: { $0.shape == .name(entry.id) }),
-                  let dot = argument.text.lastIndex(of: "."), argument.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
-            else { continue }
-            let receiver = String(argument.text[..<dot])
-            guard isOneObject(receiver, at: start, in: function) else { continue }
+            guard let call = start.site.creatingCall(in: function), let receiver = receiverAt(call),
+                  isOneObject(receiver, at: start, in: function) else { continue }
             let key = start.file.path + "\u{0}" + String(start.site.function) + "\u{0}" + receiver
             groups[key, default: (receiver, [])].starts.append(start)
         }
