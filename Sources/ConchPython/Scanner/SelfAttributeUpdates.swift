@@ -14,11 +14,11 @@ enum SelfAttributeUpdates {
         for target in assignment.targets {
             guard target.end - target.first >= 3, tokens.isName(target.first), tokens.isOp(target.first + 1, "."),
                   tokens.isName(target.first + 2) else { continue }
-            let receiver = tokens.text(target.first)
             let attribute = target.first + 2
             let isSubscript = target.end > attribute + 1
             guard !isSubscript || (tokens.isOp(attribute + 1, "[") && tokens.partner[attribute + 1] == target.end - 1) else { continue }
-            guard augmented || reads(model, receiver, attribute: tokens.text(attribute), in: assignment.value) else { continue }
+            guard augmented || reads(tokens, receiver: target.first, attribute: attribute, in: assignment.value) else { continue }
+            let receiver = tokens.text(target.first)
             var parameter: Int?
             if receiver != selfName {
                 guard let position = SpawnDetector.forwardedParameter(model, function: function, name: receiver) else { continue }
@@ -32,14 +32,16 @@ enum SelfAttributeUpdates {
         }
     }
 
-    /// Whether the value reads `receiver.attribute`: `self.total = self.total + n`.
-    private static func reads(_ model: ScanModel, _ receiver: String, attribute: String, in value: (first: Int, end: Int)?) -> Bool {
+    /// Whether the value reads the target's `receiver.attribute` (`self.total = self.total + n`),
+    /// by the names' interned ids: every attribute store in every function comes here.
+    private static func reads(_ tokens: ScanTokens, receiver: Int, attribute: Int, in value: (first: Int, end: Int)?) -> Bool {
         guard let value else { return false }
-        let tokens = model.tokens
+        let receiverID = tokens.nameIDs[receiver]
+        let attributeID = tokens.nameIDs[attribute]
         var token = value.first
         while token + 2 < value.end {
-            if tokens.isName(token), !tokens.isOp(token - 1, "."), tokens.text(token) == receiver, tokens.isOp(token + 1, "."),
-               tokens.text(token + 2) == attribute {
+            if tokens.nameIDs[token] == receiverID, !tokens.isOp(token - 1, "."), tokens.isOp(token + 1, "."),
+               tokens.nameIDs[token + 2] == attributeID {
                 return true
             }
             token += 1
