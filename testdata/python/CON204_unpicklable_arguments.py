@@ -21,6 +21,7 @@ def index_all(paths):
     with open(paths[0]) as log, multiprocessing.Pool() as workers:
         workers.apply_async(index, args=(log, None, None))  # expect: CON204
         workers.apply_async(index, (paths[0], multiprocessing.Lock(), results))  # expect: CON204
+        workers.starmap(index, [(path, progress_lock, None) for path in paths])  # expect: CON204
     checker = multiprocessing.Process(target=index, args=(paths[0], progress_lock, results))  # expect: CON204
     checker.start()
 
@@ -38,6 +39,9 @@ def index_right(paths):
     with multiprocessing.Pool(initializer=print, initargs=(lock,)) as workers:
         workers.apply_async(index, (paths[0], shared_lock, shared_results))
         workers.apply_async(index, ("progress_lock", shared_lock, shared_results))
+    with open(paths[0]) as lines, multiprocessing.Pool() as workers:
+        # The pool sends the file's lines, not the file.
+        workers.map(print, lines)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ enum TaskArguments {
         var maker: CallFacts
     }
 
+    /// Pool and executor methods whose arguments after the function are iterables of tasks.
+    private static let mapsOver: Set<String> = ["map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"]
+
     /// Arguments of the pool and executor calls that are no part of the task.
     private static let settings: Set<String> = ["func", "fn", "callback", "error_callback", "chunksize", "timeout"]
 
@@ -25,7 +28,12 @@ enum TaskArguments {
                 if carries { texts.append(argument.text) }
             } else {
                 // A `Process`'s positional arguments are its group and target; a pool's first is the function.
-                if site.kind != .process, positional > 0 { texts.append(argument.text) }
+                // `pool.map(work, lines)` sends the iterable's items, not the iterable: an open file's
+                // lines pickle. Only items written out (`[(lock, x) for x in xs]`) are the task's.
+                let itemsOnly = mapsOver.contains(TaskSources.lastComponent(site.api))
+                if site.kind != .process, positional > 0, !itemsOnly || argument.text.first == "[" || argument.text.first == "(" {
+                    texts.append(argument.text)
+                }
                 positional += 1
             }
         }
