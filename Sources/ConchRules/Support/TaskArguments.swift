@@ -19,7 +19,7 @@ enum TaskArguments {
 
     static func sent(at site: SpawnSite, in file: FileFacts) -> [Sent] {
         let function = file.functions[site.function]
-        guard let call = function.calls.first(where: { $0.range == site.range }) else { return [] }
+        guard let call = site.creatingCall(in: function) else { return [] }
         var positional = 0
         var texts: [String] = []
         for argument in call.arguments {
