@@ -38,6 +38,7 @@ enum FactsDump {
         if site.isBounded { notes.append("bounded") }
         if site.detaches { notes.append("parent exits") }
         if site.startsPerRequest { notes.append("per request") }
+        for (position, value) in site.integerArguments.sorted(by: { $0.key < $1.key }) { notes.append("hands \(value) at \(position)") }
         for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
         return "spawn, line \(line(site.range)): \(site.kind.rawValue) by \(site.api) -> \(entry(site.entry))\(detail)"
@@ -58,13 +59,15 @@ enum FactsDump {
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
         if !function.handedFunctions.isEmpty { lines.append("  hands on: \(function.handedFunctions.joined(separator: ", "))") }
+        if let recursion = function.branchingRecursion { lines.append("  calls itself twice, line \(line(recursion))") }
         for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
+            let passes = loop.passesSetBy.map { ", passes set by `\($0.name)` (parameter \($0.position))" } ?? ""
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
-                + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(parent)")
+                + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
         }
         for call in function.calls {
             var notes: [String] = [call.isResolved ? "resolved" : "unresolved"]
@@ -167,7 +170,8 @@ extension FactsDump {
         func spawn(_ site: SpawnSite) -> [String: Any] {
             ["line": line(site.range), "kind": site.kind.rawValue, "api": site.api, "entry": entry(site.entry),
              "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "detaches": site.detaches, "per_request": site.startsPerRequest,
-             "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] }]
+             "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] },
+             "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) })]
         }
         func call(_ call: CallFacts) -> [String: Any] {
             ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,
@@ -177,9 +181,11 @@ extension FactsDump {
         func function(_ function: FunctionFacts) -> [String: Any] {
             ["id": function.id, "kind": function.kind.rawValue, "async": function.isAsync, "line": line(function.range),
              "class": function.className ?? NSNull(), "decorators": function.decorators, "hands_on": function.handedFunctions,
+             "branching_recursion": function.branchingRecursion.map(line) ?? NSNull(),
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
-                  "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull()] as [String: Any]
+                  "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
+                  "passes_set_by": loop.passesSetBy.map { ["name": $0.name, "position": $0.position] as [String: Any] } ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
              "handled_exceptions": file.handledExceptions(in: function).map { region in

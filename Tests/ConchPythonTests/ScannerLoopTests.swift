@@ -18,6 +18,35 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.unbounded, .unbounded, .conditional, .conditional])
     }
 
+    @Test func aParameterThatSetsTheNumberOfPassesIsNamed() {
+        let facts = scan("""
+        def f(n, items, start, stop):
+            for i in range(n):
+                pass
+            for i in range(2, n, 2):
+                pass
+            for i in range(start, stop):
+                pass
+            for i in range(len(items)):
+                pass
+            while n > 0:
+                n -= 1
+            while 0 < stop:
+                pass
+            while items:
+                pass
+            while n > limit():
+                pass
+        class C:
+            def step(self, rounds):
+                while rounds:
+                    rounds -= 1
+        """)
+        let passes = facts.function("pkg.mod.f")?.loops.map { $0.passesSetBy.map { "\($0.name)@\($0.position)" } ?? "-" }
+        #expect(passes == ["n@0", "n@0", "-", "-", "n@0", "stop@3", "items@1", "-"])
+        #expect(facts.function("pkg.mod.C.step")?.loops.first?.passesSetBy == LoopFacts.Parameter(name: "rounds", position: 0))
+    }
+
     @Test func forLoopsOverLiteralRangesHaveAConstantBound() {
         let facts = scan("""
         def f(xs):

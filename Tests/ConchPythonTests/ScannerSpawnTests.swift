@@ -86,6 +86,26 @@ import Testing
         #expect(found.map(\.api)[2] == "multiprocessing.Pool.map")
     }
 
+    @Test func integerConstantsHandedToTheTaskAreKeptByParameter() {
+        let found = sites("""
+        import threading, _thread
+        from concurrent.futures import ThreadPoolExecutor
+        from multiprocessing import Pool
+        def work(n, m=0):
+            pass
+        threading.Thread(target=work, args=(10**7, size)).start()
+        threading.Thread(target=work, args=[1_000, 2 * 3]).start()
+        _thread.start_new_thread(work, (5000,))
+        with ThreadPoolExecutor() as ex:
+            ex.submit(work, size, 42)
+            ex.submit(work, *sizes)
+        with Pool() as pool:
+            pool.apply_async(work, (7,))
+            pool.map(work, range(10))
+        """)
+        #expect(found.map(\.integerArguments) == [[0: 10_000_000], [0: 1_000, 1: 6], [0: 5000], [1: 42], [:], [0: 7], [:]])
+    }
+
     @Test func timersForkAndRawThreadsAreRecognised() {
         let found = sites("""
         import threading, os, _thread

@@ -34,6 +34,25 @@ import Testing
         #expect(facts.function("pkg.mod.Worker.fetch")?.isAsync == true)
     }
 
+    @Test func recursionThatCombinesTwoCallsIsMarked() {
+        let facts = scan("""
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+        def walk(node):
+            for child in node.children:
+                walk(child)
+        def pair(n):
+            return (pair(n - 1), pair(n - 2))
+        class Tree:
+            def size(self, node):
+                return 1 + self.size(node.left) + self.size(node.right)
+        """)
+        #expect(facts.function("pkg.mod.fib")?.branchingRecursion != nil)
+        #expect(facts.function("pkg.mod.walk")?.branchingRecursion == nil)
+        #expect(facts.function("pkg.mod.pair")?.branchingRecursion == nil)
+        #expect(facts.function("pkg.mod.Tree.size")?.branchingRecursion != nil)
+    }
+
     @Test func functionRangeCoversTheWholeBody() {
         let source = "def f():\n    a = 1\n    return a\n\nx = 2\n"
         let facts = scan(source)

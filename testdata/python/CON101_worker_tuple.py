@@ -23,7 +23,7 @@ def sum_of_squares(limit):
 def main():
     threads = []
     for job in (count_primes, sum_of_squares):
-        thread = threading.Thread(target=job, args=(50_000,))  # expect: CON101
+        thread = threading.Thread(target=job, args=(50_000,))  # expect: CON101, CON101
         thread.start()
         threads.append(thread)
     for thread in threads:

@@ -12,7 +12,7 @@ def crunch(n):
         progress += 1  # expect: CON201
 
 
-worker = threading.Thread(target=crunch, args=(1_000_000,))
+worker = threading.Thread(target=crunch, args=(1_000_000,))  # expect: CON101
 worker.start()
 print("progress", progress)
 worker.join()

@@ -62,7 +62,7 @@ counter = Counter()
 
 
 def main():
-    threads = [threading.Thread(target=counter.increment) for _ in range(4)]
+    threads = [threading.Thread(target=counter.increment) for _ in range(4)]  # expect: CON101
     threads += [threading.Thread(target=counter.increment_safely) for _ in range(4)]
     for _ in range(4):
         # A tally per thread: nothing is shared.

@@ -112,6 +112,10 @@ public enum WorkloadCatalog {
         !call.isResolved && (methodName(call.callee).map(streamMethods.contains) ?? false)
     }
 
+    /// Decorators that remember results: recursion under them (a memoized `fib`) makes
+    /// each call once, not twice per call.
+    public static let memoizing: Set<String> = ["functools.cache", "functools.lru_cache", "functools.cached_property", "cachetools.cached"]
+
     /// Clock reads, by the last part of the callee (`time.monotonic`, a project's own
     /// `metrics.time`): a `while` that tests one runs until a deadline, however fast it goes.
     public static let clockReads: Set<String> = [

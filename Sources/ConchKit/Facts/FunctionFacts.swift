@@ -26,6 +26,10 @@ public struct FunctionFacts: Sendable {
     /// Python coroutines: every `await` keyword, awaited call or not (`await ret`).
     /// Each one gives way to the event loop.
     public var awaits: [ByteRange] = []
+    /// Python: where the function calls itself twice or more and combines the results
+    /// with arithmetic (`fib(n - 1) + fib(n - 2)`): each call makes two more, so the
+    /// work multiplies with the depth, with no loop to show for it.
+    public var branchingRecursion: ByteRange?
     /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
     public var gilReleasedRegions: [ByteRange] = []
     /// C: the locks this function leaves taken or released for its caller
@@ -105,6 +109,21 @@ public struct LoopFacts: Hashable, Sendable {
     /// Python: a `for` over the process's standard input (`for line in sys.stdin:`,
     /// `fileinput.input()`), which runs once per line of input, however many come.
     public var readsStandardInput = false
+    /// Python: the parameter whose value sets how many passes the loop makes
+    /// (`for i in range(n)`, `while n > 0`), so a start that hands the function a
+    /// count (`Thread(target=countdown, args=(10**7,))`) tells how long it runs.
+    public var passesSetBy: Parameter?
+
+    /// A parameter as a caller passes it: its name and position (`self` not counted).
+    public struct Parameter: Hashable, Sendable {
+        public var name: String
+        public var position: Int
+
+        public init(name: String, position: Int) {
+            self.name = name
+            self.position = position
+        }
+    }
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind

@@ -40,6 +40,14 @@ extension ProjectModel {
         return classifier.workload(of: id, within: range)
     }
 
+    /// Workload of what one start runs, given the integer constants it hands the function
+    /// (`SpawnSite.integerArguments`): `workload(of:)`, or CPU-bound by a loop whose passes
+    /// one of them sets.
+    public func workload(of id: FunctionID, handed arguments: [Int: Int]) -> Workload {
+        var classifier = WorkloadClassifier(model: self)
+        return classifier.workload(of: id, handed: arguments)
+    }
+
     /// Workloads of many functions, sharing one pass over the call graph.
     public func workloads(of ids: [FunctionID]) -> [FunctionID: Workload] {
         var classifier = WorkloadClassifier(model: self)

@@ -12,7 +12,15 @@ public enum WorkloadKind: String, Sendable {
 
 /// Why the classifier believes what it does: a loop or a call, and the path through helpers to it.
 public struct WorkloadEvidence: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case hotLoop, ioCall(String), nativeCall(String) }
+    public enum Kind: Hashable, Sendable {
+        case hotLoop
+        /// A loop that runs `passes` times because a start hands that count to `parameter`.
+        case countedLoop(parameter: String, passes: Int)
+        /// A function that calls itself twice or more and combines the results (`FunctionFacts.branchingRecursion`).
+        case recursion
+        case ioCall(String)
+        case nativeCall(String)
+    }
 
     public var kind: Kind
     public var path: String

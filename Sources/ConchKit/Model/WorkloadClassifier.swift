@@ -26,6 +26,21 @@ struct WorkloadClassifier {
         classify(id, within: range)
     }
 
+    /// The workload of what a start runs, given the integer constants it hands the
+    /// function: a loop of the function's own whose passes one of them sets
+    /// (`countdown(n)`'s `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
+    mutating func workload(of id: FunctionID, handed arguments: [Int: Int]) -> Workload {
+        let workload = workload(of: id)
+        guard workload.cpu == nil, !arguments.isEmpty, let (file, function) = model.function(id) else { return workload }
+        let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop in
+            loop.passesSetBy.flatMap { parameter in arguments[parameter.position].map { (loop, parameter.name, $0) } }
+        }.first
+        guard let (loop, parameter, passes) = counted else { return workload }
+        let evidence = WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: passes), path: file.path,
+                                        range: loop.headerRange, function: id, via: [])
+        return Workload(cpu: evidence, io: workload.io, native: workload.native)
+    }
+
     private mutating func classify(_ id: FunctionID, within range: ByteRange?) -> Workload {
         guard let (file, function) = model.function(id), !inProgress.contains(id) else { return .unknown }
         inProgress.insert(id)
@@ -33,6 +48,10 @@ struct WorkloadClassifier {
         // The outermost loop that computes (in the range): the evidence for the function's own CPU work.
         var cpu = hotLoops(in: function, of: file).first(where: { range?.contains($0.range.start) ?? true }).map {
             WorkloadEvidence(kind: .hotLoop, path: file.path, range: $0.headerRange, function: id, via: [])
+        }
+        if cpu == nil, let recursion = function.branchingRecursion, range?.contains(recursion.start) ?? true,
+           !function.decorators.contains(where: WorkloadCatalog.memoizing.contains) {
+            cpu = WorkloadEvidence(kind: .recursion, path: file.path, range: recursion, function: id, via: [])
         }
         var io: WorkloadEvidence?
         var native: WorkloadEvidence?
@@ -91,8 +110,8 @@ struct WorkloadClassifier {
     /// `hotLoops(in:)`, less the loops that call a function of the project that waits or
     /// runs native code (`for fd, conn in self._selector.select(timeout)`, where the
     /// project's `select` wraps `selectors`): the loop spends its time there.
-    mutating func hotLoops(in function: FunctionFacts, of file: FileFacts) -> [LoopFacts] {
-        Self.hotLoops(in: function).filter { loop in
+    mutating func hotLoops(in function: FunctionFacts, of file: FileFacts, handed arguments: [Int: Int] = [:]) -> [LoopFacts] {
+        Self.hotLoops(in: function, handed: arguments).filter { loop in
             !function.calls.contains { call in
                 guard loop.range.contains(call.range.start), let callee = model.resolve(call.callee, from: file),
                       callee != function.id else { return false }
@@ -105,8 +124,10 @@ struct WorkloadClassifier {
     /// Every loop of the function that computes, outer loops before the loops they hold:
     /// enough arithmetic, nested or open-ended, with no waiting or GIL-releasing library
     /// call inside it and no call through a callable of unknown origin (a parameter, a
-    /// local), which may be what the loop spends its time on.
-    static func hotLoops(in function: FunctionFacts) -> [LoopFacts] {
+    /// local), which may be what the loop spends its time on. `arguments` are the integer
+    /// constants a start hands the function, by parameter position: a loop whose passes
+    /// one of them sets runs that many times.
+    static func hotLoops(in function: FunctionFacts, handed arguments: [Int: Int] = [:]) -> [LoopFacts] {
         let loops = function.loops
         var found: [LoopFacts] = []
         // `while time() < deadline:` lasts as long on any core: it makes no work to spread.
@@ -117,17 +138,22 @@ struct WorkloadClassifier {
             }
         }
         for (index, loop) in loops.enumerated() where (loop.kind != .comprehension || loop.depth == 0) && !timeBoxed[index] {
-            guard loop.arithmeticOperations >= hotLoopOperations else { continue }
+            let counted: Int? = if case let .constant(count) = loop.bound { count } else {
+                loop.passesSetBy.flatMap { arguments[$0.position] }
+            }
+            let large = (counted ?? 0) >= 1000
+            // A loop that calls nothing, run a thousand times, spends them all on its arithmetic.
+            let computes = loop.arithmeticOperations >= hotLoopOperations
+                || (large && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))
+            guard computes else { continue }
             // A comprehension that computes nothing (`[e for e in events if e.button() == b]`)
             // filters or copies: it makes no nest of work.
             let hasInnerLoop = loops.indices.contains { inner in
                 loops[inner].parent == index && !timeBoxed[inner] && (loops[inner].kind != .comprehension || loops[inner].arithmeticOperations > 0)
             }
-            let counted: Int? = if case let .constant(count) = loop.bound { count } else { nil }
             // A `while` with a count known from the source (one pass per bit), or one that
             // walks a linked list, is not open-ended.
             let openEnded = (loop.kind == .while || loop.kind == .doWhile) && counted == nil && loop.bound != .collection
-            let large = (counted ?? 0) >= 1000
             guard hasInnerLoop || openEnded || large else { continue }
             let yields = function.calls.contains { call in
                 loop.range.contains(call.range.start)
@@ -141,6 +167,13 @@ struct WorkloadClassifier {
             if !yields { found.append(loop) }
         }
         return found
+    }
+
+    /// A call on any pass: in the body, or in a `while`'s condition (a `for`'s iterable is made once).
+    private static func callsInBody(of loop: LoopFacts, in function: FunctionFacts) -> Bool {
+        function.calls.contains { call in
+            loop.range.contains(call.range.start) && !(loop.kind == .for && loop.headerRange.contains(call.range.start))
+        }
     }
 
     /// `put(task)`, `delayfunc(t)`: a bare name the scanner could not resolve.

@@ -118,6 +118,7 @@ struct ExpressionPass {
             EventLoopDetector.detect(model, call: call)
             CallbackDetector.detect(model, call: call, calls: calls)
         }
+        BranchingRecursion.record(model, calls: calls)
         if model.facts.spawnSites.count > sitesBefore {
             let arms = BranchArms.around(index, model.statements, tokens)
             for site in sitesBefore..<model.facts.spawnSites.count { model.facts.spawnSites[site].arms = arms }

@@ -45,7 +45,8 @@ public enum ProjectAdvisor {
             let workload = site.entryID.map { id in
                 branch.map { model.workload(of: id, within: $0) }
                     ?? model.workload(ofLibraryTask: id, handedAt: site.range, in: file, by: file.functions[site.function].id)
-                    ?? workloads[id] ?? .unknown
+                    ?? workloads[id].map { $0.cpu == nil && !site.integerArguments.isEmpty ? model.workload(of: id, handed: site.integerArguments) : $0 }
+                    ?? .unknown
             } ?? .unknown
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
             let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }

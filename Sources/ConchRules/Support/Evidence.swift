@@ -25,6 +25,9 @@ extension ProjectModel {
         let where_ = place(evidence.path, evidence.range.start, from: origin)
         let what: String = switch evidence.kind {
         case .hotLoop: "a loop doing arithmetic at \(where_)"
+        case let .countedLoop(parameter, passes):
+            "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times with the `\(parameter)` passed here"
+        case .recursion: "recursion at \(where_) that calls itself twice on every call"
         case let .ioCall(callee): "`\(callee)` at \(where_)"
         case let .nativeCall(callee): "`\(callee)` at \(where_)"
         }
@@ -32,10 +35,19 @@ extension ProjectModel {
         return what + " (through " + evidence.via.map { "`\(displayName($0))`" }.joined(separator: ", ") + ")"
     }
 
+    /// `10,000,000`: a count grouped by thousands, as people read it.
+    private static func count(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        let groups = stride(from: digits.count, to: 0, by: -3).reversed().map { String(digits[max(0, $0 - 3)..<$0]) }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
     /// The evidence as a related location for the diagnostic.
     func related(_ evidence: WorkloadEvidence) -> Finding.Evidence {
         let message: String = switch evidence.kind {
         case .hotLoop: "CPU-bound loop"
+        case let .countedLoop(parameter, passes): "CPU-bound loop: \(Self.count(passes)) passes, as many as `\(parameter)`"
+        case .recursion: "CPU-bound recursion: each call makes two more"
         case let .ioCall(callee): "I/O: `\(callee)`"
         case let .nativeCall(callee): "runs in a library that releases the GIL: `\(callee)`"
         }
