@@ -31,9 +31,11 @@ extension BlockingCalls {
     /// `getaddrinfo(ip, port, flags=socket.AI_NUMERICHOST)` only parses an address:
     /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
     /// Nor does a lookup of an address written out (`getaddrinfo("127.0.0.1", port)`).
-    /// `time.sleep(0)` only lets other threads run, and returns.
+    /// `time.sleep(0)` only lets other threads run, and returns; so does
+    /// `os.waitpid(pid, os.WNOHANG)`, which only collects a child that already ended.
     static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
         if call.callee == "time.sleep" { return ["0", "0.0"].contains(call.argument(at: 0)?.text ?? "") }
+        if call.callee.hasPrefix("os.wait") { return call.arguments.contains { $0.text.contains("WNOHANG") } }
         guard call.callee == "socket.getaddrinfo" || call.callee == "socket.gethostbyname" else { return false }
         if let host = call.argument(keyword: "host") ?? call.argument(at: 0), isAddressLiteral(host) { return true }
         return call.arguments.contains { argument in

@@ -12,6 +12,8 @@ enum BlockingCalls {
     }
 
     private static let asyncHTTP = "use an async HTTP client: `aiohttp.ClientSession` or `httpx.AsyncClient`, awaited"
+    private static let childWait = "start the child with `asyncio.create_subprocess_exec(...)` and `await proc.wait()`; "
+        + "else `await asyncio.to_thread(os.waitpid, pid, 0)`"
     private static let asyncSubprocess = "use `await asyncio.create_subprocess_exec(...)` and `await proc.communicate()`"
 
     static let python: [String: Entry] = {
@@ -38,6 +40,11 @@ enum BlockingCalls {
             "subprocess.Popen.wait": Entry(replacement: "start it with `asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
             "subprocess.Popen.communicate": Entry(replacement: "start it with `asyncio.create_subprocess_exec(...)` and `await proc.communicate()`"),
             "os.system": Entry(replacement: "use `await asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
+            "os.wait": Entry(replacement: childWait),
+            "os.waitpid": Entry(replacement: childWait),
+            "os.wait3": Entry(replacement: childWait),
+            "os.wait4": Entry(replacement: childWait),
+            "os.waitid": Entry(replacement: childWait),
             "input": Entry(replacement: "read input off the loop with `await asyncio.to_thread(input, prompt)`"),
         ]
         // Waits on threads and their synchronisation: nothing else on the loop runs until another thread acts.
@@ -126,7 +133,7 @@ enum BlockingCalls {
     static func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> Entry? {
         if file.language == .c { return c[call.callee] }
         guard call.isResolved, !file.runsOnlyOffItsLoopThread(at: call.range.start) else { return nil }
-        if let known = python[call.callee] {
+        if let known = python[call.callee] ?? BlockingClients.entry(for: call) {
             return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller, of: file) || isSettled(call, in: caller)
                 ? nil : known
         }

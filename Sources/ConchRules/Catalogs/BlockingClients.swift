@@ -1,0 +1,55 @@
+import ConchKit
+
+/// Synchronous clients of servers (caches, document stores, mail and file transfer,
+/// SQL drivers) whose commands all wait on the network, known by the resolved
+/// prefix of their methods, with the asynchronous client a coroutine uses instead.
+enum BlockingClients {
+    private struct Family {
+        let prefixes: [String]
+        /// Methods that only build or configure and send nothing (`r.pipeline()`).
+        let returnsAtOnce: Set<String>
+        let replacement: String
+    }
+
+    private static let families: [Family] = [
+        Family(prefixes: ["redis.Redis.", "redis.StrictRedis.", "redis.client.Redis.", "redis.client.StrictRedis."],
+               returnsAtOnce: ["pipeline", "pubsub", "lock", "register_script", "get_connection_kwargs", "get_encoder", "close"],
+               replacement: "use `redis.asyncio.Redis`, whose commands are awaited"),
+        Family(prefixes: ["pymongo.MongoClient.", "pymongo.mongo_client.MongoClient."],
+               returnsAtOnce: ["get_database", "get_collection", "get_default_database", "with_options", "close"],
+               replacement: "use an async driver, awaited: pymongo's `AsyncMongoClient` or motor's `AsyncIOMotorClient`"),
+        Family(prefixes: ["smtplib.SMTP.", "smtplib.SMTP_SSL.", "smtplib.LMTP."],
+               returnsAtOnce: ["set_debuglevel", "close"],
+               replacement: "use `aiosmtplib`, awaited, or `await asyncio.to_thread(...)`"),
+        Family(prefixes: ["ftplib.FTP.", "ftplib.FTP_TLS."],
+               returnsAtOnce: ["set_debuglevel", "set_pasv", "close"],
+               replacement: "use `aioftp`, awaited, or `await asyncio.to_thread(...)`"),
+    ]
+
+    /// Constructors that connect when given a server: `smtplib.SMTP("mail.example.com")`.
+    private static let connectingConstructors: [String: String] = [
+        "smtplib.SMTP": families[2].replacement, "smtplib.SMTP_SSL": families[2].replacement,
+        "smtplib.LMTP": families[2].replacement, "ftplib.FTP": families[3].replacement,
+        "ftplib.FTP_TLS": families[3].replacement,
+    ]
+
+    private static let databaseReplacement =
+        "use an async driver, awaited (`asyncpg`, psycopg's `AsyncConnection`, `aiomysql`), or `await asyncio.to_thread(...)`"
+
+    /// SQL drivers' `connect`, which opens a session with the server before it returns.
+    private static let databaseConnects: Set<String> = [
+        "psycopg2.connect", "psycopg.connect", "psycopg.Connection.connect", "pymysql.connect", "MySQLdb.connect",
+        "mysql.connector.connect", "cx_Oracle.connect", "oracledb.connect", "pyodbc.connect",
+    ]
+
+    static func entry(for call: CallFacts) -> BlockingCalls.Entry? {
+        let callee = call.callee
+        if databaseConnects.contains(callee) { return BlockingCalls.Entry(replacement: databaseReplacement) }
+        if let replacement = connectingConstructors[callee] {
+            return call.arguments.isEmpty ? nil : BlockingCalls.Entry(replacement: replacement)
+        }
+        guard let family = families.first(where: { family in family.prefixes.contains { callee.hasPrefix($0) } }),
+              let method = callee.split(separator: ".").last, !family.returnsAtOnce.contains(String(method)) else { return nil }
+        return BlockingCalls.Entry(replacement: family.replacement)
+    }
+}

@@ -1,0 +1,44 @@
+"""Synchronous clients of servers inside coroutines: every command waits on the
+network while the loop stands still. Their async counterparts are awaited."""
+import asyncio
+import os
+import smtplib
+
+import psycopg2
+import pymongo
+import redis
+
+cache = redis.Redis(host="cache")
+orders = pymongo.MongoClient("mongodb://db")
+
+
+async def place_order(order_id, body):
+    cache.set(order_id, body)  # expect: CON402
+    pipe = cache.pipeline()
+    orders.shop.orders.insert_one({"_id": order_id})  # expect: CON402
+    shop = orders.get_database("shop")
+    conn = psycopg2.connect("dbname=shop")  # expect: CON402
+    return pipe, shop, conn
+
+
+async def notify(address, text):
+    mailer = smtplib.SMTP()
+    mailer.connect("mail.example.com")  # expect: CON402
+    with smtplib.SMTP("mail.example.com") as server:  # expect: CON402
+        server.sendmail("shop@example.com", [address], text)  # expect: CON402
+    mailer.set_debuglevel(1)
+
+
+async def reap(pid):
+    os.waitpid(pid, 0)  # expect: CON402
+    os.waitpid(-1, os.WNOHANG)  # only collects a child that has already ended
+
+
+async def main():
+    await place_order("1", "{}")
+    await notify("a@example.com", "hi")
+    await reap(0)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
