@@ -12,7 +12,7 @@ struct UnpicklableProcessTask: Rule {
             else { return [] }
             let runner = SpawnRunner(site, in: file)
             var findings: [Finding] = []
-            if let entry = site.entryID, let (home, function) = model.function(entry), let reason = Self.unpicklable(function, in: home) {
+            if let (home, reason) = Self.unpicklableTask(at: site, model) {
                 findings.append(finding(
                     in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(Self.failure(site))",
                     advice: reason.advice,
@@ -89,6 +89,40 @@ struct UnpicklableProcessTask: Rule {
         var advice: String
         var definition: ByteRange
         var note: String
+    }
+
+    /// The task itself when pickle cannot send it: the entry; the function a factory of
+    /// the project returns (`pool.map(make_worker(2), xs)`); or the wrapper a decorator of
+    /// the project puts in the entry's place without `functools.wraps`, whose name then
+    /// leads nowhere.
+    private static func unpicklableTask(at site: SpawnSite, _ model: ProjectModel) -> (FileFacts, Reason)? {
+        if let entry = site.entryID, let (home, function) = model.function(entry) {
+            if let reason = unpicklable(function, in: home) { return (home, reason) }
+            return unwrappedDecoration(of: function, model)
+        }
+        guard let maker = site.taskMaker, let made = model.function(maker)?.function.returnedFunction,
+              let (home, function) = model.function(made), let reason = unpicklable(function, in: home) else { return nil }
+        return (home, reason)
+    }
+
+    /// `@timed def work(x)` where `timed` returns its nested `wrapper` (through a factory
+    /// too: `@retry(3)`), and `wrapper` is not decorated with `functools.wraps`.
+    private static func unwrappedDecoration(of function: FunctionFacts, _ model: ProjectModel) -> (FileFacts, Reason)? {
+        for decorator in function.decorators {
+            guard let (_, decorating) = model.function(decorator), var returned = decorating.returnedFunction,
+                  var (home, wrapper) = model.function(returned) else { continue }
+            if let inner = wrapper.returnedFunction, let found = model.function(inner) {
+                returned = inner
+                (home, wrapper) = found
+            }
+            guard wrapper.isNested, wrapper.kind != .lambda,
+                  !wrapper.decorators.contains(where: { $0 == "functools.wraps" || $0.hasSuffix(".wraps") }) else { continue }
+            return (home, Reason(
+                what: "`\(function.name)`, which `@\(decorating.name)` replaces with `\(wrapper.name)`, a function defined inside it",
+                advice: "decorate `\(wrapper.name)` with `@functools.wraps(...)`, so pickle finds it under `\(function.name)`'s name",
+                definition: wrapper.nameRange, note: "`\(wrapper.name)` defined here, without `functools.wraps`"))
+        }
+        return nil
     }
 
     /// Why pickle, which sends a function by its importable name, cannot send this one.

@@ -38,6 +38,7 @@ enum FactsDump {
         if site.isBounded { notes.append("bounded") }
         if site.detaches { notes.append("parent exits") }
         if site.startsPerRequest { notes.append("per request") }
+        if let maker = site.taskMaker { notes.append("task made by \(maker)") }
         for (position, value) in site.integerArguments.sorted(by: { $0.key < $1.key }) { notes.append("hands \(value) at \(position)") }
         for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
@@ -60,6 +61,7 @@ enum FactsDump {
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
         if !function.handedFunctions.isEmpty { lines.append("  hands on: \(function.handedFunctions.joined(separator: ", "))") }
         if let recursion = function.branchingRecursion { lines.append("  calls itself twice, line \(line(recursion))") }
+        if let returned = function.returnedFunction { lines.append("  returns \(returned)") }
         for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
@@ -171,6 +173,7 @@ extension FactsDump {
             ["line": line(site.range), "kind": site.kind.rawValue, "api": site.api, "entry": entry(site.entry),
              "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "detaches": site.detaches, "per_request": site.startsPerRequest,
              "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] },
+             "task_maker": site.taskMaker ?? NSNull(),
              "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) })]
         }
         func call(_ call: CallFacts) -> [String: Any] {
@@ -182,6 +185,7 @@ extension FactsDump {
             ["id": function.id, "kind": function.kind.rawValue, "async": function.isAsync, "line": line(function.range),
              "class": function.className ?? NSNull(), "decorators": function.decorators, "hands_on": function.handedFunctions,
              "branching_recursion": function.branchingRecursion.map(line) ?? NSNull(),
+             "returns_function": function.returnedFunction ?? NSNull(),
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),

@@ -106,6 +106,21 @@ import Testing
         #expect(found.map(\.integerArguments) == [[0: 10_000_000], [0: 1_000, 1: 6], [0: 5000], [1: 42], [:], [0: 7], [:]])
     }
 
+    @Test func aTaskMadeByACallNamesTheFunctionThatMakesIt() {
+        let found = sites("""
+        import functools
+        from multiprocessing import Pool
+        def make(n):
+            pass
+        def work(n, x):
+            pass
+        with Pool() as pool:
+            pool.map(make(2), [1])
+            pool.map(functools.partial(work, 2), [1])
+        """)
+        #expect(found.map(\.taskMaker) == ["pkg.mod.make", nil])
+    }
+
     @Test func timersForkAndRawThreadsAreRecognised() {
         let found = sites("""
         import threading, os, _thread

@@ -53,6 +53,30 @@ import Testing
         #expect(facts.function("pkg.mod.Tree.size")?.branchingRecursion != nil)
     }
 
+    @Test func aNestedFunctionOrLambdaReturnedIsRecorded() {
+        let facts = scan("""
+        def make(n):
+            def work(x):
+                return x * n
+            return work
+        def adder(n):
+            return lambda x: x + n
+        def passthrough(func):
+            return func
+        def outer():
+            def inner():
+                def deepest():
+                    pass
+                return deepest
+            return helper
+        """)
+        #expect(facts.function("pkg.mod.make")?.returnedFunction == "pkg.mod.make.<locals>.work")
+        #expect(facts.function("pkg.mod.adder")?.returnedFunction?.hasPrefix("pkg.mod.<lambda>") == true)
+        #expect(facts.function("pkg.mod.passthrough")?.returnedFunction == nil)
+        #expect(facts.function("pkg.mod.outer")?.returnedFunction == nil)
+        #expect(facts.function("pkg.mod.outer.<locals>.inner")?.returnedFunction == "pkg.mod.outer.<locals>.inner.<locals>.deepest")
+    }
+
     @Test func functionRangeCoversTheWholeBody() {
         let source = "def f():\n    a = 1\n    return a\n\nx = 2\n"
         let facts = scan(source)

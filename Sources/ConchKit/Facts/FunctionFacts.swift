@@ -30,6 +30,9 @@ public struct FunctionFacts: Sendable {
     /// with arithmetic (`fib(n - 1) + fib(n - 2)`): each call makes two more, so the
     /// work multiplies with the depth, with no loop to show for it.
     public var branchingRecursion: ByteRange?
+    /// Python: a function defined inside this one that it returns (`return wrapper`,
+    /// `return lambda x: ...`): what a call of a factory or a decorator gives back.
+    public var returnedFunction: FunctionID?
     /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
     public var gilReleasedRegions: [ByteRange] = []
     /// C: the locks this function leaves taken or released for its caller

@@ -52,6 +52,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var startsPerRequest = false
     /// Python, with a `.parameter` entry: the parameter's name, which a caller may pass by keyword.
     public var parameterName: String?
+    /// Python: the function whose call makes the task, when the task is what it returns
+    /// (`pool.map(make_worker(2), xs)`).
+    public var taskMaker: FunctionID?
     /// Python: the integer constants the start hands its task, by the position of
     /// the parameter that receives each (`args=(10**7,)`, `submit(work, 5000)`).
     public var integerArguments: [Int: Int] = [:]

@@ -51,6 +51,7 @@ enum SpawnDetector {
                                  loop: call.loop, isBounded: isBounded)
             site.startsPerRequest = perRequest
             site.integerArguments = integerArguments
+            if case .unresolved = entry { site.taskMaker = taskMaker(model, call: call, source: spawn.entry) }
             if case let .unresolved(name) = entry, let position = forwardedParameter(model, function: found.function, name: name) {
                 site.entry = .parameter(position)
                 site.parameterName = name
@@ -61,6 +62,20 @@ enum SpawnDetector {
             }
             model.facts.spawnSites.append(site)
         }
+    }
+
+    /// `pool.map(make_worker(2), xs)`: the task is what a call of a function returns.
+    private static func taskMaker(_ model: ScanModel, call: CallFacts, source: SpawnCatalog.EntrySource) -> FunctionID? {
+        let argument: Argument? = switch source {
+        case let .argument(keyword, position):
+            keyword.flatMap { call.argument(keyword: $0) } ?? position.flatMap { call.argument(at: $0) }
+        case .executorArgument:
+            call.argument(at: 1)
+        default:
+            nil
+        }
+        guard case let .call(callee)? = argument?.shape, callee != "functools.partial", !model.namesClass(callee) else { return nil }
+        return callee
     }
 
     /// `def spawn(func, *args): Thread(target=func, args=args).start()`: where the

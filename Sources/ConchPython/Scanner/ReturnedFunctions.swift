@@ -1,0 +1,25 @@
+import ConchKit
+
+/// `return work` after `def work(...):` in the same function, or `return lambda x: ...`:
+/// the function hands its caller a function defined inside it (a factory, a decorator's
+/// wrapper), which pickle cannot send by name.
+enum ReturnedFunctions {
+    static func record(_ model: ScanModel, statement index: Int, function: Int) {
+        let tokens = model.tokens
+        let statement = model.statements[index]
+        let facts = model.facts.functions[function]
+        guard statement.header == nil, tokens.isName(statement.first, "return"), facts.returnedFunction == nil,
+              facts.kind == .function || facts.kind == .method, statement.end > statement.first + 1 else { return }
+        let value = statement.first + 1
+        if let lambda = model.lambda(at: value), lambda.end >= statement.end {
+            model.facts.functions[function].returnedFunction = model.facts.functions[lambda.function].id
+            return
+        }
+        guard value + 1 == statement.end, tokens.isName(value) else { return }
+        let resolved = model.resolve(name: tokens.text(value), scope: function)
+        let inner = facts.id + ".<locals>."
+        guard resolved.isResolved, !resolved.isInstance, resolved.name.hasPrefix(inner),
+              !resolved.name.dropFirst(inner.count).contains(".") else { return }
+        model.facts.functions[function].returnedFunction = resolved.name
+    }
+}
