@@ -24,7 +24,8 @@ struct MTUnsafeCallInThread: Rule {
             // A call on the way to ending the process (`fprintf(stderr, "%s", strerror(errno)); _exit(1);`) races with nothing that matters.
             for call in function.calls where !call.leadsToExit && entry.runs(function.id, of: file, at: call.range.start, guardedBy: call.guards)
                 && !file.runsOnlyInMainThread(at: call.range.start) {
-                guard let unsafe = model.threadUnsafeEntry(for: call, in: file), !(onGlibc && unsafe.safeInGlibc),
+                guard let (call, unsafe) = threadUnsafe(call, entry: entry, function: function, file: file, model),
+                      !(onGlibc && unsafe.safeInGlibc),
                       !handles(unsafe.raises, around: call, in: function, of: file),
                       unsafe.safeInThreadsCalling.isEmpty || !unsafe.safeInThreadsCalling.contains(where: { made in
                           callees(of: entry, model, cache: &threadCalls).contains(made)
@@ -41,6 +42,17 @@ struct MTUnsafeCallInThread: Rule {
             findings.append(finding(candidate, model))
         }
         return findings
+    }
+
+    /// The call's entry in the catalogs, or that of the same call made on the class of
+    /// the object every start of the thread hands the receiver (`label.config` in
+    /// `def refresh(label)`, started with a `tk.Label`), with the call as judged.
+    private func threadUnsafe(_ call: CallFacts, entry: ExecutionContexts.Entry, function: FunctionFacts, file: FileFacts,
+                              _ model: ProjectModel) -> (CallFacts, MTUnsafeCalls.Entry)? {
+        if let unsafe = model.threadUnsafeEntry(for: call, in: file) { return (call, unsafe) }
+        guard let typed = entry.callOnStartedArgument(call, in: function),
+              let unsafe = model.threadUnsafeEntry(for: typed, in: file) else { return nil }
+        return (typed, unsafe)
     }
 
     private struct Candidate {

@@ -77,6 +77,22 @@ import Testing
         #expect(facts.function("pkg.mod.outer.<locals>.inner")?.returnedFunction == "pkg.mod.outer.<locals>.inner.<locals>.deepest")
     }
 
+    @Test func parametersAreListedAsCallersPassThem() {
+        let facts = scan("""
+        def f(a, b=1, *rest, key, **options):
+            pass
+        class C:
+            def method(self, x, y):
+                pass
+            @staticmethod
+            def helper(x):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.parameters == ["a", "b", "rest", "key", "options"])
+        #expect(facts.function("pkg.mod.C.method")?.parameters == ["x", "y"])
+        #expect(facts.function("pkg.mod.C.helper")?.parameters == ["x"])
+    }
+
     @Test func functionRangeCoversTheWholeBody() {
         let source = "def f():\n    a = 1\n    return a\n\nx = 2\n"
         let facts = scan(source)

@@ -20,6 +20,9 @@ public struct FunctionFacts: Sendable {
     /// Defined inside another function (a closure), so not importable by name.
     public var isNested = false
     public var decorators: [String] = []
+    /// Python: the parameters' names in the order a caller passes them (`self` of a
+    /// method left out).
+    public var parameters: [String] = []
     public var loops: [LoopFacts] = []
     public var calls: [CallFacts] = []
     public var globalAccesses: [GlobalAccess] = []

@@ -106,8 +106,10 @@ struct StructurePass {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
             if !isStatic { scope.selfName = parameters.first }
+            model.facts.functions[functionIndex].parameters = Array(parameters.dropFirst(isStatic ? 0 : 1))
             model.classes[className]?.methods.insert(name)
         } else {
+            model.facts.functions[functionIndex].parameters = parameters
             model.scopes[enclosing].define(name, as: id)
             // A closure inside a method still sees the method's `self`.
             if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {

@@ -33,7 +33,7 @@ enum SharedInstanceUpdates {
             guard !updates.isEmpty, let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in
                 // `Thread(target=counter.increment)`: the object the method is taken from.
                 guard let argument = call.arguments.first(where: { $0.shape == .name(entry.id) }),
-                      let dot = argument.text.lastIndex(of: "."), isPlainChain(argument.text) else { return nil }
+                      let dot = argument.text.lastIndex(of: "."), TaskArguments.isPlainChain(argument.text) else { return nil }
                 return String(argument.text[..<dot])
             }) else { continue }
             var sharing = entry
@@ -52,7 +52,7 @@ enum SharedInstanceUpdates {
         let updates = file.parameterUpdates(of: function).filter { !locks.isGuarded($0.access, in: function, file: file) }
         let positions = Set(updates.compactMap(\.parameter)).sorted()
         return positions.flatMap { position -> [Race] in
-            guard let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in argument(at: position, of: call) }) else { return [] }
+            guard let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in TaskArguments.name(at: position, of: call) }) else { return [] }
             var sharing = entry
             sharing.starts = starts
             return updates.filter { $0.parameter == position }.map { update in
@@ -61,25 +61,6 @@ enum SharedInstanceUpdates {
         }
     }
 
-    /// The plain name a start hands its task at parameter `position`: in `args=(a, b)` of
-    /// a `Thread` or `Process`, or after the function in `submit(f, a, b)`.
-    private static func argument(at position: Int, of call: CallFacts) -> String? {
-        let text: String?
-        if let tuple = call.argument(keyword: "args")?.text, tuple.first == "(" || tuple.first == "[" {
-            let items = tuple.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
-            text = position < items.count ? String(items[position]) : nil
-        } else if call.argument(keyword: "target") == nil {
-            text = call.argument(at: position + 1)?.text
-        } else {
-            text = nil
-        }
-        guard let name = text?.trimmingCharacters(in: .whitespaces), !name.isEmpty, isPlainChain(name) else { return nil }
-        return name
-    }
-
-    private static func isPlainChain(_ text: String) -> Bool {
-        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-    }
 
     /// An object the function runs on in several threads at once, as written: one start
     /// that alone starts several (in a loop, a pool) on one object, or several starts in

@@ -3,8 +3,8 @@ import ConchKit
 /// The values a process start or a pool call sends with its task (`Process(args=(...))`,
 /// `pool.apply_async(f, (a, b))`, `executor.submit(f, a, b)`), as the plain names written
 /// there, each with the call that made what it holds: the last one its function bound
-/// it to before the start, or else the module's (a parameter of the same name, which
-/// the facts do not list, would hide that global).
+/// it to before the start, or else the module's, unless a parameter of the function
+/// hides that global.
 enum TaskArguments {
     struct Sent {
         var name: String
@@ -44,11 +44,33 @@ enum TaskArguments {
         }
     }
 
-    private static func maker(of name: String, before offset: Int, in function: FunctionFacts, of file: FileFacts) -> CallFacts? {
+    /// The plain name a start hands its task at parameter `position`: in `args=(a, b)` of
+    /// a `Thread` or `Process`, or after the function in `submit(f, a, b)`.
+    static func name(at position: Int, of call: CallFacts) -> String? {
+        let text: String?
+        if let tuple = call.argument(keyword: "args")?.text, tuple.first == "(" || tuple.first == "[" {
+            let items = tuple.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+            text = position < items.count ? String(items[position]) : nil
+        } else if call.argument(keyword: "target") == nil {
+            text = call.argument(at: position + 1)?.text
+        } else {
+            text = nil
+        }
+        guard let name = text?.trimmingCharacters(in: .whitespaces), !name.isEmpty, isPlainChain(name) else { return nil }
+        return name
+    }
+
+    static func isPlainChain(_ text: String) -> Bool {
+        text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    }
+
+    /// The call that made what `name` holds before `offset`: the last one `function` bound
+    /// it to, or else the module's (not for a parameter's name).
+    static func maker(of name: String, before offset: Int, in function: FunctionFacts, of file: FileFacts) -> CallFacts? {
         if let local = function.calls.last(where: { $0.boundName == name && $0.isResolved && $0.range.start < offset }) {
             return local
         }
-        guard function.kind != .module, let module = file.functions.first(where: { $0.kind == .module }) else { return nil }
+        guard function.kind != .module, !function.parameters.contains(name), let module = file.functions.first(where: { $0.kind == .module }) else { return nil }
         return module.calls.last { $0.boundName == name && $0.isResolved }
     }
 
