@@ -9,8 +9,18 @@ struct CPUBoundInEventLoop: Rule {
         var findings: [Finding] = []
         for (file, function, role) in loops.functionsOnTheLoop {
             let computing = computingLoops(in: function, of: file, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
-            guard !computing.isEmpty else { continue }
+            let counted = countedHelperLoops(in: function, of: file, model: model)
+            guard !computing.isEmpty || !counted.isEmpty else { continue }
             let run = loops.runs(reaching: file).first
+            for (call, callee, loop) in counted {
+                let name = model.displayName(function.id)
+                findings.append(finding(
+                    in: file, at: call.range,
+                    "`\(model.displayName(callee))` called in \(role.describe(name)) runs \(model.describe(loop, from: file.path)), "
+                        + "holding \(role.loopName(run: run?.marker)); no other task or callback runs until it returns",
+                    advice: helperAdvice(role, helper: model.displayName(callee)),
+                    related: [model.related(loop)] + (run.map { [model.loopStart($0)] } ?? [])))
+            }
             for loop in computing {
                 let name = model.displayName(function.id)
                 findings.append(finding(
@@ -35,6 +45,28 @@ struct CPUBoundInEventLoop: Rule {
             if !yields, !inside { reported.append(loop) }
         }
         return reported
+    }
+
+    /// Calls of a plain function of the project that hand it a count its loop runs by
+    /// (`crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`): written out at
+    /// the call, the work is as sure as a loop in the coroutine's own body.
+    private func countedHelperLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel)
+        -> [(call: CallFacts, callee: FunctionID, loop: WorkloadEvidence)] {
+        function.calls.compactMap { call in
+            guard call.arguments.contains(where: { $0.integerValue != nil }), let callee = model.resolve(call.callee, from: file),
+                  callee != function.id, let (_, helper) = model.function(callee), !helper.isAsync,
+                  let loop = model.countedLoop(in: callee, handed: call.integerArguments(for: helper)) else { return nil }
+            return (call, callee, loop)
+        }
+    }
+
+    private func helperAdvice(_ role: LoopRole, helper: String) -> String {
+        switch role {
+        case .coroutine:
+            "run it with `await loop.run_in_executor(ProcessPoolExecutor(), \(helper), ...)`"
+        case .callback:
+            "run `\(helper)` in a `concurrent.futures.ProcessPoolExecutor` and hand the result back to the loop"
+        }
     }
 
     /// A loop that works on the event loop's own handles (`uv_close` on each of a

@@ -3,6 +3,13 @@ import ConchPython
 import Testing
 
 @Suite struct ScannerCallTests {
+    @Test func integerConstantArgumentsCarryTheirValue() {
+        let facts = scan("""
+        work(5000, 10**7, n=1_000 * 60, name="x", size=count, big=10**12, neg=-1)
+        """)
+        #expect(facts.call("work")?.arguments.map(\.integerValue) == [5000, 10_000_000, 60_000, nil, nil, Int32.max, nil])
+    }
+
     @Test func fStringTextThatLooksLikeACallIsNoCall() {
         let facts = scan("import os\nmsg = f\"run os.system(cmd) {name}\"\nother = 'os.system(x)'\n")
         #expect(facts.allCalls.isEmpty)

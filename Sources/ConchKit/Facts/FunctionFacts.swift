@@ -216,8 +216,9 @@ public struct Argument: Hashable, Sendable {
     public var text: String
     public var shape: Shape
     public var range: ByteRange
-    /// C: the value of an integer constant argument (`1`, `FLAG_NO_NEWPAGE`, an enum
-    /// constant); 32 bits hold every flag and enumerator a guard compares with.
+    /// The value of an integer constant argument: C's `1`, `FLAG_NO_NEWPAGE`, an enum
+    /// constant; Python's `5000`, `10**7`, `1_000 * 60` (larger ones held at `Int32.max`).
+    /// 32 bits hold every flag and enumerator a guard compares with.
     public var integerValue: Int32?
     /// C: `&loop` of a local variable or `&ctx->loop` of a member: an address that
     /// is never that of a whole global object.

@@ -48,6 +48,14 @@ extension ProjectModel {
         return classifier.workload(of: id, handed: arguments)
     }
 
+    /// A loop of function `id`'s own that computes and that the integer constants a call
+    /// hands it (by parameter position) make run a thousand times or more:
+    /// `crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`.
+    public func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
+        var classifier = WorkloadClassifier(model: self)
+        return classifier.countedLoop(in: id, handed: arguments)
+    }
+
     /// Workloads of many functions, sharing one pass over the call graph.
     public func workloads(of ids: [FunctionID]) -> [FunctionID: Workload] {
         var classifier = WorkloadClassifier(model: self)

@@ -3,6 +3,8 @@
 struct WorkloadClassifier {
     /// Arithmetic operators a loop body needs before it counts as computing.
     static let hotLoopOperations = 3
+    /// Passes that make a loop long by their number alone.
+    static let largeCount = 1000
 
     let model: ProjectModel
     private lazy var libraryMethods = model.libraryMethods
@@ -31,14 +33,20 @@ struct WorkloadClassifier {
     /// (`countdown(n)`'s `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
     mutating func workload(of id: FunctionID, handed arguments: [Int: Int]) -> Workload {
         let workload = workload(of: id)
-        guard workload.cpu == nil, !arguments.isEmpty, let (file, function) = model.function(id) else { return workload }
+        guard workload.cpu == nil, let evidence = countedLoop(in: id, handed: arguments) else { return workload }
+        return Workload(cpu: evidence, io: workload.io, native: workload.native)
+    }
+
+    /// A loop of the function's own that computes and runs a thousand times or more
+    /// because of a count among `arguments` (by parameter position).
+    mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
+        guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
         let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop in
             loop.passesSetBy.flatMap { parameter in arguments[parameter.position].map { (loop, parameter.name, $0) } }
-        }.first
-        guard let (loop, parameter, passes) = counted else { return workload }
-        let evidence = WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: passes), path: file.path,
-                                        range: loop.headerRange, function: id, via: [])
-        return Workload(cpu: evidence, io: workload.io, native: workload.native)
+        }.first { $0.2 >= Self.largeCount }
+        guard let (loop, parameter, passes) = counted else { return nil }
+        return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: passes), path: file.path,
+                                range: loop.headerRange, function: id, via: [])
     }
 
     private mutating func classify(_ id: FunctionID, within range: ByteRange?) -> Workload {
@@ -141,7 +149,7 @@ struct WorkloadClassifier {
             let counted: Int? = if case let .constant(count) = loop.bound { count } else {
                 loop.passesSetBy.flatMap { arguments[$0.position] }
             }
-            let large = (counted ?? 0) >= 1000
+            let large = (counted ?? 0) >= Self.largeCount
             // A loop that calls nothing, run a thousand times, spends them all on its arithmetic.
             let computes = loop.arithmeticOperations >= hotLoopOperations
                 || (large && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))

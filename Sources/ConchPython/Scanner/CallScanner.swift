@@ -74,8 +74,12 @@ enum CallScanner {
             first += 2
         }
         let last = part.end - 1
-        return Argument(keyword: keyword, shape: shape(model, first, last, function: function),
-                        range: tokens.range(first, last), text: model.shortText(first, last))
+        var argument = Argument(keyword: keyword, shape: shape(model, first, last, function: function),
+                                range: tokens.range(first, last), text: model.shortText(first, last))
+        if tokens.kinds[first] == .number, let value = LoopBounds.constant(tokens, first: first, end: part.end) {
+            argument.integerValue = Int32(clamping: value)
+        }
+        return argument
     }
 
     /// A light expression shape: name, lambda, call, string, formatted string, number, other.

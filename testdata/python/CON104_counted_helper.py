@@ -1,0 +1,37 @@
+"""A coroutine that calls a plain function with a count its loop runs by: the loop
+runs on the event loop as surely as one written in the coroutine itself."""
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+
+def checksum(n):
+    total = 0
+    for i in range(n):
+        total = (total + i * 31) % 65521
+    return total
+
+
+def countdown(n):
+    while n > 0:
+        n -= 1
+
+
+def log_each(n):
+    for i in range(n):
+        print(i)
+
+
+async def handle(size):
+    first = checksum(10_000_000)  # expect: CON104
+    countdown(n=2**20)  # expect: CON104
+    small = checksum(100)  # a hundred passes end at once
+    unknown = checksum(size)  # a count not written here
+    log_each(5000)  # waits on the console, not arithmetic
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        offloaded = await loop.run_in_executor(pool, checksum, 10_000_000)
+    return first, small, unknown, offloaded
+
+
+if __name__ == "__main__":
+    asyncio.run(handle(10))
