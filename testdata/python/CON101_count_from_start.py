@@ -33,6 +33,10 @@ def window_sum(start, stop):
     return total
 
 
+def sum_of_squares(number):
+    return sum(i * i for i in range(number))
+
+
 def report_each(n):
     # Prints on every pass: the console, not arithmetic, sets its pace.
     for i in range(n):
@@ -58,6 +62,8 @@ def main(size):
         pool.submit(multiples_of_seven, 5_000_000)  # expect: CON101
         pool.submit(window_sum, 4_999_990, 5_000_000)
         pool.submit(Simulation().step, 10**6)  # expect: CON101
+        list(pool.map(sum_of_squares, [5_000_000, 6_000_000]))  # expect: CON101
+        list(pool.map(sum_of_squares, [5_000_000, 10]))  # one task of ten passes
     with ThreadPool(4) as pool:
         pool.apply_async(sum_squares, (1_000_000,))  # expect: CON101
     asyncio.run(asyncio.to_thread(sum_squares, 10_000))  # expect: CON101

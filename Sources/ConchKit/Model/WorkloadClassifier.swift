@@ -177,10 +177,12 @@ struct WorkloadClassifier {
         return found
     }
 
-    /// A call on any pass: in the body, or in a `while`'s condition (a `for`'s iterable is made once).
+    /// A call on any pass: in the body, or in a `while`'s condition (the iterable of a
+    /// `for` or a comprehension is made once).
     private static func callsInBody(of loop: LoopFacts, in function: FunctionFacts) -> Bool {
         function.calls.contains { call in
-            loop.range.contains(call.range.start) && !(loop.kind == .for && loop.headerRange.contains(call.range.start))
+            loop.range.contains(call.range.start)
+                && !((loop.kind == .for || loop.kind == .comprehension) && loop.headerRange.contains(call.range.start))
         }
     }
 

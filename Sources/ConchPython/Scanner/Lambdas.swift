@@ -252,7 +252,13 @@ enum LoopBounds {
     /// `range(1, n)` or `range(1, n, 2)` (a literal start), or a side of a `while` condition that compares
     /// two plain values (`while n > 0:`, `while i < n:`) or tests one (`while n:`).
     /// `first..<end` spans a `for`'s iterable or a `while`'s condition.
-    static func countingNames(_ tokens: ScanTokens, first: Int, end: Int, isFor: Bool) -> [String] {
+    static func countingParameter(_ model: ScanModel, function: Int, first: Int, end: Int, isFor: Bool) -> LoopFacts.Parameter? {
+        countingNames(model.tokens, first: first, end: end, isFor: isFor).lazy.compactMap { name in
+            SpawnDetector.forwardedParameter(model, function: function, name: name).map { LoopFacts.Parameter(name: name, position: $0) }
+        }.first
+    }
+
+    private static func countingNames(_ tokens: ScanTokens, first: Int, end: Int, isFor: Bool) -> [String] {
         if isFor {
             guard tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 else { return [] }
             let arguments = Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)

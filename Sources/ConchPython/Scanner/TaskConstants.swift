@@ -6,6 +6,8 @@ import ConchKit
 enum TaskConstants {
     /// Starts that take the task's arguments as one tuple after the function.
     private static let tupleAfterFunction: Set<String> = ["start_new_thread", "start_new", "apply", "apply_async"]
+    /// Pool methods that hand the function one item of an iterable per task.
+    private static let mapsOver: Set<String> = ["map", "imap", "imap_unordered", "map_async"]
     /// Starts whose positional arguments after the function are the task's.
     private static let spreadAfterFunction: Set<String> = [
         "submit", "to_thread", "run_sync", "run_in_executor", "deferToThread", "callInThread", "run", "spawn", "spawn_later",
@@ -28,8 +30,18 @@ enum TaskConstants {
         let method = api.split(separator: ".").last.map(String.init) ?? api
         let after = positional.dropFirst(functionPosition + 1)
         if tupleAfterFunction.contains(method), let tuple = after.first { return items(tokens, ofTuple: tuple) }
+        // `pool.map(work, [10**7, 10**7])`: each task gets one item, the smallest the least.
+        if mapsOver.contains(method), after.count == 1, let list = after.first {
+            let values = items(tokens, ofTuple: list)
+            guard values.count == itemCount(tokens, list), let least = values.values.min() else { return [:] }
+            return [0: least]
+        }
         guard spreadAfterFunction.contains(method) else { return [:] }
         return constants(tokens, Array(after))
+    }
+
+    private static func itemCount(_ tokens: ScanTokens, _ part: (first: Int, end: Int)) -> Int {
+        Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1).count
     }
 
     private static func items(_ tokens: ScanTokens, ofTuple part: (first: Int, end: Int)) -> [Int: Int] {

@@ -104,6 +104,9 @@ struct TokenContexts {
                                   parent: parentLoop, depth: depth,
                                   arithmeticOperations: tokens.arithmeticOperators(open + 1, end))
             facts.isAsync = start != forToken
+            if let inToken {
+                facts.passesSetBy = LoopBounds.countingParameter(model, function: function, first: inToken + 1, end: headerEnd, isFor: true)
+            }
             model.facts.functions[function].loops.append(facts)
             parentLoop = model.facts.functions[function].loops.count - 1
         }
