@@ -24,7 +24,8 @@ struct UnsynchronizedSharedWrite: Rule {
         var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where isRacyWrite(access, language: file.language) && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards)
+            where isRacyWrite(access, language: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
+                && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards)
                 && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
@@ -104,12 +105,18 @@ struct UnsynchronizedSharedWrite: Rule {
         contexts.runsOnlyInForkChildren(function) && contexts.startsInParent(entry)
     }
 
+    /// `global`, or for a local its closures share through `nonlocal` (`pkg.mod.main.<locals>.count`),
+    /// `` `main`'s variable ``.
+    private static func kindOfVariable(_ write: GlobalAccess, _ model: ProjectModel) -> String {
+        write.closureOwner.map { "`\(model.displayName($0))`'s variable" } ?? "global"
+    }
+
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
         let copied = write.copiedAt.map { ", read at \(model.place(file.path, $0.start, from: file.path)) into a local," } ?? ""
-        var message = "\(subject) \(verb(write.kind)) global `\(variable)`\(copied) without a lock; "
+        var message = "\(subject) \(verb(write.kind)) \(Self.kindOfVariable(write, model)) `\(variable)`\(copied) without a lock; "
         var related = write.copiedAt.map { [Finding.Evidence(path: file.path, range: $0, message: "`\(variable)` read here")] } ?? []
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)

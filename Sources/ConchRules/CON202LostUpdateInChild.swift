@@ -18,7 +18,8 @@ struct LostUpdateInChild: Rule {
             }
             if let forking = entry.branchFunction { functions.append(forking) }
             for (file, function) in functions {
-                for write in function.globalAccesses where write.isWrite && entry.runs(function.id, of: file, at: write.range.start, guardedBy: write.guards) {
+                for write in function.globalAccesses where write.isWrite && write.closureOwner.map(entry.sharesVariables) ?? true
+                    && entry.runs(function.id, of: file, at: write.range.start, guardedBy: write.guards) {
                     let key = file.path + ":" + String(write.range.start)
                     guard !reported.contains(key), !isSharedOnPurpose(write.variable, index),
                           !setsUpEachProcess(write, in: file, function, contexts),

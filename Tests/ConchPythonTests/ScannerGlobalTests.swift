@@ -38,6 +38,28 @@ import Testing
         #expect(byName["items"]?.storage == .plain)
     }
 
+    @Test func localsSharedThroughNonlocalAreWatchedInTheirClosures() {
+        let facts = scan("""
+        def main():
+            count = 0
+            other = 0
+            def work():
+                nonlocal count
+                count += 1
+                other_copy = other
+            work()
+            return count
+        def unrelated():
+            count = 0
+            count += 1
+        """)
+        let variable = "pkg.mod.main.<locals>.count"
+        #expect(facts.function("pkg.mod.main.<locals>.work")?.globalAccesses.map(\.variable) == [variable])
+        #expect(facts.function("pkg.mod.main.<locals>.work")?.globalAccesses.first?.kind == .augmented)
+        #expect(facts.function("pkg.mod.main")?.globalAccesses.map(\.variable) == [variable, variable])
+        #expect(facts.function("pkg.mod.unrelated")?.globalAccesses.isEmpty == true)
+    }
+
     @Test func classAttributesAssignedInFunctionsAreWatchedState() {
         let facts = scan("""
         class Stats:

@@ -66,7 +66,7 @@ def main(size):
         list(pool.map(sum_of_squares, [5_000_000, 10]))  # one task of ten passes
     with ThreadPool(4) as pool:
         pool.apply_async(sum_squares, (1_000_000,))  # expect: CON101
-    asyncio.run(asyncio.to_thread(sum_squares, 10_000))  # expect: CON101
+    asyncio.run(asyncio.to_thread(sum_squares, 200_000))  # expect: CON101
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ struct WorkloadClassifier {
     static let hotLoopOperations = 3
     /// Passes that make a loop long by their number alone.
     static let largeCount = 1000
+    /// Passes after which even one operation a pass keeps CPython busy for milliseconds.
+    static let longCount = 100_000
 
     let model: ProjectModel
     private lazy var libraryMethods = model.libraryMethods
@@ -150,9 +152,9 @@ struct WorkloadClassifier {
                 loop.passesSetBy.flatMap { arguments[$0.position] }
             }
             let large = (counted ?? 0) >= Self.largeCount
-            // A loop that calls nothing, run a thousand times, spends them all on its arithmetic.
+            // A loop that calls nothing, run a hundred thousand times, spends them all on its arithmetic.
             let computes = loop.arithmeticOperations >= hotLoopOperations
-                || (large && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))
+                || ((counted ?? 0) >= Self.longCount && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))
             guard computes else { continue }
             // A comprehension that computes nothing (`[e for e in events if e.button() == b]`)
             // filters or copies: it makes no nest of work.

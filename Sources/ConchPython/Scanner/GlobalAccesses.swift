@@ -2,11 +2,20 @@ import ConchKit
 
 /// Reads and writes of watched module globals (see `GlobalVariables`) in functions and module-level code.
 enum GlobalAccesses {
+    /// The qualified name of the module global, or of the local closures share through
+    /// `nonlocal` (`pkg.mod.main.<locals>.count`), that `name` means in `scope`.
+    private static func sharedVariable(_ model: ScanModel, _ name: String, scope: Int) -> String? {
+        if model.isModuleVariable(name, scope: scope) { return model.moduleName + "." + name }
+        guard !model.closureVariables.isEmpty, let owner = model.closureOwner(of: name, scope: scope) else { return nil }
+        return model.facts.functions[owner].id + ".<locals>." + name
+    }
+
     static func record(_ model: ScanModel, statement index: Int, contexts: TokenContexts, assignment: Assignment?,
                        locks: [String], checked: Set<String>) {
         let tokens = model.tokens
         let statement = model.statements[index]
-        guard !model.trackedGlobals.isEmpty, statement.header != .def, statement.header != .classDef else { return }
+        guard !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty, statement.header != .def,
+              statement.header != .classDef else { return }
         var mentionsTracked = false
         for token in statement.first..<statement.end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
             mentionsTracked = true
@@ -37,8 +46,7 @@ enum GlobalAccesses {
             let function = contexts.owner(of: token)
             // Module-level code counts too (a script reading a result after `join()`), but a
             // class body at module level binds class attributes, not the module's names.
-            guard function != 0 || model.statementClass[index] == nil, model.isModuleVariable(name, scope: function) else { continue }
-            let variable = model.moduleName + "." + name
+            guard function != 0 || model.statementClass[index] == nil, let variable = sharedVariable(model, name, scope: function) else { continue }
             var kind = GlobalAccess.Kind.read
             var range = tokens.range(token, token)
             var copiedAt: ByteRange?
@@ -178,18 +186,16 @@ enum GlobalAccesses {
         return false
     }
 
-    /// Watched globals an `if` condition tests; writes to them in its body are check-then-act.
+    /// Watched globals (and shared closure variables) an `if` condition tests; writes to them in its body are check-then-act.
     static func globalsTested(_ model: ScanModel, first: Int, end: Int, function: Int) -> Set<String> {
         let tokens = model.tokens
-        guard function != 0, !model.trackedGlobals.isEmpty else { return [] }
+        guard function != 0, !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty else { return [] }
         var result: Set<String> = []
         for token in first..<end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
             // `len(cache) < limit` is a soft capacity check: a racing thread overshooting it does no harm.
             if tokens.isOp(token - 1, "("), tokens.isName(token - 2, "len"), tokens.isOp(token + 1, ")") { continue }
             let name = tokens.text(token)
-            if !tokens.isOp(token - 1, "."), model.isModuleVariable(name, scope: function) {
-                result.insert(model.moduleName + "." + name)
-            }
+            if !tokens.isOp(token - 1, "."), let variable = sharedVariable(model, name, scope: function) { result.insert(variable) }
         }
         return result
     }

@@ -57,6 +57,36 @@ extension ScanModel {
         return (moduleVariables.contains(name) && scopes[0].names[name]?.definition == nil) || watchedClasses.contains(name)
     }
 
+    /// The function whose local `name` is, seen from `start`, when nested functions
+    /// share it through `nonlocal` (`closureVariables`).
+    func closureOwner(of name: String, scope start: Int) -> Int? {
+        var index = start
+        while index != 0 {
+            if let entry = scopes[index].names[name] {
+                if entry.isGlobal { return nil }
+                if !entry.isNonlocal, entry.isBound {
+                    return closureVariables.contains(ClosureVariable(owner: index, name: name)) ? index : nil
+                }
+            }
+            index = scopes[index].parent ?? 0
+        }
+        return nil
+    }
+
+    /// Resolves each `nonlocal` declaration to the enclosing function that binds the name.
+    func collectClosureVariables() {
+        for (scope, name) in nonlocalDeclarations {
+            var index = scopes[scope].parent ?? 0
+            while index != 0 {
+                if let entry = scopes[index].names[name], !entry.isNonlocal, entry.isBound {
+                    closureVariables.insert(ClosureVariable(owner: index, name: name))
+                    break
+                }
+                index = scopes[index].parent ?? 0
+            }
+        }
+    }
+
     func canonical(_ name: String) -> String {
         guard ScannerCatalog.canonicalNameLengths.mayContain(name) else { return name }
         return ScannerCatalog.canonicalNames[name] ?? name

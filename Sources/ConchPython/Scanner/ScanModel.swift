@@ -59,9 +59,14 @@ final class ScanModel {
     /// Module-level classes whose attributes functions assign (`Stats.hits += 1`): their
     /// class attributes are module state, watched like globals.
     @exclusivity(unchecked) var watchedClasses: Set<String> = []
+    /// Each `nonlocal` declaration: the function that declares it and the name.
+    @exclusivity(unchecked) var nonlocalDeclarations: [(scope: Int, name: String)] = []
+    /// Locals that nested functions rebind through `nonlocal`, as `function index` and
+    /// name: shared by every closure of one call, so threads running those closures race on them.
+    @exclusivity(unchecked) var closureVariables: Set<ClosureVariable> = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
-    /// `trackedGlobals` by interned name id, for the per-token check.
+    /// `trackedGlobals` and the names of `closureVariables` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Generator functions decorated as coroutines (`@tornado.gen.coroutine`): each `yield` gives way.
     @exclusivity(unchecked) var generatorCoroutines: Set<Int> = []
@@ -235,4 +240,10 @@ final class ScanModel {
         if text.utf8.count <= 15 { return text }
         return internedStrings.intern(text)
     }
+}
+
+/// A local of function `owner` that nested functions share through `nonlocal`.
+struct ClosureVariable: Hashable {
+    var owner: Int
+    var name: String
 }

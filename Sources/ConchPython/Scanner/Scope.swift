@@ -6,6 +6,8 @@ struct Scope {
         var isBound = false
         /// Declared `global` here.
         var isGlobal = false
+        /// Declared `nonlocal` here: the name is an enclosing function's.
+        var isNonlocal = false
         /// The id of the function or class defined directly in this scope under the name.
         var definition: String?
         var importTarget: String?
@@ -38,6 +40,10 @@ struct Scope {
 
     mutating func declareGlobal(_ name: String) {
         names[name, default: Name()].isGlobal = true
+    }
+
+    mutating func declareNonlocal(_ name: String) {
+        names[name, default: Name()].isNonlocal = true
     }
 
     mutating func define(_ name: String, as id: String) {

@@ -215,8 +215,15 @@ struct StructurePass {
             }
             return
         }
-        if tokens.isName(statement.first, "global") || tokens.isName(statement.first, "nonlocal") {
-            guard tokens.isName(statement.first, "global") else { return }
+        if tokens.isName(statement.first, "nonlocal") {
+            for cursor in statement.first + 1..<statement.end where tokens.isName(cursor) {
+                let name = tokens.text(cursor)
+                model.scopes[scope].declareNonlocal(name)
+                model.nonlocalDeclarations.append((scope, name))
+            }
+            return
+        }
+        if tokens.isName(statement.first, "global") {
             var cursor = statement.first + 1
             while cursor < statement.end {
                 if tokens.isName(cursor) {
