@@ -67,7 +67,8 @@ enum FactsDump {
         }
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
-            let passes = loop.passesSetBy.map { ", passes set by `\($0.name)` (parameter \($0.position))" } ?? ""
+            let passes = (loop.passesSetBy.map { ", passes set by `\($0.name)` (parameter \($0.position))" } ?? "")
+                + (loop.readsStandardInput ? ", reads standard input" : "") + (loop.readsFile ? ", reads a file" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
         }
@@ -189,6 +190,7 @@ extension FactsDump {
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
+                  "reads_standard_input": loop.readsStandardInput, "reads_file": loop.readsFile,
                   "passes_set_by": loop.passesSetBy.map { ["name": $0.name, "position": $0.position] as [String: Any] } ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),

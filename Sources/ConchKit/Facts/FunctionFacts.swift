@@ -115,6 +115,9 @@ public struct LoopFacts: Hashable, Sendable {
     /// Python: a `for` over the process's standard input (`for line in sys.stdin:`,
     /// `fileinput.input()`), which runs once per line of input, however many come.
     public var readsStandardInput = false
+    /// Python: a `for` over a file's lines or records (`for line in f:` after
+    /// `f = open(path)`, `for row in csv.reader(handle):`), as many as the file holds.
+    public var readsFile = false
     /// Python: the parameter whose value sets how many passes the loop makes
     /// (`for i in range(n)`, `while n > 0`), so a start that hands the function a
     /// count (`Thread(target=countdown, args=(10**7,))`) tells how long it runs.
