@@ -100,8 +100,8 @@ struct UnpicklableProcessTask: Rule {
             if let reason = unpicklable(function, in: home) { return (home, reason) }
             return unwrappedDecoration(of: function, model)
         }
-        guard let maker = site.taskMaker, let made = model.function(maker)?.function.returnedFunction,
-              let (home, function) = model.function(made), let reason = unpicklable(function, in: home) else { return nil }
+        guard let maker = site.taskMaker, let (home, factory) = model.function(maker), let made = factory.returnedFunction,
+              let reason = unpicklable(home.functions[Int(made)], in: home) else { return nil }
         return (home, reason)
     }
 
@@ -109,12 +109,9 @@ struct UnpicklableProcessTask: Rule {
     /// too: `@retry(3)`), and `wrapper` is not decorated with `functools.wraps`.
     private static func unwrappedDecoration(of function: FunctionFacts, _ model: ProjectModel) -> (FileFacts, Reason)? {
         for decorator in function.decorators {
-            guard let (_, decorating) = model.function(decorator), var returned = decorating.returnedFunction,
-                  var (home, wrapper) = model.function(returned) else { continue }
-            if let inner = wrapper.returnedFunction, let found = model.function(inner) {
-                returned = inner
-                (home, wrapper) = found
-            }
+            guard let (home, decorating) = model.function(decorator), let returned = decorating.returnedFunction else { continue }
+            var wrapper = home.functions[Int(returned)]
+            if let inner = wrapper.returnedFunction { wrapper = home.functions[Int(inner)] }
             guard wrapper.isNested, wrapper.kind != .lambda,
                   !wrapper.decorators.contains(where: { $0 == "functools.wraps" || $0.hasSuffix(".wraps") }) else { continue }
             return (home, Reason(

@@ -60,14 +60,14 @@ enum FactsDump {
         var lines = ["", "\(async)\(function.kind.rawValue) \(function.id), line \(line(function.range))\(owner)"]
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
         if !function.handedFunctions.isEmpty { lines.append("  hands on: \(function.handedFunctions.joined(separator: ", "))") }
-        if let recursion = function.branchingRecursion { lines.append("  calls itself twice, line \(line(recursion))") }
-        if let returned = function.returnedFunction { lines.append("  returns \(returned)") }
+        if let recursion = function.branchingRecursion { lines.append("  calls itself twice, line \(line(function.calls[Int(recursion)].range))") }
+        if let returned = function.returnedFunction { lines.append("  returns \(file.functions[Int(returned)].id)") }
         for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
         }
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
-            let passes = (loop.passesSetBy.map { ", passes set by `\($0.name)` (parameter \($0.position))" } ?? "")
+            let passes = (loop.passesSetBy.map { ", passes set by `\(function.parameterName(at: $0))` (parameter \($0))" } ?? "")
                 + (loop.readsStandardInput ? ", reads standard input" : "") + (loop.readsFile ? ", reads a file" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
@@ -185,13 +185,13 @@ extension FactsDump {
         func function(_ function: FunctionFacts) -> [String: Any] {
             ["id": function.id, "kind": function.kind.rawValue, "async": function.isAsync, "line": line(function.range),
              "class": function.className ?? NSNull(), "decorators": function.decorators, "hands_on": function.handedFunctions,
-             "branching_recursion": function.branchingRecursion.map(line) ?? NSNull(),
-             "returns_function": function.returnedFunction ?? NSNull(),
+             "branching_recursion": function.branchingRecursion.map { line(function.calls[Int($0)].range) } ?? NSNull(),
+             "returns_function": function.returnedFunction.map { file.functions[Int($0)].id } ?? NSNull(),
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
                   "reads_standard_input": loop.readsStandardInput, "reads_file": loop.readsFile,
-                  "passes_set_by": loop.passesSetBy.map { ["name": $0.name, "position": $0.position] as [String: Any] } ?? NSNull()] as [String: Any]
+                  "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0)] as [String: Any] } ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
              "handled_exceptions": file.handledExceptions(in: function).map { region in

@@ -70,11 +70,14 @@ import Testing
                 return deepest
             return helper
         """)
-        #expect(facts.function("pkg.mod.make")?.returnedFunction == "pkg.mod.make.<locals>.work")
-        #expect(facts.function("pkg.mod.adder")?.returnedFunction?.hasPrefix("pkg.mod.<lambda>") == true)
-        #expect(facts.function("pkg.mod.passthrough")?.returnedFunction == nil)
-        #expect(facts.function("pkg.mod.outer")?.returnedFunction == nil)
-        #expect(facts.function("pkg.mod.outer.<locals>.inner")?.returnedFunction == "pkg.mod.outer.<locals>.inner.<locals>.deepest")
+        func returned(by id: String) -> String? {
+            facts.function(id)?.returnedFunction.map { facts.functions[Int($0)].id }
+        }
+        #expect(returned(by: "pkg.mod.make") == "pkg.mod.make.<locals>.work")
+        #expect(returned(by: "pkg.mod.adder")?.hasPrefix("pkg.mod.<lambda>") == true)
+        #expect(returned(by: "pkg.mod.passthrough") == nil)
+        #expect(returned(by: "pkg.mod.outer") == nil)
+        #expect(returned(by: "pkg.mod.outer.<locals>.inner") == "pkg.mod.outer.<locals>.inner.<locals>.deepest")
     }
 
     @Test func parametersAreListedAsCallersPassThem() {

@@ -7,35 +7,39 @@ public struct FunctionFacts: Sendable {
         case lambda
     }
 
+    // Stored properties are declared so that the small ones share padding: a project
+    // holds tens of thousands of functions.
     public var id: FunctionID
     public var name: String
-    public var kind: Kind
-    public var isAsync = false
     public var range: ByteRange
     public var nameRange: ByteRange
-    /// Index, in the same file, of the function this one is defined in.
-    public var parent: Int?
-    /// Qualified name of the class whose body defines this function.
-    public var className: String?
+    private var storedParent: Int32?
+    public var kind: Kind
+    public var isAsync = false
     /// Defined inside another function (a closure), so not importable by name.
     public var isNested = false
+    /// Python: the first of two calls in one statement by which the function calls
+    /// itself and combines the results with arithmetic (`fib(n - 1) + fib(n - 2)`), as
+    /// an index into `calls`: each call makes two more, so the work multiplies with the
+    /// depth, with no loop to show for it.
+    public var branchingRecursion: Int32?
+    /// Python: a function defined inside this one that it returns (`return wrapper`,
+    /// `return lambda x: ...`), as an index into the file's functions: what a call of a
+    /// factory or a decorator gives back.
+    public var returnedFunction: Int32?
+    /// Qualified name of the class whose body defines this function.
+    public var className: String?
     public var decorators: [String] = []
     /// Python: the parameters' names in the order a caller passes them (`self` of a
-    /// method left out).
-    public var parameters: [String] = []
+    /// method left out), joined by commas: one string, most often short enough to need
+    /// no storage of its own, where an array would take an allocation per function.
+    public var parameterList = ""
     public var loops: [LoopFacts] = []
     public var calls: [CallFacts] = []
     public var globalAccesses: [GlobalAccess] = []
     /// Python coroutines: every `await` keyword, awaited call or not (`await ret`).
     /// Each one gives way to the event loop.
     public var awaits: [ByteRange] = []
-    /// Python: where the function calls itself twice or more and combines the results
-    /// with arithmetic (`fib(n - 1) + fib(n - 2)`): each call makes two more, so the
-    /// work multiplies with the depth, with no loop to show for it.
-    public var branchingRecursion: ByteRange?
-    /// Python: a function defined inside this one that it returns (`return wrapper`,
-    /// `return lambda x: ...`): what a call of a factory or a decorator gives back.
-    public var returnedFunction: FunctionID?
     /// C extension: spans between `PyEval_SaveThread` and `PyEval_RestoreThread`.
     public var gilReleasedRegions: [ByteRange] = []
     /// C: the locks this function leaves taken or released for its caller
@@ -51,6 +55,12 @@ public struct FunctionFacts: Sendable {
     /// in a struct or hands to a library): they run where it has them run, not as the
     /// program's own entry points.
     public var handedFunctions: [FunctionID] = []
+
+    /// Index, in the same file, of the function this one is defined in.
+    public var parent: Int? {
+        get { storedParent.map(Int.init) }
+        set { storedParent = newValue.map { Int32(clamping: $0) } }
+    }
 
     public init(id: FunctionID, name: String, kind: Kind, range: ByteRange, nameRange: ByteRange) {
         self.id = id
@@ -118,21 +128,11 @@ public struct LoopFacts: Hashable, Sendable {
     /// Python: a `for` over a file's lines or records (`for line in f:` after
     /// `f = open(path)`, `for row in csv.reader(handle):`), as many as the file holds.
     public var readsFile = false
-    /// Python: the parameter whose value sets how many passes the loop makes
-    /// (`for i in range(n)`, `while n > 0`), so a start that hands the function a
-    /// count (`Thread(target=countdown, args=(10**7,))`) tells how long it runs.
-    public var passesSetBy: Parameter?
-
-    /// A parameter as a caller passes it: its name and position (`self` not counted).
-    public struct Parameter: Hashable, Sendable {
-        public var name: String
-        public var position: Int
-
-        public init(name: String, position: Int) {
-            self.name = name
-            self.position = position
-        }
-    }
+    /// Python: the position, in `FunctionFacts.parameters`, of the parameter whose value
+    /// sets how many passes the loop makes (`for i in range(n)`, `while n > 0`), so a
+    /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)
+    /// tells how long it runs.
+    public var passesSetBy: Int32?
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind
@@ -340,5 +340,18 @@ public struct GlobalVariable: Hashable, Sendable {
         self.range = range
         self.storage = storage
         self.typeName = typeName
+    }
+}
+
+extension FunctionFacts {
+    /// The parameters' names in the order a caller passes them (`self` of a method left out).
+    public var parameters: [String] {
+        parameterList.isEmpty ? [] : parameterList.split(separator: ",").map(String.init)
+    }
+
+    /// The name of the parameter at `position` in `parameters`, as messages show it.
+    public func parameterName(at position: Int32) -> String {
+        let names = parameters
+        return Int(position) < names.count ? names[Int(position)] : "parameter \(position + 1)"
     }
 }

@@ -44,7 +44,7 @@ struct WorkloadClassifier {
     mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
         guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
         let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop in
-            loop.passesSetBy.flatMap { parameter in arguments[parameter.position].map { (loop, parameter.name, $0) } }
+            loop.passesSetBy.flatMap { position in arguments[Int(position)].map { (loop, function.parameterName(at: position), $0) } }
         }.first { $0.2 >= Self.largeCount }
         guard let (loop, parameter, passes) = counted else { return nil }
         return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: passes), path: file.path,
@@ -59,7 +59,7 @@ struct WorkloadClassifier {
         var cpu = hotLoops(in: function, of: file).first(where: { range?.contains($0.range.start) ?? true }).map {
             WorkloadEvidence(kind: .hotLoop, path: file.path, range: $0.headerRange, function: id, via: [])
         }
-        if cpu == nil, let recursion = function.branchingRecursion, range?.contains(recursion.start) ?? true,
+        if cpu == nil, let recursion = function.branchingRecursion.map({ function.calls[Int($0)].range }), range?.contains(recursion.start) ?? true,
            !function.decorators.contains(where: WorkloadCatalog.memoizing.contains) {
             cpu = WorkloadEvidence(kind: .recursion, path: file.path, range: recursion, function: id, via: [])
         }
@@ -149,7 +149,7 @@ struct WorkloadClassifier {
         }
         for (index, loop) in loops.enumerated() where (loop.kind != .comprehension || loop.depth == 0) && !timeBoxed[index] {
             let counted: Int? = if case let .constant(count) = loop.bound { count } else {
-                loop.passesSetBy.flatMap { arguments[$0.position] }
+                loop.passesSetBy.flatMap { arguments[Int($0)] }
             }
             let large = (counted ?? 0) >= Self.largeCount
             // A loop that calls nothing, run a hundred thousand times, spends them all on its arithmetic.

@@ -14,7 +14,7 @@ enum BranchingRecursion {
                   call.callee == function.id else { continue }
             let again = calls[(position + 1)...].first { $0.function == call.function && $0.callee == call.callee }
             guard let again, [call, again].contains(where: { isCombined($0, tokens) }) else { continue }
-            model.facts.functions[call.function].branchingRecursion = tokens.range(call.chainFirst, again.close)
+            model.facts.functions[call.function].branchingRecursion = Int32(call.index)
         }
     }
 

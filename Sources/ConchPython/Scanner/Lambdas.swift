@@ -252,9 +252,9 @@ enum LoopBounds {
     /// `range(1, n)` or `range(1, n, 2)` (a literal start), or a side of a `while` condition that compares
     /// two plain values (`while n > 0:`, `while i < n:`) or tests one (`while n:`).
     /// `first..<end` spans a `for`'s iterable or a `while`'s condition.
-    static func countingParameter(_ model: ScanModel, function: Int, first: Int, end: Int, isFor: Bool) -> LoopFacts.Parameter? {
+    static func countingParameter(_ model: ScanModel, function: Int, first: Int, end: Int, isFor: Bool) -> Int32? {
         countingNames(model.tokens, first: first, end: end, isFor: isFor).lazy.compactMap { name in
-            SpawnDetector.forwardedParameter(model, function: function, name: name).map { LoopFacts.Parameter(name: name, position: $0) }
+            SpawnDetector.forwardedParameter(model, function: function, name: name).map { Int32($0) }
         }.first
     }
 

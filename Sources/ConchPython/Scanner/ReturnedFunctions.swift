@@ -12,14 +12,15 @@ enum ReturnedFunctions {
               facts.kind == .function || facts.kind == .method, statement.end > statement.first + 1 else { return }
         let value = statement.first + 1
         if let lambda = model.lambda(at: value), lambda.end >= statement.end {
-            model.facts.functions[function].returnedFunction = model.facts.functions[lambda.function].id
+            model.facts.functions[function].returnedFunction = Int32(lambda.function)
             return
         }
         guard value + 1 == statement.end, tokens.isName(value) else { return }
         let resolved = model.resolve(name: tokens.text(value), scope: function)
         let inner = facts.id + ".<locals>."
         guard resolved.isResolved, !resolved.isInstance, resolved.name.hasPrefix(inner),
-              !resolved.name.dropFirst(inner.count).contains(".") else { return }
-        model.facts.functions[function].returnedFunction = resolved.name
+              !resolved.name.dropFirst(inner.count).contains("."),
+              let index = model.facts.functions.lastIndex(where: { $0.id == resolved.name && $0.parent == function }) else { return }
+        model.facts.functions[function].returnedFunction = Int32(index)
     }
 }

@@ -106,10 +106,10 @@ struct StructurePass {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
             if !isStatic { scope.selfName = parameters.first }
-            model.facts.functions[functionIndex].parameters = Array(parameters.dropFirst(isStatic ? 0 : 1))
+            model.facts.functions[functionIndex].parameterList = parameters.dropFirst(isStatic ? 0 : 1).joined(separator: ",")
             model.classes[className]?.methods.insert(name)
         } else {
-            model.facts.functions[functionIndex].parameters = parameters
+            model.facts.functions[functionIndex].parameterList = parameters.joined(separator: ",")
             model.scopes[enclosing].define(name, as: id)
             // A closure inside a method still sees the method's `self`.
             if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
@@ -157,7 +157,7 @@ struct StructurePass {
         let depth = parent.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
         var bound = LoopFacts.Bound.conditional
         var readsStandardInput = false
-        var passesSetBy: LoopFacts.Parameter?
+        var passesSetBy: Int32?
         if isFor {
             let inToken = Assignments.topLevel(tokens, keyword: "in", first: statement.keyword + 1, end: colon)
             if let inToken {
