@@ -84,6 +84,11 @@ enum GlobalVariables {
     static let immutableTypes: Set<String> = ["int", "float", "complex", "str", "bytes", "bool", "None", "tuple", "frozenset"]
     private static let containerTypes: Set<String> = ["list", "dict", "set"]
 
+    /// A list, dict or set, written out or built by a container type's constructor.
+    static func isContainer(_ type: String) -> Bool {
+        containerTypes.contains(type) || ScannerCatalog.containerConstructors.contains(type)
+    }
+
     /// `a = []`, `a, b = [], {}`, `a = b = 0`: each bound name with its own value where known.
     private static func pairedValues(_ tokens: ScanTokens, target: (first: Int, end: Int), value: (first: Int, end: Int))
         -> [((name: String, token: Int), (first: Int, end: Int)?)] {

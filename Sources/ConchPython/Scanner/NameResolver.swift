@@ -73,8 +73,11 @@ extension ScanModel {
         return nil
     }
 
-    /// Resolves each `nonlocal` declaration to the enclosing function that binds the name.
+    /// Resolves each `nonlocal` declaration to the enclosing function that binds the name,
+    /// and adds the containers a function with closures binds (`totals = {}`,
+    /// `seen = set()`): its closures update them in place, with no declaration.
     func collectClosureVariables() {
+        collectClosureContainers()
         for (scope, name) in nonlocalDeclarations {
             var index = scopes[scope].parent ?? 0
             while index != 0 {
@@ -268,5 +271,40 @@ extension ScanModel {
         if isClassOfFile(callee) { return callee }
         if ScannerCatalog.lowercaseClassLengths.mayContain(callee), ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
         return ClassNames.looksLikeClass(callee) ? callee : nil
+    }
+}
+
+extension ScanModel {
+    /// Containers bound in a function whose nested functions mention their names.
+    fileprivate func collectClosureContainers() {
+        var nested: [Int: [ByteRange]] = [:]
+        for function in facts.functions where function.isNested && function.kind != .lambda {
+            if let parent = function.parent { nested[parent, default: []].append(function.range) }
+        }
+        guard !nested.isEmpty else { return }
+        var mentioned: [Int: Set<Int32>] = [:]
+        for index in statements.indices {
+            let owner = statementFunction[index]
+            guard let closures = nested[owner], statementClass[index] == nil, statements[index].header == nil,
+                  let assignment = assignments[index], assignment.augmentedOperator == nil, let value = assignment.value,
+                  assignment.targets.count == 1, let target = assignment.targets.first, target.end == target.first + 1,
+                  tokens.isName(target.first), let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
+                  GlobalVariables.isContainer(type) else { continue }
+            if mentioned[owner] == nil { mentioned[owner] = nameIDs(in: closures) }
+            guard mentioned[owner]?.contains(tokens.nameIDs[target.first]) == true else { continue }
+            closureVariables.insert(ClosureVariable(owner: owner, name: tokens.text(target.first)))
+        }
+    }
+
+    private func nameIDs(in ranges: [ByteRange]) -> Set<Int32> {
+        var found: Set<Int32> = []
+        for range in ranges {
+            guard var cursor = tokens.index(startingAt: range.start) else { continue }
+            while cursor < tokens.count, tokens.starts[cursor] < range.end {
+                if tokens.kinds[cursor] == .name { found.insert(tokens.nameIDs[cursor]) }
+                cursor += 1
+            }
+        }
+        return found
     }
 }
