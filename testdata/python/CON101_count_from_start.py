@@ -64,6 +64,8 @@ def main(size):
         pool.submit(Simulation().step, 10**6)  # expect: CON101
         list(pool.map(sum_of_squares, [5_000_000, 6_000_000]))  # expect: CON101
         list(pool.map(sum_of_squares, [5_000_000, 10]))  # one task of ten passes
+        list(pool.map(sum_of_squares, range(1_000_000, 1_000_008)))  # expect: CON101
+        list(pool.map(sum_of_squares, range(1_000_000)))  # most tasks are short
     with ThreadPool(4) as pool:
         pool.apply_async(sum_squares, (1_000_000,))  # expect: CON101
     asyncio.run(asyncio.to_thread(sum_squares, 200_000))  # expect: CON101

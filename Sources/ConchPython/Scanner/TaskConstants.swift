@@ -30,18 +30,28 @@ enum TaskConstants {
         let method = api.split(separator: ".").last.map(String.init) ?? api
         let after = positional.dropFirst(functionPosition + 1)
         if tupleAfterFunction.contains(method), let tuple = after.first { return items(tokens, ofTuple: tuple) }
-        // `pool.map(work, [10**7, 10**7])`: each task gets one item, the smallest the least.
-        if mapsOver.contains(method), after.count == 1, let list = after.first {
-            let values = items(tokens, ofTuple: list)
-            guard values.count == itemCount(tokens, list), let least = values.values.min() else { return [:] }
-            return [0: least]
+        // `pool.map(work, [10**7, 10**7])`, `pool.map(work, range(10**6, 10**6 + 8))`: each
+        // task gets one item, the smallest the least.
+        if mapsOver.contains(method), after.count == 1, let iterable = after.first {
+            return leastItem(tokens, of: iterable).map { [0: $0] } ?? [:]
         }
         guard spreadAfterFunction.contains(method) else { return [:] }
         return constants(tokens, Array(after))
     }
 
-    private static func itemCount(_ tokens: ScanTokens, _ part: (first: Int, end: Int)) -> Int {
-        Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1).count
+    /// The smallest item of a list or tuple of constants, or the start of a `range` from
+    /// a constant start upward.
+    private static func leastItem(_ tokens: ScanTokens, of part: (first: Int, end: Int)) -> Int? {
+        if tokens.isName(part.first, "range"), tokens.isOp(part.first + 1, "("), tokens.partner[part.first + 1] == part.end - 1 {
+            let bounds = Assignments.commaSeparated(tokens, first: part.first + 2, end: part.end - 1)
+            // A range counting down from its start has smaller items than the start.
+            guard bounds.count == 2 || (bounds.count == 3 && (LoopBounds.constant(tokens, first: bounds[2].first, end: bounds[2].end) ?? 0) > 0)
+            else { return nil }
+            return LoopBounds.constant(tokens, first: bounds[0].first, end: bounds[0].end)
+        }
+        let values = items(tokens, ofTuple: part)
+        let count = Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1).count
+        return values.count == count ? values.values.min() : nil
     }
 
     private static func items(_ tokens: ScanTokens, ofTuple part: (first: Int, end: Int)) -> [Int: Int] {
