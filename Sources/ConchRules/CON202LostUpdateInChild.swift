@@ -29,7 +29,22 @@ struct LostUpdateInChild: Rule {
                 }
             }
         }
+        for update in ChildArgumentUpdates.find(model) where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
+            findings.append(finding(update, model))
+        }
         return findings
+    }
+
+    /// `results.append(x)` in a `Process`'s target, on the copy of the parent's `results` it was handed.
+    private func finding(_ update: ChildArgumentUpdates.Update, _ model: ProjectModel) -> Finding {
+        let start = model.place(update.file.path, update.site.range.start, from: update.home.path)
+        return finding(
+            in: update.home, at: update.range,
+            "`\(model.displayName(update.entry))` runs in a child process and \(update.what), a copy of the `\(update.passed)` "
+                + "the parent passes at \(start); the parent's `\(update.passed)` never sees the change",
+            advice: "send the result back through a multiprocessing.Queue, or return it from a pool task "
+                + "(Pool.map, ProcessPoolExecutor.map); a `multiprocessing.Manager()`'s list or dict is shared if the object must be",
+            related: [Finding.Evidence(path: update.file.path, range: update.site.range, message: "process started here, with `\(update.passed)`")])
     }
 
     /// A C fork whose parent ends the process in its branch (`if (pid > 0) exit(status);`):

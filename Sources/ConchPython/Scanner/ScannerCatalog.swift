@@ -68,12 +68,7 @@ enum ScannerCatalog {
     static let builtins: Set<String> = StarExports.names(of: "builtins") ?? []
 
     /// Methods that change a built-in container (or deque) in place.
-    static let mutatingMethods: Set<String> = [
-        "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update", "setdefault",
-        "popitem", "add", "discard", "difference_update", "intersection_update",
-        "symmetric_difference_update", "appendleft", "popleft", "extendleft", "rotate", "__setitem__",
-        "__delitem__", "__iadd__",
-    ]
+    static let mutatingMethods = ContainerMethods.mutating
 
     /// Types that synchronise themselves: a global of one of these is not shared-state trouble.
     static let synchronizedTypes: Set<String> = [

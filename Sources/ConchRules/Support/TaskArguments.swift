@@ -65,13 +65,14 @@ enum TaskArguments {
     }
 
     /// The call that made what `name` holds before `offset`: the last one `function` bound
-    /// it to, or else the module's (not for a parameter's name).
-    static func maker(of name: String, before offset: Int, in function: FunctionFacts, of file: FileFacts) -> CallFacts? {
-        if let local = function.calls.last(where: { $0.boundName == name && $0.isResolved && $0.range.start < offset }) {
-            return local
-        }
+    /// it to, or else the module's (not for a parameter's name). Only resolved calls
+    /// count, unless `resolvedOnly` is false.
+    static func maker(of name: String, before offset: Int, in function: FunctionFacts, of file: FileFacts,
+                      resolvedOnly: Bool = true) -> CallFacts? {
+        let binds = { (call: CallFacts) in call.boundName == name && (call.isResolved || !resolvedOnly) }
+        if let local = function.calls.last(where: { binds($0) && $0.range.start < offset }) { return local }
         guard function.kind != .module, !function.parameters.contains(name), let module = file.functions.first(where: { $0.kind == .module }) else { return nil }
-        return module.calls.last { $0.boundName == name && $0.isResolved }
+        return module.calls.last(where: binds)
     }
 
     /// The plain names an argument's text holds (`(lock, q)`, `{"log": log}`): not

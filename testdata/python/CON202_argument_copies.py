@@ -1,0 +1,35 @@
+"""Objects handed to a `Process` and changed there: the child changes its own copy,
+and the parent, which reads its object after `join()`, never sees the change."""
+from multiprocessing import Process, Manager, Queue
+
+
+class Stats:
+    def __init__(self):
+        self.done = 0
+
+
+def worker(results, stats):
+    results.append(42)  # expect: CON202
+    stats.done += 1  # expect: CON202
+
+
+def good_worker(shared, queue):
+    shared.append(1)  # a manager's list: the change reaches the parent
+    queue.put(2)
+
+
+def main():
+    results = []
+    stats = Stats()
+    p = Process(target=worker, args=(results, stats))
+    p.start()
+    p.join()
+    manager = Manager()
+    shared = manager.list()
+    q = Queue()
+    Process(target=good_worker, args=(shared, q)).start()
+    print(results, stats.done)
+
+
+if __name__ == "__main__":
+    main()
