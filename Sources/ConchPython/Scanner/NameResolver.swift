@@ -275,36 +275,32 @@ extension ScanModel {
 }
 
 extension ScanModel {
-    /// Containers bound in a function whose nested functions mention their names.
+    /// Containers bound in a function whose nested functions mention their names; one
+    /// pass over the statements for the bindings, one for the mentions, whatever the nesting.
     fileprivate func collectClosureContainers() {
-        var nested: [Int: [ByteRange]] = [:]
-        for function in facts.functions where function.isNested && function.kind != .lambda {
-            if let parent = function.parent { nested[parent, default: []].append(function.range) }
-        }
-        guard !nested.isEmpty else { return }
-        var mentioned: [Int: Set<Int32>] = [:]
-        for index in statements.indices {
-            let owner = statementFunction[index]
-            guard let closures = nested[owner], statementClass[index] == nil, statements[index].header == nil,
-                  let assignment = assignments[index], assignment.augmentedOperator == nil, let value = assignment.value,
-                  assignment.targets.count == 1, let target = assignment.targets.first, target.end == target.first + 1,
-                  tokens.isName(target.first), let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
+        let enclosing = Set(facts.functions.compactMap { $0.isNested && $0.kind != .lambda ? $0.parent : nil })
+        guard !enclosing.isEmpty else { return }
+        var candidates: [ClosureVariable: Int32] = [:]
+        for index in statements.indices where enclosing.contains(statementFunction[index]) && statementClass[index] == nil {
+            guard statements[index].header == nil, let assignment = assignments[index], assignment.augmentedOperator == nil,
+                  let value = assignment.value, assignment.targets.count == 1, let target = assignment.targets.first,
+                  target.end == target.first + 1, tokens.isName(target.first),
+                  let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
                   GlobalVariables.isContainer(type) else { continue }
-            if mentioned[owner] == nil { mentioned[owner] = nameIDs(in: closures) }
-            guard mentioned[owner]?.contains(tokens.nameIDs[target.first]) == true else { continue }
-            closureVariables.insert(ClosureVariable(owner: owner, name: tokens.text(target.first)))
+            candidates[ClosureVariable(owner: statementFunction[index], name: tokens.text(target.first))] = tokens.nameIDs[target.first]
         }
-    }
-
-    private func nameIDs(in ranges: [ByteRange]) -> Set<Int32> {
-        var found: Set<Int32> = []
-        for range in ranges {
-            guard var cursor = tokens.index(startingAt: range.start) else { continue }
-            while cursor < tokens.count, tokens.starts[cursor] < range.end {
-                if tokens.kinds[cursor] == .name { found.insert(tokens.nameIDs[cursor]) }
-                cursor += 1
+        guard !candidates.isEmpty else { return }
+        let owners = Set(candidates.keys.map(\.owner))
+        var mentioned: [Int: Set<Int32>] = [:]
+        for (index, statement) in statements.enumerated() {
+            let function = facts.functions[statementFunction[index]]
+            guard function.isNested, let owner = function.parent, owners.contains(owner) else { continue }
+            for token in statement.first..<statement.end where tokens.kinds[token] == .name {
+                mentioned[owner, default: []].insert(tokens.nameIDs[token])
             }
         }
-        return found
+        for (variable, name) in candidates where mentioned[variable.owner]?.contains(name) == true {
+            closureVariables.insert(variable)
+        }
     }
 }
