@@ -9,9 +9,11 @@ enum BranchingRecursion {
         guard calls.count >= 2 else { return }
         let tokens = model.tokens
         for (position, call) in calls.enumerated() where call.isResolved {
-            let function = model.facts.functions[call.function]
-            guard function.branchingRecursion == nil, function.kind == .function || function.kind == .method,
-                  call.callee == function.id else { continue }
+            // Read field by field: a copy of the whole function's facts would cost more than the test.
+            guard call.callee == model.facts.functions[call.function].id, model.facts.functions[call.function].branchingRecursion == nil
+            else { continue }
+            let kind = model.facts.functions[call.function].kind
+            guard kind == .function || kind == .method else { continue }
             let again = calls[(position + 1)...].first { $0.function == call.function && $0.callee == call.callee }
             guard let again, [call, again].contains(where: { isCombined($0, tokens) }) else { continue }
             model.facts.functions[call.function].branchingRecursion = Int32(call.index)

@@ -92,6 +92,11 @@ enum Parameters {
         return (names, annotations)
     }
 
+    /// `FunctionFacts.parameterList`: the names joined by commas; a lone name as it is.
+    static func list(_ names: ArraySlice<String>) -> String {
+        names.count == 1 ? names[names.startIndex] : names.joined(separator: ",")
+    }
+
     /// Where a caller passes parameter `name` of `def name(...)` positionally, counting
     /// from the first parameter; nil for `*args`, `**kwargs`, a keyword-only parameter
     /// or a name the list lacks.

@@ -275,32 +275,29 @@ extension ScanModel {
 }
 
 extension ScanModel {
-    /// Containers bound in a function whose nested functions mention their names; one
-    /// pass over the statements for the bindings, one for the mentions, whatever the nesting.
+    /// Containers bound in a function whose nested functions mention their names: one
+    /// pass over the statements for the mentions, one for the bindings (only names
+    /// mentioned are typed), whatever the nesting.
     fileprivate func collectClosureContainers() {
-        let enclosing = Set(facts.functions.compactMap { $0.isNested && $0.kind != .lambda ? $0.parent : nil })
-        guard !enclosing.isEmpty else { return }
-        var candidates: [ClosureVariable: Int32] = [:]
-        for index in statements.indices where enclosing.contains(statementFunction[index]) && statementClass[index] == nil {
-            guard statements[index].header == nil, let assignment = assignments[index], assignment.augmentedOperator == nil,
-                  let value = assignment.value, assignment.targets.count == 1, let target = assignment.targets.first,
-                  target.end == target.first + 1, tokens.isName(target.first),
-                  let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
-                  GlobalVariables.isContainer(type) else { continue }
-            candidates[ClosureVariable(owner: statementFunction[index], name: tokens.text(target.first))] = tokens.nameIDs[target.first]
-        }
-        guard !candidates.isEmpty else { return }
-        let owners = Set(candidates.keys.map(\.owner))
         var mentioned: [Int: Set<Int32>] = [:]
         for (index, statement) in statements.enumerated() {
-            let function = facts.functions[statementFunction[index]]
-            guard function.isNested, let owner = function.parent, owners.contains(owner) else { continue }
+            let function = statementFunction[index]
+            guard facts.functions[function].isNested, facts.functions[function].kind != .lambda,
+                  let owner = facts.functions[function].parent, owner != 0 else { continue }
             for token in statement.first..<statement.end where tokens.kinds[token] == .name {
                 mentioned[owner, default: []].insert(tokens.nameIDs[token])
             }
         }
-        for (variable, name) in candidates where mentioned[variable.owner]?.contains(name) == true {
-            closureVariables.insert(variable)
+        guard !mentioned.isEmpty else { return }
+        for index in statements.indices where statementClass[index] == nil {
+            let owner = statementFunction[index]
+            guard let names = mentioned[owner], statements[index].header == nil, let assignment = assignments[index],
+                  assignment.augmentedOperator == nil, let value = assignment.value, assignment.targets.count == 1,
+                  let target = assignment.targets.first, target.end == target.first + 1, tokens.isName(target.first),
+                  names.contains(tokens.nameIDs[target.first]),
+                  let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
+                  GlobalVariables.isContainer(type) else { continue }
+            closureVariables.insert(ClosureVariable(owner: owner, name: tokens.text(target.first)))
         }
     }
 }

@@ -7,9 +7,11 @@ enum ReturnedFunctions {
     static func record(_ model: ScanModel, statement index: Int, function: Int) {
         let tokens = model.tokens
         let statement = model.statements[index]
-        let facts = model.facts.functions[function]
-        guard statement.header == nil, tokens.isName(statement.first, "return"), facts.returnedFunction == nil,
-              facts.kind == .function || facts.kind == .method, statement.end > statement.first + 1 else { return }
+        // Asked of every statement: the keyword goes first, before any look at the function's facts.
+        guard tokens.isName(statement.first, "return"), statement.header == nil, statement.end > statement.first + 1,
+              model.facts.functions[function].returnedFunction == nil else { return }
+        let kind = model.facts.functions[function].kind
+        guard kind == .function || kind == .method else { return }
         let value = statement.first + 1
         if let lambda = model.lambda(at: value), lambda.end >= statement.end {
             model.facts.functions[function].returnedFunction = Int32(lambda.function)
@@ -17,7 +19,7 @@ enum ReturnedFunctions {
         }
         guard value + 1 == statement.end, tokens.isName(value) else { return }
         let resolved = model.resolve(name: tokens.text(value), scope: function)
-        let inner = facts.id + ".<locals>."
+        let inner = model.facts.functions[function].id + ".<locals>."
         guard resolved.isResolved, !resolved.isInstance, resolved.name.hasPrefix(inner),
               !resolved.name.dropFirst(inner.count).contains("."),
               let index = model.facts.functions.lastIndex(where: { $0.id == resolved.name && $0.parent == function }) else { return }

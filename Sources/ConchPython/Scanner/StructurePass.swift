@@ -106,10 +106,10 @@ struct StructurePass {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
             if !isStatic { scope.selfName = parameters.first }
-            model.facts.functions[functionIndex].parameterList = parameters.dropFirst(isStatic ? 0 : 1).joined(separator: ",")
+            model.facts.functions[functionIndex].parameterList = Parameters.list(parameters.dropFirst(isStatic ? 0 : 1))
             model.classes[className]?.methods.insert(name)
         } else {
-            model.facts.functions[functionIndex].parameterList = parameters.joined(separator: ",")
+            model.facts.functions[functionIndex].parameterList = Parameters.list(parameters[...])
             model.scopes[enclosing].define(name, as: id)
             // A closure inside a method still sees the method's `self`.
             if let selfName = model.scopes[enclosing].selfName, !parameters.contains(selfName) {
