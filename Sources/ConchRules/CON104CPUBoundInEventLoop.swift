@@ -39,25 +39,31 @@ struct CPUBoundInEventLoop: Rule {
     private func computingLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel) -> [LoopFacts] {
         var reported: [LoopFacts] = []
         for loop in model.hotLoops(in: function, of: file) where isSurelyComputing(loop, in: function) {
-            let yields = function.awaits.contains { loop.range.contains($0.start) }
-                || function.loops.contains { $0.isAsync && loop.range.contains($0.range.start) }
             let inside = reported.contains { $0.range.contains(loop.range.start) }
-            if !yields, !inside { reported.append(loop) }
+            if !givesWay(function, in: loop.range), !inside { reported.append(loop) }
         }
         return reported
     }
 
-    /// Calls of a plain function of the project that hand it a count its loop runs by
-    /// (`crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`): written out at
-    /// the call, the work is as sure as a loop in the coroutine's own body.
+    /// Calls of a function of the project that hand it a count its loop runs by
+    /// (`crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`, or a coroutine
+    /// whose loop never awaits): written out at the call, the work is as sure as a loop
+    /// in the coroutine's own body.
     private func countedHelperLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel)
         -> [(call: CallFacts, callee: FunctionID, loop: WorkloadEvidence)] {
         function.calls.compactMap { call in
             guard call.arguments.contains(where: { $0.integerValue != nil }), let callee = model.resolve(call.callee, from: file),
-                  callee != function.id, let (_, helper) = model.function(callee), !helper.isAsync,
-                  let loop = model.countedLoop(in: callee, handed: call.integerArguments(for: helper)) else { return nil }
+                  callee != function.id, let (_, helper) = model.function(callee),
+                  let loop = model.countedLoop(in: callee, handed: call.integerArguments(for: helper)),
+                  !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
+            else { return nil }
             return (call, callee, loop)
         }
+    }
+
+    /// A coroutine's loop that awaits, or is an `async for`, gives way to the event loop on every pass.
+    private func givesWay(_ function: FunctionFacts, in body: ByteRange) -> Bool {
+        function.awaits.contains { body.contains($0.start) } || function.loops.contains { $0.isAsync && body.contains($0.range.start) }
     }
 
     private func helperAdvice(_ role: LoopRole, helper: String) -> String {

@@ -21,12 +21,27 @@ def log_each(n):
         print(i)
 
 
+async def square_sum(n):
+    # A coroutine in name only: its loop never awaits.
+    return sum(i * i for i in range(n))
+
+
+async def paced_sum(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+        await asyncio.sleep(0)
+    return total
+
+
 async def handle(size):
     first = checksum(10_000_000)  # expect: CON104
     countdown(n=2**20)  # expect: CON104
     small = checksum(100)  # a hundred passes end at once
     unknown = checksum(size)  # a count not written here
     log_each(5000)  # waits on the console, not arithmetic
+    await square_sum(10**6)  # expect: CON104
+    await paced_sum(10**6)  # gives way on every pass
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor() as pool:
         offloaded = await loop.run_in_executor(pool, checksum, 10_000_000)
