@@ -4,7 +4,9 @@ extension GlobalAccess {
     /// For a local that closures share through `nonlocal` (`pkg.mod.main.<locals>.count`),
     /// the function whose variable it is (`pkg.mod.main`); nil for module state.
     var closureOwner: FunctionID? {
-        variable.ranges(of: ".<locals>.").last.map { String(variable[..<$0.lowerBound]) }
+        // Asked of every access a thread makes: most name module state, with no `<` at all.
+        guard variable.utf8.contains(UInt8(ascii: "<")) else { return nil }
+        return variable.ranges(of: ".<locals>.").last.map { String(variable[..<$0.lowerBound]) }
     }
 }
 
