@@ -49,6 +49,23 @@ import Testing
         #expect(facts.function("pkg.mod.C.step")?.parameters == ["rounds"])
     }
 
+    @Test func integerLiteralsOfEveryBaseCountPasses() {
+        let facts = scan("""
+        def f():
+            for i in range(0x10):
+                pass
+            for i in range(1_000):
+                pass
+            for i in range(0b101 * 0o10):
+                pass
+            for i in range(1.5):
+                pass
+            while 0x1:
+                pass
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.constant(16), .constant(1000), .constant(40), .collection, .unbounded])
+    }
+
     @Test func forLoopsOverLiteralRangesHaveAConstantBound() {
         let facts = scan("""
         def f(xs):

@@ -49,8 +49,10 @@ enum GlobalVariables {
         model.facts.constants = constants.values
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
         model.collectClosureVariables()
-        let closureNames = Set(model.closureVariables.map(\.name))
-        model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) || closureNames.contains($0) }
+        model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
+        for variable in model.closureVariables {
+            if let id = model.tokens.names.existingID(of: variable.name) { model.isTrackedName[Int(id)] = true }
+        }
     }
 
     /// Module-level classes of the file that a function assigns an attribute of

@@ -173,7 +173,7 @@ enum LoopBounds {
         while cursor < end, tokens.isOp(cursor, "("), end - 1 > cursor, tokens.partner[cursor] == end - 1 { cursor += 1 }
         let last = end - 1 - (cursor - first)
         if cursor == last, tokens.isName(cursor, "True") { return .unbounded }
-        if cursor == last, tokens.kinds[cursor] == .number, let value = integer(tokens.text(cursor)), value != 0 { return .unbounded }
+        if cursor == last, tokens.kinds[cursor] == .number, let value = tokens.integerLiteral(cursor), value != 0 { return .unbounded }
         return .conditional
     }
 
@@ -296,7 +296,7 @@ enum LoopBounds {
             // A factor: `a ** b ** c`, which is `a ** (b ** c)`.
             var powers: [Int] = []
             while true {
-                guard cursor < end, tokens.kinds[cursor] == .number, let value = integer(tokens.text(cursor)) else { return nil }
+                guard cursor < end, tokens.kinds[cursor] == .number, let value = tokens.integerLiteral(cursor) else { return nil }
                 powers.append(value)
                 cursor += 1
                 guard tokens.isOp(cursor, "**"), cursor < end else { break }
@@ -326,13 +326,5 @@ enum LoopBounds {
             result = next
         }
         return result
-    }
-
-    static func integer(_ text: String) -> Int? {
-        let digits = text.lowercased().filter { $0 != "_" }
-        if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16) }
-        if digits.hasPrefix("0o") { return Int(digits.dropFirst(2), radix: 8) }
-        if digits.hasPrefix("0b") { return Int(digits.dropFirst(2), radix: 2) }
-        return Int(digits)
     }
 }

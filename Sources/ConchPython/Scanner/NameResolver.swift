@@ -276,28 +276,31 @@ extension ScanModel {
 
 extension ScanModel {
     /// Containers bound in a function whose nested functions mention their names: one
-    /// pass over the statements for the mentions, one for the bindings (only names
-    /// mentioned are typed), whatever the nesting.
+    /// pass over the statements for the bindings, one over the closures' tokens for the
+    /// mentions, whatever the nesting.
     fileprivate func collectClosureContainers() {
-        var mentioned: [Int: Set<Int32>] = [:]
-        for (index, statement) in statements.enumerated() {
-            let function = statementFunction[index]
-            guard facts.functions[function].isNested, facts.functions[function].kind != .lambda,
-                  let owner = facts.functions[function].parent, owner != 0 else { continue }
-            for token in statement.first..<statement.end where tokens.kinds[token] == .name {
-                mentioned[owner, default: []].insert(tokens.nameIDs[token])
-            }
-        }
-        guard !mentioned.isEmpty else { return }
-        for index in statements.indices where statementClass[index] == nil {
-            let owner = statementFunction[index]
-            guard let names = mentioned[owner], statements[index].header == nil, let assignment = assignments[index],
-                  assignment.augmentedOperator == nil, let value = assignment.value, assignment.targets.count == 1,
-                  let target = assignment.targets.first, target.end == target.first + 1, tokens.isName(target.first),
-                  names.contains(tokens.nameIDs[target.first]),
+        let enclosing = Set(facts.functions.compactMap { $0.isNested && $0.kind != .lambda ? $0.parent : nil })
+        guard !enclosing.isEmpty else { return }
+        var candidates: Set<ClosureVariable> = []
+        var isCandidateName = [Bool](repeating: false, count: tokens.names.names.count)
+        for index in statements.indices where enclosing.contains(statementFunction[index]) && statementClass[index] == nil {
+            guard statements[index].header == nil, let assignment = assignments[index], assignment.augmentedOperator == nil,
+                  let value = assignment.value, assignment.targets.count == 1, let target = assignment.targets.first,
+                  target.end == target.first + 1, tokens.isName(target.first),
                   let type = GlobalVariables.typeName(self, first: value.first, end: value.end),
                   GlobalVariables.isContainer(type) else { continue }
-            closureVariables.insert(ClosureVariable(owner: owner, name: tokens.text(target.first)))
+            candidates.insert(ClosureVariable(owner: statementFunction[index], name: tokens.text(target.first)))
+            isCandidateName[Int(tokens.nameIDs[target.first])] = true
+        }
+        guard !candidates.isEmpty else { return }
+        let owners = Set(candidates.map(\.owner))
+        for (index, statement) in statements.enumerated() {
+            let function = statementFunction[index]
+            guard facts.functions[function].isNested, let owner = facts.functions[function].parent, owners.contains(owner) else { continue }
+            for token in statement.first..<statement.end where tokens.kinds[token] == .name && isCandidateName[Int(tokens.nameIDs[token])] {
+                let variable = ClosureVariable(owner: owner, name: tokens.text(token))
+                if candidates.contains(variable) { closureVariables.insert(variable) }
+            }
         }
     }
 }

@@ -69,6 +69,43 @@ final class ScanTokens {
     @inline(__always)
     func isName(_ index: Int) -> Bool { index >= 0 && index < count && kinds[index] == .name }
 
+    /// The value of an integer literal token (`1_000`, `0x1F`, `0o17`, `0b101`), read from
+    /// its bytes; nil for a float, an imaginary number or a value too large for `Int`.
+    func integerLiteral(_ index: Int) -> Int? {
+        var offset = starts[index]
+        let end = ends[index]
+        var radix = 10
+        if end - offset > 2, bytes[offset] == UInt8(ascii: "0") {
+            switch bytes[offset + 1] | 0x20 {
+            case UInt8(ascii: "x"): radix = 16
+            case UInt8(ascii: "o"): radix = 8
+            case UInt8(ascii: "b"): radix = 2
+            default: break
+            }
+            if radix != 10 { offset += 2 }
+        }
+        guard offset < end else { return nil }
+        var value = 0
+        while offset < end {
+            defer { offset += 1 }
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "_") { continue }
+            let digit: Int
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = Int(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+            guard digit < radix else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (next, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = next
+        }
+        return value
+    }
+
     @inline(__always)
     func equals(_ index: Int, _ text: StaticString) -> Bool {
         let start = starts[index]
