@@ -40,12 +40,13 @@ extension ProjectModel {
         return classifier.workload(of: id, within: range)
     }
 
-    /// Workload of what one start runs, given the integer constants it hands the function
-    /// (`SpawnSite.integerArguments`): `workload(of:)`, or CPU-bound by a loop whose passes
-    /// one of them sets.
-    public func workload(of id: FunctionID, handed arguments: [Int: Int]) -> Workload {
-        var classifier = WorkloadClassifier(model: self)
-        return classifier.workload(of: id, handed: arguments)
+    /// Workload of what one start runs, from `known`, the function's own workload, and
+    /// the integer constants the start hands it (`SpawnSite.integerArguments`): with no
+    /// CPU work known, a loop whose passes one of them sets (`countdown(n)`'s
+    /// `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
+    public func workload(of id: FunctionID, known: Workload, handed arguments: [Int: Int]) -> Workload {
+        guard known.cpu == nil, let evidence = countedLoop(in: id, handed: arguments) else { return known }
+        return Workload(cpu: evidence, io: known.io, native: known.native)
     }
 
     /// A loop of function `id`'s own that computes and that the integer constants a call

@@ -30,15 +30,6 @@ struct WorkloadClassifier {
         classify(id, within: range)
     }
 
-    /// The workload of what a start runs, given the integer constants it hands the
-    /// function: a loop of the function's own whose passes one of them sets
-    /// (`countdown(n)`'s `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
-    mutating func workload(of id: FunctionID, handed arguments: [Int: Int]) -> Workload {
-        let workload = workload(of: id)
-        guard workload.cpu == nil, let evidence = countedLoop(in: id, handed: arguments) else { return workload }
-        return Workload(cpu: evidence, io: workload.io, native: workload.native)
-    }
-
     /// A loop of the function's own that computes and runs a thousand times or more
     /// because of a count among `arguments` (by parameter position).
     mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {

@@ -140,9 +140,8 @@ extension ProjectModel {
         return sites.compactMap { file, site in
             guard let entry = site.entryID else { return nil }
             let library = workload(ofLibraryTask: entry, handedAt: site.range, in: file, by: file.functions[site.function].id)
-            guard var workload = library ?? workloads[entry] else { return nil }
-            if workload.cpu == nil, !site.integerArguments.isEmpty { workload = self.workload(of: entry, handed: site.integerArguments) }
-            return (file, site, entry, workload)
+            guard let known = library ?? workloads[entry] else { return nil }
+            return (file, site, entry, workload(of: entry, known: known, handed: site.integerArguments))
         }
     }
 }
