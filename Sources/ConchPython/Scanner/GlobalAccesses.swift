@@ -2,8 +2,8 @@ import ConchKit
 
 /// Reads and writes of watched module globals (see `GlobalVariables`) in functions and module-level code.
 enum GlobalAccesses {
-    /// The qualified name of the module global, or of the local closures share through
-    /// `nonlocal` (`pkg.mod.main.<locals>.count`), that `name` means in `scope`.
+    /// The qualified name of the module global, or of the local closures share
+    /// (`pkg.mod.main.<locals>.count`), that `name` means in `scope`.
     private static func sharedVariable(_ model: ScanModel, _ name: String, scope: Int) -> String? {
         if model.isModuleVariable(name, scope: scope) { return model.moduleName + "." + name }
         guard !model.closureVariables.isEmpty, let owner = model.closureOwner(of: name, scope: scope) else { return nil }
@@ -64,7 +64,7 @@ enum GlobalAccesses {
                 kind = tokens.isOp(token + 1, "[") ? (updates ? .subscriptAugmented : .subscriptStore) : (updates ? .augmented : .subscriptStore)
                 range = writeRange
             } else if tokens.isOp(token + 1, "."), tokens.isName(token + 2), tokens.isOp(token + 3, "("),
-                      ScannerCatalog.mutatingMethods.contains(tokens.text(token + 2)) {
+                      ContainerMethods.mutating.contains(tokens.text(token + 2)) {
                 kind = .mutatingMethod(tokens.text(token + 2))
                 let close = tokens.partner[token + 3]
                 range = tokens.range(token, close > token ? close : token + 3)
@@ -172,7 +172,7 @@ enum GlobalAccesses {
             return assignment.augmentedOperator != nil || tokens.isOp(local + 1, "[") || tokens.isOp(local + 1, ".")
         }
         return tokens.isOp(local + 1, ".") && tokens.isName(local + 2) && tokens.isOp(local + 3, "(")
-            && ScannerCatalog.mutatingMethods.contains(tokens.text(local + 2))
+            && ContainerMethods.mutating.contains(tokens.text(local + 2))
     }
 
     private static let copySearchLimit = 64

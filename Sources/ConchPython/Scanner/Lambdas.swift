@@ -238,10 +238,15 @@ enum LoopBounds {
         return false
     }
 
+    /// The arguments of `range(...)` when `first..<end` spans exactly that call; nil otherwise.
+    static func rangeArguments(_ tokens: ScanTokens, first: Int, end: Int) -> [(first: Int, end: Int)]? {
+        guard tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 else { return nil }
+        return Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)
+    }
+
     /// `range(4)` and `range(2, 10)` with literals give a count; `itertools.count()` never ends.
     static func forBound(_ tokens: ScanTokens, first: Int, end: Int) -> LoopFacts.Bound {
-        if tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 {
-            let arguments = Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)
+        if let arguments = rangeArguments(tokens, first: first, end: end) {
             let values = arguments.map { constant(tokens, first: $0.first, end: $0.end) }
             if values.count == 1, let count = values[0] { return .constant(max(0, count)) }
             if values.count == 2, let low = values[0], let high = values[1] { return .constant(max(0, high - low)) }
@@ -265,9 +270,7 @@ enum LoopBounds {
 
     private static func countingNames(_ tokens: ScanTokens, first: Int, end: Int, isFor: Bool) -> [String] {
         if isFor {
-            guard tokens.isName(first, "range"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == end - 1 else { return [] }
-            let arguments = Assignments.commaSeparated(tokens, first: first + 2, end: end - 1)
-            guard (1...3).contains(arguments.count) else { return [] }
+            guard let arguments = rangeArguments(tokens, first: first, end: end), (1...3).contains(arguments.count) else { return [] }
             // `range(start, stop)` runs `stop` times only from a small written start.
             if arguments.count > 1, arguments[0].end != arguments[0].first + 1 || tokens.kinds[arguments[0].first] != .number { return [] }
             let stop = arguments[arguments.count == 1 ? 0 : 1]

@@ -57,20 +57,10 @@ extension ScanModel {
         return (moduleVariables.contains(name) && scopes[0].names[name]?.definition == nil) || watchedClasses.contains(name)
     }
 
-    /// The function whose local `name` is, seen from `start`, when nested functions
-    /// share it through `nonlocal` (`closureVariables`).
+    /// The function whose local `name` is, seen from `start`, when its closures share it
+    /// (`closureVariables`).
     func closureOwner(of name: String, scope start: Int) -> Int? {
-        var index = start
-        while index != 0 {
-            if let entry = scopes[index].names[name] {
-                if entry.isGlobal { return nil }
-                if !entry.isNonlocal, entry.isBound {
-                    return closureVariables.contains(ClosureVariable(owner: index, name: name)) ? index : nil
-                }
-            }
-            index = scopes[index].parent ?? 0
-        }
-        return nil
+        bindingFunction(of: name, from: start).flatMap { closureVariables.contains(ClosureVariable(owner: $0, name: name)) ? $0 : nil }
     }
 
     /// Resolves each `nonlocal` declaration to the enclosing function that binds the name,
@@ -79,15 +69,24 @@ extension ScanModel {
     func collectClosureVariables() {
         collectClosureContainers()
         for (scope, name) in nonlocalDeclarations {
-            var index = scopes[scope].parent ?? 0
-            while index != 0 {
-                if let entry = scopes[index].names[name], !entry.isNonlocal, entry.isBound {
-                    closureVariables.insert(ClosureVariable(owner: index, name: name))
-                    break
-                }
-                index = scopes[index].parent ?? 0
+            if let owner = bindingFunction(of: name, from: scopes[scope].parent ?? 0) {
+                closureVariables.insert(ClosureVariable(owner: owner, name: name))
             }
         }
+    }
+
+    /// The innermost function, from `start` outward, whose own local `name` is: bound
+    /// there and declared neither `global` (nil) nor `nonlocal` (look further out).
+    private func bindingFunction(of name: String, from start: Int) -> Int? {
+        var index = start
+        while index != 0 {
+            if let entry = scopes[index].names[name] {
+                if entry.isGlobal { return nil }
+                if !entry.isNonlocal, entry.isBound { return index }
+            }
+            index = scopes[index].parent ?? 0
+        }
+        return nil
     }
 
     func canonical(_ name: String) -> String {

@@ -61,8 +61,9 @@ final class ScanModel {
     @exclusivity(unchecked) var watchedClasses: Set<String> = []
     /// Each `nonlocal` declaration: the function that declares it and the name.
     @exclusivity(unchecked) var nonlocalDeclarations: [(scope: Int, name: String)] = []
-    /// Locals that nested functions rebind through `nonlocal`, as `function index` and
-    /// name: shared by every closure of one call, so threads running those closures race on them.
+    /// Locals that nested functions share, as `function index` and name: those they
+    /// rebind through `nonlocal`, and the containers they mention (`totals = {}`). Every
+    /// closure of one call shares them, so threads running those closures race on them.
     @exclusivity(unchecked) var closureVariables: Set<ClosureVariable> = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
@@ -242,7 +243,7 @@ final class ScanModel {
     }
 }
 
-/// A local of function `owner` that nested functions share through `nonlocal`.
+/// A local of function `owner` that its nested functions share (`closureVariables`).
 struct ClosureVariable: Hashable {
     var owner: Int
     var name: String

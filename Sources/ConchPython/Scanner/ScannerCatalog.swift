@@ -67,9 +67,6 @@ enum ScannerCatalog {
     /// Every name the `builtins` module binds: functions, types and exceptions.
     static let builtins: Set<String> = StarExports.names(of: "builtins") ?? []
 
-    /// Methods that change a built-in container (or deque) in place.
-    static let mutatingMethods = ContainerMethods.mutating
-
     /// Types that synchronise themselves: a global of one of these is not shared-state trouble.
     static let synchronizedTypes: Set<String> = [
         "threading.Lock", "threading.RLock", "threading.Event", "threading.Semaphore",

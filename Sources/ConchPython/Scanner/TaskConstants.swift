@@ -42,8 +42,7 @@ enum TaskConstants {
     /// The smallest item of a list or tuple of constants, or the start of a `range` from
     /// a constant start upward.
     private static func leastItem(_ tokens: ScanTokens, of part: (first: Int, end: Int)) -> Int? {
-        if tokens.isName(part.first, "range"), tokens.isOp(part.first + 1, "("), tokens.partner[part.first + 1] == part.end - 1 {
-            let bounds = Assignments.commaSeparated(tokens, first: part.first + 2, end: part.end - 1)
+        if let bounds = LoopBounds.rangeArguments(tokens, first: part.first, end: part.end) {
             // A range counting down from its start has smaller items than the start.
             guard bounds.count == 2 || (bounds.count == 3 && (LoopBounds.constant(tokens, first: bounds[2].first, end: bounds[2].end) ?? 0) > 0)
             else { return nil }

@@ -11,6 +11,9 @@ enum BlockingClients {
         let replacement: String
     }
 
+    private static let mailReplacement = "use `aiosmtplib`, awaited, or `await asyncio.to_thread(...)`"
+    private static let fileTransferReplacement = "use `aioftp`, awaited, or `await asyncio.to_thread(...)`"
+
     private static let families: [Family] = [
         Family(prefixes: ["redis.Redis.", "redis.StrictRedis.", "redis.client.Redis.", "redis.client.StrictRedis."],
                returnsAtOnce: ["pipeline", "pubsub", "lock", "register_script", "get_connection_kwargs", "get_encoder", "close"],
@@ -20,17 +23,16 @@ enum BlockingClients {
                replacement: "use an async driver, awaited: pymongo's `AsyncMongoClient` or motor's `AsyncIOMotorClient`"),
         Family(prefixes: ["smtplib.SMTP.", "smtplib.SMTP_SSL.", "smtplib.LMTP."],
                returnsAtOnce: ["set_debuglevel", "close"],
-               replacement: "use `aiosmtplib`, awaited, or `await asyncio.to_thread(...)`"),
+               replacement: mailReplacement),
         Family(prefixes: ["ftplib.FTP.", "ftplib.FTP_TLS."],
                returnsAtOnce: ["set_debuglevel", "set_pasv", "close"],
-               replacement: "use `aioftp`, awaited, or `await asyncio.to_thread(...)`"),
+               replacement: fileTransferReplacement),
     ]
 
     /// Constructors that connect when given a server: `smtplib.SMTP("mail.example.com")`.
     private static let connectingConstructors: [String: String] = [
-        "smtplib.SMTP": families[2].replacement, "smtplib.SMTP_SSL": families[2].replacement,
-        "smtplib.LMTP": families[2].replacement, "ftplib.FTP": families[3].replacement,
-        "ftplib.FTP_TLS": families[3].replacement,
+        "smtplib.SMTP": mailReplacement, "smtplib.SMTP_SSL": mailReplacement, "smtplib.LMTP": mailReplacement,
+        "ftplib.FTP": fileTransferReplacement, "ftplib.FTP_TLS": fileTransferReplacement,
     ]
 
     private static let databaseReplacement =

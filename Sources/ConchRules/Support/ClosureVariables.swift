@@ -1,7 +1,7 @@
 import ConchKit
 
 extension GlobalAccess {
-    /// For a local that closures share through `nonlocal` (`pkg.mod.main.<locals>.count`),
+    /// For a local that closures share (`pkg.mod.main.<locals>.count`),
     /// the function whose variable it is (`pkg.mod.main`); nil for module state.
     var closureOwner: FunctionID? {
         // Asked of every access a thread makes: most name module state, with no `<` at all.
