@@ -121,7 +121,7 @@ struct SpawnPerTask: Rule {
         case .conditional where loop.kind != .for: return (loop, .conditional)
         default:
             let header = function.calls.filter { loop.headerRange.contains($0.range.start) }
-            return loop.readsStandardInput || loop.readsFile || header.contains(where: TaskSources.readsInput) ? (loop, .input) : nil
+            return loop.readsInput || header.contains(where: TaskSources.readsInput) ? (loop, .input) : nil
         }
     }
 

@@ -68,7 +68,7 @@ enum FactsDump {
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
             let passes = (loop.passesSetBy.map { ", passes set by `\(function.parameterName(at: $0))` (parameter \($0))" } ?? "")
-                + (loop.readsStandardInput ? ", reads standard input" : "") + (loop.readsFile ? ", reads a file" : "")
+                + (loop.readsInput ? ", reads input" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
         }
@@ -190,7 +190,7 @@ extension FactsDump {
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
-                  "reads_standard_input": loop.readsStandardInput, "reads_file": loop.readsFile,
+                  "reads_input": loop.readsInput,
                   "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0)] as [String: Any] } ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),

@@ -122,12 +122,11 @@ public struct LoopFacts: Hashable, Sendable {
     /// `running += 1`), or C `if (size(children) >= limit) continue;` in a body
     /// that adds to `children`: the loop counts what it starts, so it is bounded.
     public var boundedByCounter = false
-    /// Python: a `for` over the process's standard input (`for line in sys.stdin:`,
-    /// `fileinput.input()`), which runs once per line of input, however many come.
-    public var readsStandardInput = false
-    /// Python: a `for` over a file's lines or records (`for line in f:` after
-    /// `f = open(path)`, `for row in csv.reader(handle):`), as many as the file holds.
-    public var readsFile = false
+    /// Python: a `for` that runs once per line or record of input, however many come:
+    /// over the process's standard input (`for line in sys.stdin:`, `fileinput.input()`)
+    /// or a file the function opened (`for line in f:` after `f = open(path)`,
+    /// `for row in csv.reader(handle):`).
+    public var readsInput = false
     /// Python: the position, in `FunctionFacts.parameters`, of the parameter whose value
     /// sets how many passes the loop makes (`for i in range(n)`, `while n > 0`), so a
     /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)

@@ -27,6 +27,6 @@ enum FileIteration {
         }
         guard let maker, readers.contains(maker),
               let loop = model.facts.functions[function].loops.lastIndex(where: { $0.headerRange.start == start }) else { return }
-        model.facts.functions[function].loops[loop].readsFile = true
+        model.facts.functions[function].loops[loop].readsInput = true
     }
 }

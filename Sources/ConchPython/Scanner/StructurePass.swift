@@ -156,14 +156,14 @@ struct StructurePass {
         let parent = currentLoop()
         let depth = parent.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
         var bound = LoopFacts.Bound.conditional
-        var readsStandardInput = false
+        var readsInput = false
         var passesSetBy: Int32?
         if isFor {
             let inToken = Assignments.topLevel(tokens, keyword: "in", first: statement.keyword + 1, end: colon)
             if let inToken {
                 bindNames(Assignments.boundNames(tokens, first: statement.keyword + 1, end: inToken), function: function)
                 bound = LoopBounds.forBound(tokens, first: inToken + 1, end: colon)
-                readsStandardInput = LoopBounds.readsStandardInput(tokens, first: inToken + 1, end: colon)
+                readsInput = LoopBounds.readsStandardInput(tokens, first: inToken + 1, end: colon)
                 passesSetBy = LoopBounds.countingParameter(model, function: function, first: inToken + 1, end: colon, isFor: true)
             } else {
                 bound = .collection
@@ -178,7 +178,7 @@ struct StructurePass {
                              bound: bound, parent: parent, depth: depth,
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         loop.isAsync = statement.isAsync
-        loop.readsStandardInput = readsStandardInput
+        loop.readsInput = readsInput
         loop.passesSetBy = passesSetBy
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
             || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)
