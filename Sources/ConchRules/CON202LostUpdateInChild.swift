@@ -32,7 +32,28 @@ struct LostUpdateInChild: Rule {
         for update in ChildArgumentUpdates.find(model) where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
             findings.append(finding(update, model))
         }
+        for update in StartedProcessUpdates.find(model, children: contexts.children)
+        where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
+            findings.append(finding(update, model))
+        }
         return findings
+    }
+
+    /// `self.total += i` in a `Process` subclass's `run`, read as `c.total` by the parent that started `c`.
+    private func finding(_ update: StartedProcessUpdates.Update, _ model: ProjectModel) -> Finding {
+        let child = update.writer == update.entry.id
+            ? "`\(model.displayName(update.writer))` runs in a child process and"
+            : "`\(model.displayName(update.writer))`, called in the child process running `\(model.displayName(update.entry.id))`,"
+        let read = update.read
+        let place = model.place(update.start.file.path, read.range.start, from: update.home.path)
+        return finding(
+            in: update.home, at: update.range,
+            "\(child) \(update.what) in its copy of the object; the parent reads `\(read.object).\(read.attribute)` at \(place) "
+                + "from its own copy, which never sees the change",
+            advice: "send the result back through a multiprocessing.Queue or Pipe that the parent reads before join(), "
+                + "or keep it in a multiprocessing.Value or Array made in __init__; a Pool task can return it instead",
+            related: [Finding.Evidence(path: update.start.file.path, range: read.range, message: "the parent reads `\(read.object).\(read.attribute)` here"),
+                      update.start.evidence])
     }
 
     /// `results.append(x)` in a `Process`'s target, on the copy of the parent's `results` it was handed.

@@ -90,7 +90,7 @@ enum FactsDump {
             let element = access.element.map { " element \($0)" } ?? ""
             lines.append("  global, line \(line(access.range)): \(access.path)\(element) \(kind(access.kind))\(locks)\(guards)")
         }
-        for update in file.attributeUpdates(of: function) {
+        for update in file.attributeChanges(of: function) {
             let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
             lines.append("  self update, line \(line(update.range)): \(update.variable) \(kind(update.kind))\(locks)")
         }
@@ -98,6 +98,9 @@ enum FactsDump {
             let locks = update.access.locksHeld.isEmpty ? "" : " holding \(update.access.locksHeld.joined(separator: ", "))"
             lines.append("  parameter update, line \(line(update.access.range)): \(update.access.variable) "
                 + "(argument \(update.parameter ?? 0)) \(kind(update.access.kind))\(locks)")
+        }
+        for read in file.startedObjectReads(in: function) {
+            lines.append("  read after start, line \(line(read.range)): \(read.object).\(read.attribute)")
         }
         if !function.awaits.isEmpty { lines.append("  awaits, lines \(function.awaits.map { String(line($0)) }.joined(separator: ", "))") }
         return lines
@@ -202,13 +205,16 @@ extension FactsDump {
                  ["line": line(access.range), "variable": access.path, "element": access.element ?? NSNull(), "access": kind(access.kind),
                   "locks": access.locksHeld, "guards": access.guards.map(condition)] as [String: Any]
              },
-             "self_updates": file.attributeUpdates(of: function).map { update in
+             "self_updates": file.attributeChanges(of: function).map { update in
                  ["line": line(update.range), "attribute": update.variable, "access": kind(update.kind), "locks": update.locksHeld]
                      as [String: Any]
              },
              "parameter_updates": file.parameterUpdates(of: function).map { update in
                  ["line": line(update.access.range), "attribute": update.access.variable, "argument": update.parameter ?? 0,
                   "access": kind(update.access.kind), "locks": update.access.locksHeld] as [String: Any]
+             },
+             "reads_after_start": file.startedObjectReads(in: function).map { read in
+                 ["line": line(read.range), "object": read.object, "attribute": read.attribute] as [String: Any]
              },
              "await_lines": function.awaits.map(line)]
         }

@@ -102,6 +102,40 @@ import Testing
         #expect(facts.function("pkg.mod.plain").map(facts.attributeUpdates)?.isEmpty == true)
     }
 
+    @Test func runMethodsRecordPlainStoresOfTheirOwnAttributes() {
+        let facts = scan("""
+        class Worker:
+            def run(self):
+                self.answer = 42
+                self.rounds += 1
+                self.table[0] = 1
+                other.answer = 1
+            def helper(self):
+                self.answer = 7
+        """)
+        let changes = facts.function("pkg.mod.Worker.run").map(facts.attributeChanges) ?? []
+        #expect(changes.map(\.variable) == ["self.answer", "self.rounds"])
+        #expect(changes.map(\.kind) == [.rebind, .augmented])
+        #expect(facts.function("pkg.mod.Worker.run").map(facts.attributeUpdates)?.map(\.variable) == ["self.rounds"])
+        #expect(facts.function("pkg.mod.Worker.helper").map(facts.attributeChanges)?.isEmpty == true)
+    }
+
+    @Test func attributesReadAfterAStartAreRecorded() {
+        let facts = scan("""
+        def main():
+            c = Counter()
+            print(c.total)
+            c.start()
+            c.total = 0
+            c.join()
+            print(c.total, c.seen, c.result())
+            d.value
+        """)
+        let reads = facts.function("pkg.mod.main").map(facts.startedObjectReads) ?? []
+        #expect(reads.map { "\($0.object).\($0.attribute)" } == ["c.total", "c.seen"])
+        #expect(reads.map { $0.range.end - $0.range.start } == [7, 6])
+    }
+
     @Test func constantsKeepTheTextTheyAreBoundTo() {
         let facts = scan("""
         import socket

@@ -30,6 +30,8 @@ public struct FileFacts: Sendable {
     public var handledExceptions: [HandledExceptions] = []
     /// Python methods' updates of their own object's attributes.
     public var attributeUpdates: [AttributeUpdate] = []
+    /// Python: attributes read from an object after the same function called its `start()`.
+    public var startedObjectReads: [StartedObjectRead] = []
     /// Bodies of `if __name__ == "__main__":`.
     public var mainGuards: [ByteRange] = []
     /// Python: code that only the main thread runs: the body of
@@ -94,9 +96,20 @@ public struct FileFacts: Sendable {
         handledExceptions.contains { $0.expectsRaise && $0.range.contains(offset) && self.isFunction($0.function, function) }
     }
 
-    /// The updates `function`, a method, makes of its own object's attributes.
+    /// The updates `function`, a method, makes of its own object's attributes that read the old value.
     public func attributeUpdates(of function: FunctionFacts) -> [GlobalAccess] {
+        attributeChanges(of: function).filter { $0.kind != .rebind }
+    }
+
+    /// The changes `function`, a method, makes to its own object's attributes: the updates,
+    /// and a `run` method's plain stores.
+    public func attributeChanges(of function: FunctionFacts) -> [GlobalAccess] {
         attributeUpdates.filter { $0.parameter == nil && isFunction($0.function, function) }.map(\.access)
+    }
+
+    /// The attributes `function` reads from objects it has started.
+    public func startedObjectReads(in function: FunctionFacts) -> [StartedObjectRead] {
+        startedObjectReads.filter { isFunction($0.function, function) }
     }
 
     /// The updates `function` makes of the attributes of objects it takes as parameters.
@@ -242,6 +255,8 @@ public struct HandledExceptions: Hashable, Sendable {
 
 /// Python: a method's update of its own object's attribute that reads the old value
 /// (`self.count += 1`), named as written (`self.count`), in the function at index `function`.
+/// In a `run` method, which a started thread or process runs, plain stores
+/// (`self.result = total`, kind `rebind`) are kept too: a process's are lost to its starter.
 public struct AttributeUpdate: Hashable, Sendable {
     public var function: Int
     public var access: GlobalAccess
@@ -254,6 +269,24 @@ public struct AttributeUpdate: Hashable, Sendable {
         self.function = function
         self.access = access
         self.parameter = parameter
+    }
+}
+
+/// Python: `c.total` read after `c.start()` in the same function (module-level code
+/// included): what the starter takes from an object whose `run` went on elsewhere.
+public struct StartedObjectRead: Hashable, Sendable {
+    /// Index of the reading function among the file's functions.
+    public var function: Int
+    /// The name the object is read through (`c`) and the attribute (`total`).
+    public var object: String
+    public var attribute: String
+    public var range: ByteRange
+
+    public init(function: Int, object: String, attribute: String, range: ByteRange) {
+        self.function = function
+        self.object = object
+        self.attribute = attribute
+        self.range = range
     }
 }
 

@@ -119,6 +119,7 @@ struct ExpressionPass {
             CallbackDetector.detect(model, call: call, calls: calls)
         }
         BranchingRecursion.record(model, calls: calls)
+        StartedObjectReads.record(model, statement: index, calls: calls, function: function)
         ReturnedFunctions.record(model, statement: index, function: function)
         if model.facts.spawnSites.count > sitesBefore {
             let arms = BranchArms.around(index, model.statements, tokens)

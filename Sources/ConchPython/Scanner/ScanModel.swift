@@ -69,6 +69,8 @@ final class ScanModel {
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
     /// `trackedGlobals` and the names of `closureVariables` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
+    /// Per function index: the names of objects it has called `start()` on, by interned name id.
+    @exclusivity(unchecked) var startedObjects: [Int: Set<Int32>] = [:]
     /// Generator functions decorated as coroutines (`@tornado.gen.coroutine`): each `yield` gives way.
     @exclusivity(unchecked) var generatorCoroutines: Set<Int> = []
     /// Decorator expressions to resolve once imports are known.

@@ -3,7 +3,8 @@ import ConchKit
 /// A function's updates of an object's attributes that read the old value in the same
 /// statement (`self.count += 1`, `self.total = self.total + n`, `stats.hits[k] += 1`), on
 /// a method's own object or on an object the function takes as a parameter: lost when
-/// two threads run the function on one object at once.
+/// two threads run the function on one object at once. A `run` method's plain stores
+/// (`self.result = total`) too: lost to the starter when `run` runs in another process.
 enum SelfAttributeUpdates {
     static func record(_ model: ScanModel, statement index: Int, assignment: Assignment, locks: [String]) {
         let function = model.statementFunction[index]
@@ -17,19 +18,25 @@ enum SelfAttributeUpdates {
             let attribute = target.first + 2
             let isSubscript = target.end > attribute + 1
             guard !isSubscript || (tokens.isOp(attribute + 1, "[") && tokens.partner[attribute + 1] == target.end - 1) else { continue }
-            guard augmented || reads(tokens, receiver: target.first, attribute: attribute, in: assignment.value) else { continue }
             let receiver = tokens.text(target.first)
+            let rebinds = !augmented && !reads(tokens, receiver: target.first, attribute: attribute, in: assignment.value)
+            guard !rebinds || (!isSubscript && receiver == selfName && runsStarted(model, function)) else { continue }
             var parameter: Int?
             if receiver != selfName {
                 guard let position = SpawnDetector.forwardedParameter(model, function: function, name: receiver) else { continue }
                 parameter = position
             }
-            let kind: GlobalAccess.Kind = isSubscript ? .subscriptAugmented : (augmented ? .augmented : .readModifyWrite)
+            let kind: GlobalAccess.Kind = rebinds ? .rebind : isSubscript ? .subscriptAugmented : (augmented ? .augmented : .readModifyWrite)
             var update = GlobalAccess(variable: model.intern(receiver + "." + tokens.text(attribute)), kind: kind,
                                       range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
             update.locksHeld = locks
             model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update, parameter: parameter))
         }
+    }
+
+    /// A method named `run`: what a started thread or process runs, whose plain stores its starter may read.
+    private static func runsStarted(_ model: ScanModel, _ function: Int) -> Bool {
+        model.scopes[function].className != nil && model.facts.functions[function].name == "run"
     }
 
     /// Whether the value reads the target's `receiver.attribute` (`self.total = self.total + n`),
