@@ -51,6 +51,13 @@ class Simulation:
             rounds -= 1
         return energy
 
+    @staticmethod
+    def relax(rounds):
+        energy = 0
+        for step in range(rounds):
+            energy += step * step
+        return energy
+
 
 def main(size):
     threading.Thread(target=countdown, args=(10_000_000,)).start()  # expect: CON101
@@ -62,6 +69,7 @@ def main(size):
         pool.submit(multiples_of_seven, 5_000_000)  # expect: CON101
         pool.submit(window_sum, 4_999_990, 5_000_000)
         pool.submit(Simulation().step, 10**6)  # expect: CON101
+        pool.submit(Simulation.relax, 10**6)  # expect: CON101
         list(pool.map(sum_of_squares, [5_000_000, 6_000_000]))  # expect: CON101
         list(pool.map(sum_of_squares, [5_000_000, 10]))  # one task of ten passes
         list(pool.map(sum_of_squares, range(1_000_000, 1_000_008)))  # expect: CON101

@@ -71,6 +71,9 @@ final class ScanModel {
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Per function index: the names of objects it has called `start()` on, by interned name id.
     @exclusivity(unchecked) var startedObjects: [Int: Set<Int32>] = [:]
+    /// Methods decorated `@staticmethod`, known as they are defined (decorators resolve later):
+    /// a caller's first argument is their first parameter.
+    @exclusivity(unchecked) var staticMethods: Set<Int> = []
     /// Generator functions decorated as coroutines (`@tornado.gen.coroutine`): each `yield` gives way.
     @exclusivity(unchecked) var generatorCoroutines: Set<Int> = []
     /// Decorator expressions to resolve once imports are known.

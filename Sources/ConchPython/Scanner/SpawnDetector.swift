@@ -86,7 +86,7 @@ enum SpawnDetector {
         guard kind == .function || kind == .method,
               let nameToken = model.tokens.index(startingAt: model.facts.functions[function].nameRange.start),
               let position = Parameters.position(of: name, model.tokens, after: nameToken) else { return nil }
-        guard kind == .method, !model.facts.functions[function].decorators.contains("staticmethod") else { return position }
+        guard kind == .method, !model.staticMethods.contains(function) else { return position }
         return position > 0 ? position - 1 : nil
     }
 

@@ -105,7 +105,7 @@ struct StructurePass {
         if isMethod, let className = enclosingFrame?.className {
             scope.className = className
             let isStatic = decorators.contains { tokens.text($0.first, $0.last) == "staticmethod" }
-            if !isStatic { scope.selfName = parameters.first }
+            if isStatic { model.staticMethods.insert(functionIndex) } else { scope.selfName = parameters.first }
             model.facts.functions[functionIndex].parameterList = Parameters.list(parameters.dropFirst(isStatic ? 0 : 1))
             model.classes[className]?.methods.insert(name)
         } else {
