@@ -67,7 +67,8 @@ enum FactsDump {
         }
         for (index, loop) in function.loops.enumerated() {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
-            let passes = (loop.passesSetBy.map { ", passes set by `\(function.parameterName(at: $0))` (parameter \($0))" } ?? "")
+            let root = loop.passesAreSquareRoot ? "the square root of " : ""
+            let passes = (loop.passesSetBy.map { ", passes set by \(root)`\(function.parameterName(at: $0))` (parameter \($0))" } ?? "")
                 + (loop.readsInput ? ", reads input" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
@@ -194,7 +195,8 @@ extension FactsDump {
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
                   "reads_input": loop.readsInput,
-                  "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0)] as [String: Any] } ?? NSNull()] as [String: Any]
+                  "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0),
+                                                           "square_root": loop.passesAreSquareRoot] as [String: Any] } ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
              "handled_exceptions": file.handledExceptions(in: function).map { region in

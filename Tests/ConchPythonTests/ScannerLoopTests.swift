@@ -49,6 +49,37 @@ import Testing
         #expect(facts.function("pkg.mod.C.step")?.parameters == ["rounds"])
     }
 
+    @Test func trialDivisionCountsToTheSquareRoot() {
+        let facts = scan("""
+        import math
+        def f(n, m):
+            for i in range(2, int(n ** 0.5) + 1):
+                pass
+            root = int(math.floor(math.sqrt(n)))
+            for i in range(3, root + 1, 2):
+                pass
+            i = 2
+            while i * i <= n:
+                i += 1
+            top = math.isqrt(m)
+            while i < top:
+                i += 1
+            size = len(m)
+            for i in range(size):
+                pass
+            n = m - 1
+            for i in range(n):
+                pass
+            total = sum(d for d in range(1, math.isqrt(m)) if m % d == 0)
+        """)
+        let loops = facts.function("pkg.mod.f")?.loops ?? []
+        #expect(loops.map { $0.passesSetBy.map(String.init) ?? "-" } == ["0", "0", "0", "1", "-", "-", "1"])
+        #expect(loops.map(\.passesAreSquareRoot) == [true, true, true, true, false, false, true])
+        #expect(loops.map(\.passesStride) == [1, 2, 1, 1, 1, 1, 1])
+        #expect(loops[1].passes(handed: [0: 10_000]) == 50)
+        #expect(loops[3].passes(handed: [1: 1_000_000]) == 1000)
+    }
+
     @Test func integerLiteralsOfEveryBaseCountPasses() {
         let facts = scan("""
         def f():

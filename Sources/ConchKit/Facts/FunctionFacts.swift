@@ -132,6 +132,19 @@ public struct LoopFacts: Hashable, Sendable {
     /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)
     /// tells how long it runs.
     public var passesSetBy: Int32?
+    /// The passes grow as the square root of that parameter: trial division
+    /// (`for i in range(3, math.isqrt(n) + 1, 2)`, `while i * i <= n`).
+    public var passesAreSquareRoot = false
+    /// `range(3, n, 2)` takes every second number: the passes are that parameter's over the stride.
+    public var passesStride: Int32 = 1
+
+    /// How many passes the loop makes when a start hands it `arguments` (integer
+    /// constants by parameter position); nil when none sets them.
+    public func passes(handed arguments: [Int: Int]) -> Int? {
+        guard let value = passesSetBy.flatMap({ arguments[Int($0)] }) else { return nil }
+        let count = passesAreSquareRoot ? Int(Double(max(0, value)).squareRoot()) : value
+        return count / Int(max(1, passesStride))
+    }
 
     public init(kind: Kind, range: ByteRange, headerRange: ByteRange, bound: Bound, parent: Int?, depth: Int, arithmeticOperations: Int) {
         self.kind = kind

@@ -14,8 +14,9 @@ public enum WorkloadKind: String, Sendable {
 public struct WorkloadEvidence: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case hotLoop
-        /// A loop that runs `passes` times because a start hands that count to `parameter`.
-        case countedLoop(parameter: String, passes: Int)
+        /// A loop that runs `passes` times because a start hands that count to `parameter`
+        /// (or, with `squareRoot`, a number whose square root it is).
+        case countedLoop(parameter: String, passes: Int, squareRoot: Bool)
         /// A function that calls itself twice or more and combines the results (`FunctionFacts.branchingRecursion`).
         case recursion
         case ioCall(String)

@@ -35,11 +35,12 @@ struct WorkloadClassifier {
     mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
         guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
         let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop in
-            loop.passesSetBy.flatMap { position in arguments[Int(position)].map { (loop, function.parameterName(at: position), $0) } }
-        }.first { $0.2 >= Self.largeCount }
-        guard let (loop, parameter, passes) = counted else { return nil }
-        return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: passes), path: file.path,
-                                range: loop.headerRange, function: id, via: [])
+            loop.passes(handed: arguments).map { (loop, $0) }
+        }.first { $0.1 >= Self.largeCount }
+        guard let (loop, passes) = counted, let position = loop.passesSetBy else { return nil }
+        return WorkloadEvidence(kind: .countedLoop(parameter: function.parameterName(at: position), passes: passes,
+                                                   squareRoot: loop.passesAreSquareRoot),
+                                path: file.path, range: loop.headerRange, function: id, via: [])
     }
 
     private mutating func classify(_ id: FunctionID, within range: ByteRange?) -> Workload {
@@ -140,7 +141,7 @@ struct WorkloadClassifier {
         }
         for (index, loop) in loops.enumerated() where (loop.kind != .comprehension || loop.depth == 0) && !timeBoxed[index] {
             let counted: Int? = if case let .constant(count) = loop.bound { count } else {
-                loop.passesSetBy.flatMap { arguments[Int($0)] }
+                loop.passes(handed: arguments)
             }
             let large = (counted ?? 0) >= Self.largeCount
             // A loop that calls nothing, run a hundred thousand times, spends them all on its arithmetic.

@@ -47,6 +47,7 @@ enum GlobalVariables {
             model.facts.globals.append(GlobalVariable(name: name, range: tokens.range(token, token), storage: .plain, typeName: nil))
         }
         model.facts.constants = constants.values
+        model.constantValues = constants.valueTokens
         model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
         model.collectClosureVariables()
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
@@ -177,6 +178,8 @@ enum GlobalVariables {
 /// can see what `flags=_NUMERIC_ONLY` passes.
 struct ConstantValues {
     private(set) var values: [String: String] = [:]
+    /// Where each value stands among the tokens.
+    private(set) var valueTokens: [String: (first: Int, end: Int)] = [:]
     private var boundAgain: Set<String> = []
 
     mutating func record(_ model: ScanModel, assignment: Assignment, value: (first: Int, end: Int)) {
@@ -186,9 +189,11 @@ struct ConstantValues {
         guard GlobalVariables.isConstantName(name), !model.rebindableGlobals.contains(name), !boundAgain.contains(name) else { return }
         if values[name] != nil {
             values[name] = nil
+            valueTokens[name] = nil
             boundAgain.insert(name)
             return
         }
         values[name] = model.shortText(value.first, value.end - 1)
+        valueTokens[name] = value
     }
 }

@@ -258,31 +258,6 @@ enum LoopBounds {
         return .collection
     }
 
-    /// The names that may set how many passes a loop makes: the stop of `range(n)`,
-    /// `range(1, n)` or `range(1, n, 2)` (a literal start), or a side of a `while` condition that compares
-    /// two plain values (`while n > 0:`, `while i < n:`) or tests one (`while n:`).
-    /// `first..<end` spans a `for`'s iterable or a `while`'s condition.
-    static func countingParameter(_ model: ScanModel, function: Int, first: Int, end: Int, isFor: Bool) -> Int32? {
-        countingNames(model.tokens, first: first, end: end, isFor: isFor).lazy.compactMap { name in
-            SpawnDetector.forwardedParameter(model, function: function, name: name).map { Int32($0) }
-        }.first
-    }
-
-    private static func countingNames(_ tokens: ScanTokens, first: Int, end: Int, isFor: Bool) -> [String] {
-        if isFor {
-            guard let arguments = rangeArguments(tokens, first: first, end: end), (1...3).contains(arguments.count) else { return [] }
-            // `range(start, stop)` runs `stop` times only from a small written start.
-            if arguments.count > 1, arguments[0].end != arguments[0].first + 1 || tokens.kinds[arguments[0].first] != .number { return [] }
-            let stop = arguments[arguments.count == 1 ? 0 : 1]
-            return stop.end == stop.first + 1 && tokens.isName(stop.first) ? [tokens.text(stop.first)] : []
-        }
-        let isPlainValue = { (index: Int) in tokens.isName(index) || tokens.kinds[index] == .number }
-        if end == first + 1, tokens.isName(first) { return [tokens.text(first)] }
-        guard end == first + 3, isPlainValue(first), isPlainValue(first + 2),
-              ["<", "<=", ">", ">=", "!="].contains(where: { tokens.isOp(first + 1, $0) }) else { return [] }
-        return [first, first + 2].filter { tokens.isName($0) }.map { tokens.text($0) }
-    }
-
     /// `for line in sys.stdin:`, `sys.stdin.buffer`, `fileinput.input(...)`: the iterable
     /// is the process's standard input (or the files named on its command line).
     static func readsStandardInput(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {

@@ -69,6 +69,8 @@ final class ScanModel {
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
     /// `trackedGlobals` and the names of `closureVariables` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
+    /// Module-level constants (`PRIMES = [...]`, bound once): where each one's value stands among the tokens.
+    @exclusivity(unchecked) var constantValues: [String: (first: Int, end: Int)] = [:]
     /// Per function index: the names of objects it has called `start()` on, by interned name id.
     @exclusivity(unchecked) var startedObjects: [Int: Set<Int32>] = [:]
     /// Methods decorated `@staticmethod`, known as they are defined (decorators resolve later):

@@ -157,20 +157,20 @@ struct StructurePass {
         let depth = parent.map { model.facts.functions[function].loops[$0].depth + 1 } ?? 0
         var bound = LoopFacts.Bound.conditional
         var readsInput = false
-        var passesSetBy: Int32?
+        var counting: LoopBounds.Counting?
         if isFor {
             let inToken = Assignments.topLevel(tokens, keyword: "in", first: statement.keyword + 1, end: colon)
             if let inToken {
                 bindNames(Assignments.boundNames(tokens, first: statement.keyword + 1, end: inToken), function: function)
                 bound = LoopBounds.forBound(tokens, first: inToken + 1, end: colon)
                 readsInput = LoopBounds.readsStandardInput(tokens, first: inToken + 1, end: colon)
-                passesSetBy = LoopBounds.countingParameter(model, function: function, first: inToken + 1, end: colon, isFor: true)
+                counting = LoopBounds.counting(model, function: function, statement: index, first: inToken + 1, end: colon, isFor: true)
             } else {
                 bound = .collection
             }
         } else {
             bound = LoopBounds.whileBound(tokens, first: statement.keyword + 1, end: colon)
-            passesSetBy = LoopBounds.countingParameter(model, function: function, first: statement.keyword + 1, end: colon, isFor: false)
+            counting = LoopBounds.counting(model, function: function, statement: index, first: statement.keyword + 1, end: colon, isFor: false)
         }
         var loop = LoopFacts(kind: isFor ? .for : .while,
                              range: ByteRange(tokens.starts[statement.first], model.blockEndOffset(index)),
@@ -179,7 +179,9 @@ struct StructurePass {
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         loop.isAsync = statement.isAsync
         loop.readsInput = readsInput
-        loop.passesSetBy = passesSetBy
+        loop.passesSetBy = counting?.parameter
+        loop.passesAreSquareRoot = counting?.squareRoot ?? false
+        loop.passesStride = counting?.stride ?? 1
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
             || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)
         model.facts.functions[function].loops.append(loop)

@@ -33,10 +33,19 @@ enum TaskConstants {
         // `pool.map(work, [10**7, 10**7])`, `pool.map(work, range(10**6, 10**6 + 8))`: each
         // task gets one item, the smallest the least.
         if mapsOver.contains(method), after.count == 1, let iterable = after.first {
-            return leastItem(tokens, of: iterable).map { [0: $0] } ?? [:]
+            return leastItem(tokens, of: constantValue(model, iterable, in: found.function) ?? iterable).map { [0: $0] } ?? [:]
         }
         guard spreadAfterFunction.contains(method) else { return [:] }
         return constants(tokens, Array(after))
+    }
+
+    /// `pool.map(is_prime, PRIMES)`: the value a module-level constant named alone is bound to,
+    /// unless the function binds the name itself.
+    private static func constantValue(_ model: ScanModel, _ part: (first: Int, end: Int), in function: Int) -> (first: Int, end: Int)? {
+        guard part.end == part.first + 1, model.tokens.isName(part.first) else { return nil }
+        let name = model.tokens.text(part.first)
+        guard model.scopes[function].names[name] == nil || function == 0 else { return nil }
+        return model.constantValues[name]
     }
 
     /// The smallest item of a list or tuple of constants, or the start of a `range` from

@@ -58,7 +58,7 @@ struct TokenContexts {
             loop[token - first] = inherited
             if tokens.isOpener(token) {
                 let end = tokens.partner[token] > token ? tokens.partner[token] : statement.end
-                let innermost = Self.comprehensionLoops(model, open: token, end: end, function: current, parent: inherited,
+                let innermost = Self.comprehensionLoops(model, statement: index, open: token, end: end, function: current, parent: inherited,
                                                         skip: statement.header == .for ? statement.keyword : -1)
                 groups.append(OpenGroup(open: token, end: end, function: current, loop: innermost ?? inherited))
             }
@@ -66,7 +66,7 @@ struct TokenContexts {
     }
 
     /// Creates the loops of a comprehension whose brackets are `open...end`; returns the innermost.
-    private static func comprehensionLoops(_ model: ScanModel, open: Int, end: Int, function: Int, parent: Int?, skip: Int) -> Int? {
+    private static func comprehensionLoops(_ model: ScanModel, statement: Int, open: Int, end: Int, function: Int, parent: Int?, skip: Int) -> Int? {
         let tokens = model.tokens
         var fors: [Int] = []
         var cursor = open + 1
@@ -105,7 +105,10 @@ struct TokenContexts {
                                   arithmeticOperations: tokens.arithmeticOperators(open + 1, end))
             facts.isAsync = start != forToken
             if let inToken {
-                facts.passesSetBy = LoopBounds.countingParameter(model, function: function, first: inToken + 1, end: headerEnd, isFor: true)
+                let counting = LoopBounds.counting(model, function: function, statement: statement, first: inToken + 1, end: headerEnd, isFor: true)
+                facts.passesSetBy = counting?.parameter
+                facts.passesAreSquareRoot = counting?.squareRoot ?? false
+                facts.passesStride = counting?.stride ?? 1
             }
             model.facts.functions[function].loops.append(facts)
             parentLoop = model.facts.functions[function].loops.count - 1
