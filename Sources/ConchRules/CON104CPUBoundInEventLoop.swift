@@ -47,14 +47,17 @@ struct CPUBoundInEventLoop: Rule {
 
     /// Calls of a function of the project that hand it a count its loop runs by
     /// (`crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`, or a coroutine
-    /// whose loop never awaits): written out at the call, the work is as sure as a loop
-    /// in the coroutine's own body.
+    /// whose loop never awaits), or whose loop writes a long count itself
+    /// (`sum(i * i for i in range(10 ** 7))`): the work is as sure as a loop in the
+    /// coroutine's own body.
     private func countedHelperLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel)
         -> [(call: CallFacts, callee: FunctionID, loop: WorkloadEvidence)] {
         function.calls.compactMap { call in
-            guard call.arguments.contains(where: { $0.integerValue != nil }), let callee = model.resolve(call.callee, from: file),
-                  callee != function.id, let (_, helper) = model.function(callee),
-                  let loop = model.countedLoop(in: callee, handed: call.integerArguments(for: helper)),
+            guard let callee = model.resolve(call.callee, from: file), callee != function.id,
+                  let (_, helper) = model.function(callee) else { return nil }
+            let handed = call.arguments.contains(where: { $0.integerValue != nil })
+                ? model.countedLoop(in: callee, handed: call.integerArguments(for: helper)) : nil
+            guard let loop = handed ?? model.longWrittenLoop(in: callee)?.evidence,
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }
             return (call, callee, loop)

@@ -1,5 +1,6 @@
-"""A coroutine that calls a plain function with a count its loop runs by: the loop
-runs on the event loop as surely as one written in the coroutine itself."""
+"""A coroutine that calls a plain function with a count its loop runs by, or whose
+loop writes a long count itself: the loop runs on the event loop as surely as one
+written in the coroutine itself."""
 import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
@@ -19,6 +20,15 @@ def countdown(n):
 def log_each(n):
     for i in range(n):
         print(i)
+
+
+def cpu_bound():
+    # The asyncio documentation's example, meant for a process pool.
+    return sum(i * i for i in range(10 ** 7))
+
+
+def short_table():
+    return [i * i for i in range(1000)]
 
 
 async def square_sum(n):
@@ -42,9 +52,12 @@ async def handle(size):
     log_each(5000)  # waits on the console, not arithmetic
     await square_sum(10**6)  # expect: CON104
     await paced_sum(10**6)  # gives way on every pass
+    cpu_bound()  # expect: CON104
+    short_table()  # a thousand passes end at once
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor() as pool:
         offloaded = await loop.run_in_executor(pool, checksum, 10_000_000)
+        await loop.run_in_executor(pool, cpu_bound)
     return first, small, unknown, offloaded
 
 
