@@ -120,6 +120,21 @@ import Testing
         #expect(facts.function("pkg.mod.Worker.helper").map(facts.attributeChanges)?.isEmpty == true)
     }
 
+    @Test func storesIntoAParametersItemsAreRecorded() {
+        let facts = scan("""
+        def fill(slots, counts, key):
+            slots[key] = 1
+            counts[key] += 1
+            local = {}
+            local[key] = 2
+            slots.attr[key] = 3
+        """)
+        let updates = facts.function("pkg.mod.fill").map(facts.parameterUpdates) ?? []
+        #expect(updates.map(\.access.variable) == ["slots", "counts"])
+        #expect(updates.map(\.access.kind) == [.subscriptStore, .subscriptAugmented])
+        #expect(updates.map(\.parameter) == [0, 1])
+    }
+
     @Test func attributesReadAfterAStartAreRecorded() {
         let facts = scan("""
         def main():

@@ -1,4 +1,5 @@
 """Workers handed one tally object as an argument, next to ones that lock it or get their own."""
+import collections
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,7 +19,20 @@ def record(tally, ok):
             tally.failed += 1
 
 
+def count(counts, word):
+    counts[word] += 1  # expect: CON201
+
+
+def square(slots, index):
+    slots[index] = index * index  # a lone store into an item is atomic
+
+
 def main(results):
+    counts = collections.Counter()
+    slots = [None] * len(results)
+    for index, word in enumerate(["a", "b", "a"]):
+        threading.Thread(target=count, args=(counts, word)).start()
+        threading.Thread(target=square, args=(slots, index)).start()
     tally = Tally()
     threads = [threading.Thread(target=record, args=(tally, ok)) for ok in results]
     for thread in threads:

@@ -13,6 +13,11 @@ def worker(results, stats):
     stats.done += 1  # expect: CON202
 
 
+def fill(slots, config, index):
+    slots[index] = index * 2  # expect: CON202
+    config["started"] = True  # its own input, filled in for itself
+
+
 def good_worker(shared, queue):
     shared.append(1)  # a manager's list: the change reaches the parent
     queue.put(2)
@@ -27,6 +32,9 @@ def main():
     manager = Manager()
     shared = manager.list()
     q = Queue()
+    slots = [None] * 4
+    config = dict(results=results)
+    Process(target=fill, args=(slots, config, 0)).start()
     Process(target=good_worker, args=(shared, q)).start()
     print(results, stats.done)
 

@@ -4,7 +4,8 @@ import ConchKit
 /// statement (`self.count += 1`, `self.total = self.total + n`, `stats.hits[k] += 1`), on
 /// a method's own object or on an object the function takes as a parameter: lost when
 /// two threads run the function on one object at once. A `run` method's plain stores
-/// (`self.result = total`) too: lost to the starter when `run` runs in another process.
+/// (`self.result = total`) too, and stores into the items of a parameter
+/// (`results[i] = value`): lost to the starter when they run in another process.
 enum SelfAttributeUpdates {
     static func record(_ model: ScanModel, statement index: Int, assignment: Assignment, locks: [String]) {
         let function = model.statementFunction[index]
@@ -13,6 +14,13 @@ enum SelfAttributeUpdates {
         let tokens = model.tokens
         let augmented = assignment.augmentedOperator != nil
         for target in assignment.targets {
+            if let item = parameterItem(model, target, function: function, selfName: selfName) {
+                var update = GlobalAccess(variable: model.intern(tokens.text(target.first)), kind: augmented ? .subscriptAugmented : .subscriptStore,
+                                          range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
+                update.locksHeld = locks
+                model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update, parameter: item))
+                continue
+            }
             guard target.end - target.first >= 3, tokens.isName(target.first), tokens.isOp(target.first + 1, "."),
                   tokens.isName(target.first + 2) else { continue }
             let attribute = target.first + 2
@@ -32,6 +40,15 @@ enum SelfAttributeUpdates {
             update.locksHeld = locks
             model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update, parameter: parameter))
         }
+    }
+
+    /// `results[i] = value`, `counts[word] += 1` on a parameter: where a caller passes the object.
+    private static func parameterItem(_ model: ScanModel, _ target: (first: Int, end: Int), function: Int, selfName: String?) -> Int? {
+        let tokens = model.tokens
+        guard tokens.isName(target.first), tokens.isOp(target.first + 1, "["), tokens.partner[target.first + 1] == target.end - 1 else { return nil }
+        let receiver = tokens.text(target.first)
+        guard receiver != selfName else { return nil }
+        return SpawnDetector.forwardedParameter(model, function: function, name: receiver)
     }
 
     /// A method named `run`: what a started thread or process runs, whose plain stores its starter may read.

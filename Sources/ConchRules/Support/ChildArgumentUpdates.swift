@@ -23,21 +23,30 @@ enum ChildArgumentUpdates {
                   let (home, function) = model.function(entry),
                   let creating = site.creatingCall(in: file.functions[site.function]) else { return [] }
             let parameters = function.parameters
-            var changes: [(range: ByteRange, what: String, position: Int)] = function.calls.compactMap { call in
+            var changes: [(range: ByteRange, what: String, position: Int, storesItem: Bool)] = function.calls.compactMap { call in
                 let parts = call.calleeText.split(separator: ".")
                 guard !call.isResolved, parts.count == 2, ContainerMethods.mutating.contains(String(parts[1])),
                       let position = parameters.firstIndex(of: String(parts[0])) else { return nil }
-                return (call.range, "calls `.\(parts[1])()` on `\(parts[0])`", position)
+                return (call.range, "calls `.\(parts[1])()` on `\(parts[0])`", position, false)
             }
             changes += home.parameterUpdates(of: function).compactMap { update in
-                update.parameter.map { (update.access.range, "updates `\(update.access.variable)`", $0) }
+                let storesItem = update.access.kind == .subscriptStore
+                return update.parameter.map { (update.access.range, "\(storesItem ? "stores into" : "updates") `\(update.access.variable)`", $0, storesItem) }
             }
             return changes.compactMap { change in
                 guard let passed = TaskArguments.name(at: change.position, of: creating), !passed.contains("."),
-                      isPlainCopy(passed, at: site, in: file) else { return nil }
+                      isPlainCopy(passed, at: site, in: file),
+                      !change.storesItem || isWrittenContainer(passed, at: site, in: file) else { return nil }
                 return Update(file: file, site: site, entry: entry, home: home, range: change.range, what: change.what, passed: passed)
             }
         }
+    }
+
+    /// `results = {}`, `slots = [None] * n`: a container the starter wrote out, to collect
+    /// into. One a call made (`vm_ = self.vm_config(name)`) is more often the task's
+    /// input, which it fills in for its own use (salt's cloud `create`).
+    private static func isWrittenContainer(_ name: String, at site: SpawnSite, in file: FileFacts) -> Bool {
+        TaskArguments.maker(of: name, before: site.range.start, in: file.functions[site.function], of: file, resolvedOnly: false) == nil
     }
 
     /// The starter made `name` itself, as something a child cannot share: a display

@@ -49,7 +49,10 @@ enum SharedInstanceUpdates {
     /// (`Thread(target=work, args=(stats,))` in a loop, `pool.submit(work, stats)`).
     private static func parameterRaces(_ entry: ExecutionContexts.Entry, _ model: ProjectModel, locks: LockContext) -> [Race] {
         guard let (file, function) = model.function(entry.id) else { return [] }
-        let updates = file.parameterUpdates(of: function).filter { !locks.isGuarded($0.access, in: function, file: file) }
+        // A lone store into an item (`results[i] = value`) is atomic under the GIL.
+        let updates = file.parameterUpdates(of: function).filter {
+            $0.access.kind != .subscriptStore && !locks.isGuarded($0.access, in: function, file: file)
+        }
         let positions = Set(updates.compactMap(\.parameter)).sorted()
         return positions.flatMap { position -> [Race] in
             guard let (receiver, starts) = sharedReceiver(of: entry, receiverAt: { call in TaskArguments.name(at: position, of: call) }) else { return [] }
