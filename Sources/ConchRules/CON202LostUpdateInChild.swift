@@ -65,7 +65,8 @@ struct LostUpdateInChild: Rule {
                 + "the parent passes at \(start); the parent's `\(update.passed)` never sees the change",
             advice: "send the result back through a multiprocessing.Queue, or return it from a pool task "
                 + "(Pool.map, ProcessPoolExecutor.map); a `multiprocessing.Manager()`'s list or dict is shared if the object must be",
-            related: [Finding.Evidence(path: update.file.path, range: update.site.range, message: "process started here, with `\(update.passed)`")])
+            related: [Finding.Evidence(path: update.file.path, range: update.site.range,
+                                       message: "\(update.site.kind == .processPool ? "task submitted" : "process started") here, with `\(update.passed)`")])
     }
 
     /// A C fork whose parent ends the process in its branch (`if (pid > 0) exit(status);`):

@@ -1,6 +1,7 @@
 """Objects handed to a `Process` and changed there: the child changes its own copy,
 and the parent, which reads its object after `join()`, never sees the change."""
-from multiprocessing import Process, Manager, Queue
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import Pool, Process, Manager, Queue
 
 
 class Stats:
@@ -16,6 +17,14 @@ def worker(results, stats):
 def fill(slots, config, index):
     slots[index] = index * 2  # expect: CON202
     config["started"] = True  # its own input, filled in for itself
+
+
+def collect(found, n):
+    found.append(n * n)  # expect: CON202
+
+
+def square(n):
+    return n * n
 
 
 def good_worker(shared, queue):
@@ -35,6 +44,12 @@ def main():
     slots = [None] * 4
     config = dict(results=results)
     Process(target=fill, args=(slots, config, 0)).start()
+    found = []
+    with ProcessPoolExecutor() as executor:
+        for n in range(4):
+            executor.submit(collect, found, n)
+    with Pool(2) as pool:
+        squares = pool.map(square, [found, slots])  # each task gets an item, and returns its result
     Process(target=good_worker, args=(shared, q)).start()
     print(results, stats.done)
 

@@ -1,7 +1,8 @@
 import ConchKit
 
 /// `Process(target=worker, args=(results,))` where `worker` does `results.append(x)` or
-/// `stats.done += 1`: the child changes its own copy of what the parent handed it (pickled
+/// `stats.done += 1` (or a process pool's `submit(worker, results)`, `apply_async(worker,
+/// (results,))`): the child changes its own copy of what the parent handed it (pickled
 /// under spawn, copied on write under fork), and the parent's object never changes.
 /// A `Process` throws its target's return value away, so the change is all there is.
 enum ChildArgumentUpdates {
@@ -19,7 +20,8 @@ enum ChildArgumentUpdates {
 
     static func find(_ model: ProjectModel) -> [Update] {
         model.spawnSites.flatMap { file, site -> [Update] in
-            guard site.kind == .process, !site.startsPerRequest, let entry = site.entryID,
+            guard site.kind == .process || (site.kind == .processPool && !TaskArguments.mapsOverItems(site)), !site.startsPerRequest,
+                  let entry = site.entryID,
                   let (home, function) = model.function(entry),
                   let creating = site.creatingCall(in: file.functions[site.function]) else { return [] }
             let parameters = function.parameters

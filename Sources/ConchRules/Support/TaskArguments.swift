@@ -14,6 +14,11 @@ enum TaskArguments {
     /// Pool and executor methods whose arguments after the function are iterables of tasks.
     private static let mapsOver: Set<String> = ["map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"]
 
+    /// `pool.map(f, items)`: each task gets an item of the iterable, not the arguments as written.
+    static func mapsOverItems(_ site: SpawnSite) -> Bool {
+        mapsOver.contains(TaskSources.lastComponent(site.api))
+    }
+
     /// Arguments of the pool and executor calls that are no part of the task.
     private static let settings: Set<String> = ["func", "fn", "callback", "error_callback", "chunksize", "timeout"]
 
@@ -30,7 +35,7 @@ enum TaskArguments {
                 // A `Process`'s positional arguments are its group and target; a pool's first is the function.
                 // `pool.map(work, lines)` sends the iterable's items, not the iterable: an open file's
                 // lines pickle. Only items written out (`[(lock, x) for x in xs]`) are the task's.
-                let itemsOnly = mapsOver.contains(TaskSources.lastComponent(site.api))
+                let itemsOnly = mapsOverItems(site)
                 if site.kind != .process, positional > 0, !itemsOnly || argument.text.first == "[" || argument.text.first == "(" {
                     texts.append(argument.text)
                 }
@@ -48,7 +53,10 @@ enum TaskArguments {
     /// a `Thread` or `Process`, or after the function in `submit(f, a, b)`.
     static func name(at position: Int, of call: CallFacts) -> String? {
         let text: String?
-        if let tuple = call.argument(keyword: "args")?.text, tuple.first == "(" || tuple.first == "[" {
+        // `Process(target=f, args=(a, b))`; `pool.apply_async(f, (a, b))`.
+        let tupleAfterFunction = call.callee.hasSuffix(".apply_async") || call.callee.hasSuffix(".apply")
+        if let tuple = call.argument(keyword: "args")?.text ?? (tupleAfterFunction ? call.argument(at: 1)?.text : nil),
+           tuple.first == "(" || tuple.first == "[" {
             let items = tuple.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
             text = position < items.count ? String(items[position]) : nil
         } else if call.argument(keyword: "target") == nil {
