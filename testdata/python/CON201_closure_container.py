@@ -36,5 +36,23 @@ def collect(urls):
     return pages
 
 
+def heartbeat(connection, download):
+    state = [None, 1]
+
+    def beat():
+        if state[1] < 0:
+            return
+        state[1] += 1  # expect: CON201
+        connection.send(b"ping")
+        state[0] = threading.Timer(30, beat)
+        state[0].start()
+
+    beat()
+    try:
+        return download()
+    finally:
+        state[1] = -1  # stops the beats, unless a timer's `+= 1` overwrites it
+
+
 if __name__ == "__main__":
     print(word_counts(["a", "b", "a"]), collect(["x", "y"]))

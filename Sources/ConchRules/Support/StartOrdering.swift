@@ -31,6 +31,14 @@ struct StartOrdering {
     mutating func precedes(_ located: GlobalAccessIndex.Located, startsOf entry: ExecutionContexts.Entry) -> Bool {
         if precedes(file: located.file, function: located.function, offset: located.access.range.start, entry) { return true }
         let function = model.files[located.file].functions[located.function]
+        // Each call of a function makes its closures' variables anew: one it sets before
+        // every call of its own that leads to a start (yt-dlp's `heartbeat_state = [None, 1]`
+        // above `heartbeat()`, which arms the timer) is set before any thread of that call.
+        if located.access.closureOwner == function.id,
+           !callsLeadingToStarts(file: located.file, function: located.function).isEmpty,
+           precedesEveryLeadingCall(file: located.file, function: located.function, offset: located.access.range.start) {
+            return true
+        }
         guard function.kind != .module, let number = model.callGraph.number(of: function.id) else { return false }
         var visited: Set<Int> = []
         if everyCallPrecedes(number, entry, depth: Self.helperDepth, visited: &visited) { return true }
@@ -46,12 +54,9 @@ struct StartOrdering {
     /// before every call in its function that leads to a start (outside any loop around
     /// one), in `main` or in a function each call of which does the same.
     private mutating func runsBeforeAnyStart(file fileIndex: Int, function: Int, offset: Int, depth: Int, known: inout [Place: Bool]) -> Bool {
-        guard let number = model.number(file: fileIndex, function: function) else { return false }
+        guard let number = model.number(file: fileIndex, function: function),
+              precedesEveryLeadingCall(file: fileIndex, function: function, offset: offset) else { return false }
         let facts = model.files[fileIndex].functions[function]
-        let leading = callsLeadingToStarts(file: fileIndex, function: function)
-        // A caller's own call site leads to the start too: it is where the callee's earlier code runs.
-        guard leading.allSatisfy({ start in offset <= start && !facts.loops.contains { $0.range.contains(offset) && $0.range.contains(start) } })
-        else { return false }
         // Whether the function itself runs before any start is the same for every offset;
         // by place, since two `main`s (or two `usage`s of two programs) share a number.
         let place = Place(file: fileIndex, function: function)
@@ -63,6 +68,16 @@ struct StartOrdering {
         }
         known[place] = answer
         return answer
+    }
+
+    /// The offset comes before every place in the function that starts an entry or calls
+    /// toward a start, outside any loop around both. A caller's own call site leads to the
+    /// start too: it is where the callee's earlier code runs.
+    private mutating func precedesEveryLeadingCall(file fileIndex: Int, function: Int, offset: Int) -> Bool {
+        let facts = model.files[fileIndex].functions[function]
+        return callsLeadingToStarts(file: fileIndex, function: function).allSatisfy { start in
+            offset <= start && !facts.loops.contains { $0.range.contains(offset) && $0.range.contains(start) }
+        }
     }
 
     /// Where the function starts one of the entries, or calls a function that leads to a start.
