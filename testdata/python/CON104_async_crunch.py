@@ -183,3 +183,18 @@ async def dispatch_all(connections):
             futures += send_to(connection, message)
             futures += send_to(connection, message.receipt)
     return futures, closed
+
+
+async def name_faces(faces, people):
+    # Matching each face's candidate to a name by id: the inner loop only compares.
+    known = []
+    total = 0
+    for face in faces:
+        total += 1
+        name = ""
+        for person_name, person_id in people.items():
+            if face["personId"] == person_id:
+                name = person_name
+                break
+        known.append((name, face["confidence"] * 100))
+    return known, total
