@@ -67,7 +67,7 @@ enum DroppedCalls {
         var call = CallFacts(callee: name, calleeText: name, isResolved: false, range: ByteRange(nameRange.start, close + 1), calleeRange: nameRange)
         let scanner = ByteScanner(bytes: unit.bytes)
         let pieces = scanner.splitAtCommas(open + 1, close).filter { !scanner.isBlank($0) }
-        call.arguments = pieces.map { argument(ByteRange($0.lowerBound, $0.upperBound), unit: unit) }
+        call.arguments = unit.argumentList(pieces.map { argument(ByteRange($0.lowerBound, $0.upperBound), unit: unit) })
         call.loop = walker.facts.loops.indices.last { walker.facts.loops[$0].range.contains(nameRange.start) }
         call.locksHeld = locksHeld(before: nameRange.start, in: walker.facts.calls)
         walker.recordConcurrency(callee: name, call, argumentCount: call.arguments.count, node: nil,

@@ -207,7 +207,7 @@ final class FunctionWalker {
         let call = CallReader.read(index, unit: unit)
         var recorded = CallFacts(callee: call.callee, calleeText: call.calleeText, isResolved: call.isResolved,
                                  range: unit.range(index), calleeRange: call.calleeRange)
-        recorded.arguments = call.arguments.map { CallReader.argument($0, unit: unit) }
+        recorded.arguments = unit.argumentList(call.arguments.map { CallReader.argument($0, unit: unit) })
         recorded.loop = openLoops.last?.index
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)
@@ -271,7 +271,7 @@ final class FunctionWalker {
         let range = unit.range(index)
         var recorded = CallFacts(callee: name, calleeText: name, isResolved: true, range: range,
                                  calleeRange: ByteRange(range.start, range.start + name.utf8.count))
-        recorded.arguments = unit.atomicOperands(index).map { CallReader.argument($0, unit: unit) }
+        recorded.arguments = unit.argumentList(unit.atomicOperands(index).map { CallReader.argument($0, unit: unit) })
         recorded.loop = openLoops.last?.index
         recorded.locksHeld = held
         recorded.boundName = CallReader.boundName(index, unit: unit)

@@ -27,6 +27,7 @@ enum UnitAnalysis {
             facts.globals += walker.staticLocals
             forks += walker.forkCalls.map { ($0, functionIndex) }
         }
+        context.argumentTable.trim()
         ForwardedEntries.resolve(&facts, declarations: declarations, unit: context)
         for (call, function) in forks {
             guard let branch = ForkBranches.childBranch(of: call, unit: context) else { continue }

@@ -19,6 +19,8 @@ final class UnitContext {
     let mainFile: CXFile?
     /// Folders of the project's own headers that clang takes for system ones (`-idirafter`).
     let projectHeaderFolders: [String]
+    /// The arguments of every call of the unit, which the calls' facts hold runs of.
+    let argumentTable = ArgumentTable()
     private var globalCache: [String: GlobalIdentity?] = [:]
     private var functionsByName: [String: FunctionID]?
     /// Per qualified name of a function-static variable: the declarations seen with it, in order.
@@ -236,5 +238,14 @@ final class UnitContext {
         guard tree[inner].kind == CXCursor_DeclRefExpr, let target = library.referenced(tree[inner].cursor),
               target.kind == CXCursor_FunctionDecl else { return nil }
         return target
+    }
+}
+
+extension UnitContext {
+    /// A call's arguments, written into the unit's table.
+    func argumentList(_ arguments: [Argument]) -> ArgumentList {
+        let first = argumentTable.count
+        for argument in arguments { argumentTable.append(argument) }
+        return ArgumentList(argumentTable, first..<argumentTable.count)
     }
 }

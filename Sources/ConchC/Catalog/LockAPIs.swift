@@ -46,9 +46,10 @@ enum LockAPIs {
     ]
 
     /// The argument naming the lock that a call of `acquire` or `release` takes or releases.
-    static func lockArgument<Argument>(of callee: String, in arguments: [Argument]) -> Argument? {
+    static func lockArgument<Arguments: RandomAccessCollection>(of callee: String, in arguments: Arguments) -> Arguments.Element?
+    where Arguments.Index == Int {
         let position = modeFirst.contains(callee) ? 1 : 0
-        return arguments.indices.contains(position) ? arguments[position] : nil
+        return arguments.indices.contains(position) ? arguments[arguments.startIndex + position] : nil
     }
 
     /// Lock macros whose expansion holds no call, only inline atomics or a store

@@ -168,7 +168,7 @@ public struct CallFacts: Hashable, Sendable {
     public var calleeText: String
     /// The name the result is bound to: `ex = Executor()`, `with Executor() as ex`.
     public var boundName: String?
-    public var arguments: [Argument] = []
+    public var arguments: ArgumentList = []
     /// Names of the locks held at the call (`with lock:`, `acquire()`, `pthread_mutex_lock`).
     public var locksHeld: [String] = []
     /// C: the conditions the call runs under (`if (mode == IDLE) run();`).

@@ -39,14 +39,12 @@ enum CallScanner {
                                  isResolved: resolved.isResolved, range: tokens.range(chainFirst, close),
                                  calleeRange: tokens.range(chainFirst, cursor - 1))
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
-            var count = 0
-            Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) { _ in count += 1 }
-            if count > 0 {
-                call.arguments.reserveCapacity(count)
-                Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) {
-                    call.arguments.append(argument(model, $0, function: function))
-                }
+            let table = model.argumentTable
+            let firstArgument = table.count
+            Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) {
+                table.append(argument(model, $0, function: function))
             }
+            call.arguments = ArgumentList(table, firstArgument..<table.count)
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")

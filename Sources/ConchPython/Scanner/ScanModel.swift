@@ -71,6 +71,8 @@ final class ScanModel {
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Module-level constants (`PRIMES = [...]`, bound once): where each one's value stands among the tokens.
     @exclusivity(unchecked) var constantValues: [String: (first: Int, end: Int)] = [:]
+    /// The arguments of every call of the file, which the calls' facts hold runs of.
+    let argumentTable = ArgumentTable()
     /// Per function index: the names of objects it has called `start()` on, by interned name id.
     @exclusivity(unchecked) var startedObjects: [Int: Set<Int32>] = [:]
     /// Methods decorated `@staticmethod`, known as they are defined (decorators resolve later):
