@@ -162,13 +162,22 @@ struct EventLoopIndex: Sendable {
         file.functions.last { $0.kind != .module && $0.range.contains(marker.range.start) }
     }
 
-    /// Per script (a module with a main guard, or a `__main__` module), the functions its own code calls.
+    /// Per script (a module with a main guard, or a `__main__` module), the functions its
+    /// own code calls. A module without a guard that no other file imports, whose own
+    /// code calls a function it defines (`main()` at the bottom of a tool run as
+    /// `python tool.py`), is one too, for those calls; a package's `__init__` never is.
     private static func scripts(_ model: ProjectModel) -> [(file: Int?, entries: [FunctionID])] {
         var scripts: [(file: Int?, entries: [FunctionID])] = []
+        let imported = model.importGraph.importedFiles
         for (index, file) in model.files.enumerated() where file.language == .python {
-            guard !file.mainGuards.isEmpty || file.isMainModule,
-                  let body = file.functions.first else { continue }
-            scripts.append((index, body.calls.compactMap { model.resolve($0.callee, from: file) }))
+            guard let body = file.functions.first else { continue }
+            let entries = body.calls.compactMap { model.resolve($0.callee, from: file) }
+            if !file.mainGuards.isEmpty || file.isMainModule {
+                scripts.append((index, entries))
+            } else if !imported.contains(index), !file.path.hasSuffix("__init__.py") {
+                let own = entries.filter { entry in model.function(entry).map { $0.file.path == file.path } ?? false }
+                if !own.isEmpty { scripts.append((index, own)) }
+            }
         }
         // A script's command-line interface calls its commands by name, through no call
         // the facts show (OctoPrint's `serve` command starts the Tornado loop).

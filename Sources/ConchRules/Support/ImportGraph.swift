@@ -39,6 +39,13 @@ struct ImportGraph: Sendable {
 
     func index(of path: String) -> Int? { fileIndex[path] }
 
+    /// The files another project file imports: modules, not scripts run on their own.
+    var importedFiles: Set<Int> {
+        var files: Set<Int> = []
+        for (index, targets) in imported.enumerated() { files.formUnion(targets.filter { $0 != index }) }
+        return files
+    }
+
     /// The project file an import names: `pkg.mod.func` is `pkg/mod.py`.
     private static func moduleFile(for target: String, in moduleFiles: [String: Int]) -> Int? {
         var name = Substring(target)
