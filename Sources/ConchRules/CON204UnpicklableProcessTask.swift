@@ -18,6 +18,12 @@ struct UnpicklableProcessTask: Rule {
                     advice: reason.advice,
                     related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
             }
+            if let (home, reason) = Self.unpicklableReceiver(at: site, in: file, model) {
+                findings.append(finding(
+                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(Self.failure(site))",
+                    advice: reason.advice,
+                    related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
+            }
             if let (sent, reason) = Self.unpicklableArgument(at: site, in: file) {
                 findings.append(finding(
                     in: file, at: site.range,
@@ -69,6 +75,42 @@ struct UnpicklableProcessTask: Rule {
         }
         return nil
     }
+
+    /// `pool.map(self.process, items)`: pickle sends a bound method with its object, and
+    /// an attribute of the object cannot go (`self.lock = threading.Lock()`: `TypeError:
+    /// cannot pickle '_thread.lock' object`). A class that says how it pickles
+    /// (`__getstate__`, `__reduce__`) is left alone.
+    private static func unpicklableReceiver(at site: SpawnSite, in file: FileFacts, _ model: ProjectModel) -> (FileFacts, Reason)? {
+        guard let entry = site.entryID, let (home, method) = model.function(entry), method.kind == .method,
+              let owner = method.className, !method.decorators.contains(where: { $0 == "staticmethod" || $0 == "classmethod" }),
+              let handed = site.creatingCall(in: file.functions[site.function])?.arguments.first(where: { $0.shape == .name(entry) }),
+              TaskArguments.isPlainChain(handed.text), let dot = handed.text.lastIndex(of: ".") else { return nil }
+        let className = TaskSources.lastComponent(owner)
+        // `pool.map(Processor.process, objects)` hands the plain function; each object goes as an item.
+        guard TaskSources.lastComponent(String(handed.text[..<dot])) != className else { return nil }
+        let methods = home.functions.filter { $0.className == owner }
+        guard !methods.contains(where: { picklingHooks.contains($0.name) }) else { return nil }
+        for candidate in methods {
+            for call in candidate.calls where call.isResolved {
+                guard let bound = call.boundName, bound.hasPrefix("self."), let kind = ProcessAPIs.unpicklable[call.callee] else { continue }
+                let attribute = String(bound.dropFirst("self.".count))
+                let held = switch kind {
+                case .threadPrimitive: "a `\(call.callee)`"
+                case .file: "a file opened by `\(call.callee)`"
+                case .connection: "a connection made by `\(call.callee)`"
+                }
+                return (home, Reason(
+                    what: "`\(handed.text)`, a method whose `\(className)` object goes along with it, and whose `\(attribute)` holds \(held)",
+                    advice: "hand over a module-level function (or a `@staticmethod`) with the values it needs, "
+                        + "or give `\(className)` a `__getstate__` that leaves `\(attribute)` out and a `__setstate__` that makes a new one",
+                    definition: call.range, note: "`self.\(attribute)` made here"))
+            }
+        }
+        return nil
+    }
+
+    /// Methods through which a class says how pickle sends its objects.
+    private static let picklingHooks: Set<String> = ["__getstate__", "__reduce__", "__reduce_ex__"]
 
     /// A forked child inherits its target instead of unpickling it, so `Process` works
     /// with any callable once the code asks for `fork` beside the site or at module level:
