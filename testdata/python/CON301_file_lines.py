@@ -32,6 +32,16 @@ def crawl_pooled(path):
             pool.submit(fetch, line.strip())
 
 
+def crawl_listed(path):
+    with open(path) as urls:
+        workers = [threading.Thread(target=fetch, args=(line.strip(),)) for line in urls]  # expect: CON301
+    for worker in workers:
+        worker.start()
+    known = [threading.Thread(target=fetch, args=(url,)) for url in ["a", "b"]]
+    for worker in known:
+        worker.start()
+
+
 def crawl_known(mirrors):
     for url in mirrors:
         threading.Thread(target=fetch, args=(url,)).start()
@@ -42,4 +52,5 @@ if __name__ == "__main__":
     crawl_unopened("urls.txt")
     crawl_rows("urls.csv")
     crawl_pooled("urls.txt")
+    crawl_listed("urls.txt")
     crawl_known(["a", "b"])
