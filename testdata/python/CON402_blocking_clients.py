@@ -4,6 +4,8 @@ import asyncio
 import os
 import smtplib
 
+import boto3
+import paramiko
 import psycopg2
 import pymongo
 import redis
@@ -27,6 +29,19 @@ async def notify(address, text):
     with smtplib.SMTP("mail.example.com") as server:  # expect: CON402
         server.sendmail("shop@example.com", [address], text)  # expect: CON402
     mailer.set_debuglevel(1)
+
+
+class Archiver:
+    def __init__(self):
+        self.s3 = boto3.client("s3")
+
+    async def archive(self, path, host):
+        self.s3.upload_file(path, "archive", path)  # expect: CON402
+        link = self.s3.generate_presigned_url("get_object", Params={"Key": path})  # signs locally
+        ssh = paramiko.SSHClient()
+        ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+        ssh.connect(host)  # expect: CON402
+        return link
 
 
 async def reap(pid):

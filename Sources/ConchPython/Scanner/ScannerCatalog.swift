@@ -51,6 +51,9 @@ enum ScannerCatalog {
         "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
         "trio.open_nursery": "trio.Nursery",
         "anyio.create_task_group": "anyio.abc.TaskGroup",
+        "boto3.client": "botocore.client.BaseClient",
+        "boto3.Session.client": "botocore.client.BaseClient",
+        "boto3.session.Session.client": "botocore.client.BaseClient",
     ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
 
     /// Most callees are ruled out as keys of `returnTypes`, or as `lowercaseClasses`, by their length.

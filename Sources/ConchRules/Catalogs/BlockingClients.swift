@@ -1,7 +1,7 @@
 import ConchKit
 
 /// Synchronous clients of servers (caches, document stores, mail and file transfer,
-/// SQL drivers) whose commands all wait on the network, known by the resolved
+/// AWS through boto3, SSH through paramiko, SQL drivers) whose commands all wait on the network, known by the resolved
 /// prefix of their methods, with the asynchronous client a coroutine uses instead.
 enum BlockingClients {
     private struct Family {
@@ -27,6 +27,13 @@ enum BlockingClients {
         Family(prefixes: ["ftplib.FTP.", "ftplib.FTP_TLS."],
                returnsAtOnce: ["set_debuglevel", "set_pasv", "close"],
                replacement: fileTransferReplacement),
+        Family(prefixes: ["botocore.client.BaseClient."],
+               returnsAtOnce: ["get_paginator", "get_waiter", "can_paginate", "generate_presigned_url", "generate_presigned_post", "close"],
+               replacement: "use `aioboto3` or `aiobotocore`, whose calls are awaited, or `await asyncio.to_thread(...)`"),
+        Family(prefixes: ["paramiko.SSHClient.", "paramiko.client.SSHClient."],
+               returnsAtOnce: ["set_missing_host_key_policy", "load_system_host_keys", "load_host_keys", "get_host_keys",
+                               "get_transport", "set_log_channel", "close"],
+               replacement: "use `asyncssh`, whose calls are awaited, or `await asyncio.to_thread(...)`"),
     ]
 
     /// Constructors that connect when given a server: `smtplib.SMTP("mail.example.com")`.
