@@ -6,6 +6,7 @@ import smtplib
 
 import boto3
 import paramiko
+import pika
 import psycopg2
 import pymongo
 import redis
@@ -41,6 +42,8 @@ class Archiver:
         ssh = paramiko.SSHClient()
         ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
         ssh.connect(host)  # expect: CON402
+        queue = pika.BlockingConnection(pika.ConnectionParameters(host))  # expect: CON402
+        queue.close()  # expect: CON402
         return link
 
 

@@ -1,8 +1,9 @@
 import ConchKit
 
 /// Synchronous clients of servers (caches, document stores, mail and file transfer,
-/// AWS through boto3, SSH through paramiko, SQL drivers) whose commands all wait on the network, known by the resolved
-/// prefix of their methods, with the asynchronous client a coroutine uses instead.
+/// search, message queues, AWS through boto3, SSH through paramiko, SQL drivers) whose
+/// commands all wait on the network, known by the resolved prefix of their methods,
+/// with the asynchronous client a coroutine uses instead.
 enum BlockingClients {
     private struct Family {
         let prefixes: [String]
@@ -30,6 +31,12 @@ enum BlockingClients {
         Family(prefixes: ["botocore.client.BaseClient."],
                returnsAtOnce: ["get_paginator", "get_waiter", "can_paginate", "generate_presigned_url", "generate_presigned_post", "close"],
                replacement: "use `aioboto3` or `aiobotocore`, whose calls are awaited, or `await asyncio.to_thread(...)`"),
+        Family(prefixes: ["elasticsearch.Elasticsearch."],
+               returnsAtOnce: ["options", "close"],
+               replacement: "use `elasticsearch.AsyncElasticsearch`, whose calls are awaited"),
+        Family(prefixes: ["pika.BlockingConnection.", "pika.adapters.blocking_connection.BlockingConnection."],
+               returnsAtOnce: ["add_callback_threadsafe"],
+               replacement: "use `aio-pika`, awaited, or pika's `AsyncioConnection`"),
         Family(prefixes: ["paramiko.SSHClient.", "paramiko.client.SSHClient."],
                returnsAtOnce: ["set_missing_host_key_policy", "load_system_host_keys", "load_host_keys", "get_host_keys",
                                "get_transport", "set_log_channel", "close"],
@@ -40,6 +47,7 @@ enum BlockingClients {
     private static let connectingConstructors: [String: String] = [
         "smtplib.SMTP": mailReplacement, "smtplib.SMTP_SSL": mailReplacement, "smtplib.LMTP": mailReplacement,
         "ftplib.FTP": fileTransferReplacement, "ftplib.FTP_TLS": fileTransferReplacement,
+        "pika.BlockingConnection": "use `aio-pika`, awaited, or pika's `AsyncioConnection`",
     ]
 
     private static let databaseReplacement =
