@@ -13,4 +13,37 @@ public enum ClassNames {
         guard start < utf8.endIndex else { return false }
         return utf8[start] >= UInt8(ascii: "A") && utf8[start] <= UInt8(ascii: "Z")
     }
+
+    /// Library calls whose result is not an instance of the callee: callee -> the type
+    /// it returns (`asyncio.get_running_loop()` gives the running loop).
+    public static let returnTypes: [String: String] = [
+        "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
+        "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
+        "asyncio.get_running_loop": "asyncio.AbstractEventLoop",
+        "asyncio.AbstractEventLoop.create_future": "asyncio.Future",
+        "multiprocessing.get_context": "multiprocessing",
+        "multiprocessing.Manager": "multiprocessing.managers.SyncManager",
+        "tornado.ioloop.IOLoop.current": "tornado.ioloop.IOLoop",
+        "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
+        "twisted.internet.reactor": "twisted.internet.reactor",
+        "socket.socket.accept": "tuple",
+        "socket.create_server": "socket.socket",
+        "socket.create_connection": "socket.socket",
+        "threading.current_thread": "threading.Thread",
+        "concurrent.futures.ThreadPoolExecutor.submit": "concurrent.futures.Future",
+        "concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
+        "concurrent.futures.Executor.submit": "concurrent.futures.Future",
+        "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
+        "trio.open_nursery": "trio.Nursery",
+        "anyio.create_task_group": "anyio.abc.TaskGroup",
+        "boto3.client": "botocore.client.BaseClient",
+        "boto3.Session.client": "botocore.client.BaseClient",
+        "boto3.session.Session.client": "botocore.client.BaseClient",
+    ]
+
+    /// The class of what a call makes: the callee itself when it names a class, or the
+    /// type a known library call returns.
+    public static func madeBy(_ callee: String) -> String? {
+        returnTypes[callee] ?? (looksLikeClass(callee) ? callee : nil)
+    }
 }

@@ -31,30 +31,9 @@ enum ScannerCatalog {
     /// Most names are ruled out as keys of `canonicalNames` by their length.
     static let canonicalNameLengths = LengthFilter(canonicalNames.keys)
 
-    /// Calls whose result is not an instance of the callee: callee -> the type returned.
-    static let returnTypes: [String: String] = [
-        "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
-        "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
-        "asyncio.get_running_loop": "asyncio.AbstractEventLoop",
-        "multiprocessing.get_context": "multiprocessing",
-        "multiprocessing.Manager": "multiprocessing.managers.SyncManager",
-        "tornado.ioloop.IOLoop.current": "tornado.ioloop.IOLoop",
-        "tornado.ioloop.IOLoop.instance": "tornado.ioloop.IOLoop",
-        "twisted.internet.reactor": "twisted.internet.reactor",
-        "socket.socket.accept": "tuple",
-        "socket.create_server": "socket.socket",
-        "socket.create_connection": "socket.socket",
-        "threading.current_thread": "threading.Thread",
-        "concurrent.futures.ThreadPoolExecutor.submit": "concurrent.futures.Future",
-        "concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
-        "concurrent.futures.Executor.submit": "concurrent.futures.Future",
-        "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
-        "trio.open_nursery": "trio.Nursery",
-        "anyio.create_task_group": "anyio.abc.TaskGroup",
-        "boto3.client": "botocore.client.BaseClient",
-        "boto3.Session.client": "botocore.client.BaseClient",
-        "boto3.session.Session.client": "botocore.client.BaseClient",
-    ].merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
+    /// Calls whose result is not an instance of the callee, and the pools' shared instances.
+    static let returnTypes: [String: String] = ClassNames.returnTypes
+        .merging(SpawnCatalog.runnablePools.map { ($0 + ".globalInstance", $0) }) { listed, _ in listed }
 
     /// Most callees are ruled out as keys of `returnTypes`, or as `lowercaseClasses`, by their length.
     static let returnTypeLengths = LengthFilter(returnTypes.keys)

@@ -113,7 +113,31 @@ enum MTUnsafeCalls {
                           advice: "set os.umask once at startup, or pass mode= to os.open, os.mkdir or os.makedirs"),
         "locale.setlocale": Entry(hazard: "which changes the locale of the whole process and is not thread-safe",
                                   advice: "call locale.setlocale once at startup, before starting threads", minimumArguments: 2),
-    ].merging(environmentChanges) { first, _ in first }
+    ].merging(environmentChanges) { first, _ in first }.merging(loopObjects) { first, _ in first }
+
+    /// An asyncio loop's methods and the calls on the objects bound to it that wake its
+    /// waiters (a future's result, a queue's items, an event's `set`; clearing an event
+    /// wakes nobody): none is thread-safe, and from another thread they leave the loop
+    /// asleep or its state torn. `call_soon_threadsafe` and `run_coroutine_threadsafe`
+    /// are made for it.
+    /// What a thread calls to make and run a loop of its own, whose objects are its own.
+    private static let ownLoop: Set<String> = [
+        "asyncio.new_event_loop", "asyncio.run", "asyncio.AbstractEventLoop.run_forever", "asyncio.AbstractEventLoop.run_until_complete",
+    ]
+
+    private static let loopObjects: [String: Entry] = {
+        let entry = Entry(hazard: "which is not thread-safe: asyncio's loop and the futures, queues and events bound to it "
+                              + "belong to the loop's thread, and a call from another may never wake the loop",
+                          advice: "hand the call to the loop: `loop.call_soon_threadsafe(...)`, or "
+                              + "`asyncio.run_coroutine_threadsafe(coroutine, loop)` for a coroutine",
+                          safeInThreadsCalling: ownLoop)
+        let loopMethods = ["call_soon", "call_later", "call_at", "create_task", "stop", "add_reader", "add_writer",
+                           "remove_reader", "remove_writer", "create_future"].map { "asyncio.AbstractEventLoop." + $0 }
+        let objects = ["asyncio.Future.set_result", "asyncio.Future.set_exception", "asyncio.Future.cancel",
+                       "asyncio.Queue.put_nowait", "asyncio.Queue.get_nowait", "asyncio.Event.set",
+                       "asyncio.Task.cancel"]
+        return Dictionary(uniqueKeysWithValues: (loopMethods + objects).map { ($0, entry) })
+    }()
 
     /// `os.putenv`, and `os.environ`'s writes, which call it (`os.environ[key] = value` is
     /// its `__setitem__`): C code reading the environment in another thread can crash.

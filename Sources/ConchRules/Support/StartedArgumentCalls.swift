@@ -14,8 +14,8 @@ extension ExecutionContexts.Entry {
             let starter = start.file.functions[start.site.function]
             guard let creating = start.site.creatingCall(in: starter), let name = TaskArguments.name(at: position, of: creating),
                   let maker = TaskArguments.maker(of: name, before: start.site.range.start, in: starter, of: start.file),
-                  maker.isResolved, ClassNames.looksLikeClass(maker.callee) else { return nil }
-            classes.insert(maker.callee)
+                  maker.isResolved, let made = ClassNames.madeBy(maker.callee) else { return nil }
+            classes.insert(made)
         }
         guard classes.count == 1, let type = classes.first else { return nil }
         var typed = call
