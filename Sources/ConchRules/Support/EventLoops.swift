@@ -171,11 +171,14 @@ struct EventLoopIndex: Sendable {
         let imported = model.importGraph.importedFiles
         for (index, file) in model.files.enumerated() where file.language == .python {
             guard let body = file.functions.first else { continue }
-            let entries = body.calls.compactMap { model.resolve($0.callee, from: file) }
             if !file.mainGuards.isEmpty || file.isMainModule {
-                scripts.append((index, entries))
+                scripts.append((index, body.calls.compactMap { model.resolve($0.callee, from: file) }))
             } else if !imported.contains(index), !file.path.hasSuffix("__init__.py") {
-                let own = entries.filter { entry in model.function(entry).map { $0.file.path == file.path } ?? false }
+                let own = body.calls.compactMap { call -> FunctionID? in
+                    guard call.isResolved, call.callee.hasPrefix(file.moduleName + "."), let entry = model.resolve(call.callee, from: file),
+                          model.function(entry)?.file.path == file.path else { return nil }
+                    return entry
+                }
                 if !own.isEmpty { scripts.append((index, own)) }
             }
         }
