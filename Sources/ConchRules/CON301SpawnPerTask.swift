@@ -26,7 +26,11 @@ struct SpawnPerTask: Rule {
                 continue
             }
             guard let loopIndex = site.loop else {
-                findings += helperFindings(site, in: file, model: model)
+                if let framework = startsPerRoutedRequest(site, in: file) {
+                    findings.append(routeFinding(site, framework: framework, in: file, model: model))
+                } else {
+                    findings += helperFindings(site, in: file, model: model)
+                }
                 continue
             }
             let function = file.functions[site.function]
@@ -189,6 +193,31 @@ struct SpawnPerTask: Rule {
         return finding(
             in: file, at: site.range, "\(starter) \(pass); nothing bounds how many run at once",
             advice: advice, model: recommended, related: related)
+    }
+
+    /// `threading.Thread(target=send_email, ...).start()` in a Flask view: the server
+    /// calls the view once per request, so the view starts one per request. A start
+    /// under a test (`if worker is None:`) may run once, and is left alone.
+    private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts) -> String? {
+        guard site.kind == .thread || site.kind == .process, site.arms.isEmpty else { return nil }
+        return WebRoutes.framework(of: file.functions[site.function])
+    }
+
+    private func routeFinding(_ site: SpawnSite, framework: String, in file: FileFacts, model: ProjectModel) -> Finding {
+        let view = file.functions[site.function]
+        let what = site.kind == .process ? "a process" : "a thread"
+        let running = site.entryID.map { " running `\(model.displayName($0))`" } ?? ""
+        let (recommended, advice) = site.entryID.map { model.workload(of: $0).kind } == .cpu
+            ? (ConcurrencyModel.process, "submit the work to a `concurrent.futures.ProcessPoolExecutor(max_workers=N)` made once at start-up, "
+                + "or to a task queue (Celery, RQ)")
+            : (ConcurrencyModel.thread, "submit the work to a `concurrent.futures.ThreadPoolExecutor(max_workers=N)` made once at start-up, "
+                + "or to a task queue (Celery, RQ)")
+        return finding(
+            in: file, at: site.range,
+            "`\(site.api)` starts \(what)\(running) on every request the \(framework) view `\(model.displayName(view.id))` serves; "
+                + "nothing bounds how many run at once",
+            advice: advice, model: recommended,
+            related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")])
     }
 
     /// `socketserver.ThreadingTCPServer(address, Handler)`: the accept loop is the library's.

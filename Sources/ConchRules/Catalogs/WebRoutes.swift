@@ -1,0 +1,30 @@
+import ConchKit
+
+/// Web frameworks' route decorators: the function they decorate runs once per request,
+/// on the server's threads or loop, as often as clients ask.
+enum WebRoutes {
+    /// Applications and routers whose methods of these names register a route.
+    private static let routers: [String] = [
+        "flask.Flask.", "flask.app.Flask.", "flask.Blueprint.", "flask.blueprints.Blueprint.",
+        "quart.Quart.", "quart.Blueprint.", "fastapi.FastAPI.", "fastapi.APIRouter.", "fastapi.routing.APIRouter.",
+        "bottle.Bottle.", "sanic.Sanic.", "sanic.Blueprint.", "starlette.applications.Starlette.",
+    ]
+    private static let methods: Set<String> = ["route", "get", "post", "put", "patch", "delete", "api_route", "websocket"]
+    /// Bottle's module-level shortcuts to its default application.
+    private static let functions: Set<String> = ["bottle.route", "bottle.get", "bottle.post", "bottle.put", "bottle.delete"]
+
+    private static let frameworkNames = [
+        "flask": "Flask", "quart": "Quart", "fastapi": "FastAPI", "bottle": "Bottle", "sanic": "Sanic", "starlette": "Starlette",
+    ]
+
+    /// The web framework whose route decorator `function` carries (`Flask` for
+    /// `@app.route(...)` on a `flask.Flask`); nil when it carries none.
+    static func framework(of function: FunctionFacts) -> String? {
+        let route = function.decorators.first { decorator in
+            functions.contains(decorator) || routers.contains { router in
+                decorator.hasPrefix(router) && methods.contains(String(decorator.dropFirst(router.count)))
+            }
+        }
+        return route.flatMap { frameworkNames[String($0.prefix { $0 != "." })] }
+    }
+}
