@@ -17,6 +17,7 @@ struct SpawnPerTask: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
+        let djangoViews = WebRoutes.djangoViews(in: model)
         for (file, site) in model.spawnSites where !site.isBounded && !detachesTheLooper(site, in: file) && isOSSpawn(site) {
             if site.startsPerRequest {
                 // One server, one finding, however many handler methods it runs; a test's server is what it tests.
@@ -26,7 +27,7 @@ struct SpawnPerTask: Rule {
                 continue
             }
             guard let loopIndex = site.loop else {
-                if let framework = startsPerRoutedRequest(site, in: file) {
+                if let framework = startsPerRoutedRequest(site, in: file, djangoViews: djangoViews) {
                     findings.append(routeFinding(site, framework: framework, in: file, model: model))
                 } else {
                     findings += helperFindings(site, in: file, model: model)
@@ -198,9 +199,10 @@ struct SpawnPerTask: Rule {
     /// `threading.Thread(target=send_email, ...).start()` in a Flask view: the server
     /// calls the view once per request, so the view starts one per request. A start
     /// under a test (`if worker is None:`) may run once, and is left alone.
-    private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts) -> String? {
+    private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts, djangoViews: Set<FunctionID>) -> String? {
         guard site.kind == .thread || site.kind == .process, site.arms.isEmpty else { return nil }
-        return WebRoutes.framework(of: file.functions[site.function])
+        let view = file.functions[site.function]
+        return WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil)
     }
 
     private func routeFinding(_ site: SpawnSite, framework: String, in file: FileFacts, model: ProjectModel) -> Finding {

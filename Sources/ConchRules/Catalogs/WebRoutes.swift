@@ -17,6 +17,18 @@ enum WebRoutes {
         "flask": "Flask", "quart": "Quart", "fastapi": "FastAPI", "bottle": "Bottle", "sanic": "Sanic", "starlette": "Starlette",
     ]
 
+    /// Django's URL patterns: `path("signup/", views.signup)` makes `signup` a view.
+    static let djangoPatterns: Set<String> = ["django.urls.path", "django.urls.re_path", "django.conf.urls.url"]
+
+    /// The functions a Django URL pattern of the project names as its view.
+    static func djangoViews(in model: ProjectModel) -> Set<FunctionID> {
+        var views: Set<FunctionID> = []
+        model.forEachCall(toAnyOf: djangoPatterns) { _, _, call in
+            if case let .name(view)? = call.facts.argument(at: 1)?.shape, model.functionIndex[view] != nil { views.insert(view) }
+        }
+        return views
+    }
+
     /// The web framework whose route decorator `function` carries (`Flask` for
     /// `@app.route(...)` on a `flask.Flask`); nil when it carries none.
     static func framework(of function: FunctionFacts) -> String? {
