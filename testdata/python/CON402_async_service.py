@@ -159,6 +159,33 @@ class Cache:
             self.entries[key] = value
 
 
+class Resyncer:
+    def __init__(self):
+        self._retry_lock = threading.Lock()
+        self._flush_lock = threading.Lock()
+
+    async def retry(self, fetch):
+        # Only ever tried, never waited for: the other tasks are turned away, not blocked.
+        if not self._retry_lock.acquire(blocking=False):
+            return
+        try:
+            await fetch()
+        finally:
+            self._retry_lock.release()
+
+    async def flush(self, fetch):
+        if not self._flush_lock.acquire(blocking=False):
+            return
+        try:
+            await fetch()  # expect: CON402
+        finally:
+            self._flush_lock.release()
+
+    def flush_now(self):
+        with self._flush_lock:  # waits: a task here blocks the loop while `flush` holds it
+            print("flushing")
+
+
 async def checksum_in_thread(data):
     future = workers.submit(sum, data)
     return future.result()  # expect: CON402

@@ -57,9 +57,24 @@ enum ThreadLocksAcrossAwaits {
         }
         for function in makers {
             for call in function.calls where call.boundName == bound && threadLockTypes.contains(call.callee) {
-                return (call.callee, bound)
+                return onlyTriedWithoutWaiting(lock, written: bound, in: makers) ? nil : (call.callee, bound)
             }
         }
         return nil
+    }
+
+    /// `if not self._retry_lock.acquire(blocking=False): return` in every function that
+    /// holds the lock (Synapse's device-list resync): no task ever waits for it, so
+    /// holding it across an `await` only turns the others away.
+    private static func onlyTriedWithoutWaiting(_ lock: String, written: String, in functions: [FunctionFacts]) -> Bool {
+        var tried = false
+        for function in functions {
+            let acquires = function.calls.filter { $0.calleeText == written + ".acquire" }
+            guard acquires.allSatisfy({ SleepCalls.triesALock($0, in: .python) }) else { return false }
+            // Holding it with no acquire of its own: a `with` block, which waits.
+            if acquires.isEmpty, function.calls.contains(where: { $0.locksHeld.contains(lock) }) { return false }
+            tried = tried || !acquires.isEmpty
+        }
+        return tried
     }
 }
