@@ -73,7 +73,7 @@ struct CPUBoundInEventLoop: Rule {
         switch role {
         case .coroutine:
             "run it with `await loop.run_in_executor(ProcessPoolExecutor(), \(helper), ...)`"
-        case .callback:
+        case .callback, .greenlet:
             "run `\(helper)` in a `concurrent.futures.ProcessPoolExecutor` and hand the result back to the loop"
         }
     }
@@ -122,6 +122,9 @@ struct CPUBoundInEventLoop: Rule {
             return language == .c
                 ? "run the loop with `uv_queue_work` (its after-work callback runs back on the loop), or on a worker thread"
                 : "run the loop in a `concurrent.futures.ProcessPoolExecutor` and hand the result back to the loop"
+        case .greenlet:
+            return "run the loop in a `concurrent.futures.ProcessPoolExecutor`: a greenlet that computes holds every other "
+                + "until it finishes, patched or not"
         }
     }
 }

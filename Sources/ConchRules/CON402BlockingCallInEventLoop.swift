@@ -10,7 +10,10 @@ struct BlockingCallInEventLoop: Rule {
         let onTheLoop = loops.functionsOnTheLoop
         var helpers = BlockingHelpers(model: model, onTheLoop: Set(onTheLoop.map(\.function.id)))
         var findings: [Finding] = []
+        let patched = GreenletPatching.patchedFiles(model)
         for (file, function, role) in onTheLoop {
+            // A patched standard library waits the hub's way.
+            if case .greenlet = role, patched.contains(file.path) { continue }
             if case .coroutine = role {
                 findings += ThreadLocksAcrossAwaits.awaitsUnderThreadLocks(in: function, of: file).map { held in
                     lockFinding(held, in: file, function, model: model)
@@ -89,6 +92,9 @@ struct BlockingCallInEventLoop: Rule {
                 if library != nil { loopWay = nil }
                 offload = library.map { "`await \($0).to_thread.run_sync(\(helper), ...)`" } ?? "`await asyncio.to_thread(\(helper), ...)`"
             }
+        case .greenlet:
+            loopWay = Self.greenletWay
+            offload = "`gevent.get_hub().threadpool.spawn(\(helper), ...)`"
         case .callback(.asyncio):
             offload = "`loop.run_in_executor(None, \(helper), ...)`"
         case let .callback(framework):
@@ -146,6 +152,8 @@ struct BlockingCallInEventLoop: Rule {
                     : "move it off the loop with `await \(library).to_thread.run_sync(func, *args)`")
             }
             return (nil, entry.replacement)
+        case .greenlet:
+            return (.microthread, Self.greenletWay)
         case .callback(.asyncio):
             return (nil, entry.replacement)
         case let .callback(framework):
@@ -160,6 +168,10 @@ struct BlockingCallInEventLoop: Rule {
                 + "\(FrameworkSchedulers.displayName(framework)) loop")
         }
     }
+
+    /// Greenlets give way where gevent waits: its own calls, or the standard library once patched.
+    private static let greenletWay = "call `gevent.monkey.patch_all()` first thing in the program, so `time.sleep`, sockets "
+        + "and the rest of the standard library give way to the other greenlets (or call gevent's own: `gevent.sleep`, `gevent.socket`)"
 
     /// Trio or AnyIO, when the loop is theirs or the file imports them: their coroutines
     /// have their own sleep and thread hand-off.

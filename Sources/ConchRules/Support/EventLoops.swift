@@ -6,13 +6,18 @@ enum LoopRole {
     case coroutine
     /// A function handed to the loop as a callback (`uv_timer_start(t, cb, ...)`).
     case callback(EventFramework)
+    /// A function a greenlet runs (`gevent.spawn(worker, n)`): on the hub's thread, it
+    /// gives way only where gevent's own calls, or a patched standard library, wait.
+    case greenlet(EventFramework)
 
     /// `the asyncio event loop`: the callback's framework, else the one the program starts.
     func loopName(run: EventLoopMarker?) -> String {
         let framework: EventFramework? = switch self {
         case .coroutine: run?.framework
         case let .callback(registered): registered
+        case let .greenlet(hub): hub
         }
+        if case .greenlet = self { return "every greenlet of the \(FrameworkSchedulers.displayName(framework ?? .gevent)) hub" }
         return framework.map { "the \(FrameworkSchedulers.displayName($0)) event loop" } ?? "the event loop"
     }
 
@@ -21,6 +26,7 @@ enum LoopRole {
         switch self {
         case .coroutine: "coroutine `\(name)`"
         case .callback: "callback `\(name)`"
+        case .greenlet: "greenlet `\(name)`"
         }
     }
 }
@@ -93,6 +99,7 @@ struct EventLoopIndex: Sendable {
             if let number = model.functionIndex[id]?.number { frameworks[number] = framework }
         }
         var found: [(file: Int, function: Int, role: LoopRole)] = []
+        let greenlets = greenletEntries(model)
         for (fileIndex, file) in model.files.enumerated() {
             for index in file.functions.indices {
                 if file.functions[index].isAsync {
@@ -100,10 +107,26 @@ struct EventLoopIndex: Sendable {
                 } else if !callbacks.isEmpty, let number = model.number(file: fileIndex, function: index),
                           let framework = frameworks[number] {
                     found.append((fileIndex, index, .callback(framework)))
+                } else if !greenlets.isEmpty, let number = model.number(file: fileIndex, function: index),
+                          let hub = greenlets[number] {
+                    found.append((fileIndex, index, .greenlet(hub)))
                 }
             }
         }
         return found
+    }
+
+    /// The functions of the project that greenlets run (`gevent.spawn(worker, n)`,
+    /// `eventlet.spawn`), by number, with their hub's framework.
+    private static func greenletEntries(_ model: ProjectModel) -> [Int: EventFramework] {
+        var entries: [Int: EventFramework] = [:]
+        for (file, site) in model.spawnSites where site.kind == .coroutine {
+            let hub: EventFramework? = site.api.hasPrefix("gevent.") ? .gevent : site.api.hasPrefix("eventlet.") ? .eventlet : nil
+            guard let hub, file.language == .python, let entry = site.entryID,
+                  let number = model.functionIndex[entry]?.number else { continue }
+            entries[number] = hub
+        }
+        return entries
     }
 
     /// Every function that runs on an event loop, with its file and its role there.
