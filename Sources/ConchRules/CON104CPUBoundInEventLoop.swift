@@ -17,7 +17,7 @@ struct CPUBoundInEventLoop: Rule {
                 findings.append(finding(
                     in: file, at: call.range,
                     "`\(model.displayName(callee))` called in \(role.describe(name)) runs \(model.describe(loop, from: file.path)), "
-                        + "holding \(role.loopName(run: run?.marker)); no other task or callback runs until it returns",
+                        + "holding \(role.loopName(run: run?.marker)); \(role.others) runs until it returns",
                     advice: helperAdvice(role, helper: model.displayName(callee)),
                     related: [model.related(loop)] + (run.map { [model.loopStart($0)] } ?? [])))
             }
@@ -26,7 +26,7 @@ struct CPUBoundInEventLoop: Rule {
                 findings.append(finding(
                     in: file, at: loop.headerRange,
                     "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
-                        + "no other task or callback runs until it finishes",
+                        + "\(role.others) runs until it finishes",
                     advice: advice(role, name: name, language: file.language),
                     related: run.map { [model.loopStart($0)] } ?? []))
             }

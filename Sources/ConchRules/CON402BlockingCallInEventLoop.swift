@@ -36,7 +36,7 @@ struct BlockingCallInEventLoop: Rule {
                 findings.append(finding(
                     in: file, at: call.range,
                     "\(matched.quotedName) blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))); "
-                        + "no other task or callback runs until it returns",
+                        + "\(role.others) runs until it returns",
                     advice: advice, model: recommended,
                     related: run.map { [model.loopStart($0)] } ?? []))
             }
@@ -115,7 +115,7 @@ struct BlockingCallInEventLoop: Rule {
         return finding(
             in: file, at: call.range,
             "`\(call.calleeText)` blocks \(role.loopName(run: run?.marker)) in \(role.describe(model.displayName(function.id))): "
-                + "it calls \(found.call.quotedName) at \(place)\(reach); no other task or callback runs until it returns",
+                + "it calls \(found.call.quotedName) at \(place)\(reach); \(role.others) runs until it returns",
             advice: advice,
             model: recommended,
             related: [Finding.Evidence(path: found.file.path, range: found.call.range, message: "blocks: \(found.call.quotedName)")]

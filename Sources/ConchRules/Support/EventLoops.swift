@@ -17,8 +17,14 @@ enum LoopRole {
         case let .callback(registered): registered
         case let .greenlet(hub): hub
         }
-        if case .greenlet = self { return "every greenlet of the \(FrameworkSchedulers.displayName(framework ?? .gevent)) hub" }
+        if case .greenlet = self { return "the \(FrameworkSchedulers.displayName(framework ?? .gevent)) hub" }
         return framework.map { "the \(FrameworkSchedulers.displayName($0)) event loop" } ?? "the event loop"
+    }
+
+    /// Who waits meanwhile: `no other task or callback`, `no other greenlet`.
+    var others: String {
+        if case .greenlet = self { return "no other greenlet" }
+        return "no other task or callback"
     }
 
     /// `coroutine `score``, `callback `on_read`` (the message names the loop's framework).
