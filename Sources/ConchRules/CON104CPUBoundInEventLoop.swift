@@ -57,7 +57,7 @@ struct CPUBoundInEventLoop: Rule {
                   let (_, helper) = model.function(callee) else { return nil }
             let handed = call.arguments.contains(where: { $0.integerValue != nil })
                 ? model.countedLoop(in: callee, handed: call.integerArguments(for: helper)) : nil
-            guard let loop = handed ?? model.longWrittenLoop(in: callee)?.evidence,
+            guard let loop = handed ?? model.longWrittenLoop(in: callee),
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }
             return (call, callee, loop)
@@ -96,7 +96,7 @@ struct CPUBoundInEventLoop: Rule {
         let inner = function.loops.filter { $0.depth > loop.depth && loop.range.contains($0.range.start) }
         if !inner.isEmpty, inner.allSatisfy({ $0.arithmeticOperations == 0 }) { return false }
         guard loop.kind == .while || loop.kind == .doWhile else { return true }
-        if function.loops.contains(where: { $0.depth > loop.depth && loop.range.contains($0.range.start) }) { return true }
+        if !inner.isEmpty { return true }
         return !function.calls.contains { loop.range.contains($0.range.start) && !Self.arithmeticBuiltins.contains($0.callee) }
     }
 

@@ -88,23 +88,19 @@ struct UnpicklableProcessTask: Rule {
         let className = TaskSources.lastComponent(owner)
         // `pool.map(Processor.process, objects)` hands the plain function; each object goes as an item.
         guard TaskSources.lastComponent(String(handed.text[..<dot])) != className else { return nil }
-        let methods = home.functions.filter { $0.className == owner }
-        guard !methods.contains(where: { picklingHooks.contains($0.name) }) else { return nil }
-        for candidate in methods {
-            for call in candidate.calls where call.isResolved {
-                guard let bound = call.boundName, bound.hasPrefix("self."), let kind = ProcessAPIs.unpicklable[call.callee] else { continue }
-                let attribute = String(bound.dropFirst("self.".count))
-                let held = switch kind {
-                case .threadPrimitive: "a `\(call.callee)`"
-                case .file: "a file opened by `\(call.callee)`"
-                case .connection: "a connection made by `\(call.callee)`"
-                }
-                return (home, Reason(
-                    what: "`\(handed.text)`, a method whose `\(className)` object goes along with it, and whose `\(attribute)` holds \(held)",
-                    advice: "hand over a module-level function (or a `@staticmethod`) with the values it needs, "
-                        + "or give `\(className)` a `__getstate__` that leaves `\(attribute)` out and a `__setstate__` that makes a new one",
-                    definition: call.range, note: "`self.\(attribute)` made here"))
+        guard !home.functions.contains(where: { $0.className == owner && picklingHooks.contains($0.name) }) else { return nil }
+        for (attribute, call) in home.attributeMakers(of: owner) {
+            guard let kind = ProcessAPIs.unpicklable[call.callee] else { continue }
+            let held = switch kind {
+            case .threadPrimitive: "a `\(call.callee)`"
+            case .file: "a file opened by `\(call.callee)`"
+            case .connection: "a connection made by `\(call.callee)`"
             }
+            return (home, Reason(
+                what: "`\(handed.text)`, a method whose `\(className)` object goes along with it, and whose `\(attribute)` holds \(held)",
+                advice: "hand over a module-level function (or a `@staticmethod`) with the values it needs, "
+                    + "or give `\(className)` a `__getstate__` that leaves `\(attribute)` out and a `__setstate__` that makes a new one",
+                definition: call.range, note: "`self.\(attribute)` made here"))
         }
         return nil
     }

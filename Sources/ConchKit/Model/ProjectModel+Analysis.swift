@@ -95,13 +95,13 @@ extension ProjectModel {
     /// A hot loop of the function whose count is written in it and long
     /// (`sum(i * i for i in range(10 ** 7))`): work as sure, wherever it is called from,
     /// as a count a caller hands over. Outermost first.
-    public func longWrittenLoop(in id: FunctionID) -> (loop: LoopFacts, evidence: WorkloadEvidence)? {
+    public func longWrittenLoop(in id: FunctionID) -> WorkloadEvidence? {
         guard let (file, function) = function(id),
               let loop = hotLoops(in: function, of: file).first(where: { loop in
                   if case let .constant(count) = loop.bound { return count >= WorkloadClassifier.longCount }
                   return false
               }) else { return nil }
-        return (loop, WorkloadEvidence(kind: .hotLoop, path: file.path, range: loop.headerRange, function: id, via: []))
+        return WorkloadEvidence(kind: .hotLoop, path: file.path, range: loop.headerRange, function: id, via: [])
     }
 
     /// Every spawn site in the project with the file it stands in.

@@ -12,13 +12,11 @@ enum LoopRole {
 
     /// `the asyncio event loop`: the callback's framework, else the one the program starts.
     func loopName(run: EventLoopMarker?) -> String {
-        let framework: EventFramework? = switch self {
-        case .coroutine: run?.framework
-        case let .callback(registered): registered
-        case let .greenlet(hub): hub
+        switch self {
+        case .coroutine: run.map { "the \(FrameworkSchedulers.displayName($0.framework)) event loop" } ?? "the event loop"
+        case let .callback(registered): "the \(FrameworkSchedulers.displayName(registered)) event loop"
+        case let .greenlet(hub): "the \(FrameworkSchedulers.displayName(hub)) hub"
         }
-        if case .greenlet = self { return "the \(FrameworkSchedulers.displayName(framework ?? .gevent)) hub" }
-        return framework.map { "the \(FrameworkSchedulers.displayName($0)) event loop" } ?? "the event loop"
     }
 
     /// Who waits meanwhile: `no other task or callback`, `no other greenlet`.

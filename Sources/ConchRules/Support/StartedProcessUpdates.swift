@@ -46,9 +46,10 @@ enum StartedProcessUpdates {
         }
         // Facts leave a method's own parameter out of its list; PEP 8 names it `self`.
         found += method.calls.compactMap { call in
-            let parts = call.calleeText.split(separator: ".")
-            guard !call.isResolved, parts.count == 3, parts[0] == "self", ContainerMethods.mutating.contains(String(parts[2])) else { return nil }
-            return (String(parts[1]), method.id, call.range, "calls `.\(parts[2])()` on `\(parts[0]).\(parts[1])`")
+            guard let (object, changing) = call.containerMutation, object.hasPrefix("self.") else { return nil }
+            let attribute = String(object.dropFirst("self.".count))
+            guard !attribute.contains(".") else { return nil }
+            return (attribute, method.id, call.range, "calls `.\(changing)()` on `\(object)`")
         }
         return found
     }
@@ -56,14 +57,7 @@ enum StartedProcessUpdates {
     /// `self.results = multiprocessing.Manager().list()`, `self.total = multiprocessing.Value("i", 0)`
     /// in a method of the class: objects that reach the parent by design.
     private static func sharedAttributes(of owner: String, in file: FileFacts) -> Set<String> {
-        var shared: Set<String> = []
-        for method in file.functions where method.className == owner {
-            for call in method.calls where call.isResolved && call.callee.hasPrefix("multiprocessing.") {
-                guard let bound = call.boundName, bound.hasPrefix("self.") else { continue }
-                shared.insert(String(bound.dropFirst(5)))
-            }
-        }
-        return shared
+        Set(file.attributeMakers(of: owner).filter { $0.call.callee.hasPrefix("multiprocessing.") }.map(\.attribute))
     }
 
     /// What the starter reads from the object its start made (`c = Counter()`), after starting it.
