@@ -224,6 +224,11 @@ import Testing
     }
 }
 
+/// The 1-based line of a byte offset of `source`.
+private func line(of offset: Int, in source: String) -> Int {
+    source.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
+}
+
 @Suite struct MainThreadRegionTests {
     @Test func mainThreadTestsMarkTheCodeOnlyTheMainThreadRuns() {
         let source = """
@@ -248,6 +253,56 @@ import Testing
         }
         // The `if` bodies at lines 3 and 13 (from their colons) and the rest of `restore` after line 8.
         #expect(lines == [3, 8, 13])
+    }
+
+    @Test func theElseOfAMainThreadTestRunsOffTheMainThread() {
+        let source = """
+        import threading
+        def call(func):
+            if threading.current_thread() is threading.main_thread():
+                return func()
+            elif func is None:
+                a = 1
+            else:
+                b = 2
+        def wait(func):
+            if threading.current_thread() is not threading.main_thread():
+                c = 3
+            else:
+                d = 4
+        """
+        let facts = scan(source)
+        func lines(_ regions: [ByteRange]) -> [String] {
+            regions.map { "\(line(of: $0.start, in: source))-\(line(of: $0.end, in: source))" }
+        }
+        // `call`: its block; the `elif` and `else` clauses together, then the rest after the `return`.
+        // `wait`: the negated test's `else`, then its block.
+        #expect(lines(facts.mainThreadRegions) == ["3-4", "12-13"])
+        #expect(lines(facts.otherThreadRegions) == ["5-8", "4-8", "10-11"])
+    }
+
+    @Test func aFunctionReturningAMainThreadTestIsATesterAndItsCallsAreRecorded() {
+        let source = """
+        import threading
+        def is_main_thread():
+            return threading.current_thread().name == "MainThread"
+        def is_worker_thread():
+            return threading.current_thread() is not threading.main_thread()
+        def run(func):
+            if not is_main_thread():
+                a = 1
+            else:
+                b = 2
+            if is_ready():
+                c = 3
+        """
+        let facts = scan(source)
+        #expect(facts.mainThreadTesters.map { facts.functions[$0].name } == ["is_main_thread"])
+        #expect(facts.threadTestCalls.count == 1)
+        let test = facts.threadTestCalls.first
+        #expect(test?.callee == "pkg.mod.is_main_thread")
+        #expect(test?.whenTrue.map { line(of: $0.start, in: source) } == [9])
+        #expect(test?.whenFalse.map { line(of: $0.start, in: source) } == [7])
     }
 
     @Test func aTestOfAnotherThreadMarksTheCodeThatRunsOffIt() {

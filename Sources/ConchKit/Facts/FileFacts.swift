@@ -40,8 +40,16 @@ public struct FileFacts: Sendable {
     public var mainThreadRegions: [ByteRange] = []
     /// Python: code that runs only outside one other thread, an event loop's: after
     /// `if self.loop._thread_id == threading.get_ident(): ...; return`, or in the block of
-    /// the `!=` test.
+    /// the `!=` test; and code that runs only off the main thread, where GUI toolkits run
+    /// their loops (the `else:` of `if threading.current_thread() is threading.main_thread():`).
     public var otherThreadRegions: [ByteRange] = []
+    /// Python: functions, by index, that return whether the main thread runs them
+    /// (`def is_main_thread(): return threading.current_thread() is threading.main_thread()`).
+    public var mainThreadTesters: [Int] = []
+    /// Python: `if` tests made by calling a function of the project about threads
+    /// (`if is_main_thread():`), with the code each guards; `ThreadTestCalls` adds it to
+    /// the regions above once the function is known.
+    public var threadTestCalls: [ThreadTestCall] = []
     /// Python: functions that hand one of their parameters to an event loop as a
     /// callback (Anki's `qconnect(signal, slot)` around `signal.connect(slot)`); the
     /// project model makes each call of one a registration of the function it passes.
@@ -287,6 +295,20 @@ public struct StartedObjectRead: Hashable, Sendable {
         self.object = object
         self.attribute = attribute
         self.range = range
+    }
+}
+
+/// `if is_main_thread(): ... else: ...`: a call of a function of the project as an `if`
+/// test, and where the code runs only when it returns true, or only when it returns false.
+public struct ThreadTestCall: Hashable, Sendable {
+    public var callee: FunctionID
+    public var whenTrue: [ByteRange]
+    public var whenFalse: [ByteRange]
+
+    public init(callee: FunctionID, whenTrue: [ByteRange], whenFalse: [ByteRange]) {
+        self.callee = callee
+        self.whenTrue = whenTrue
+        self.whenFalse = whenFalse
     }
 }
 

@@ -52,6 +52,7 @@ public struct ProjectModel: Sendable {
         ForwardedThreadEntries.join(&files, knownFunctions: index, callees: table)
         ForwardedCallbacks.join(&files, knownFunctions: index, callees: table)
         InheritedStarts.join(&files, classes: classes.value, knownFunctions: index, callees: table)
+        ThreadTestCalls.join(&files)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed

@@ -121,6 +121,7 @@ struct ExpressionPass {
         BranchingRecursion.record(model, calls: calls)
         StartedObjectReads.record(model, statement: index, calls: calls, function: function)
         ReturnedFunctions.record(model, statement: index, function: function)
+        ThreadIdentityChecks.recordTester(model, statement: index, calls: calls, function: function)
         if model.facts.spawnSites.count > sitesBefore {
             let arms = BranchArms.around(index, model.statements, tokens)
             for site in sitesBefore..<model.facts.spawnSites.count { model.facts.spawnSites[site].arms = arms }

@@ -4,11 +4,13 @@ import ConchKit
 /// - `if threading.current_thread() is threading.main_thread():` (or `==`, or
 ///   `threading.get_ident()` against `threading.main_thread().ident`, or
 ///   `current_thread().name` against `"MainThread"`): the block runs only in the main
-///   thread. Negated, with a block that leaves (`return`, `raise`), the rest of the function does.
+///   thread, its `elif` and `else` clauses only off it. Negated, with a block that leaves
+///   (`return`, `raise`), the rest of the function runs only in the main thread.
 /// - `if self.loop._thread_id == threading.get_ident(): ...; return`, against a thread
 ///   named otherwise (an event loop's): what follows runs only off that thread, and so
 ///   does the block of the `!=` test.
-/// The test may be stored first: `same_thread = loop_thread == threading.get_ident()`.
+/// The test may be stored first: `same_thread = loop_thread == threading.get_ident()`,
+/// or made by a function of the project (`if is_main_thread():`), which the project model follows.
 enum ThreadIdentityChecks {
     /// `exits` walks the block: asked only of a test of the thread, not of every `if`.
     static func record(_ model: ScanModel, header index: Int, calls: [FoundCall], function: Int, exits: () -> Bool) {
@@ -21,6 +23,12 @@ enum ThreadIdentityChecks {
         if tokens.isName(first, "not") {
             negated = true
             first += 1
+        }
+        if let helper = helperCall(model, calls: calls, first: first, end: end) {
+            let branches = Branches(model, header: index, function: function, exits: exits)
+            model.facts.threadTestCalls.append(ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated),
+                                                              whenFalse: branches.skipped(negated: negated)))
+            return
         }
         var callees: [String] = []
         if end == first + 1, tokens.isName(first) {
@@ -37,15 +45,83 @@ enum ThreadIdentityChecks {
         guard callees.contains(where: Self.asksWhichThread.contains),
               !(first..<end).contains(where: { tokens.isName($0, "or") }) else { return }
         if comparisonNegated(tokens, first: first, end: end) { negated.toggle() }
-        let block = ByteRange(tokens.ends[colon], model.blockEndOffset(index))
-        let functionEnd = model.facts.functions[function].range.end
-        let rest = functionEnd > block.end && exits() ? ByteRange(block.end, functionEnd) : nil
-        if callees.contains("threading.main_thread")
-            || (first..<end).contains(where: { tokens.kinds[$0] == .string && tokens.text($0).contains("MainThread") }) {
-            if let region = negated ? rest : block { model.facts.mainThreadRegions.append(region) }
+        let branches = Branches(model, header: index, function: function, exits: exits)
+        if namesMainThread(tokens, first: first, end: end, callees: callees) {
+            model.facts.mainThreadRegions.append(contentsOf: branches.taken(negated: negated))
+            model.facts.otherThreadRegions.append(contentsOf: branches.skipped(negated: negated))
         } else if namesAnotherThread(tokens, first: first, end: end) {
-            if let region = negated ? block : rest { model.facts.otherThreadRegions.append(region) }
+            model.facts.otherThreadRegions.append(contentsOf: branches.skipped(negated: negated))
         }
+    }
+
+    /// `def is_main_thread(): return threading.current_thread() is threading.main_thread()`:
+    /// the function answers whether the main thread runs it.
+    static func recordTester(_ model: ScanModel, statement index: Int, calls: [FoundCall], function: Int) {
+        let statement = model.statements[index]
+        let tokens = model.tokens
+        guard statement.header == nil, tokens.isName(statement.first, "return"),
+              calls.contains(where: { Self.asksWhichThread.contains($0.callee) }) else { return }
+        let kind = model.facts.functions[function].kind
+        guard kind == .function || kind == .method else { return }
+        let first = statement.first + 1
+        let end = statement.end
+        let callees = calls.map(\.callee)
+        guard !tokens.isName(first, "not"), !comparisonNegated(tokens, first: first, end: end),
+              !(first..<end).contains(where: { tokens.isName($0, "or") || tokens.isName($0, "and") }),
+              namesMainThread(tokens, first: first, end: end, callees: callees) else { return }
+        model.facts.mainThreadTesters.append(function)
+    }
+
+    /// The code an `if` guards: its block, its `elif` and `else` clauses, and the rest of
+    /// the function when the block leaves it.
+    private struct Branches {
+        var block: ByteRange
+        var otherClauses: ByteRange?
+        var rest: ByteRange?
+
+        init(_ model: ScanModel, header index: Int, function: Int, exits: () -> Bool) {
+            let statements = model.statements
+            let statement = statements[index]
+            let tokens = model.tokens
+            block = ByteRange(tokens.ends[statement.colon ?? statement.first], model.blockEndOffset(index))
+            var lastClause: Int?
+            var clause = statement.blockEnd
+            while clause < statements.count, statements[clause].level == statement.level,
+                  statements[clause].header == .elif || statements[clause].header == .else {
+                lastClause = clause
+                clause = statements[clause].blockEnd
+            }
+            if let lastClause {
+                otherClauses = ByteRange(tokens.starts[statements[statement.blockEnd].first], model.blockEndOffset(lastClause))
+            }
+            let functionEnd = model.facts.functions[function].range.end
+            rest = functionEnd > block.end && exits() ? ByteRange(block.end, functionEnd) : nil
+        }
+
+        /// Where the code runs only when the test holds (`negated`: when it fails).
+        func taken(negated: Bool) -> [ByteRange] {
+            negated ? [otherClauses, rest].compactMap { $0 } : [block]
+        }
+
+        func skipped(negated: Bool) -> [ByteRange] {
+            taken(negated: !negated)
+        }
+    }
+
+    /// `if is_main_thread():`, `if not self._in_loop_thread():`: the whole test is one call,
+    /// without arguments, of a function whose name speaks of a thread; the project model
+    /// learns what it answers.
+    private static func helperCall(_ model: ScanModel, calls: [FoundCall], first: Int, end: Int) -> FunctionID? {
+        guard let call = calls.first, call.chainFirst == first, call.close == end - 1, call.open + 1 == call.close,
+              call.isResolved, !asksWhichThread.contains(call.callee),
+              model.tokens.text(call.open - 1).lowercased().contains("thread") else { return nil }
+        return call.callee
+    }
+
+    /// A test against `threading.main_thread()` or the name `"MainThread"`.
+    private static func namesMainThread(_ tokens: ScanTokens, first: Int, end: Int, callees: [String]) -> Bool {
+        callees.contains("threading.main_thread")
+            || (first..<end).contains(where: { tokens.kinds[$0] == .string && tokens.text($0).contains("MainThread") })
     }
 
     private static let asksWhichThread: Set<String> = ["threading.current_thread", "threading.get_ident"]
