@@ -92,9 +92,10 @@ struct CPUBoundInEventLoop: Rule {
     /// calls nothing but arithmetic is taken as computing.
     private func isSurelyComputing(_ loop: LoopFacts, in function: FunctionFacts) -> Bool {
         // A nest whose inner loops only compare and look up (matching each face's
-        // candidate to a name by id) does bookkeeping over its data, not arithmetic.
+        // candidate to a name by id), or tally (`wildcards += 1`), does bookkeeping over
+        // its data, not arithmetic.
         let inner = function.loops.filter { $0.depth > loop.depth && loop.range.contains($0.range.start) }
-        if !inner.isEmpty, inner.allSatisfy({ $0.arithmeticOperations == 0 }) { return false }
+        if !inner.isEmpty, inner.allSatisfy({ $0.arithmeticOperations == 0 || $0.onlyCounts }) { return false }
         guard loop.kind == .while || loop.kind == .doWhile else { return true }
         if !inner.isEmpty { return true }
         return !function.calls.contains { loop.range.contains($0.range.start) && !Self.arithmeticBuiltins.contains($0.callee) }

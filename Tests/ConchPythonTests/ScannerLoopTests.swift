@@ -143,6 +143,25 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.arithmeticOperations) == [3])
     }
 
+    @Test func loopsThatOnlyStepACountAreTallies() {
+        let facts = scan("""
+        def f(keys, rows, n):
+            for key in keys:
+                if key == "*":
+                    wildcards += 1
+                else:
+                    others -= 1; seen += 1
+            for row in rows:
+                total += 2
+            for row in rows:
+                seen += 1
+                total += row * row
+            while n > 0:
+                n -= 1
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.onlyCounts) == [true, false, false, true])
+    }
+
     @Test func comparisonsCountOnlyBesideAsMuchArithmetic() {
         let facts = scan("""
         def f(entries, limit):

@@ -198,3 +198,27 @@ async def name_faces(faces, people):
                 break
         known.append((name, face["confidence"] * 100))
     return known, total
+
+
+async def required_state(config, timeline):
+    # Tallying what the nest sees is bookkeeping too: each inner step only counts.
+    wildcards = 0
+    members = set()
+    for state_type, keys in config.items():
+        for key in keys:
+            if key == "*":
+                wildcards += 1
+            elif state_type == "m.room.member":
+                for event in timeline:
+                    members.add(event.sender)
+    return wildcards, members
+
+
+async def weigh(rows):
+    total = seen = 0
+    for row in rows:  # expect: CON104
+        for cell in row:
+            if cell > 0:
+                total += cell * cell
+                seen += 1
+    return total / seen

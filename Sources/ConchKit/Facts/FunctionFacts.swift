@@ -114,6 +114,9 @@ public struct LoopFacts: Hashable, Sendable {
     public var depth: Int
     /// Arithmetic, bitwise and comparison operators in the body, nested loops included.
     public var arithmeticOperations: Int
+    /// Python: the body's only arithmetic steps counts (`n += 1`), each perhaps beside a
+    /// comparison (`if key == WILDCARD: wildcards += 1`): it tallies, as bookkeeping does.
+    public var onlyCounts = false
     /// C extension: the body calls the Python C API or touches `PyObject`s.
     public var touchesPythonObjects = false
     /// `async for` (or an `async for` clause): every pass awaits the iterator, giving way to the event loop.

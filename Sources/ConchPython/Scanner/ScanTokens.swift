@@ -182,6 +182,23 @@ final class ScanTokens {
         return byte == 0x29 || byte == 0x5D || byte == 0x7D
     }
 
+    /// Whether every computing operator among tokens `first..<endExclusive` is a step of
+    /// a count (`n += 1`, `left -= 1` as a whole statement): the bookkeeping of a loop
+    /// that tallies what it sees (`if key == WILDCARD: wildcards += 1`), not arithmetic.
+    func onlyCounts(_ first: Int, _ endExclusive: Int) -> Bool {
+        let low = max(0, min(first, count))
+        let high = max(low, min(endExclusive, count))
+        let computing = (operatorsBefore[high] - operatorsBefore[low]) >> 32
+        guard computing > 0 else { return false }
+        var steps = 0
+        for index in low..<high where kinds[index] == .op && (equals(index, "+=") || equals(index, "-=")) {
+            guard kinds[index + 1] == .number, equals(index + 1, "1"),
+                  kinds[index + 2] == .newline || isOp(index + 2, ";") else { return false }
+            steps += 1
+        }
+        return steps == computing
+    }
+
     func arithmeticOperators(_ first: Int, _ endExclusive: Int) -> Int {
         let low = max(0, min(first, count))
         let high = max(low, min(endExclusive, count))

@@ -3,6 +3,9 @@ import ConchKit
 /// First pass: walks the statements once and records what is defined where —
 /// functions, classes, statement loops, lambdas, imports and the names each scope binds.
 struct StructurePass {
+    /// A loop with more operators than this does more than tally: its body is not searched for counting steps.
+    private static let countingOperationsCeiling = 8
+
     private struct Frame {
         var statement: Int
         var kind: HeaderKind
@@ -182,6 +185,7 @@ struct StructurePass {
         loop.passesSetBy = counting?.parameter
         loop.passesAreSquareRoot = counting?.squareRoot ?? false
         loop.passesStride = counting?.stride ?? 1
+        loop.onlyCounts = loop.arithmeticOperations <= Self.countingOperationsCeiling && tokens.onlyCounts(colon + 1, bodyEnd)
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
             || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)
         model.facts.functions[function].loops.append(loop)
