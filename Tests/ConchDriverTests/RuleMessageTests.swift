@@ -15,7 +15,7 @@ import Testing
     @Test func aBlockingHelperIsReportedWhereTheCoroutineCallsItWithTheChainThatBlocks() throws {
         let findings = try Fixtures.lint("python/CON402_blocking_helpers.py").filter { $0.code == "CON402" }
         let retry = try #require(findings.first { $0.message.hasPrefix("`retry_fetch`") })
-        #expect(retry.message.contains("in coroutine `watch_patiently`: it calls `requests.get` at line 11 (through `fetch_price`)"))
+        #expect(retry.message.contains("in coroutine `watch_patiently`: it calls `requests.get` at line 12 (through `fetch_price`)"))
         #expect(retry.recommendation?.advice.hasPrefix("run `retry_fetch` off the loop with `await asyncio.to_thread(retry_fetch, ...)`") == true)
         #expect(retry.related.first?.message == "blocks: `requests.get`")
         // A method is handed off bound, as the coroutine wrote it.

@@ -229,7 +229,7 @@ private func line(of offset: Int, in source: String) -> Int {
     source.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
 }
 
-@Suite struct MainThreadRegionTests {
+@Suite struct GuardedRegionTests {
     @Test func mainThreadTestsMarkTheCodeOnlyTheMainThreadRuns() {
         let source = """
         import threading
@@ -303,6 +303,26 @@ private func line(of offset: Int, in source: String) -> Int {
         #expect(test?.callee == "pkg.mod.is_main_thread")
         #expect(test?.whenTrue.map { line(of: $0.start, in: source) } == [9])
         #expect(test?.whenFalse.map { line(of: $0.start, in: source) } == [7])
+    }
+
+    @Test func aTestOfAURISchemeMarksWhereTheNameHoldsOne() {
+        let source = """
+        def decode(data_uri):
+            if not data_uri.startswith("data:"):
+                raise ValueError(data_uri)
+            return data_uri
+        def fetch(url):
+            if url.startswith('FILE:'):
+                a = 1
+            if url.startswith("#"):
+                b = 2
+            if not url.startswith("http:"):
+                c = 3
+        """
+        let facts = scan(source)
+        #expect(facts.schemeChecks.map(\.name) == ["data_uri", "url"])
+        #expect(facts.schemeChecks.map(\.scheme) == ["data", "file"])
+        #expect(facts.schemeChecks.map { $0.regions.map { line(of: $0.start, in: source) } } == [[3], [6]])
     }
 
     @Test func aTestOfAnotherThreadMarksTheCodeThatRunsOffIt() {

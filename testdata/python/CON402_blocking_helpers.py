@@ -3,6 +3,7 @@ import asyncio
 import queue
 import subprocess
 import time
+import urllib.request
 
 import requests
 
@@ -71,6 +72,28 @@ class PriceFeed:
 
     async def next_price_blindly(self):
         return self._take()  # expect: CON402
+
+
+def decode_data_uri(data_uri):
+    # A data URI is decoded in memory: `urlopen` makes no connection for it.
+    if not data_uri.startswith("data:"):
+        raise ValueError("not a data URI")
+    with urllib.request.urlopen(data_uri) as response:
+        return response.read()
+
+
+def download(url):
+    if url.startswith("data:"):
+        return decode_data_uri(url)
+    with urllib.request.urlopen(url) as response:
+        return response.read()
+
+
+async def attach(uri):
+    icon = decode_data_uri(uri)
+    pixel = urllib.request.urlopen("data:image/gif;base64,R0lGODlhAQABAAAAACw=").read()
+    page = download(uri)  # expect: CON402
+    return icon, pixel, page
 
 
 async def main():

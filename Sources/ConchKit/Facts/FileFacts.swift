@@ -50,6 +50,9 @@ public struct FileFacts: Sendable {
     /// (`if is_main_thread():`), with the code each guards; `ThreadTestCalls` adds it to
     /// the regions above once the function is known.
     public var threadTestCalls: [ThreadTestCall] = []
+    /// Python: where a name surely holds a URI of one scheme: past
+    /// `if not uri.startswith("data:"): raise ...`, or in the block of the test without `not`.
+    public var schemeChecks: [SchemeCheck] = []
     /// Python: functions that hand one of their parameters to an event loop as a
     /// callback (Anki's `qconnect(signal, slot)` around `signal.connect(slot)`); the
     /// project model makes each call of one a registration of the function it passes.
@@ -309,6 +312,24 @@ public struct ThreadTestCall: Hashable, Sendable {
         self.callee = callee
         self.whenTrue = whenTrue
         self.whenFalse = whenFalse
+    }
+}
+
+/// Where `name` holds a URI of `scheme` (`data`, lowercase, without its colon).
+public struct SchemeCheck: Hashable, Sendable {
+    public var name: String
+    public var scheme: String
+    public var regions: [ByteRange]
+
+    public init(name: String, scheme: String, regions: [ByteRange]) {
+        self.name = name
+        self.scheme = scheme
+        self.regions = regions
+    }
+
+    /// Whether `name` holds a URI of `scheme` at `offset`.
+    public func holds(_ scheme: String, for name: String, at offset: Int) -> Bool {
+        self.scheme == scheme && self.name == name && regions.contains { $0.contains(offset) }
     }
 }
 

@@ -25,7 +25,7 @@ enum ThreadIdentityChecks {
             first += 1
         }
         if let helper = helperCall(model, calls: calls, first: first, end: end) {
-            let branches = Branches(model, header: index, function: function, exits: exits)
+            let branches = IfBranches(model, header: index, function: function, exits: exits)
             model.facts.threadTestCalls.append(ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated),
                                                               whenFalse: branches.skipped(negated: negated)))
             return
@@ -45,7 +45,7 @@ enum ThreadIdentityChecks {
         guard callees.contains(where: Self.asksWhichThread.contains),
               !(first..<end).contains(where: { tokens.isName($0, "or") }) else { return }
         if comparisonNegated(tokens, first: first, end: end) { negated.toggle() }
-        let branches = Branches(model, header: index, function: function, exits: exits)
+        let branches = IfBranches(model, header: index, function: function, exits: exits)
         if namesMainThread(tokens, first: first, end: end, callees: callees) {
             model.facts.mainThreadRegions.append(contentsOf: branches.taken(negated: negated))
             model.facts.otherThreadRegions.append(contentsOf: branches.skipped(negated: negated))
@@ -70,42 +70,6 @@ enum ThreadIdentityChecks {
               !(first..<end).contains(where: { tokens.isName($0, "or") || tokens.isName($0, "and") }),
               namesMainThread(tokens, first: first, end: end, callees: callees) else { return }
         model.facts.mainThreadTesters.append(function)
-    }
-
-    /// The code an `if` guards: its block, its `elif` and `else` clauses, and the rest of
-    /// the function when the block leaves it.
-    private struct Branches {
-        var block: ByteRange
-        var otherClauses: ByteRange?
-        var rest: ByteRange?
-
-        init(_ model: ScanModel, header index: Int, function: Int, exits: () -> Bool) {
-            let statements = model.statements
-            let statement = statements[index]
-            let tokens = model.tokens
-            block = ByteRange(tokens.ends[statement.colon ?? statement.first], model.blockEndOffset(index))
-            var lastClause: Int?
-            var clause = statement.blockEnd
-            while clause < statements.count, statements[clause].level == statement.level,
-                  statements[clause].header == .elif || statements[clause].header == .else {
-                lastClause = clause
-                clause = statements[clause].blockEnd
-            }
-            if let lastClause {
-                otherClauses = ByteRange(tokens.starts[statements[statement.blockEnd].first], model.blockEndOffset(lastClause))
-            }
-            let functionEnd = model.facts.functions[function].range.end
-            rest = functionEnd > block.end && exits() ? ByteRange(block.end, functionEnd) : nil
-        }
-
-        /// Where the code runs only when the test holds (`negated`: when it fails).
-        func taken(negated: Bool) -> [ByteRange] {
-            negated ? [otherClauses, rest].compactMap { $0 } : [block]
-        }
-
-        func skipped(negated: Bool) -> [ByteRange] {
-            taken(negated: !negated)
-        }
     }
 
     /// `if is_main_thread():`, `if not self._in_loop_thread():`: the whole test is one call,

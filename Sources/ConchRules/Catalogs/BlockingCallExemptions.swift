@@ -32,9 +32,11 @@ extension BlockingCalls {
     /// it never asks a resolver. The flag may come through a module constant (`flags | _NUMERIC_ONLY`).
     /// Nor does a lookup of an address written out (`getaddrinfo("127.0.0.1", port)`).
     /// `time.sleep(0)` only lets other threads run, and returns; so does
-    /// `os.waitpid(pid, os.WNOHANG)`, which only collects a child that already ended.
+    /// `os.waitpid(pid, os.WNOHANG)`, which only collects a child that already ended,
+    /// and `urlopen` of a data URI.
     static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
         if call.callee == "time.sleep" { return ["0", "0.0"].contains(call.argument(at: 0)?.text ?? "") }
+        if call.callee == "urllib.request.urlopen" { return opensDataURI(call, in: file) }
         if call.callee.hasPrefix("os.wait") { return call.arguments.contains { $0.text.contains("WNOHANG") } }
         guard call.callee == "socket.getaddrinfo" || call.callee == "socket.gethostbyname" else { return false }
         if let host = call.argument(keyword: "host") ?? call.argument(at: 0), isAddressLiteral(host) { return true }
@@ -42,6 +44,14 @@ extension BlockingCalls {
             argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
         }
+    }
+
+    /// `urlopen("data:...")`, or `urlopen(data_uri)` past `if not data_uri.startswith("data:"): raise`
+    /// (hikari's `Bytes.from_data_uri`): a data URI is decoded in memory, without a connection.
+    private static func opensDataURI(_ call: CallFacts, in file: FileFacts) -> Bool {
+        guard let url = call.argument(keyword: "url") ?? call.argument(at: 0) else { return false }
+        if url.shape == .stringLiteral { return url.text.dropFirst().lowercased().hasPrefix("data:") }
+        return file.schemeChecks.contains { $0.holds("data", for: url.text, at: call.range.start) }
     }
 
     /// `"127.0.0.1"`, `'::1'`: a string literal holding an IPv4 or IPv6 address, not a name.
