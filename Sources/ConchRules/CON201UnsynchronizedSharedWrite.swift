@@ -42,12 +42,21 @@ struct UnsynchronizedSharedWrite: Rule {
     private func instanceFinding(_ race: SharedInstanceUpdates.Race, _ model: ProjectModel) -> Finding {
         let subject = model.threadSubject(race.writer, entry: race.entry.id)
         let method = race.writer == race.entry.id ? "it" : "`\(model.displayName(race.entry.id))`"
-        var message = "\(subject) \(verb(race.update.kind)) `\(race.update.variable)` without a lock; several threads run \(method) "
+        let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: race.update.variable, in: race.file, model)
+        var message = "\(subject) \(verb(race.update.kind)) `\(race.update.variable)`\(copied) without a lock; several threads run \(method) "
             + "at once on one object, `\(race.receiver)` (\(howMany(race.entry, from: race.file.path, model)))"
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         return finding(in: race.file, at: race.update.range, message,
                        advice: "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own",
-                       related: race.entry.starts.map(\.evidence))
+                       related: copiedEvidence + race.entry.starts.map(\.evidence))
+    }
+
+    /// `, read at line 9 into a local,` for an update spread over statements, with the read as evidence.
+    private static func copiedClause(_ write: GlobalAccess, variable: String, in file: FileFacts, _ model: ProjectModel)
+        -> (clause: String, evidence: [Finding.Evidence]) {
+        guard let copiedAt = write.copiedAt else { return ("", []) }
+        return (", read at \(model.place(file.path, copiedAt.start, from: file.path)) into a local,",
+                [Finding.Evidence(path: file.path, range: copiedAt, message: "`\(variable)` read here")])
     }
 
     /// Python: an update that reads the old value in one statement (`+=`, `x = x + 1`,
@@ -115,9 +124,9 @@ struct UnsynchronizedSharedWrite: Rule {
                          conflict: Conflict, _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
-        let copied = write.copiedAt.map { ", read at \(model.place(file.path, $0.start, from: file.path)) into a local," } ?? ""
+        let (copied, copiedEvidence) = Self.copiedClause(write, variable: variable, in: file, model)
         var message = "\(subject) \(verb(write.kind)) \(Self.kindOfVariable(write, model)) `\(variable)`\(copied) without a lock; "
-        var related = write.copiedAt.map { [Finding.Evidence(path: file.path, range: $0, message: "`\(variable)` read here")] } ?? []
+        var related = copiedEvidence
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)
         if let (located, otherThread) = conflict.other {

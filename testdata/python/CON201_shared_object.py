@@ -1,5 +1,6 @@
 """Threads that share one object and update its attributes, next to ones that each own theirs."""
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 
@@ -41,6 +42,26 @@ class Crawler:
             list(pool.map(self.fetch, urls))
 
 
+class FakeDatabase:
+    """The update is spread over statements, through a local, as in Real Python's race example."""
+
+    def __init__(self):
+        self.value = 0
+        self.name = ""
+
+    def update(self, name):
+        local_copy = self.value
+        local_copy += 1
+        time.sleep(0.1)
+        self.value = local_copy  # expect: CON201
+
+    def rename(self, name):
+        # Stores the old value back unchanged, and the new name alone: nothing is lost.
+        previous = self.value
+        self.value = previous
+        self.name = name
+
+
 class Tally:
     def __init__(self):
         self.count = 0
@@ -72,6 +93,11 @@ def main():
     for thread in threads:
         thread.start()
     Crawler().crawl(["a", "b"])
+    database = FakeDatabase()
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        for index in range(2):
+            executor.submit(database.update, index)
+            executor.submit(database.rename, str(index))
 
 
 if __name__ == "__main__":

@@ -54,7 +54,9 @@ enum GlobalAccesses {
             if bareTargets.contains(token), let assignment {
                 let readsItself = mentions(tokens, name, assignment.value)
                 if !augmented, !readsItself {
-                    copiedAt = copy(model, name, writtenBack: assignment.value, statement: index, function: function)
+                    copiedAt = copy(model, writtenBack: assignment.value, statement: index, function: function, bareRead: 1) {
+                        mentions(tokens, name, $0)
+                    }
                 }
                 kind = augmented ? .augmented : (readsItself || copiedAt != nil ? .readModifyWrite : .rebind)
                 range = writeRange
@@ -129,9 +131,11 @@ enum GlobalAccesses {
     /// of each local the value names. A bare copy (`old = current`) counts only when the
     /// local changed since (`+=`, `old[k] = v`, `old.append(x)`) or the write computes
     /// from it (`current = old + 1`): stored back as it was, it restores the global
-    /// (`current = old`), which updates nothing. Returns the statement that made the copy.
-    private static func copy(_ model: ScanModel, _ name: String, writtenBack value: (first: Int, end: Int)?, statement index: Int,
-                             function: Int) -> ByteRange? {
+    /// (`current = old`), which updates nothing. `readsShared` tells whether a copied value
+    /// reads the shared variable (a global, or `self.value`), `bareRead` how many tokens a
+    /// bare read of it takes (1, or 3). Returns the statement that made the copy.
+    static func copy(_ model: ScanModel, writtenBack value: (first: Int, end: Int)?, statement index: Int, function: Int,
+                     bareRead: Int, readsShared: ((first: Int, end: Int)) -> Bool) -> ByteRange? {
         let tokens = model.tokens
         guard let value, function != 0, model.statementFunction[index] == function else { return nil }
         var locals: Set<String> = []
@@ -157,7 +161,7 @@ enum GlobalAccesses {
                 if changesInPlace(tokens, local: first, assignment) { changed.insert(local) }
                 continue
             }
-            if mentions(tokens, name, copied), copied.end - copied.first > 1 || changed.contains(local) || computes {
+            if readsShared(copied), copied.end - copied.first > bareRead || changed.contains(local) || computes {
                 return tokens.range(first, statement.end - 1)
             }
             locals.remove(local)

@@ -1,7 +1,8 @@
 import ConchKit
 
 /// A function's updates of an object's attributes that read the old value in the same
-/// statement (`self.count += 1`, `self.total = self.total + n`, `stats.hits[k] += 1`), on
+/// statement (`self.count += 1`, `self.total = self.total + n`, `stats.hits[k] += 1`) or
+/// through a local (`copy = self.value; copy += 1; self.value = copy`), on
 /// a method's own object or on an object the function takes as a parameter: lost when
 /// two threads run the function on one object at once. A `run` method's plain stores
 /// (`self.result = total`) too, and stores into the items of a parameter
@@ -27,7 +28,15 @@ enum SelfAttributeUpdates {
             let isSubscript = target.end > attribute + 1
             guard !isSubscript || (tokens.isOp(attribute + 1, "[") && tokens.partner[attribute + 1] == target.end - 1) else { continue }
             let receiver = tokens.text(target.first)
-            let rebinds = !augmented && !reads(tokens, receiver: target.first, attribute: attribute, in: assignment.value)
+            var rebinds = !augmented && !reads(tokens, receiver: target.first, attribute: attribute, in: assignment.value)
+            var copiedAt: ByteRange?
+            if rebinds, !isSubscript, let value = assignment.value, value.end - value.first <= Self.copyValueTokens,
+               model.facts.functions[function].name != "__init__" {
+                copiedAt = GlobalAccesses.copy(model, writtenBack: value, statement: index, function: function, bareRead: 3) {
+                    reads(tokens, receiver: target.first, attribute: attribute, in: $0)
+                }
+                rebinds = copiedAt == nil
+            }
             guard !rebinds || (!isSubscript && receiver == selfName && runsStarted(model, function)) else { continue }
             var parameter: Int?
             if receiver != selfName {
@@ -38,9 +47,14 @@ enum SelfAttributeUpdates {
             var update = GlobalAccess(variable: model.intern(receiver + "." + tokens.text(attribute)), kind: kind,
                                       range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
             update.locksHeld = locks
+            update.copiedAt = copiedAt
             model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update, parameter: parameter))
         }
     }
+
+    /// `self.value = local_copy` after `local_copy = self.value; local_copy += 1`: an update
+    /// spread over statements writes back a short value; longer ones are not searched for it.
+    private static let copyValueTokens = 5
 
     /// `results[i] = value`, `counts[word] += 1` on a parameter: where a caller passes the object.
     private static func parameterItem(_ model: ScanModel, _ target: (first: Int, end: Int), function: Int, selfName: String?) -> Int? {
