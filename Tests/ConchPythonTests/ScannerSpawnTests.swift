@@ -106,6 +106,40 @@ import Testing
         #expect(found.map(\.integerArguments) == [[0: 10_000_000], [0: 1_000, 1: 6], [0: 5000], [1: 42], [:], [0: 7], [:]])
     }
 
+    @Test func parametersHandedOnToTheTaskAreKeptForTheCallersToFill() {
+        let found = sites("""
+        import asyncio
+        from concurrent.futures import ThreadPoolExecutor
+        def work(n, m=0):
+            pass
+        async def handler(n, label):
+            await asyncio.to_thread(work, n, 3)
+        def find_sums(self, numbers):
+            with ThreadPoolExecutor() as ex:
+                ex.map(work, numbers)
+        """)
+        #expect(found.map(\.integerArguments) == [[1: 3], [:]])
+        #expect(found.map(\.forwardedCounts) == [
+            [ForwardedCount(taskPosition: 0, callPosition: 0, parameterName: "n", mapsOverItems: false)],
+            [ForwardedCount(taskPosition: 0, callPosition: 1, parameterName: "numbers", mapsOverItems: true)],
+        ])
+    }
+
+    @Test func collectionsOfConstantsHandedToACallKeepTheirLeastItem() {
+        let source = """
+        def run(numbers, *rest):
+            pass
+        sizes = [5_000_000 + x for x in range(20)]
+        run(sizes)
+        run([3, 1, 2], range(10, 20), [x + 7 for x in (4, 5)], numbers=[x * 2 for x in range(3)])
+        sizes = load()
+        run(sizes)
+        """
+        let facts = scan(source)
+        #expect(facts.handedLeastItems.map(\.value) == [5_000_000, 1, 10, 11])
+        #expect(facts.handedLeastItems.map(\.argument) == [0, 0, 1, 2])
+    }
+
     @Test func aTaskMadeByACallNamesTheFunctionThatMakesIt() {
         let found = sites("""
         import functools

@@ -50,6 +50,10 @@ public struct FileFacts: Sendable {
     /// (`if is_main_thread():`), with the code each guards; `ThreadTestCalls` adds it to
     /// the regions above once the function is known.
     public var threadTestCalls: [ThreadTestCall] = []
+    /// Python: call arguments that are collections of integer constants (`[5_000_000 + x for x
+    /// in range(20)]`, or a local bound to one), with their least item, for the starts that
+    /// map a task over them in the function called (`ForwardedTaskCounts`).
+    public var handedLeastItems: [HandedLeastItem] = []
     /// Python: where a name surely holds a URI of one scheme: past
     /// `if not uri.startswith("data:"): raise ...`, or in the block of the test without `not`.
     public var schemeChecks: [SchemeCheck] = []
@@ -312,6 +316,20 @@ public struct ThreadTestCall: Hashable, Sendable {
         self.callee = callee
         self.whenTrue = whenTrue
         self.whenFalse = whenFalse
+    }
+}
+
+/// The least item of the collection a call hands as its argument at `argument` (an index
+/// into the call's arguments); `call` is the call's range.
+public struct HandedLeastItem: Hashable, Sendable {
+    public var call: ByteRange
+    public var argument: Int
+    public var value: Int
+
+    public init(call: ByteRange, argument: Int, value: Int) {
+        self.call = call
+        self.argument = argument
+        self.value = value
     }
 }
 

@@ -58,6 +58,11 @@ public struct SpawnSite: Hashable, Sendable {
     /// Python: the integer constants the start hands its task, by the position of
     /// the parameter that receives each (`args=(10**7,)`, `submit(work, 5000)`).
     public var integerArguments: [Int: Int] = [:]
+    /// Python: task arguments the start takes from its own function's parameters
+    /// (`asyncio.to_thread(crunch, n)` in `async def handler(n)`, `executor.map(cpu_bound,
+    /// numbers)` in `def find_sums(numbers)`); the project model adds to `integerArguments`
+    /// what every caller of the function hands it (`ForwardedTaskCounts`).
+    public var forwardedCounts: [ForwardedCount] = []
     /// The arms of `if`/`else` chains (and Python's `match`) around the start, outermost first.
     public var arms: [BranchArm] = []
 
@@ -124,5 +129,24 @@ public struct EventLoopMarker: Hashable, Sendable {
         self.kind = kind
         self.range = range
         self.callback = callback
+    }
+}
+
+/// A task argument that is a parameter of the function making the start.
+public struct ForwardedCount: Hashable, Sendable {
+    /// The position of the task's parameter that receives the value.
+    public var taskPosition: Int
+    /// Where a call of the start's function passes the parameter: by position, or by name.
+    public var callPosition: Int
+    public var parameterName: String
+    /// The start hands each task one item of the parameter (`pool.map(work, numbers)`):
+    /// the least item sets the least work.
+    public var mapsOverItems: Bool
+
+    public init(taskPosition: Int, callPosition: Int, parameterName: String, mapsOverItems: Bool) {
+        self.taskPosition = taskPosition
+        self.callPosition = callPosition
+        self.parameterName = parameterName
+        self.mapsOverItems = mapsOverItems
     }
 }

@@ -53,6 +53,7 @@ public struct ProjectModel: Sendable {
         ForwardedCallbacks.join(&files, knownFunctions: index, callees: table)
         InheritedStarts.join(&files, classes: classes.value, knownFunctions: index, callees: table)
         ThreadTestCalls.join(&files)
+        ForwardedTaskCounts.join(&files, callees: table)
         self.files = files
         functionIndex = index
         indexedFunctions = indexed

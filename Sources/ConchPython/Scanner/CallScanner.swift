@@ -41,8 +41,11 @@ enum CallScanner {
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
             let table = model.argumentTable
             let firstArgument = table.count
-            Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) {
-                table.append(argument(model, $0, function: function))
+            Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) { part in
+                if let least = HandedCollections.leastItem(model, part, function: function) {
+                    model.facts.handedLeastItems.append(HandedLeastItem(call: call.range, argument: table.count - firstArgument, value: least))
+                }
+                table.append(argument(model, part, function: function))
             }
             call.arguments = ArgumentList(table, firstArgument..<table.count)
             call.loop = contexts.loop(of: cursor)

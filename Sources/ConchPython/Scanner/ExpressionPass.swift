@@ -104,6 +104,7 @@ struct ExpressionPass {
         let assignment = model.assignments[index]
         if let assignment {
             bindTypes(assignment, calls: calls, function: function)
+            HandedCollections.bind(model, assignment: assignment, function: function)
             SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
             if assignment.augmentedOperator == nil { EnvironmentWrites.record(model, assignment: assignment, function: function, locks: held) }
         }

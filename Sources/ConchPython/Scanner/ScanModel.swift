@@ -71,6 +71,14 @@ final class ScanModel {
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Module-level constants (`PRIMES = [...]`, bound once): where each one's value stands among the tokens.
     @exclusivity(unchecked) var constantValues: [String: (first: Int, end: Int)] = [:]
+    /// A name bound in one function (its index), by interned id.
+    struct LocalName: Hashable {
+        var function: Int
+        var name: Int32
+    }
+
+    /// Locals bound to collections of integer constants, with their least item (`HandedCollections`).
+    @exclusivity(unchecked) var localLeastItems: [LocalName: Int] = [:]
     /// The arguments of every call of the file, which the calls' facts hold runs of.
     let argumentTable = ArgumentTable()
     /// Per function index: the names of objects it has called `start()` on, by interned name id.

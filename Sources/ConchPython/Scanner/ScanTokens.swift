@@ -182,6 +182,25 @@ final class ScanTokens {
         return byte == 0x29 || byte == 0x5D || byte == 0x7D
     }
 
+    /// Whether the token's text holds `word` (lowercase ASCII) in any case: `is_main_thread`,
+    /// `_loopThread` for "thread". Compares bytes, without making a String.
+    func mentions(_ index: Int, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        let start = starts[index]
+        let end = ends[index]
+        guard end - start >= length else { return false }
+        let pointer = word.utf8Start
+        for offset in start...(end - length) {
+            var matched = true
+            for position in 0..<length where bytes[offset + position] | 0x20 != pointer[position] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
     /// Whether every computing operator among tokens `first..<endExclusive` is a step of
     /// a count (`n += 1`, `left -= 1` as a whole statement): the bookkeeping of a loop
     /// that tallies what it sees (`if key == WILDCARD: wildcards += 1`), not arithmetic.

@@ -41,16 +41,17 @@ enum SpawnDetector {
         }
         // A forking server waits for its children once `max_children` (40) of them run.
         let isBounded = spawn.kind == .threadPool || spawn.kind == .processPool || (perRequest && spawn.kind == .process)
-        let integerArguments: [Int: Int] = switch spawn.entry {
+        let handed: TaskConstants.Handed = switch spawn.entry {
         case let .argument(_, position?): TaskConstants.values(model, call: found, api: spawn.api, functionPosition: position)
         case .executorArgument: TaskConstants.values(model, call: found, api: spawn.api, functionPosition: 1)
-        default: [:]
+        default: TaskConstants.Handed()
         }
         for entry in entries {
             var site = SpawnSite(kind: spawn.kind, api: spawn.api, entry: entry, range: call.range, function: found.function,
                                  loop: call.loop, isBounded: isBounded)
             site.startsPerRequest = perRequest
-            site.integerArguments = integerArguments
+            site.integerArguments = handed.values
+            site.forwardedCounts = handed.forwarded
             if case .unresolved = entry { site.taskMaker = taskMaker(model, call: call, source: spawn.entry) }
             if case let .unresolved(name) = entry, let position = forwardedParameter(model, function: found.function, name: name) {
                 site.entry = .parameter(position)

@@ -59,8 +59,10 @@ enum ThreadIdentityChecks {
     static func recordTester(_ model: ScanModel, statement index: Int, calls: [FoundCall], function: Int) {
         let statement = model.statements[index]
         let tokens = model.tokens
+        // Every `return` with a call comes here: the callee's last name goes first, without hashing.
         guard statement.header == nil, tokens.isName(statement.first, "return"),
-              calls.contains(where: { Self.asksWhichThread.contains($0.callee) }) else { return }
+              calls.contains(where: { (tokens.isName($0.open - 1, "current_thread") || tokens.isName($0.open - 1, "get_ident"))
+                  && Self.asksWhichThread.contains($0.callee) }) else { return }
         let kind = model.facts.functions[function].kind
         guard kind == .function || kind == .method else { return }
         let first = statement.first + 1
@@ -77,8 +79,7 @@ enum ThreadIdentityChecks {
     /// learns what it answers.
     private static func helperCall(_ model: ScanModel, calls: [FoundCall], first: Int, end: Int) -> FunctionID? {
         guard let call = calls.first, call.chainFirst == first, call.close == end - 1, call.open + 1 == call.close,
-              call.isResolved, !asksWhichThread.contains(call.callee),
-              model.tokens.text(call.open - 1).lowercased().contains("thread") else { return nil }
+              model.tokens.mentions(call.open - 1, "thread"), call.isResolved, !asksWhichThread.contains(call.callee) else { return nil }
         return call.callee
     }
 
@@ -131,7 +132,7 @@ enum ThreadIdentityChecks {
     private static func namesAnotherThread(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
         (first..<end).contains { token in
             tokens.isName(token) && !tokens.isOp(token + 1, "(") && !tokens.isName(token, "threading")
-                && tokens.text(token).lowercased().contains("thread")
+                && tokens.mentions(token, "thread")
         }
     }
 }
