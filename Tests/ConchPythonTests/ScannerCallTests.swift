@@ -140,6 +140,23 @@ import Testing
         #expect(facts.function("pkg.mod.go")?.calls.first?.callee == "concurrent.futures.ThreadPoolExecutor.submit")
     }
 
+    @Test func aGlobalBoundInAFunctionTypesTheModulesName() {
+        let facts = scan("""
+        import requests
+        session = None
+        def set_global_session():
+            global session
+            if not session:
+                session = requests.Session()
+        def close():
+            global session
+            session = None
+        def download(url):
+            return session.get(url)
+        """)
+        #expect(facts.function("pkg.mod.download")?.calls.first?.callee == "requests.Session.get")
+    }
+
     @Test func argumentsCarryKeywordsAndShapes() {
         let facts = scan("""
         import os, threading

@@ -229,7 +229,16 @@ struct ExpressionPass {
             model.facts.functions[call.function].calls[call.index].boundName = tokens.text(target.first, max(target.first, target.end - 1))
         }
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
-        model.setType(call.flatMap(resultType), for: tokens.text(target.first), in: function)
+        let name = tokens.text(target.first)
+        let type = call.flatMap(resultType)
+        // `global session` then `session = requests.Session()` (a pool's initializer): the
+        // module's name takes the type, for the functions below that use it; a rebinding to
+        // something unknown (`session = None` on close) leaves it.
+        if model.scopes[function].names[name]?.isGlobal == true {
+            if let type { model.setType(type, for: name, in: 0) }
+            return
+        }
+        model.setType(type, for: name, in: function)
     }
 
     /// The type of what a call returns, as a name bound to it gets.
