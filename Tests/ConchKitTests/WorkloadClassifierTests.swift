@@ -30,6 +30,21 @@ import Testing
         #expect(workload.cpu?.range.start == 10)
     }
 
+    @Test func theCountsOfANestMultiply() {
+        var outer = loop(ByteRange(10, 90), operations: 2)
+        outer.passesSetBy = 0
+        var inner = loop(ByteRange(20, 80), parent: 0, operations: 2)
+        inner.passesSetBy = 0
+        var fixed = loop(ByteRange(30, 70), parent: 1, operations: 1)
+        fixed.bound = .constant(4)
+        #expect(WorkloadClassifier.nestPasses(of: [outer, inner, fixed], handed: [0: 3000]) == [36_000_000, 12_000, 4])
+        #expect(WorkloadClassifier.nestPasses(of: [outer, inner], handed: [:]) == [nil, nil])
+        var grid = function("m.grid", 0, loops: [outer, inner])
+        grid.parameterList = "n"
+        let evidence = model([grid]).countedLoop(in: "m.grid", handed: [0: 3000])
+        #expect(evidence?.kind == .countedLoop(parameter: "n", passes: 9_000_000, squareRoot: false, nested: true))
+    }
+
     @Test func cpuWorkIsFoundThroughHelpers() {
         let crunch = function("m.crunch", 0, loops: [loop(ByteRange(10, 90)), loop(ByteRange(20, 80), parent: 0)])
         let entry = function("m.entry", 200, calls: ["m.crunch"])

@@ -36,6 +36,15 @@ async def square_sum(n):
     return sum(i * i for i in range(n))
 
 
+def grid_sum(n):
+    # Each loop alone runs 3,000 times; its body runs nine million.
+    total = 0
+    for i in range(n):
+        for j in range(n):
+            total += i * j
+    return total
+
+
 async def paced_sum(n):
     total = 0
     for i in range(n):
@@ -54,6 +63,8 @@ async def handle(size):
     await paced_sum(10**6)  # gives way on every pass
     cpu_bound()  # expect: CON104
     short_table()  # a thousand passes end at once
+    grid_sum(3000)  # expect: CON104
+    grid_sum(30)  # nine hundred passes end at once
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor() as pool:
         offloaded = await loop.run_in_executor(pool, checksum, 10_000_000)

@@ -15,8 +15,10 @@ public struct WorkloadEvidence: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case hotLoop
         /// A loop that runs `passes` times because a start hands that count to `parameter`
-        /// (or, with `squareRoot`, a number whose square root it is).
-        case countedLoop(parameter: String, passes: Int, squareRoot: Bool)
+        /// (or, with `squareRoot`, a number whose square root it is). With `nested`, the
+        /// passes are those of the body of the nest the loop heads (`for i in range(n):
+        /// for j in range(n):` runs its body n² times).
+        case countedLoop(parameter: String, passes: Int, squareRoot: Bool, nested: Bool)
         /// A function that calls itself twice or more and combines the results (`FunctionFacts.branchingRecursion`).
         case recursion
         case ioCall(String)

@@ -34,12 +34,14 @@ struct WorkloadClassifier {
     /// because of a count among `arguments` (by parameter position).
     mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
         guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
-        let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop in
-            loop.passes(handed: arguments).map { (loop, $0) }
+        let passes = Self.nestPasses(of: function.loops, handed: arguments)
+        let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop -> (LoopFacts, Int)? in
+            guard let own = loop.passes(handed: arguments), let index = function.loops.firstIndex(of: loop) else { return nil }
+            return (loop, max(own, passes[index] ?? own))
         }.first { $0.1 >= Self.largeCount }
-        guard let (loop, passes) = counted, let position = loop.passesSetBy else { return nil }
-        return WorkloadEvidence(kind: .countedLoop(parameter: function.parameterName(at: position), passes: passes,
-                                                   squareRoot: loop.passesAreSquareRoot),
+        guard let (loop, total) = counted, let position = loop.passesSetBy else { return nil }
+        return WorkloadEvidence(kind: .countedLoop(parameter: function.parameterName(at: position), passes: total,
+                                                   squareRoot: loop.passesAreSquareRoot, nested: total != loop.passes(handed: arguments)),
                                 path: file.path, range: loop.headerRange, function: id, via: [])
     }
 
@@ -139,14 +141,14 @@ struct WorkloadClassifier {
                     && WorkloadCatalog.clockReads.contains(String(call.callee.split(separator: ".").last ?? ""))
             }
         }
+        let nestPasses = Self.nestPasses(of: loops, handed: arguments)
         for (index, loop) in loops.enumerated() where (loop.kind != .comprehension || loop.depth == 0) && !timeBoxed[index] {
-            let counted: Int? = if case let .constant(count) = loop.bound { count } else {
-                loop.passes(handed: arguments)
-            }
+            let counted = Self.passes(of: loop, handed: arguments)
             let large = (counted ?? 0) >= Self.largeCount
-            // A loop that calls nothing, run a hundred thousand times, spends them all on its arithmetic.
+            // A loop (or a nest of counted loops) that calls nothing, run a hundred thousand
+            // times, spends them all on its arithmetic.
             let computes = loop.arithmeticOperations >= hotLoopOperations
-                || ((counted ?? 0) >= Self.longCount && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))
+                || ((nestPasses[index] ?? 0) >= Self.longCount && loop.arithmeticOperations > 0 && !callsInBody(of: loop, in: function))
             guard computes else { continue }
             // A comprehension that computes nothing (`[e for e in events if e.button() == b]`)
             // filters or copies: it makes no nest of work.
@@ -171,12 +173,34 @@ struct WorkloadClassifier {
         return found
     }
 
+    /// How often a loop runs: a constant bound, or the count a start hands it.
+    private static func passes(of loop: LoopFacts, handed arguments: [Int: Int]) -> Int? {
+        if case let .constant(count) = loop.bound { return count }
+        return loop.passes(handed: arguments)
+    }
+
+    /// Per loop, how often the body of the nest it heads runs when every loop on the way
+    /// down has a known count: its own passes times the most its counted inner loops make.
+    static func nestPasses(of loops: [LoopFacts], handed arguments: [Int: Int]) -> [Int?] {
+        var result = loops.map { passes(of: $0, handed: arguments) }
+        // Inner loops come after their parents: the walk back sees each child's total first.
+        for index in loops.indices.reversed() {
+            guard let parent = loops[index].parent, let own = passes(of: loops[parent], handed: arguments),
+                  let inner = result[index] else { continue }
+            let (product, overflow) = own.multipliedReportingOverflow(by: inner)
+            result[parent] = max(result[parent] ?? 0, overflow ? Int.max : product)
+        }
+        return result
+    }
+
     /// A call on any pass: in the body, or in a `while`'s condition (the iterable of a
-    /// `for` or a comprehension is made once).
+    /// `for` or a comprehension, the loop's own or one inside it, is made once per pass
+    /// of the loop around it).
     private static func callsInBody(of loop: LoopFacts, in function: FunctionFacts) -> Bool {
-        function.calls.contains { call in
-            loop.range.contains(call.range.start)
-                && !((loop.kind == .for || loop.kind == .comprehension) && loop.headerRange.contains(call.range.start))
+        let headers = function.loops.filter { ($0.kind == .for || $0.kind == .comprehension) && loop.range.contains($0.range.start) }
+            .map(\.headerRange)
+        return function.calls.contains { call in
+            loop.range.contains(call.range.start) && !headers.contains { $0.contains(call.range.start) }
         }
     }
 

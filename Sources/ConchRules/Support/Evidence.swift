@@ -25,8 +25,9 @@ extension ProjectModel {
         let where_ = place(evidence.path, evidence.range.start, from: origin)
         let what: String = switch evidence.kind {
         case .hotLoop: "a loop doing arithmetic at \(where_)"
-        case let .countedLoop(parameter, passes, squareRoot):
-            "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times"
+        case let .countedLoop(parameter, passes, squareRoot, nested):
+            (nested ? "a loop nest doing arithmetic at \(where_) whose body runs \(Self.count(passes)) times"
+                : "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times")
                 + (squareRoot ? ", counting up to the square root of the `\(parameter)` passed here" : " with the `\(parameter)` passed here")
         case .recursion: "recursion at \(where_) that calls itself twice on every call"
         case let .ioCall(callee): "`\(callee)` at \(where_)"
@@ -47,8 +48,9 @@ extension ProjectModel {
     func related(_ evidence: WorkloadEvidence) -> Finding.Evidence {
         let message: String = switch evidence.kind {
         case .hotLoop: "CPU-bound loop"
-        case let .countedLoop(parameter, passes, squareRoot):
-            "CPU-bound loop: \(Self.count(passes)) passes, set by \(squareRoot ? "the square root of " : "")`\(parameter)`"
+        case let .countedLoop(parameter, passes, squareRoot, nested):
+            "CPU-bound loop\(nested ? " nest" : ""): \(Self.count(passes)) passes\(nested ? " of its body" : ""), "
+                + "set by \(squareRoot ? "the square root of " : "")`\(parameter)`"
         case .recursion: "CPU-bound recursion: each call makes two more"
         case let .ioCall(callee): "I/O: `\(callee)`"
         case let .nativeCall(callee): "runs in a library that releases the GIL: `\(callee)`"
