@@ -380,6 +380,30 @@ import Testing
         #expect(facts.spawnSites.first?.entry == .function("pkg.mod.Fetcher.fetch"))
     }
 
+    @Test func anAttributeCopiedFromAParameterTakesTheTypeItsClassIsHanded() {
+        let facts = scan("""
+        import threading
+        from PySide6.QtWidgets import QLabel, QProgressBar
+        status = QLabel("idle")
+        class Worker:
+            def __init__(self, label, bar=None, other=None):
+                self.label = label
+                self.bar = bar
+                self.other = other
+            def run(self):
+                self.label.setText("x")
+                self.bar.setValue(1)
+                self.other.update()
+        def main():
+            bar = QProgressBar()
+            Worker(status, bar=bar, other=QLabel("a"))
+            Worker(QLabel("b"), other={})
+        """)
+        let callees = facts.function("pkg.mod.Worker.run")?.calls.map(\.callee)
+        // `other` is handed a label and a dict: the calls disagree, and it stays untyped.
+        #expect(callees == ["PySide6.QtWidgets.QLabel.setText", "PySide6.QtWidgets.QProgressBar.setValue", "self.other.update"])
+    }
+
     @Test func annotationsOfOtherTypesTypeNothing() {
         let facts = scan("""
         import collections

@@ -68,6 +68,7 @@ struct ExpressionPass {
                 model.classes[name]?.attributeTypes[attribute] = type
             }
         }
+        ConstructorArguments.resolve(model)
         model.inheritAttributeTypes()
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)

@@ -15,7 +15,7 @@ enum ForkBranches {
         for index in model.facts.spawnSites.indices where model.facts.spawnSites[index].kind == .forkChild {
             let site = model.facts.spawnSites[index]
             guard let call = model.tokens.index(startingAt: site.range.start),
-                  let statement = statement(containing: call, model.statements),
+                  let statement = model.statement(containing: call),
                   let close = model.tokens.index(endingAt: site.range.end),
                   let arms = arms(model, forkCall: (call, close + 1), statement: statement, function: site.function) else { continue }
             if let parent = arms.parentHeader, model.statements[parent].blockEnd > parent + 1 {
@@ -133,21 +133,5 @@ enum ForkBranches {
     private static func block(_ model: ScanModel, header: Int) -> ByteRange? {
         guard model.statements[header].blockEnd > header + 1 else { return nil }
         return ByteRange(model.tokens.starts[model.statements[header + 1].first], model.blockEndOffset(header))
-    }
-
-    private static func statement(containing token: Int, _ statements: [Statement]) -> Int? {
-        var low = 0
-        var high = statements.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            if statements[middle].first > token {
-                high = middle - 1
-            } else if statements[middle].end <= token {
-                low = middle + 1
-            } else {
-                return middle
-            }
-        }
-        return nil
     }
 }

@@ -77,6 +77,8 @@ final class ScanModel {
         var name: Int32
     }
 
+    /// `self.attr = parameter` in `__init__`s, typed from the calls of their classes (`ConstructorArguments`).
+    @exclusivity(unchecked) var constructorCopies: [ConstructorArguments.Copy] = []
     /// Locals bound to collections of integer constants, with their least item (`HandedCollections`).
     @exclusivity(unchecked) var localLeastItems: [LocalName: Int] = [:]
     /// The arguments of every call of the file, which the calls' facts hold runs of.
@@ -218,6 +220,23 @@ final class ScanModel {
             return sourceTexts.names[Int(id)]
         }
         return tokens.source.text(ByteRange(start, end), atMost: Self.shortTextLimit) + "…"
+    }
+
+    /// The statement holding token `token` (statements are in token order), by binary search.
+    func statement(containing token: Int) -> Int? {
+        var low = 0
+        var high = statements.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if statements[middle].first > token {
+                high = middle - 1
+            } else if statements[middle].end <= token {
+                low = middle + 1
+            } else {
+                return middle
+            }
+        }
+        return nil
     }
 
     /// Records a name's type in a scope; a change forgets cached resolutions.

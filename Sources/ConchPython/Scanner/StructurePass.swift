@@ -259,6 +259,10 @@ struct StructurePass {
     private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, classBody: String?) {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
+        if target.end == target.first + 3, tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2),
+           tokens.isName(target.first), tokens.text(target.first) == model.scopes[function].selfName {
+            ConstructorArguments.record(model, attribute: tokens.text(target.first + 2), value: value, function: function)
+        }
         // `self.pool = pool`, a parameter typed by its annotation.
         let isName = value.end == value.first + 1 && tokens.isName(value.first) && !model.annotatedParameters.isEmpty
             && model.annotatedParameters[function]?.contains(tokens.text(value.first)) == true
