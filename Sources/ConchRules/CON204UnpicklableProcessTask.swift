@@ -12,9 +12,9 @@ struct UnpicklableProcessTask: Rule {
             else { return [] }
             let runner = SpawnRunner(site, in: file)
             var findings: [Finding] = []
-            if let (home, reason) = Self.unpicklableTask(at: site, model) {
+            if let (home, reason) = Self.unpicklableTask(at: site, model), !(reason.failsOnlyUnlessForked && Self.pinsFork(site, in: file)) {
                 findings.append(finding(
-                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(Self.failure(site))",
+                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(reason.failsOnlyUnlessForked ? Self.unforkedFailure(site) : Self.failure(site))",
                     advice: reason.advice,
                     related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
             }
@@ -33,6 +33,11 @@ struct UnpicklableProcessTask: Rule {
             }
             return findings
         }
+    }
+
+    private static func unforkedFailure(_ site: SpawnSite) -> String {
+        "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) imports "
+            + "the script without running that block and cannot find it, so " + (site.kind == .processPool ? "every task fails" : "the child fails")
     }
 
     private static func failure(_ site: SpawnSite) -> String {
@@ -127,6 +132,8 @@ struct UnpicklableProcessTask: Rule {
         var advice: String
         var definition: ByteRange
         var note: String
+        /// Only a child started without fork fails (`unforkedFailure`): a program that pins fork is fine.
+        var failsOnlyUnlessForked = false
     }
 
     /// The task itself when pickle cannot send it: the entry; the function a factory of
@@ -180,6 +187,20 @@ struct UnpicklableProcessTask: Rule {
                           advice: "move `\(function.name)` to module level; bind the values it closes over with functools.partial",
                           definition: function.nameRange, note: "`\(function.name)` defined here")
         }
-        return nil
+        return definedUnderMainGuard(function, in: file)
+    }
+
+    /// `if __name__ == "__main__": def square(x): ...` then `pool.map(square, xs)`: pickle
+    /// sends `__main__.square` by name, and a child started by spawn or forkserver imports
+    /// the script as `__mp_main__`, without running the guarded block, so it has no `square`.
+    private static func definedUnderMainGuard(_ function: FunctionFacts, in file: FileFacts) -> Reason? {
+        let definition = function.className.flatMap { className in file.classes.first { $0.qualifiedName == className }?.nameRange }
+            ?? function.nameRange
+        guard function.kind != .lambda, file.mainGuards.contains(where: { $0.contains(definition.start) }) else { return nil }
+        let name = function.className.map { "\(TaskSources.lastComponent($0)).\(function.name)" } ?? function.name
+        let defined = function.className == nil ? "a function" : "a method of a class"
+        return Reason(what: "`\(name)`, \(defined) defined under `if __name__ == \"__main__\":`",
+                      advice: "define it at module level, above the guard, where the child's import of the script finds it",
+                      definition: definition, note: "defined here, inside the main guard", failsOnlyUnlessForked: true)
     }
 }
