@@ -10,6 +10,8 @@ import pika
 import psycopg2
 import pymongo
 import redis
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
 
 cache = redis.Redis(host="cache")
 orders = pymongo.MongoClient("mongodb://db")
@@ -45,6 +47,29 @@ class Archiver:
         queue = pika.BlockingConnection(pika.ConnectionParameters(host))  # expect: CON402
         queue.close()  # expect: CON402
         return link
+
+
+engine = create_engine("postgresql://db/shop")
+SessionLocal = sessionmaker(bind=engine)
+
+
+async def read_user(user_id, db: Session):
+    # FastAPI's `db: Session = Depends(get_db)`: a synchronous session in a coroutine.
+    return db.get(object, user_id)  # expect: CON402
+
+
+async def count_orders():
+    db = SessionLocal()
+    try:
+        db.add(object())  # only stages the object
+        return db.query(object).count()  # expect: CON402
+    finally:
+        db.close()
+
+
+async def ping():
+    with engine.connect() as conn:  # expect: CON402
+        return conn.execute(text("select 1")).scalar()  # expect: CON402
 
 
 async def reap(pid):

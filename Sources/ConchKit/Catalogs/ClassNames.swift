@@ -39,6 +39,12 @@ public enum ClassNames {
         "boto3.client": "botocore.client.BaseClient",
         "boto3.Session.client": "botocore.client.BaseClient",
         "boto3.session.Session.client": "botocore.client.BaseClient",
+        "sqlalchemy.create_engine": "sqlalchemy.engine.Engine",
+        "sqlalchemy.engine.create_engine": "sqlalchemy.engine.Engine",
+        // `SessionLocal = sessionmaker(bind=engine)`, then `db = SessionLocal()`.
+        "sqlalchemy.orm.sessionmaker.__call__": "sqlalchemy.orm.Session",
+        "sqlalchemy.orm.session.sessionmaker.__call__": "sqlalchemy.orm.Session",
+        "sqlalchemy.engine.Engine.connect": "sqlalchemy.engine.Connection",
     ]
 
     /// The class of what a call makes: the callee itself when it names a class, or the

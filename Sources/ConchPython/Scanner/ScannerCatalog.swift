@@ -44,6 +44,7 @@ enum ScannerCatalog {
         "list", "dict", "set", "frozenset", "tuple", "bytearray", "bytes", "str", "int", "float", "object",
         "threading.local", "_threading_local.local", "socket.socket", "collections.deque", "collections.defaultdict",
         "_thread.allocate_lock", "thread.allocate_lock", "multiprocessing", "array.array",
+        "sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.session.sessionmaker",
     ]
 
     /// Every name the `builtins` module binds: functions, types and exceptions.
@@ -96,6 +97,8 @@ enum ScannerCatalog {
             // The synchronous HTTP clients, whose every request waits on the network.
             "requests.Session", "requests.sessions.Session", "httpx.Client", "urllib3.PoolManager",
             "http.client.HTTPConnection", "http.client.HTTPSConnection",
+            // SQLAlchemy's synchronous sessions and connections (`db: Session = Depends(get_db)`).
+            "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session", "sqlalchemy.engine.Engine", "sqlalchemy.engine.Connection",
         ])
 
     /// Constructors of built-in containers and the collections types: name -> type name.

@@ -1,7 +1,8 @@
 import ConchKit
 
 /// Synchronous clients of servers (caches, document stores, mail and file transfer,
-/// search, message queues, AWS through boto3, SSH through paramiko, SQL drivers) whose
+/// search, message queues, AWS through boto3, SSH through paramiko, SQL drivers and
+/// SQLAlchemy's synchronous sessions) whose
 /// commands all wait on the network, known by the resolved prefix of their methods,
 /// with the asynchronous client a coroutine uses instead.
 enum BlockingClients {
@@ -37,6 +38,13 @@ enum BlockingClients {
         Family(prefixes: ["pika.BlockingConnection.", "pika.adapters.blocking_connection.BlockingConnection."],
                returnsAtOnce: ["add_callback_threadsafe"],
                replacement: "use `aio-pika`, awaited, or pika's `AsyncioConnection`"),
+        // `db.query(User)` builds a query that the same expression runs (`.first()`): it counts as the wait.
+        Family(prefixes: ["sqlalchemy.orm.Session.", "sqlalchemy.orm.session.Session.", "sqlalchemy.engine.Engine.",
+                          "sqlalchemy.engine.Connection."],
+               returnsAtOnce: ["add", "add_all", "delete", "expunge", "expunge_all", "expire", "expire_all", "is_modified",
+                               "in_transaction", "get_bind", "begin", "begin_nested", "close", "dispose"],
+               replacement: "use SQLAlchemy's `AsyncSession` (`sqlalchemy.ext.asyncio`), awaited, or "
+                   + "`await asyncio.to_thread(...)`; a FastAPI route declared with plain `def` runs in its thread pool"),
         Family(prefixes: ["paramiko.SSHClient.", "paramiko.client.SSHClient."],
                returnsAtOnce: ["set_missing_host_key_policy", "load_system_host_keys", "load_host_keys", "get_host_keys",
                                "get_transport", "set_log_channel", "close"],
