@@ -40,7 +40,38 @@ struct SpawnPerTask: Rule {
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
+        return findings + poolsPerRequest(model, djangoViews: djangoViews)
+    }
+
+    /// `with Pool(8) as pool:` in a Flask view: every request starts, and stops, a pool's
+    /// worker processes. A pool kept on an object or in a global (`self.pool`, made once
+    /// under a test) is left alone.
+    private func poolsPerRequest(_ model: ProjectModel, djangoViews: Set<FunctionID>) -> [Finding] {
+        var findings: [Finding] = []
+        for file in model.files where file.language == .python {
+            for view in file.functions {
+                guard let framework = WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil) else { continue }
+                for call in view.calls where call.isResolved {
+                    guard let what = ProcessAPIs.startingConstructors[call.callee], isLocal(call.boundName, in: view, of: file) else { continue }
+                    findings.append(finding(
+                        in: file, at: call.range,
+                        "`\(call.callee)` starts a \(what) on every request the \(framework) view `\(model.displayName(view.id))` "
+                            + "serves; each request pays for starting its worker processes, and requests served at once multiply them",
+                        advice: "make the pool once at start-up (at module level under the main guard, or where the app is created) "
+                            + "and hand each request's work to it",
+                        model: .process,
+                        related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")]))
+                }
+            }
+        }
         return findings
+    }
+
+    /// A pool bound to a local of the view, or to nothing (`Pool(4).map(...)`): not one the view keeps.
+    private func isLocal(_ boundName: String?, in view: FunctionFacts, of file: FileFacts) -> Bool {
+        guard let boundName else { return true }
+        guard !boundName.contains(".") else { return false }
+        return !view.globalAccesses.contains { $0.isWrite && $0.variable == file.moduleName + "." + boundName }
     }
 
     /// `if done: schedule(timeout, handler); return` (scapy's ISO-TP sender): a start in a
