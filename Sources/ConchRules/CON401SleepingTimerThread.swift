@@ -20,10 +20,15 @@ struct SleepingTimerThread: Rule {
             let runs = (loops.runs(reaching: file) + loops.runs(reaching: entryFile)).filter { run in
                 run.file.language == .c ? sharesAProgram(run, entry, model) : startedWhereRuns(run, site, in: file, entryFile: entryFile, model)
             }
-            guard let run = runs.first else { continue }
+            guard let run = runs.first ?? served(in: file) ?? served(in: entryFile) else { continue }
             findings.append(finding(site, in: file, entry: function, entryFile: entryFile, repetition: repetition, run: run, model: model))
         }
         return findings
+    }
+
+    /// `app = FastAPI()` in the module that starts the thread, or runs it: a server runs the app on its loop.
+    private func served(in file: FileFacts) -> (file: FileFacts, marker: EventLoopMarker)? {
+        file.eventLoops.first { $0.kind == .served }.map { (file, $0) }
     }
 
     /// A C tree may build several programs (libmicrohttpd's tests beside its examples):

@@ -113,6 +113,10 @@ public struct EventLoopMarker: Hashable, Sendable {
         case run
         /// A function is handed to the loop as a callback: `uv_timer_start(t, cb, ...)`.
         case callback
+        /// An application that a server runs on the loop however the module is started
+        /// (`app = FastAPI()`, served by `uvicorn main:app`): a run for the code of its own
+        /// module only, since a library may make one without serving it.
+        case served
     }
 
     public var framework: EventFramework

@@ -4,6 +4,8 @@ import ConchKit
 enum EventLoopDetector {
     /// Functions that run a loop, by resolved name.
     static let runFunctions: [String: EventFramework] = [
+        "uvicorn.run": .asyncio,
+        "hypercorn.asyncio.serve": .asyncio,
         "asyncio.run": .asyncio,
         "asyncio.AbstractEventLoop.run_until_complete": .asyncio,
         "asyncio.AbstractEventLoop.run_forever": .asyncio,
@@ -22,6 +24,11 @@ enum EventLoopDetector {
         "eventlet.wsgi.server": .eventlet,
     ]
 
+    /// ASGI applications, which a server (`uvicorn main:app`) runs on an asyncio loop.
+    static let servedApplications: [String: EventFramework] = [
+        "fastapi.FastAPI": .asyncio, "starlette.applications.Starlette": .asyncio, "quart.Quart": .asyncio, "sanic.Sanic": .asyncio,
+    ]
+
     /// Methods that run a loop on an instance of a framework class or a subclass of it.
     static let runMethods: [(base: String, method: String, framework: EventFramework)] = [
         ("wx.App", "MainLoop", .wx),
@@ -32,17 +39,21 @@ enum EventLoopDetector {
     ]
 
 
-    /// The last component of every run function and method above.
+    /// The last component of every run function, served application and method above.
     static let runNames: Set<String> = [
         "run", "run_until_complete", "run_forever", "run_sync", "start", "main", "run_app", "joinall", "wait", "mainloop",
-        "server", "MainLoop", "exec", "exec_", "serve_forever",
+        "server", "MainLoop", "exec", "exec_", "serve_forever", "serve", "FastAPI", "Starlette", "Quart", "Sanic",
     ]
 
     static func detect(_ model: ScanModel, call found: FoundCall) {
         let methodToken = found.open - 1
         guard model.tokens.isName(methodToken), model.eventLoopRunNames.contains(model.tokens.nameIDs[methodToken]) else { return }
-        guard let framework = framework(model, found) else { return }
         let range = model.facts.functions[found.function].calls[found.index].range
+        if found.isResolved, let served = servedApplications[found.callee] {
+            model.facts.eventLoops.append(EventLoopMarker(framework: served, kind: .served, range: range))
+            return
+        }
+        guard let framework = framework(model, found) else { return }
         model.facts.eventLoops.append(EventLoopMarker(framework: framework, kind: .run, range: range))
     }
 

@@ -107,9 +107,11 @@ extension ProjectModel {
         return function == entry ? thread : "`\(displayName(function))`, called in the \(thread),"
     }
 
-    /// The event loop's start as a related location: `asyncio event loop runs here`.
+    /// The event loop's start as a related location: `asyncio event loop runs here`, or
+    /// the application a server runs on it.
     func loopStart(_ run: (file: FileFacts, marker: EventLoopMarker)) -> Finding.Evidence {
-        Finding.Evidence(path: run.file.path, range: run.marker.range,
-                         message: "\(FrameworkSchedulers.displayName(run.marker.framework)) event loop runs here")
+        let loop = "\(FrameworkSchedulers.displayName(run.marker.framework)) event loop"
+        return Finding.Evidence(path: run.file.path, range: run.marker.range,
+                                message: run.marker.kind == .served ? "the application, which its server runs on the \(loop)" : "\(loop) runs here")
     }
 }
