@@ -40,8 +40,12 @@ enum ConstructorArguments {
         }
         // Per class and attribute: the one type every call hands, or nil once two calls disagree.
         var handed: [String: String?] = [:]
-        for token in 0..<tokens.count where tokens.kinds[token] == .name && isClassName[Int(tokens.nameIDs[token])]
-            && tokens.isOp(token + 1, "(") && !tokens.isOp(token - 1, ".") && tokens.partner[token + 1] > token {
+        // Names only have ids of 0 and up: the id alone rules out every other token.
+        let candidates = tokens.nameIDs.indices.filter { token in
+            let id = tokens.nameIDs[token]
+            return id >= 0 && isClassName[Int(id)]
+        }
+        for token in candidates where tokens.isOp(token + 1, "(") && !tokens.isOp(token - 1, ".") && tokens.partner[token + 1] > token {
             guard let statement = model.statement(containing: token) else { continue }
             let scope = model.statementFunction[statement]
             let className = model.scopes[scope].className

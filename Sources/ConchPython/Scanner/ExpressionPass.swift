@@ -235,8 +235,8 @@ struct ExpressionPass {
         // `global session` then `session = requests.Session()` (a pool's initializer): the
         // module's name takes the type, for the functions below that use it; a rebinding to
         // something unknown (`session = None` on close) leaves it.
-        if model.scopes[function].names[name]?.isGlobal == true {
-            if let type { model.setType(type, for: name, in: 0) }
+        if let type, model.scopes[function].names[name]?.isGlobal == true {
+            model.setType(type, for: name, in: 0)
             return
         }
         model.setType(type, for: name, in: function)

@@ -60,19 +60,22 @@ enum GlobalVariables {
     /// (`Stats.hits += 1`, `Config.debug = True`), in source order, with their `facts.classes` index.
     private static func classesWithAssignedAttributes(_ model: ScanModel) -> [(name: String, classIndex: Int)] {
         let tokens = model.tokens
-        let moduleClassIDs = Set(model.facts.classes.compactMap { info -> Int32? in
-            guard let dot = info.qualifiedName.lastIndex(of: "."), info.qualifiedName[..<dot] == model.moduleName else { return nil }
-            return tokens.names.existingID(of: String(info.qualifiedName[info.qualifiedName.index(after: dot)...]))
-        })
-        guard !moduleClassIDs.isEmpty else { return [] }
+        // By interned id, so the walk over the statements hashes nothing.
+        var isModuleClass = [Bool](repeating: false, count: tokens.names.names.count)
+        let modulePrefix = model.moduleName + "."
+        for info in model.facts.classes where info.qualifiedName.hasPrefix(modulePrefix) {
+            let name = info.qualifiedName.dropFirst(modulePrefix.count)
+            if !name.contains("."), let id = tokens.names.existingID(of: String(name)) { isModuleClass[Int(id)] = true }
+        }
+        guard isModuleClass.contains(true) else { return [] }
         var found: [(name: String, classIndex: Int)] = []
         // `Stats.hits += 1` starts its statement: most statements are ruled out by their first token.
         for index in model.statements.indices where model.statementFunction[index] != 0 {
             let first = model.statements[index].first
-            guard tokens.isName(first), moduleClassIDs.contains(tokens.nameIDs[first]),
+            guard tokens.isName(first), isModuleClass[Int(tokens.nameIDs[first])],
                   let assignment = model.assignments[index] else { continue }
             for target in assignment.targets where target.end - target.first == 3 && tokens.isName(target.first)
-                && moduleClassIDs.contains(tokens.nameIDs[target.first])
+                && isModuleClass[Int(tokens.nameIDs[target.first])]
                 && tokens.isOp(target.first + 1, ".") && tokens.isName(target.first + 2) {
                 let name = tokens.text(target.first)
                 guard !found.contains(where: { $0.name == name }), let id = model.scopes[0].names[name]?.definition,

@@ -20,7 +20,17 @@ enum HandedCollections {
     }
 
     /// The least item of the argument `part` (a keyword's value included), when it is one of those collections.
+    @inline(__always)
     static func leastItem(_ model: ScanModel, _ part: (first: Int, end: Int), function: Int) -> Int? {
+        let tokens = model.tokens
+        // Every argument comes here: most are ruled out by their first token's kind.
+        guard tokens.kinds[part.first] == .op || (tokens.kinds[part.first] == .name
+            && (!model.localLeastItems.isEmpty || tokens.isOp(part.first + 1, "=") || tokens.isName(part.first, "range")))
+        else { return nil }
+        return leastItemOfArgument(model, part, function: function)
+    }
+
+    private static func leastItemOfArgument(_ model: ScanModel, _ part: (first: Int, end: Int), function: Int) -> Int? {
         let tokens = model.tokens
         var first = part.first
         if tokens.isName(first), tokens.isOp(first + 1, "=") { first += 2 }

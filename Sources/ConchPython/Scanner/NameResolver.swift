@@ -293,9 +293,12 @@ extension ScanModel {
         }
         guard !candidates.isEmpty else { return }
         let owners = Set(candidates.map(\.owner))
+        // Per function, the owner whose containers its statements may mention: asked once, not per statement.
+        let ownerOf: [Int?] = facts.functions.map { function in
+            function.isNested ? function.parent.flatMap { owners.contains($0) ? $0 : nil } : nil
+        }
         for (index, statement) in statements.enumerated() {
-            let function = statementFunction[index]
-            guard facts.functions[function].isNested, let owner = facts.functions[function].parent, owners.contains(owner) else { continue }
+            guard let owner = ownerOf[statementFunction[index]] else { continue }
             for token in statement.first..<statement.end where tokens.kinds[token] == .name && isCandidateName[Int(tokens.nameIDs[token])] {
                 let variable = ClosureVariable(owner: owner, name: tokens.text(token))
                 if candidates.contains(variable) { closureVariables.insert(variable) }

@@ -218,11 +218,14 @@ struct ScanTokenSink: TokenSink {
     /// `Suppressions.record` acts only on comments holding `conch:` or `noqa`, in any
     /// case; the others, most of them, need no String and no line lookup.
     private func mentionsSuppression(_ start: Int, _ end: Int) -> Bool {
+        // Read once: every byte of every comment comes here.
+        let conch = Self.conchMarker
+        let noqa = Self.noqaMarker
         var index = start
         while index < end {
             let byte = Self.lowercased(bytes[index])
-            if byte == Self.conchMarker[0], matches(Self.conchMarker, at: index, end: end) { return true }
-            if byte == Self.noqaMarker[0], matches(Self.noqaMarker, at: index, end: end) { return true }
+            if byte == conch[0], matches(conch, at: index, end: end) { return true }
+            if byte == noqa[0], matches(noqa, at: index, end: end) { return true }
             index += 1
         }
         return false
