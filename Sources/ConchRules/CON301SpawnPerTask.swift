@@ -48,21 +48,21 @@ struct SpawnPerTask: Rule {
     /// under a test) is left alone.
     private func poolsPerRequest(_ model: ProjectModel, djangoViews: Set<FunctionID>) -> [Finding] {
         var findings: [Finding] = []
-        for file in model.files where file.language == .python {
-            for view in file.functions {
-                guard let framework = WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil) else { continue }
-                for call in view.calls where call.isResolved {
-                    guard let what = ProcessAPIs.startingConstructors[call.callee], isLocal(call.boundName, in: view, of: file) else { continue }
-                    findings.append(finding(
-                        in: file, at: call.range,
-                        "`\(call.callee)` starts a \(what) on every request the \(framework) view `\(model.displayName(view.id))` "
-                            + "serves; each request pays for starting its worker processes, and requests served at once multiply them",
-                        advice: "make the pool once at start-up (at module level under the main guard, or where the app is created) "
-                            + "and hand each request's work to it",
-                        model: .process,
-                        related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")]))
-                }
-            }
+        model.forEachCall(toAnyOf: ProcessAPIs.startingConstructors.keys) { index, position, lent in
+            let file = model.files[index]
+            let view = file.functions[position]
+            let call = lent.facts
+            guard file.language == .python, call.isResolved, let what = ProcessAPIs.startingConstructors[call.callee],
+                  let framework = WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil),
+                  isLocal(call.boundName, in: view, of: file) else { return }
+            findings.append(finding(
+                in: file, at: call.range,
+                "`\(call.callee)` starts a \(what) on every request the \(framework) view `\(model.displayName(view.id))` "
+                    + "serves; each request pays for starting its worker processes, and requests served at once multiply them",
+                advice: "make the pool once at start-up (at module level under the main guard, or where the app is created) "
+                    + "and hand each request's work to it",
+                model: .process,
+                related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")]))
         }
         return findings
     }
