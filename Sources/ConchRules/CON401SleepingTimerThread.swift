@@ -160,9 +160,11 @@ struct SleepingTimerThread: Rule {
             related.append(Finding.Evidence(path: entryFile.path, range: rearm.range, message: "re-arms the timer"))
         }
         related.append(model.loopStart(run))
+        let loop = run.marker.kind == .served
+            ? "its server runs the application made at \(loopPlace) on \(article(framework)) \(framework) event loop"
+            : "the program runs \(article(framework)) \(framework) event loop (\(loopPlace))"
         return finding(
-            in: file, at: site.range,
-            "\(what), while the program runs \(article(framework)) \(framework) event loop (\(loopPlace)) that can schedule it",
+            in: file, at: site.range, "\(what), while \(loop) that can schedule it",
             advice: FrameworkSchedulers.scheduler(for: run.marker.framework, in: file.language),
             related: related)
     }
