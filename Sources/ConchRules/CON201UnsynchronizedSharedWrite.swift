@@ -101,11 +101,23 @@ struct UnsynchronizedSharedWrite: Rule {
         let found = other.map { (located: $0.located, thread: $0.thread) }
         let otherRank = other?.rank ?? Int.max
         if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
-           !inAnotherProcess(writer, than: entry, contexts) {
+           !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry) {
             return Conflict(party: .writerInMain, other: found)
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
+    }
+
+    /// `def tick(): count += 1; threading.Timer(1.0, tick).start()`, run once by the main
+    /// thread: every run makes the update before it starts the next, so no two runs are
+    /// ever at the update together, the main thread's included.
+    private func rearmsAfterWriting(_ write: GlobalAccess, in writer: FunctionFacts, of entry: ExecutionContexts.Entry) -> Bool {
+        guard writer.id == entry.id, !entry.starts.isEmpty,
+              !writer.loops.contains(where: { $0.range.contains(write.range.start) }) else { return false }
+        return entry.starts.allSatisfy { start in
+            start.site.loop == nil && start.file.functions[start.site.function].id == writer.id
+                && write.range.end <= start.site.range.start
+        }
     }
 
     /// Main-thread code that only forked children run (uwsgi's `emperor_loop`) shares no
