@@ -13,7 +13,7 @@ struct CPUBoundThread: Rule {
             let name = model.displayName(entry)
             return finding(
                 in: file, at: site.range,
-                "\(runner.subject) runs `\(name)`, which is CPU-bound (\(model.describe(loop, from: file.path))); "
+                "\(runner.subject) runs `\(name)`, which is CPU-bound (\(model.describe(loop, from: file.path, countsHandedBy: site.countsHandedBy))); "
                     + "the GIL lets one thread run Python code at a time",
                 advice: runner.processAdvice(for: name),
                 related: [model.related(loop)])

@@ -12,6 +12,14 @@ import Testing
         #expect(messages.contains { $0.contains("`run_in_executor`'s thread pool") && $0.contains("instead of the thread pool") })
     }
 
+    @Test func aCountHandedOnFromCallersIsSaidToComeFromThem() throws {
+        let messages = try Fixtures.lint("python/CON101_counts_from_callers.py").filter { $0.code == "CON101" }.map(\.message)
+        #expect(messages.contains { $0.contains("runs 5,000,000 times with the `number` the callers of `find_sums` pass") })
+        #expect(messages.contains { $0.contains("runs 2,000,000 times with the `n` the callers of `handler` pass") })
+        let written = try Fixtures.lint("python/CON101_count_from_start.py").filter { $0.code == "CON101" }.map(\.message)
+        #expect(written.contains { $0.contains("passed here") })
+    }
+
     @Test func aBlockingHelperIsReportedWhereTheCoroutineCallsItWithTheChainThatBlocks() throws {
         let findings = try Fixtures.lint("python/CON402_blocking_helpers.py").filter { $0.code == "CON402" }
         let retry = try #require(findings.first { $0.message.hasPrefix("`retry_fetch`") })

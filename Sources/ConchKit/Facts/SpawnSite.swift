@@ -63,6 +63,9 @@ public struct SpawnSite: Hashable, Sendable {
     /// numbers)` in `def find_sums(numbers)`); the project model adds to `integerArguments`
     /// what every caller of the function hands it (`ForwardedTaskCounts`).
     public var forwardedCounts: [ForwardedCount] = []
+    /// The function whose callers wrote out every count in `integerArguments`, when none
+    /// was written at the start itself: what messages say the count comes from.
+    public var countsHandedBy: FunctionID?
     /// The arms of `if`/`else` chains (and Python's `match`) around the start, outermost first.
     public var arms: [BranchArm] = []
 

@@ -24,11 +24,13 @@ enum ForwardedTaskCounts {
             guard let calls = handed[starter] else { continue }
             for (file, position) in sites {
                 let counts = files[file].spawnSites[position].forwardedCounts
+                let writtenAtTheStart = !files[file].spawnSites[position].integerArguments.isEmpty
                 for (index, count) in counts.enumerated() where files[file].spawnSites[position].integerArguments[count.taskPosition] == nil {
                     let values = calls.compactMap { $0.indices.contains(index) ? $0[index] : nil }
                     // A caller that passes something else leaves the work unknown.
                     guard values.count == calls.count, let least = values.min() else { continue }
                     files[file].spawnSites[position].integerArguments[count.taskPosition] = least
+                    if !writtenAtTheStart { files[file].spawnSites[position].countsHandedBy = starter }
                 }
             }
         }

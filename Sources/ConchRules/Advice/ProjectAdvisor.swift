@@ -49,7 +49,7 @@ public enum ProjectAdvisor {
                     ?? .unknown
             } ?? .unknown
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
-            let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path) }
+            let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path, countsHandedBy: site.countsHandedBy) }
             return ProjectProfile.Site(
                 path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
                 // A library function handed over as it is goes by its full name (`urllib.request.urlopen`).

@@ -20,15 +20,17 @@ extension ProjectModel {
         return function.name
     }
 
-    /// `nested loop at line 7`, `calls `requests.get` at line 9 (through `fetch`)`.
-    func describe(_ evidence: WorkloadEvidence, from origin: String) -> String {
+    /// `nested loop at line 7`, `calls `requests.get` at line 9 (through `fetch`)`. A count
+    /// that the callers of `countsHandedBy` wrote out, not the start, is said to come from them.
+    func describe(_ evidence: WorkloadEvidence, from origin: String, countsHandedBy: FunctionID? = nil) -> String {
         let where_ = place(evidence.path, evidence.range.start, from: origin)
         let what: String = switch evidence.kind {
         case .hotLoop: "a loop doing arithmetic at \(where_)"
         case let .countedLoop(parameter, passes, squareRoot, nested):
             (nested ? "a loop nest doing arithmetic at \(where_) whose body runs \(Self.count(passes)) times"
                 : "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times")
-                + (squareRoot ? ", counting up to the square root of the `\(parameter)` passed here" : " with the `\(parameter)` passed here")
+                + (squareRoot ? ", counting up to the square root of the `\(parameter)` " : " with the `\(parameter)` ")
+                + (countsHandedBy.map { "the callers of `\(displayName($0))` pass" } ?? "passed here")
         case .recursion: "recursion at \(where_) that calls itself twice on every call"
         case let .ioCall(callee): "`\(callee)` at \(where_)"
         case let .nativeCall(callee): "`\(callee)` at \(where_)"
