@@ -49,6 +49,28 @@ import Testing
             == ["loop.getaddrinfo", "flag", "socket.gethostname", "ready", "socket.getfqdn"])
     }
 
+    @Test func blocksAModuleConstantRulesOutMakeNoCalls() {
+        let facts = scan("""
+        import socket
+        _IS_SYNC = False
+        MAYBE = False
+        MAYBE = True
+        async def resolve(loop, host):
+            if not _IS_SYNC:
+                return await loop.getaddrinfo(host, 80)
+            else:
+                return socket.getaddrinfo(host, 80)
+        async def lookup(host):
+            if _IS_SYNC:
+                socket.gethostname()
+            if MAYBE:
+                socket.getfqdn()
+        """)
+        // `MAYBE` is bound twice: not a constant, and its test is kept.
+        #expect(facts.function("pkg.mod.resolve")?.calls.map(\.callee) == ["loop.getaddrinfo"])
+        #expect(facts.function("pkg.mod.lookup")?.calls.map(\.callee) == ["socket.getfqdn"])
+    }
+
     @Test func moduleLevelDefinitionsAndSelfMethodsResolve() {
         let facts = scan("""
         def helper():

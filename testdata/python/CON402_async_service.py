@@ -289,3 +289,14 @@ async def resolve_generated(loop, host):
         return await loop.getaddrinfo(host, 80)
     else:
         return socket.getaddrinfo(host, 80)
+
+
+_IS_SYNC = False
+
+
+async def resolve_unasynced(loop, host):
+    # pymongo's generated variants: the synchronous one sits under a module constant.
+    if not _IS_SYNC:
+        return await loop.getaddrinfo(host, 80)
+    else:
+        return socket.getaddrinfo(host, 80)

@@ -8,6 +8,7 @@ public enum WorkloadCatalog {
         "shutil.", "pathlib.Path.read_text", "pathlib.Path.read_bytes", "pathlib.Path.write_text", "pathlib.Path.write_bytes",
         "socket.", "ssl.", "select.", "selectors.", "http.client.", "urllib.request.", "urllib3.", "requests.", "httpx.",
         "aiohttp.", "ftplib.", "smtplib.", "poplib.", "imaplib.", "telnetlib.", "sqlite3.", "psycopg2.", "pymysql.",
+        "xmlrpc.client.ServerProxy.", "dns.resolver.",
         "redis.", "pymongo.", "boto3.", "botocore.", "paramiko.", "serial.", "subprocess.", "time.sleep", "json.load", "json.dump",
         "pickle.load", "pickle.dump", "csv.reader", "csv.writer", "queue.Queue.get",
         "asyncio.sleep", "asyncio.open_connection", "asyncio.start_server",

@@ -26,7 +26,7 @@ struct ExpressionPass {
         resolveDeclarations()
         model.resolutionCache.removeAll()
         GlobalVariables.collect(model)
-        let dead = DeadBranches.statements(model.statements, model.tokens)
+        let dead = DeadBranches.statements(model.statements, model.tokens, constants: model.constantValues)
         for index in model.statements.indices {
             while frames.count > 1, let top = frames.last, top.blockEnd <= index { frames.removeLast() }
             if !dead.isEmpty, dead[index] { continue }

@@ -24,6 +24,13 @@ enum BlockingCalls {
             "socket.create_connection": Entry(replacement: "use `await asyncio.open_connection(host, port)`"),
             "socket.getaddrinfo": Entry(replacement: "use `await loop.getaddrinfo(...)`"),
             "socket.gethostbyname": Entry(replacement: "use `await loop.getaddrinfo(...)`"),
+            // dnspython's synchronous resolver sends the query and waits for the answer.
+            "dns.resolver.resolve": Entry(replacement: "use `await dns.asyncresolver.resolve(...)`"),
+            "dns.resolver.query": Entry(replacement: "use `await dns.asyncresolver.resolve(...)`"),
+            "dns.resolver.Resolver.resolve": Entry(replacement: "use a `dns.asyncresolver.Resolver`, awaited"),
+            "dns.resolver.Resolver.query": Entry(replacement: "use a `dns.asyncresolver.Resolver`, awaited"),
+            "ssl.get_server_certificate": Entry(replacement: "connect with `await asyncio.open_connection(host, port, ssl=...)` "
+                + "and read the certificate from the transport"),
             "socket.socket.recv": Entry(replacement: "use `await loop.sock_recv(sock, nbytes)`, or asyncio streams", readsDescriptor: true),
             "socket.socket.recv_into": Entry(replacement: "use `await loop.sock_recv_into(sock, buffer)`, or asyncio streams", readsDescriptor: true),
             "socket.socket.recvfrom": Entry(replacement: "use `await loop.sock_recvfrom(sock, nbytes)`, or a datagram endpoint", readsDescriptor: true),

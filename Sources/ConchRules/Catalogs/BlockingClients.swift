@@ -1,10 +1,10 @@
 import ConchKit
 
-/// Synchronous clients of servers (caches, document stores, mail and file transfer,
-/// search, message queues, AWS through boto3, SSH through paramiko, SQL drivers and
-/// SQLAlchemy's synchronous sessions) whose
-/// commands all wait on the network, known by the resolved prefix of their methods,
-/// with the asynchronous client a coroutine uses instead.
+/// Synchronous clients of servers (caches, document stores, mail sending and retrieval,
+/// file transfer, XML-RPC, search, message queues, AWS through boto3, SSH through
+/// paramiko, SQL drivers and SQLAlchemy's synchronous sessions) whose commands all wait
+/// on the network, known by the resolved prefix of their methods, with the asynchronous
+/// client a coroutine uses instead.
 enum BlockingClients {
     private struct Family {
         let prefixes: [String]
@@ -14,6 +14,8 @@ enum BlockingClients {
     }
 
     private static let mailReplacement = "use `aiosmtplib`, awaited, or `await asyncio.to_thread(...)`"
+    private static let mailboxReplacement = "use `aioimaplib`, awaited, or `await asyncio.to_thread(...)`"
+    private static let xmlRPCReplacement = "make the call with `await asyncio.to_thread(...)`, or an async RPC client"
     private static let fileTransferReplacement = "use `aioftp`, awaited, or `await asyncio.to_thread(...)`"
 
     private static let families: [Family] = [
@@ -26,6 +28,11 @@ enum BlockingClients {
         Family(prefixes: ["smtplib.SMTP.", "smtplib.SMTP_SSL.", "smtplib.LMTP."],
                returnsAtOnce: ["set_debuglevel", "close"],
                replacement: mailReplacement),
+        Family(prefixes: ["imaplib.IMAP4.", "imaplib.IMAP4_SSL.", "poplib.POP3.", "poplib.POP3_SSL."],
+               returnsAtOnce: ["set_debuglevel"],
+               replacement: mailboxReplacement),
+        // Every attribute of a server proxy is a remote method: calling it waits for the reply.
+        Family(prefixes: ["xmlrpc.client.ServerProxy."], returnsAtOnce: [], replacement: xmlRPCReplacement),
         Family(prefixes: ["ftplib.FTP.", "ftplib.FTP_TLS."],
                returnsAtOnce: ["set_debuglevel", "set_pasv", "close"],
                replacement: fileTransferReplacement),
@@ -56,6 +63,8 @@ enum BlockingClients {
         "smtplib.SMTP": mailReplacement, "smtplib.SMTP_SSL": mailReplacement, "smtplib.LMTP": mailReplacement,
         "ftplib.FTP": fileTransferReplacement, "ftplib.FTP_TLS": fileTransferReplacement,
         "pika.BlockingConnection": "use `aio-pika`, awaited, or pika's `AsyncioConnection`",
+        "imaplib.IMAP4": mailboxReplacement, "imaplib.IMAP4_SSL": mailboxReplacement,
+        "poplib.POP3": mailboxReplacement, "poplib.POP3_SSL": mailboxReplacement,
     ]
 
     private static let databaseReplacement =
