@@ -300,3 +300,16 @@ async def resolve_unasynced(loop, host):
         return await loop.getaddrinfo(host, 80)
     else:
         return socket.getaddrinfo(host, 80)
+
+
+def crash_for_tests(flags, key):
+    # Kills its own process and waits to die: the sleep waits for nothing the loop runs.
+    if key in flags:
+        os.kill(os.getpid(), 9)
+        clock.sleep(10)
+        raise RuntimeError("still alive")
+
+
+async def submit(flags):
+    crash_for_tests(flags, "before_submit")
+    clock.sleep(1)  # expect: CON402

@@ -46,6 +46,14 @@ extension BlockingCalls {
         }
     }
 
+    /// `os.kill(os.getpid(), signal.SIGKILL)`, then `time.sleep(10)`: the sleep waits for
+    /// the process's own end (dagster's `check_for_debug_crash`), not on the loop's behalf.
+    static func awaitsItsOwnEnd(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+        call.callee == "time.sleep" && caller.calls.contains { kill in
+            kill.callee == "os.kill" && kill.range.end <= call.range.start && kill.argument(at: 0)?.shape == .call("os.getpid")
+        }
+    }
+
     /// `urlopen("data:...")`, or `urlopen(data_uri)` past `if not data_uri.startswith("data:"): raise`
     /// (hikari's `Bytes.from_data_uri`): a data URI is decoded in memory, without a connection.
     private static func opensDataURI(_ call: CallFacts, in file: FileFacts) -> Bool {

@@ -142,7 +142,7 @@ enum BlockingCalls {
         guard call.isResolved, !file.runsOnlyOffItsLoopThread(at: call.range.start) else { return nil }
         if let known = python[call.callee] ?? BlockingClients.entry(for: call) {
             return returnsAtOnce(call, in: file) || isNonBlockingSocket(call, in: caller, of: file) || isSettled(call, in: caller)
-                ? nil : known
+                || awaitsItsOwnEnd(call, in: caller) ? nil : known
         }
         guard isQueueGet(call) else { return nil }
         return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
