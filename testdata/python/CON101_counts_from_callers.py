@@ -21,6 +21,13 @@ def crunch(n):
     return total
 
 
+def run_both(n, numbers):
+    # Two starts hand on two parameters: each takes what the callers pass for its own.
+    with concurrent.futures.ThreadPoolExecutor() as executor:
+        executor.submit(crunch, n)
+        executor.map(cpu_bound, numbers)  # expect: CON101
+
+
 async def handler(n):
     return await asyncio.to_thread(crunch, n)  # expect: CON101
 
@@ -39,6 +46,7 @@ async def main(size):
 
 if __name__ == "__main__":
     numbers = [5_000_000 + x for x in range(20)]
+    run_both(10, numbers)
     start_time = time.time()
     find_sums(numbers)
     print(f"Duration {time.time() - start_time} seconds")

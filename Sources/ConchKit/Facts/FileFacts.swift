@@ -319,15 +319,12 @@ public struct ThreadTestCall: Hashable, Sendable {
     }
 }
 
-/// The least item of the collection a call hands as its argument at `argument` (an index
-/// into the call's arguments); `call` is the call's range.
+/// The least item of the collection a call hands as the argument at `argument`.
 public struct HandedLeastItem: Hashable, Sendable {
-    public var call: ByteRange
-    public var argument: Int
+    public var argument: ByteRange
     public var value: Int
 
-    public init(call: ByteRange, argument: Int, value: Int) {
-        self.call = call
+    public init(argument: ByteRange, value: Int) {
         self.argument = argument
         self.value = value
     }

@@ -42,10 +42,11 @@ enum CallScanner {
             let table = model.argumentTable
             let firstArgument = table.count
             Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) { part in
+                let argument = argument(model, part, function: function)
                 if let least = HandedCollections.leastItem(model, part, function: function) {
-                    model.facts.handedLeastItems.append(HandedLeastItem(call: call.range, argument: table.count - firstArgument, value: least))
+                    model.facts.handedLeastItems.append(HandedLeastItem(argument: argument.range, value: least))
                 }
-                table.append(argument(model, part, function: function))
+                table.append(argument)
             }
             call.arguments = ArgumentList(table, firstArgument..<table.count)
             call.loop = contexts.loop(of: cursor)
