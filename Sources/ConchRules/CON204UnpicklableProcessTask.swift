@@ -12,15 +12,11 @@ struct UnpicklableProcessTask: Rule {
             else { return [] }
             let runner = SpawnRunner(site, in: file)
             var findings: [Finding] = []
-            if let (home, reason) = Self.unpicklableTask(at: site, model), !(reason.failsOnlyUnlessForked && Self.pinsFork(site, in: file)) {
+            for (home, reason) in [Self.unpicklableTask(at: site, model), Self.unpicklableReceiver(at: site, in: file, model)].compactMap({ $0 })
+            where !(reason.failsOnlyUnlessForked && Self.pinsFork(site, in: file)) {
                 findings.append(finding(
-                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(reason.failsOnlyUnlessForked ? Self.unforkedFailure(site) : Self.failure(site))",
-                    advice: reason.advice,
-                    related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
-            }
-            if let (home, reason) = Self.unpicklableReceiver(at: site, in: file, model) {
-                findings.append(finding(
-                    in: file, at: site.range, "\(runner.subject) is handed \(reason.what); \(Self.failure(site))",
+                    in: file, at: site.range,
+                    "\(runner.subject) is handed \(reason.what); \(reason.failsOnlyUnlessForked ? Self.unforkedFailure(site) : Self.failure(site))",
                     advice: reason.advice,
                     related: [Finding.Evidence(path: home.path, range: reason.definition, message: reason.note)]))
             }

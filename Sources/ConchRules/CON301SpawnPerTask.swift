@@ -53,7 +53,7 @@ struct SpawnPerTask: Rule {
             let view = file.functions[position]
             let call = lent.facts
             guard file.language == .python, call.isResolved, let what = ProcessAPIs.startingConstructors[call.callee],
-                  let framework = WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil),
+                  let framework = Self.viewFramework(view, djangoViews: djangoViews),
                   isLocal(call.boundName, in: view, of: file) else { return }
             findings.append(finding(
                 in: file, at: call.range,
@@ -62,7 +62,7 @@ struct SpawnPerTask: Rule {
                 advice: "make the pool once at start-up (at module level under the main guard, or where the app is created) "
                     + "and hand each request's work to it",
                 model: .process,
-                related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")]))
+                related: [Self.viewEvidence(view, in: file)]))
         }
         return findings
     }
@@ -232,8 +232,17 @@ struct SpawnPerTask: Rule {
     /// under a test (`if worker is None:`) may run once, and is left alone.
     private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts, djangoViews: Set<FunctionID>) -> String? {
         guard site.kind == .thread || site.kind == .process, site.arms.isEmpty else { return nil }
-        let view = file.functions[site.function]
-        return WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil)
+        return Self.viewFramework(file.functions[site.function], djangoViews: djangoViews)
+    }
+
+    /// The framework whose server calls `view` once per request: a route decorator's, or
+    /// Django's when a URL pattern of the project names it.
+    private static func viewFramework(_ view: FunctionFacts, djangoViews: Set<FunctionID>) -> String? {
+        WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil)
+    }
+
+    private static func viewEvidence(_ view: FunctionFacts, in file: FileFacts) -> Finding.Evidence {
+        Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")
     }
 
     private func routeFinding(_ site: SpawnSite, framework: String, in file: FileFacts, model: ProjectModel) -> Finding {
@@ -250,7 +259,7 @@ struct SpawnPerTask: Rule {
             "`\(site.api)` starts \(what)\(running) on every request the \(framework) view `\(model.displayName(view.id))` serves; "
                 + "nothing bounds how many run at once",
             advice: advice, model: recommended,
-            related: [Finding.Evidence(path: file.path, range: view.nameRange, message: "the view, run once per request")])
+            related: [Self.viewEvidence(view, in: file)])
     }
 
     /// `socketserver.ThreadingTCPServer(address, Handler)`: the accept loop is the library's.

@@ -35,13 +35,13 @@ struct WorkloadClassifier {
     mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
         guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
         let passes = Self.nestPasses(of: function.loops, handed: arguments)
-        let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop -> (LoopFacts, Int)? in
+        let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop -> (loop: LoopFacts, own: Int, total: Int)? in
             guard let own = loop.passes(handed: arguments), let index = function.loops.firstIndex(of: loop) else { return nil }
-            return (loop, max(own, passes[index] ?? own))
-        }.first { $0.1 >= Self.largeCount }
-        guard let (loop, total) = counted, let position = loop.passesSetBy else { return nil }
+            return (loop, own, max(own, passes[index] ?? own))
+        }.first { $0.total >= Self.largeCount }
+        guard let (loop, own, total) = counted, let position = loop.passesSetBy else { return nil }
         return WorkloadEvidence(kind: .countedLoop(parameter: function.parameterName(at: position), passes: total,
-                                                   squareRoot: loop.passesAreSquareRoot, nested: total != loop.passes(handed: arguments)),
+                                                   squareRoot: loop.passesAreSquareRoot, nested: total != own),
                                 path: file.path, range: loop.headerRange, function: id, via: [])
     }
 

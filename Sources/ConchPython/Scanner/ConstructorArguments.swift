@@ -90,16 +90,10 @@ enum ConstructorArguments {
     private static func localType(of argument: (first: Int, end: Int), before statement: Int, _ model: ScanModel,
                                   scope: Int, className: String?) -> String? {
         let tokens = model.tokens
-        guard argument.end == argument.first + 1, tokens.isName(argument.first), scope != 0 else { return nil }
-        let name = tokens.nameIDs[argument.first]
-        var earlier = statement - 1
-        while earlier >= max(0, statement - localReach), model.statementFunction[earlier] == scope {
-            defer { earlier -= 1 }
-            guard let assignment = model.assignments[earlier], assignment.augmentedOperator == nil, let value = assignment.value,
-                  assignment.targets.contains(where: { $0.end == $0.first + 1 && tokens.nameIDs[$0.first] == name }) else { continue }
-            return type(of: value, model, scope: scope, className: className)
-        }
-        return nil
+        guard argument.end == argument.first + 1, tokens.isName(argument.first), scope != 0,
+              let value = model.valueAssigned(to: tokens.nameIDs[argument.first], before: statement, in: scope, reach: localReach)
+        else { return nil }
+        return type(of: value, model, scope: scope, className: className)
     }
 
     /// A typed name or attribute chain, or a constructor call; nil for anything else.

@@ -49,7 +49,8 @@ enum EventLoopDetector {
         let methodToken = found.open - 1
         guard model.tokens.isName(methodToken), model.eventLoopRunNames.contains(model.tokens.nameIDs[methodToken]) else { return }
         let range = model.facts.functions[found.function].calls[found.index].range
-        if found.isResolved, let served = servedApplications[found.callee] {
+        // Only a class can make an application: the common `run`, `start` and `wait` skip the lookup.
+        if found.isResolved, ClassNames.looksLikeClass(found.callee), let served = servedApplications[found.callee] {
             model.facts.eventLoops.append(EventLoopMarker(framework: served, kind: .served, range: range))
             return
         }

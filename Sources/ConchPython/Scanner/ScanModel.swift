@@ -239,6 +239,20 @@ final class ScanModel {
         return nil
     }
 
+    /// The value of the nearest earlier plain `name = ...` of the same function, at most
+    /// `reach` statements before statement `index`: its tokens. `nameID` is the name's interned id.
+    func valueAssigned(to nameID: Int32, before index: Int, in function: Int, reach: Int) -> (first: Int, end: Int)? {
+        var statement = index - 1
+        while statement >= max(0, index - reach), statementFunction[statement] == function {
+            if let assignment = assignments[statement], assignment.augmentedOperator == nil, let value = assignment.value,
+               assignment.targets.contains(where: { $0.end == $0.first + 1 && tokens.isName($0.first) && tokens.nameIDs[$0.first] == nameID }) {
+                return value
+            }
+            statement -= 1
+        }
+        return nil
+    }
+
     /// Records a name's type in a scope; a change forgets cached resolutions.
     func setType(_ type: String?, for name: String, in scope: Int) {
         guard scopes[scope].names[name]?.type != type else { return }

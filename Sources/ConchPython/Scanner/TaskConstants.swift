@@ -78,9 +78,9 @@ enum TaskConstants {
             else { return nil }
             return LoopBounds.constant(tokens, first: bounds[0].first, end: bounds[0].end)
         }
-        let values = items(tokens, ofTuple: part)
-        let count = Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1).count
-        return values.count == count ? values.values.min() : nil
+        guard let elements = elements(tokens, ofTuple: part) else { return nil }
+        let values = constants(tokens, elements)
+        return values.count == elements.count ? values.values.min() : nil
     }
 
     /// `[x for x in ...]`, `[C + x for x in ...]`, `[x + C for x in ...]` without an `if`
@@ -113,15 +113,14 @@ enum TaskConstants {
         return overflow ? nil : sum
     }
 
-    private static func items(_ tokens: ScanTokens, ofTuple part: (first: Int, end: Int)) -> [Int: Int] {
-        guard tokens.isOp(part.first, "(") || tokens.isOp(part.first, "["), tokens.partner[part.first] == part.end - 1 else { return [:] }
-        return constants(tokens, Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1))
+    /// The elements of a tuple or list written out, `(10**7, size)` or `[1_000, 2]`; nil for anything else.
+    private static func elements(_ tokens: ScanTokens, ofTuple part: (first: Int, end: Int)) -> [(first: Int, end: Int)]? {
+        guard tokens.isOp(part.first, "(") || tokens.isOp(part.first, "["), tokens.partner[part.first] == part.end - 1 else { return nil }
+        return Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1)
     }
 
     private static func items(_ model: ScanModel, ofTuple part: (first: Int, end: Int), in function: Int) -> Handed {
-        let tokens = model.tokens
-        guard tokens.isOp(part.first, "(") || tokens.isOp(part.first, "["), tokens.partner[part.first] == part.end - 1 else { return Handed() }
-        return handed(model, Assignments.commaSeparated(tokens, first: part.first + 1, end: part.end - 1), in: function)
+        elements(model.tokens, ofTuple: part).map { handed(model, $0, in: function) } ?? Handed()
     }
 
     private static func handed(_ model: ScanModel, _ parts: [(first: Int, end: Int)], in function: Int) -> Handed {

@@ -33,7 +33,7 @@ enum ThreadIdentityChecks {
         var callees: [String] = []
         if end == first + 1, tokens.isName(first) {
             // `same_thread = loop_thread == threading.get_ident()`, then `if same_thread:` (salt).
-            guard let value = testAssigned(to: tokens.text(first), before: index, in: model, function: function) else { return }
+            guard let value = testAssigned(to: first, before: index, in: model, function: function) else { return }
             (first, end) = value
             let span = ByteRange(tokens.starts[first], tokens.ends[end - 1])
             callees = model.facts.functions[function].calls.filter { span.contains($0.range.start) }.map(\.callee)
@@ -111,20 +111,13 @@ enum ThreadIdentityChecks {
     private static let storedTestReach = 8
 
     /// The value of the nearest earlier `name = ...` of the same function, a few
-    /// statements back at most: its tokens.
-    private static func testAssigned(to name: String, before index: Int, in model: ScanModel, function: Int) -> (first: Int, end: Int)? {
+    /// statements back at most, for the name at token `name`: its tokens.
+    private static func testAssigned(to name: Int, before index: Int, in model: ScanModel, function: Int) -> (first: Int, end: Int)? {
         let tokens = model.tokens
-        var statement = index - 1
-        while statement >= max(0, index - storedTestReach), model.statementFunction[statement] == function {
-            if let assignment = model.assignments[statement], assignment.augmentedOperator == nil, let value = assignment.value,
-               assignment.targets.contains(where: { $0.end == $0.first + 1 && tokens.isName($0.first) && tokens.text($0.first) == name }) {
-                // `x = (a == b)`: the parentheses' inside.
-                if tokens.isOp(value.first, "("), tokens.partner[value.first] == value.end - 1 { return (value.first + 1, value.end - 1) }
-                return value
-            }
-            statement -= 1
-        }
-        return nil
+        guard let value = model.valueAssigned(to: tokens.nameIDs[name], before: index, in: function, reach: storedTestReach) else { return nil }
+        // `x = (a == b)`: the parentheses' inside.
+        if tokens.isOp(value.first, "("), tokens.partner[value.first] == value.end - 1 { return (value.first + 1, value.end - 1) }
+        return value
     }
 
     /// `loop._thread_id`, `self._loop_thread`: a name about a thread that is not a call

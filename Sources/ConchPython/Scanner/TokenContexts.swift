@@ -107,8 +107,6 @@ struct TokenContexts {
             if let inToken {
                 facts.readsInput = LoopBounds.readsStandardInput(tokens, first: inToken + 1, end: headerEnd)
                     || FileIteration.readsFile(model, first: inToken + 1, end: headerEnd, function: function, before: tokens.starts[open])
-            }
-            if let inToken {
                 let counting = LoopBounds.counting(model, function: function, statement: statement, first: inToken + 1, end: headerEnd, isFor: true)
                 facts.passesSetBy = counting?.parameter
                 facts.passesAreSquareRoot = counting?.squareRoot ?? false

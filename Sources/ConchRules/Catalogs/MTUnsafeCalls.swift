@@ -115,16 +115,16 @@ enum MTUnsafeCalls {
                                   advice: "call locale.setlocale once at startup, before starting threads", minimumArguments: 2),
     ].merging(environmentChanges) { first, _ in first }.merging(loopObjects) { first, _ in first }
 
-    /// An asyncio loop's methods and the calls on the objects bound to it that wake its
-    /// waiters (a future's result, a queue's items, an event's `set`; clearing an event
-    /// wakes nobody): none is thread-safe, and from another thread they leave the loop
-    /// asleep or its state torn. `call_soon_threadsafe` and `run_coroutine_threadsafe`
-    /// are made for it.
     /// What a thread calls to make and run a loop of its own, whose objects are its own.
     private static let ownLoop: Set<String> = [
         "asyncio.new_event_loop", "asyncio.run", "asyncio.AbstractEventLoop.run_forever", "asyncio.AbstractEventLoop.run_until_complete",
     ]
 
+    /// An asyncio loop's methods and the calls on the objects bound to it that wake its
+    /// waiters (a future's result, a queue's items, an event's `set`; clearing an event
+    /// wakes nobody): none is thread-safe, and from another thread they leave the loop
+    /// asleep or its state torn. `call_soon_threadsafe` and `run_coroutine_threadsafe`
+    /// are made for it.
     private static let loopObjects: [String: Entry] = {
         let entry = Entry(hazard: "which is not thread-safe: asyncio's loop and the futures, queues and events bound to it "
                               + "belong to the loop's thread, and a call from another may never wake the loop",
