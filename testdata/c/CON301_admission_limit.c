@@ -1,6 +1,7 @@
-/* Accept loops that start a thread per connection. Two of them turn connections
- * away while a count they keep is at the limit; the last one's check is on the
- * request, not on how many threads run. */
+/* Accept loops that start a thread or child per connection. Two of them turn connections
+ * away while a count they keep is at the limit, and a third while a function
+ * counting its children says so; the last one's check is on the request, not on
+ * how many threads run. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +47,21 @@ void serve_listed(int listener, size_t limit) {
         pthread_t *thread = malloc(sizeof *thread);
         list_add(&children, thread);
         pthread_create(thread, NULL, serve, (void *)(intptr_t)fd);
+    }
+}
+
+/* proftpd: the project counts its children itself, and refuses past the configured maximum. */
+static int child_count(void) { return running; }
+
+void serve_up_to_max(int listener, int max_instances) {
+    for (;;) {
+        int fd = accept(listener, NULL, NULL);
+        if (max_instances > 0 && child_count() >= max_instances) {
+            close(fd);
+        } else if (fork() == 0) {
+            close(fd);
+            _exit(0);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ import socket
 import sys
 import threading
 import threading as th
+import time
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing import Process
 
@@ -156,6 +157,35 @@ def serve_admitted(server, limit):
         for address, worker in list(running.items()):
             if not worker.is_alive():
                 del running[address]
+
+
+def serve_capped(server, limit):
+    # Turns a connection away while the process runs `limit` threads or more.
+    while True:
+        conn, _ = server.accept()
+        if threading.active_count() > limit:
+            conn.close()
+            continue
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+
+def serve_when_room(server, limit):
+    # Waits for a handler to end before it takes the next connection.
+    while True:
+        while threading.active_count() >= limit:
+            time.sleep(0.05)
+        conn, _ = server.accept()
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+
+def serve_within_size(server, limit):
+    # The count compared is the request's size, not the threads running.
+    while True:
+        conn, _ = server.accept()
+        if len(conn.recv(16, socket.MSG_PEEK)) > limit:
+            conn.close()
+            continue
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()  # expect: CON301
 
 
 class Arbiter:

@@ -73,8 +73,12 @@ struct LoopShape {
     /// The loop admits no more than the limit at once (tinyproxy's accept loop). The
     /// test may be one of several the `if` joins with `||` (dropbear's
     /// `if (unauthed >= MAX_UNAUTH_CLIENTS || per_address >= MAX_UNAUTH_PER_IP) goto out;`).
+    /// A count of the children or threads running now compared with anything, anywhere in
+    /// the body, caps it too: proftpd's `if (ServerMaxInstances > 0 && child_count() >=
+    /// ServerMaxInstances) { ...refuse... } else { fork_server(...); }`.
     private static func admitsUpToLimit(body: Int, steppedIn counterScope: Int? = nil, unit: UnitContext) -> Bool {
         let tree = unit.tree
+        if comparesWorkerCount(body, unit: unit) { return true }
         guard tree[body].kind == CXCursor_CompoundStmt else { return false }
         return tree[body].children.contains { statement in
             let branches = tree[statement].children
@@ -83,6 +87,22 @@ struct LoopShape {
                 isLimitTest($0, body: body, steppedIn: counterScope ?? body, statement: statement, unit: unit)
             }
         }
+    }
+
+    /// A call of a function named for counting workers (`WorkerCounts`) on either side of `<`, `<=`, `>` or `>=`.
+    private static func comparesWorkerCount(_ body: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        var work = [body]
+        while let index = work.popLast() {
+            work += tree[index].children
+            guard tree[index].kind == CXCursor_BinaryOperator, tree[index].children.count == 2,
+                  ["<", "<=", ">", ">="].contains(unit.binaryOperator(index) ?? "") else { continue }
+            if tree[index].children.contains(where: { operand in
+                let call = tree.stripped(operand)
+                return tree[call].kind == CXCursor_CallExpr && WorkerCounts.countsWorkers(CallReader.read(call, unit: unit).callee)
+            }) { return true }
+        }
+        return false
     }
 
     /// `a || b || c` -> `a`, `b`, `c`; any other condition is its own one alternative.

@@ -196,7 +196,10 @@ enum LoopBounds {
     /// limit at once (salt-ssh's `ssh_max_procs`). The loop's own `while len(workers) < limit:`
     /// ends at the limit whoever fills the container (gunicorn's `self.spawn_worker()`);
     /// its condition spans `first..<conditionEnd`.
+    /// A count of the workers running now compared with anything (`if threading.active_count()
+    /// > MAX_CLIENTS: continue`, `while self.count_workers() >= limit: time.sleep(1)`) caps the loop too.
     static func admitsUpToLimit(_ tokens: ScanTokens, first: Int, conditionEnd: Int, bodyEnd: Int) -> Bool {
+        if comparesWorkerCount(tokens, first: first, end: bodyEnd) { return true }
         // Asked of every loop: most files never call `len`, and most loops' names are told apart by id.
         guard let len = tokens.names.existingID(of: "len") else { return false }
         var cursor = first
@@ -209,6 +212,25 @@ enum LoopBounds {
             if cursor < conditionEnd || fills(tokens, container, first: first, end: bodyEnd) { return true }
         }
         return false
+    }
+
+    /// A call of a function named for counting workers (`WorkerCounts`), compared with `<`, `<=`, `>` or `>=`.
+    private static func comparesWorkerCount(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
+        var cursor = first
+        while cursor + 2 < end {
+            defer { cursor += 1 }
+            guard tokens.isOp(cursor + 1, "("), tokens.isName(cursor), tokens.partner[cursor + 1] > cursor + 1 else { continue }
+            let close = tokens.partner[cursor + 1]
+            var start = cursor
+            while tokens.isOp(start - 1, "."), tokens.isName(start - 2) { start -= 2 }
+            guard isOrdering(tokens, close + 1) || isOrdering(tokens, start - 1) else { continue }
+            if WorkerCounts.countsWorkers(tokens.text(cursor)) { return true }
+        }
+        return false
+    }
+
+    private static func isOrdering(_ tokens: ScanTokens, _ index: Int) -> Bool {
+        tokens.isOp(index, "<") || tokens.isOp(index, "<=") || tokens.isOp(index, ">") || tokens.isOp(index, ">=")
     }
 
     /// The names of `a.b.c` spanning exactly `first..<end`; nil for anything else.
