@@ -10,8 +10,18 @@ struct CPUBoundInEventLoop: Rule {
         for (file, function, role) in loops.functionsOnTheLoop {
             let computing = computingLoops(in: function, of: file, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
             let counted = countedHelperLoops(in: function, of: file, model: model)
-            guard !computing.isEmpty || !counted.isEmpty else { continue }
+            let started = countedStarts(of: function, as: role, besides: computing, model: model)
+            guard !computing.isEmpty || !counted.isEmpty || !started.isEmpty else { continue }
             let run = loops.runs(reaching: file).first
+            for (startFile, site, loop) in started {
+                findings.append(finding(
+                    in: startFile, at: site.range,
+                    "\(role.describe(model.displayName(function.id))) started here runs "
+                        + "\(model.describe(loop, from: startFile.path, countsHandedBy: site.countsHandedBy)), "
+                        + "holding \(role.loopName(run: run?.marker)); \(role.others) runs until it returns",
+                    advice: helperAdvice(role, helper: model.displayName(function.id)),
+                    related: [model.related(loop)] + (run.map { [model.loopStart($0)] } ?? [])))
+            }
             for (call, callee, loop) in counted {
                 let name = model.displayName(function.id)
                 findings.append(finding(
@@ -61,6 +71,20 @@ struct CPUBoundInEventLoop: Rule {
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }
             return (call, callee, loop)
+        }
+    }
+
+    /// `gevent.spawn(crunch, 10**8)` for `def crunch(n): for i in range(n): ...`: the count the
+    /// start hands the greenlet (or its callers hand the start) makes the loop as sure as one the
+    /// greenlet writes out. A loop already reported in the greenlet's body is not reported again.
+    private func countedStarts(of function: FunctionFacts, as role: LoopRole, besides computing: [LoopFacts], model: ProjectModel)
+        -> [(file: FileFacts, site: SpawnSite, loop: WorkloadEvidence)] {
+        guard case .greenlet = role else { return [] }
+        return model.spawnSites.compactMap { file, site in
+            guard site.kind == .coroutine, site.entryID == function.id,
+                  let loop = model.countedLoop(in: function.id, handed: site.integerArguments),
+                  !computing.contains(where: { $0.range.contains(loop.range.start) }) else { return nil }
+            return (file, site, loop)
         }
     }
 
