@@ -40,7 +40,50 @@ struct SpawnPerTask: Rule {
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
-        return findings + poolsPerRequest(model, djangoViews: djangoViews)
+        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model)
+    }
+
+    /// `subprocess.Popen(cmd)` on every line of standard input, or every connection accepted,
+    /// left running: a child process per task as surely as a `Process` is. A child waited for
+    /// in the same pass (`proc.wait()`, `.communicate()`, `Popen(...).wait()`, or the end of
+    /// `with subprocess.Popen(...) as proc:`) runs one at a time. The child runs another
+    /// program, not a function of the project, so it is no spawn site of the model.
+    private func programsPerTask(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        for file in model.files where file.language == .python {
+            for (index, function) in file.functions.enumerated() {
+                for call in function.calls where call.callee == Self.programStart && !call.managesContext {
+                    guard let loopIndex = call.loop else { continue }
+                    let site = SpawnSite(kind: .process, api: call.callee, entry: .none, range: call.range, function: index,
+                                         loop: loopIndex, isBounded: false)
+                    guard let (loop, driver) = driver(of: loopIndex, in: function), !isThrottled(site, in: loop, function: function),
+                          !waitsChained(call, in: function), !pollsUntilDone(call, in: function, loop: loop), !leavesTheLoop(at: call.range.start, loop, in: function, of: file)
+                    else { continue }
+                    findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
+                }
+            }
+        }
+        return findings
+    }
+
+    private static let programStart = "subprocess.Popen"
+
+    /// `while proc.poll() is None: ...` after the start, in the same pass (bottle's reloader
+    /// watching its child): the pass goes on only once the child has ended.
+    private func pollsUntilDone(_ start: CallFacts, in function: FunctionFacts, loop: LoopFacts) -> Bool {
+        guard let name = start.boundName else { return false }
+        return function.loops.contains { inner in
+            inner.kind == .while && loop.range.contains(inner.range.start) && inner.range.start > start.range.end
+                && function.calls.contains { inner.headerRange.contains($0.range.start) && $0.calleeText == name + ".poll" }
+        }
+    }
+
+    /// `subprocess.Popen(cmd).wait()`: the wait is a call on the start's own result.
+    private func waitsChained(_ start: CallFacts, in function: FunctionFacts) -> Bool {
+        function.calls.contains { call in
+            call.range.start == start.range.start && call.range.end > start.range.end
+                && TaskSources.joinMethods.contains { call.calleeText.hasSuffix(").\($0)") }
+        }
     }
 
     /// `with Pool(8) as pool:` in a Flask view: every request starts, and stops, a pool's
@@ -276,6 +319,10 @@ struct SpawnPerTask: Rule {
         if file.language == .c {
             return (.microthread, "serve the tasks from one event loop (`epoll`, libuv `uv_listen`, libevent `evconnlistener_new_bind`), "
                 + "or hand them to a fixed pool of pthreads through a queue")
+        }
+        if site.api == Self.programStart {
+            return (.thread, "keep at most N children running (wait for one before starting another past N), or run the commands "
+                + "with `subprocess.run` from a `concurrent.futures.ThreadPoolExecutor(max_workers=N)`")
         }
         let workload = site.entryID.map { model.workload(of: $0).kind } ?? .unknown
         if workload == .cpu {

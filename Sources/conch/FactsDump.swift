@@ -77,6 +77,7 @@ enum FactsDump {
             var notes: [String] = [call.isResolved ? "resolved" : "unresolved"]
             if call.calleeText != call.callee { notes.append("written `\(call.calleeText)`") }
             if call.isAwaited { notes.append("awaited") }
+            if call.managesContext { notes.append("with item") }
             if call.leadsToExit { notes.append("on the way out") }
             if let loop = call.loop { notes.append("in loop \(loop)") }
             if !call.locksHeld.isEmpty { notes.append("holding \(call.locksHeld.joined(separator: ", "))") }
@@ -183,7 +184,7 @@ extension FactsDump {
         }
         func call(_ call: CallFacts) -> [String: Any] {
             ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,
-             "awaited": call.isAwaited, "leads_to_exit": call.leadsToExit, "loop": call.loop ?? NSNull(), "locks": call.locksHeld, "bound_to": call.boundName ?? NSNull(),
+             "awaited": call.isAwaited, "with_item": call.managesContext, "leads_to_exit": call.leadsToExit, "loop": call.loop ?? NSNull(), "locks": call.locksHeld, "bound_to": call.boundName ?? NSNull(),
              "arguments": call.arguments.map(argumentObject), "guards": call.guards.map(condition)]
         }
         func function(_ function: FunctionFacts) -> [String: Any] {

@@ -181,6 +181,9 @@ public struct CallFacts: Hashable, Sendable {
     /// Whether `callee` is resolved through imports, definitions or local types.
     public var isResolved: Bool
     public var isAwaited = false
+    /// Python: the call is an item of a `with` (`with subprocess.Popen(cmd) as proc:`): the
+    /// block's end runs its object's `__exit__`, which waits for a child, joins a pool.
+    public var managesContext = false
     /// C: the call ends the process (a `fatal_exit()` of its unit whose every path ends in
     /// `_exit`), or goes on to one that does (`(_serverAssert(...), __builtin_unreachable())`,
     /// `report(); abort();`), so what it runs runs only on the way to ending the process.

@@ -259,12 +259,15 @@ struct ExpressionPass {
         }
     }
 
+    /// `with Executor() as ex:` binds `ex`; every call that is a whole item manages its block.
     private func bindWithItems(_ statement: Statement, calls: [FoundCall], function: Int) {
         let tokens = model.tokens
         guard let colon = statement.colon else { return }
         for item in Assignments.commaSeparated(tokens, first: statement.keyword + 1, end: colon) {
-            guard let asToken = Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end),
-                  let call = calls.first(where: { $0.chainFirst == item.first && $0.close == asToken - 1 }) else { continue }
+            let asToken = Assignments.topLevel(tokens, keyword: "as", first: item.first, end: item.end)
+            guard let call = calls.first(where: { $0.chainFirst == item.first && $0.close == (asToken ?? item.end) - 1 }) else { continue }
+            model.facts.functions[call.function].calls[call.index].managesContext = true
+            guard let asToken else { continue }
             let facts = model.facts.functions[call.function].calls[call.index]
             let target = tokens.text(asToken + 1, max(asToken + 1, item.end - 1))
             model.facts.functions[call.function].calls[call.index].boundName = target
