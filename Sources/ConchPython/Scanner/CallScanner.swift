@@ -52,6 +52,10 @@ enum CallScanner {
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")
+            if chainFirst == cursor - 1, call.isResolved, !model.starModules.isEmpty, BuiltinSignatures.rulesOut(call) {
+                call.callee = call.calleeText
+                call.isResolved = false
+            }
             found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function,
                                    index: model.facts.functions[function].calls.count,
                                    callee: call.callee, isResolved: call.isResolved))
