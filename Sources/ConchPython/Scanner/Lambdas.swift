@@ -178,11 +178,26 @@ enum LoopBounds {
     }
 
     /// `while running < limit:` (or `<=`) whose body does `running += n` or
-    /// `running -= n`: the loop counts what it starts.
+    /// `running -= n`: the loop counts what it starts. The comparison may be one
+    /// operand of `and` (dash's `while not self.started and retries < 3:`).
     static func countsUp(_ tokens: ScanTokens, first: Int, end: Int, bodyEnd: Int) -> Bool {
+        var operand = first
+        var cursor = first
+        while true {
+            if cursor >= end || tokens.isName(cursor, "and") {
+                if countsUp(tokens, comparison: operand, end: min(cursor, end), conditionEnd: end, bodyEnd: bodyEnd) { return true }
+                if cursor >= end { return false }
+                operand = cursor + 1
+            }
+            cursor = tokens.isOpener(cursor) ? tokens.skipGroup(cursor, limit: end) : cursor + 1
+        }
+    }
+
+    /// `counter < limit` spanning `first..<end`, with the counter stepped in the body after `conditionEnd`.
+    private static func countsUp(_ tokens: ScanTokens, comparison first: Int, end: Int, conditionEnd: Int, bodyEnd: Int) -> Bool {
         guard tokens.isName(first), tokens.isOp(first + 1, "<") || tokens.isOp(first + 1, "<="), first + 2 < end else { return false }
         let counter = tokens.text(first)
-        var cursor = end + 1
+        var cursor = conditionEnd + 1
         while cursor < bodyEnd {
             if tokens.isName(cursor), !tokens.isOp(cursor - 1, "."), tokens.isOp(cursor + 1, "+=") || tokens.isOp(cursor + 1, "-="),
                tokens.text(cursor) == counter { return true }
