@@ -32,6 +32,16 @@ struct LegacyProcessSpawn: Rule {
                 "\(name) runs a command built from variables through the shell, which invites shell injection",
                 advice: entry.advice, severity: .error)
         case .name?, .call?:
+            // `cmd = "gzip %s" % path` or `snprintf(cmd, ...)` before the call.
+            if let command, let built = file.builtCommands.first(where: { $0.argument == command.range }) {
+                return finding(
+                    in: file, at: call.range,
+                    "\(name) runs a command built from variables at line \(file.line(of: built.builtAt.start)) through the shell, "
+                        + "which invites shell injection",
+                    advice: entry.advice,
+                    related: [Finding.Evidence(path: file.path, range: built.builtAt, message: "`\(command.text)` built from variables here")],
+                    severity: .error)
+            }
             return finding(
                 in: file, at: call.range,
                 "\(name) runs the command in `\(command?.text ?? "")` through the shell",

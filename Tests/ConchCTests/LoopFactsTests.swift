@@ -125,6 +125,43 @@ import Testing
         #expect(loops.map(\.boundedByCounter) == [true, true, false, false, true])
     }
 
+    @Test func aLoopThatComparesACountOfItsChildrenIsBounded() throws {
+        let facts = CFixture().facts("""
+        int child_count(void);
+        int message_count(void);
+        void serve(int max_instances) {
+            for (;;) { if (max_instances > 0 && child_count() >= max_instances) continue; }
+            for (;;) { if (message_count() >= max_instances) continue; }
+        }
+        """)
+        let loops = try #require(facts.function("serve")).loops
+        #expect(loops.map(\.boundedByCounter) == [true, false])
+    }
+
+    @Test func shellCommandsWrittenIntoABufferAreNoted() throws {
+        let facts = CFixture().facts("""
+        #include <stdio.h>
+        #include <stdlib.h>
+        #include <string.h>
+        void run(const char *path) {
+            char built[64], fixed[64], constant[64], appended[64];
+            snprintf(built, sizeof built, "gzip %s", path);
+            system(built);
+            snprintf(fixed, sizeof fixed, "100%% done");
+            system(fixed);
+            snprintf(constant, sizeof constant, "%s -t %d", "/usr/sbin/sendmail", 5);
+            system(constant);
+            strcpy(appended, "ls ");
+            strcat(appended, path);
+            popen(appended, "r");
+        }
+        """)
+        #expect(facts.builtCommands.count == 2)
+        let calls = try #require(facts.function("run")).calls
+        let builders = calls.filter { $0.callee == "snprintf" || $0.callee == "strcat" }
+        #expect(facts.builtCommands.map(\.builtAt) == [builders[0].range, builders[3].range])
+    }
+
     @Test func loopsThatShrinkAnIntegerBitByBitAreCounted() throws {
         let facts = CFixture().facts("""
         int bits(unsigned long n, unsigned long m, unsigned long k, unsigned long j) {

@@ -435,4 +435,51 @@ import Testing
         """)
         #expect(facts.function("pkg.mod.f")?.calls.map(\.isResolved) == [false, false])
     }
+
+    @Test func withItemsManageTheirBlock() {
+        let facts = scan("""
+        import subprocess
+        def run(cmd, lock):
+            with subprocess.Popen(cmd) as proc, lock:
+                proc.wait()
+            with open(cmd):
+                pass
+            proc = subprocess.Popen(cmd)
+        """)
+        let calls = facts.function("pkg.mod.run")?.calls ?? []
+        #expect(calls.map(\.callee) == ["subprocess.Popen", "subprocess.Popen.wait", "open", "subprocess.Popen"])
+        #expect(calls.map(\.managesContext) == [true, false, true, false])
+    }
+
+    @Test func shellCommandsBuiltInALocalAreNoted() {
+        let source = """
+        import os
+        def compress(path, fixed):
+            command = "gzip %s" % path
+            os.system(command)
+            os.system(fixed)
+            line = f"ls {path}"
+            print(line)
+        """
+        let facts = scan(source)
+        let bytes = Array(source.utf8)
+        let text = { (range: ByteRange) in String(decoding: bytes[range.start..<range.end], as: UTF8.self) }
+        #expect(facts.builtCommands.map { text($0.argument) } == ["command"])
+        #expect(facts.builtCommands.map { text($0.builtAt) } == ["\"gzip %s\" % path"])
+    }
+
+    @Test func builtinsACallCouldNotReachComeFromAStarImport() {
+        let facts = scan("""
+        from pywebio.input import *
+        async def main():
+            name = await input("Name")
+            spec = input(name="msg", help_text="text")
+            line = input("> ")
+            with open(name, mode="r", encoding="utf-8") as f:
+                print(f.read(), end="", flush=True)
+        """)
+        let calls = facts.function("pkg.mod.main")?.calls ?? []
+        #expect(calls.map(\.callee) == ["input", "input", "input", "open", "print", "f.read"])
+        #expect(calls.map(\.isResolved) == [false, false, true, true, true, false])
+    }
 }

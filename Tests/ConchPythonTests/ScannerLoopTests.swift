@@ -18,6 +18,31 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.unbounded, .unbounded, .conditional, .conditional])
     }
 
+    @Test func loopsThatCountWhatTheyStartAreBounded() {
+        let facts = scan("""
+        import threading
+        def f(server, ready, limit, workers):
+            retries = 0
+            while not ready.is_set() and retries < 3:
+                retries += 1
+            while not ready.is_set() and (retries < 3):
+                retries += 1
+            while True:
+                if threading.active_count() > limit:
+                    continue
+            while True:
+                while self.count_workers() >= limit:
+                    ready.wait(1)
+            while True:
+                if len(server.recv(16)) > limit:
+                    continue
+            while True:
+                if len(workers) < limit:
+                    workers.append(1)
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.boundedByCounter) == [true, false, true, true, true, false, true])
+    }
+
     @Test func aParameterThatSetsTheNumberOfPassesIsNamed() {
         let facts = scan("""
         def f(n, items, start, stop):

@@ -13,6 +13,12 @@ def archive(path):
     run_shell("gzip " + path)  # expect: CON501
 
 
+def compress(path):
+    # Built a line earlier: as much an injection as the f-string in the call.
+    command = "gzip %s" % path
+    return os.system(command)  # expect: CON501
+
+
 def list_files(folder):
     listing = popen("ls -l").read()  # expect: CON501
     pipe = operating_system.popen(  # expect: CON501

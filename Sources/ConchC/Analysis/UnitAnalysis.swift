@@ -21,6 +21,7 @@ enum UnitAnalysis {
             var function = walker.facts
             function.lockEffects = (lockWrappers[function.id] ?? []).map(\.published)
             facts.functions.append(function)
+            facts.builtCommands += BuiltCommands.find(in: function)
             facts.spawnSites += walker.spawnSites
             facts.eventLoops += walker.eventLoops
             facts.signalHandlers += walker.signalHandlers

@@ -54,6 +54,11 @@ public struct FileFacts: Sendable {
     /// in range(20)]`, or a local bound to one), with their least item, for the starts that
     /// map a task over them in the function called (`ForwardedTaskCounts`).
     public var handedLeastItems: [HandedLeastItem] = []
+    /// The command arguments of shell calls (`ShellCommandAPIs`) that name a local the
+    /// function built from values before the call: Python `cmd = "gzip %s" % path` (an
+    /// f-string, `%`, `+`, `.format`) then `os.system(cmd)`; C `snprintf(cmd, sizeof cmd,
+    /// "gzip %s", path)` (or `sprintf`, a `strcat` of a variable) then `system(cmd)`.
+    public var builtCommands: [BuiltCommand] = []
     /// Python: where a name surely holds a URI of one scheme: past
     /// `if not uri.startswith("data:"): raise ...`, or in the block of the test without `not`.
     public var schemeChecks: [SchemeCheck] = []
@@ -320,6 +325,18 @@ public struct ThreadTestCall: Hashable, Sendable {
 }
 
 /// The least item of the collection a call hands as the argument at `argument`.
+public struct BuiltCommand: Hashable, Sendable {
+    /// The call's argument, a local's name.
+    public var argument: ByteRange
+    /// Where the local's value was built: the assigned value, or the writing call.
+    public var builtAt: ByteRange
+
+    public init(argument: ByteRange, builtAt: ByteRange) {
+        self.argument = argument
+        self.builtAt = builtAt
+    }
+}
+
 public struct HandedLeastItem: Hashable, Sendable {
     public var argument: ByteRange
     public var value: Int

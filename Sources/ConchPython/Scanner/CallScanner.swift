@@ -41,7 +41,9 @@ enum CallScanner {
             let argumentEnd = tokens.partner[cursor] > cursor ? close : statement.end
             let table = model.argumentTable
             let firstArgument = table.count
+            var firstPart: (first: Int, end: Int)?
             Assignments.forEachCommaSeparated(tokens, first: cursor + 1, end: argumentEnd) { part in
+                if firstPart == nil { firstPart = part }
                 let argument = argument(model, part, function: function)
                 if let least = HandedCollections.leastItem(model, part, function: function) {
                     model.facts.handedLeastItems.append(HandedLeastItem(argument: argument.range, value: least))
@@ -52,6 +54,9 @@ enum CallScanner {
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")
+            if let firstPart, call.isResolved, ShellCommandAPIs.python.contains(call.callee) {
+                recordBuiltCommand(model, firstPart, statement: index, function: function)
+            }
             if chainFirst == cursor - 1, call.isResolved, !model.starModules.isEmpty, BuiltinSignatures.rulesOut(call) {
                 call.callee = call.calleeText
                 call.isResolved = false
@@ -110,6 +115,19 @@ enum CallScanner {
         guard cursor > last, tokens.isName(first), !tokens.isKeyword(first) else { return .other }
         return .name(model.resolveChain(first, last, scope: function, className: className).name)
     }
+
+    /// `cmd = "gzip %s" % path`, a few statements before `os.system(cmd)`.
+    private static func recordBuiltCommand(_ model: ScanModel, _ part: (first: Int, end: Int), statement: Int, function: Int) {
+        let tokens = model.tokens
+        guard part.end == part.first + 1, tokens.isName(part.first),
+              let value = model.valueAssigned(to: tokens.nameIDs[part.first], before: statement, in: function, reach: builtCommandReach),
+              value.end > value.first, stringShape(tokens, value.first, value.end - 1) == .formattedString else { return }
+        model.facts.builtCommands.append(BuiltCommand(argument: tokens.range(part.first, part.first),
+                                                      builtAt: tokens.range(value.first, value.end - 1)))
+    }
+
+    /// How far back the command's assignment is looked for: it is made just before it runs.
+    private static let builtCommandReach = 12
 
     /// Strings: a literal, or one built from values (f-string fields, `%`, `+`, `.format`).
     private static func stringShape(_ tokens: ScanTokens, _ first: Int, _ last: Int) -> Argument.Shape? {
