@@ -18,7 +18,7 @@ struct SpawnPerTask: Rule {
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
         let djangoViews = WebRoutes.djangoViews(in: model)
-        for (file, site) in model.spawnSites where !site.isBounded && !detachesTheLooper(site, in: file) && isOSSpawn(site) {
+        for (file, site) in model.spawnSites where !site.isBounded && !site.daemonizes(in: file) && isOSSpawn(site) {
             if site.startsPerRequest {
                 // One server, one finding, however many handler methods it runs; a test's server is what it tests.
                 if !file.isInTest(function: site.function), servers.insert(site.range).inserted {
@@ -130,12 +130,6 @@ struct SpawnPerTask: Rule {
         }
     }
 
-    /// A fork whose parent exits leaves one process, the child, going on in the loop
-    /// (a daemon detaching); made in the child of another fork (openvpn's double fork
-    /// for deferred auth), it leaves a grandchild for each child the loop forks.
-    private func detachesTheLooper(_ site: SpawnSite, in file: FileFacts) -> Bool {
-        site.detaches && !ForkChild.branches(of: site.function, in: file).contains { $0.contains(site.range.start) }
-    }
 
     /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread
     /// on a fixed function: each pass starts one, one call down. A helper that keeps the

@@ -37,6 +37,10 @@ enum AdviceRendering {
             let loops = profile.eventLoops.map { "\($0.framework) (\($0.path):\($0.line))" }.joined(separator: ", ")
             lines.append("Event loop: \(loops). Let it schedule periodic and delayed work before reaching for threads.")
         }
+        if profile.daemonizingForks > 0 {
+            lines.append("Left out: \(profile.daemonizingForks) fork\(profile.daemonizingForks == 1 ? "" : "s") whose parent exits at once "
+                + "(a daemon detaching), which start\(profile.daemonizingForks == 1 ? "s" : "") no concurrent work.")
+        }
         for site in profile.sites {
             lines.append("")
             let repeated = site.perRequest ? ", once per request" : site.perTask ? ", once per iteration of an open-ended loop" : ""
@@ -66,7 +70,8 @@ enum AdviceRendering {
             ]
         }
         let loops: [[String: Any]] = profile.eventLoops.map { ["framework": $0.framework, "path": $0.path, "line": $0.line] }
-        let object: [String: Any] = ["files": profile.files, "event_loops": loops, "sites": sites]
+        let object: [String: Any] = ["files": profile.files, "event_loops": loops, "sites": sites,
+                                     "daemonizing_forks": profile.daemonizingForks]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

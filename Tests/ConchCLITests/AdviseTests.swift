@@ -146,4 +146,31 @@ import Testing
         #expect(run.stdout.contains("work: I/O-bound"))
         #expect(run.stdout.contains("fits: microthread:"))
     }
+
+    @Test func aForkWhoseParentExitsIsLeftOutAsADaemonDetaching() throws {
+        let folder = try Scratch()
+        try folder.write("daemon.py", """
+            import os
+            import sys
+            import threading
+
+            def serve():
+                pass
+
+            def daemonize():
+                if os.fork() > 0:
+                    sys.exit()
+                os.setsid()
+                threading.Thread(target=serve).start()
+
+            """)
+        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
+        #expect(run.status == 0)
+        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let sites = try #require(profile?["sites"] as? [[String: Any]])
+        #expect(sites.map { $0["starts"] as? String } == ["thread"])
+        #expect(profile?["daemonizing_forks"] as? Int == 1)
+        let text = try Conch.run(["advise", "."], in: folder.path)
+        #expect(text.stdout.contains("Left out: 1 fork whose parent exits at once (a daemon detaching), which starts no concurrent work."))
+    }
 }

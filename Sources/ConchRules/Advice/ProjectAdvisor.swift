@@ -32,14 +32,18 @@ public struct ProjectProfile: Sendable {
     public var files: Int
     public var eventLoops: [(framework: String, path: String, line: Int)]
     public var sites: [Site]
+    /// Forks whose parent ends at once (a daemon detaching): one process goes on, so they
+    /// start no concurrent work and have no model to choose.
+    public var daemonizingForks: Int
 }
 
 public enum ProjectAdvisor {
     public static func profile(_ model: ProjectModel) -> ProjectProfile {
-        let entries = model.spawnSites.compactMap(\.site.entryID)
+        let entries = model.spawnSites.compactMap { $0.site.daemonizes(in: $0.file) ? nil : $0.site.entryID }
         let workloads = model.workloads(of: entries)
         let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
-        let sites = model.spawnSites.map { file, site -> ProjectProfile.Site in
+        let starts = model.spawnSites.filter { file, site in !site.daemonizes(in: file) }
+        let sites = starts.map { file, site -> ProjectProfile.Site in
             // A forked child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
             let workload = site.entryID.map { id in
@@ -62,7 +66,8 @@ public enum ProjectAdvisor {
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
         }
-        return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites)
+        return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites,
+                              daemonizingForks: model.spawnSites.count - starts.count)
     }
 
     /// The answer's decision, point by point.

@@ -67,6 +67,13 @@ extension SpawnSite {
         function.calls.first { $0.range == range }
     }
 
+    /// A fork whose parent ends at once leaves one process, the child, going on (a daemon
+    /// detaching); made in the child of another fork (openvpn's double fork for deferred
+    /// auth), it leaves a grandchild beside the process that made the first.
+    func daemonizes(in file: FileFacts) -> Bool {
+        detaches && !ForkChild.branches(of: function, in: file).contains { $0.contains(range.start) }
+    }
+
     /// The function the new thread, process or task runs, when known.
     var entryID: FunctionID? {
         if case let .function(id) = entry { return id }
