@@ -173,4 +173,41 @@ import Testing
         let text = try Conch.run(["advise", "."], in: folder.path)
         #expect(text.stdout.contains("Left out: 1 fork whose parent exits at once (a daemon detaching), which starts no concurrent work."))
     }
+
+    @Test func tasksAndGreenletsKeepWaitingOnTheLoopAndMoveComputingOff() throws {
+        let folder = try Scratch()
+        try folder.write("tasks.py", """
+            import asyncio
+
+            import gevent
+
+
+            async def poll():
+                while True:
+                    await asyncio.sleep(5)
+
+
+            def crunch(n):
+                total = 0
+                for i in range(n):
+                    for j in range(n):
+                        total += i * j % 7
+                return total
+
+
+            async def main():
+                asyncio.create_task(poll())
+                gevent.spawn(crunch, 500)
+
+            """)
+        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
+        #expect(run.status == 0)
+        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let sites = try #require(profile?["sites"] as? [[String: Any]])
+        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        #expect(byEntry["poll"]?["model"] as? String == "microthread")
+        #expect(byEntry["poll"]?["advice"] as? String == "keep it a task on the event loop, awaiting what it waits for")
+        #expect(byEntry["crunch"]?["model"] as? String == "process")
+        #expect((byEntry["crunch"]?["advice"] as? String)?.contains("a greenlet that computes holds every other") == true)
+    }
 }

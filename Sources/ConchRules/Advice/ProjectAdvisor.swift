@@ -61,6 +61,7 @@ public enum ProjectAdvisor {
                 branchLine: branch.map { file.line(of: $0.start) },
                 workload: workload.kind, evidence: evidence, perTask: perTask, perRequest: site.startsPerRequest,
                 choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
+                    : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
                     : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
         }
         let loops = model.eventLoopRuns.map { file, marker in
@@ -92,6 +93,29 @@ public enum ProjectAdvisor {
         case .mixed, .unknown:
             return .init(model: .executorSwitch, advice: "write against concurrent.futures.Executor and choose the pool in one place",
                          because: "organize things around ... ThreadPoolExecutor, and trivially switch to ... ProcessPoolExecutor later")
+        }
+    }
+
+    /// A coroutine task or a greenlet already is a microthread: waiting is what it does well,
+    /// and only computing (or a library call that releases the GIL) belongs elsewhere.
+    static func taskChoice(for workload: WorkloadKind, api: String) -> ProjectProfile.ModelChoice {
+        let isGreenlet = api.hasPrefix("gevent.") || api.hasPrefix("eventlet.")
+        let stay = isGreenlet ? "keep it a greenlet on the hub" : "keep it a task on the event loop, awaiting what it waits for"
+        let offload = isGreenlet ? "a `concurrent.futures.ProcessPoolExecutor`" : "`loop.run_in_executor(ProcessPoolExecutor(), ...)`"
+        switch workload {
+        case .cpu:
+            return .init(model: .process, advice: "run the computation in \(offload): a \(isGreenlet ? "greenlet" : "task") that computes holds every other",
+                         because: "Microthreads are an inherently single-core solution ... if your code is CPU-bound, you need processes")
+        case .native:
+            return .init(model: .thread, advice: isGreenlet ? "run the library call in gevent's threadpool (`gevent.get_hub().threadpool.spawn`)"
+                             : "run the library call with `await asyncio.to_thread(...)`: it releases the GIL",
+                         because: "If you have lots of independent data or shared immutable data, threads clearly win")
+        case .mixed:
+            return .init(model: .microthread, advice: "\(stay), and move its computing part to \(offload)",
+                         because: "once you've picked the framework, see how much you can take advantage of its event loop where you thought you needed real concurrency")
+        case .io, .unknown:
+            return .init(model: .microthread, advice: stay,
+                         because: "once you've picked the framework, see how much you can take advantage of its event loop where you thought you needed real concurrency")
         }
     }
 
