@@ -32,11 +32,8 @@ import Testing
                 main()
 
             """)
-        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
-        #expect(run.status == 0)
-        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let sites = try #require(profile?["sites"] as? [[String: Any]])
-        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        let (_, profile) = try adviseJSON(in: folder)
+        let byEntry = try sitesByEntry(profile)
         #expect(byEntry["crunch"]?["workload"] as? String == "cpu")
         #expect(byEntry["crunch"]?["model"] as? String == "process")
         #expect(byEntry["fetch"]?["workload"] as? String == "io")
@@ -80,11 +77,8 @@ import Testing
             }
 
             """)
-        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
-        #expect(run.status == 0)
-        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let sites = try #require(profile?["sites"] as? [[String: Any]])
-        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        let (run, profile) = try adviseJSON(in: folder)
+        let byEntry = try sitesByEntry(profile)
         #expect(byEntry["crunch"]?["model"] as? String == "thread")
         #expect(byEntry["serve"]?["model"] as? String == "microthread")
         #expect(!run.stdout.contains("concurrent.futures"))
@@ -164,12 +158,10 @@ import Testing
                 threading.Thread(target=serve).start()
 
             """)
-        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
-        #expect(run.status == 0)
-        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let sites = try #require(profile?["sites"] as? [[String: Any]])
+        let (_, profile) = try adviseJSON(in: folder)
+        let sites = try #require(profile["sites"] as? [[String: Any]])
         #expect(sites.map { $0["starts"] as? String } == ["thread"])
-        #expect(profile?["daemonizing_forks"] as? Int == 1)
+        #expect(profile["daemonizing_forks"] as? Int == 1)
         let text = try Conch.run(["advise", "."], in: folder.path)
         #expect(text.stdout.contains("Left out: 1 fork whose parent exits at once (a daemon detaching), which starts no concurrent work."))
     }
@@ -200,14 +192,25 @@ import Testing
                 gevent.spawn(crunch, 500)
 
             """)
-        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
-        #expect(run.status == 0)
-        let profile = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let sites = try #require(profile?["sites"] as? [[String: Any]])
-        let byEntry = Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
+        let (_, profile) = try adviseJSON(in: folder)
+        let byEntry = try sitesByEntry(profile)
         #expect(byEntry["poll"]?["model"] as? String == "microthread")
         #expect(byEntry["poll"]?["advice"] as? String == "keep it a task on the event loop, awaiting what it waits for")
         #expect(byEntry["crunch"]?["model"] as? String == "process")
         #expect((byEntry["crunch"]?["advice"] as? String)?.contains("a greenlet that computes holds every other") == true)
+    }
+
+    /// `conch advise --format json .` in `folder`, which must succeed, and its profile.
+    private func adviseJSON(in folder: Scratch) throws -> (run: Conch.Run, profile: [String: Any]) {
+        let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)
+        #expect(run.status == 0)
+        let profile = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (run, profile)
+    }
+
+    /// The profile's sites by what each runs.
+    private func sitesByEntry(_ profile: [String: Any]) throws -> [String: [String: Any]] {
+        let sites = try #require(profile["sites"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: sites.map { ($0["entry"] as? String ?? "", $0) })
     }
 }
