@@ -40,7 +40,49 @@ struct SpawnPerTask: Rule {
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
-        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model)
+        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model) + oversizedPools(model)
+    }
+
+    static let defaultMaxPoolWorkers = 200
+
+    var optionNames: [String] { ["max-pool-workers"] }
+
+    func problem(withOption key: String, value: OptionValue) -> String? {
+        if case let .integer(count) = value, count >= 1 { return nil }
+        return "must be a whole number of 1 or more"
+    }
+
+    /// `ThreadPoolExecutor(max_workers=1000)`: a pool that size bounds nothing the answer
+    /// cares about, "a few hundred OS threads or processes" being where things bog down.
+    private func oversizedPools(_ model: ProjectModel) -> [Finding] {
+        let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? Self.defaultMaxPoolWorkers
+        var findings: [Finding] = []
+        model.forEachCall(toAnyOf: PoolConstructors.sizes.keys) { fileIndex, _, lent in
+            let file = model.files[fileIndex]
+            let call = lent.facts
+            guard call.isResolved, let pool = PoolConstructors.sizes[call.callee],
+                  let size = call.argument(keyword: pool.sizeKeyword) ?? call.argument(at: 0),
+                  let workers = Self.integer(size, in: file), workers > largest else { return }
+            let message = "`\(call.calleeText)` may run \(ProjectModel.count(workers)) \(pool.workers) at once; a few hundred "
+                + "\(pool.workers == "threads" ? "OS threads" : "processes") is where everything bogs down or fails"
+            findings.append(pool.workers == "threads"
+                ? finding(in: file, at: call.range, message,
+                          advice: "run many small I/O tasks as coroutines (`asyncio` with a `Semaphore`, or gevent), "
+                              + "or keep the pool to a few dozen threads")
+                : finding(in: file, at: call.range, message,
+                          advice: "size the pool by the cores (`\(call.calleeText)()` does): processes beyond them add memory, not speed; "
+                              + "tasks that wait belong in threads or coroutines",
+                          model: .process))
+        }
+        return findings
+    }
+
+    /// A literal (`1000`, `10 ** 3`), or a module constant bound to one (`MAX_WORKERS = 500`).
+    private static func integer(_ argument: Argument, in file: FileFacts) -> Int? {
+        if let value = argument.integerValue { return Int(value) }
+        guard case let .name(name) = argument.shape,
+              let written = file.constants[String(name.split(separator: ".").last ?? "")] else { return nil }
+        return Int(written.replacingOccurrences(of: "_", with: ""))
     }
 
     /// `subprocess.Popen(cmd)` on every line of standard input, or every connection accepted,

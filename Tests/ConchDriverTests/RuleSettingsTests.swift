@@ -53,6 +53,17 @@ import Testing
         #expect(throws: ConchError.self) { try lintThreadedMessages(options: "libc = \"musl\"") }
     }
 
+    @Test func aPoolAboveTheConfiguredSizeIsReported() throws {
+        let source = "from concurrent.futures import ThreadPoolExecutor\n\nexecutor = ThreadPoolExecutor(max_workers=300)\n"
+        let lint = { (options: String?) in
+            try self.lintInFolder(["pool.py": source], config: options.map { "[rules.CON301]\n\($0)\n" }).filter { $0.code == "CON301" }
+        }
+        #expect(try lint(nil).map(\.location.start.line) == [3])
+        #expect(try lint("max-pool-workers = 300").isEmpty)
+        #expect(try lint("max-pool-workers = 299").count == 1)
+        #expect(throws: ConchError.self) { try lint("max-pool-workers = 0") }
+    }
+
     /// A thread that formats an error message and the time, linted with `[rules.CON206]` options.
     private func lintThreadedMessages(options: String?) throws -> [Diagnostic] {
         let source = """

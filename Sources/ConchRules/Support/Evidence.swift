@@ -40,7 +40,7 @@ extension ProjectModel {
     }
 
     /// `10,000,000`: a count grouped by thousands, as people read it.
-    private static func count(_ value: Int) -> String {
+    static func count(_ value: Int) -> String {
         let digits = Array(String(value.magnitude))
         let groups = stride(from: digits.count, to: 0, by: -3).reversed().map { String(digits[max(0, $0 - 3)..<$0]) }
         return (value < 0 ? "-" : "") + groups.joined(separator: ",")
