@@ -15,6 +15,7 @@ struct SpawnPerTask: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
+        let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? Self.defaultMaxPoolWorkers
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
         let djangoViews = WebRoutes.djangoViews(in: model)
@@ -35,12 +36,57 @@ struct SpawnPerTask: Rule {
                 continue
             }
             let function = file.functions[site.function]
+            if case let .constant(passes) = function.loops[loopIndex].bound, passes > largest,
+               !isThrottled(site, in: function.loops[loopIndex], function: function) {
+                findings.append(crowdFinding(site, passes: passes, loop: function.loops[loopIndex], in: file, model: model))
+                continue
+            }
             guard let (loop, driver) = driver(of: loopIndex, in: function),
                   !isThrottled(site, in: loop, function: function),
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
-        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model) + oversizedPools(model)
+        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model) + oversizedPools(model, largest: largest)
+    }
+
+    /// `for i in range(1000): Thread(target=fetch, args=(i,)).start()`: a counted loop, but
+    /// one that starts more workers at once than a few hundred.
+    private func crowdFinding(_ site: SpawnSite, passes: Int, loop: LoopFacts, in file: FileFacts, model: ProjectModel) -> Finding {
+        let workers = site.runsInThread ? "threads" : "processes"
+        let running = site.entryID.map { " running `\(model.displayName($0))`" } ?? ""
+        return crowdFinding(
+            in: file, at: site.range,
+            "`\(site.api)` starts \(site.runsInThread ? "a thread" : "a process")\(running) on each of the \(ProjectModel.count(passes)) passes "
+                + "of the loop at line \(file.line(of: loop.headerRange.start)), with none waited for in between; "
+                + "\(Self.crowdLimit(workers))",
+            workers: workers,
+            related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop that starts them")])
+    }
+
+    private static func crowdLimit(_ workers: String) -> String {
+        "a few hundred \(workers == "threads" ? "OS threads" : "processes") is where everything bogs down or fails"
+    }
+
+    /// Too many workers at once: coroutines or a small pool for threads, a pool sized by the
+    /// cores for processes; in C, a fixed pool of pthreads.
+    private func crowdFinding(in file: FileFacts, at range: ByteRange, _ message: String, workers: String,
+                              related: [Finding.Evidence] = []) -> Finding {
+        if file.language == .c {
+            return finding(in: file, at: range, message,
+                           advice: "start a fixed pool of pthreads (one per core for computing, a few dozen for waiting) that take "
+                               + "the work from a queue, or serve it from one event loop",
+                           model: .thread, related: related)
+        }
+        if workers == "threads" {
+            return finding(in: file, at: range, message,
+                           advice: "run many small I/O tasks as coroutines (`asyncio` with a `Semaphore`, or gevent), "
+                               + "or submit them to a pool of a few dozen threads",
+                           related: related)
+        }
+        return finding(in: file, at: range, message,
+                       advice: "submit the tasks to a pool sized by the cores (`ProcessPoolExecutor()` is): processes beyond them "
+                           + "add memory, not speed; tasks that wait belong in threads or coroutines",
+                       model: .process, related: related)
     }
 
     static let defaultMaxPoolWorkers = 200
@@ -54,8 +100,7 @@ struct SpawnPerTask: Rule {
 
     /// `ThreadPoolExecutor(max_workers=1000)`: a pool that size bounds nothing the answer
     /// cares about, "a few hundred OS threads or processes" being where things bog down.
-    private func oversizedPools(_ model: ProjectModel) -> [Finding] {
-        let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? Self.defaultMaxPoolWorkers
+    private func oversizedPools(_ model: ProjectModel, largest: Int) -> [Finding] {
         var findings: [Finding] = []
         model.forEachCall(toAnyOf: PoolConstructors.sizes.keys) { fileIndex, _, lent in
             let file = model.files[fileIndex]
@@ -63,16 +108,10 @@ struct SpawnPerTask: Rule {
             guard call.isResolved, let pool = PoolConstructors.sizes[call.callee],
                   let size = call.argument(keyword: pool.sizeKeyword) ?? call.argument(at: 0),
                   let workers = Self.integer(size, in: file), workers > largest else { return }
-            let message = "`\(call.calleeText)` may run \(ProjectModel.count(workers)) \(pool.workers) at once; a few hundred "
-                + "\(pool.workers == "threads" ? "OS threads" : "processes") is where everything bogs down or fails"
-            findings.append(pool.workers == "threads"
-                ? finding(in: file, at: call.range, message,
-                          advice: "run many small I/O tasks as coroutines (`asyncio` with a `Semaphore`, or gevent), "
-                              + "or keep the pool to a few dozen threads")
-                : finding(in: file, at: call.range, message,
-                          advice: "size the pool by the cores (`\(call.calleeText)()` does): processes beyond them add memory, not speed; "
-                              + "tasks that wait belong in threads or coroutines",
-                          model: .process))
+            findings.append(crowdFinding(
+                in: file, at: call.range,
+                "`\(call.calleeText)` may run \(ProjectModel.count(workers)) \(pool.workers) at once; \(Self.crowdLimit(pool.workers))",
+                workers: pool.workers))
         }
         return findings
     }
@@ -272,6 +311,11 @@ struct SpawnPerTask: Rule {
                 ChildReaping.calls.contains(call.callee)
                     && (call.range.start > site.range.end || !call.arguments.contains { $0.text.contains("WNOHANG") })
             }
+        }
+        // C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` in the same pass.
+        if let handle = spawn?.argument(at: 0)?.text, handle.hasPrefix("&"),
+           after.contains(where: { TaskSources.cThreadJoins.contains($0.callee) && $0.argument(at: 0)?.text == String(handle.dropFirst()) }) {
+            return true
         }
         guard let name = spawn?.boundName else { return false }
         return after.contains { call in

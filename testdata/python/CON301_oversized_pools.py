@@ -3,6 +3,7 @@ processes before everything either bogs down or just fails"."""
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import Pool
 from multiprocessing.pool import ThreadPool
+import threading
 
 import gevent.pool
 import requests
@@ -51,3 +52,14 @@ def greenlets(urls):
 
 if __name__ == "__main__":
     print(download_all(["http://example.com"]), squares(range(10)))
+
+
+def fetch_each(count):
+    for i in range(1000):
+        threading.Thread(target=fetch, args=(i,)).start()  # expect: CON301
+    for i in range(8):
+        threading.Thread(target=fetch, args=(i,)).start()
+    for i in range(1000):
+        worker = threading.Thread(target=fetch, args=(i,))
+        worker.start()
+        worker.join()
