@@ -312,9 +312,11 @@ struct SpawnPerTask: Rule {
                     && (call.range.start > site.range.end || !call.arguments.contains { $0.text.contains("WNOHANG") })
             }
         }
-        // C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` in the same pass.
-        if let handle = spawn?.argument(at: 0)?.text, handle.hasPrefix("&"),
-           after.contains(where: { TaskSources.cThreadJoins.contains($0.callee) && $0.argument(at: 0)?.text == String(handle.dropFirst()) }) {
+        // C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` (libuv's
+        // `uv_thread_join(&tid)`) in the same pass.
+        if let handle = spawn?.argument(at: 0)?.text, handle.hasPrefix("&"), after.contains(where: { call in
+            TaskSources.cThreadJoins.contains(call.callee) && [handle, String(handle.dropFirst())].contains(call.argument(at: 0)?.text)
+        }) {
             return true
         }
         guard let name = spawn?.boundName else { return false }

@@ -25,8 +25,8 @@ enum TaskSources {
     /// Waiting for a spawned worker before the next iteration: `t.join()`, `p.wait()`.
     static let joinMethods: Set<String> = ["join", "wait", "communicate"]
 
-    /// C calls that wait for the thread whose handle is their first argument.
-    static let cThreadJoins: Set<String> = ["pthread_join", "thrd_join"]
+    /// C calls that wait for the thread whose handle (or its address) is their first argument.
+    static let cThreadJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join"]
 
     static func isAccept(_ call: CallFacts) -> Bool {
         if accepts.contains(call.callee) { return true }
