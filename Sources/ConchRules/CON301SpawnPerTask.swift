@@ -15,11 +15,12 @@ struct SpawnPerTask: Rule {
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
-        let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? Self.defaultMaxPoolWorkers
+        let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? WorkerCrowds.defaultLargest
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
         let djangoViews = WebRoutes.djangoViews(in: model)
-        for (file, site) in model.spawnSites where !site.isBounded && !site.daemonizes(in: file) && isOSSpawn(site) {
+        let starts = model.spawnSites + ChildProgramStarts.unwaited(in: model)
+        for (file, site) in starts where !site.isBounded && !site.daemonizes(in: file) && isOSSpawn(site) {
             if site.startsPerRequest {
                 // One server, one finding, however many handler methods it runs; a test's server is what it tests.
                 if !file.isInTest(function: site.function), servers.insert(site.range).inserted {
@@ -46,7 +47,7 @@ struct SpawnPerTask: Rule {
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
-        return findings + poolsPerRequest(model, djangoViews: djangoViews) + programsPerTask(model) + oversizedPools(model, largest: largest)
+        return findings + poolsPerRequest(model, djangoViews: djangoViews) + oversizedPools(model, largest: largest)
     }
 
     /// `for i in range(1000): Thread(target=fetch, args=(i,)).start()`: a counted loop, but
@@ -54,42 +55,14 @@ struct SpawnPerTask: Rule {
     private func crowdFinding(_ site: SpawnSite, passes: Int, loop: LoopFacts, in file: FileFacts, model: ProjectModel) -> Finding {
         let workers = site.runsInThread ? "threads" : "processes"
         let running = site.entryID.map { " running `\(model.displayName($0))`" } ?? ""
-        return crowdFinding(
+        let (recommended, advice) = WorkerCrowds.advice(for: workers, in: file.language)
+        return finding(
             in: file, at: site.range,
             "`\(site.api)` starts \(site.runsInThread ? "a thread" : "a process")\(running) on each of the \(ProjectModel.count(passes)) passes "
-                + "of the loop at line \(file.line(of: loop.headerRange.start)), with none waited for in between; "
-                + "\(Self.crowdLimit(workers))",
-            workers: workers,
+                + "of the loop at line \(file.line(of: loop.headerRange.start)), with none waited for in between; \(WorkerCrowds.limit(workers))",
+            advice: advice, model: recommended,
             related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop that starts them")])
     }
-
-    private static func crowdLimit(_ workers: String) -> String {
-        "a few hundred \(workers == "threads" ? "OS threads" : "processes") is where everything bogs down or fails"
-    }
-
-    /// Too many workers at once: coroutines or a small pool for threads, a pool sized by the
-    /// cores for processes; in C, a fixed pool of pthreads.
-    private func crowdFinding(in file: FileFacts, at range: ByteRange, _ message: String, workers: String,
-                              related: [Finding.Evidence] = []) -> Finding {
-        if file.language == .c {
-            return finding(in: file, at: range, message,
-                           advice: "start a fixed pool of pthreads (one per core for computing, a few dozen for waiting) that take "
-                               + "the work from a queue, or serve it from one event loop",
-                           model: .thread, related: related)
-        }
-        if workers == "threads" {
-            return finding(in: file, at: range, message,
-                           advice: "run many small I/O tasks as coroutines (`asyncio` with a `Semaphore`, or gevent), "
-                               + "or submit them to a pool of a few dozen threads",
-                           related: related)
-        }
-        return finding(in: file, at: range, message,
-                       advice: "submit the tasks to a pool sized by the cores (`ProcessPoolExecutor()` is): processes beyond them "
-                           + "add memory, not speed; tasks that wait belong in threads or coroutines",
-                       model: .process, related: related)
-    }
-
-    static let defaultMaxPoolWorkers = 200
 
     var optionNames: [String] { ["max-pool-workers"] }
 
@@ -98,72 +71,14 @@ struct SpawnPerTask: Rule {
         return "must be a whole number of 1 or more"
     }
 
-    /// `ThreadPoolExecutor(max_workers=1000)`: a pool that size bounds nothing the answer
-    /// cares about, "a few hundred OS threads or processes" being where things bog down.
+    /// `ThreadPoolExecutor(max_workers=1000)`, reported where it is made.
     private func oversizedPools(_ model: ProjectModel, largest: Int) -> [Finding] {
-        var findings: [Finding] = []
-        model.forEachCall(toAnyOf: PoolConstructors.sizes.keys) { fileIndex, _, lent in
-            let file = model.files[fileIndex]
-            let call = lent.facts
-            guard call.isResolved, let pool = PoolConstructors.sizes[call.callee],
-                  let size = call.argument(keyword: pool.sizeKeyword) ?? call.argument(at: 0),
-                  let workers = Self.integer(size, in: file), workers > largest else { return }
-            findings.append(crowdFinding(
-                in: file, at: call.range,
-                "`\(call.calleeText)` may run \(ProjectModel.count(workers)) \(pool.workers) at once; \(Self.crowdLimit(pool.workers))",
-                workers: pool.workers))
-        }
-        return findings
-    }
-
-    /// A literal (`1000`, `10 ** 3`), or a module constant bound to one (`MAX_WORKERS = 500`).
-    private static func integer(_ argument: Argument, in file: FileFacts) -> Int? {
-        if let value = argument.integerValue { return Int(value) }
-        guard case let .name(name) = argument.shape,
-              let written = file.constants[String(name.split(separator: ".").last ?? "")] else { return nil }
-        return Int(written.replacingOccurrences(of: "_", with: ""))
-    }
-
-    /// `subprocess.Popen(cmd)` on every line of standard input, or every connection accepted,
-    /// left running: a child process per task as surely as a `Process` is. A child waited for
-    /// in the same pass (`proc.wait()`, `.communicate()`, `Popen(...).wait()`, or the end of
-    /// `with subprocess.Popen(...) as proc:`) runs one at a time. The child runs another
-    /// program, not a function of the project, so it is no spawn site of the model.
-    private func programsPerTask(_ model: ProjectModel) -> [Finding] {
-        var findings: [Finding] = []
-        for file in model.files where file.language == .python {
-            for (index, function) in file.functions.enumerated() {
-                for call in function.calls where call.callee == Self.programStart && !call.managesContext {
-                    guard let loopIndex = call.loop else { continue }
-                    let site = SpawnSite(kind: .process, api: call.callee, entry: .none, range: call.range, function: index,
-                                         loop: loopIndex, isBounded: false)
-                    guard let (loop, driver) = driver(of: loopIndex, in: function), !isThrottled(site, in: loop, function: function),
-                          !waitsChained(call, in: function), !pollsUntilDone(call, in: function, loop: loop), !leavesTheLoop(at: call.range.start, loop, in: function, of: file)
-                    else { continue }
-                    findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
-                }
-            }
-        }
-        return findings
-    }
-
-    private static let programStart = "subprocess.Popen"
-
-    /// `while proc.poll() is None: ...` after the start, in the same pass (bottle's reloader
-    /// watching its child): the pass goes on only once the child has ended.
-    private func pollsUntilDone(_ start: CallFacts, in function: FunctionFacts, loop: LoopFacts) -> Bool {
-        guard let name = start.boundName else { return false }
-        return function.loops.contains { inner in
-            inner.kind == .while && loop.range.contains(inner.range.start) && inner.range.start > start.range.end
-                && function.calls.contains { inner.headerRange.contains($0.range.start) && $0.calleeText == name + ".poll" }
-        }
-    }
-
-    /// `subprocess.Popen(cmd).wait()`: the wait is a call on the start's own result.
-    private func waitsChained(_ start: CallFacts, in function: FunctionFacts) -> Bool {
-        function.calls.contains { call in
-            call.range.start == start.range.start && call.range.end > start.range.end
-                && TaskSources.joinMethods.contains { call.calleeText.hasSuffix(").\($0)") }
+        WorkerCrowds.oversizedPools(model, largest: largest).map { pool in
+            let (recommended, advice) = WorkerCrowds.advice(for: pool.workers, in: pool.file.language)
+            return finding(in: pool.file, at: pool.call.range,
+                           "`\(pool.call.calleeText)` may run \(ProjectModel.count(pool.size)) \(pool.workers) at once; "
+                               + WorkerCrowds.limit(pool.workers),
+                           advice: advice, model: recommended)
         }
     }
 
@@ -210,7 +125,6 @@ struct SpawnPerTask: Rule {
             }
         }
     }
-
 
     /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread
     /// on a fixed function: each pass starts one, one call down. A helper that keeps the
@@ -402,7 +316,7 @@ struct SpawnPerTask: Rule {
             return (.microthread, "serve the tasks from one event loop (`epoll`, libuv `uv_listen`, libevent `evconnlistener_new_bind`), "
                 + "or hand them to a fixed pool of pthreads through a queue")
         }
-        if site.api == Self.programStart {
+        if site.api == ChildProgramStarts.api {
             return (.thread, "keep at most N children running (wait for one before starting another past N), or run the commands "
                 + "with `subprocess.run` from a `concurrent.futures.ThreadPoolExecutor(max_workers=N)`")
         }
