@@ -30,8 +30,9 @@ enum BuiltCommands {
     private static func isLiteral(_ argument: Argument) -> Bool {
         if argument.shape == .stringLiteral || argument.shape == .numberLiteral { return true }
         let text = argument.text.utf8
-        return text.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-            && text.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+        let isCapital = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return text.contains(where: isCapital) && text.allSatisfy { isCapital($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// `"gzip %s"`, not `"100%%"`.

@@ -324,7 +324,7 @@ public struct ThreadTestCall: Hashable, Sendable {
     }
 }
 
-/// The least item of the collection a call hands as the argument at `argument`.
+/// A shell command argument naming a local built from values (`FileFacts.builtCommands`).
 public struct BuiltCommand: Hashable, Sendable {
     /// The call's argument, a local's name.
     public var argument: ByteRange
@@ -337,6 +337,7 @@ public struct BuiltCommand: Hashable, Sendable {
     }
 }
 
+/// The least item of the collection a call hands as the argument at `argument`.
 public struct HandedLeastItem: Hashable, Sendable {
     public var argument: ByteRange
     public var value: Int

@@ -54,7 +54,7 @@ enum CallScanner {
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")
-            if let firstPart, call.isResolved, ShellCommandAPIs.python.contains(call.callee) {
+            if let firstPart, call.isResolved, mayRunAShell(tokens, name: cursor - 1), ShellCommandAPIs.python.contains(call.callee) {
                 recordBuiltCommand(model, firstPart, statement: index, function: function)
             }
             if chainFirst == cursor - 1, call.isResolved, !model.starModules.isEmpty, BuiltinSignatures.rulesOut(call) {
@@ -124,6 +124,13 @@ enum CallScanner {
               value.end > value.first, stringShape(tokens, value.first, value.end - 1) == .formattedString else { return }
         model.facts.builtCommands.append(BuiltCommand(argument: tokens.range(part.first, part.first),
                                                       builtAt: tokens.range(value.first, value.end - 1)))
+    }
+
+    /// The called name is one a shell-command API ends in: asked of every call, so by bytes, not by hashing the callee.
+    private static func mayRunAShell(_ tokens: ScanTokens, name: Int) -> Bool {
+        tokens.isName(name, "system") || tokens.isName(name, "popen") || tokens.isName(name, "getoutput")
+            || tokens.isName(name, "getstatusoutput") || tokens.isName(name, "popen2") || tokens.isName(name, "popen3")
+            || tokens.isName(name, "popen4") || tokens.isName(name, "Popen3") || tokens.isName(name, "Popen4")
     }
 
     /// How far back the command's assignment is looked for: it is made just before it runs.

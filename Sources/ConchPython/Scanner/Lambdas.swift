@@ -229,7 +229,8 @@ enum LoopBounds {
         return false
     }
 
-    /// A call of a function named for counting workers (`WorkerCounts`), compared with `<`, `<=`, `>` or `>=`.
+    /// A call of a function named for counting workers (`WorkerCounts`), compared with `<`,
+    /// `<=`, `>` or `>=`: the name is read only for such a call, which few loops hold.
     private static func comparesWorkerCount(_ tokens: ScanTokens, first: Int, end: Int) -> Bool {
         var cursor = first
         while cursor + 2 < end {
