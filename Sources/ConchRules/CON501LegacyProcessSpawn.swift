@@ -1,6 +1,7 @@
 import ConchKit
 
-/// `os.system`, `os.popen`, `os.spawn*`, `popen2`, `commands`; C `system()`, `popen()`.
+/// `os.system`, `os.popen`, `os.spawn*`, `popen2`, `commands`, a Python `os.fork()` whose
+/// child calls `os.exec*`; C `system()`, `popen()`.
 struct LegacyProcessSpawn: Rule {
     let metadata = RuleCatalog.CON501
 
@@ -12,7 +13,25 @@ struct LegacyProcessSpawn: Rule {
                   !startsNoCommand(call.facts, entry) else { return }
             findings.append(finding(for: call.facts, entry: entry, in: file))
         }
-        return findings
+        return findings + forkExecs(model)
+    }
+
+    /// `pid = os.fork(); if pid == 0: os.execvp(argv[0], argv)`: starting a program by hand,
+    /// the way `subprocess` does it for you (the question's "os.exe*").
+    private func forkExecs(_ model: ProjectModel) -> [Finding] {
+        model.spawnSites.compactMap { file, site in
+            guard file.language == .python, site.kind == .forkChild, let branch = ForkChild.branch(of: site, in: file),
+                  let exec = file.functions[site.function].calls.first(where: {
+                      branch.contains($0.range.start) && $0.isResolved && LegacySpawnAPIs.pythonExecs.contains($0.callee)
+                  }) else { return nil }
+            return finding(
+                in: file, at: site.range,
+                "`\(site.api)` followed by `\(exec.callee)` in the child (line \(file.line(of: exec.range.start))) starts a program "
+                    + "the old-fashioned way",
+                advice: "use subprocess.Popen([...]) or subprocess.run([...]): they fork and exec for you, close the descriptors "
+                    + "the child should not inherit, and raise in the parent when the program cannot start",
+                related: [Finding.Evidence(path: file.path, range: exec.range, message: "the child runs the program here")])
+        }
     }
 
     /// `os.system("")`, the Windows console's switch to VT100 mode, and C's `system(NULL)`,

@@ -31,6 +31,18 @@ def launch():
     return os.spawnlp(os.P_NOWAIT, "sleep", "sleep", "1")  # expect: CON501
 
 
+def fork_and_exec(argv):
+    pid = os.fork()  # expect: CON501
+    if pid == 0:
+        os.execvp(argv[0], argv)
+    return os.waitpid(pid, 0)
+
+
+def restart_in_place(argv):
+    # No fork: the process becomes the program, which is no start of another.
+    os.execv(argv[0], argv)
+
+
 def launch_program(program):
     return os.spawnv(os.P_WAIT, program, [program, "--verbose"])  # expect: CON501
 

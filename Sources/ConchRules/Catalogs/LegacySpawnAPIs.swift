@@ -52,6 +52,10 @@ enum LegacySpawnAPIs {
         language == .python ? python[callee] : c[callee]
     }
 
+    /// Python's `os.exec*`, which replace the process: after `os.fork()`, in the child, they
+    /// start a program by hand.
+    static let pythonExecs: Set<String> = Set(["execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe"].map { "os." + $0 })
+
     /// Every listed callee, of either language.
     static let allNames = Set(python.keys).union(c.keys)
 }
