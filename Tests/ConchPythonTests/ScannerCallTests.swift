@@ -482,4 +482,20 @@ import Testing
         #expect(calls.map(\.callee) == ["input", "input", "input", "open", "print", "f.read"])
         #expect(calls.map(\.isResolved) == [false, false, true, true, true, false])
     }
+
+    @Test func storesIntoTypedObjectsCallTheirSetitem() {
+        let facts = scan("""
+        import tkinter as tk
+        class App:
+            def __init__(self, root):
+                self.label = tk.Label(root)
+            def work(self, table):
+                self.label["text"] = "done"
+                table["key"] = 1
+                self.label["fg"] += "x"
+        """)
+        let calls = facts.function("pkg.mod.App.work")?.calls ?? []
+        #expect(calls.map(\.callee) == ["tkinter.Label.__setitem__"])
+        #expect(calls.map(\.calleeText) == ["self.label[\"text\"]"])
+    }
 }

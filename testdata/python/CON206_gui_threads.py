@@ -20,6 +20,7 @@ class TkClock:
 
     def tick(self):
         self.label.config(text=time.strftime("%H:%M:%S"))  # expect: CON206
+        self.label["text"] = time.strftime("%H:%M:%S")  # expect: CON206
 
     def tick_politely(self):
         self.updates.put(time.strftime("%H:%M:%S"))
@@ -28,6 +29,7 @@ class TkClock:
     def drain(self):
         while not self.updates.empty():
             self.label.config(text=self.updates.get())
+            self.label["fg"] = "black"
         self.root.after(100, self.drain)
 
 

@@ -19,6 +19,7 @@ orders = pymongo.MongoClient("mongodb://db")
 
 async def place_order(order_id, body):
     cache.set(order_id, body)  # expect: CON402
+    cache[order_id] = body  # expect: CON402
     pipe = cache.pipeline()
     orders.shop.orders.insert_one({"_id": order_id})  # expect: CON402
     shop = orders.get_database("shop")

@@ -107,6 +107,9 @@ struct ExpressionPass {
             bindTypes(assignment, calls: calls, function: function)
             HandedCollections.bind(model, assignment: assignment, function: function)
             SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
+            if assignment.augmentedOperator == nil {
+                SubscriptStores.record(model, assignment: assignment, statement: index, contexts: contexts, locks: held)
+            }
             if assignment.augmentedOperator == nil { EnvironmentWrites.record(model, assignment: assignment, function: function, locks: held) }
         }
         bindWalrusTypes(calls)
