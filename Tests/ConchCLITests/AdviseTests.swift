@@ -200,6 +200,30 @@ import Testing
         #expect((byEntry["crunch"]?["advice"] as? String)?.contains("a greenlet that computes holds every other") == true)
     }
 
+    @Test func periodicWorkInAnEventLoopProgramGetsTheLoopsScheduler() throws {
+        let folder = try Scratch()
+        try folder.write("clock.py", """
+            import threading
+            import time
+            import tkinter as tk
+
+            def poll(label):
+                while True:
+                    label.event_generate("<<Tick>>")
+                    time.sleep(30)
+
+            root = tk.Tk()
+            label = tk.Label(root)
+            threading.Thread(target=poll, args=(label,), daemon=True).start()
+            root.mainloop()
+
+            """)
+        let (_, profile) = try adviseJSON(in: folder)
+        let byEntry = try sitesByEntry(profile)
+        #expect(byEntry["poll"]?["model"] as? String == "framework-scheduler")
+        #expect((byEntry["poll"]?["advice"] as? String)?.contains("root.after") == true)
+    }
+
     /// `conch advise --format json .` in `folder`, which must succeed, and its profile.
     private func adviseJSON(in folder: Scratch) throws -> (run: Conch.Run, profile: [String: Any]) {
         let run = try Conch.run(["advise", "--format", "json", "."], in: folder.path)

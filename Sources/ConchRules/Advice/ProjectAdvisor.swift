@@ -43,6 +43,10 @@ public enum ProjectAdvisor {
         let workloads = model.workloads(of: entries)
         let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         let starts = model.spawnSites.filter { file, site in !site.daemonizes(in: file) }
+        // What CON401 finds: periodic work in a thread of a program that runs an event loop,
+        // with the advice naming that loop's scheduler.
+        let periodic = Dictionary(SleepingTimerThread().check(model).map { ("\($0.path):\($0.range.start)", $0.recommendation.advice) },
+                                  uniquingKeysWith: { first, _ in first })
         let sites = starts.map { file, site -> ProjectProfile.Site in
             // A forked child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
@@ -60,9 +64,10 @@ public enum ProjectAdvisor {
                 entry: site.entryID.map { model.function($0) == nil ? $0 : model.displayName($0) } ?? unresolvedName(site.entry),
                 branchLine: branch.map { file.line(of: $0.start) },
                 workload: workload.kind, evidence: evidence, perTask: perTask, perRequest: site.startsPerRequest,
-                choice: file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
+                choice: periodic["\(file.path):\(site.range.start)"].map(scheduledChoice)
+                    ?? (file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
-                    : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded))
+                    : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded)))
         }
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
@@ -94,6 +99,13 @@ public enum ProjectAdvisor {
             return .init(model: .executorSwitch, advice: "write against concurrent.futures.Executor and choose the pool in one place",
                          because: "organize things around ... ThreadPoolExecutor, and trivially switch to ... ProcessPoolExecutor later")
         }
+    }
+
+    /// Periodic work in a program that runs an event loop: the loop's own timer.
+    static func scheduledChoice(advice: String) -> ProjectProfile.ModelChoice {
+        .init(model: .frameworkScheduler, advice: advice,
+              because: "if you need some code to run every 30 seconds, don't start a thread (micro- or OS) for that, "
+                  + "ask the framework to schedule it however it wants")
     }
 
     /// A coroutine task or a greenlet already is a microthread: waiting is what it does well,
