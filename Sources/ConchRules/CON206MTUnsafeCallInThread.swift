@@ -106,7 +106,9 @@ struct MTUnsafeCallInThread: Rule {
 
     private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {
         let subject = model.threadSubject(candidate.function.id, entry: candidate.entry.id)
-        let message = "\(subject) calls \(candidate.call.quotedName), \(candidate.unsafe.hazard)"
+        // `self.label["text"] = ...` is a call of `__setitem__`, written as a store.
+        let verb = candidate.call.callee.hasSuffix(".__setitem__") ? "sets" : "calls"
+        let message = "\(subject) \(verb) \(candidate.call.quotedName), \(candidate.unsafe.hazard)"
         return finding(in: candidate.file, at: candidate.call.range, message, advice: candidate.unsafe.advice,
                        related: candidate.entry.starts.map(\.evidence))
     }
