@@ -483,6 +483,28 @@ import Testing
         #expect(calls.map(\.isResolved) == [false, false, true, true, true, false])
     }
 
+    @Test func storesIntoKivyWidgetsCallTheirSetattrAndMainthreadRunsInTheMainThread() {
+        let facts = scan("""
+        from kivy.clock import mainthread
+        from kivy.uix.label import Label
+        import threading
+        class App:
+            def __init__(self):
+                self.label = Label()
+                self.worker = threading.Thread(target=self.show)
+            def work(self):
+                self.label.text = "done"
+                self.worker.daemon = True
+                self.count = 1
+            @mainthread
+            def show(self):
+                pass
+        """)
+        #expect(facts.function("pkg.mod.App.work")?.calls.map(\.callee) == ["kivy.uix.label.Label.__setattr__"])
+        let show = facts.function("pkg.mod.App.show")
+        #expect(show.map { facts.runsOnlyInMainThread(at: $0.range.start) } == true)
+    }
+
     @Test func storesIntoTypedObjectsCallTheirSetitem() {
         let facts = scan("""
         import tkinter as tk

@@ -35,8 +35,9 @@ public struct FileFacts: Sendable {
     /// Bodies of `if __name__ == "__main__":`.
     public var mainGuards: [ByteRange] = []
     /// Python: code that only the main thread runs: the body of
-    /// `if threading.current_thread() is threading.main_thread():`, and the rest of the
-    /// function after `if threading.current_thread() is not threading.main_thread(): return`.
+    /// `if threading.current_thread() is threading.main_thread():`, the rest of the
+    /// function after `if threading.current_thread() is not threading.main_thread(): return`,
+    /// and a function Kivy's `@mainthread` hands to the main thread whoever calls it.
     public var mainThreadRegions: [ByteRange] = []
     /// Python: code that runs only outside one other thread, an event loop's: after
     /// `if self.loop._thread_id == threading.get_ident(): ...; return`, or in the block of

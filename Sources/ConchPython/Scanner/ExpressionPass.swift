@@ -73,6 +73,9 @@ struct ExpressionPass {
         for chain in model.decoratorChains {
             let resolved = model.resolveChain(chain.first, chain.last, scope: chain.scope, className: model.scopes[chain.scope].className)
             model.facts.functions[chain.function].decorators.append(resolved.name)
+            if ScannerCatalog.mainThreadDecorators.contains(resolved.name) {
+                model.facts.mainThreadRegions.append(model.facts.functions[chain.function].range)
+            }
             // Tornado's and Twisted's generator coroutines run on their loop as `async def` ones do, giving way at each `yield`.
             if ScannerCatalog.generatorCoroutineDecorators.contains(resolved.name) {
                 model.facts.functions[chain.function].isAsync = true
@@ -108,7 +111,7 @@ struct ExpressionPass {
             HandedCollections.bind(model, assignment: assignment, function: function)
             SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
             if assignment.augmentedOperator == nil {
-                SubscriptStores.record(model, assignment: assignment, statement: index, contexts: contexts, locks: held)
+                StoreCalls.record(model, assignment: assignment, statement: index, contexts: contexts, locks: held)
             }
             if assignment.augmentedOperator == nil { EnvironmentWrites.record(model, assignment: assignment, function: function, locks: held) }
         }

@@ -62,6 +62,14 @@ enum ScannerCatalog {
     ]
 
     /// Decorators that make a generator a coroutine the loop runs, as `async def` does.
+    /// Libraries whose objects change through their properties, so that storing an attribute
+    /// of one (`label.text = "done"`) is a call of it.
+    static let propertyObjects = ["kivy."]
+
+    /// Decorators that make every call of the function run in the main thread, whoever calls
+    /// it: Kivy's `@mainthread` schedules the call on its clock.
+    static let mainThreadDecorators: Set<String> = ["kivy.clock.mainthread"]
+
     static let generatorCoroutineDecorators: Set<String> = [
         "tornado.gen.coroutine", "tornado.gen.engine", "asyncio.coroutine", "twisted.internet.defer.inlineCallbacks",
     ]

@@ -1,8 +1,8 @@
 import ConchKit
 
 /// GUI toolkits whose widgets belong to the GUI thread: a method of a widget class
-/// (`tkinter.ttk.Label.config`, `PySide6.QtWidgets.QLabel.setText`, `wx.Frame.SetTitle`)
-/// called from another thread.
+/// (`tkinter.ttk.Label.config`, `PySide6.QtWidgets.QLabel.setText`, `wx.Frame.SetTitle`,
+/// a Kivy `Label`'s attribute set, `kivy.uix.label.Label.__setattr__`) called from another thread.
 enum GUIToolkits {
     private struct Toolkit {
         let prefixes: [String]
@@ -26,6 +26,12 @@ enum GUIToolkits {
                 hazard: "a Qt widget call: widgets may only be used from the GUI thread, and a call from another thread can crash the program",
                 advice: "emit a signal from the worker and connect it to a slot that updates the widget; Qt delivers it in the GUI thread",
                 handOffs: ["postEvent", "instance"]),
+        Toolkit(prefixes: ["kivy.uix.", "kivy.core.window."],
+                hazard: "a Kivy widget change: Kivy's widgets and their graphics belong to the main thread, and a change from "
+                    + "another thread races with its drawing",
+                advice: "decorate the function that changes the widget with `@kivy.clock.mainthread`, or hand the change to "
+                    + "`Clock.schedule_once(...)`",
+                handOffs: []),
         Toolkit(prefixes: ["wx."],
                 hazard: "a wx window call: wxWidgets GUI calls must come from the main thread",
                 advice: "wrap the update in wx.CallAfter(...), which runs it in the main thread",
