@@ -166,6 +166,27 @@ import Testing
         #expect(text.stdout.contains("Left out: 1 fork whose parent exits at once (a daemon detaching), which starts no concurrent work."))
     }
 
+    @Test func aDoubleForkWhoseParentsBothExitIsLeftOutWhole() throws {
+        let folder = try Scratch()
+        try folder.write("daemon.c", """
+            #include <stdlib.h>
+            #include <unistd.h>
+
+            void makedaemon(void) {
+                if (fork() != 0)
+                    exit(0);
+                setsid();
+                if (fork() != 0)
+                    exit(0);
+                chdir("/");
+            }
+
+            """)
+        let (_, profile) = try adviseJSON(in: folder)
+        #expect((profile["sites"] as? [[String: Any]])?.isEmpty == true)
+        #expect(profile["daemonizing_forks"] as? Int == 2)
+    }
+
     @Test func tasksAndGreenletsKeepWaitingOnTheLoopAndMoveComputingOff() throws {
         let folder = try Scratch()
         try folder.write("tasks.py", """

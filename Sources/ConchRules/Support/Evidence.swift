@@ -68,10 +68,17 @@ extension SpawnSite {
     }
 
     /// A fork whose parent ends at once leaves one process, the child, going on (a daemon
-    /// detaching); made in the child of another fork (openvpn's double fork for deferred
-    /// auth), it leaves a grandchild beside the process that made the first.
+    /// detaching). Made in the child of another fork, it does so only if that fork's parent
+    /// ended too (the classic double fork, tinyproxy's `makedaemon`); after a fork whose
+    /// parent goes on (openvpn's double fork for deferred auth), it leaves a grandchild
+    /// beside the process that made the first.
     func daemonizes(in file: FileFacts) -> Bool {
-        detaches && !ForkChild.branches(of: function, in: file).contains { $0.contains(range.start) }
+        guard detaches else { return false }
+        let enclosing = file.spawnSites.filter { other in
+            other.kind == .forkChild && other.function == function && other.range.start < range.start
+                && ForkChild.branch(of: other, in: file).map { $0.contains(range.start) } ?? false
+        }
+        return enclosing.allSatisfy { $0.daemonizes(in: file) }
     }
 
     /// The function the new thread, process or task runs, when known.
