@@ -39,10 +39,9 @@ public struct ProjectProfile: Sendable {
 
 public enum ProjectAdvisor {
     public static func profile(_ model: ProjectModel) -> ProjectProfile {
-        let entries = model.spawnSites.compactMap { $0.site.daemonizes(in: $0.file) ? nil : $0.site.entryID }
-        let workloads = model.workloads(of: entries)
-        let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         let starts = model.spawnSites.filter { file, site in !site.daemonizes(in: file) }
+        let workloads = model.workloads(of: starts.compactMap(\.site.entryID))
+        let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         // What CON401 finds: periodic work in a thread of a program that runs an event loop,
         // with the advice naming that loop's scheduler.
         let periodic = Dictionary(SleepingTimerThread().check(model).map { ("\($0.path):\($0.range.start)", $0.recommendation.advice) },
