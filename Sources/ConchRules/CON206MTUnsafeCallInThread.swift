@@ -106,12 +106,11 @@ struct MTUnsafeCallInThread: Rule {
 
     private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {
         let subject = model.threadSubject(candidate.function.id, entry: candidate.entry.id)
-        // `self.label["text"] = ...` is a call of `__setitem__` (a Kivy `label.text = ...` of
-        // `__setattr__`), written as the store; an environment write names the method itself.
+        // A store (`self.label["text"] = ...`, `os.environ["TZ"] = ...`, a Kivy `label.text = ...`)
+        // is a call of `__setitem__` or `__setattr__`, written as the store.
         let call = candidate.call
-        let isStore = (call.callee.hasSuffix(".__setitem__") || call.callee.hasSuffix(".__setattr__")) && !call.calleeText.hasSuffix("__")
-        let verb = isStore ? "sets" : "calls"
-        let message = "\(subject) \(verb) \(candidate.call.quotedName), \(candidate.unsafe.hazard)"
+        let verb = call.callee.hasSuffix(".__setitem__") || call.callee.hasSuffix(".__setattr__") ? "sets" : "calls"
+        let message = "\(subject) \(verb) \(call.quotedName), \(candidate.unsafe.hazard)"
         return finding(in: candidate.file, at: candidate.call.range, message, advice: candidate.unsafe.advice,
                        related: candidate.entry.starts.map(\.evidence))
     }

@@ -113,7 +113,6 @@ struct ExpressionPass {
             if assignment.augmentedOperator == nil {
                 StoreCalls.record(model, assignment: assignment, statement: index, contexts: contexts, locks: held)
             }
-            if assignment.augmentedOperator == nil { EnvironmentWrites.record(model, assignment: assignment, function: function, locks: held) }
         }
         bindWalrusTypes(calls)
         if statement.header == .with { bindWithItems(statement, calls: calls, function: function) }

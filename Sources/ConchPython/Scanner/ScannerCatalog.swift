@@ -61,15 +61,19 @@ enum ScannerCatalog {
         "asyncio.Lock", "asyncio.Event", "asyncio.Queue", "asyncio.Semaphore", "asyncio.Condition",
     ]
 
-    /// Decorators that make a generator a coroutine the loop runs, as `async def` does.
     /// Libraries whose objects change through their properties, so that storing an attribute
     /// of one (`label.text = "done"`) is a call of it.
     static let propertyObjects = ["kivy."]
+
+    /// Module-level objects (not instances the file makes) whose item stores are calls worth
+    /// seeing: `os.environ[key] = value` calls `putenv`.
+    static let itemStoreObjects: Set<String> = ["os.environ"]
 
     /// Decorators that make every call of the function run in the main thread, whoever calls
     /// it: Kivy's `@mainthread` schedules the call on its clock.
     static let mainThreadDecorators: Set<String> = ["kivy.clock.mainthread"]
 
+    /// Decorators that make a generator a coroutine the loop runs, as `async def` does.
     static let generatorCoroutineDecorators: Set<String> = [
         "tornado.gen.coroutine", "tornado.gen.engine", "asyncio.coroutine", "twisted.internet.defer.inlineCallbacks",
     ]

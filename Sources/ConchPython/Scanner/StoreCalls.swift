@@ -2,7 +2,9 @@ import ConchKit
 
 /// Stores that call a method of a known object, as Python makes them.
 /// - `self.label["text"] = "done"`: storing an item calls the object's `__setitem__`, which
-///   configures a Tk widget (a Tk call) and sends a `SET` through a `redis.Redis`.
+///   configures a Tk widget (a Tk call) and sends a `SET` through a `redis.Redis`; and
+///   `os.environ[key] = value` calls `os.environ.__setitem__`, which calls `putenv`
+///   (`ScannerCatalog.itemStoreObjects`), so the rules that know `putenv` (CON206) see it.
 /// - `self.label.text = "done"` on a Kivy widget: its properties are how it changes, so the
 ///   store is a call of its `__setattr__` (`ScannerCatalog.propertyObjects`); on other
 ///   objects an attribute store stays a store.
@@ -29,8 +31,12 @@ enum StoreCalls {
                   model.chainStart(endingAt: receiverEnd, notBefore: target.first) == target.first else { continue }
             let function = contexts.owner(of: receiverEnd)
             let resolved = model.resolveChain(target.first, receiverEnd, scope: function, className: model.scopes[function].className)
-            guard resolved.isInstance, resolved.isResolved,
-                  method == "__setitem__" || ScannerCatalog.propertyObjects.contains(where: resolved.name.hasPrefix) else { continue }
+            guard resolved.isResolved else { continue }
+            if method == "__setitem__" {
+                guard resolved.isInstance || ScannerCatalog.itemStoreObjects.contains(resolved.name) else { continue }
+            } else {
+                guard resolved.isInstance, ScannerCatalog.propertyObjects.contains(where: resolved.name.hasPrefix) else { continue }
+            }
             var call = CallFacts(callee: resolved.name + "." + method, calleeText: model.shortText(target.first, last),
                                  isResolved: true, range: tokens.range(target.first, last),
                                  calleeRange: tokens.range(target.first, receiverEnd))
