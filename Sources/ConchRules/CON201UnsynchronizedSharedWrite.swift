@@ -34,8 +34,43 @@ struct UnsynchronizedSharedWrite: Rule {
                 findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
             }
         }
-        findings += SharedInstanceUpdates.races(model, threads: contexts.threads, locks: locks).map { instanceFinding($0, model) }
+        for race in SharedInstanceUpdates.races(model, threads: contexts.threads, locks: locks) {
+            reported.insert(race.file.path + ":" + String(race.update.range.start))
+            findings.append(instanceFinding(race, model))
+        }
+        for race in GlobalObjectCalls.races(model, contexts: contexts, locks: locks)
+        where reported.insert(race.file.path + ":" + String(race.update.range.start)).inserted {
+            findings.append(globalObjectFinding(race, model))
+        }
         return findings
+    }
+
+    private static let objectAdvice = "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own"
+
+    /// `self.value += 1` in a method the threads call on a module's one object.
+    private func globalObjectFinding(_ race: GlobalObjectCalls.Race, _ model: ProjectModel) -> Finding {
+        let first = race.first
+        let subject = model.threadSubject(race.writer, entry: first.entry.id)
+        let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: race.update.variable, in: race.file, model)
+        func at(_ call: GlobalObjectCalls.Call) -> String {
+            "`\(call.call.calleeText)()` at \(model.place(call.file.path, call.call.range.start, from: race.file.path))"
+        }
+        var message = "\(subject) \(verb(race.update.kind)) `\(race.update.variable)`\(copied) without a lock; "
+        if let second = race.second {
+            message += "the thread running `\(model.displayName(second.entry.id))` updates it too, through \(at(second)), "
+                + "on the same object, the global `\(first.object)`"
+        } else {
+            message += "several threads run `\(model.displayName(first.entry.id))` at once (\(howMany(first.entry, from: race.file.path, model))), "
+                + "each reaching it through \(at(first)) on one object, the global `\(first.object)`"
+        }
+        if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
+        let calls = [first] + (race.second.map { [$0] } ?? [])
+        let related = copiedEvidence
+            + calls.map { Finding.Evidence(path: $0.file.path, range: $0.call.range, message: "called on the global `\($0.object)` here") }
+            + calls.flatMap { $0.entry.starts.map(\.evidence) }
+        return finding(in: race.file, at: race.update.range, message,
+                       advice: Self.objectAdvice,
+                       related: related)
     }
 
     /// `self.count += 1` in a method several threads run on one object.
@@ -47,7 +82,7 @@ struct UnsynchronizedSharedWrite: Rule {
             + "at once on one object, `\(race.receiver)` (\(howMany(race.entry, from: race.file.path, model)))"
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         return finding(in: race.file, at: race.update.range, message,
-                       advice: "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own",
+                       advice: Self.objectAdvice,
                        related: copiedEvidence + race.entry.starts.map(\.evidence))
     }
 

@@ -59,6 +59,14 @@ import Testing
         #expect(launcher.recommendation?.advice.hasPrefix("start the child with a `QProcess`") == true)
     }
 
+    @Test func aRaceOnAModulesObjectNamesTheGlobalAndTheOtherThreadsCall() throws {
+        let messages = try Fixtures.lint("python/CON201_global_object.py").filter { $0.code == "CON201" }.map(\.message)
+        #expect(messages.contains { $0.contains("several threads run `count` at once (started in a loop at line 77), "
+            + "each reaching it through `counter.increment()` at line 50 on one object, the global `counter`") })
+        #expect(messages.contains { $0.hasPrefix("`Account._take`, called in the thread running `spend`, updates `self.balance`")
+            && $0.contains("the thread running `save` updates it too, through `account.deposit()` at line 56") })
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))
