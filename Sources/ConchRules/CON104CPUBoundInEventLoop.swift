@@ -66,7 +66,7 @@ struct CPUBoundInEventLoop: Rule {
             guard let callee = model.resolve(call.callee, from: file), callee != function.id,
                   let (_, helper) = model.function(callee) else { return nil }
             let handed = call.arguments.contains(where: { $0.integerValue != nil })
-                ? model.countedLoop(in: callee, handed: call.integerArguments(for: helper)) : nil
+                ? model.countedLoop(in: callee, handed: HandedCounts(byParameter: call.integerArguments(for: helper))) : nil
             guard let loop = handed ?? model.longWrittenLoop(in: callee),
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }
@@ -82,7 +82,7 @@ struct CPUBoundInEventLoop: Rule {
         guard case .greenlet = role else { return [] }
         return model.spawnSites.compactMap { file, site in
             guard site.kind == .coroutine, site.entryID == function.id,
-                  let loop = model.countedLoop(in: function.id, handed: site.integerArguments),
+                  let loop = model.countedLoop(in: function.id, handed: site.handedCounts),
                   !computing.contains(where: { $0.range.contains(loop.range.start) }) else { return nil }
             return (file, site, loop)
         }

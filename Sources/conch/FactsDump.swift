@@ -40,6 +40,7 @@ enum FactsDump {
         if site.startsPerRequest { notes.append("per request") }
         if let maker = site.taskMaker { notes.append("task made by \(maker)") }
         for (position, value) in site.integerArguments.sorted(by: { $0.key < $1.key }) { notes.append("hands \(value) at \(position)") }
+        for (attribute, value) in site.attributeCounts.sorted(by: { $0.key < $1.key }) { notes.append("constructs with \(value) in self.\(attribute)") }
         for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
         return "spawn, line \(line(site.range)): \(site.kind.rawValue) by \(site.api) -> \(entry(site.entry))\(detail)"
@@ -69,6 +70,7 @@ enum FactsDump {
             let parent = loop.parent.map { " in loop \($0)" } ?? ""
             let root = loop.passesAreSquareRoot ? "the square root of " : ""
             let passes = (loop.passesSetBy.map { ", passes set by \(root)`\(function.parameterName(at: $0))` (parameter \($0))" } ?? "")
+                + (loop.passesSetByAttribute.map { ", passes set by \(root)`self.\($0)`" } ?? "")
                 + (loop.readsInput ? ", reads input" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
@@ -180,7 +182,8 @@ extension FactsDump {
              "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "detaches": site.detaches, "per_request": site.startsPerRequest,
              "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] },
              "task_maker": site.taskMaker ?? NSNull(),
-             "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) })]
+             "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) }),
+             "attribute_counts": site.attributeCounts]
         }
         func call(_ call: CallFacts) -> [String: Any] {
             ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,
@@ -197,7 +200,8 @@ extension FactsDump {
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
                   "reads_input": loop.readsInput,
                   "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0),
-                                                           "square_root": loop.passesAreSquareRoot] as [String: Any] } ?? NSNull()] as [String: Any]
+                                                           "square_root": loop.passesAreSquareRoot] as [String: Any] } ?? NSNull(),
+                  "passes_set_by_attribute": loop.passesSetByAttribute ?? NSNull()] as [String: Any]
              },
              "calls": function.calls.map(call),
              "handled_exceptions": file.handledExceptions(in: function).map { region in

@@ -105,6 +105,29 @@ import Testing
         #expect(loops[3].passes(handed: [1: 1_000_000]) == 1000)
     }
 
+    @Test func anAttributeOfTheMethodsObjectCountsPasses() {
+        let facts = scan("""
+        class Worker:
+            def run(self, n):
+                for i in range(self.n):
+                    pass
+                for i in range(1, self.limit + 1):
+                    pass
+                while self.count > 0:
+                    self.count -= 1
+                while i < self.size:
+                    i += 1
+                for i in range(n):
+                    pass
+                for i in range(other.n):
+                    pass
+        """)
+        let loops = facts.function("pkg.mod.Worker.run")?.loops ?? []
+        #expect(loops.map { $0.passesSetByAttribute ?? "-" } == ["n", "limit", "count", "size", "-", "-"])
+        #expect(loops[4].passesSetBy == 0)
+        #expect(loops[0].passes(handed: HandedCounts(byParameter: [:], byAttribute: ["n": 4000])) == 4000)
+    }
+
     @Test func integerLiteralsOfEveryBaseCountPasses() {
         let facts = scan("""
         def f():

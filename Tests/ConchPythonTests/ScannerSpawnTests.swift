@@ -106,6 +106,24 @@ import Testing
         #expect(found.map(\.integerArguments) == [[0: 10_000_000], [0: 1_000, 1: 6], [0: 5000], [1: 42], [:], [0: 7], [:]])
     }
 
+    @Test func aThreadSubclassIsConstructedWithTheCountsItsInitStores() {
+        let found = sites("""
+        import threading
+        class Worker(threading.Thread):
+            def __init__(self, n, label, rounds: int = 1):
+                super().__init__()
+                self.n = n
+                self.rounds = rounds
+                self.label = label
+            def run(self):
+                pass
+        Worker(10**7, "a").start()
+        Worker(5, "b", rounds=3).start()
+        Worker(size, "c").start()
+        """)
+        #expect(found.map(\.attributeCounts) == [["n": 10_000_000], ["n": 5, "rounds": 3], [:]])
+    }
+
     @Test func parametersHandedOnToTheTaskAreKeptForTheCallersToFill() {
         let found = sites("""
         import asyncio

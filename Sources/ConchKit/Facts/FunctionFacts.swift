@@ -135,16 +135,20 @@ public struct LoopFacts: Hashable, Sendable {
     /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)
     /// tells how long it runs.
     public var passesSetBy: Int32?
+    /// Python: the attribute of a method's own object that sets the passes instead
+    /// (`range(self.n)`), so a start that constructs the object with a count its
+    /// `__init__` stores there (`Worker(10**7)`, a `Thread` subclass) tells how long it runs.
+    public var passesSetByAttribute: String?
     /// The passes grow as the square root of that parameter: trial division
     /// (`for i in range(3, math.isqrt(n) + 1, 2)`, `while i * i <= n`).
     public var passesAreSquareRoot = false
     /// `range(3, n, 2)` takes every second number: the passes are that parameter's over the stride.
     public var passesStride: Int32 = 1
 
-    /// How many passes the loop makes when a start hands it `arguments` (integer
-    /// constants by parameter position); nil when none sets them.
-    public func passes(handed arguments: [Int: Int]) -> Int? {
-        guard let value = passesSetBy.flatMap({ arguments[Int($0)] }) else { return nil }
+    /// How many passes the loop makes when a start hands it `counts`; nil when none sets them.
+    public func passes(handed counts: HandedCounts) -> Int? {
+        guard let value = passesSetBy.flatMap({ counts.byParameter[Int($0)] }) ?? passesSetByAttribute.flatMap({ counts.byAttribute[$0] })
+        else { return nil }
         let count = passesAreSquareRoot ? Int(Double(max(0, value)).squareRoot()) : value
         return count / Int(max(1, passesStride))
     }

@@ -41,10 +41,10 @@ extension ProjectModel {
     }
 
     /// Workload of what one start runs, from `known`, the function's own workload, and
-    /// the integer constants the start hands it (`SpawnSite.integerArguments`): with no
+    /// the integer constants the start hands it (`SpawnSite.handedCounts`): with no
     /// CPU work known, a loop whose passes one of them sets (`countdown(n)`'s
     /// `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
-    public func workload(of id: FunctionID, known: Workload, handed arguments: [Int: Int]) -> Workload {
+    public func workload(of id: FunctionID, known: Workload, handed arguments: HandedCounts) -> Workload {
         guard known.cpu == nil, let evidence = countedLoop(in: id, handed: arguments) else { return known }
         return Workload(cpu: evidence, io: known.io, native: known.native)
     }
@@ -52,7 +52,7 @@ extension ProjectModel {
     /// A loop of function `id`'s own that computes and that the integer constants a call
     /// hands it (by parameter position) make run a thousand times or more:
     /// `crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`.
-    public func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
+    public func countedLoop(in id: FunctionID, handed arguments: HandedCounts) -> WorkloadEvidence? {
         var classifier = WorkloadClassifier(model: self)
         return classifier.countedLoop(in: id, handed: arguments)
     }

@@ -31,16 +31,17 @@ struct WorkloadClassifier {
     }
 
     /// A loop of the function's own that computes and runs a thousand times or more
-    /// because of a count among `arguments` (by parameter position).
-    mutating func countedLoop(in id: FunctionID, handed arguments: [Int: Int]) -> WorkloadEvidence? {
+    /// because of a count among `arguments`.
+    mutating func countedLoop(in id: FunctionID, handed arguments: HandedCounts) -> WorkloadEvidence? {
         guard !arguments.isEmpty, let (file, function) = model.function(id) else { return nil }
         let passes = Self.nestPasses(of: function.loops, handed: arguments)
         let counted = hotLoops(in: function, of: file, handed: arguments).lazy.compactMap { loop -> (loop: LoopFacts, own: Int, total: Int)? in
             guard let own = loop.passes(handed: arguments), let index = function.loops.firstIndex(of: loop) else { return nil }
             return (loop, own, max(own, passes[index] ?? own))
         }.first { $0.total >= Self.largeCount }
-        guard let (loop, own, total) = counted, let position = loop.passesSetBy else { return nil }
-        return WorkloadEvidence(kind: .countedLoop(parameter: function.parameterName(at: position), passes: total,
+        guard let (loop, own, total) = counted,
+              let parameter = loop.passesSetBy.map(function.parameterName) ?? loop.passesSetByAttribute.map({ "self." + $0 }) else { return nil }
+        return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: total,
                                                    squareRoot: loop.passesAreSquareRoot, nested: total != own),
                                 path: file.path, range: loop.headerRange, function: id, via: [])
     }
@@ -114,7 +115,7 @@ struct WorkloadClassifier {
     /// `hotLoops(in:)`, less the loops that call a function of the project that waits or
     /// runs native code (`for fd, conn in self._selector.select(timeout)`, where the
     /// project's `select` wraps `selectors`): the loop spends its time there.
-    mutating func hotLoops(in function: FunctionFacts, of file: FileFacts, handed arguments: [Int: Int] = [:]) -> [LoopFacts] {
+    mutating func hotLoops(in function: FunctionFacts, of file: FileFacts, handed arguments: HandedCounts = [:]) -> [LoopFacts] {
         Self.hotLoops(in: function, handed: arguments).filter { loop in
             !function.calls.contains { call in
                 guard loop.range.contains(call.range.start), let callee = model.resolve(call.callee, from: file),
@@ -131,7 +132,7 @@ struct WorkloadClassifier {
     /// local), which may be what the loop spends its time on. `arguments` are the integer
     /// constants a start hands the function, by parameter position: a loop whose passes
     /// one of them sets runs that many times.
-    static func hotLoops(in function: FunctionFacts, handed arguments: [Int: Int] = [:]) -> [LoopFacts] {
+    static func hotLoops(in function: FunctionFacts, handed arguments: HandedCounts = [:]) -> [LoopFacts] {
         let loops = function.loops
         var found: [LoopFacts] = []
         // `while time() < deadline:` lasts as long on any core: it makes no work to spread.
@@ -174,14 +175,14 @@ struct WorkloadClassifier {
     }
 
     /// How often a loop runs: a constant bound, or the count a start hands it.
-    private static func passes(of loop: LoopFacts, handed arguments: [Int: Int]) -> Int? {
+    private static func passes(of loop: LoopFacts, handed arguments: HandedCounts) -> Int? {
         if case let .constant(count) = loop.bound { return count }
         return loop.passes(handed: arguments)
     }
 
     /// Per loop, how often the body of the nest it heads runs when every loop on the way
     /// down has a known count: its own passes times the most its counted inner loops make.
-    static func nestPasses(of loops: [LoopFacts], handed arguments: [Int: Int]) -> [Int?] {
+    static func nestPasses(of loops: [LoopFacts], handed arguments: HandedCounts) -> [Int?] {
         var result = loops.map { passes(of: $0, handed: arguments) }
         // Inner loops come after their parents: the walk back sees each child's total first.
         for index in loops.indices.reversed() {

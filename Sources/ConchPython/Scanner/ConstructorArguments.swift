@@ -5,15 +5,18 @@ import ConchKit
 /// name bound to a constructor, `label = QLabel("load")`; an attribute of the caller's
 /// own object, `self.status_bar`; or a constructor call written as the argument), when
 /// every call that passes it agrees. So `self.label.setText(...)` in a worker thread is
-/// a Qt call.
+/// a Qt call. And a count handed that way (`Worker(10**7)`, `self.n = n`) sets the passes
+/// of `range(self.n)` in what the object runs.
 enum ConstructorArguments {
-    /// `self.attribute = parameter` in a class's `__init__`, the parameter without an annotation.
+    /// `self.attribute = parameter` in a class's `__init__`.
     struct Copy {
         var className: String
         var attribute: String
         /// Where a call of the class passes the parameter: by position (after `self`), or by name.
         var position: Int
         var parameter: String
+        /// An annotated parameter has its type already; a copy of it still carries a count.
+        var isAnnotated: Bool
     }
 
     /// Asked of every `self.x = value` in a method: only a plain name that is a parameter of `__init__` is kept.
@@ -22,17 +25,33 @@ enum ConstructorArguments {
         guard value.end == value.first + 1, tokens.isName(value.first), let className = model.scopes[function].className,
               model.facts.functions[function].name == "__init__" else { return }
         let parameter = tokens.text(value.first)
-        guard model.annotatedParameters[function]?.contains(parameter) != true,
-              let position = SpawnDetector.forwardedParameter(model, function: function, name: parameter) else { return }
-        model.constructorCopies.append(Copy(className: className, attribute: attribute, position: position, parameter: parameter))
+        guard let position = SpawnDetector.forwardedParameter(model, function: function, name: parameter) else { return }
+        model.constructorCopies.append(Copy(className: className, attribute: attribute, position: position, parameter: parameter,
+                                            isAnnotated: model.annotatedParameters[function]?.contains(parameter) == true))
+    }
+
+    /// `Worker(10**7)` for `def __init__(self, n): self.n = n`: the integer constants the
+    /// call of class `className` hands its `__init__`, by the attribute each is stored in.
+    static func attributeCounts(_ model: ScanModel, className: String, call found: FoundCall) -> [String: Int] {
+        let tokens = model.tokens
+        let copies = model.constructorCopies.filter { $0.className == className }
+        guard !copies.isEmpty, tokens.partner[found.open] == found.close else { return [:] }
+        let arguments = Assignments.commaSeparated(tokens, first: found.open + 1, end: found.close)
+        var counts: [String: Int] = [:]
+        for copy in copies {
+            guard let argument = argument(for: copy, in: arguments, tokens),
+                  let value = LoopBounds.constant(tokens, first: argument.first, end: argument.end) else { continue }
+            counts[copy.attribute] = value
+        }
+        return counts
     }
 
     /// Types the copied attributes from the calls of their classes; runs once every
     /// module-level name and attribute made by a constructor has its type.
     static func resolve(_ model: ScanModel) {
-        guard !model.constructorCopies.isEmpty else { return }
+        let copies = Dictionary(grouping: model.constructorCopies.filter { !$0.isAnnotated }, by: \.className)
+        guard !copies.isEmpty else { return }
         let tokens = model.tokens
-        let copies = Dictionary(grouping: model.constructorCopies, by: \.className)
         // By interned id, for the walk over every token: no hashing per name.
         var isClassName = [Bool](repeating: false, count: tokens.names.names.count)
         for name in copies.keys {

@@ -5,7 +5,11 @@ import ConchKit
 /// runs about the square root of `n` times.
 extension LoopBounds {
     struct Counting {
-        var parameter: Int32
+        /// The function's parameter behind the count, or
+        var parameter: Int32?
+        /// the attribute of the method's own object (`range(self.n)`), which its class's
+        /// construction may set.
+        var attribute: String?
         var squareRoot: Bool
         var stride: Int32 = 1
     }
@@ -13,12 +17,17 @@ extension LoopBounds {
     /// The parameter behind the stop of `range(n)`, `range(1, n + 1)` or `range(1, n, 2)`
     /// (a literal start), of a side of a `while` condition that compares two plain values
     /// (`while n > 0:`, `while i < n:`) or tests one (`while n:`), or behind a local bound
-    /// to a count of it just before (`limit = int(n ** 0.5)`).
+    /// to a count of it just before (`limit = int(n ** 0.5)`); else an attribute of the
+    /// method's object in the same places (`range(self.n)`, `while self.n > 0:`).
     /// `first..<end` spans a `for`'s iterable or a `while`'s condition in `statement`.
     static func counting(_ model: ScanModel, function: Int, statement: Int, first: Int, end: Int, isFor: Bool) -> Counting? {
-        let found = countingNames(model, statement: statement, first: first, end: end, isFor: isFor).lazy.compactMap { name in
+        let names = countingNames(model, statement: statement, first: first, end: end, isFor: isFor)
+        let selfPrefix = model.scopes[function].selfName.map { $0 + "." }
+        let found = names.lazy.compactMap { name in
             SpawnDetector.forwardedParameter(model, function: function, name: name.name).map { Counting(parameter: Int32($0), squareRoot: name.squareRoot) }
-        }.first
+        }.first ?? selfPrefix.flatMap { prefix in
+            names.first { $0.name.hasPrefix(prefix) }.map { Counting(attribute: String($0.name.dropFirst(prefix.count)), squareRoot: $0.squareRoot) }
+        }
         guard var counting = found, isFor, let arguments = rangeArguments(model.tokens, first: first, end: end), arguments.count == 3,
               let stride = constant(model.tokens, first: arguments[2].first, end: arguments[2].end), stride > 1 else { return found }
         counting.stride = Int32(clamping: stride)
@@ -40,11 +49,16 @@ extension LoopBounds {
            tokens.isName(first + 4) {
             return [(tokens.text(first + 4), true)]
         }
-        let isPlainValue = { (index: Int) in tokens.isName(index) || tokens.kinds[index] == .number }
-        if end == first + 1, tokens.isName(first) { return [(tokens.text(first), false)] }
-        guard end == first + 3, isPlainValue(first), isPlainValue(first + 2),
-              ["<", "<=", ">", ">=", "!="].contains(where: { tokens.isOp(first + 1, $0) }) else { return [] }
-        return [first, first + 2].filter { tokens.isName($0) }.compactMap { count(model, statement: statement, first: $0, end: $0 + 1) }
+        // A plain value spans one token, or three for an attribute (`self.n`).
+        let valueEnd = { (index: Int) -> Int? in
+            if tokens.isName(index), tokens.isOp(index + 1, "."), tokens.isName(index + 2) { return index + 3 }
+            return tokens.isName(index) || tokens.kinds[index] == .number ? index + 1 : nil
+        }
+        guard let leftEnd = valueEnd(first) else { return [] }
+        if end == leftEnd { return tokens.isName(first) ? [(tokens.text(first, end - 1), false)] : [] }
+        guard ["<", "<=", ">", ">=", "!="].contains(where: { tokens.isOp(leftEnd, $0) }), valueEnd(leftEnd + 1) == end else { return [] }
+        return [(first, leftEnd), (leftEnd + 1, end)].filter { tokens.isName($0.0) }
+            .compactMap { count(model, statement: statement, first: $0.0, end: $0.1) }
     }
 
     /// What a count spanning `first..<end` counts: `n`, `n + 1`, `int(n ** 0.5) + 1`,
@@ -56,6 +70,9 @@ extension LoopBounds {
         if end == first + 1, tokens.isName(first) {
             guard let value = localValue(model, name: first, before: statement) else { return (tokens.text(first), false) }
             return squareRootOf(tokens, first: value.first, end: value.end).map { ($0, true) }
+        }
+        if end == first + 3, tokens.isName(first), tokens.isOp(first + 1, "."), tokens.isName(first + 2) {
+            return (tokens.text(first, first + 2), false)
         }
         return squareRootOf(tokens, first: first, end: end).map { ($0, true) }
     }
@@ -107,5 +124,14 @@ extension LoopBounds {
             return assignment.value
         }
         return nil
+    }
+}
+
+extension LoopFacts {
+    mutating func setPasses(_ counting: LoopBounds.Counting?) {
+        passesSetBy = counting?.parameter
+        passesSetByAttribute = counting?.attribute
+        passesAreSquareRoot = counting?.squareRoot ?? false
+        passesStride = counting?.stride ?? 1
     }
 }

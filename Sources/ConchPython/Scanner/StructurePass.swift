@@ -182,9 +182,7 @@ struct StructurePass {
                              arithmeticOperations: tokens.arithmeticOperators(colon + 1, bodyEnd))
         loop.isAsync = statement.isAsync
         loop.readsInput = readsInput
-        loop.passesSetBy = counting?.parameter
-        loop.passesAreSquareRoot = counting?.squareRoot ?? false
-        loop.passesStride = counting?.stride ?? 1
+        loop.setPasses(counting)
         loop.onlyCounts = loop.arithmeticOperations <= Self.countingOperationsCeiling && tokens.onlyCounts(colon + 1, bodyEnd)
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
             || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)

@@ -107,10 +107,7 @@ struct TokenContexts {
             if let inToken {
                 facts.readsInput = LoopBounds.readsStandardInput(tokens, first: inToken + 1, end: headerEnd)
                     || FileIteration.readsFile(model, first: inToken + 1, end: headerEnd, function: function, before: tokens.starts[open])
-                let counting = LoopBounds.counting(model, function: function, statement: statement, first: inToken + 1, end: headerEnd, isFor: true)
-                facts.passesSetBy = counting?.parameter
-                facts.passesAreSquareRoot = counting?.squareRoot ?? false
-                facts.passesStride = counting?.stride ?? 1
+                facts.setPasses(LoopBounds.counting(model, function: function, statement: statement, first: inToken + 1, end: headerEnd, isFor: true))
             }
             model.facts.functions[function].loops.append(facts)
             parentLoop = model.facts.functions[function].loops.count - 1

@@ -30,7 +30,7 @@ extension ProjectModel {
             (nested ? "a loop nest doing arithmetic at \(where_) whose body runs \(Self.count(passes)) times"
                 : "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times")
                 + (squareRoot ? ", counting up to the square root of the `\(parameter)` " : " with the `\(parameter)` ")
-                + (countsHandedBy.map { "the callers of `\(displayName($0))` pass" } ?? "passed here")
+                + (countsHandedBy.map { "the callers of `\(displayName($0))` pass" } ?? (parameter.hasPrefix("self.") ? "set here" : "passed here"))
         case .recursion: "recursion at \(where_) that calls itself twice on every call"
         case let .ioCall(callee): "`\(callee)` at \(where_)"
         case let .nativeCall(callee): "`\(callee)` at \(where_)"
