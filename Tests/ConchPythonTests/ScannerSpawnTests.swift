@@ -338,6 +338,26 @@ import Testing
                                                 "anyio.abc.TaskGroup.start"])
     }
 
+    @Test func aTaskThatIsAnOffloadRunsTheNextArgumentOnAWorker() {
+        let found = scan("""
+        import anyio.to_process
+        import trio
+
+        def crunch(n):
+            pass
+
+        async def main():
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(trio.to_thread.run_sync, crunch, 10**6)
+            async with anyio.create_task_group() as group:
+                group.start_soon(anyio.to_process.run_sync, crunch, 5)
+        """).spawnSites
+        #expect(found.map(\.kind) == [.threadPool, .processPool])
+        #expect(found.map(\.api) == ["trio.to_thread.run_sync", "anyio.to_process.run_sync"])
+        #expect(found.map(\.entry) == [.function("pkg.mod.crunch"), .function("pkg.mod.crunch")])
+        #expect(found.map(\.integerArguments) == [[0: 1_000_000], [0: 5]])
+    }
+
     @Test func workerThreadsAndProcessesOfTrioAndAnyIO() {
         let facts = scan("""
         import anyio.to_process

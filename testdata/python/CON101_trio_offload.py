@@ -32,7 +32,16 @@ async def main(tiles):
     async with trio.open_nursery() as nursery:
         for pixels, path in tiles:
             nursery.start_soon(handle, pixels, path, results)
+            # The task is the offload itself: the checksum runs on a worker thread.
+            nursery.start_soon(trio.to_thread.run_sync, tile_checksum, pixels)  # expect: CON101
+            nursery.start_soon(trio.to_thread.run_sync, read_tile, path)
     return results
+
+
+async def main_anyio(tiles):
+    async with anyio.create_task_group() as group:
+        for pixels, _ in tiles:
+            group.start_soon(anyio.to_thread.run_sync, tile_checksum, pixels)  # expect: CON101
 
 
 if __name__ == "__main__":

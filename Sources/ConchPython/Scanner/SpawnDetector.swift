@@ -144,6 +144,14 @@ enum SpawnDetector {
         return nil
     }
 
+    /// `nursery.start_soon(trio.to_thread.run_sync, crunch, n)`: the task is the offload
+    /// itself, which runs the next argument on a worker thread (or process).
+    private static func handedOffload(_ model: ScanModel, call: FoundCall) -> SpawnCatalog.Match? {
+        guard case let .name(name)? = model.facts.functions[call.function].calls[call.index].argument(at: 0)?.shape,
+              let offload = SpawnCatalog.functions[name], offload.kind == .threadPool || offload.kind == .processPool else { return nil }
+        return SpawnCatalog.Match(kind: offload.kind, api: offload.api, entry: .argument(keyword: nil, position: 1))
+    }
+
     private static func match(_ model: ScanModel, call: FoundCall, method: String) -> SpawnCatalog.Match? {
         let callee = call.callee
         if method == "run_in_executor" {
@@ -172,7 +180,7 @@ enum SpawnDetector {
                 ? receiver == "asyncio.AbstractEventLoop" || receiver == "asyncio.TaskGroup"
                 : SpawnCatalog.taskGroupTypes.contains(receiver)
             if startsTask, taskStarter {
-                return SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
+                return handedOffload(model, call: call) ?? SpawnCatalog.Match(kind: .coroutine, api: callee, entry: .argument(keyword: nil, position: 0))
             }
         }
         let base = model.classes[callee] == nil ? callee : model.firstAncestor(of: callee, where: SpawnCatalog.spawningBases.contains)
