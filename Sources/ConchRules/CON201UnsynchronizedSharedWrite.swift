@@ -16,12 +16,12 @@ struct UnsynchronizedSharedWrite: Rule {
 
     func check(_ model: ProjectModel) -> [Finding] {
         let contexts = model.executionContexts
-        guard !contexts.threads.isEmpty else { return [] }
+        var findings = SharedObjectUpdates.races(model, children: contexts.children).map { sharedObjectFinding($0, model) }
+        guard !contexts.threads.isEmpty else { return findings }
         let index = model.globalAccessIndex
         let locks = LockContext(model, threads: contexts.threads, callbacks: Set(model.eventLoopIndex.callbacks.keys))
         var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
-        var findings: [Finding] = []
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
             where isRacyWrite(access, language: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
@@ -43,6 +43,27 @@ struct UnsynchronizedSharedWrite: Rule {
             findings.append(globalObjectFinding(race, model))
         }
         return findings
+    }
+
+    /// `counter.value += 1` in processes that share a `multiprocessing.Value` or a manager's proxy.
+    private func sharedObjectFinding(_ race: SharedObjectUpdates.Race, _ model: ProjectModel) -> Finding {
+        let made = model.place(race.start.file.path, race.maker.range.start, from: race.home.path)
+        let isProxy = race.maker.callee.hasPrefix("multiprocessing.managers.")
+        let kind = isProxy ? "a manager's `\(race.maker.callee.split(separator: ".").last ?? "")` proxy" : "a `\(race.maker.callee)`"
+        let isRaw = race.maker.callee.hasSuffix(".RawValue") || race.maker.callee.hasSuffix(".RawArray")
+        let guardedApart = isProxy ? "sends each read and each write to the manager process alone"
+            : isRaw ? "has no lock at all" : "locks each read and each write alone"
+        let target = race.update.kind == .subscriptAugmented ? "an item of `\(race.update.variable)`" : "`\(race.update.variable)`"
+        let message = "`\(model.displayName(race.entry.id))` \(verb(race.update.kind)) \(target) without a lock, in several "
+            + "child processes at once (\(howMany(race.entry, from: race.home.path, model))); `\(race.passed)` is \(kind) (made at \(made)) "
+            + "that \(guardedApart), so two processes can read the same value and one update is lost"
+        let advice = isProxy
+            ? "hand the processes a `manager.Lock()` and hold it around the update, or have each process return its part and combine them in the parent"
+            : isRaw ? "make it a `multiprocessing.Value` (or `Array`), which has a lock, and hold `with \(race.passed).get_lock():` around the update"
+            : "hold the object's own lock around the update: `with \(race.passed).get_lock():`"
+        return finding(in: race.home, at: race.update.range, message, advice: advice,
+                       related: [Finding.Evidence(path: race.start.file.path, range: race.maker.range, message: "shared object made here"),
+                                 race.start.evidence])
     }
 
     private static let objectAdvice = "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own"

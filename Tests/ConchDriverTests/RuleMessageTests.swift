@@ -67,6 +67,17 @@ import Testing
             && $0.contains("the thread running `save` updates it too, through `account.deposit()` at line 56") })
     }
 
+    @Test func processesRacingOnASharedValueAreToldToHoldItsLock() throws {
+        let findings = try Fixtures.lint("python/CON201_shared_value.py").filter { $0.code == "CON201" }
+        let value = try #require(findings.first { $0.message.hasPrefix("`count` updates `counter.value`") })
+        #expect(value.message.contains("`counter` is a `multiprocessing.Value` (made at line 40) that locks each read and each write alone"))
+        #expect(value.recommendation?.advice == "hold the object's own lock around the update: `with counter.get_lock():`")
+        let proxy = try #require(findings.first { $0.message.hasPrefix("`tally` updates an item of `totals`") })
+        #expect(proxy.recommendation?.advice.hasPrefix("hand the processes a `manager.Lock()`") == true)
+        let raw = try #require(findings.first { $0.message.hasPrefix("`bump_raw`") })
+        #expect(raw.message.contains("has no lock at all"))
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))

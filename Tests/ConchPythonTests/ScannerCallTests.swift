@@ -384,6 +384,17 @@ import Testing
         #expect(facts.function("pkg.mod.drain")?.calls.first?.locksHeld == ["guard"])
     }
 
+    @Test func aSharedValuesGetLockIsALock() {
+        let facts = scan("""
+        def count(counter, totals):
+            with counter.get_lock():
+                print(counter.value)
+            with totals.get(1):
+                print(totals)
+        """)
+        #expect(facts.function("pkg.mod.count")?.calls.filter { $0.callee == "print" }.map(\.locksHeld) == [["counter.get_lock()"], []])
+    }
+
     @Test func anAttributeCopiedFromATypedParameterKeepsItsType() {
         let facts = scan("""
         from concurrent.futures import ThreadPoolExecutor

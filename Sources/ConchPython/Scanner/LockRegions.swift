@@ -3,7 +3,8 @@ import ConchKit
 /// Which `with` items hold a lock, and the name a lock goes by.
 enum LockRegions {
     /// Locks held by `with a, self.lock, cond as c:` — items whose type is a lock
-    /// (`threading.Lock`, `RLock`, `Semaphore`, `Condition`...) or whose name says "lock" or "mutex".
+    /// (`threading.Lock`, `RLock`, `Semaphore`, `Condition`...), whose name says "lock"
+    /// or "mutex", or a shared value's `get_lock()`.
     static func heldBy(_ model: ScanModel, first: Int, end: Int, function: Int) -> [String] {
         let tokens = model.tokens
         var result: [String] = []
@@ -20,7 +21,9 @@ enum LockRegions {
             let written = tokens.text(item.first, last)
             let isCall = tokens.isCloser(last)
             let typeIsLock = type.isResolved && ScannerCatalog.lockTypes.contains(isCall ? model.callResultType(type.name) ?? type.name : type.name)
-            if typeIsLock || (!isCall && namesALock(written)) {
+            // `with counter.get_lock():`, the lock of a `multiprocessing.Value` or `Array`, whatever its receiver.
+            let getsALock = isCall && tokens.isOp(last - 1, "(") && last - 2 >= item.first && tokens.isName(last - 2, "get_lock")
+            if typeIsLock || getsALock || (!isCall && namesALock(written)) {
                 result.append(isCall ? written : lockName(model, first: item.first, last: last, function: function))
             }
         }
