@@ -57,7 +57,7 @@ struct CPUBoundInEventLoop: Rule {
 
     /// Calls of a function of the project that hand it a count its loop runs by
     /// (`crunch(10_000_000)` for `def crunch(n): for i in range(n): ...`, or a coroutine
-    /// whose loop never awaits), or whose loop writes a long count itself
+    /// whose loop never awaits) or its recursion counts down from (`fib(30)`), or whose loop writes a long count itself
     /// (`sum(i * i for i in range(10 ** 7))`): the work is as sure as a loop in the
     /// coroutine's own body.
     private func countedHelperLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel)
@@ -65,8 +65,9 @@ struct CPUBoundInEventLoop: Rule {
         function.calls.compactMap { call in
             guard let callee = model.resolve(call.callee, from: file), callee != function.id,
                   let (_, helper) = model.function(callee) else { return nil }
-            let handed = call.arguments.contains(where: { $0.integerValue != nil })
-                ? model.countedLoop(in: callee, handed: HandedCounts(byParameter: call.integerArguments(for: helper))) : nil
+            let counts = call.arguments.contains(where: { $0.integerValue != nil }) ? call.integerArguments(for: helper) : [:]
+            let handed = counts.isEmpty ? nil
+                : model.countedLoop(in: callee, handed: HandedCounts(byParameter: counts)) ?? model.countedRecursion(in: callee, handed: counts)
             guard let loop = handed ?? model.longWrittenLoop(in: callee),
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }

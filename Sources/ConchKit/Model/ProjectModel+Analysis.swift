@@ -57,6 +57,27 @@ extension ProjectModel {
         return classifier.countedLoop(in: id, handed: arguments)
     }
 
+    /// `fib(30)` for `def fib(n): return fib(n - 1) + fib(n - 2)`: a function that calls
+    /// itself twice on a count it takes down by a constant, handed a count of
+    /// `deepRecursion` or more, makes hundreds of thousands of calls or more.
+    public func countedRecursion(in id: FunctionID, handed counts: [Int: Int]) -> WorkloadEvidence? {
+        guard let (file, function) = function(id), let index = function.branchingRecursion,
+              !function.decorators.contains(where: WorkloadCatalog.memoizing.contains) else { return nil }
+        let recursive = function.calls[Int(index)]
+        let parameters = function.parameters
+        let countsDown = counts.contains { position, value in
+            guard value >= Self.deepRecursion, position < parameters.count,
+                  let written = recursive.argument(at: position)?.text.filter({ $0 != " " }) else { return false }
+            let step = written.dropFirst(parameters[position].count + 1)
+            return written.hasPrefix(parameters[position] + "-") && !step.isEmpty && step.allSatisfy(\.isNumber)
+        }
+        guard countsDown else { return nil }
+        return WorkloadEvidence(kind: .recursion, path: file.path, range: recursive.range, function: id, via: [])
+    }
+
+    /// Two calls per level, 25 levels down: fib(25) makes about 250,000 calls.
+    private static let deepRecursion = 25
+
     /// Workloads of many functions, sharing one pass over the call graph.
     public func workloads(of ids: [FunctionID]) -> [FunctionID: Workload] {
         var classifier = WorkloadClassifier(model: self)

@@ -35,6 +35,11 @@ enum CallbackDetector {
         "gi.repository.GLib.idle_add": Registration(framework: .glib, position: 0),
         "gi.repository.GObject.timeout_add": Registration(framework: .glib, position: 1),
         "gi.repository.GObject.idle_add": Registration(framework: .glib, position: 0),
+        // A server's handler runs in a new greenlet per connection, or request, on the hub.
+        "gevent.pywsgi.WSGIServer": Registration(framework: .gevent, keyword: "application", position: 1),
+        "gevent.server.StreamServer": Registration(framework: .gevent, keyword: "handle", position: 1),
+        "gevent.server.DatagramServer": Registration(framework: .gevent, keyword: "handle", position: 1),
+        "eventlet.wsgi.server": Registration(framework: .eventlet, keyword: "site", position: 1),
         "wx.CallLater": Registration(framework: .wx, position: 1),
         "wx.CallAfter": Registration(framework: .wx, position: 0),
         "kivy.clock.Clock.schedule_interval": Registration(framework: .kivy, position: 0),

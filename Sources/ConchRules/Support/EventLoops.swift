@@ -110,7 +110,9 @@ struct EventLoopIndex: Sendable {
                     found.append((fileIndex, index, .coroutine))
                 } else if !callbacks.isEmpty, let number = model.number(file: fileIndex, function: index),
                           let framework = frameworks[number] {
-                    found.append((fileIndex, index, .callback(framework)))
+                    // A gevent or eventlet server runs its handler in a greenlet of its own.
+                    let isHub = framework == .gevent || framework == .eventlet
+                    found.append((fileIndex, index, isHub ? .greenlet(framework) : .callback(framework)))
                 } else if !greenlets.isEmpty, let number = model.number(file: fileIndex, function: index),
                           let hub = greenlets[number] {
                     found.append((fileIndex, index, .greenlet(hub)))
