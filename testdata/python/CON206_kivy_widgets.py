@@ -26,6 +26,11 @@ class Clockface(App):
     @mainthread
     def show(self, text):
         self.label.text = text
+        self.refresh()
+
+    def refresh(self):
+        # Called only from `show`: it runs in the main thread too.
+        self.label.texture_update()
 
 
 if __name__ == "__main__":

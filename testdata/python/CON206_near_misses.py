@@ -24,6 +24,12 @@ def install_handlers():
     # Only the main thread installs them; a worker calling this skips the block.
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, on_term)
+        ignore_pipes()
+
+
+def ignore_pipes():
+    # Called only from the main thread's block above.
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
 
 
 def restore_handlers():

@@ -118,6 +118,8 @@ enum MTUnsafeCalls {
     /// What a thread calls to make and run a loop of its own, whose objects are its own.
     private static let ownLoop: Set<String> = [
         "asyncio.new_event_loop", "asyncio.run", "asyncio.AbstractEventLoop.run_forever", "asyncio.AbstractEventLoop.run_until_complete",
+        // Tornado's loop is an asyncio loop since Tornado 5.
+        "tornado.ioloop.IOLoop.start", "tornado.ioloop.IOLoop.run_sync",
     ]
 
     /// An asyncio loop's methods and the calls on the objects bound to it that wake its

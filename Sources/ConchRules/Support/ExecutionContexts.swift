@@ -128,10 +128,14 @@ struct ExecutionContexts: Sendable {
         let branchesByFile = model.files.map(ForkChild.branchesByParent)
         // A thread that forks goes on as the parent: its children's branches run in other processes.
         let forkBranches = Self.forkBranches(model, branchesByFile)
+        // Nor does a thread run what only the main thread does (Kivy's `@mainthread`, `if
+        // current_thread() is main_thread():`), nor what that calls.
+        let notInThreads = threadStarts.isEmpty ? forkBranches
+            : forkBranches.merging(Self.mainThreadRegions(model)) { $0 + $1 }
         threads = threadStarts.keys.sorted().map { id in
             let starts = threadStarts[id] ?? []
             let known = modes?.known(at: starts) ?? []
-            return Entry(id: id, starts: starts, reach: GuardedReach(model, from: [id], guarded: guarded, known: known, cutting: forkBranches))
+            return Entry(id: id, starts: starts, reach: GuardedReach(model, from: [id], guarded: guarded, known: known, cutting: notInThreads))
         }
         children = childStarts.keys.sorted().map { key in
             let starts = childStarts[key] ?? []
@@ -206,6 +210,19 @@ struct ExecutionContexts: Sendable {
                 let id = file.functions[parent].id
                 if let named = model.functionIndex[id], named.file != fileIndex || named.function != parent { continue }
                 result[id, default: []] += ranges
+            }
+        }
+        return result
+    }
+
+    /// Per function, the regions of its code only the main thread runs.
+    private static func mainThreadRegions(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
+        var result: [FunctionID: [ByteRange]] = [:]
+        for (fileIndex, file) in model.files.enumerated() where !file.mainThreadRegions.isEmpty {
+            for (index, function) in file.functions.enumerated() {
+                if let named = model.functionIndex[function.id], named.file != fileIndex || named.function != index { continue }
+                let regions = file.mainThreadRegions.filter { function.range.contains($0.start) && $0.end <= function.range.end }
+                if !regions.isEmpty { result[function.id, default: []] += regions }
             }
         }
         return result

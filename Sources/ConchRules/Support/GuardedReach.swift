@@ -21,18 +21,22 @@ struct GuardedReach: Sendable {
     /// Beyond this many ways into one function, enter it once more knowing nothing, which covers them all.
     private static let contextsPerFunction = 8
 
-    /// C: the fork child branches the walk does not enter (a thread that forks runs only the parent's side).
+    /// The regions the walk does not enter: fork child branches (a thread that forks runs
+    /// only the parent's side), the code only the main thread runs.
     private let cutBranches: [FunctionID: [ByteRange]]
 
     /// `guarded`: the globals any guard names (`guardedGlobals(in:)`), to trust until the reach writes them.
     /// `known`: what holds when the roots start (`StartModes`), kept while trusted.
-    /// `cutting`: per function, fork child branches whose calls the walk does not follow.
+    /// `cutting`: per function, regions whose calls the walk does not follow: fork child
+    /// branches, and for a thread the code only the main thread runs.
     init(_ model: ProjectModel, from roots: [FunctionID], guarded: Set<String>, known: Set<ExecutionGuard> = [],
          cutting cutBranches: [FunctionID: [ByteRange]] = [:]) {
         self.cutBranches = cutBranches
         isGuarded = roots.contains { root in model.functionIndex[root].map { model.files[$0.file].language == .c } ?? false }
         guard isGuarded else {
-            functions = model.reachable(from: roots)
+            let graph = model.callGraph
+            let cut = Dictionary(cutBranches.compactMap { id, ranges in graph.number(of: id).map { ($0, ranges) } }) { $0 + $1 }
+            functions = cut.isEmpty ? model.reachable(from: roots) : graph.reach(from: roots.compactMap(graph.number), cutting: cut, in: model.files)
             return
         }
         let graph = model.callGraph
