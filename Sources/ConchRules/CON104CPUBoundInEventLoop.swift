@@ -83,7 +83,7 @@ struct CPUBoundInEventLoop: Rule {
         guard case .greenlet = role else { return [] }
         return model.spawnSites.compactMap { file, site in
             guard site.kind == .coroutine, site.entryID == function.id,
-                  let loop = model.countedLoop(in: function.id, handed: site.handedCounts),
+                  let loop = model.countedLoop(in: function.id, handed: model.handedCounts(of: site, in: file)),
                   !computing.contains(where: { $0.range.contains(loop.range.start) }) else { return nil }
             return (file, site, loop)
         }

@@ -40,7 +40,6 @@ enum FactsDump {
         if site.startsPerRequest { notes.append("per request") }
         if let maker = site.taskMaker { notes.append("task made by \(maker)") }
         for (position, value) in site.integerArguments.sorted(by: { $0.key < $1.key }) { notes.append("hands \(value) at \(position)") }
-        for (attribute, value) in site.attributeCounts.sorted(by: { $0.key < $1.key }) { notes.append("constructs with \(value) in self.\(attribute)") }
         for arm in site.arms { notes.append("arm \(arm.arm) of the chain at line \(line(ByteRange(arm.chain, arm.chain)))") }
         let detail = notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
         return "spawn, line \(line(site.range)): \(site.kind.rawValue) by \(site.api) -> \(entry(site.entry))\(detail)"
@@ -62,6 +61,9 @@ enum FactsDump {
         if !function.decorators.isEmpty { lines.append("  decorators: \(function.decorators.joined(separator: ", "))") }
         if !function.handedFunctions.isEmpty { lines.append("  hands on: \(function.handedFunctions.joined(separator: ", "))") }
         if let recursion = function.branchingRecursion { lines.append("  calls itself twice, line \(line(function.calls[Int(recursion)].range))") }
+        for (attribute, position) in function.attributeParameters.sorted(by: { $0.key < $1.key }) {
+            lines.append("  stores `\(function.parameterName(at: position))` (parameter \(position)) in self.\(attribute)")
+        }
         if let returned = function.returnedFunction { lines.append("  returns \(file.functions[Int(returned)].id)") }
         for region in file.handledExceptions(in: function) {
             lines.append("  handles \(region.names.joined(separator: ", ")), lines \(line(region.range))-\(line(ByteRange(max(region.range.start, region.range.end - 1), region.range.end)))")
@@ -182,8 +184,7 @@ extension FactsDump {
              "loop": site.loop ?? NSNull(), "bounded": site.isBounded, "detaches": site.detaches, "per_request": site.startsPerRequest,
              "arms": site.arms.map { ["chain": $0.chain, "arm": $0.arm] },
              "task_maker": site.taskMaker ?? NSNull(),
-             "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) }),
-             "attribute_counts": site.attributeCounts]
+             "integer_arguments": Dictionary(uniqueKeysWithValues: site.integerArguments.map { (String($0.key), $0.value) })]
         }
         func call(_ call: CallFacts) -> [String: Any] {
             ["line": line(call.range), "callee": call.callee, "written": call.calleeText, "resolved": call.isResolved,
@@ -195,6 +196,7 @@ extension FactsDump {
              "class": function.className ?? NSNull(), "decorators": function.decorators, "hands_on": function.handedFunctions,
              "branching_recursion": function.branchingRecursion.map { line(function.calls[Int($0)].range) } ?? NSNull(),
              "returns_function": function.returnedFunction.map { file.functions[Int($0)].id } ?? NSNull(),
+             "attribute_parameters": function.attributeParameters.mapValues { Int($0) },
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),

@@ -55,6 +55,9 @@ public struct FunctionFacts: Sendable {
     /// in a struct or hands to a library): they run where it has them run, not as the
     /// program's own entry points.
     public var handedFunctions: [FunctionID] = []
+    /// Python, `__init__`: the parameters it stores in attributes of its object
+    /// (`self.n = n`), by attribute, as positions in `parameters`.
+    public var attributeParameters: [String: Int32] = [:]
 
     /// Index, in the same file, of the function this one is defined in.
     public var parent: Int? {

@@ -17,7 +17,3 @@ public struct HandedCounts: Sendable, ExpressibleByDictionaryLiteral {
 
     public var isEmpty: Bool { byParameter.isEmpty && byAttribute.isEmpty }
 }
-
-extension SpawnSite {
-    public var handedCounts: HandedCounts { HandedCounts(byParameter: integerArguments, byAttribute: attributeCounts) }
-}

@@ -58,10 +58,6 @@ public struct SpawnSite: Hashable, Sendable {
     /// Python: the integer constants the start hands its task, by the position of
     /// the parameter that receives each (`args=(10**7,)`, `submit(work, 5000)`).
     public var integerArguments: [Int: Int] = [:]
-    /// Python: the integer constants a start that constructs the object whose `run` runs
-    /// (`Worker(10**7)`, a `Thread` subclass) hands its `__init__`, by the attribute
-    /// `__init__` stores each in (`self.n = n`).
-    public var attributeCounts: [String: Int] = [:]
     /// Python: task arguments the start takes from its own function's parameters
     /// (`asyncio.to_thread(crunch, n)` in `async def handler(n)`, `executor.map(cpu_bound,
     /// numbers)` in `def find_sums(numbers)`); the project model adds to `integerArguments`

@@ -41,7 +41,7 @@ extension ProjectModel {
     }
 
     /// Workload of what one start runs, from `known`, the function's own workload, and
-    /// the integer constants the start hands it (`SpawnSite.handedCounts`): with no
+    /// the integer constants the start hands it (`handedCounts(of:in:)`): with no
     /// CPU work known, a loop whose passes one of them sets (`countdown(n)`'s
     /// `while n > 0:`, started with `args=(10**7,)`) can make it CPU-bound.
     public func workload(of id: FunctionID, known: Workload, handed arguments: HandedCounts) -> Workload {

@@ -5,8 +5,7 @@ import ConchKit
 /// name bound to a constructor, `label = QLabel("load")`; an attribute of the caller's
 /// own object, `self.status_bar`; or a constructor call written as the argument), when
 /// every call that passes it agrees. So `self.label.setText(...)` in a worker thread is
-/// a Qt call. And a count handed that way (`Worker(10**7)`, `self.n = n`) sets the passes
-/// of `range(self.n)` in what the object runs.
+/// a Qt call.
 enum ConstructorArguments {
     /// `self.attribute = parameter` in a class's `__init__`.
     struct Copy {
@@ -26,24 +25,9 @@ enum ConstructorArguments {
               model.facts.functions[function].name == "__init__" else { return }
         let parameter = tokens.text(value.first)
         guard let position = SpawnDetector.forwardedParameter(model, function: function, name: parameter) else { return }
+        model.facts.functions[function].attributeParameters[attribute] = Int32(position)
         model.constructorCopies.append(Copy(className: className, attribute: attribute, position: position, parameter: parameter,
                                             isAnnotated: model.annotatedParameters[function]?.contains(parameter) == true))
-    }
-
-    /// `Worker(10**7)` for `def __init__(self, n): self.n = n`: the integer constants the
-    /// call of class `className` hands its `__init__`, by the attribute each is stored in.
-    static func attributeCounts(_ model: ScanModel, className: String, call found: FoundCall) -> [String: Int] {
-        let tokens = model.tokens
-        let copies = model.constructorCopies.filter { $0.className == className }
-        guard !copies.isEmpty, tokens.partner[found.open] == found.close else { return [:] }
-        let arguments = Assignments.commaSeparated(tokens, first: found.open + 1, end: found.close)
-        var counts: [String: Int] = [:]
-        for copy in copies {
-            guard let argument = argument(for: copy, in: arguments, tokens),
-                  let value = LoopBounds.constant(tokens, first: argument.first, end: argument.end) else { continue }
-            counts[copy.attribute] = value
-        }
-        return counts
     }
 
     /// Types the copied attributes from the calls of their classes; runs once every

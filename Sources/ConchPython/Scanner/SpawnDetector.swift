@@ -12,7 +12,6 @@ enum SpawnDetector {
         let call = model.facts.functions[found.function].calls[found.index]
         var entries: [SpawnSite.Entry]
         var perRequest = false
-        var attributeCounts: [String: Int] = [:]
         switch spawn.entry {
         case .enclosingFunction:
             entries = [.function(model.facts.functions[found.function].id)]
@@ -31,7 +30,6 @@ enum SpawnDetector {
                 entries = [resolveEntry(model, found: found, calls: calls, keyword: keyword, position: nil, kind: spawn.kind)]
             } else {
                 entries = [.function(className + ".run")]
-                attributeCounts = ConstructorArguments.attributeCounts(model, className: className, call: found)
             }
         case .runnable:
             entries = [runnableEntry(model, found: found, calls: calls, call: call)]
@@ -53,7 +51,6 @@ enum SpawnDetector {
                                  loop: call.loop, isBounded: isBounded)
             site.startsPerRequest = perRequest
             site.integerArguments = handed.values
-            site.attributeCounts = attributeCounts
             site.forwardedCounts = handed.forwarded
             if case .unresolved = entry { site.taskMaker = taskMaker(model, call: call, source: spawn.entry) }
             if case let .unresolved(name) = entry, let position = forwardedParameter(model, function: found.function, name: name) {

@@ -52,7 +52,7 @@ public enum ProjectAdvisor {
             let workload = site.entryID.map { id in
                 branch.map { model.workload(of: id, within: $0) }
                     ?? model.workload(ofLibraryTask: id, handedAt: site.range, in: file, by: file.functions[site.function].id)
-                    ?? workloads[id].map { model.workload(of: id, known: $0, handed: site.handedCounts) }
+                    ?? workloads[id].map { model.workload(of: id, known: $0, handed: model.handedCounts(of: site, in: file)) }
                     ?? .unknown
             } ?? .unknown
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false

@@ -141,7 +141,7 @@ extension ProjectModel {
             guard let entry = site.entryID else { return nil }
             let library = workload(ofLibraryTask: entry, handedAt: site.range, in: file, by: file.functions[site.function].id)
             guard let known = library ?? workloads[entry] else { return nil }
-            return (file, site, entry, workload(of: entry, known: known, handed: site.handedCounts))
+            return (file, site, entry, workload(of: entry, known: known, handed: handedCounts(of: site, in: file)))
         }
     }
 }

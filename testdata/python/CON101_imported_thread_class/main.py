@@ -1,6 +1,6 @@
 """Starts the imported classes: the scanner of this file cannot see that they are threads."""
 from jobs import SquareCruncher
-from workers import Cruncher, Fetcher
+from workers import Cruncher, Fetcher, Summer
 
 
 def main():
@@ -9,6 +9,8 @@ def main():
         thread.start()
     SquareCruncher(500).start()  # expect: CON101
     Fetcher("https://example.com/").start()  # expect: CON102
+    Summer(limit=20_000_000).start()  # expect: CON101
+    Summer(10).start()
     for thread in threads:
         thread.join()
 

@@ -24,3 +24,16 @@ class Fetcher(multiprocessing.Process):
     def run(self):
         with urllib.request.urlopen(self.url, timeout=10) as page:
             page.read()
+
+
+class Summer(threading.Thread):
+    """Counts to what its construction hands it."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self.total = 0
+
+    def run(self):
+        for i in range(self.limit):
+            self.total += i * i
