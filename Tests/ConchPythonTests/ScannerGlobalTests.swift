@@ -197,6 +197,27 @@ import Testing
         #expect(facts.function("pkg.mod.work")?.globalAccesses.first?.variable == "pkg.mod.counter")
     }
 
+    @Test func anEntryKeyedByTheRunningThreadIsALoneStore() {
+        let facts = scan("""
+        import threading
+        from threading import get_ident
+        sessions = {}
+
+        def work(key):
+            me = threading.get_ident()
+            if me not in sessions:
+                sessions[me] = object()
+            sessions[get_ident()] += 1
+            sessions[threading.current_thread().name] = 1
+            sessions[threading.current_thread().name.upper()] += 1
+            sessions[key] += 1
+            if key not in sessions:
+                sessions[key] = 0
+        """)
+        #expect(kinds(facts, "pkg.mod.work") == [.read, .subscriptStore, .subscriptStore, .subscriptStore, .subscriptAugmented,
+                                                  .subscriptAugmented, .read, .checkThenAct])
+    }
+
     @Test func aWriteOfWhatWasComputedFromACopyIsAnUpdate() {
         let facts = scan("""
         counter = 0

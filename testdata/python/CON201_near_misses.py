@@ -17,6 +17,8 @@ started_at = None
 coroutine_steps = 0
 phase = "idle"
 tally = 0
+sessions = {}
+calls_by_thread = {}
 
 
 def load_config():
@@ -60,6 +62,16 @@ def count_unless_busy():
         lock.release()
 
 
+def session_for_thread():
+    # Each thread creates and counts its own entry only: the keys never collide.
+    me = threading.get_ident()
+    if me not in sessions:
+        sessions[me] = object()
+    name = threading.current_thread().name
+    calls_by_thread[name] = calls_by_thread.get(name, 0) + 1
+    calls_by_thread[threading.current_thread().ident] = 1
+
+
 def reset_tally():
     global tally
     tally = 0
@@ -96,6 +108,7 @@ def main():
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
     threads += [threading.Thread(target=try_count) for _ in range(4)]
     threads += [threading.Thread(target=count_unless_busy) for _ in range(4)]
+    threads += [threading.Thread(target=session_for_thread) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:

@@ -74,7 +74,11 @@ enum GlobalAccesses {
                 kind = .subscriptStore
                 range = writeRange
             }
-            if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: token, value: assignment?.value) {
+            // A thread's own entry (`sessions[threading.get_ident()] = s`) is no other thread's.
+            if kind == .subscriptAugmented || kind == .subscriptStore, tokens.isOp(token + 1, "["),
+               PerThreadKeys.isPerThread(model, subscript: token + 1, statement: index, function: function) {
+                kind = .subscriptStore
+            } else if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: token, value: assignment?.value) {
                 kind = .checkThenAct
             }
             var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
