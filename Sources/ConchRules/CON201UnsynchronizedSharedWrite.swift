@@ -51,14 +51,16 @@ struct UnsynchronizedSharedWrite: Rule {
         let isProxy = race.maker.callee.hasPrefix("multiprocessing.managers.")
         let kind = isProxy ? "a manager's `\(race.maker.callee.split(separator: ".").last ?? "")` proxy" : "a `\(race.maker.callee)`"
         let isRaw = race.maker.callee.hasSuffix(".RawValue") || race.maker.callee.hasSuffix(".RawArray")
+        let isBlock = race.maker.callee.hasPrefix("multiprocessing.shared_memory.") || race.maker.callee.contains("SharedMemoryManager")
         let guardedApart = isProxy ? "sends each read and each write to the manager process alone"
-            : isRaw ? "has no lock at all" : "locks each read and each write alone"
+            : isRaw || isBlock ? "has no lock at all" : "locks each read and each write alone"
         let target = race.update.kind == .subscriptAugmented ? "an item of `\(race.update.variable)`" : "`\(race.update.variable)`"
         let message = "`\(model.displayName(race.entry.id))` \(verb(race.update.kind)) \(target) without a lock, in several "
             + "child processes at once (\(howMany(race.entry, from: race.home.path, model))); `\(race.passed)` is \(kind) (made at \(made)) "
             + "that \(guardedApart), so two processes can read the same value and one update is lost"
         let advice = isProxy
             ? "hand the processes a `manager.Lock()` and hold it around the update, or have each process return its part and combine them in the parent"
+            : isBlock ? "hand the processes a `multiprocessing.Lock()` and hold it around the update, or give each process a part of the block of its own"
             : isRaw ? "make it a `multiprocessing.Value` (or `Array`), which has a lock, and hold `with \(race.passed).get_lock():` around the update"
             : "hold the object's own lock around the update: `with \(race.passed).get_lock():`"
         return finding(in: race.home, at: race.update.range, message, advice: advice,

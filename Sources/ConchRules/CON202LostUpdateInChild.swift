@@ -29,6 +29,7 @@ struct LostUpdateInChild: Rule {
                 }
             }
         }
+        findings += ReimportedObjects.uses(model, children: contexts.children).map { finding($0, model) }
         for update in ChildArgumentUpdates.find(model) where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
             findings.append(finding(update, model))
         }
@@ -54,6 +55,40 @@ struct LostUpdateInChild: Rule {
                 + "or keep it in a multiprocessing.Value or Array made in __init__; a Pool task can return it instead",
             related: [Finding.Evidence(path: update.start.file.path, range: read.range, message: "the parent reads `\(read.object).\(read.attribute)` here"),
                       update.start.evidence])
+    }
+
+    /// `with lock:` in a `Process`'s target, on the module's `multiprocessing.Lock`.
+    private func finding(_ use: ReimportedObjects.Use, _ model: ProjectModel) -> Finding {
+        let global = use.global
+        let type = global.typeName ?? "multiprocessing object"
+        let kind = type.split(separator: ".").last.map(String.init) ?? type
+        let made = model.place(use.file.path, global.range.start, from: use.file.path)
+        let inMainBlock = model.files.first { $0.moduleName + "." + global.name == use.access.variable }?
+            .mainGuards.contains { $0.contains(global.range.start) } ?? false
+        let consequence: String = switch kind {
+        case "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition":
+            "the processes never wait for one another"
+        case "Event", "Barrier":
+            "what one process does with it wakes no other"
+        case "Queue", "JoinableQueue", "SimpleQueue":
+            "what a child puts there never reaches the parent, nor the parent's items the child"
+        default:
+            "the parent never sees what a child writes there, and a child reads only its own new copy"
+        }
+        let why = inMainBlock
+            ? "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) "
+                + "imports the module without running its `__main__` block, so `\(global.name)` does not exist there (NameError)"
+            : "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) "
+                + "runs the module again and makes a new `\(global.name)` of its own, so \(consequence)"
+        let child = use.function.id == use.entry.id
+            ? "`\(model.displayName(use.entry.id))` runs in a child process and"
+            : "`\(model.displayName(use.function.id))`, called in the child process running `\(model.displayName(use.entry.id))`,"
+        return finding(
+            in: use.file, at: use.access.range,
+            "\(child) uses global `\(global.name)`, the `\(type)` made at \(made); \(why)",
+            advice: "make it under `if __name__ == \"__main__\":` and hand it to the child: `Process(target=f, args=(\(global.name),))`, "
+                + "or a pool's `initializer=` and `initargs=(\(global.name),)`",
+            related: [Finding.Evidence(path: use.file.path, range: global.range, message: "made here")] + use.entry.starts.prefix(1).map(\.evidence))
     }
 
     /// `results.append(x)` in a `Process`'s target, on the copy of the parent's `results` it was handed.

@@ -10,9 +10,11 @@ worker_name = None
 last_batch = None
 
 
-def init_worker(name):
-    global worker_name
+def init_worker(name, shared_hits, shared_totals, shared_outbox):
+    # The pool hands each worker the parent's objects: shared under every start method.
+    global worker_name, hits, totals, outbox
     worker_name = name
+    hits, totals, outbox = shared_hits, shared_totals, shared_outbox
 
 
 def square_sum(n):
@@ -79,7 +81,7 @@ def main():
     configure()
     configure_metrics("parent")
     print(settings, last_batch, tracer())
-    with multiprocessing.Pool(2, initializer=init_worker, initargs=("w",)) as pool:
+    with multiprocessing.Pool(2, initializer=init_worker, initargs=("w", hits, totals, outbox)) as pool:
         sums = pool.map(traced_square_sum, range(settings["rounds"]))
     print(sum(sums), hits.value, list(totals), outbox.get(), _tracer, _metrics)
 

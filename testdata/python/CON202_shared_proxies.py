@@ -2,17 +2,19 @@
 import multiprocessing
 from multiprocessing import shared_memory
 
-block = shared_memory.SharedMemory(create=True, size=64)
 
 
-def fill(n):
-    for i in range(n):
-        block.buf[i % 64] = (block.buf[i % 64] + i) % 256
+def fill(n, block, shared_index):
+    # Each child writes its own eight bytes: no two touch the same one.
+    for i in range(8):
+        block.buf[n + i] = i
     shared_index[n] = n
 
 
-def run():
-    workers = [multiprocessing.Process(target=fill, args=(n * 8,)) for n in range(4)]
+def run(manager):
+    block = shared_memory.SharedMemory(create=True, size=64)
+    shared_index = manager.dict()
+    workers = [multiprocessing.Process(target=fill, args=(n * 8, block, shared_index)) for n in range(4)]
     for w in workers:
         w.start()
     for w in workers:
@@ -21,6 +23,5 @@ def run():
 
 
 if __name__ == "__main__":
-    manager = multiprocessing.Manager()
-    shared_index = manager.dict()
-    run()
+    with multiprocessing.Manager() as manager:
+        run(manager)

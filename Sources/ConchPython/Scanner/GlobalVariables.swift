@@ -48,7 +48,11 @@ enum GlobalVariables {
         }
         model.facts.constants = constants.values
         model.constantValues = constants.valueTokens
-        model.trackedGlobals = Set(model.facts.globals.filter { $0.storage == .plain || $0.storage == .constant }.map(\.name))
+        // `multiprocessing`'s own objects too: a child started by spawn gets new ones, not the parent's.
+        model.trackedGlobals = Set(model.facts.globals.filter { global in
+            global.storage == .plain || global.storage == .constant
+                || (global.storage == .synchronized && global.typeName?.hasPrefix("multiprocessing.") == true)
+        }.map(\.name))
         model.collectClosureVariables()
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
         for variable in model.closureVariables {

@@ -1,0 +1,74 @@
+import ConchKit
+
+/// `lock = multiprocessing.Lock()` (or a `Value`, a `Queue`) made by the module, and used
+/// by its global name in a child process: under the spawn and forkserver start methods
+/// (macOS, Windows, and Linux from Python 3.14) the child runs the module again and gets
+/// a new object of its own, so the processes share nothing through it. Made inside the
+/// `__main__` block instead, the child has none at all. Under `fork` it is inherited,
+/// which is why the program works where it was written.
+enum ReimportedObjects {
+    struct Use {
+        var entry: ExecutionContexts.Entry
+        var file: FileFacts
+        var function: FunctionFacts
+        var access: GlobalAccess
+        var global: GlobalVariable
+    }
+
+    static func uses(_ model: ProjectModel, children: [ExecutionContexts.Entry]) -> [Use] {
+        let objects = processObjects(model)
+        guard !objects.isEmpty, !forcesFork(model) else { return [] }
+        var found: [Use] = []
+        var reported: Set<String> = []
+        for entry in children where entry.branch == nil && entry.starts.contains(where: startsAFreshInterpreter) {
+            for id in entry.reached.ids {
+                guard let (file, function) = model.function(id), file.language == .python else { continue }
+                for access in function.globalAccesses {
+                    guard let global = objects[access.variable],
+                          reported.insert(entry.id + "\u{0}" + access.variable).inserted else { continue }
+                    found.append(Use(entry: entry, file: file, function: function, access: access, global: global))
+                }
+            }
+        }
+        return found
+    }
+
+    /// A `Process` or a process pool: a `fork()` of the program's own, or a forking
+    /// server's child, inherits everything.
+    private static func startsAFreshInterpreter(_ start: ExecutionContexts.Start) -> Bool {
+        (start.site.kind == .process || start.site.kind == .processPool) && !start.site.startsPerRequest
+    }
+
+    /// The module-level `multiprocessing` objects of the project, by qualified name, but
+    /// those a function binds again (a pool's `initializer` setting the global it was handed).
+    private static func processObjects(_ model: ProjectModel) -> [String: GlobalVariable] {
+        var objects: [String: GlobalVariable] = [:]
+        for file in model.files where file.language == .python {
+            for global in file.globals {
+                guard let type = global.typeName, ProcessAPIs.inheritedOnly.contains(type) || ProcessAPIs.sharedObjects.contains(type) else { continue }
+                // A manager made at module level is CON205's; its proxies made in the `__main__` block are missing from the child.
+                if type.hasPrefix("multiprocessing.managers."), !file.mainGuards.contains(where: { $0.contains(global.range.start) }) { continue }
+                objects[file.moduleName + "." + global.name] = global
+            }
+        }
+        guard !objects.isEmpty else { return [:] }
+        for file in model.files where file.language == .python {
+            for function in file.functions where function.kind != .module {
+                for access in function.globalAccesses where access.kind == .rebind { objects[access.variable] = nil }
+            }
+        }
+        return objects
+    }
+
+    /// `multiprocessing.set_start_method("fork")`: the program chose to inherit.
+    private static func forcesFork(_ model: ProjectModel) -> Bool {
+        model.files.contains { file in
+            file.language == .python && file.functions.contains { function in
+                function.calls.contains { call in
+                    call.callee == "multiprocessing.set_start_method"
+                        && call.arguments.first.map { $0.text == "\"fork\"" || $0.text == "'fork'" } == true
+                }
+            }
+        }
+    }
+}
