@@ -60,9 +60,10 @@ struct LostUpdateInChild: Rule {
     /// `with lock:` in a `Process`'s target, on the module's `multiprocessing.Lock`.
     private func finding(_ use: ReimportedObjects.Use, _ model: ProjectModel) -> Finding {
         let global = use.global
-        let type = global.typeName ?? "multiprocessing object"
-        let kind = type.split(separator: ".").last.map(String.init) ?? type
+        let kind = global.typeName?.split(separator: ".").last.map(String.init) ?? ""
         let made = model.place(use.file.path, global.range.start, from: use.file.path)
+        let what = global.typeName.flatMap { $0.hasPrefix("multiprocessing") ? "the `\($0)` made at \(made)" : nil }
+            ?? "set in the `__main__` block at \(made)"
         let inMainBlock = model.files.first { $0.moduleName + "." + global.name == use.access.variable }?
             .mainGuards.contains { $0.contains(global.range.start) } ?? false
         let consequence: String = switch kind {
@@ -85,10 +86,11 @@ struct LostUpdateInChild: Rule {
             : "`\(model.displayName(use.function.id))`, called in the child process running `\(model.displayName(use.entry.id))`,"
         return finding(
             in: use.file, at: use.access.range,
-            "\(child) uses global `\(global.name)`, the `\(type)` made at \(made); \(why)",
+            "\(child) uses global `\(global.name)`, \(what); \(why)",
             advice: "make it under `if __name__ == \"__main__\":` and hand it to the child: `Process(target=f, args=(\(global.name),))`, "
                 + "or a pool's `initializer=` and `initargs=(\(global.name),)`",
-            related: [Finding.Evidence(path: use.file.path, range: global.range, message: "made here")] + use.entry.starts.prefix(1).map(\.evidence))
+            related: [Finding.Evidence(path: use.file.path, range: global.range, message: what.hasPrefix("set") ? "set here" : "made here")]
+                + use.entry.starts.prefix(1).map(\.evidence))
     }
 
     /// `results.append(x)` in a `Process`'s target, on the copy of the parent's `results` it was handed.

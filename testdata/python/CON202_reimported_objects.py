@@ -20,6 +20,11 @@ def log(i):
     journal.put(i)  # expect: CON202
 
 
+def scale(n):
+    # `factors` is set only in the `__main__` block.
+    return n * factors["scale"]  # expect: CON202
+
+
 def init(shared):
     global guard
     guard = shared
@@ -34,10 +39,11 @@ def task(x):
 if __name__ == "__main__":
     journal = multiprocessing.Queue()
     guard = multiprocessing.Lock()
+    factors = {"scale": 3}
     processes = [multiprocessing.Process(target=work, args=(i,)) for i in range(4)]
     for process in processes:
         process.start()
     for process in processes:
         process.join()
     with multiprocessing.Pool(2, initializer=init, initargs=(guard,)) as pool:
-        print(pool.map(task, range(4)), counter.value, results.get())
+        print(pool.map(task, range(4)), pool.map(scale, range(4)), counter.value, results.get())

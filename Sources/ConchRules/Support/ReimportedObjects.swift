@@ -3,9 +3,9 @@ import ConchKit
 /// `lock = multiprocessing.Lock()` (or a `Value`, a `Queue`) made by the module, and used
 /// by its global name in a child process: under the spawn and forkserver start methods
 /// (macOS, Windows, and Linux from Python 3.14) the child runs the module again and gets
-/// a new object of its own, so the processes share nothing through it. Made inside the
-/// `__main__` block instead, the child has none at all. Under `fork` it is inherited,
-/// which is why the program works where it was written.
+/// a new object of its own, so the processes share nothing through it. A global first
+/// bound inside the `__main__` block (any value) the child has not at all. Under `fork`
+/// both are inherited, which is why the program works where it was written.
 enum ReimportedObjects {
     struct Use {
         var entry: ExecutionContexts.Entry
@@ -39,15 +39,18 @@ enum ReimportedObjects {
         (start.site.kind == .process || start.site.kind == .processPool) && !start.site.startsPerRequest
     }
 
-    /// The module-level `multiprocessing` objects of the project, by qualified name, but
-    /// those a function binds again (a pool's `initializer` setting the global it was handed).
+    /// The project's module-level `multiprocessing` objects, and any global first bound in
+    /// the `__main__` block, by qualified name; but those a function binds again (a pool's
+    /// `initializer` setting the global it was handed).
     private static func processObjects(_ model: ProjectModel) -> [String: GlobalVariable] {
         var objects: [String: GlobalVariable] = [:]
         for file in model.files where file.language == .python {
             for global in file.globals {
-                guard let type = global.typeName, ProcessAPIs.inheritedOnly.contains(type) || ProcessAPIs.sharedObjects.contains(type) else { continue }
+                let inMainBlock = file.mainGuards.contains { $0.contains(global.range.start) }
+                let type = global.typeName ?? ""
+                let isProcessObject = ProcessAPIs.inheritedOnly.contains(type) || ProcessAPIs.sharedObjects.contains(type)
                 // A manager made at module level is CON205's; its proxies made in the `__main__` block are missing from the child.
-                if type.hasPrefix("multiprocessing.managers."), !file.mainGuards.contains(where: { $0.contains(global.range.start) }) { continue }
+                guard inMainBlock || (isProcessObject && !type.hasPrefix("multiprocessing.managers.")) else { continue }
                 objects[file.moduleName + "." + global.name] = global
             }
         }
