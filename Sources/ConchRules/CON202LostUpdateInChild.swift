@@ -64,8 +64,8 @@ struct LostUpdateInChild: Rule {
         let made = model.place(use.file.path, global.range.start, from: use.file.path)
         let what = global.typeName.flatMap { $0.hasPrefix("multiprocessing") ? "the `\($0)` made at \(made)" : nil }
             ?? "set in the `__main__` block at \(made)"
-        let inMainBlock = model.files.first { $0.moduleName + "." + global.name == use.access.variable }?
-            .mainGuards.contains { $0.contains(global.range.start) } ?? false
+        // The global is the child's file's own: the access names it bare.
+        let inMainBlock = use.file.mainGuards.contains { $0.contains(global.range.start) }
         let consequence: String = switch kind {
         case "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition":
             "the processes never wait for one another"
@@ -76,19 +76,17 @@ struct LostUpdateInChild: Rule {
         default:
             "the parent never sees what a child writes there, and a child reads only its own new copy"
         }
-        let why = inMainBlock
-            ? "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) "
-                + "imports the module without running its `__main__` block, so `\(global.name)` does not exist there (NameError)"
-            : "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) "
-                + "runs the module again and makes a new `\(global.name)` of its own, so \(consequence)"
+        let why = "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) " + (inMainBlock
+            ? "imports the module without running its `__main__` block, so `\(global.name)` does not exist there (NameError)"
+            : "runs the module again and makes a new `\(global.name)` of its own, so \(consequence)")
         let child = use.function.id == use.entry.id
             ? "`\(model.displayName(use.entry.id))` runs in a child process and"
             : "`\(model.displayName(use.function.id))`, called in the child process running `\(model.displayName(use.entry.id))`,"
         return finding(
             in: use.file, at: use.access.range,
             "\(child) uses global `\(global.name)`, \(what); \(why)",
-            advice: "make it under `if __name__ == \"__main__\":` and hand it to the child: `Process(target=f, args=(\(global.name),))`, "
-                + "or a pool's `initializer=` and `initargs=(\(global.name),)`",
+            advice: (inMainBlock ? "hand it to the child: " : "make it under `if __name__ == \"__main__\":` and hand it to the child: ")
+                + "`Process(target=f, args=(\(global.name),))`, or a pool's `initializer=` and `initargs=(\(global.name),)`",
             related: [Finding.Evidence(path: use.file.path, range: global.range, message: what.hasPrefix("set") ? "set here" : "made here")]
                 + use.entry.starts.prefix(1).map(\.evidence))
     }

@@ -78,6 +78,16 @@ import Testing
         #expect(raw.message.contains("has no lock at all"))
     }
 
+    @Test func aChildStartedBySpawnMakesTheModulesObjectsAgainOrLacksTheMainBlocks() throws {
+        let findings = try Fixtures.lint("python/CON202_reimported_objects.py").filter { $0.code == "CON202" }
+        let lock = try #require(findings.first { $0.message.hasPrefix("`work` runs in a child process and uses global `lock`") })
+        #expect(lock.message.hasSuffix("runs the module again and makes a new `lock` of its own, so the processes never wait for one another"))
+        #expect(lock.recommendation?.advice.hasPrefix("make it under `if __name__ == \"__main__\":` and hand it to the child") == true)
+        let missing = try #require(findings.first { $0.message.contains("global `factors`, set in the `__main__` block at line 42") })
+        #expect(missing.message.hasSuffix("so `factors` does not exist there (NameError)"))
+        #expect(missing.recommendation?.advice.hasPrefix("hand it to the child: `Process(target=f, args=(factors,))`") == true)
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))

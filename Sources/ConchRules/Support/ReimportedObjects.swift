@@ -19,13 +19,16 @@ enum ReimportedObjects {
         let objects = processObjects(model)
         guard !objects.isEmpty, !forcesFork(model) else { return [] }
         var found: [Use] = []
+        // Each child's first use of each global, once per place: a helper two children call is one finding.
         var reported: Set<String> = []
+        var places: Set<String> = []
         for entry in children where entry.branch == nil && entry.starts.contains(where: startsAFreshInterpreter) {
             for id in entry.reached.ids {
                 guard let (file, function) = model.function(id), file.language == .python else { continue }
                 for access in function.globalAccesses {
                     guard let global = objects[access.variable],
-                          reported.insert(entry.id + "\u{0}" + access.variable).inserted else { continue }
+                          reported.insert(entry.id + "\u{0}" + access.variable).inserted,
+                          places.insert(file.path + ":" + String(access.range.start)).inserted else { continue }
                     found.append(Use(entry: entry, file: file, function: function, access: access, global: global))
                 }
             }
