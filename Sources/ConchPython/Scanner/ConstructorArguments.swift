@@ -7,15 +7,13 @@ import ConchKit
 /// every call that passes it agrees. So `self.label.setText(...)` in a worker thread is
 /// a Qt call.
 enum ConstructorArguments {
-    /// `self.attribute = parameter` in a class's `__init__`.
+    /// `self.attribute = parameter` in a class's `__init__`, the parameter without an annotation.
     struct Copy {
         var className: String
         var attribute: String
         /// Where a call of the class passes the parameter: by position (after `self`), or by name.
         var position: Int
         var parameter: String
-        /// An annotated parameter has its type already; a copy of it still carries a count.
-        var isAnnotated: Bool
     }
 
     /// Asked of every `self.x = value` in a method: only a plain name that is a parameter of `__init__` is kept.
@@ -26,16 +24,17 @@ enum ConstructorArguments {
         let parameter = tokens.text(value.first)
         guard let position = SpawnDetector.forwardedParameter(model, function: function, name: parameter) else { return }
         model.facts.functions[function].attributeParameters[attribute] = Int32(position)
-        model.constructorCopies.append(Copy(className: className, attribute: attribute, position: position, parameter: parameter,
-                                            isAnnotated: model.annotatedParameters[function]?.contains(parameter) == true))
+        // An annotated parameter gives the attribute its type already.
+        guard model.annotatedParameters[function]?.contains(parameter) != true else { return }
+        model.constructorCopies.append(Copy(className: className, attribute: attribute, position: position, parameter: parameter))
     }
 
     /// Types the copied attributes from the calls of their classes; runs once every
     /// module-level name and attribute made by a constructor has its type.
     static func resolve(_ model: ScanModel) {
-        let copies = Dictionary(grouping: model.constructorCopies.filter { !$0.isAnnotated }, by: \.className)
-        guard !copies.isEmpty else { return }
+        guard !model.constructorCopies.isEmpty else { return }
         let tokens = model.tokens
+        let copies = Dictionary(grouping: model.constructorCopies, by: \.className)
         // By interned id, for the walk over every token: no hashing per name.
         var isClassName = [Bool](repeating: false, count: tokens.names.names.count)
         for name in copies.keys {
