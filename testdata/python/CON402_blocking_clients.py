@@ -3,6 +3,7 @@ network while the loop stands still. Their async counterparts are awaited."""
 import asyncio
 import os
 import smtplib
+import sqlite3
 
 import boto3
 import paramiko
@@ -24,7 +25,19 @@ async def place_order(order_id, body):
     orders.shop.orders.insert_one({"_id": order_id})  # expect: CON402
     shop = orders.get_database("shop")
     conn = psycopg2.connect("dbname=shop")  # expect: CON402
+    cursor = conn.cursor()
+    cursor.execute("INSERT INTO orders VALUES (%s)", (order_id,))  # expect: CON402
+    conn.commit()  # expect: CON402
     return pipe, shop, conn
+
+
+async def record_visit(path):
+    db = sqlite3.connect("visits.db")
+    db.execute("INSERT INTO visits VALUES (?)", (path,))  # expect: CON402
+    rows = db.cursor()
+    rows.execute("SELECT count(*) FROM visits")  # expect: CON402
+    db.close()
+    return rows.fetchone()  # expect: CON402
 
 
 async def notify(address, text):

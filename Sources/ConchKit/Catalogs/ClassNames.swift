@@ -45,6 +45,16 @@ public enum ClassNames {
         "sqlalchemy.orm.sessionmaker.__call__": "sqlalchemy.orm.Session",
         "sqlalchemy.orm.session.sessionmaker.__call__": "sqlalchemy.orm.Session",
         "sqlalchemy.engine.Engine.connect": "sqlalchemy.engine.Connection",
+        // SQL drivers' connections and the cursors they hand out.
+        "sqlite3.connect": "sqlite3.Connection",
+        "sqlite3.Connection.cursor": "sqlite3.Cursor",
+        "sqlite3.Connection.execute": "sqlite3.Cursor",
+        "psycopg2.connect": "psycopg2.extensions.connection",
+        "psycopg2.extensions.connection.cursor": "psycopg2.extensions.cursor",
+        "psycopg.connect": "psycopg.Connection",
+        "psycopg.Connection.connect": "psycopg.Connection",
+        "psycopg.Connection.cursor": "psycopg.Cursor",
+        "psycopg.Connection.execute": "psycopg.Cursor",
     ]
 
     /// The class of what a call makes: the callee itself when it names a class, or the

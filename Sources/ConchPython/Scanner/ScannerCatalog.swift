@@ -111,6 +111,8 @@ enum ScannerCatalog {
             "http.client.HTTPConnection", "http.client.HTTPSConnection",
             // SQLAlchemy's synchronous sessions and connections (`db: Session = Depends(get_db)`).
             "sqlalchemy.orm.Session", "sqlalchemy.orm.session.Session", "sqlalchemy.engine.Engine", "sqlalchemy.engine.Connection",
+            // SQL drivers' connections and cursors (`conn: sqlite3.Connection`).
+            "sqlite3.Connection", "sqlite3.Cursor", "psycopg.Connection", "psycopg.Cursor",
         ])
 
     /// Constructors of built-in containers and the collections types: name -> type name.

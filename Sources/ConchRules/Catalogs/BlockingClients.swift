@@ -52,6 +52,14 @@ enum BlockingClients {
                                "in_transaction", "get_bind", "begin", "begin_nested", "close", "dispose"],
                replacement: "use SQLAlchemy's `AsyncSession` (`sqlalchemy.ext.asyncio`), awaited, or "
                    + "`await asyncio.to_thread(...)`; a FastAPI route declared with plain `def` runs in its thread pool"),
+        // A query waits on the server, or for SQLite on the disk and on other writers' locks (five seconds by default).
+        Family(prefixes: ["sqlite3.Connection.", "sqlite3.Cursor."],
+               returnsAtOnce: ["cursor", "close", "create_function", "create_aggregate", "create_collation", "set_authorizer",
+                               "set_progress_handler", "set_trace_callback", "setinputsizes", "setoutputsize"],
+               replacement: "use `aiosqlite`, awaited, or `await asyncio.to_thread(...)`"),
+        Family(prefixes: ["psycopg2.extensions.connection.", "psycopg2.extensions.cursor.", "psycopg.Connection.", "psycopg.Cursor."],
+               returnsAtOnce: ["cursor", "close", "mogrify", "set_session", "set_isolation_level", "set_client_encoding"],
+               replacement: databaseReplacement),
         Family(prefixes: ["paramiko.SSHClient.", "paramiko.client.SSHClient."],
                returnsAtOnce: ["set_missing_host_key_policy", "load_system_host_keys", "load_host_keys", "get_host_keys",
                                "get_transport", "set_log_channel", "close"],
