@@ -50,6 +50,7 @@ struct MTUnsafeCallInThread: Rule {
     private func threadUnsafe(_ call: CallFacts, entry: ExecutionContexts.Entry, function: FunctionFacts, file: FileFacts,
                               _ model: ProjectModel) -> (CallFacts, MTUnsafeCalls.Entry)? {
         if let unsafe = model.threadUnsafeEntry(for: call, in: file) { return (call, unsafe) }
+        if SQLiteThreads.usesTheModulesConnection(call, in: function, of: file) { return (call, SQLiteThreads.entry) }
         guard let typed = entry.callOnStartedArgument(call, in: function),
               let unsafe = model.threadUnsafeEntry(for: typed, in: file) else { return nil }
         return (typed, unsafe)
