@@ -29,8 +29,12 @@ enum GlobalObjectCalls {
         // By object and attribute: `deposit` and `withdraw` update one `account.balance`.
         var reachesByAttribute: [String: [(file: FileFacts, writer: FunctionID, update: GlobalAccess, call: Call)]] = [:]
         var order: [String] = []
+        // Threads share most of what they reach: each function's calls are looked at once.
+        var callsByFunction: [FunctionID: [(call: CallFacts, object: GlobalAccess, method: FunctionFacts)]] = [:]
         for (entry, file, function) in contexts.threadReach(model) where file.language == .python {
-            for (call, object, method) in unguardedMethodCalls(in: function, of: file, entry: entry, model, locks: locks) {
+            let calls = callsByFunction[function.id] ?? unguardedMethodCalls(in: function, of: file, model, locks: locks)
+            callsByFunction[function.id] = calls
+            for (call, object, method) in calls where entry.runs(function.id, of: file, at: object.range.start, guardedBy: object.guards) {
                 let updates = updatesByMethod[method.id] ?? unguardedUpdates(of: method, model, locks: locks)
                 updatesByMethod[method.id] = updates
                 guard let (methodFile, _) = model.function(method.id) else { continue }
@@ -65,15 +69,15 @@ enum GlobalObjectCalls {
 
     /// `counter.increment()` where `counter` is a module global the call reads outside
     /// any lock, and `increment` a method of the project.
-    private static func unguardedMethodCalls(in function: FunctionFacts, of file: FileFacts, entry: ExecutionContexts.Entry,
-                                             _ model: ProjectModel, locks: LockContext)
+    private static func unguardedMethodCalls(in function: FunctionFacts, of file: FileFacts, _ model: ProjectModel, locks: LockContext)
         -> [(call: CallFacts, object: GlobalAccess, method: FunctionFacts)] {
-        function.globalAccesses.compactMap { read in
-            guard read.kind == .read, read.field == nil,
-                  let call = function.calls.first(where: { $0.calleeRange.start == read.range.start }), call.isResolved,
+        let reads = function.globalAccesses.filter { $0.kind == .read && $0.field == nil }
+        guard !reads.isEmpty else { return [] }
+        let callsByStart = Dictionary(function.calls.map { ($0.calleeRange.start, $0) }) { first, _ in first }
+        return reads.compactMap { read in
+            guard let call = callsByStart[read.range.start], call.isResolved,
                   call.calleeText == GlobalAccessIndex.shortName(of: read, in: .python) + "." + lastName(call.calleeText),
                   let id = model.resolve(call.callee, from: file), let (_, method) = model.function(id), method.className != nil,
-                  entry.runs(function.id, of: file, at: read.range.start, guardedBy: read.guards),
                   !locks.isGuarded(read, in: function, file: file) else { return nil }
             return (call, read, method)
         }

@@ -16,13 +16,15 @@ enum ReimportedObjects {
     }
 
     static func uses(_ model: ProjectModel, children: [ExecutionContexts.Entry]) -> [Use] {
+        let fresh = children.filter { $0.branch == nil && $0.starts.contains(where: startsAFreshInterpreter) }
+        guard !fresh.isEmpty, !forcesFork(model) else { return [] }
         let objects = processObjects(model)
-        guard !objects.isEmpty, !forcesFork(model) else { return [] }
+        guard !objects.isEmpty else { return [] }
         var found: [Use] = []
         // Each child's first use of each global, once per place: a helper two children call is one finding.
         var reported: Set<String> = []
         var places: Set<String> = []
-        for entry in children where entry.branch == nil && entry.starts.contains(where: startsAFreshInterpreter) {
+        for entry in fresh {
             for id in entry.reached.ids {
                 guard let (file, function) = model.function(id), file.language == .python else { continue }
                 for access in function.globalAccesses {
@@ -68,13 +70,10 @@ enum ReimportedObjects {
 
     /// `multiprocessing.set_start_method("fork")`: the program chose to inherit.
     private static func forcesFork(_ model: ProjectModel) -> Bool {
-        model.files.contains { file in
-            file.language == .python && file.functions.contains { function in
-                function.calls.contains { call in
-                    call.callee == "multiprocessing.set_start_method"
-                        && call.arguments.first.map { $0.text == "\"fork\"" || $0.text == "'fork'" } == true
-                }
-            }
+        var forks = false
+        model.forEachCall(toAnyOf: ["multiprocessing.set_start_method"]) { _, _, call in
+            forks = forks || call.arguments.first.map { $0.text == "\"fork\"" || $0.text == "'fork'" } == true
         }
+        return forks
     }
 }
