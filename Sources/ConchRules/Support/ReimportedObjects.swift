@@ -16,8 +16,11 @@ enum ReimportedObjects {
     }
 
     static func uses(_ model: ProjectModel, children: [ExecutionContexts.Entry]) -> [Use] {
-        let fresh = children.filter { $0.branch == nil && $0.starts.contains(where: startsAFreshInterpreter) }
-        guard !fresh.isEmpty, !forcesFork(model) else { return [] }
+        let forking = forkingFiles(model)
+        let fresh = children.filter { entry in
+            entry.branch == nil && entry.starts.contains { startsAFreshInterpreter($0) && !forking.contains($0.file.path) }
+        }
+        guard !fresh.isEmpty else { return [] }
         let objects = processObjects(model)
         guard !objects.isEmpty else { return [] }
         var found: [Use] = []
@@ -68,12 +71,15 @@ enum ReimportedObjects {
         return objects
     }
 
-    /// `multiprocessing.set_start_method("fork")`: the program chose to inherit.
-    private static func forcesFork(_ model: ProjectModel) -> Bool {
-        var forks = false
-        model.forEachCall(toAnyOf: ["multiprocessing.set_start_method"]) { _, _, call in
-            forks = forks || call.arguments.first.map { $0.text == "\"fork\"" || $0.text == "'fork'" } == true
+    /// The files of the programs that call `multiprocessing.set_start_method("fork")`: the
+    /// module that calls it and those it imports chose to inherit.
+    private static func forkingFiles(_ model: ProjectModel) -> Set<String> {
+        var callers: Set<Int> = []
+        model.forEachCall(toAnyOf: ["multiprocessing.set_start_method"]) { file, _, call in
+            if call.arguments.first.map({ $0.text == "\"fork\"" || $0.text == "'fork'" }) == true { callers.insert(file) }
         }
-        return forks
+        guard !callers.isEmpty else { return [] }
+        let imports = model.importGraph
+        return Set(callers.flatMap { imports.closure(from: $0) }.map { model.files[$0].path })
     }
 }
