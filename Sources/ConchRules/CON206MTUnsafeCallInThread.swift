@@ -41,6 +41,9 @@ struct MTUnsafeCallInThread: Rule {
             guard reported.insert(candidate.file.path + ":" + String(candidate.call.range.start)).inserted else { continue }
             findings.append(finding(candidate, model))
         }
+        for use in SQLiteThreads.viewUses(model) where reported.insert(use.file.path + ":" + String(use.call.range.start)).inserted {
+            findings.append(finding(use, model))
+        }
         return findings
     }
 
@@ -103,6 +106,17 @@ struct MTUnsafeCallInThread: Rule {
     private func isShared(_ argument: Argument?, in function: FunctionFacts) -> Bool {
         guard let argument else { return false }
         return function.globalAccesses.contains { argument.range.contains($0.range.start) }
+    }
+
+    /// `conn.execute(...)` in a Flask view, on the module's `sqlite3` connection.
+    private func finding(_ use: SQLiteThreads.ViewUse, _ model: ProjectModel) -> Finding {
+        let view = "the \(use.framework) view `\(model.displayName(use.view))`"
+        let subject = use.function.id == use.view ? view : "`\(model.displayName(use.function.id))`, called by \(view),"
+        return finding(
+            in: use.file, at: use.call.range,
+            "\(subject) calls \(use.call.quotedName), \(SQLiteThreads.entry.hazard); the server runs each request in a thread of its own",
+            advice: "open a connection per request (Flask's `g`, closed in a `teardown_appcontext` handler; Django's own database "
+                + "connections), or open it with `check_same_thread=False` and hold one lock around every use")
     }
 
     private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {

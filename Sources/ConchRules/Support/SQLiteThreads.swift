@@ -21,4 +21,43 @@ enum SQLiteThreads {
               let opened = TaskArguments.maker(of: receiver, before: Int.max, in: function, of: file) else { return false }
         return opened.argument(keyword: "check_same_thread")?.text != "False"
     }
+
+    /// A call on the module's connection made while serving a request: by a view of a
+    /// framework whose server runs each request in a thread (Flask's and Django's
+    /// development servers, a FastAPI `def` route in its thread pool), or what it calls.
+    struct ViewUse {
+        var view: FunctionID
+        var framework: String
+        var file: FileFacts
+        var function: FunctionFacts
+        var call: CallFacts
+    }
+
+    static func viewUses(_ model: ProjectModel) -> [ViewUse] {
+        let djangoViews = WebRoutes.djangoViews(in: model)
+        var found: [ViewUse] = []
+        var reported: Set<String> = []
+        for file in model.files where file.language == .python {
+            for view in file.functions {
+                guard let framework = threadedFramework(of: view, djangoViews: djangoViews) else { continue }
+                for id in model.reachable(from: [view.id]).ids {
+                    guard let (home, function) = model.function(id), home.language == .python else { continue }
+                    for call in function.calls where usesTheModulesConnection(call, in: function, of: home)
+                        && reported.insert(home.path + ":" + String(call.range.start)).inserted {
+                        found.append(ViewUse(view: view.id, framework: framework, file: home, function: function, call: call))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private static func threadedFramework(of view: FunctionFacts, djangoViews: Set<FunctionID>) -> String? {
+        if djangoViews.contains(view.id) { return "Django" }
+        switch WebRoutes.framework(of: view) {
+        case "Flask": return "Flask"
+        case "FastAPI" where !view.isAsync: return "FastAPI"
+        default: return nil
+        }
+    }
 }
