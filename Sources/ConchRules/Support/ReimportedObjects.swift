@@ -27,12 +27,19 @@ enum ReimportedObjects {
         // Each child's first use of each global, once per place: a helper two children call is one finding.
         var reported: Set<String> = []
         var places: Set<String> = []
+        // Children share most of what they reach: each function's uses are looked up once, by number.
+        let graph = model.callGraph
+        var usesByFunction: [Int: [(access: GlobalAccess, global: GlobalVariable)]] = [:]
         for entry in fresh {
-            for id in entry.reached.ids {
-                guard let (file, function) = model.function(id), file.language == .python else { continue }
-                for access in function.globalAccesses {
-                    guard let global = objects[access.variable],
-                          reported.insert(entry.id + "\u{0}" + access.variable).inserted,
+            for number in entry.reached.numbers {
+                let reference = graph.references[number]
+                let file = model.files[reference.file]
+                guard file.language == .python else { continue }
+                let function = file.functions[reference.function]
+                let uses = usesByFunction[number] ?? function.globalAccesses.compactMap { access in objects[access.variable].map { (access, $0) } }
+                usesByFunction[number] = uses
+                for (access, global) in uses {
+                    guard reported.insert(entry.id + "\u{0}" + access.variable).inserted,
                           places.insert(file.path + ":" + String(access.range.start)).inserted else { continue }
                     found.append(Use(entry: entry, file: file, function: function, access: access, global: global))
                 }

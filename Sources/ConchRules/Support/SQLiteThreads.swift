@@ -34,6 +34,8 @@ enum SQLiteThreads {
     }
 
     static func viewUses(_ model: ProjectModel) -> [ViewUse] {
+        let opensOne = model.files.contains { file in file.globals.contains { $0.typeName == "sqlite3.Connection" } }
+        guard opensOne else { return [] }
         let djangoViews = WebRoutes.djangoViews(in: model)
         var found: [ViewUse] = []
         var reported: Set<String> = []
