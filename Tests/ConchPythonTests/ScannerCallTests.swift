@@ -360,6 +360,36 @@ import Testing
 }
 
 @Suite struct ScannerAnnotationTypeTests {
+    @Test func aFunctionsReturnAnnotationTypesWhatItsCallsBind() {
+        let facts = scan("""
+        import requests
+        from tornado.ioloop import IOLoop
+
+        def make_session() -> requests.Session:
+            return requests.Session()
+
+        def make_loop() -> IOLoop:
+            return IOLoop()
+
+        def make_list() -> list[int]:
+            return []
+
+        class Service:
+            def __init__(self):
+                self.loop = make_loop()
+
+            def run(self):
+                self.loop.start()
+
+        def fetch(url):
+            session = make_session()
+            session.get(url)
+            make_list().append(1)
+        """)
+        #expect(facts.function("pkg.mod.Service.run")?.calls.map(\.callee) == ["tornado.ioloop.IOLoop.start"])
+        #expect(facts.function("pkg.mod.fetch")?.calls.map(\.callee) == ["pkg.mod.make_session", "requests.Session.get", "pkg.mod.make_list", "make_list().append"])
+    }
+
     @Test func annotatedParametersTypeTheirReceivers() {
         let facts = scan("""
         import queue

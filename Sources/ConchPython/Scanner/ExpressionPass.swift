@@ -40,6 +40,13 @@ struct ExpressionPass {
             if pending.isClassAttribute { return 0 }
             return model.facts.functions[pending.scope].name == "__init__" ? 2 : 1
         }
+        // First what the file's functions return, which `self.loop = make_loop()` below may take.
+        for annotation in model.returnAnnotations {
+            let scope = model.facts.functions[annotation.function].parent ?? 0
+            let resolved = model.resolveChain(annotation.first, annotation.last, scope: scope, className: model.scopes[scope].className)
+            guard resolved.isResolved, ScannerCatalog.trackedTypes.contains(resolved.name) else { continue }
+            model.annotatedReturnTypes[model.facts.functions[annotation.function].id] = resolved.name
+        }
         let ordered = (0...2).flatMap { level in model.pendingTypes.filter { rank($0) == level } }
         for pending in ordered {
             let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,

@@ -267,6 +267,7 @@ extension ScanModel {
     /// nil for other functions, whose results are unknown.
     func callResultType(_ callee: String) -> String? {
         if ScannerCatalog.returnTypeLengths.mayContain(callee), let known = ScannerCatalog.returnTypes[callee] { return known }
+        if !annotatedReturnTypes.isEmpty, let annotated = annotatedReturnTypes[callee] { return annotated }
         if isClassOfFile(callee) { return callee }
         if ScannerCatalog.lowercaseClassLengths.mayContain(callee), ScannerCatalog.lowercaseClasses.contains(callee) { return callee }
         return ClassNames.looksLikeClass(callee) ? callee : nil

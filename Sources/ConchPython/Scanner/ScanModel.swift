@@ -56,6 +56,10 @@ final class ScanModel {
     @exclusivity(unchecked) var pendingTypes: [PendingType] = []
     /// Per function index: its parameters annotated with a class, which `self.x = param` may copy.
     @exclusivity(unchecked) var annotatedParameters: [Int: [String]] = [:]
+    /// `def make_loop() -> IOLoop:`: each annotated function's index and its annotation's chain.
+    @exclusivity(unchecked) var returnAnnotations: [(function: Int, first: Int, last: Int)] = []
+    /// What the file's annotated functions return, by id, when it is a type the scanner tracks.
+    @exclusivity(unchecked) var annotatedReturnTypes: [FunctionID: String] = [:]
     /// Module-level classes whose attributes functions assign (`Stats.hits += 1`): their
     /// class attributes are module state, watched like globals.
     @exclusivity(unchecked) var watchedClasses: Set<String> = []

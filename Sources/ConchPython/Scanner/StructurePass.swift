@@ -77,6 +77,17 @@ struct StructurePass {
                             qualifiedPrefix: newPrefix ?? prefix))
     }
 
+    /// The dotted name after `->` in `def f(...) -> a.B:`; nil for none, or a subscript or union.
+    private static func returnAnnotation(_ tokens: ScanTokens, name: Int, colon: Int) -> (first: Int, last: Int)? {
+        guard tokens.isOp(name + 1, "("), tokens.partner[name + 1] > name + 1 else { return nil }
+        let arrow = tokens.partner[name + 1] + 1
+        guard arrow + 1 < colon, tokens.isOp(arrow, "->") else { return nil }
+        var cursor = arrow + 1
+        guard tokens.isName(cursor) else { return nil }
+        while cursor + 2 < colon, tokens.isOp(cursor + 1, "."), tokens.isName(cursor + 2) { cursor += 2 }
+        return cursor + 1 == colon ? (arrow + 1, cursor) : nil
+    }
+
     private mutating func define(function index: Int, in enclosing: Int) {
         let tokens = model.tokens
         let statement = model.statements[index]
@@ -104,6 +115,9 @@ struct StructurePass {
         for annotation in annotations {
             model.pendingTypes.append(PendingType(scope: enclosing, name: annotation.name, className: nil, first: annotation.first,
                                                   last: annotation.last, parameterOf: functionIndex, onlyTrackedTypes: true))
+        }
+        if let colon = statement.colon, let returned = Self.returnAnnotation(tokens, name: nameToken, colon: colon) {
+            model.returnAnnotations.append((functionIndex, returned.first, returned.last))
         }
         if isMethod, let className = enclosingFrame?.className {
             scope.className = className
