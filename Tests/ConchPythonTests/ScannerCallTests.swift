@@ -390,6 +390,26 @@ import Testing
         #expect(facts.function("pkg.mod.fetch")?.calls.map(\.callee) == ["pkg.mod.make_session", "requests.Session.get", "pkg.mod.make_list", "make_list().append"])
     }
 
+    @Test func superCallsResolveToTheFirstBase() {
+        let facts = scan("""
+        import threading
+
+        class Base(threading.Thread):
+            def run(self):
+                pass
+
+        class Worker(Base):
+            def __init__(self):
+                super().__init__()
+
+            def run(self):
+                super().run()
+                super()
+        """)
+        #expect(facts.function("pkg.mod.Worker.__init__")?.calls.map(\.callee) == ["super", "pkg.mod.Base.__init__"])
+        #expect(facts.function("pkg.mod.Worker.run")?.calls.map(\.callee) == ["super", "pkg.mod.Base.run", "super"])
+    }
+
     @Test func annotatedParametersTypeTheirReceivers() {
         let facts = scan("""
         import queue

@@ -209,6 +209,10 @@ extension ScanModel {
                 } else {
                     current = Resolved(name: className, isResolved: true)
                 }
+            } else if let className, last >= first + 4, let base = superclass(at: first, className: className) {
+                // `super().run()` in a method: the first base's.
+                current = Resolved(name: base, isResolved: true, isInstance: true)
+                cursor = first + 3
             } else {
                 current = resolve(name: head, scope: scope)
             }
@@ -234,6 +238,14 @@ extension ScanModel {
         }
         guard current.isResolved else { return Resolved(name: shortText(first, last), isResolved: false) }
         return Resolved(name: canonical(current.name), isResolved: true, isInstance: current.isInstance)
+    }
+
+    /// The first base of `className`, resolved, at a bare `super()` starting at token `first`
+    /// and followed by an attribute.
+    private func superclass(at first: Int, className: String) -> String? {
+        guard tokens.isName(first, "super"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == first + 2,
+              tokens.isOp(first + 3, "."), let base = classes[className]?.bases.first, !base.isEmpty else { return nil }
+        return base
     }
 
     /// Gives each class the attribute types its base classes of this file set and it does
