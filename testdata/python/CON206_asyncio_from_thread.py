@@ -14,6 +14,15 @@ def report(loop, queue, done, progress):
     done.set_result("finished")  # expect: CON206
     progress.clear()  # wakes nobody
     asyncio.run_coroutine_threadsafe(queue.put(None), loop)
+    asyncio.ensure_future(queue.put(None), loop=loop)  # expect: CON206
+
+
+def schedule_or_fall_back(coroutine, loop):
+    # Probes for a running loop, and hands the coroutine over when there is none.
+    try:
+        asyncio.ensure_future(coroutine)
+    except RuntimeError:
+        asyncio.run_coroutine_threadsafe(coroutine, loop)
 
 
 async def tick():
@@ -35,6 +44,7 @@ async def main():
     progress = asyncio.Event()
     threading.Thread(target=report, args=(loop, queue, done, progress)).start()
     threading.Thread(target=own_loop).start()
+    threading.Thread(target=schedule_or_fall_back, args=(tick(), loop)).start()
     print(await done)
 
 

@@ -135,10 +135,15 @@ enum MTUnsafeCalls {
                           safeInThreadsCalling: ownLoop)
         let loopMethods = ["call_soon", "call_later", "call_at", "create_task", "stop", "add_reader", "add_writer",
                            "remove_reader", "remove_writer", "create_future"].map { "asyncio.AbstractEventLoop." + $0 }
+        // From a thread with no loop of its own these raise (no running loop), or, handed
+        // `loop=`, schedule on that loop without waking it.
+        var raising = entry
+        raising.raises = "RuntimeError"
+        let functions = ["asyncio.ensure_future", "asyncio.create_task"]
         let objects = ["asyncio.Future.set_result", "asyncio.Future.set_exception", "asyncio.Future.cancel",
                        "asyncio.Queue.put_nowait", "asyncio.Queue.get_nowait", "asyncio.Event.set",
                        "asyncio.Task.cancel"]
-        return Dictionary(uniqueKeysWithValues: (loopMethods + objects).map { ($0, entry) })
+        return Dictionary(uniqueKeysWithValues: (loopMethods + objects).map { ($0, entry) } + functions.map { ($0, raising) })
     }()
 
     /// `os.putenv`, and `os.environ`'s writes, which call it (`os.environ[key] = value` is
