@@ -78,11 +78,12 @@ enum ReimportedObjects {
         return objects
     }
 
-    /// The files of the programs that call `multiprocessing.set_start_method("fork")`: the
-    /// module that calls it and those it imports chose to inherit.
+    /// The files of the programs that call `multiprocessing.set_start_method("fork")` or
+    /// `multiprocessing.get_context("fork")`: the module that calls it and those it imports
+    /// chose to inherit.
     private static func forkingFiles(_ model: ProjectModel) -> Set<String> {
         var callers: Set<Int> = []
-        model.forEachCall(toAnyOf: ["multiprocessing.set_start_method"]) { file, _, call in
+        model.forEachCall(toAnyOf: ["multiprocessing.set_start_method", "multiprocessing.get_context"]) { file, _, call in
             if call.arguments.first.map({ $0.text == "\"fork\"" || $0.text == "'fork'" }) == true { callers.insert(file) }
         }
         guard !callers.isEmpty else { return [] }
