@@ -17,8 +17,9 @@ public struct WorkloadEvidence: Hashable, Sendable {
         /// A loop that runs `passes` times because a start hands that count to `parameter`
         /// (or, with `squareRoot`, a number whose square root it is). With `nested`, the
         /// passes are those of the body of the nest the loop heads (`for i in range(n):
-        /// for j in range(n):` runs its body n² times).
-        case countedLoop(parameter: String, passes: Int, squareRoot: Bool, nested: Bool)
+        /// for j in range(n):` runs its body n² times). With `constructed`, `parameter` is an
+        /// attribute (`self.n`) the start's construction of the object sets.
+        case countedLoop(parameter: String, passes: Int, squareRoot: Bool, nested: Bool, constructed: Bool = false)
         /// A function that calls itself twice or more and combines the results (`FunctionFacts.branchingRecursion`).
         case recursion
         case ioCall(String)

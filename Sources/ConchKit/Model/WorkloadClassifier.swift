@@ -41,8 +41,8 @@ struct WorkloadClassifier {
         }.first { $0.total >= Self.largeCount }
         guard let (loop, own, total) = counted,
               let parameter = loop.passesSetBy.map(function.parameterName) ?? loop.passesSetByAttribute.map({ "self." + $0 }) else { return nil }
-        return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: total,
-                                                   squareRoot: loop.passesAreSquareRoot, nested: total != own),
+        return WorkloadEvidence(kind: .countedLoop(parameter: parameter, passes: total, squareRoot: loop.passesAreSquareRoot,
+                                                   nested: total != own, constructed: loop.passesSetBy == nil),
                                 path: file.path, range: loop.headerRange, function: id, via: [])
     }
 

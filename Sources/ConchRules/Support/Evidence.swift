@@ -26,11 +26,11 @@ extension ProjectModel {
         let where_ = place(evidence.path, evidence.range.start, from: origin)
         let what: String = switch evidence.kind {
         case .hotLoop: "a loop doing arithmetic at \(where_)"
-        case let .countedLoop(parameter, passes, squareRoot, nested):
+        case let .countedLoop(parameter, passes, squareRoot, nested, constructed):
             (nested ? "a loop nest doing arithmetic at \(where_) whose body runs \(Self.count(passes)) times"
                 : "a loop doing arithmetic at \(where_) that runs \(Self.count(passes)) times")
                 + (squareRoot ? ", counting up to the square root of the `\(parameter)` " : " with the `\(parameter)` ")
-                + (countsHandedBy.map { "the callers of `\(displayName($0))` pass" } ?? (parameter.hasPrefix("self.") ? "set here" : "passed here"))
+                + (countsHandedBy.map { "the callers of `\(displayName($0))` pass" } ?? (constructed ? "set here" : "passed here"))
         case .recursion: "recursion at \(where_) that calls itself twice on every call"
         case let .ioCall(callee): "`\(callee)` at \(where_)"
         case let .nativeCall(callee): "`\(callee)` at \(where_)"
@@ -50,7 +50,7 @@ extension ProjectModel {
     func related(_ evidence: WorkloadEvidence) -> Finding.Evidence {
         let message: String = switch evidence.kind {
         case .hotLoop: "CPU-bound loop"
-        case let .countedLoop(parameter, passes, squareRoot, nested):
+        case let .countedLoop(parameter, passes, squareRoot, nested, _):
             "CPU-bound loop\(nested ? " nest" : ""): \(Self.count(passes)) passes\(nested ? " of its body" : ""), "
                 + "set by \(squareRoot ? "the square root of " : "")`\(parameter)`"
         case .recursion: "CPU-bound recursion: each call makes two more"
