@@ -17,14 +17,25 @@ struct UnsynchronizedSharedWrite: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         let contexts = model.executionContexts
         var findings = SharedObjectUpdates.races(model, children: contexts.children).map { sharedObjectFinding($0, model) }
-        guard !contexts.threads.isEmpty else { return findings }
-        let index = model.globalAccessIndex
+        let views = WebRoutes.threadedViews(in: model)
+        guard !contexts.threads.isEmpty || !views.isEmpty else { return findings }
         let locks = LockContext(model, threads: contexts.threads, callbacks: Set(model.eventLoopIndex.callbacks.keys))
-        var ordering = StartOrdering(model: model, entries: contexts.threads)
         var reported: Set<String> = []
+        if !contexts.threads.isEmpty { findings += threadFindings(model, contexts, locks, &reported) }
+        for race in ViewGlobalUpdates.races(model, views: views, locks: locks, skipping: reported) {
+            findings.append(viewFinding(race, model))
+        }
+        return findings
+    }
+
+    private func threadFindings(_ model: ProjectModel, _ contexts: ExecutionContexts, _ locks: LockContext,
+                                _ reported: inout Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        let index = model.globalAccessIndex
+        var ordering = StartOrdering(model: model, entries: contexts.threads)
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where isRacyWrite(access, language: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
+            where access.isRacyWrite(in: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
                 && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards)
                 && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
@@ -43,6 +54,26 @@ struct UnsynchronizedSharedWrite: Rule {
             findings.append(globalObjectFinding(race, model))
         }
         return findings
+    }
+
+    /// `hits += 1` in a Flask view, each request in a server thread.
+    private func viewFinding(_ race: ViewGlobalUpdates.Race, _ model: ProjectModel) -> Finding {
+        let view = race.view
+        let variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
+        let viewName = "the \(view.framework) view `\(model.displayName(view.function.id))`"
+        let subject = race.writer.id == view.function.id ? viewName : "`\(model.displayName(race.writer.id))`, called by \(viewName),"
+        let outcome = race.update.kind == .checkThenAct
+            ? "two requests at once can both find it unset and both set it" : "two requests at once can read the same value and one update is lost"
+        let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: variable, in: race.file, model)
+        var message = "\(subject) \(verb(race.update.kind)) global `\(variable)`\(copied) without a lock; "
+            + ViewGlobalUpdates.serving(view.framework) + ", so " + outcome
+        if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
+        let registered = Finding.Evidence(path: view.file.path, range: view.function.nameRange,
+                                          message: "\(view.framework) view: each request runs it in a server thread")
+        return finding(in: race.file, at: race.update.range, message,
+                       advice: "hold one threading.Lock around every access (`with lock:`); to count or cache across the worker "
+                           + "processes of a production server, each of which has its own globals, keep the value in a database or Redis",
+                       related: copiedEvidence + [registered])
     }
 
     /// `counter.value += 1` in processes that share a `multiprocessing.Value` or a manager's proxy.
@@ -115,20 +146,6 @@ struct UnsynchronizedSharedWrite: Rule {
         guard let copiedAt = write.copiedAt else { return ("", []) }
         return (", read at \(model.place(file.path, copiedAt.start, from: file.path)) into a local,",
                 [Finding.Evidence(path: file.path, range: copiedAt, message: "`\(variable)` read here")])
-    }
-
-    /// Python: an update that reads the old value in one statement (`+=`, `x = x + 1`,
-    /// check-then-act); a lone store or container operation is atomic there.
-    /// C: any plain store, which is a data race.
-    private func isRacyWrite(_ access: GlobalAccess, language: SourceLanguage) -> Bool {
-        guard access.isWrite, access.locksHeld.isEmpty, !access.isAtomic, !access.isPerThread else { return false }
-        if language == .c { return true }
-        switch access.kind {
-        case .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented:
-            return true
-        case .read, .rebind, .mutatingMethod, .subscriptStore, .writeThroughPointer:
-            return false
-        }
     }
 
     /// The most telling other party: a second writer before a reader, since a second

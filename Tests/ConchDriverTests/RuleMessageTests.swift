@@ -67,6 +67,20 @@ import Testing
             && $0.contains("the thread running `save` updates it too, through `account.deposit()` at line 56") })
     }
 
+    @Test func aViewsUpdateNamesTheViewAndHowItsServerRunsRequests() throws {
+        let findings = try Fixtures.lint("python/CON201_flask_views.py").filter { $0.code == "CON201" }
+        let helper = try #require(findings.first { $0.message.hasPrefix("`count_page`") && $0.message.contains(" updates ") })
+        #expect(helper.message.contains("called by the Flask view `index`, updates global `page_views` without a lock"))
+        #expect(helper.message.contains("run each request in a thread of its own"))
+        #expect(helper.related.last?.message == "Flask view: each request runs it in a server thread")
+        let lazy = try #require(findings.first { $0.message.hasPrefix("`load_cache`") })
+        #expect(lazy.message.hasSuffix("two requests at once can both find it unset and both set it"))
+        #expect(lazy.recommendation?.advice.contains("keep the value in a database or Redis") == true)
+        let fastAPI = try #require(try Fixtures.lint("python/CON201_fastapi_routes.py").first { $0.code == "CON201" })
+        #expect(fastAPI.message.hasPrefix("the FastAPI view `sync_route` updates global `requests_seen`"))
+        #expect(fastAPI.message.contains("FastAPI runs a `def` route in its thread pool"))
+    }
+
     @Test func processesRacingOnASharedValueAreToldToHoldItsLock() throws {
         let findings = try Fixtures.lint("python/CON201_shared_value.py").filter { $0.code == "CON201" }
         let value = try #require(findings.first { $0.message.hasPrefix("`count` updates `counter.value`") })

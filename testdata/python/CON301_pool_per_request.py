@@ -30,10 +30,11 @@ def score_once():
 
 @app.post("/score-shared")
 def score_shared():
-    # Made on the first request and kept: later requests reuse its workers.
+    # Made on the first request and kept: later requests reuse its workers (CON201: two
+    # first requests at once, in Flask's server threads, can make two).
     global _shared
     if _shared is None:
-        _shared = ProcessPoolExecutor(4)
+        _shared = ProcessPoolExecutor(4)  # expect: CON201
     return {"score": _shared.submit(score, request.data.decode()).result()}
 
 

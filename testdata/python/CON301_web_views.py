@@ -49,8 +49,9 @@ def newsletter():
 @app.route("/index", methods=["POST"])
 def start_indexer():
     global indexer
-    if indexer is None:  # one worker, started once
-        indexer = threading.Thread(target=rebuild_index, daemon=True)
+    # One worker, started once (CON201: two first requests at once can start two).
+    if indexer is None:
+        indexer = threading.Thread(target=rebuild_index, daemon=True)  # expect: CON201
         indexer.start()
     return "running"
 

@@ -29,6 +29,32 @@ enum WebRoutes {
         return views
     }
 
+    /// A view whose server runs each request in a thread of its own: Flask's (its development
+    /// server and the threaded WSGI servers), a Django view a URL pattern names (`runserver`
+    /// likewise), a FastAPI `def` route (its thread pool). Views defined in tests are left out.
+    struct ThreadedView {
+        var file: FileFacts
+        var function: FunctionFacts
+        var framework: String
+    }
+
+    static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
+        let djangoViews = djangoViews(in: model)
+        var views: [ThreadedView] = []
+        for file in model.files where file.language == .python {
+            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || djangoViews.contains(function.id) {
+                let framework: String? = switch framework(of: function) {
+                case "Flask": "Flask"
+                case "FastAPI" where !function.isAsync: "FastAPI"
+                default: djangoViews.contains(function.id) ? "Django" : nil
+                }
+                guard let framework, !file.isInTest(function: index) else { continue }
+                views.append(ThreadedView(file: file, function: function, framework: framework))
+            }
+        }
+        return views
+    }
+
     /// The web framework whose route decorator `function` carries (`Flask` for
     /// `@app.route(...)` on a `flask.Flask`); nil when it carries none.
     static func framework(of function: FunctionFacts) -> String? {

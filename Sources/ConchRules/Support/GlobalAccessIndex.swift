@@ -64,6 +64,20 @@ extension GlobalAccess {
         if first == second { return true }
         return first.hasPrefix(second + ".") || second.hasPrefix(first + ".")
     }
+
+    /// Python: an update that reads the old value in one statement (`+=`, `x = x + 1`,
+    /// check-then-act); a lone store or container operation is atomic there.
+    /// C: any plain store, which is a data race.
+    func isRacyWrite(in language: SourceLanguage) -> Bool {
+        guard isWrite, locksHeld.isEmpty, !isAtomic, !isPerThread else { return false }
+        if language == .c { return true }
+        switch kind {
+        case .augmented, .readModifyWrite, .checkThenAct, .subscriptAugmented:
+            return true
+        case .read, .rebind, .mutatingMethod, .subscriptStore, .writeThroughPointer:
+            return false
+        }
+    }
 }
 
 extension GlobalAccess.Kind {

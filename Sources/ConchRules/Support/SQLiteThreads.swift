@@ -36,30 +36,17 @@ enum SQLiteThreads {
     static func viewUses(_ model: ProjectModel) -> [ViewUse] {
         let opensOne = model.files.contains { file in file.globals.contains { $0.typeName == "sqlite3.Connection" } }
         guard opensOne else { return [] }
-        let djangoViews = WebRoutes.djangoViews(in: model)
         var found: [ViewUse] = []
         var reported: Set<String> = []
-        for file in model.files where file.language == .python {
-            for view in file.functions {
-                guard let framework = threadedFramework(of: view, djangoViews: djangoViews) else { continue }
-                for id in model.reachable(from: [view.id]).ids {
-                    guard let (home, function) = model.function(id), home.language == .python else { continue }
-                    for call in function.calls where usesTheModulesConnection(call, in: function, of: home)
-                        && reported.insert(home.path + ":" + String(call.range.start)).inserted {
-                        found.append(ViewUse(view: view.id, framework: framework, file: home, function: function, call: call))
-                    }
+        for view in WebRoutes.threadedViews(in: model) {
+            for id in model.reachable(from: [view.function.id]).ids {
+                guard let (home, function) = model.function(id), home.language == .python else { continue }
+                for call in function.calls where usesTheModulesConnection(call, in: function, of: home)
+                    && reported.insert(home.path + ":" + String(call.range.start)).inserted {
+                    found.append(ViewUse(view: view.function.id, framework: view.framework, file: home, function: function, call: call))
                 }
             }
         }
         return found
-    }
-
-    private static func threadedFramework(of view: FunctionFacts, djangoViews: Set<FunctionID>) -> String? {
-        if djangoViews.contains(view.id) { return "Django" }
-        switch WebRoutes.framework(of: view) {
-        case "Flask": return "Flask"
-        case "FastAPI" where !view.isAsync: return "FastAPI"
-        default: return nil
-        }
     }
 }

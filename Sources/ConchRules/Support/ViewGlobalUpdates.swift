@@ -1,0 +1,56 @@
+import ConchKit
+
+/// `hits += 1` in a Flask view, or in what it calls: the server runs each request in a
+/// thread of its own, so two requests at once race on the global as two threads do.
+/// No thread start in the project says so; the framework's view registration does.
+enum ViewGlobalUpdates {
+    struct Race {
+        var view: WebRoutes.ThreadedView
+        var file: FileFacts
+        var writer: FunctionFacts
+        var update: GlobalAccess
+    }
+
+    /// Each unguarded update a threaded view reaches, once, with the first view (in file
+    /// order) that reaches it. `skipping`: updates already reported, by `path:offset`.
+    static func races(_ model: ProjectModel, views: [WebRoutes.ThreadedView], locks: LockContext,
+                      skipping reported: Set<String>) -> [Race] {
+        guard !views.isEmpty else { return [] }
+        let index = model.globalAccessIndex
+        let graph = model.callGraph
+        let everything = graph.reach(from: views.compactMap { graph.number(of: $0.function.id) })
+        // The updates any view reaches, by function number; usually none, so no view's own reach is walked.
+        var pending: [Int: [GlobalAccess]] = [:]
+        for number in everything.numbers {
+            let reference = graph.references[number]
+            let file = model.files[reference.file]
+            guard file.language == .python else { continue }
+            let function = file.functions[reference.function]
+            let updates = function.globalAccesses.filter { access in
+                access.isRacyWrite(in: .python) && access.closureOwner == nil && !index.isSelfProtected(access.variable)
+                    && !reported.contains(file.path + ":" + String(access.range.start))
+                    && !locks.isGuarded(access, in: function, file: file)
+            }
+            if !updates.isEmpty { pending[number] = updates }
+        }
+        var races: [Race] = []
+        for view in views where !pending.isEmpty {
+            guard let number = graph.number(of: view.function.id) else { continue }
+            for reached in graph.reach(from: [number]).numbers {
+                guard let updates = pending.removeValue(forKey: reached) else { continue }
+                let reference = graph.references[reached]
+                let file = model.files[reference.file]
+                races += updates.map { Race(view: view, file: file, writer: file.functions[reference.function], update: $0) }
+            }
+        }
+        return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
+    }
+
+    /// How the framework runs its views, for messages.
+    static func serving(_ framework: String) -> String {
+        switch framework {
+        case "FastAPI": "FastAPI runs a `def` route in its thread pool, each request in a thread"
+        default: "\(framework)'s development server and the threaded WSGI servers (waitress, gunicorn's `gthread` workers) run each request in a thread of its own"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+"""A Flask app that counts its visitors in module globals."""
+import threading
+
+from flask import Flask, g
+
+app = Flask(__name__)
+
+hits = 0
+page_views = {}
+cache = None
+served = 0
+served_lock = threading.Lock()
+last_path = ""
+
+
+def count_page(path):
+    if path not in page_views:
+        page_views[path] = 0  # expect: CON201
+    page_views[path] += 1  # expect: CON201
+
+
+def load_cache():
+    global cache
+    if cache is None:
+        cache = {"greeting": "hello"}  # expect: CON201
+    return cache
+
+
+@app.route("/")
+def index():
+    global hits, served, last_path
+    hits += 1  # expect: CON201
+    count_page("/")
+    with served_lock:
+        served += 1
+    last_path = "/"  # a lone store: atomic
+    return f"{load_cache()['greeting']}, visitor {hits}"
+
+
+@app.route("/local")
+def local_count():
+    visits = 0
+    for _ in range(3):
+        visits += 1
+    g.visits = getattr(g, "visits", 0) + 1
+    return str(visits)
+
+
+if __name__ == "__main__":
+    app.run()
