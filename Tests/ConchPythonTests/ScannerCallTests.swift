@@ -405,9 +405,17 @@ import Testing
             def run(self):
                 super().run()
                 super()
+
+            def join(self, timeout=None):
+                super(Worker, self).join(timeout)
+                super(Base, self).join(timeout)
+                super(Worker, other).join(timeout)
         """)
         #expect(facts.function("pkg.mod.Worker.__init__")?.calls.map(\.callee) == ["super", "pkg.mod.Base.__init__"])
         #expect(facts.function("pkg.mod.Worker.run")?.calls.map(\.callee) == ["super", "pkg.mod.Base.run", "super"])
+        // Python 2's spelling names the method's own class; another class or receiver is not followed.
+        #expect(facts.function("pkg.mod.Worker.join")?.calls.map(\.callee)
+            == ["super", "pkg.mod.Base.join", "super", "super(Base, self).join", "super", "super(Worker, other).join"])
     }
 
     @Test func annotatedParametersTypeTheirReceivers() {

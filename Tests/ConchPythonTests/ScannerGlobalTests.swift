@@ -38,6 +38,14 @@ import Testing
         #expect(byName["items"]?.storage == .plain)
     }
 
+    @Test func sqlalchemysScopedSessionIsOnePerThread() {
+        let facts = scan("""
+        from sqlalchemy.orm import scoped_session, sessionmaker
+        session = scoped_session(sessionmaker())
+        """)
+        #expect(facts.globals.first { $0.name == "session" }?.storage == .threadLocal)
+    }
+
     @Test func localsSharedThroughNonlocalAreWatchedInTheirClosures() {
         let facts = scan("""
         def main():

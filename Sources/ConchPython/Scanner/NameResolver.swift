@@ -209,10 +209,10 @@ extension ScanModel {
                 } else {
                     current = Resolved(name: className, isResolved: true)
                 }
-            } else if let className, last >= first + 4, let base = superclass(at: first, className: className) {
+            } else if let className, last >= first + 4, let (base, dot) = superclass(at: first, className: className, scope: scope) {
                 // `super().run()` in a method: the first base's.
                 current = Resolved(name: base, isResolved: true, isInstance: true)
-                cursor = first + 3
+                cursor = dot
             } else {
                 current = resolve(name: head, scope: scope)
             }
@@ -240,12 +240,19 @@ extension ScanModel {
         return Resolved(name: canonical(current.name), isResolved: true, isInstance: current.isInstance)
     }
 
-    /// The first base of `className`, resolved, at a bare `super()` starting at token `first`
-    /// and followed by an attribute.
-    private func superclass(at first: Int, className: String) -> String? {
-        guard tokens.isName(first, "super"), tokens.isOp(first + 1, "("), tokens.partner[first + 1] == first + 2,
-              tokens.isOp(first + 3, "."), let base = classes[className]?.bases.first, !base.isEmpty else { return nil }
-        return base
+    /// The first base of `className`, resolved, at `super()` starting at token `first`, or at
+    /// Python 2's spelling `super(ClassName, self)` naming the method's own class, followed by
+    /// an attribute; with the token of the dot.
+    private func superclass(at first: Int, className: String, scope: Int) -> (base: String, dot: Int)? {
+        guard tokens.isName(first, "super"), tokens.isOp(first + 1, "("), let base = classes[className]?.bases.first, !base.isEmpty
+        else { return nil }
+        let close = tokens.partner[first + 1]
+        if close == first + 5, tokens.isName(first + 2), className.hasSuffix(tokens.text(first + 2)),
+           className.dropLast(tokens.text(first + 2).count).last ?? "." == ".", tokens.isOp(first + 3, ","),
+           tokens.isName(first + 4), tokens.text(first + 4) == scopes[scope].selfName {
+            return tokens.isOp(first + 6, ".") ? (base, first + 6) : nil
+        }
+        return close == first + 2 && tokens.isOp(first + 3, ".") ? (base, first + 3) : nil
     }
 
     /// Gives each class the attribute types its base classes of this file set and it does

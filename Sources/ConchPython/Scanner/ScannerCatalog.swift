@@ -45,6 +45,7 @@ enum ScannerCatalog {
         "threading.local", "_threading_local.local", "socket.socket", "collections.deque", "collections.defaultdict",
         "_thread.allocate_lock", "thread.allocate_lock", "multiprocessing", "array.array",
         "sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.session.sessionmaker",
+        "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
     ]
 
     /// Every name the `builtins` module binds: functions, types and exceptions.
@@ -89,7 +90,11 @@ enum ScannerCatalog {
     /// Calls that end the process where they stand.
     static let processExits: Set<String> = ["os._exit", "sys.exit", "os.abort", "exit", "quit"]
 
-    static let threadLocalTypes: Set<String> = ["threading.local", "_threading_local.local"]
+    /// Objects each thread sees its own of: SQLAlchemy's `scoped_session` keeps a session per thread.
+    static let threadLocalTypes: Set<String> = [
+        "threading.local", "_threading_local.local", "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
+        "werkzeug.local.Local",
+    ]
 
     /// Request handlers whose `self.request` is the client's stream socket.
     static let streamHandlerClasses: Set<String> = [

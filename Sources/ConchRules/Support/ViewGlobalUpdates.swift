@@ -26,10 +26,13 @@ enum ViewGlobalUpdates {
             let file = model.files[reference.file]
             guard file.language == .python else { continue }
             let function = file.functions[reference.function]
+            // One check-then-act of a variable per function: a lazy set-up writing it five times is one race.
+            var checked: Set<String> = []
             let updates = function.globalAccesses.filter { access in
                 access.isRacyWrite(in: .python) && access.closureOwner == nil && !index.isSelfProtected(access.variable)
                     && !reported.contains(file.path + ":" + String(access.range.start))
                     && !locks.isGuarded(access, in: function, file: file)
+                    && (access.kind != .checkThenAct || checked.insert(access.variable).inserted)
             }
             if !updates.isEmpty { pending[number] = updates }
         }
