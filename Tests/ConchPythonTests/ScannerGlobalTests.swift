@@ -268,6 +268,19 @@ import Testing
         #expect(kinds(facts, "pkg.mod.get") == [.read, .checkThenAct, .read])
     }
 
+    @Test func aWhileConditionTestsWhatEachPassChanges() {
+        let facts = scan("""
+        pending = []
+        done = []
+
+        def drain():
+            while pending:
+                done.append(pending.pop())
+            pending.append(1)
+        """)
+        #expect(kinds(facts, "pkg.mod.drain") == [.read, .mutatingMethod("append"), .checkThenAct, .mutatingMethod("append")])
+    }
+
     @Test func idempotentWritesAfterATestAreNoCheckThenAct() {
         let facts = scan("""
         _works = True
