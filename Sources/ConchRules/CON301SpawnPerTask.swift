@@ -18,7 +18,7 @@ struct SpawnPerTask: Rule {
         let largest = model.settings.integerOption(metadata.code, "max-pool-workers") ?? WorkerCrowds.defaultLargest
         var findings: [Finding] = []
         var servers: Set<ByteRange> = []
-        let djangoViews = WebRoutes.djangoViews(in: model)
+        let registeredViews = WebRoutes.registeredViews(in: model)
         let starts = model.spawnSites + ChildProgramStarts.unwaited(in: model)
         for (file, site) in starts where !site.isBounded && !site.daemonizes(in: file) && isOSSpawn(site) {
             if site.startsPerRequest {
@@ -29,7 +29,7 @@ struct SpawnPerTask: Rule {
                 continue
             }
             guard let loopIndex = site.loop else {
-                if let framework = startsPerRoutedRequest(site, in: file, djangoViews: djangoViews) {
+                if let framework = startsPerRoutedRequest(site, in: file, registeredViews: registeredViews) {
                     findings.append(routeFinding(site, framework: framework, in: file, model: model))
                 } else {
                     findings += helperFindings(site, in: file, model: model)
@@ -49,7 +49,7 @@ struct SpawnPerTask: Rule {
                   !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
-        return findings + poolsPerRequest(model, djangoViews: djangoViews) + oversizedPools(model, largest: largest)
+        return findings + poolsPerRequest(model, registeredViews: registeredViews) + oversizedPools(model, largest: largest)
     }
 
     /// `for i in range(1000): Thread(target=fetch, args=(i,)).start()`: a counted loop, but
@@ -87,14 +87,14 @@ struct SpawnPerTask: Rule {
     /// `with Pool(8) as pool:` in a Flask view: every request starts, and stops, a pool's
     /// worker processes. A pool kept on an object or in a global (`self.pool`, made once
     /// under a test) is left alone.
-    private func poolsPerRequest(_ model: ProjectModel, djangoViews: Set<FunctionID>) -> [Finding] {
+    private func poolsPerRequest(_ model: ProjectModel, registeredViews: [FunctionID: String]) -> [Finding] {
         var findings: [Finding] = []
         model.forEachCall(toAnyOf: ProcessAPIs.startingConstructors.keys) { index, position, lent in
             let file = model.files[index]
             let view = file.functions[position]
             let call = lent.facts
             guard file.language == .python, call.isResolved, let what = ProcessAPIs.startingConstructors[call.callee],
-                  let framework = Self.viewFramework(view, djangoViews: djangoViews),
+                  let framework = Self.viewFramework(view, registeredViews: registeredViews),
                   isLocal(call.boundName, in: view, of: file) else { return }
             findings.append(finding(
                 in: file, at: call.range,
@@ -271,15 +271,15 @@ struct SpawnPerTask: Rule {
     /// `threading.Thread(target=send_email, ...).start()` in a Flask view: the server
     /// calls the view once per request, so the view starts one per request. A start
     /// under a test (`if worker is None:`) may run once, and is left alone.
-    private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts, djangoViews: Set<FunctionID>) -> String? {
+    private func startsPerRoutedRequest(_ site: SpawnSite, in file: FileFacts, registeredViews: [FunctionID: String]) -> String? {
         guard site.kind == .thread || site.kind == .process, site.arms.isEmpty else { return nil }
-        return Self.viewFramework(file.functions[site.function], djangoViews: djangoViews)
+        return Self.viewFramework(file.functions[site.function], registeredViews: registeredViews)
     }
 
     /// The framework whose server calls `view` once per request: a route decorator's, or
-    /// Django's when a URL pattern of the project names it.
-    private static func viewFramework(_ view: FunctionFacts, djangoViews: Set<FunctionID>) -> String? {
-        WebRoutes.framework(of: view) ?? (djangoViews.contains(view.id) ? "Django" : nil)
+    /// the one whose registration call names it (a Django URL pattern, `add_url_rule`).
+    private static func viewFramework(_ view: FunctionFacts, registeredViews: [FunctionID: String]) -> String? {
+        WebRoutes.framework(of: view) ?? registeredViews[view.id]
     }
 
     private static func viewEvidence(_ view: FunctionFacts, in file: FileFacts) -> Finding.Evidence {

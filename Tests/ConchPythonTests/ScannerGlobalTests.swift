@@ -38,12 +38,15 @@ import Testing
         #expect(byName["items"]?.storage == .plain)
     }
 
-    @Test func sqlalchemysScopedSessionIsOnePerThread() {
+    @Test func sessionsAndRequestProxiesAreOnePerThread() {
         let facts = scan("""
         from sqlalchemy.orm import scoped_session, sessionmaker
+        from werkzeug.local import LocalProxy
         session = scoped_session(sessionmaker())
+        web_session = LocalProxy(lambda: None)
         """)
         #expect(facts.globals.first { $0.name == "session" }?.storage == .threadLocal)
+        #expect(facts.globals.first { $0.name == "web_session" }?.storage == .threadLocal)
     }
 
     @Test func localsSharedThroughNonlocalAreWatchedInTheirClosures() {

@@ -2,6 +2,7 @@
 import threading
 
 from flask import Flask, g
+from flask.views import MethodView
 
 app = Flask(__name__)
 
@@ -44,6 +45,29 @@ def local_count():
         visits += 1
     g.visits = getattr(g, "visits", 0) + 1
     return str(visits)
+
+
+uploads = 0
+
+
+def upload():
+    global uploads
+    uploads += 1  # expect: CON201
+    return "stored"
+
+
+app.add_url_rule("/upload", "upload", upload, methods=["POST"])
+
+
+class Downloads(MethodView):
+    count = 0
+
+    def get(self):
+        Downloads.count += 1  # expect: CON201
+        return "file"
+
+
+app.add_url_rule("/download", view_func=Downloads.as_view("download"))
 
 
 if __name__ == "__main__":

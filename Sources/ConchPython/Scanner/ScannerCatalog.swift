@@ -90,10 +90,12 @@ enum ScannerCatalog {
     /// Calls that end the process where they stand.
     static let processExits: Set<String> = ["os._exit", "sys.exit", "os.abort", "exit", "quit"]
 
-    /// Objects each thread sees its own of: SQLAlchemy's `scoped_session` keeps a session per thread.
+    /// Objects each thread sees its own of: SQLAlchemy's `scoped_session` keeps a session per
+    /// thread; werkzeug's `Local` and `LocalProxy` (Flask's `session`, `g`) stand for the
+    /// running request's own.
     static let threadLocalTypes: Set<String> = [
         "threading.local", "_threading_local.local", "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
-        "werkzeug.local.Local",
+        "werkzeug.local.Local", "werkzeug.local.LocalProxy", "werkzeug.local.LocalStack",
     ]
 
     /// Request handlers whose `self.request` is the client's stream socket.

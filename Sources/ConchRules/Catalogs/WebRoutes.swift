@@ -20,11 +20,44 @@ enum WebRoutes {
     /// Django's URL patterns: `path("signup/", views.signup)` makes `signup` a view.
     static let djangoPatterns: Set<String> = ["django.urls.path", "django.urls.re_path", "django.conf.urls.url"]
 
-    /// The functions a Django URL pattern of the project names as its view.
-    static func djangoViews(in model: ProjectModel) -> Set<FunctionID> {
-        var views: Set<FunctionID> = []
-        model.forEachCall(toAnyOf: djangoPatterns) { _, _, call in
-            if case let .name(view)? = call.facts.argument(at: 1)?.shape, model.functionIndex[view] != nil { views.insert(view) }
+    /// Calls that register a view function without a decorator, by framework, with where
+    /// they take it: Flask's `app.add_url_rule("/", "index", index)` (or `view_func=`),
+    /// FastAPI's `app.add_api_route("/", index)` (or `endpoint=`).
+    private static let registrations: [String: (framework: String, keyword: String?, position: Int)] = {
+        var table: [String: (framework: String, keyword: String?, position: Int)] = [:]
+        for pattern in djangoPatterns { table[pattern] = ("Django", "view", 1) }
+        for router in ["flask.Flask.", "flask.app.Flask.", "flask.Blueprint.", "flask.blueprints.Blueprint."] {
+            table[router + "add_url_rule"] = ("Flask", "view_func", 2)
+        }
+        for router in ["fastapi.FastAPI.", "fastapi.APIRouter.", "fastapi.routing.APIRouter."] {
+            table[router + "add_api_route"] = ("FastAPI", "endpoint", 1)
+        }
+        return table
+    }()
+
+    /// The functions the project's URL registrations name as views, with their framework.
+    /// A class-based view (`path("cart/", CartView.as_view())`, Flask's `MethodView`) is
+    /// made per request and runs the method for the request's verb and the hooks that
+    /// calls: every method its class defines counts.
+    static func registeredViews(in model: ProjectModel) -> [FunctionID: String] {
+        var views: [FunctionID: String] = [:]
+        var viewClasses: [String: String] = [:]
+        model.forEachCall(toAnyOf: registrations.keys) { _, _, lent in
+            let call = lent.facts
+            guard let registration = registrations[call.callee],
+                  let argument = registration.keyword.flatMap(call.argument(keyword:)) ?? call.argument(at: registration.position)
+            else { return }
+            switch argument.shape {
+            case let .name(view) where model.functionIndex[view] != nil: views[view] = registration.framework
+            case let .call(maker) where maker.hasSuffix(".as_view"): viewClasses[String(maker.dropLast(8))] = registration.framework
+            default: break
+            }
+        }
+        guard !viewClasses.isEmpty else { return views }
+        for file in model.files where file.language == .python {
+            for method in file.functions {
+                if let owner = method.className, let framework = viewClasses[owner] { views[method.id] = framework }
+            }
         }
         return views
     }
@@ -39,14 +72,15 @@ enum WebRoutes {
     }
 
     static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
-        let djangoViews = djangoViews(in: model)
+        let registered = registeredViews(in: model)
         var views: [ThreadedView] = []
         for file in model.files where file.language == .python {
-            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || djangoViews.contains(function.id) {
-                let framework: String? = switch framework(of: function) {
+            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || registered[function.id] != nil {
+                let framework: String? = switch framework(of: function) ?? registered[function.id] {
                 case "Flask": "Flask"
+                case "Django" where !function.isAsync: "Django"
                 case "FastAPI" where !function.isAsync: "FastAPI"
-                default: djangoViews.contains(function.id) ? "Django" : nil
+                default: nil
                 }
                 guard let framework, !file.isInTest(function: index) else { continue }
                 views.append(ThreadedView(file: file, function: function, framework: framework))
