@@ -10,11 +10,15 @@ enum WebRoutes {
         "bottle.Bottle.", "sanic.Sanic.", "sanic.Blueprint.", "starlette.applications.Starlette.",
     ]
     private static let methods: Set<String> = ["route", "get", "post", "put", "patch", "delete", "api_route", "websocket"]
-    /// Bottle's module-level shortcuts to its default application.
-    private static let functions: Set<String> = ["bottle.route", "bottle.get", "bottle.post", "bottle.put", "bottle.delete"]
+    /// Bottle's module-level shortcuts to its default application; CherryPy's `@cherrypy.expose`
+    /// and Pyramid's `@view_config`, which make a method or function a view.
+    private static let functions: Set<String> = [
+        "bottle.route", "bottle.get", "bottle.post", "bottle.put", "bottle.delete", "cherrypy.expose", "pyramid.view.view_config",
+    ]
 
     private static let frameworkNames = [
         "flask": "Flask", "quart": "Quart", "fastapi": "FastAPI", "bottle": "Bottle", "sanic": "Sanic", "starlette": "Starlette",
+        "cherrypy": "CherryPy", "pyramid": "Pyramid",
     ]
 
     /// Django's URL patterns: `path("signup/", views.signup)` makes `signup` a view.
@@ -64,25 +68,26 @@ enum WebRoutes {
 
     /// A view whose server runs each request in a thread of its own: Flask's (its development
     /// server and the threaded WSGI servers), a Django view a URL pattern names (`runserver`
-    /// likewise), a FastAPI `def` route (its thread pool). Views defined in tests are left out.
+    /// likewise), a FastAPI `def` route (its thread pool), CherryPy's exposed methods (its
+    /// thread pool), Pyramid's views (waitress's threads). Views defined in tests are left out.
     struct ThreadedView {
         var file: FileFacts
         var function: FunctionFacts
         var framework: String
     }
 
+    /// Flask runs an `async def` view to completion in the request's thread; the others run
+    /// one on an event loop, where no other request runs between a read and a write.
+    private static let threadedFrameworks: Set<String> = ["Flask", "Django", "FastAPI", "CherryPy", "Pyramid"]
+
     static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
         let registered = registeredViews(in: model)
         var views: [ThreadedView] = []
         for file in model.files where file.language == .python {
             for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || registered[function.id] != nil {
-                let framework: String? = switch framework(of: function) ?? registered[function.id] {
-                case "Flask": "Flask"
-                case "Django" where !function.isAsync: "Django"
-                case "FastAPI" where !function.isAsync: "FastAPI"
-                default: nil
-                }
-                guard let framework, !file.isInTest(function: index) else { continue }
+                guard let framework = framework(of: function) ?? registered[function.id],
+                      threadedFrameworks.contains(framework), !function.isAsync || framework == "Flask",
+                      !file.isInTest(function: index) else { continue }
                 views.append(ThreadedView(file: file, function: function, framework: framework))
             }
         }
