@@ -17,6 +17,7 @@ struct UnsynchronizedSharedWrite: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         let contexts = model.executionContexts
         var findings = SharedObjectUpdates.races(model, children: contexts.children).map { sharedObjectFinding($0, model) }
+        findings += AwaitSpanningUpdates.races(model).map { awaitFinding($0, model) }
         let views = WebRoutes.threadedViews(in: model)
         guard !contexts.threads.isEmpty || !views.isEmpty else { return findings }
         let locks = LockContext(model, threads: contexts.threads, callbacks: Set(model.eventLoopIndex.callbacks.keys))
@@ -54,6 +55,40 @@ struct UnsynchronizedSharedWrite: Rule {
             findings.append(globalObjectFinding(race, model))
         }
         return findings
+    }
+
+    /// `current = balance`, `await ...`, `balance = current - amount` in tasks that run at once.
+    private func awaitFinding(_ race: AwaitSpanningUpdates.Race, _ model: ProjectModel) -> Finding {
+        let variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
+        let path = race.file.path
+        let entry = model.displayName(race.entry.id)
+        let subject = race.writer.id == race.entry.id ? "coroutine `\(entry)`"
+            : "coroutine `\(model.displayName(race.writer.id))`, awaited in the tasks running `\(entry)`,"
+        let awaited = model.place(path, race.await.start, from: path)
+        let what: String
+        let outcome: String
+        switch race.update.kind {
+        case .checkThenAct:
+            what = "tests global `\(variable)` at \(model.place(path, race.read.start, from: path)) and acts on the test after the `await` at \(awaited)"
+            outcome = "two tasks can both pass the test before either acts"
+        case _ where race.read == race.update.range:
+            what = "updates global `\(variable)` around the `await` at \(awaited), reading it before it waits"
+            outcome = "an update another task makes while this one waits is lost"
+        default:
+            what = "reads global `\(variable)` at \(model.place(path, race.read.start, from: path)) and writes back what it computed after the `await` at \(awaited)"
+            outcome = "an update another task makes while this one waits is lost"
+        }
+        let message = "\(subject) \(what); several tasks run `\(entry)` at once (\(race.entry.how)), and at an `await` the loop runs "
+            + "the others, so " + outcome
+        var related = [Finding.Evidence(path: path, range: race.await, message: "other tasks run while this waits")]
+        if race.read != race.update.range {
+            let read = race.update.kind == .checkThenAct ? "tested" : "read"
+            related.insert(Finding.Evidence(path: path, range: race.read, message: "`\(variable)` \(read) here"), at: 0)
+        }
+        return finding(in: race.file, at: race.update.range, message,
+                       advice: "hold one `asyncio.Lock` around the read, the `await` and the write (`async with lock:`), or read the "
+                           + "value after the `await`: between two `await`s a task runs alone",
+                       related: related + [race.entry.evidence])
     }
 
     /// `hits += 1` in a Flask view, each request in a server thread.

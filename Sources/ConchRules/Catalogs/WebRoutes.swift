@@ -8,6 +8,7 @@ enum WebRoutes {
         "flask.Flask.", "flask.app.Flask.", "flask.Blueprint.", "flask.blueprints.Blueprint.",
         "quart.Quart.", "quart.Blueprint.", "fastapi.FastAPI.", "fastapi.APIRouter.", "fastapi.routing.APIRouter.",
         "bottle.Bottle.", "sanic.Sanic.", "sanic.Blueprint.", "starlette.applications.Starlette.",
+        "aiohttp.web.RouteTableDef.",
     ]
     private static let methods: Set<String> = ["route", "get", "post", "put", "patch", "delete", "api_route", "websocket"]
     /// Bottle's module-level shortcuts to its default application; CherryPy's `@cherrypy.expose`
@@ -18,7 +19,7 @@ enum WebRoutes {
 
     private static let frameworkNames = [
         "flask": "Flask", "quart": "Quart", "fastapi": "FastAPI", "bottle": "Bottle", "sanic": "Sanic", "starlette": "Starlette",
-        "cherrypy": "CherryPy", "pyramid": "Pyramid",
+        "cherrypy": "CherryPy", "pyramid": "Pyramid", "aiohttp": "aiohttp",
     ]
 
     /// Django's URL patterns: `path("signup/", views.signup)` makes `signup` a view.

@@ -1,0 +1,93 @@
+import ConchKit
+
+/// Coroutines the program runs in several tasks at once: started as tasks in a loop or
+/// from several places, gathered several at a time, or run once per connection or request
+/// by a server. Between two `await`s a task runs alone; across one, the others run.
+enum ConcurrentTasks {
+    struct Entry {
+        var id: FunctionID
+        /// `gathered at line 14`, `one task per request to this aiohttp view`.
+        var how: String
+        var evidence: Finding.Evidence
+    }
+
+    /// Servers that run the coroutine they are handed once per connection or request, by
+    /// the position of that argument.
+    private static let servers: [String: Int] = [
+        "asyncio.start_server": 0, "asyncio.start_unix_server": 0,
+        "websockets.serve": 0, "websockets.server.serve": 0, "websockets.asyncio.server.serve": 0,
+        "aiohttp.web.get": 1, "aiohttp.web.post": 1, "aiohttp.web.put": 1, "aiohttp.web.patch": 1, "aiohttp.web.delete": 1,
+        "aiohttp.web.route": 2,
+        "aiohttp.web.UrlDispatcher.add_get": 1, "aiohttp.web.UrlDispatcher.add_post": 1, "aiohttp.web.UrlDispatcher.add_put": 1,
+        "aiohttp.web.UrlDispatcher.add_patch": 1, "aiohttp.web.UrlDispatcher.add_delete": 1, "aiohttp.web.UrlDispatcher.add_route": 2,
+    ]
+
+    /// Calls that run the coroutines of their arguments side by side.
+    private static let gatherers: Set<String> = ["asyncio.gather", "asyncio.wait", "asyncio.as_completed"]
+
+    static func entries(_ model: ProjectModel) -> [Entry] {
+        var found: [FunctionID: Entry] = [:]
+        func add(_ id: FunctionID, _ how: String, _ evidence: Finding.Evidence) {
+            guard model.function(id)?.function.isAsync ?? false, found[id] == nil else { return }
+            found[id] = Entry(id: id, how: how, evidence: evidence)
+        }
+        startedTasks(model, add)
+        gathered(model, add)
+        served(model, add)
+        return found.keys.sorted().compactMap { found[$0] }
+    }
+
+    /// `asyncio.create_task(worker(n))` in a loop, or from two places.
+    private static func startedTasks(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+        var starts: [FunctionID: [ExecutionContexts.Start]] = [:]
+        for (file, site) in model.spawnSites where site.kind == .coroutine {
+            if let id = site.entryID { starts[id, default: []].append(ExecutionContexts.Start(file: file, site: site)) }
+        }
+        for (id, list) in starts {
+            guard let first = list.first, list.count > 1 || first.startsSeveralAtOnce else { continue }
+            let place = model.place(first.file.path, first.site.range.start, from: model.function(id)?.file.path ?? first.file.path)
+            add(id, list.count > 1 ? "started as a task at \(place) and elsewhere" : "started as tasks in a loop at \(place)",
+                Finding.Evidence(path: first.file.path, range: first.site.range, message: "tasks started here"))
+        }
+    }
+
+    /// `asyncio.gather(*(withdraw(10) for _ in range(5)))`, or two calls of one coroutine in one gather.
+    private static func gathered(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+        model.forEachCall(toAnyOf: gatherers) { fileIndex, functionIndex, lent in
+            let file = model.files[fileIndex]
+            let function = file.functions[functionIndex]
+            let gather = lent.facts
+            var counts: [FunctionID: Int] = [:]
+            for call in function.calls where call.range != gather.range && gather.range.contains(call.range.start) {
+                guard let id = model.resolve(call.callee, from: file) else { continue }
+                let inLoop = call.loop.map { gather.range.contains(function.loops[$0].range.start) } ?? false
+                counts[id, default: 0] += inLoop ? 2 : 1
+            }
+            for (id, count) in counts where count > 1 {
+                let place = model.place(file.path, gather.range.start, from: model.function(id)?.file.path ?? file.path)
+                add(id, "gathered at \(place)", Finding.Evidence(path: file.path, range: gather.range, message: "run side by side here"))
+            }
+        }
+    }
+
+    /// `asyncio.start_server(handle, ...)`, `web.get("/", handle)`, and async routes and views.
+    private static func served(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+        model.forEachCall(toAnyOf: servers.keys) { fileIndex, _, lent in
+            let file = model.files[fileIndex]
+            let call = lent.facts
+            guard let position = servers[call.callee], case let .name(handler)? = call.argument(at: position)?.shape,
+                  let id = model.resolve(handler, from: file) else { return }
+            let place = model.place(file.path, call.range.start, from: model.function(id)?.file.path ?? file.path)
+            add(id, "one task per connection or request, by the server at \(place)",
+                Finding.Evidence(path: file.path, range: call.range, message: "served here, a task per connection or request"))
+        }
+        let registered = WebRoutes.registeredViews(in: model)
+        for file in model.files where file.language == .python {
+            for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
+                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id] else { continue }
+                add(function.id, "one task per request to this \(framework) view",
+                    Finding.Evidence(path: file.path, range: function.nameRange, message: "\(framework) view: a task per request"))
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+"""Coroutines that several tasks run at once, updating module state across an await."""
+import asyncio
+
+from aiohttp import web
+
+balance = 100
+cache = {}
+total = 0
+served = 0
+visits = 0
+lock = asyncio.Lock()
+audit = []
+
+
+async def fetch_amount(n):
+    await asyncio.sleep(0.01)
+    return n
+
+
+async def withdraw(amount):
+    global balance
+    current = balance
+    await asyncio.sleep(0.1)
+    balance = current - amount  # expect: CON201
+
+
+async def lookup(key):
+    if key not in cache:
+        value = await fetch_amount(len(key))
+        cache[key] = value  # expect: CON201
+    return cache[key]
+
+
+async def add_up(n):
+    global total
+    total += await fetch_amount(n)  # expect: CON201
+
+
+async def withdraw_locked(amount):
+    global balance
+    async with lock:
+        current = balance
+        await asyncio.sleep(0.1)
+        balance = current - amount
+
+
+async def withdraw_rereading(amount):
+    global balance
+    await asyncio.sleep(0.1)
+    balance = balance - amount
+
+
+async def lookup_checked_again(key):
+    if key not in cache:
+        value = await fetch_amount(len(key))
+        if key not in cache:
+            cache[key] = value
+    return cache[key]
+
+
+async def deposit_or_log(amount):
+    global balance
+    current = balance
+    if amount < 0:
+        await asyncio.sleep(0)
+        return
+    balance = current + amount
+
+
+async def handle(request):
+    global served
+    count = served
+    await asyncio.sleep(0)
+    served = count + 1  # expect: CON201
+    return web.Response(text=str(served))
+
+
+routes = web.RouteTableDef()
+pages = 0
+
+
+@routes.get("/pages")
+async def count_page(request):
+    global pages
+    seen = pages
+    await asyncio.sleep(0)
+    pages = seen + 1  # expect: CON201
+    return web.Response(text=str(pages))
+
+
+async def on_connection(reader, writer):
+    global visits
+    seen = visits
+    writer.write(await reader.readline())
+    visits = seen + 1  # expect: CON201
+    writer.close()
+
+
+async def run_once():
+    global balance
+    current = balance
+    await asyncio.sleep(0)
+    balance = current + 1
+
+
+async def main():
+    await asyncio.gather(*(withdraw(10) for _ in range(5)))
+    await asyncio.gather(lookup("a"), lookup("a"))
+    await asyncio.gather(add_up(1), add_up(2))
+    await asyncio.gather(withdraw_locked(1), withdraw_locked(2))
+    await asyncio.gather(withdraw_rereading(1), withdraw_rereading(2))
+    await asyncio.gather(lookup_checked_again("b"), lookup_checked_again("b"))
+    for amount in (1, -1, 2):
+        asyncio.create_task(deposit_or_log(amount))
+    await asyncio.create_task(run_once())
+    await asyncio.start_server(on_connection, "localhost", 8888)
+    app = web.Application()
+    app.add_routes([web.get("/", handle)])
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
