@@ -59,30 +59,32 @@ struct UnsynchronizedSharedWrite: Rule {
 
     /// `current = balance`, `await ...`, `balance = current - amount` in tasks that run at once.
     private func awaitFinding(_ race: AwaitSpanningUpdates.Race, _ model: ProjectModel) -> Finding {
-        let variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
+        let variable = race.object == nil ? GlobalAccessIndex.shortName(of: race.update, in: .python) : race.update.variable
+        let named = race.object == nil ? "global `\(variable)`" : "`\(variable)`"
         let path = race.file.path
         let entry = model.displayName(race.entry.id)
+        let sharing = race.object.map { " on one object, `\($0)`" } ?? ""
         let subject = race.writer.id == race.entry.id ? "coroutine `\(entry)`"
             : "coroutine `\(model.displayName(race.writer.id))`, awaited in the tasks running `\(entry)`,"
         let awaited = model.place(path, race.await.start, from: path)
         let what: String
         let outcome: String
         switch race.update.kind {
-        case .checkThenAct:
-            what = "tests global `\(variable)` at \(model.place(path, race.read.start, from: path)) and acts on the test after the `await` at \(awaited)"
+        case _ where race.actsOnATest:
+            what = "tests \(named) at \(model.place(path, race.read.start, from: path)) and acts on the test after the `await` at \(awaited)"
             outcome = "two tasks can both pass the test before either acts"
         case _ where race.read == race.update.range:
-            what = "updates global `\(variable)` around the `await` at \(awaited), reading it before it waits"
+            what = "updates \(named) around the `await` at \(awaited), reading it before it waits"
             outcome = "an update another task makes while this one waits is lost"
         default:
-            what = "reads global `\(variable)` at \(model.place(path, race.read.start, from: path)) and writes back what it computed after the `await` at \(awaited)"
+            what = "reads \(named) at \(model.place(path, race.read.start, from: path)) and writes back what it computed after the `await` at \(awaited)"
             outcome = "an update another task makes while this one waits is lost"
         }
-        let message = "\(subject) \(what); several tasks run `\(entry)` at once (\(race.entry.how)), and at an `await` the loop runs "
+        let message = "\(subject) \(what); several tasks run `\(entry)` at once\(sharing) (\(race.entry.how)), and at an `await` the loop runs "
             + "the others, so " + outcome
         var related = [Finding.Evidence(path: path, range: race.await, message: "other tasks run while this waits")]
         if race.read != race.update.range {
-            let read = race.update.kind == .checkThenAct ? "tested" : "read"
+            let read = race.actsOnATest ? "tested" : "read"
             related.insert(Finding.Evidence(path: path, range: race.read, message: "`\(variable)` \(read) here"), at: 0)
         }
         return finding(in: race.file, at: race.update.range, message,

@@ -113,6 +113,25 @@ import Testing
         #expect(facts.function("pkg.mod.plain").map(facts.attributeUpdates)?.isEmpty == true)
     }
 
+    @Test func aCoroutinesAttributeUpdateKnowsWhereItsHeaderTestedIt() {
+        let source = """
+        class Account:
+            async def withdraw(self, amount):
+                if self.balance >= amount and self.ready():
+                    await pause()
+                    self.balance -= amount
+                    self.ready_count += 1
+
+            def sync_withdraw(self, amount):
+                if self.balance >= amount:
+                    self.balance -= amount
+        """
+        let facts = scan(source)
+        let test = source.utf8.count - source.split(separator: "self.balance >=", maxSplits: 1)[1].utf8.count - "self.balance >=".utf8.count
+        #expect(facts.attributeUpdates.map(\.access.variable) == ["self.balance", "self.ready_count", "self.balance"])
+        #expect(facts.attributeUpdates.map(\.testedAt) == [ByteRange(test, test + "self.balance".utf8.count), nil, nil])
+    }
+
     @Test func runMethodsRecordPlainStoresOfTheirOwnAttributes() {
         let facts = scan("""
         class Worker:

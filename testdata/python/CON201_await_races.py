@@ -103,7 +103,40 @@ async def run_once():
     balance = current + 1
 
 
+class Account:
+    def __init__(self, balance):
+        self.balance = balance
+        self.withdrawals = 0
+
+    async def withdraw(self, amount):
+        if self.balance >= amount:
+            await asyncio.sleep(0.1)
+            self.balance -= amount  # expect: CON201
+            self._count()
+
+    def _count(self):
+        self.withdrawals += 1
+
+    async def deposit(self, amount):
+        current = self.balance
+        await asyncio.sleep(0)
+        self.balance = current + amount  # expect: CON201
+
+    async def settle(self):
+        # Each task has an account of its own.
+        if self.balance < 0:
+            await asyncio.sleep(0)
+            self.balance = 0
+
+
+shared_account = Account(100)
+
+
 async def main():
+    await asyncio.gather(shared_account.withdraw(80), shared_account.withdraw(80))
+    for amount in (1, 2, 3):
+        asyncio.create_task(shared_account.deposit(amount))
+    await asyncio.gather(*(Account(n).settle() for n in range(3)))
     await asyncio.gather(*(withdraw(10) for _ in range(5)))
     await asyncio.gather(lookup("a"), lookup("a"))
     await asyncio.gather(add_up(1), add_up(2))

@@ -285,6 +285,9 @@ public struct AttributeUpdate: Hashable, Sendable {
     /// stats.count += 1`): where a caller passes it (after `self` for a method). Nil for
     /// a method's own object, `self`.
     public var parameter: Int?
+    /// In a coroutine: where the `if`/`elif`/`while` header around the update tests the same
+    /// attribute of `self` (`if self.balance >= amount:` ... `self.balance -= amount`).
+    public var testedAt: ByteRange?
 
     public init(function: Int, access: GlobalAccess, parameter: Int? = nil) {
         self.function = function

@@ -11,6 +11,8 @@ struct ExpressionPass {
         var locks: [String] = []
         var acquired: [String] = []
         var checked: Set<String> = []
+        /// In a coroutine, the attributes of `self` an `if`/`elif`/`while` header tests, with where.
+        var testedAttributes: [String: ByteRange] = [:]
     }
 
     let model: ScanModel
@@ -116,7 +118,11 @@ struct ExpressionPass {
         if let assignment {
             bindTypes(assignment, calls: calls, function: function)
             HandedCollections.bind(model, assignment: assignment, function: function)
-            SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held)
+            var tested: [String: ByteRange] = [:]
+            for frame in frames where frame.function == function && !frame.testedAttributes.isEmpty {
+                tested.merge(frame.testedAttributes) { _, inner in inner }
+            }
+            SelfAttributeUpdates.record(model, statement: index, assignment: assignment, locks: held, tested: tested)
             if assignment.augmentedOperator == nil {
                 StoreCalls.record(model, assignment: assignment, statement: index, contexts: contexts, locks: held)
             }
@@ -179,6 +185,10 @@ struct ExpressionPass {
         if statement.header == .while, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
         }
+        if statement.header == .if || statement.header == .elif || statement.header == .while, let colon = statement.colon,
+           model.facts.functions[function].isAsync {
+            frame.testedAttributes = selfAttributesTested(first: statement.keyword + 1, end: colon, function: function)
+        }
         if statement.header == .if || statement.header == .elif, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
             if let acquired = acquireCondition(first: statement.keyword + 1, end: colon, calls: calls) {
@@ -198,6 +208,18 @@ struct ExpressionPass {
             }
         }
         frames.append(frame)
+    }
+
+    /// `self.balance` in `if self.balance >= amount:`, by attribute; not `self.ready()`, a call.
+    private func selfAttributesTested(first: Int, end: Int, function: Int) -> [String: ByteRange] {
+        let tokens = model.tokens
+        guard let selfName = model.scopes[function].selfName else { return [:] }
+        var tested: [String: ByteRange] = [:]
+        for token in first..<end where tokens.isName(token) && !tokens.isOp(token - 1, ".") && tokens.isOp(token + 1, ".")
+            && tokens.isName(token + 2) && !tokens.isOp(token + 3, "(") && !tokens.isOp(token + 3, ".") && tokens.text(token) == selfName {
+            tested[tokens.text(token + 2)] = tokens.range(token, token + 2)
+        }
+        return tested
     }
 
     /// `lock.acquire(...)`, `not lock.acquire(...)` or `await lock.acquire()` as a whole

@@ -8,7 +8,8 @@ import ConchKit
 /// (`self.result = total`) too, and stores into the items of a parameter
 /// (`results[i] = value`): lost to the starter when they run in another process.
 enum SelfAttributeUpdates {
-    static func record(_ model: ScanModel, statement index: Int, assignment: Assignment, locks: [String]) {
+    static func record(_ model: ScanModel, statement index: Int, assignment: Assignment, locks: [String],
+                       tested: [String: ByteRange]) {
         let function = model.statementFunction[index]
         guard function != 0 else { return }
         let selfName = model.scopes[function].selfName
@@ -48,7 +49,9 @@ enum SelfAttributeUpdates {
                                       range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
             update.locksHeld = locks
             update.copiedAt = copiedAt
-            model.facts.attributeUpdates.append(AttributeUpdate(function: function, access: update, parameter: parameter))
+            var recorded = AttributeUpdate(function: function, access: update, parameter: parameter)
+            if parameter == nil, !isSubscript { recorded.testedAt = tested[tokens.text(attribute)] }
+            model.facts.attributeUpdates.append(recorded)
         }
     }
 

@@ -13,49 +13,75 @@ enum AwaitSpanningUpdates {
         /// Where the value written was read (or tested), and the `await` in between.
         var read: ByteRange
         var await: ByteRange
+        /// For an attribute of `self`, the one object the tasks share, as the start names it.
+        var object: String?
+
+        /// The write acts on a test (`if self.balance >= amount:`), not on a value it read.
+        var actsOnATest: Bool { update.kind == .checkThenAct || (read != update.range && read != update.copiedAt) }
+    }
+
+    private struct Span {
+        var update: GlobalAccess
+        var read: ByteRange
+        var await: ByteRange
     }
 
     static func races(_ model: ProjectModel) -> [Race] {
         let graph = model.callGraph
-        var spans: [Int: [(update: GlobalAccess, read: ByteRange, await: ByteRange)]] = [:]
+        var globals: [Int: [Span]] = [:]
+        var attributes: [Int: [Span]] = [:]
         for (fileIndex, file) in model.files.enumerated() where file.language == .python {
-            for (index, function) in file.functions.enumerated() where function.isAsync && !function.awaits.isEmpty
-                && !function.globalAccesses.isEmpty {
-                let found = spanning(in: function)
-                if !found.isEmpty, let number = model.number(file: fileIndex, function: index) { spans[number] = found }
+            var updatesByFunction: [Int: [AttributeUpdate]] = [:]
+            for update in file.attributeUpdates where update.parameter == nil { updatesByFunction[update.function, default: []].append(update) }
+            for (index, function) in file.functions.enumerated() where function.isAsync && !function.awaits.isEmpty {
+                guard let number = model.number(file: fileIndex, function: index) else { continue }
+                // A global's test is the last read before a check-then-act (the scanner marks one kind);
+                // an attribute's, the header the front end saw test it.
+                let tests = { (position: Int, update: GlobalAccess) -> ByteRange? in
+                    guard update.kind == .checkThenAct else { return nil }
+                    return function.globalAccesses[..<position].last { $0.variable == update.variable && $0.kind == .read }?.range
+                }
+                let globalSpans = spanning(function.globalAccesses.enumerated().map { ($0.element, tests($0.offset, $0.element)) }, in: function)
+                if !globalSpans.isEmpty { globals[number] = globalSpans }
+                let attributeSpans = spanning((updatesByFunction[index] ?? []).map { ($0.access, $0.testedAt) }, in: function)
+                if !attributeSpans.isEmpty { attributes[number] = attributeSpans }
             }
         }
-        guard !spans.isEmpty else { return [] }
+        guard !globals.isEmpty || !attributes.isEmpty else { return [] }
         var races: [Race] = []
-        for entry in ConcurrentTasks.entries(model) where !spans.isEmpty {
+        for entry in ConcurrentTasks.entries(model) where !globals.isEmpty || !attributes.isEmpty {
             guard let start = graph.number(of: entry.id) else { continue }
+            let owner = entry.object == nil ? nil : model.function(entry.id)?.function.className
             for reached in graph.reach(from: [start]).numbers {
-                guard let found = spans.removeValue(forKey: reached) else { continue }
                 let reference = graph.references[reached]
                 let file = model.files[reference.file]
                 let writer = file.functions[reference.function]
-                races += found.map { Race(entry: entry, file: file, writer: writer, update: $0.update, read: $0.read, await: $0.await) }
+                func add(_ spans: [Span], object: String?) {
+                    races += spans.map { Race(entry: entry, file: file, writer: writer, update: $0.update, read: $0.read, await: $0.await, object: object) }
+                }
+                if let spans = globals.removeValue(forKey: reached) { add(spans, object: nil) }
+                // `self` is the tasks' one object only in the methods of its class the entry reaches.
+                if let owner, writer.className == owner, let spans = attributes.removeValue(forKey: reached) { add(spans, object: entry.object) }
             }
         }
         return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
     }
 
-    /// The updates of `function` whose value was read before an `await` and is written
-    /// after it, outside any lock: a copy written back (`balance = current - amount`), a
-    /// test acted on (`if key not in cache:` ... `cache[key] = value`, tested last before the
-    /// write), or `total += await fetch()`, which reads `total` before it awaits.
-    private static func spanning(in function: FunctionFacts) -> [(update: GlobalAccess, read: ByteRange, await: ByteRange)] {
-        var found: [(update: GlobalAccess, read: ByteRange, await: ByteRange)] = []
+    /// The updates whose value was read before an `await` and is written after it, outside
+    /// any lock: a copy written back (`balance = current - amount`), a test acted on (`if key
+    /// not in cache:` ... `cache[key] = value`, `tested` giving where it was tested last before
+    /// the write), or `total += await fetch()`, which reads `total` before it awaits.
+    private static func spanning(_ updates: [(update: GlobalAccess, tested: ByteRange?)], in function: FunctionFacts) -> [Span] {
+        var found: [Span] = []
         var checked: Set<String> = []
-        for (position, update) in function.globalAccesses.enumerated()
-        where update.locksHeld.isEmpty && update.closureOwner == nil && !update.isPerThread {
-            let read: ByteRange?
+        for (update, tested) in updates where update.isWrite && update.locksHeld.isEmpty && update.closureOwner == nil && !update.isPerThread {
+            var read: ByteRange?
             switch update.kind {
-            case .augmented, .subscriptAugmented, .readModifyWrite:
-                read = update.copiedAt ?? (update.kind == .readModifyWrite ? nil : update.range)
             case .checkThenAct:
                 guard checked.insert(update.variable).inserted else { continue }
-                read = function.globalAccesses[..<position].last { $0.variable == update.variable && $0.kind == .read }?.range
+                read = tested
+            case .augmented, .subscriptAugmented, .readModifyWrite:
+                read = update.copiedAt ?? tested ?? (update.kind == .readModifyWrite ? nil : update.range)
             default:
                 read = nil
             }
@@ -66,7 +92,7 @@ enum AwaitSpanningUpdates {
             }) else { continue }
             // `x += await f()` reads first only when the await is in the update itself; a copy
             // read before must be read before the await, and a test wholly before it.
-            if read == update.range || read.end <= between.start { found.append((update, read, between)) }
+            if read == update.range || read.end <= between.start { found.append(Span(update: update, read: read, await: between)) }
         }
         return found
     }

@@ -9,6 +9,9 @@ enum ConcurrentTasks {
         /// `gathered at line 14`, `one task per request to this aiohttp view`.
         var how: String
         var evidence: Finding.Evidence
+        /// For a method, the one object every task runs it on, as written (`account`, `self`);
+        /// nil when each task may have its own (`gather(*(a.withdraw(1) for a in accounts))`).
+        var object: String?
     }
 
     /// Servers that run the coroutine they are handed once per connection or request, by
@@ -27,9 +30,9 @@ enum ConcurrentTasks {
 
     static func entries(_ model: ProjectModel) -> [Entry] {
         var found: [FunctionID: Entry] = [:]
-        func add(_ id: FunctionID, _ how: String, _ evidence: Finding.Evidence) {
-            guard model.function(id)?.function.isAsync ?? false, found[id] == nil else { return }
-            found[id] = Entry(id: id, how: how, evidence: evidence)
+        func add(_ id: FunctionID, _ how: String, _ evidence: Finding.Evidence, _ object: String?) {
+            guard model.function(id)?.function.isAsync ?? false, found[id]?.object == nil, found[id] == nil || object != nil else { return }
+            found[id] = Entry(id: id, how: how, evidence: evidence, object: object)
         }
         startedTasks(model, add)
         gathered(model, add)
@@ -38,7 +41,7 @@ enum ConcurrentTasks {
     }
 
     /// `asyncio.create_task(worker(n))` in a loop, or from two places.
-    private static func startedTasks(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+    private static func startedTasks(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
         var starts: [FunctionID: [ExecutionContexts.Start]] = [:]
         for (file, site) in model.spawnSites where site.kind == .coroutine {
             if let id = site.entryID { starts[id, default: []].append(ExecutionContexts.Start(file: file, site: site)) }
@@ -46,48 +49,71 @@ enum ConcurrentTasks {
         for (id, list) in starts {
             guard let first = list.first, list.count > 1 || first.startsSeveralAtOnce else { continue }
             let place = model.place(first.file.path, first.site.range.start, from: model.function(id)?.file.path ?? first.file.path)
+            // `asyncio.create_task(account.withdraw(10))`: the object, when every start names the same one.
+            let objects = Set(list.map { start -> String? in
+                let function = start.file.functions[start.site.function]
+                guard let call = start.site.creatingCall(in: function), let task = call.argument(at: 0),
+                      case .call = task.shape, let object = receiver(ofCallText: task.text) else { return nil }
+                return TaskArguments.isOneObject(object, in: function, of: start.file, outside: start.site.loop.map { function.loops[$0].range })
+                    ? object : nil
+            })
             add(id, list.count > 1 ? "started as a task at \(place) and elsewhere" : "started as tasks in a loop at \(place)",
-                Finding.Evidence(path: first.file.path, range: first.site.range, message: "tasks started here"))
+                Finding.Evidence(path: first.file.path, range: first.site.range, message: "tasks started here"),
+                objects.count == 1 ? objects.first ?? nil : nil)
         }
     }
 
     /// `asyncio.gather(*(withdraw(10) for _ in range(5)))`, or two calls of one coroutine in one gather.
-    private static func gathered(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+    private static func gathered(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
         model.forEachCall(toAnyOf: gatherers) { fileIndex, functionIndex, lent in
             let file = model.files[fileIndex]
             let function = file.functions[functionIndex]
             let gather = lent.facts
-            var counts: [FunctionID: Int] = [:]
+            // Per coroutine and object (`account.withdraw`), how many run side by side.
+            var counts: [FunctionID: [String: Int]] = [:]
             for call in function.calls where call.range != gather.range && gather.range.contains(call.range.start) {
                 guard let id = model.resolve(call.callee, from: file) else { continue }
-                let inLoop = call.loop.map { gather.range.contains(function.loops[$0].range.start) } ?? false
-                counts[id, default: 0] += inLoop ? 2 : 1
+                let loop = call.loop.map { function.loops[$0].range }.flatMap { gather.range.contains($0.start) ? $0 : nil }
+                var object = receiver(ofCallText: call.calleeText + "(") ?? ""
+                if !object.isEmpty, !TaskArguments.isOneObject(object, in: function, of: file, outside: loop) { object = "?" + object }
+                counts[id, default: [:]][object, default: 0] += loop == nil ? 1 : 2
             }
-            for (id, count) in counts where count > 1 {
+            for (id, objects) in counts where objects.values.reduce(0, +) > 1 {
                 let place = model.place(file.path, gather.range.start, from: model.function(id)?.file.path ?? file.path)
-                add(id, "gathered at \(place)", Finding.Evidence(path: file.path, range: gather.range, message: "run side by side here"))
+                let shared = objects.first { !$0.key.isEmpty && !$0.key.hasPrefix("?") && $0.value > 1 }?.key
+                add(id, "gathered at \(place)", Finding.Evidence(path: file.path, range: gather.range, message: "run side by side here"), shared)
             }
         }
     }
 
     /// `asyncio.start_server(handle, ...)`, `web.get("/", handle)`, and async routes and views.
-    private static func served(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence) -> Void) {
+    private static func served(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
         model.forEachCall(toAnyOf: servers.keys) { fileIndex, _, lent in
             let file = model.files[fileIndex]
             let call = lent.facts
-            guard let position = servers[call.callee], case let .name(handler)? = call.argument(at: position)?.shape,
+            guard let position = servers[call.callee], let argument = call.argument(at: position), case let .name(handler) = argument.shape,
                   let id = model.resolve(handler, from: file) else { return }
             let place = model.place(file.path, call.range.start, from: model.function(id)?.file.path ?? file.path)
+            // `web.get("/", handler.handle)`: the server keeps one bound method, so one object.
             add(id, "one task per connection or request, by the server at \(place)",
-                Finding.Evidence(path: file.path, range: call.range, message: "served here, a task per connection or request"))
+                Finding.Evidence(path: file.path, range: call.range, message: "served here, a task per connection or request"),
+                receiver(ofCallText: argument.text + "("))
         }
         let registered = WebRoutes.registeredViews(in: model)
         for file in model.files where file.language == .python {
             for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
                 guard let framework = WebRoutes.framework(of: function) ?? registered[function.id] else { continue }
                 add(function.id, "one task per request to this \(framework) view",
-                    Finding.Evidence(path: file.path, range: function.nameRange, message: "\(framework) view: a task per request"))
+                    Finding.Evidence(path: file.path, range: function.nameRange, message: "\(framework) view: a task per request"), nil)
             }
         }
+    }
+
+    /// `account` for `account.withdraw(10)`: the object a method call is made on, when it is
+    /// a plain name or chain of attributes; nil for a plain function's call.
+    private static func receiver(ofCallText text: String) -> String? {
+        guard let open = text.firstIndex(of: "("), let dot = text[..<open].lastIndex(of: ".") else { return nil }
+        let object = String(text[..<dot])
+        return TaskArguments.isPlainChain(object) && !object.isEmpty ? object : nil
     }
 }

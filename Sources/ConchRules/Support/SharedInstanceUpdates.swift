@@ -76,7 +76,8 @@ enum SharedInstanceUpdates {
             guard start.site.function < start.file.functions.count else { continue }
             let function = start.file.functions[start.site.function]
             guard let call = start.site.creatingCall(in: function), let receiver = receiverAt(call),
-                  isOneObject(receiver, at: start, in: function) else { continue }
+                  TaskArguments.isOneObject(receiver, in: function, of: start.file,
+                                            outside: start.site.loop.map { function.loops[$0].range }) else { continue }
             let key = start.file.path + "\u{0}" + String(start.site.function) + "\u{0}" + receiver
             groups[key, default: (receiver, [])].starts.append(start)
         }
@@ -84,13 +85,14 @@ enum SharedInstanceUpdates {
             .first { $0.starts.count > 1 || $0.starts.contains(where: \.startsSeveralAtOnce) }
             .map { ($0.receiver, $0.starts) }
     }
+}
 
+extension TaskArguments {
     /// `self` (or an attribute of it), a module global, or a local bound, by a call, outside
-    /// the loop that starts the threads.
-    private static func isOneObject(_ receiver: String, at start: ExecutionContexts.Start, in function: FunctionFacts) -> Bool {
+    /// `loop` (the one that starts the work, if any): one object, however often the loop runs.
+    static func isOneObject(_ receiver: String, in function: FunctionFacts, of file: FileFacts, outside loop: ByteRange?) -> Bool {
         if receiver == "self" || receiver.hasPrefix("self.") { return true }
-        if start.file.globals.contains(where: { $0.name == receiver }) { return true }
-        let loop = start.site.loop.map { function.loops[$0].range }
+        if file.globals.contains(where: { $0.name == receiver }) { return true }
         return function.calls.contains { call in
             call.boundName == receiver && !(loop?.contains(call.range.start) ?? false)
         }
