@@ -93,6 +93,15 @@ async def drain():
         return jobs.get_nowait() if not jobs.empty() else jobs.get(timeout=0)
 
 
+async def poll_jobs():
+    # Holds the loop up to a second whenever the queue is empty.
+    while True:
+        try:
+            return jobs.get(timeout=1)  # expect: CON402
+        except queue.Empty:
+            await asyncio.sleep(0)
+
+
 async def is_address(text):
     # A numeric host is only parsed; no resolver is asked.
     return bool(socket.getaddrinfo(text, 0, flags=socket.AI_NUMERICHOST))

@@ -140,10 +140,12 @@ extension BlockingCalls {
         call.callee.hasSuffix(".get") && blockingQueues.contains(String(call.callee.dropLast(4)))
     }
 
-    /// `q.get()` and `q.get(True)` wait forever; a timeout or `block=False` does not.
-    static func waitsForever(queueGet call: CallFacts) -> Bool {
-        if call.argument(keyword: "timeout") != nil || call.argument(at: 1) != nil { return false }
+    /// `q.get()` and `q.get(True)` wait until an item comes, `q.get(timeout=1)` up to a second
+    /// (the loop stands still meanwhile, as in `event.wait(1)`); `block=False` or a timeout of
+    /// 0 returns at once.
+    static func waits(queueGet call: CallFacts) -> Bool {
+        if let timeout = call.argument(keyword: "timeout") ?? call.argument(at: 1), ["0", "0.0"].contains(timeout.text) { return false }
         let block = call.argument(keyword: "block") ?? call.argument(at: 0)
-        return block == nil || block?.text == "True"
+        return block == nil || block?.text != "False"
     }
 }

@@ -135,7 +135,7 @@ enum BlockingCalls {
     ]
 
     /// The entry for a call `caller` makes, or nil when the call does not block the loop
-    /// (a `get` with a timeout, on a queue the caller checks first, or made only off the
+    /// (a `get` that does not wait, on a queue the caller checks first, or made only off the
     /// loop's thread).
     static func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> Entry? {
         if file.language == .c { return c[call.callee] }
@@ -145,6 +145,6 @@ enum BlockingCalls {
                 || awaitsItsOwnEnd(call, in: caller) ? nil : known
         }
         guard isQueueGet(call) else { return nil }
-        return waitsForever(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
+        return waits(queueGet: call) && !checkedFirst(queueGet: call, in: caller) ? Entry(replacement: queueReplacement) : nil
     }
 }
