@@ -96,13 +96,22 @@ struct UnsynchronizedSharedWrite: Rule {
     /// `hits += 1` in a Flask view, each request in a server thread.
     private func viewFinding(_ race: ViewGlobalUpdates.Race, _ model: ProjectModel) -> Finding {
         let view = race.view
-        let variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
         let viewName = "the \(view.framework) view `\(model.displayName(view.function.id))`"
-        let subject = race.writer.id == view.function.id ? viewName : "`\(model.displayName(race.writer.id))`, called by \(viewName),"
+        var subject = race.writer.id == view.function.id ? viewName : "`\(model.displayName(race.writer.id))`, called by \(viewName),"
+        var variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
+        var named = "global `\(variable)`"
+        var objectEvidence: [Finding.Evidence] = []
+        if let (home, call, object) = race.objectCall {
+            variable = race.update.variable
+            named = "`\(variable)`"
+            subject = "`\(model.displayName(race.writer.id))`, called on the global `\(object)` at "
+                + "\(model.place(home.path, call.range.start, from: race.file.path)) in a request of \(viewName),"
+            objectEvidence = [Finding.Evidence(path: home.path, range: call.range, message: "called on the global `\(object)` here")]
+        }
         let outcome = race.update.kind == .checkThenAct
             ? "two requests at once can both find it unset and both set it" : "two requests at once can read the same value and one update is lost"
         let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: variable, in: race.file, model)
-        var message = "\(subject) \(verb(race.update.kind)) global `\(variable)`\(copied) without a lock; "
+        var message = "\(subject) \(verb(race.update.kind)) \(named)\(copied) without a lock; "
             + ViewGlobalUpdates.serving(view.framework) + ", so " + outcome
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         let registered = Finding.Evidence(path: view.file.path, range: view.function.nameRange,
@@ -110,7 +119,7 @@ struct UnsynchronizedSharedWrite: Rule {
         return finding(in: race.file, at: race.update.range, message,
                        advice: "hold one threading.Lock around every access (`with lock:`); to count or cache across the worker "
                            + "processes of a production server, each of which has its own globals, keep the value in a database or Redis",
-                       related: copiedEvidence + [registered])
+                       related: copiedEvidence + objectEvidence + [registered])
     }
 
     /// `counter.value += 1` in processes that share a `multiprocessing.Value` or a manager's proxy.

@@ -76,6 +76,8 @@ import Testing
         let lazy = try #require(findings.first { $0.message.hasPrefix("`load_cache`") })
         #expect(lazy.message.hasSuffix("two requests at once can both find it unset and both set it"))
         #expect(lazy.recommendation?.advice.contains("keep the value in a database or Redis") == true)
+        let object = try #require(findings.first { $0.message.hasPrefix("`Stats.record`") })
+        #expect(object.message.contains("called on the global `stats` at line 91 in a request of the Flask view `show_stats`, updates `self.served`"))
         let fastAPI = try #require(try Fixtures.lint("python/CON201_fastapi_routes.py").first { $0.code == "CON201" })
         #expect(fastAPI.message.hasPrefix("the FastAPI view `sync_route` updates global `requests_seen`"))
         #expect(fastAPI.message.contains("FastAPI runs a `def` route in its thread pool"))

@@ -70,5 +70,27 @@ class Downloads(MethodView):
 app.add_url_rule("/download", view_func=Downloads.as_view("download"))
 
 
+class Stats:
+    def __init__(self):
+        self.served = 0
+        self.errors = 0
+        self.lock = threading.Lock()
+
+    def record(self, ok):
+        self.served += 1  # expect: CON201
+        if not ok:
+            with self.lock:
+                self.errors += 1
+
+
+stats = Stats()
+
+
+@app.route("/stats")
+def show_stats():
+    stats.record(True)
+    return str(stats.served)
+
+
 if __name__ == "__main__":
     app.run()

@@ -69,7 +69,7 @@ enum GlobalObjectCalls {
 
     /// `counter.increment()` where `counter` is a module global the call reads outside
     /// any lock, and `increment` a method of the project.
-    private static func unguardedMethodCalls(in function: FunctionFacts, of file: FileFacts, _ model: ProjectModel, locks: LockContext)
+    static func unguardedMethodCalls(in function: FunctionFacts, of file: FileFacts, _ model: ProjectModel, locks: LockContext)
         -> [(call: CallFacts, object: GlobalAccess, method: FunctionFacts)] {
         let reads = function.globalAccesses.filter { $0.kind == .read && $0.field == nil }
         guard !reads.isEmpty else { return [] }
@@ -85,7 +85,7 @@ enum GlobalObjectCalls {
 
     /// The method's updates of its object, and those of the methods of its class it calls,
     /// that no lock guards.
-    private static func unguardedUpdates(of method: FunctionFacts, _ model: ProjectModel, locks: LockContext)
+    static func unguardedUpdates(of method: FunctionFacts, _ model: ProjectModel, locks: LockContext)
         -> [(writer: FunctionFacts, update: GlobalAccess)] {
         guard let (file, _) = model.function(method.id), let number = model.callGraph.number(of: method.id) else { return [] }
         let methods = model.callGraph.reach(from: [number]).ids.compactMap { id -> FunctionFacts? in

@@ -9,6 +9,16 @@ enum ViewGlobalUpdates {
         var file: FileFacts
         var writer: FunctionFacts
         var update: GlobalAccess
+        /// For an attribute of a module's one object (`stats.record()`, whose method does
+        /// `self.hits += 1`): the call on the global, in the file it stands in.
+        var objectCall: (file: FileFacts, call: CallFacts, object: String)?
+    }
+
+    private struct Pending {
+        var file: FileFacts
+        var writer: FunctionFacts
+        var update: GlobalAccess
+        var objectCall: (file: FileFacts, call: CallFacts, object: String)?
     }
 
     /// Each unguarded update a threaded view reaches, once, with the first view (in file
@@ -20,12 +30,22 @@ enum ViewGlobalUpdates {
         let graph = model.callGraph
         let everything = graph.reach(from: views.compactMap { graph.number(of: $0.function.id) })
         // The updates any view reaches, by function number; usually none, so no view's own reach is walked.
-        var pending: [Int: [GlobalAccess]] = [:]
+        var pending: [Int: [Pending]] = [:]
+        var seen: Set<String> = reported
         for number in everything.numbers {
             let reference = graph.references[number]
             let file = model.files[reference.file]
             guard file.language == .python else { continue }
             let function = file.functions[reference.function]
+            // `stats.record()` on a module's one object: its methods' updates of the object.
+            for (call, object, method) in GlobalObjectCalls.unguardedMethodCalls(in: function, of: file, model, locks: locks) {
+                guard let home = model.function(method.id)?.file else { continue }
+                let name = GlobalAccessIndex.shortName(of: object, in: .python)
+                for (writer, update) in GlobalObjectCalls.unguardedUpdates(of: method, model, locks: locks)
+                where seen.insert(home.path + ":" + String(update.range.start)).inserted {
+                    pending[number, default: []].append(Pending(file: home, writer: writer, update: update, objectCall: (file, call, name)))
+                }
+            }
             // One check-then-act of a variable per function: a lazy set-up writing it five times is one race.
             var checked: Set<String> = []
             let updates = function.globalAccesses.filter { access in
@@ -34,16 +54,15 @@ enum ViewGlobalUpdates {
                     && !locks.isGuarded(access, in: function, file: file)
                     && (access.kind != .checkThenAct || checked.insert(access.variable).inserted)
             }
-            if !updates.isEmpty { pending[number] = updates }
+            pending[number, default: []] += updates.map { Pending(file: file, writer: function, update: $0) }
+            if pending[number]?.isEmpty ?? false { pending[number] = nil }
         }
         var races: [Race] = []
         for view in views where !pending.isEmpty {
             guard let number = graph.number(of: view.function.id) else { continue }
             for reached in graph.reach(from: [number]).numbers {
                 guard let updates = pending.removeValue(forKey: reached) else { continue }
-                let reference = graph.references[reached]
-                let file = model.files[reference.file]
-                races += updates.map { Race(view: view, file: file, writer: file.functions[reference.function], update: $0) }
+                races += updates.map { Race(view: view, file: $0.file, writer: $0.writer, update: $0.update, objectCall: $0.objectCall) }
             }
         }
         return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
