@@ -145,7 +145,7 @@ extension BlockingCalls {
     /// 0 returns at once.
     static func waits(queueGet call: CallFacts) -> Bool {
         if let timeout = call.argument(keyword: "timeout") ?? call.argument(at: 1), ["0", "0.0"].contains(timeout.text) { return false }
-        let block = call.argument(keyword: "block") ?? call.argument(at: 0)
-        return block == nil || block?.text != "False"
+        guard let block = call.argument(keyword: "block") ?? call.argument(at: 0) else { return true }
+        return block.text != "False" && block.text != "0"
     }
 }

@@ -80,7 +80,7 @@ enum ConcurrentTasks {
             }
             for (id, objects) in counts where objects.values.reduce(0, +) > 1 {
                 let place = model.place(file.path, gather.range.start, from: model.function(id)?.file.path ?? file.path)
-                let shared = objects.first { !$0.key.isEmpty && !$0.key.hasPrefix("?") && $0.value > 1 }?.key
+                let shared = objects.keys.sorted().first { !$0.isEmpty && !$0.hasPrefix("?") && objects[$0, default: 0] > 1 }
                 add(id, "gathered at \(place)", Finding.Evidence(path: file.path, range: gather.range, message: "run side by side here"), shared)
             }
         }
