@@ -63,12 +63,7 @@ struct CPUBoundInEventLoop: Rule {
     private func countedHelperLoops(in function: FunctionFacts, of file: FileFacts, model: ProjectModel)
         -> [(call: CallFacts, callee: FunctionID, loop: WorkloadEvidence)] {
         function.calls.compactMap { call in
-            guard let callee = model.resolve(call.callee, from: file), callee != function.id,
-                  let (_, helper) = model.function(callee) else { return nil }
-            let counts = call.arguments.contains(where: { $0.integerValue != nil }) ? call.integerArguments(for: helper) : [:]
-            let handed = counts.isEmpty ? nil
-                : model.countedLoop(in: callee, handed: HandedCounts(byParameter: counts)) ?? model.countedRecursion(in: callee, handed: counts)
-            guard let loop = handed ?? model.longWrittenLoop(in: callee),
+            guard let (callee, helper, loop) = model.countedWork(of: call, from: file, in: function.id),
                   !givesWay(helper, in: helper.loops.first { $0.headerRange == loop.range }?.range ?? loop.range)
             else { return nil }
             return (call, callee, loop)
