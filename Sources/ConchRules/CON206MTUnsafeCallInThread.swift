@@ -41,7 +41,7 @@ struct MTUnsafeCallInThread: Rule {
             guard reported.insert(candidate.file.path + ":" + String(candidate.call.range.start)).inserted else { continue }
             findings.append(finding(candidate, model))
         }
-        for use in SQLiteThreads.viewUses(model) where reported.insert(use.file.path + ":" + String(use.call.range.start)).inserted {
+        for use in ViewUnsafeCalls.uses(model, handled: handles) where reported.insert(use.file.path + ":" + String(use.call.range.start)).inserted {
             findings.append(finding(use, model))
         }
         return findings
@@ -108,15 +108,18 @@ struct MTUnsafeCallInThread: Rule {
         return function.globalAccesses.contains { argument.range.contains($0.range.start) }
     }
 
-    /// `conn.execute(...)` in a Flask view, on the module's `sqlite3` connection.
-    private func finding(_ use: SQLiteThreads.ViewUse, _ model: ProjectModel) -> Finding {
-        let view = "the \(use.framework) view `\(model.displayName(use.view))`"
-        let subject = use.function.id == use.view ? view : "`\(model.displayName(use.function.id))`, called by \(view),"
+    /// `conn.execute(...)` on the module's `sqlite3` connection, or `os.chdir(...)`, in a Flask view.
+    private func finding(_ use: ViewUnsafeCalls.Use, _ model: ProjectModel) -> Finding {
+        let view = "the \(use.view.framework) view `\(model.displayName(use.view.function.id))`"
+        let subject = use.function.id == use.view.function.id ? view : "`\(model.displayName(use.function.id))`, called by \(view),"
+        let verb = use.call.callee.hasSuffix(".__setitem__") ? "sets" : "calls"
         return finding(
             in: use.file, at: use.call.range,
-            "\(subject) calls \(use.call.quotedName), \(SQLiteThreads.entry.hazard); the server runs each request in a thread of its own",
-            advice: "open a connection per request (Flask's `g`, closed in a `teardown_appcontext` handler; Django's own database "
-                + "connections), or open it with `check_same_thread=False` and hold one lock around every use")
+            "\(subject) \(verb) \(use.call.quotedName), \(use.unsafe.hazard); the server runs each request in a thread of its own",
+            advice: use.usesTheModulesConnection
+                ? "open a connection per request (Flask's `g`, closed in a `teardown_appcontext` handler; Django's own database "
+                    + "connections), or open it with `check_same_thread=False` and hold one lock around every use"
+                : use.unsafe.advice)
     }
 
     private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {

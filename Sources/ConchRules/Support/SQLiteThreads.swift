@@ -21,32 +21,4 @@ enum SQLiteThreads {
               let opened = TaskArguments.maker(of: receiver, before: Int.max, in: function, of: file) else { return false }
         return opened.argument(keyword: "check_same_thread")?.text != "False"
     }
-
-    /// A call on the module's connection made while serving a request: by a view of a
-    /// framework whose server runs each request in a thread (Flask's and Django's
-    /// development servers, a FastAPI `def` route in its thread pool), or what it calls.
-    struct ViewUse {
-        var view: FunctionID
-        var framework: String
-        var file: FileFacts
-        var function: FunctionFacts
-        var call: CallFacts
-    }
-
-    static func viewUses(_ model: ProjectModel) -> [ViewUse] {
-        let opensOne = model.files.contains { file in file.globals.contains { $0.typeName == "sqlite3.Connection" } }
-        guard opensOne else { return [] }
-        var found: [ViewUse] = []
-        var reported: Set<String> = []
-        for view in WebRoutes.threadedViews(in: model) {
-            for id in model.reachable(from: [view.function.id]).ids {
-                guard let (home, function) = model.function(id), home.language == .python else { continue }
-                for call in function.calls where usesTheModulesConnection(call, in: function, of: home)
-                    && reported.insert(home.path + ":" + String(call.range.start)).inserted {
-                    found.append(ViewUse(view: view.function.id, framework: view.framework, file: home, function: function, call: call))
-                }
-            }
-        }
-        return found
-    }
 }

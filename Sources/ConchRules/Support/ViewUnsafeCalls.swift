@@ -1,0 +1,56 @@
+import ConchKit
+
+/// A call that must not run in a thread other than the main one, or that changes state
+/// the whole process shares, made while serving a request: by a view of a framework whose
+/// server runs each request in a thread (Flask's and Django's development servers, a
+/// FastAPI `def` route in its thread pool), or by what it calls. `os.chdir` there moves
+/// every request's working directory; `signal.signal` raises `ValueError`; the module's
+/// `sqlite3` connection raises `ProgrammingError`.
+enum ViewUnsafeCalls {
+    struct Use {
+        var view: WebRoutes.ThreadedView
+        var file: FileFacts
+        var function: FunctionFacts
+        var call: CallFacts
+        var unsafe: MTUnsafeCalls.Entry
+        /// A call on the module's `sqlite3` connection, whose cure is a connection per request.
+        var usesTheModulesConnection: Bool
+    }
+
+    /// Each such call once, with the first view (in file order) that reaches it.
+    /// `handled`: whether the caller handles what the call raises (`except ValueError:`).
+    static func uses(_ model: ProjectModel, handled: (String?, CallFacts, FunctionFacts, FileFacts) -> Bool) -> [Use] {
+        let views = WebRoutes.threadedViews(in: model)
+        guard !views.isEmpty else { return [] }
+        let graph = model.callGraph
+        var pending: [Int: [(call: CallFacts, unsafe: MTUnsafeCalls.Entry, sqlite: Bool)]] = [:]
+        for number in graph.reach(from: views.compactMap { graph.number(of: $0.function.id) }).numbers {
+            let reference = graph.references[number]
+            let file = model.files[reference.file]
+            guard file.language == .python else { continue }
+            let function = file.functions[reference.function]
+            let found = function.calls.compactMap { call -> (call: CallFacts, unsafe: MTUnsafeCalls.Entry, sqlite: Bool)? in
+                guard !call.leadsToExit, !file.runsOnlyInMainThread(at: call.range.start) else { return nil }
+                let sqlite = SQLiteThreads.usesTheModulesConnection(call, in: function, of: file)
+                guard let unsafe = sqlite ? SQLiteThreads.entry : model.threadUnsafeEntry(for: call, in: file),
+                      !handled(unsafe.raises, call, function, file) else { return nil }
+                return (call, unsafe, sqlite)
+            }
+            if !found.isEmpty { pending[number] = found }
+        }
+        var uses: [Use] = []
+        for view in views where !pending.isEmpty {
+            guard let number = graph.number(of: view.function.id) else { continue }
+            for reached in graph.reach(from: [number]).numbers {
+                guard let found = pending.removeValue(forKey: reached) else { continue }
+                let reference = graph.references[reached]
+                let file = model.files[reference.file]
+                let function = file.functions[reference.function]
+                uses += found.map {
+                    Use(view: view, file: file, function: function, call: $0.call, unsafe: $0.unsafe, usesTheModulesConnection: $0.sqlite)
+                }
+            }
+        }
+        return uses.sorted { ($0.file.path, $0.call.range.start) < ($1.file.path, $1.call.range.start) }
+    }
+}
