@@ -86,19 +86,19 @@ import Testing
     @Test func anUpdateAcrossAnAwaitNamesTheReadTheAwaitAndHowTheTasksStart() throws {
         let findings = try Fixtures.lint("python/CON201_await_races.py").filter { $0.code == "CON201" }
         let withdraw = try #require(findings.first { $0.message.hasPrefix("coroutine `withdraw`") })
-        #expect(withdraw.message.contains("reads global `balance` at line 22 and writes back what it computed after the `await` at line 23"))
-        #expect(withdraw.message.contains("several tasks run `withdraw` at once (gathered at line 140)"))
+        #expect(withdraw.message.contains("reads global `balance` at line 24 and writes back what it computed after the `await` at line 25"))
+        #expect(withdraw.message.contains("several tasks run `withdraw` at once (gathered at line 151)"))
         #expect(withdraw.related.map(\.message) == ["`balance` read here", "other tasks run while this waits", "run side by side here"])
         #expect(withdraw.recommendation?.advice.hasPrefix("hold one `asyncio.Lock` around the read, the `await` and the write") == true)
         let lookup = try #require(findings.first { $0.message.hasPrefix("coroutine `lookup`") })
         #expect(lookup.message.hasSuffix("two tasks can both pass the test before either acts"))
         let handler = try #require(findings.first { $0.message.hasPrefix("coroutine `on_connection`") })
-        #expect(handler.message.contains("one task per connection or request, by the server at line 149"))
+        #expect(handler.message.contains("one task per connection or request, by the server at line 160"))
         let route = try #require(findings.first { $0.message.hasPrefix("coroutine `count_page`") })
         #expect(route.message.contains("(one task per request to this aiohttp view)"))
         let account = try #require(findings.first { $0.message.hasPrefix("coroutine `Account.withdraw`") })
-        #expect(account.message.contains("tests `self.balance` at line 112 and acts on the test after the `await` at line 113"))
-        #expect(account.message.contains("several tasks run `Account.withdraw` at once on one object, `shared_account` (gathered at line 136)"))
+        #expect(account.message.contains("tests `self.balance` at line 123 and acts on the test after the `await` at line 124"))
+        #expect(account.message.contains("several tasks run `Account.withdraw` at once on one object, `shared_account` (gathered at line 147)"))
     }
 
     @Test func processesRacingOnASharedValueAreToldToHoldItsLock() throws {

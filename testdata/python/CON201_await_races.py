@@ -1,6 +1,7 @@
 """Coroutines that several tasks run at once, updating module state across an await."""
 import asyncio
 
+import tornado.web
 from aiohttp import web
 
 balance = 100
@@ -10,6 +11,7 @@ served = 0
 visits = 0
 lock = asyncio.Lock()
 audit = []
+tornado_visits = 0
 
 
 async def fetch_amount(n):
@@ -73,6 +75,15 @@ async def handle(request):
     await asyncio.sleep(0)
     served = count + 1  # expect: CON201
     return web.Response(text=str(served))
+
+
+class VisitHandler(tornado.web.RequestHandler):
+    async def get(self):
+        global tornado_visits
+        seen = tornado_visits
+        await asyncio.sleep(0)
+        tornado_visits = seen + 1  # expect: CON201
+        self.write(str(tornado_visits))
 
 
 routes = web.RouteTableDef()

@@ -43,14 +43,15 @@ enum FrameworkHooks {
     private static let anyHookPrefix: [String] = hooks.compactMap(\.prefix)
 
     /// Every plain method of a class derived from a framework's class that the framework
-    /// calls on its loop, with that framework. Coroutine methods are on the loop already.
-    static func callbacks(in model: ProjectModel) -> [(id: FunctionID, framework: EventFramework)] {
+    /// calls on its loop, with that framework. Coroutine methods are on the loop already;
+    /// with `coroutines`, those instead (a Tornado handler's `async def get`, a task per request).
+    static func callbacks(in model: ProjectModel, coroutines: Bool = false) -> [(id: FunctionID, framework: EventFramework)] {
         let hierarchy = model.classHierarchy
         var frameworks: [String: [EventFramework]] = [:]
         var found: [(id: FunctionID, framework: EventFramework)] = []
         for file in model.files where file.language == .python && !file.classes.isEmpty {
             // By index: a loop over the functions would copy each one's facts.
-            for index in file.functions.indices where file.functions[index].kind == .method && !file.functions[index].isAsync {
+            for index in file.functions.indices where file.functions[index].kind == .method && file.functions[index].isAsync == coroutines {
                 let name = file.functions[index].name
                 guard anyHookName.contains(name) || anyHookPrefix.contains(where: name.hasPrefix),
                       let className = file.functions[index].className else { continue }

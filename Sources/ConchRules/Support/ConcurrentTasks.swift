@@ -86,7 +86,8 @@ enum ConcurrentTasks {
         }
     }
 
-    /// `asyncio.start_server(handle, ...)`, `web.get("/", handle)`, and async routes and views.
+    /// `asyncio.start_server(handle, ...)`, `web.get("/", handle)`, Tornado handlers' coroutines,
+    /// and async routes and views.
     private static func served(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
         model.forEachCall(toAnyOf: servers.keys) { fileIndex, _, lent in
             let file = model.files[fileIndex]
@@ -98,6 +99,12 @@ enum ConcurrentTasks {
             add(id, "one task per connection or request, by the server at \(place)",
                 Finding.Evidence(path: file.path, range: call.range, message: "served here, a task per connection or request"),
                 receiver(ofCallText: argument.text + "("))
+        }
+        // A Tornado handler is made per request: its coroutine methods share only globals.
+        for (id, framework) in FrameworkHooks.callbacks(in: model, coroutines: true) where framework == .tornado {
+            guard let (file, function) = model.function(id) else { continue }
+            add(id, "one task per request to this Tornado handler",
+                Finding.Evidence(path: file.path, range: function.nameRange, message: "Tornado handler: a task per request"), nil)
         }
         let registered = WebRoutes.registeredViews(in: model)
         for file in model.files where file.language == .python {
