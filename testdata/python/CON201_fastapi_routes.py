@@ -20,3 +20,20 @@ async def async_route():
     global pending
     pending += 1
     return {"pending": pending}
+
+
+# Starlette, which FastAPI is built on, runs a plain `def` endpoint in its thread pool too.
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+pings = 0
+
+
+def ping(request):
+    global pings
+    pings += 1  # expect: CON201
+    return PlainTextResponse(str(pings))
+
+
+starlette_app = Starlette(routes=[Route("/ping", ping)])

@@ -27,7 +27,7 @@ enum WebRoutes {
 
     /// Calls that register a view function without a decorator, by framework, with where
     /// they take it: Flask's `app.add_url_rule("/", "index", index)` (or `view_func=`),
-    /// FastAPI's `app.add_api_route("/", index)` (or `endpoint=`).
+    /// FastAPI's `app.add_api_route("/", index)` (or `endpoint=`), Starlette's `Route("/", index)`.
     private static let registrations: [String: (framework: String, keyword: String?, position: Int)] = {
         var table: [String: (framework: String, keyword: String?, position: Int)] = [:]
         for pattern in djangoPatterns { table[pattern] = ("Django", "view", 1) }
@@ -37,6 +37,8 @@ enum WebRoutes {
         for router in ["fastapi.FastAPI.", "fastapi.APIRouter.", "fastapi.routing.APIRouter."] {
             table[router + "add_api_route"] = ("FastAPI", "endpoint", 1)
         }
+        // `Route("/", homepage)` in a Starlette application's routes.
+        for route in ["starlette.routing.Route", "starlette.routing.WebSocketRoute"] { table[route] = ("Starlette", "endpoint", 1) }
         return table
     }()
 
@@ -78,8 +80,9 @@ enum WebRoutes {
     }
 
     /// Flask runs an `async def` view to completion in the request's thread; the others run
-    /// one on an event loop, where no other request runs between a read and a write.
-    private static let threadedFrameworks: Set<String> = ["Flask", "Django", "FastAPI", "CherryPy", "Pyramid"]
+    /// one on an event loop, where no other request runs between a read and a write. Starlette,
+    /// as FastAPI on it, runs a plain `def` endpoint in its thread pool.
+    private static let threadedFrameworks: Set<String> = ["Flask", "Django", "FastAPI", "CherryPy", "Pyramid", "Starlette"]
 
     static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
         let registered = registeredViews(in: model)

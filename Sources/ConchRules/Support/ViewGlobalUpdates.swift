@@ -71,7 +71,7 @@ enum ViewGlobalUpdates {
     /// How the framework runs its views, for messages.
     static func serving(_ framework: String) -> String {
         switch framework {
-        case "FastAPI": "FastAPI runs a `def` route in its thread pool, each request in a thread"
+        case "FastAPI", "Starlette": "\(framework) runs a `def` route in its thread pool, each request in a thread"
         case "CherryPy": "CherryPy's server runs each request in a thread of its pool (ten by default)"
         case "Pyramid": "Pyramid's usual server, waitress, runs requests on a pool of threads (four by default)"
         default: "\(framework)'s development server and the threaded WSGI servers (waitress, gunicorn's `gthread` workers) run each request in a thread of its own"
