@@ -47,6 +47,14 @@ enum WebRoutes {
     /// made per request and runs the method for the request's verb and the hooks that
     /// calls: every method its class defines counts.
     static func registeredViews(in model: ProjectModel) -> [FunctionID: String] {
+        model.shared(RegisteredViews.self) { RegisteredViews(byFunction: findRegisteredViews(in: model)) }.byFunction
+    }
+
+    /// The views of a project, looked for once per run by the first rule that asks.
+    private struct RegisteredViews: Sendable { var byFunction: [FunctionID: String] }
+    private struct ThreadedViews: Sendable { var views: [ThreadedView] }
+
+    private static func findRegisteredViews(in model: ProjectModel) -> [FunctionID: String] {
         var views: [FunctionID: String] = [:]
         var viewClasses: [String: String] = [:]
         model.forEachCall(toAnyOf: registrations.keys) { _, _, lent in
@@ -73,7 +81,7 @@ enum WebRoutes {
     /// server and the threaded WSGI servers), a Django view a URL pattern names (`runserver`
     /// likewise), a FastAPI `def` route (its thread pool), CherryPy's exposed methods (its
     /// thread pool), Pyramid's views (waitress's threads). Views defined in tests are left out.
-    struct ThreadedView {
+    struct ThreadedView: Sendable {
         var file: FileFacts
         var function: FunctionFacts
         var framework: String
@@ -85,6 +93,10 @@ enum WebRoutes {
     private static let threadedFrameworks: Set<String> = ["Flask", "Django", "FastAPI", "CherryPy", "Pyramid", "Starlette"]
 
     static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
+        model.shared(ThreadedViews.self) { ThreadedViews(views: findThreadedViews(in: model)) }.views
+    }
+
+    private static func findThreadedViews(in model: ProjectModel) -> [ThreadedView] {
         let registered = registeredViews(in: model)
         var views: [ThreadedView] = []
         for file in model.files where file.language == .python {
