@@ -57,40 +57,44 @@ struct UnsynchronizedSharedWrite: Rule {
         return findings
     }
 
-    /// `current = balance`, `await ...`, `balance = current - amount` in tasks that run at once.
+    /// `current = balance`, `await ...`, `balance = current - amount` in tasks that run at once;
+    /// in greenlets, a call that waits (`gevent.sleep(0)`) for the `await`.
     private func awaitFinding(_ race: AwaitSpanningUpdates.Race, _ model: ProjectModel) -> Finding {
         let variable = race.object == nil ? GlobalAccessIndex.shortName(of: race.update, in: .python) : race.update.variable
         let named = race.object == nil ? "global `\(variable)`" : "`\(variable)`"
         let path = race.file.path
         let entry = model.displayName(race.entry.id)
         let sharing = race.object.map { " on one object, `\($0)`" } ?? ""
-        let subject = race.writer.id == race.entry.id ? "coroutine `\(entry)`"
-            : "coroutine `\(model.displayName(race.writer.id))`, awaited in the tasks running `\(entry)`,"
-        let awaited = model.place(path, race.await.start, from: path)
+        let (role, runner, runners) = race.waitingCall == nil ? ("coroutine", "task", "tasks") : ("greenlet", "greenlet", "greenlets")
+        let subject = race.writer.id == race.entry.id ? "\(role) `\(entry)`"
+            : "`\(model.displayName(race.writer.id))`, called in the \(runners) running `\(entry)`,"
+        let waiting = "\(race.waitingCall ?? "the `await`") at \(model.place(path, race.await.start, from: path))"
         let what: String
         let outcome: String
         switch race.update.kind {
         case _ where race.actsOnATest:
-            what = "tests \(named) at \(model.place(path, race.read.start, from: path)) and acts on the test after the `await` at \(awaited)"
-            outcome = "two tasks can both pass the test before either acts"
+            what = "tests \(named) at \(model.place(path, race.read.start, from: path)) and acts on the test after \(waiting)"
+            outcome = "two \(runners) can both pass the test before either acts"
         case _ where race.read == race.update.range:
-            what = "updates \(named) around the `await` at \(awaited), reading it before it waits"
-            outcome = "an update another task makes while this one waits is lost"
+            what = "updates \(named) around \(waiting), reading it before it waits"
+            outcome = "an update another \(runner) makes while this one waits is lost"
         default:
-            what = "reads \(named) at \(model.place(path, race.read.start, from: path)) and writes back what it computed after the `await` at \(awaited)"
-            outcome = "an update another task makes while this one waits is lost"
+            what = "reads \(named) at \(model.place(path, race.read.start, from: path)) and writes back what it computed after \(waiting)"
+            outcome = "an update another \(runner) makes while this one waits is lost"
         }
-        let message = "\(subject) \(what); several tasks run `\(entry)` at once\(sharing) (\(race.entry.how)), and at an `await` the loop runs "
-            + "the others, so " + outcome
-        var related = [Finding.Evidence(path: path, range: race.await, message: "other tasks run while this waits")]
+        let switching = race.waitingCall == nil ? "at an `await` the loop runs the others" : "where a greenlet waits, the hub runs the others"
+        let message = "\(subject) \(what); several \(runners) run `\(entry)` at once\(sharing) (\(race.entry.how)), and \(switching), so " + outcome
+        var related = [Finding.Evidence(path: path, range: race.await, message: "other \(runners) run while this waits")]
         if race.read != race.update.range {
             let read = race.actsOnATest ? "tested" : "read"
             related.insert(Finding.Evidence(path: path, range: race.read, message: "`\(variable)` \(read) here"), at: 0)
         }
-        return finding(in: race.file, at: race.update.range, message,
-                       advice: "hold one `asyncio.Lock` around the read, the `await` and the write (`async with lock:`), or read the "
-                           + "value after the `await`: between two `await`s a task runs alone",
-                       related: related + [race.entry.evidence])
+        let advice = race.waitingCall == nil
+            ? "hold one `asyncio.Lock` around the read, the `await` and the write (`async with lock:`), or read the "
+                + "value after the `await`: between two `await`s a task runs alone"
+            : "hold one `gevent.lock.Semaphore()` (eventlet's `semaphore.Semaphore()`) around the read, the wait and the write, "
+                + "or read the value after the wait: between two waits a greenlet runs alone"
+        return finding(in: race.file, at: race.update.range, message, advice: advice, related: related + [race.entry.evidence])
     }
 
     /// `hits += 1` in a Flask view, each request in a server thread.

@@ -101,6 +101,17 @@ import Testing
         #expect(account.message.contains("several tasks run `Account.withdraw` at once on one object, `shared_account` (gathered at line 147)"))
     }
 
+    @Test func greenletsRaceWhereTheyWaitAndAreToldToHoldASemaphore() throws {
+        let findings = try Fixtures.lint("python/CON201_greenlet_races.py").filter { $0.code == "CON201" }
+        let sell = try #require(findings.first { $0.message.hasPrefix("greenlet `sell`") })
+        #expect(sell.message.contains("reads global `stock` at line 18 and writes back what it computed after `gevent.sleep` at line 19"))
+        #expect(sell.message.contains("several greenlets run `sell` at once (started as greenlets in a loop at line 54)"))
+        #expect(sell.recommendation?.advice.hasPrefix("hold one `gevent.lock.Semaphore()`") == true)
+        let handler = try #require(findings.first { $0.message.hasPrefix("greenlet `handle`") })
+        #expect(handler.message.contains("after `time.sleep` at line 47"))
+        #expect(handler.message.contains("one greenlet per connection or request, by the server at line 58"))
+    }
+
     @Test func processesRacingOnASharedValueAreToldToHoldItsLock() throws {
         let findings = try Fixtures.lint("python/CON201_shared_value.py").filter { $0.code == "CON201" }
         let value = try #require(findings.first { $0.message.hasPrefix("`count` updates `counter.value`") })

@@ -10,9 +10,11 @@ enum AwaitSpanningUpdates {
         var file: FileFacts
         var writer: FunctionFacts
         var update: GlobalAccess
-        /// Where the value written was read (or tested), and the `await` in between.
+        /// Where the value written was read (or tested), and the `await` in between (in a
+        /// greenlet, the call that waits, whose name `waitingCall` holds).
         var read: ByteRange
         var await: ByteRange
+        var waitingCall: String?
         /// For an attribute of `self`, the one object the tasks share, as the start names it.
         var object: String?
 
@@ -26,6 +28,9 @@ enum AwaitSpanningUpdates {
         var await: ByteRange
     }
 
+    /// Calls of gevent's and eventlet's own that wait, and so switch to another greenlet.
+    private static let greenletWaits: Set<String> = ["sleep", "joinall", "wait", "join", "get", "idle", "recv", "sendall", "accept", "connect"]
+
     static func races(_ model: ProjectModel) -> [Race] {
         let graph = model.callGraph
         var globals: [Int: [Span]] = [:]
@@ -35,20 +40,16 @@ enum AwaitSpanningUpdates {
             for update in file.attributeUpdates where update.parameter == nil { updatesByFunction[update.function, default: []].append(update) }
             for (index, function) in file.functions.enumerated() where function.isAsync && !function.awaits.isEmpty {
                 guard let number = model.number(file: fileIndex, function: index) else { continue }
-                // A global's test is the last read before a check-then-act (the scanner marks one kind);
-                // an attribute's, the header the front end saw test it.
-                let tests = { (position: Int, update: GlobalAccess) -> ByteRange? in
-                    guard update.kind == .checkThenAct else { return nil }
-                    return function.globalAccesses[..<position].last { $0.variable == update.variable && $0.kind == .read }?.range
-                }
-                let globalSpans = spanning(function.globalAccesses.enumerated().map { ($0.element, tests($0.offset, $0.element)) }, in: function)
+                let globalSpans = spanning(globalUpdates(of: function), in: function, switches: function.awaits)
                 if !globalSpans.isEmpty { globals[number] = globalSpans }
-                let attributeSpans = spanning((updatesByFunction[index] ?? []).map { ($0.access, $0.testedAt) }, in: function)
+                // An attribute's test is the header the front end saw test it.
+                let attributeSpans = spanning((updatesByFunction[index] ?? []).map { ($0.access, $0.testedAt) }, in: function,
+                                              switches: function.awaits)
                 if !attributeSpans.isEmpty { attributes[number] = attributeSpans }
             }
         }
-        guard !globals.isEmpty || !attributes.isEmpty else { return [] }
-        var races: [Race] = []
+        var races = greenletRaces(model)
+        guard !globals.isEmpty || !attributes.isEmpty else { return races }
         for entry in ConcurrentTasks.entries(model) where !globals.isEmpty || !attributes.isEmpty {
             guard let start = graph.number(of: entry.id) else { continue }
             let owner = entry.object == nil ? nil : model.function(entry.id)?.function.className
@@ -57,7 +58,10 @@ enum AwaitSpanningUpdates {
                 let file = model.files[reference.file]
                 let writer = file.functions[reference.function]
                 func add(_ spans: [Span], object: String?) {
-                    races += spans.map { Race(entry: entry, file: file, writer: writer, update: $0.update, read: $0.read, await: $0.await, object: object) }
+                    races += spans.map {
+                        Race(entry: entry, file: file, writer: writer, update: $0.update, read: $0.read, await: $0.await, waitingCall: nil,
+                             object: object)
+                    }
                 }
                 if let spans = globals.removeValue(forKey: reached) { add(spans, object: nil) }
                 // `self` is the tasks' one object only in the methods of its class the entry reaches.
@@ -67,11 +71,55 @@ enum AwaitSpanningUpdates {
         return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
     }
 
-    /// The updates whose value was read before an `await` and is written after it, outside
+    /// The same in greenlets, whose switches are the calls that wait: gevent's own
+    /// (`gevent.sleep(0)`), and the standard library's blocking calls where the program
+    /// monkey-patches it. Module globals only.
+    private static func greenletRaces(_ model: ProjectModel) -> [Race] {
+        let entries = ConcurrentTasks.entries(model, greenlets: true)
+        guard !entries.isEmpty else { return [] }
+        let patched = GreenletPatching.patchedFiles(model)
+        let graph = model.callGraph
+        var races: [Race] = []
+        var seen: Set<Int> = []
+        for entry in entries {
+            guard let start = graph.number(of: entry.id) else { continue }
+            for reached in graph.reach(from: [start]).numbers where seen.insert(reached).inserted {
+                let reference = graph.references[reached]
+                let file = model.files[reference.file]
+                let writer = file.functions[reference.function]
+                guard file.language == .python, !writer.isAsync, writer.globalAccesses.contains(where: \.isWrite) else { continue }
+                let waits = writer.calls.filter { call in
+                    call.isResolved && ((call.callee.hasPrefix("gevent.") || call.callee.hasPrefix("eventlet."))
+                        && greenletWaits.contains(String(call.callee.split(separator: ".").last ?? ""))
+                        || patched.contains(file.path) && BlockingCalls.entry(for: call, in: file, caller: writer) != nil)
+                }
+                guard !waits.isEmpty else { continue }
+                let spans = spanning(globalUpdates(of: writer), in: writer, switches: waits.map(\.range))
+                races += spans.map { span in
+                    let call = waits.first { $0.range == span.await }
+                    return Race(entry: entry, file: file, writer: writer, update: span.update, read: span.read, await: span.await,
+                                waitingCall: call.map(\.quotedName))
+                }
+            }
+        }
+        return races
+    }
+
+    /// A function's global accesses, each with where it was tested: for a check-then-act, the
+    /// last read of the variable before it (the scanner marks the kind).
+    private static func globalUpdates(of function: FunctionFacts) -> [(update: GlobalAccess, tested: ByteRange?)] {
+        function.globalAccesses.enumerated().map { position, update in
+            guard update.kind == .checkThenAct else { return (update, nil) }
+            return (update, function.globalAccesses[..<position].last { $0.variable == update.variable && $0.kind == .read }?.range)
+        }
+    }
+
+    /// The updates whose value was read before an `await` (a switch) and is written after it, outside
     /// any lock: a copy written back (`balance = current - amount`), a test acted on (`if key
     /// not in cache:` ... `cache[key] = value`, `tested` giving where it was tested last before
     /// the write), or `total += await fetch()`, which reads `total` before it awaits.
-    private static func spanning(_ updates: [(update: GlobalAccess, tested: ByteRange?)], in function: FunctionFacts) -> [Span] {
+    private static func spanning(_ updates: [(update: GlobalAccess, tested: ByteRange?)], in function: FunctionFacts,
+                                 switches: [ByteRange]) -> [Span] {
         var found: [Span] = []
         var checked: Set<String> = []
         for (update, tested) in updates where update.isWrite && update.locksHeld.isEmpty && update.closureOwner == nil && !update.isPerThread {
@@ -86,7 +134,7 @@ enum AwaitSpanningUpdates {
                 read = nil
             }
             // An `await` in a branch that leaves (`await log(); return`) never comes before the write.
-            guard let read, let between = function.awaits.first(where: { candidate in
+            guard let read, let between = switches.first(where: { candidate in
                 read.start <= candidate.start && candidate.start < update.range.end
                     && !function.exitingBranches.contains { $0.contains(candidate.start) && !$0.contains(update.range.start) }
             }) else { continue }

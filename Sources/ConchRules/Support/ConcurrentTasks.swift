@@ -28,20 +28,40 @@ enum ConcurrentTasks {
     /// Calls that run the coroutines of their arguments side by side.
     private static let gatherers: Set<String> = ["asyncio.gather", "asyncio.wait", "asyncio.as_completed"]
 
-    static func entries(_ model: ProjectModel) -> [Entry] {
+    /// The coroutines, or with `greenlets` the plain functions gevent and eventlet run as
+    /// greenlets (`gevent.spawn(worker)` in a loop, a `StreamServer`'s handler).
+    static func entries(_ model: ProjectModel, greenlets: Bool = false) -> [Entry] {
         var found: [FunctionID: Entry] = [:]
         func add(_ id: FunctionID, _ how: String, _ evidence: Finding.Evidence, _ object: String?) {
-            guard model.function(id)?.function.isAsync ?? false, found[id]?.object == nil, found[id] == nil || object != nil else { return }
+            guard let function = model.function(id)?.function, function.isAsync != greenlets,
+                  found[id]?.object == nil, found[id] == nil || object != nil else { return }
             found[id] = Entry(id: id, how: how, evidence: evidence, object: object)
         }
-        startedTasks(model, add)
-        gathered(model, add)
-        served(model, add)
+        startedTasks(model, greenlets: greenlets, add)
+        if greenlets {
+            servedGreenlets(model, add)
+        } else {
+            gathered(model, add)
+            served(model, add)
+        }
         return found.keys.sorted().compactMap { found[$0] }
     }
 
+    /// A gevent or eventlet server's handler: a greenlet per connection or request.
+    private static func servedGreenlets(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+        for file in model.files where file.language == .python {
+            for marker in file.eventLoops where marker.kind == .callback && (marker.framework == .gevent || marker.framework == .eventlet) {
+                guard let id = marker.callback else { continue }
+                let place = model.place(file.path, marker.range.start, from: model.function(id)?.file.path ?? file.path)
+                add(id, "one greenlet per connection or request, by the server at \(place)",
+                    Finding.Evidence(path: file.path, range: marker.range, message: "served here, a greenlet per connection or request"), nil)
+            }
+        }
+    }
+
     /// `asyncio.create_task(worker(n))` in a loop, or from two places.
-    private static func startedTasks(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+    private static func startedTasks(_ model: ProjectModel, greenlets: Bool, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+        let (one, several) = greenlets ? ("a greenlet", "greenlets") : ("a task", "tasks")
         var starts: [FunctionID: [ExecutionContexts.Start]] = [:]
         for (file, site) in model.spawnSites where site.kind == .coroutine {
             if let id = site.entryID { starts[id, default: []].append(ExecutionContexts.Start(file: file, site: site)) }
@@ -57,8 +77,8 @@ enum ConcurrentTasks {
                 return TaskArguments.isOneObject(object, in: function, of: start.file, outside: start.site.loop.map { function.loops[$0].range })
                     ? object : nil
             })
-            add(id, list.count > 1 ? "started as a task at \(place) and elsewhere" : "started as tasks in a loop at \(place)",
-                Finding.Evidence(path: first.file.path, range: first.site.range, message: "tasks started here"),
+            add(id, list.count > 1 ? "started as \(one) at \(place) and elsewhere" : "started as \(several) in a loop at \(place)",
+                Finding.Evidence(path: first.file.path, range: first.site.range, message: "\(several) started here"),
                 objects.count == 1 ? objects.first ?? nil : nil)
         }
     }
