@@ -39,13 +39,17 @@ enum WebRoutes {
         }
         // `Route("/", homepage)` in a Starlette application's routes.
         for route in ["starlette.routing.Route", "starlette.routing.WebSocketRoute"] { table[route] = ("Starlette", "endpoint", 1) }
+        // Django REST framework's `router.register("users", UserViewSet)`: a viewset class.
+        for router in ["rest_framework.routers.DefaultRouter.", "rest_framework.routers.SimpleRouter."] {
+            table[router + "register"] = ("Django", "viewset", 1)
+        }
         return table
     }()
 
     /// The functions the project's URL registrations name as views, with their framework.
-    /// A class-based view (`path("cart/", CartView.as_view())`, Flask's `MethodView`) is
-    /// made per request and runs the method for the request's verb and the hooks that
-    /// calls: every method its class defines counts.
+    /// A class-based view (`path("cart/", CartView.as_view())`, Flask's `MethodView`, a Django
+    /// REST framework viewset a router registers) is made per request and runs the method for
+    /// the request's verb and the hooks that calls: every method its class defines counts.
     static func registeredViews(in model: ProjectModel) -> [FunctionID: String] {
         model.shared(RegisteredViews.self) { RegisteredViews(byFunction: findRegisteredViews(in: model)) }.byFunction
     }
@@ -64,6 +68,10 @@ enum WebRoutes {
             else { return }
             switch argument.shape {
             case let .name(view) where model.functionIndex[view] != nil: views[view] = registration.framework
+            // A class named as it is (a viewset, a Starlette `HTTPEndpoint`): made per request, as
+            // `as_view` does; not an object the module made once (`Route("/", app)`, `app = App()`).
+            case let .name(viewClass) where viewClass.split(separator: ".").last == argument.text.split(separator: ".").last:
+                viewClasses[viewClass] = registration.framework
             case let .call(maker) where maker.hasSuffix(".as_view"): viewClasses[String(maker.dropLast(8))] = registration.framework
             default: break
             }
