@@ -28,22 +28,20 @@ enum ViewGlobalUpdates {
         guard !views.isEmpty else { return [] }
         let index = model.globalAccessIndex
         let graph = model.callGraph
-        let everything = graph.reach(from: views.compactMap { graph.number(of: $0.function.id) })
-        // The updates any view reaches, by function number; usually none, so no view's own reach is walked.
-        var pending: [Int: [Pending]] = [:]
         var seen: Set<String> = reported
-        for number in everything.numbers {
+        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Pending] in
             let reference = graph.references[number]
             let file = model.files[reference.file]
-            guard file.language == .python else { continue }
+            guard file.language == .python else { return [] }
             let function = file.functions[reference.function]
+            var found: [Pending] = []
             // `stats.record()` on a module's one object: its methods' updates of the object.
             for (call, object, method) in GlobalObjectCalls.unguardedMethodCalls(in: function, of: file, model, locks: locks) {
                 guard let home = model.function(method.id)?.file else { continue }
                 let name = GlobalAccessIndex.shortName(of: object, in: .python)
                 for (writer, update) in GlobalObjectCalls.unguardedUpdates(of: method, model, locks: locks)
                 where seen.insert(home.path + ":" + String(update.range.start)).inserted {
-                    pending[number, default: []].append(Pending(file: home, writer: writer, update: update, objectCall: (file, call, name)))
+                    found.append(Pending(file: home, writer: writer, update: update, objectCall: (file, call, name)))
                 }
             }
             // One check-then-act of a variable per function: a lazy set-up writing it five times is one race.
@@ -54,16 +52,10 @@ enum ViewGlobalUpdates {
                     && !locks.isGuarded(access, in: function, file: file)
                     && (access.kind != .checkThenAct || checked.insert(access.variable).inserted)
             }
-            pending[number, default: []] += updates.map { Pending(file: file, writer: function, update: $0) }
-            if pending[number]?.isEmpty ?? false { pending[number] = nil }
+            return found + updates.map { Pending(file: file, writer: function, update: $0) }
         }
-        var races: [Race] = []
-        for view in views where !pending.isEmpty {
-            guard let number = graph.number(of: view.function.id) else { continue }
-            for reached in graph.reach(from: [number]).numbers {
-                guard let updates = pending.removeValue(forKey: reached) else { continue }
-                races += updates.map { Race(view: view, file: $0.file, writer: $0.writer, update: $0.update, objectCall: $0.objectCall) }
-            }
+        let races = handed.flatMap { view, updates in
+            updates.map { Race(view: view, file: $0.file, writer: $0.writer, update: $0.update, objectCall: $0.objectCall) }
         }
         return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
     }

@@ -17,39 +17,37 @@ enum ViewUnsafeCalls {
         var usesTheModulesConnection: Bool
     }
 
+    /// A use before the first view that reaches it is known.
+    private struct Found {
+        var file: FileFacts
+        var function: FunctionFacts
+        var call: CallFacts
+        var unsafe: MTUnsafeCalls.Entry
+        var usesTheModulesConnection: Bool
+    }
+
     /// Each such call once, with the first view (in file order) that reaches it.
     /// `handled`: whether the caller handles what the call raises (`except ValueError:`).
     static func uses(_ model: ProjectModel, handled: (String?, CallFacts, FunctionFacts, FileFacts) -> Bool) -> [Use] {
         let views = WebRoutes.threadedViews(in: model)
         guard !views.isEmpty else { return [] }
         let graph = model.callGraph
-        var pending: [Int: [(call: CallFacts, unsafe: MTUnsafeCalls.Entry, sqlite: Bool)]] = [:]
-        for number in graph.reach(from: views.compactMap { graph.number(of: $0.function.id) }).numbers {
+        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Found] in
             let reference = graph.references[number]
             let file = model.files[reference.file]
-            guard file.language == .python else { continue }
+            guard file.language == .python else { return [] }
             let function = file.functions[reference.function]
-            let found = function.calls.compactMap { call -> (call: CallFacts, unsafe: MTUnsafeCalls.Entry, sqlite: Bool)? in
+            return function.calls.compactMap { call in
                 guard !call.leadsToExit, !file.runsOnlyInMainThread(at: call.range.start) else { return nil }
                 let sqlite = SQLiteThreads.usesTheModulesConnection(call, in: function, of: file)
                 guard let unsafe = sqlite ? SQLiteThreads.entry : model.threadUnsafeEntry(for: call, in: file),
                       !handled(unsafe.raises, call, function, file) else { return nil }
-                return (call, unsafe, sqlite)
+                return Found(file: file, function: function, call: call, unsafe: unsafe, usesTheModulesConnection: sqlite)
             }
-            if !found.isEmpty { pending[number] = found }
         }
-        var uses: [Use] = []
-        for view in views where !pending.isEmpty {
-            guard let number = graph.number(of: view.function.id) else { continue }
-            for reached in graph.reach(from: [number]).numbers {
-                guard let found = pending.removeValue(forKey: reached) else { continue }
-                let reference = graph.references[reached]
-                let file = model.files[reference.file]
-                let function = file.functions[reference.function]
-                uses += found.map {
-                    Use(view: view, file: file, function: function, call: $0.call, unsafe: $0.unsafe, usesTheModulesConnection: $0.sqlite)
-                }
-            }
+        let uses = handed.flatMap { view, found in
+            found.map { Use(view: view, file: $0.file, function: $0.function, call: $0.call, unsafe: $0.unsafe,
+                            usesTheModulesConnection: $0.usesTheModulesConnection) }
         }
         return uses.sorted { ($0.file.path, $0.call.range.start) < ($1.file.path, $1.call.range.start) }
     }
