@@ -18,6 +18,7 @@ struct BlockingHelpers {
 
     let model: ProjectModel
     let library: LibraryMethods
+    let hierarchy: ClassHierarchy
     /// Functions on the loop themselves, reported where they block.
     let onTheLoop: Set<FunctionID>
     /// The shortest chain to a blocking call from each plain function searched; nil when it blocks nowhere.
@@ -26,6 +27,7 @@ struct BlockingHelpers {
     init(model: ProjectModel, onTheLoop: Set<FunctionID>) {
         self.model = model
         library = model.libraryMethods
+        hierarchy = model.classHierarchy
         self.onTheLoop = onTheLoop
     }
 
@@ -33,6 +35,7 @@ struct BlockingHelpers {
     /// (`reader.join()` on a project class built on `threading.Thread`), with the call it matched.
     func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> (call: CallFacts, entry: BlockingCalls.Entry)? {
         if let entry = BlockingCalls.entry(for: call, in: file, caller: caller) { return (call, entry) }
+        if let entry = DjangoQueries.entry(for: call, hierarchy: hierarchy) { return (call, entry) }
         let inherited = library.libraryCall(call)
         guard inherited.callee != call.callee, let entry = BlockingCalls.entry(for: inherited, in: file, caller: caller) else { return nil }
         return (inherited, entry)
