@@ -112,6 +112,13 @@ import Testing
         #expect(handler.message.contains("one greenlet per connection or request, by the server at line 58"))
     }
 
+    @Test func djangosSynchronousORMInACoroutineIsToldItsAsyncForm() throws {
+        let findings = try Fixtures.lint("python/CON402_django_async").filter { $0.code == "CON402" }
+        let count = try #require(findings.first { $0.message.hasPrefix("`Post.objects.count`") })
+        #expect(count.recommendation?.advice.hasPrefix("await the query's async form, `await Post.objects.acount(...)`") == true)
+        #expect(count.recommendation?.advice.contains("SynchronousOnlyOperation") == true)
+    }
+
     @Test func processesRacingOnASharedValueAreToldToHoldItsLock() throws {
         let findings = try Fixtures.lint("python/CON201_shared_value.py").filter { $0.code == "CON201" }
         let value = try #require(findings.first { $0.message.hasPrefix("`count` updates `counter.value`") })
