@@ -35,7 +35,7 @@ struct BlockingHelpers {
     /// (`reader.join()` on a project class built on `threading.Thread`), with the call it matched.
     func entry(for call: CallFacts, in file: FileFacts, caller: FunctionFacts) -> (call: CallFacts, entry: BlockingCalls.Entry)? {
         if let entry = BlockingCalls.entry(for: call, in: file, caller: caller) { return (call, entry) }
-        if let entry = DjangoQueries.entry(for: call, hierarchy: hierarchy) { return (call, entry) }
+        if let entry = DjangoQueries.entry(for: call, in: caller, hierarchy: hierarchy) { return (call, entry) }
         let inherited = library.libraryCall(call)
         guard inherited.callee != call.callee, let entry = BlockingCalls.entry(for: inherited, in: file, caller: caller) else { return nil }
         return (inherited, entry)

@@ -22,6 +22,12 @@ async def newest(request):
     return JsonResponse({"newest": post.pk if post else None, "total": total, "drafts": str(drafts.query)})
 
 
+async def titles(request):
+    listed = [post.title for post in Post.objects.all()]  # expect: CON402
+    streamed = [post.title async for post in Post.objects.filter(views__gt=10)]
+    return JsonResponse({"titles": listed, "popular": streamed})
+
+
 def post_titles(request):
     # A plain view runs in a thread: the synchronous ORM is its way.
     return JsonResponse({"titles": [post.title for post in Post.objects.all()], "count": Post.objects.count()})
