@@ -52,6 +52,18 @@ enum AdviceRendering {
             lines.append("  fits: \(site.choice.model.rawValue): \(site.choice.advice)")
             lines.append("  because: \"\(site.choice.because)\"")
         }
+        for threaded in [true, false] {
+            let views = profile.views.filter { $0.threaded == threaded }
+            guard !views.isEmpty else { continue }
+            let byFramework = Dictionary(grouping: views, by: \.framework).map { "\($0.key) \($0.value.count)" }.sorted()
+            let runs = threaded ? "in the server's threads, a thread per request" : "as tasks on the server's event loop, a task per request"
+            let choice = ProjectAdvisor.viewChoice(threaded: threaded)
+            lines.append("")
+            let verb = views.count == 1 ? "runs" : "run"
+            lines.append("Web views: \(views.count) \(verb) \(runs) (\(byFramework.joined(separator: ", "))), first at \(views[0].path):\(views[0].line)")
+            lines.append("  fits: \(choice.model.rawValue): \(choice.advice)")
+            lines.append("  because: \"\(choice.because)\"")
+        }
         let counts = Dictionary(grouping: profile.sites, by: \.choice.model).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         if !counts.isEmpty {
             lines.append("")
@@ -70,7 +82,12 @@ enum AdviceRendering {
             ]
         }
         let loops: [[String: Any]] = profile.eventLoops.map { ["framework": $0.framework, "path": $0.path, "line": $0.line] }
-        let object: [String: Any] = ["files": profile.files, "event_loops": loops, "sites": sites,
+        let views: [[String: Any]] = profile.views.map { view in
+            let choice = ProjectAdvisor.viewChoice(threaded: view.threaded)
+            return ["path": view.path, "line": view.line, "name": view.name, "framework": view.framework,
+                    "runs": view.threaded ? "thread" : "task", "model": choice.model.rawValue, "advice": choice.advice]
+        }
+        let object: [String: Any] = ["files": profile.files, "event_loops": loops, "sites": sites, "views": views,
                                      "daemonizing_forks": profile.daemonizingForks]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -141,6 +141,38 @@ import Testing
         #expect(run.stdout.contains("fits: microthread:"))
     }
 
+    @Test func webViewsAreCountedByHowTheirServerRunsThem() throws {
+        let folder = try Scratch()
+        try folder.write("app.py", """
+            from fastapi import FastAPI
+            from flask import Flask
+
+            app = Flask(__name__)
+            api = FastAPI()
+
+            @app.route("/")
+            def index():
+                return "hello"
+
+            @api.get("/items")
+            def items():
+                return []
+
+            @api.get("/stream")
+            async def stream():
+                return []
+
+            """)
+        let (_, profile) = try adviseJSON(in: folder)
+        let views = try #require(profile["views"] as? [[String: Any]])
+        #expect(views.map { $0["name"] as? String } == ["index", "items", "stream"])
+        #expect(views.map { $0["runs"] as? String } == ["thread", "thread", "task"])
+        #expect(views.map { $0["model"] as? String } == ["thread", "thread", "microthread"])
+        let text = try Conch.run(["advise", "."], in: folder.path)
+        #expect(text.stdout.contains("Web views: 2 run in the server's threads, a thread per request (FastAPI 1, Flask 1), first at app.py:8"))
+        #expect(text.stdout.contains("Web views: 1 runs as tasks on the server's event loop, a task per request (FastAPI 1), first at app.py:16"))
+    }
+
     @Test func aForkWhoseParentExitsIsLeftOutAsADaemonDetaching() throws {
         let folder = try Scratch()
         try folder.write("daemon.py", """

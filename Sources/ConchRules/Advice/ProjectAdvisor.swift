@@ -29,9 +29,20 @@ public struct ProjectProfile: Sendable {
         public var because: String
     }
 
+    /// A web view: its server runs it per request, in a thread of its own (`threaded`) or as
+    /// a task on its event loop.
+    public struct View: Sendable {
+        public var path: String
+        public var line: Int
+        public var name: String
+        public var framework: String
+        public var threaded: Bool
+    }
+
     public var files: Int
     public var eventLoops: [(framework: String, path: String, line: Int)]
     public var sites: [Site]
+    public var views: [View]
     /// Forks whose parent ends at once (a daemon detaching): one process goes on, so they
     /// start no concurrent work and have no model to choose.
     public var daemonizingForks: Int
@@ -71,8 +82,39 @@ public enum ProjectAdvisor {
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
         }
-        return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites,
+        return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites, views: views(model),
                               daemonizingForks: model.spawnSites.count - starts.count)
+    }
+
+    /// The views of the project's web frameworks, threaded ones first, in file order.
+    private static func views(_ model: ProjectModel) -> [ProjectProfile.View] {
+        func view(_ file: FileFacts, _ function: FunctionFacts, _ framework: String, threaded: Bool) -> ProjectProfile.View {
+            .init(path: file.path, line: file.line(of: function.nameRange.start), name: model.displayName(function.id),
+                  framework: framework, threaded: threaded)
+        }
+        let threaded = WebRoutes.threadedViews(in: model)
+        let registered = WebRoutes.registeredViews(in: model)
+        var tasks: [ProjectProfile.View] = []
+        for file in model.files where file.language == .python {
+            for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
+                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id],
+                      !threaded.contains(where: { $0.function.id == function.id }) else { continue }
+                tasks.append(view(file, function, framework, threaded: false))
+            }
+        }
+        return threaded.map { view($0.file, $0.function, $0.framework, threaded: true) } + tasks
+    }
+
+    /// What the answer says of a server's views: their requests already run concurrently,
+    /// in threads or as tasks; only computing needs moving.
+    public static func viewChoice(threaded: Bool) -> ProjectProfile.ModelChoice {
+        threaded
+            ? .init(model: .thread, advice: "keep the server's threads for waiting on the database and the network; hand "
+                        + "CPU-heavy work to a ProcessPoolExecutor made at start-up, and guard module state views change with a lock",
+                    because: "if your code is I/O-bound, core-parallelism doesn't help, so threads are just as good as processes")
+            : .init(model: .microthread, advice: "keep them tasks on the server's loop, awaiting what they wait for; hand "
+                        + "computing to `loop.run_in_executor(ProcessPoolExecutor(), ...)`",
+                    because: "once you've picked the framework, see how much you can take advantage of its event loop where you thought you needed real concurrency")
     }
 
     /// The answer's decision, point by point.
