@@ -86,23 +86,30 @@ public enum ProjectAdvisor {
                               daemonizingForks: model.spawnSites.count - starts.count)
     }
 
-    /// The views of the project's web frameworks, threaded ones first, in file order.
+    /// The views of the project's web frameworks, threaded ones first, in file order; a
+    /// class-based view once, by its class, however many of its methods serve requests.
     private static func views(_ model: ProjectModel) -> [ProjectProfile.View] {
-        func view(_ file: FileFacts, _ function: FunctionFacts, _ framework: String, threaded: Bool) -> ProjectProfile.View {
-            .init(path: file.path, line: file.line(of: function.nameRange.start), name: model.displayName(function.id),
-                  framework: framework, threaded: threaded)
+        let registered = WebRoutes.registeredViews(in: model)
+        var classes: Set<String> = []
+        func view(_ file: FileFacts, _ function: FunctionFacts, _ framework: String, threaded: Bool) -> ProjectProfile.View? {
+            var name = model.displayName(function.id)
+            if WebRoutes.framework(of: function) == nil, registered[function.id] != nil, let owner = function.className {
+                guard classes.insert(owner).inserted else { return nil }
+                name = String(name.dropLast(function.name.count + 1))
+            }
+            return .init(path: file.path, line: file.line(of: function.nameRange.start), name: name, framework: framework, threaded: threaded)
         }
         let threaded = WebRoutes.threadedViews(in: model)
-        let registered = WebRoutes.registeredViews(in: model)
-        var tasks: [ProjectProfile.View] = []
+        let threadedIDs = Set(threaded.map(\.function.id))
+        var views = threaded.compactMap { view($0.file, $0.function, $0.framework, threaded: true) }
         for file in model.files where file.language == .python {
             for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
-                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id],
-                      !threaded.contains(where: { $0.function.id == function.id }) else { continue }
-                tasks.append(view(file, function, framework, threaded: false))
+                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id], !threadedIDs.contains(function.id),
+                      let found = view(file, function, framework, threaded: false) else { continue }
+                views.append(found)
             }
         }
-        return threaded.map { view($0.file, $0.function, $0.framework, threaded: true) } + tasks
+        return views
     }
 
     /// What the answer says of a server's views: their requests already run concurrently,
