@@ -223,7 +223,9 @@ final class ScanModel {
             let id = tokens.bytes.withUnsafeBufferPointer { sourceTexts.intern($0, start, end) }
             return sourceTexts.names[Int(id)]
         }
-        return tokens.source.text(ByteRange(start, end), atMost: Self.shortTextLimit) + "…"
+        let shortened = tokens.source.text(ByteRange(start, end), atMost: Self.shortTextLimit) + "…"
+        // A long chain keeps the name of its last method: `Post.objects.filter(…)….first`.
+        return tokens.kinds[last] == .name && tokens.isOp(last - 1, ".") ? shortened + "." + tokens.text(last) : shortened
     }
 
     /// The statement holding token `token` (statements are in token order), by binary search.

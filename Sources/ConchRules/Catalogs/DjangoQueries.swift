@@ -18,23 +18,39 @@ enum DjangoQueries {
     private static let refusal = "in a running event loop Django raises SynchronousOnlyOperation for a synchronous query"
 
     /// The entry for `Poll.objects.get(...)` on a model the project defines, or for a queryset
-    /// `caller` iterates in a plain `for` or comprehension, else nil.
+    /// `caller` iterates in a plain `for` or comprehension, else nil. A chain
+    /// (`Post.objects.filter(...).first()`) counts by its last method, when its head is a
+    /// manager's call of a project model that `caller` makes at the same place.
     static func entry(for call: CallFacts, in caller: FunctionFacts, hierarchy: ClassHierarchy) -> BlockingCalls.Entry? {
-        guard call.isResolved, let manager = call.callee.range(of: ".objects.") else { return nil }
-        let method = String(call.callee[manager.upperBound...])
+        let method: String
+        if call.isResolved {
+            guard let manager = call.callee.range(of: ".objects."), isModel(String(call.callee[..<manager.lowerBound]), hierarchy)
+            else { return nil }
+            method = String(call.callee[manager.upperBound...])
+        } else {
+            guard let last = call.callee.split(separator: ".").last, last.allSatisfy({ $0.isLetter || $0 == "_" }),
+                  caller.calls.contains(where: { head in
+                      head.isResolved && head.range.start == call.range.start && head.range.end < call.range.end
+                          && head.callee.range(of: ".objects.").map { isModel(String(head.callee[..<$0.lowerBound]), hierarchy) } ?? false
+                  }) else { return nil }
+            method = String(last)
+        }
+        // As written when the call resolved (`Post.objects.`); a chain's text may be cut short.
+        let written = call.isResolved ? String(call.calleeText.dropLast(method.count)) : "…."
         let iterated = building.contains(method) && caller.loops.contains { !$0.isAsync && $0.headerRange.contains(call.range.start) }
-        guard running.contains(method) || iterated,
-              hierarchy.ancestors(of: String(call.callee[..<manager.lowerBound])).contains(where: { model in
-                  hierarchy.bases(of: model).contains(where: modelBases.contains)
-              }) else { return nil }
         if iterated {
             return BlockingCalls.Entry(
-                replacement: "iterate the queryset with `async for` (`[row async for row in \(call.calleeText)(...)]`, Django 4.1 "
+                replacement: "iterate the queryset with `async for` (`[row async for row in \(written)\(method)(...)]`, Django 4.1 "
                     + "and later), or run the ORM work with `sync_to_async`: " + refusal)
         }
-        let written = call.calleeText.dropLast(method.count)
+        guard running.contains(method) else { return nil }
         return BlockingCalls.Entry(
             replacement: "await the query's async form, `await \(written)a\(method)(...)` (Django 4.1 and later), or run the ORM "
                 + "work with `sync_to_async`: " + refusal)
+    }
+
+    /// A class of the project built on Django's `Model`.
+    private static func isModel(_ name: String, _ hierarchy: ClassHierarchy) -> Bool {
+        hierarchy.ancestors(of: name).contains { model in hierarchy.bases(of: model).contains(where: modelBases.contains) }
     }
 }

@@ -22,6 +22,12 @@ async def newest(request):
     return JsonResponse({"newest": post.pk if post else None, "total": total, "drafts": str(drafts.query)})
 
 
+async def popular(request):
+    post = Post.objects.filter(views__gt=100).order_by("-views").first()  # expect: CON402
+    drafts = Post.objects.filter(title__startswith="draft").exclude(views=0)
+    return JsonResponse({"popular": post.pk if post else None, "drafts": str(drafts.query)})
+
+
 async def titles(request):
     listed = [post.title for post in Post.objects.all()]  # expect: CON402
     streamed = [post.title async for post in Post.objects.filter(views__gt=10)]
