@@ -390,6 +390,15 @@ import Testing
         #expect(facts.function("pkg.mod.fetch")?.calls.map(\.callee) == ["pkg.mod.make_session", "requests.Session.get", "pkg.mod.make_list", "make_list().append"])
     }
 
+    @Test func aLongChainKeepsItsLastMethodAfterTheCut() {
+        let facts = scan("""
+        def latest(Post):
+            return Post.objects.filter(views__gt=100).order_by("-views").select_related("author").first()
+        """)
+        let callees = facts.function("pkg.mod.latest")?.calls.map(\.callee) ?? []
+        #expect(callees.contains { $0.contains("…") && $0.hasSuffix(".first") })
+    }
+
     @Test func superCallsResolveToTheFirstBase() {
         let facts = scan("""
         import threading
