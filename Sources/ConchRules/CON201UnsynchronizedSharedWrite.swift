@@ -100,27 +100,28 @@ struct UnsynchronizedSharedWrite: Rule {
     /// `hits += 1` in a Flask view, each request in a server thread.
     private func viewFinding(_ race: ViewGlobalUpdates.Race, _ model: ProjectModel) -> Finding {
         let view = race.view
+        let write = race.write
         let viewName = "the \(view.framework) view `\(model.displayName(view.function.id))`"
-        var subject = race.writer.id == view.function.id ? viewName : "`\(model.displayName(race.writer.id))`, called by \(viewName),"
-        var variable = GlobalAccessIndex.shortName(of: race.update, in: .python)
+        var subject = write.writer.id == view.function.id ? viewName : "`\(model.displayName(write.writer.id))`, called by \(viewName),"
+        var variable = GlobalAccessIndex.shortName(of: write.update, in: .python)
         var named = "global `\(variable)`"
         var objectEvidence: [Finding.Evidence] = []
-        if let (home, call, object) = race.objectCall {
-            variable = race.update.variable
+        if let (home, call, object) = write.objectCall {
+            variable = write.update.variable
             named = "`\(variable)`"
-            subject = "`\(model.displayName(race.writer.id))`, called on the global `\(object)` at "
-                + "\(model.place(home.path, call.range.start, from: race.file.path)) in a request of \(viewName),"
+            subject = "`\(model.displayName(write.writer.id))`, called on the global `\(object)` at "
+                + "\(model.place(home.path, call.range.start, from: write.file.path)) in a request of \(viewName),"
             objectEvidence = [Finding.Evidence(path: home.path, range: call.range, message: "called on the global `\(object)` here")]
         }
-        let outcome = race.update.kind == .checkThenAct
+        let outcome = write.update.kind == .checkThenAct
             ? "two requests at once can both find it unset and both set it" : "two requests at once can read the same value and one update is lost"
-        let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: variable, in: race.file, model)
-        var message = "\(subject) \(verb(race.update.kind)) \(named)\(copied) without a lock; "
+        let (copied, copiedEvidence) = Self.copiedClause(write.update, variable: variable, in: write.file, model)
+        var message = "\(subject) \(verb(write.update.kind)) \(named)\(copied) without a lock; "
             + ViewGlobalUpdates.serving(view.framework) + ", so " + outcome
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         let registered = Finding.Evidence(path: view.file.path, range: view.function.nameRange,
                                           message: "\(view.framework) view: each request runs it in a server thread")
-        return finding(in: race.file, at: race.update.range, message,
+        return finding(in: write.file, at: write.update.range, message,
                        advice: "hold one threading.Lock around every access (`with lock:`); to count or cache across the worker "
                            + "processes of a production server, each of which has its own globals, keep the value in a database or Redis",
                        related: copiedEvidence + objectEvidence + [registered])

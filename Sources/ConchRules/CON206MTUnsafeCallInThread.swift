@@ -41,7 +41,8 @@ struct MTUnsafeCallInThread: Rule {
             guard reported.insert(candidate.file.path + ":" + String(candidate.call.range.start)).inserted else { continue }
             findings.append(finding(candidate, model))
         }
-        for use in ViewUnsafeCalls.uses(model, handled: handles) where reported.insert(use.file.path + ":" + String(use.call.range.start)).inserted {
+        for use in ViewUnsafeCalls.uses(model, handled: handles)
+        where reported.insert(use.site.file.path + ":" + String(use.site.call.range.start)).inserted {
             findings.append(finding(use, model))
         }
         return findings
@@ -110,16 +111,17 @@ struct MTUnsafeCallInThread: Rule {
 
     /// `conn.execute(...)` on the module's `sqlite3` connection, or `os.chdir(...)`, in a Flask view.
     private func finding(_ use: ViewUnsafeCalls.Use, _ model: ProjectModel) -> Finding {
+        let site = use.site
         let view = "the \(use.view.framework) view `\(model.displayName(use.view.function.id))`"
-        let subject = use.function.id == use.view.function.id ? view : "`\(model.displayName(use.function.id))`, called by \(view),"
-        let verb = use.call.callee.hasSuffix(".__setitem__") ? "sets" : "calls"
+        let subject = site.function.id == use.view.function.id ? view : "`\(model.displayName(site.function.id))`, called by \(view),"
+        let verb = site.call.callee.hasSuffix(".__setitem__") ? "sets" : "calls"
         return finding(
-            in: use.file, at: use.call.range,
-            "\(subject) \(verb) \(use.call.quotedName), \(use.unsafe.hazard); the server runs each request in a thread of its own",
-            advice: use.usesTheModulesConnection
+            in: site.file, at: site.call.range,
+            "\(subject) \(verb) \(site.call.quotedName), \(site.unsafe.hazard); the server runs each request in a thread of its own",
+            advice: site.usesTheModulesConnection
                 ? "open a connection per request (Flask's `g`, closed in a `teardown_appcontext` handler; Django's own database "
                     + "connections), or open it with `check_same_thread=False` and hold one lock around every use"
-                : use.unsafe.advice)
+                : site.unsafe.advice)
     }
 
     private func finding(_ candidate: Candidate, _ model: ProjectModel) -> Finding {

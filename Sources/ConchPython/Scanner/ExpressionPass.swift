@@ -181,16 +181,14 @@ struct ExpressionPass {
         if statement.header == .with, let colon = statement.colon {
             frame.locks = LockRegions.heldBy(model, first: statement.keyword + 1, end: colon, function: function)
         }
-        // `while items: items.pop()` tests before each pass what the pass then changes.
-        if statement.header == .while, let colon = statement.colon {
+        // A test guards its block; `while items: items.pop()` tests before each pass what the pass then changes.
+        if statement.header == .if || statement.header == .elif || statement.header == .while, let colon = statement.colon {
             frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
-        }
-        if statement.header == .if || statement.header == .elif || statement.header == .while, let colon = statement.colon,
-           model.facts.functions[function].isAsync {
-            frame.testedAttributes = selfAttributesTested(first: statement.keyword + 1, end: colon, function: function)
+            if model.facts.functions[function].isAsync {
+                frame.testedAttributes = selfAttributesTested(first: statement.keyword + 1, end: colon, function: function)
+            }
         }
         if statement.header == .if || statement.header == .elif, let colon = statement.colon {
-            frame.checked = GlobalAccesses.globalsTested(model, first: statement.keyword + 1, end: colon, function: function)
             if let acquired = acquireCondition(first: statement.keyword + 1, end: colon, calls: calls) {
                 if !acquired.negated {
                     frame.locks.append(acquired.name)

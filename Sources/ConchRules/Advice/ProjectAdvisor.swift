@@ -91,25 +91,20 @@ public enum ProjectAdvisor {
     private static func views(_ model: ProjectModel) -> [ProjectProfile.View] {
         let registered = WebRoutes.registeredViews(in: model)
         var classes: Set<String> = []
-        func view(_ file: FileFacts, _ function: FunctionFacts, _ framework: String, threaded: Bool) -> ProjectProfile.View? {
+        func profile(_ view: WebRoutes.View, threaded: Bool) -> ProjectProfile.View? {
+            let function = view.function
             var name = model.displayName(function.id)
             if WebRoutes.framework(of: function) == nil, registered[function.id] != nil, let owner = function.className {
                 guard classes.insert(owner).inserted else { return nil }
                 name = String(name.dropLast(function.name.count + 1))
             }
-            return .init(path: file.path, line: file.line(of: function.nameRange.start), name: name, framework: framework, threaded: threaded)
+            return .init(path: view.file.path, line: view.file.line(of: function.nameRange.start), name: name,
+                         framework: view.framework, threaded: threaded)
         }
         let threaded = WebRoutes.threadedViews(in: model)
         let threadedIDs = Set(threaded.map(\.function.id))
-        var views = threaded.compactMap { view($0.file, $0.function, $0.framework, threaded: true) }
-        for file in model.files where file.language == .python {
-            for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
-                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id], !threadedIDs.contains(function.id),
-                      let found = view(file, function, framework, threaded: false) else { continue }
-                views.append(found)
-            }
-        }
-        return views
+        let tasks = WebRoutes.views(in: model).filter { $0.function.isAsync && !threadedIDs.contains($0.function.id) }
+        return threaded.compactMap { profile($0, threaded: true) } + tasks.compactMap { profile($0, threaded: false) }
     }
 
     /// What the answer says of a server's views: their requests already run concurrently,

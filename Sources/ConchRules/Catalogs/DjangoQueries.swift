@@ -22,18 +22,17 @@ enum DjangoQueries {
     /// (`Post.objects.filter(...).first()`) counts by its last method, when its head is a
     /// manager's call of a project model that `caller` makes at the same place.
     static func entry(for call: CallFacts, in caller: FunctionFacts, hierarchy: ClassHierarchy) -> BlockingCalls.Entry? {
-        let method: String
-        if call.isResolved {
-            guard let manager = call.callee.range(of: ".objects."), isModel(String(call.callee[..<manager.lowerBound]), hierarchy)
-            else { return nil }
-            method = String(call.callee[manager.upperBound...])
+        // The method's name first, by a set lookup: most calls stop there, before any search.
+        let manager = call.isResolved ? call.callee.range(of: ".objects.") : nil
+        let method = manager.map { String(call.callee[$0.upperBound...]) } ?? String(call.callee.split(separator: ".").last ?? "")
+        guard running.contains(method) || building.contains(method) else { return nil }
+        if let manager {
+            guard isModel(String(call.callee[..<manager.lowerBound]), hierarchy) else { return nil }
         } else {
-            guard let last = call.callee.split(separator: ".").last, last.allSatisfy({ $0.isLetter || $0 == "_" }),
-                  caller.calls.contains(where: { head in
-                      head.isResolved && head.range.start == call.range.start && head.range.end < call.range.end
-                          && head.callee.range(of: ".objects.").map { isModel(String(head.callee[..<$0.lowerBound]), hierarchy) } ?? false
-                  }) else { return nil }
-            method = String(last)
+            guard !call.isResolved, caller.calls.contains(where: { head in
+                head.isResolved && head.range.start == call.range.start && head.range.end < call.range.end
+                    && head.callee.range(of: ".objects.").map { isModel(String(head.callee[..<$0.lowerBound]), hierarchy) } ?? false
+            }) else { return nil }
         }
         // As written when the call resolved (`Post.objects.`); a chain's text may be cut short.
         let written = call.isResolved ? String(call.calleeText.dropLast(method.count)) : "…."

@@ -56,7 +56,8 @@ enum WebRoutes {
 
     /// The views of a project, looked for once per run by the first rule that asks.
     private struct RegisteredViews: Sendable { var byFunction: [FunctionID: String] }
-    private struct ThreadedViews: Sendable { var views: [ThreadedView] }
+    private struct AllViews: Sendable { var views: [View] }
+    private struct ThreadedViews: Sendable { var views: [View] }
 
     private static func findRegisteredViews(in model: ProjectModel) -> [FunctionID: String] {
         var views: [FunctionID: String] = [:]
@@ -85,14 +86,31 @@ enum WebRoutes {
         return views
     }
 
-    /// A view whose server runs each request in a thread of its own: Flask's (its development
-    /// server and the threaded WSGI servers), a Django view a URL pattern names (`runserver`
-    /// likewise), a FastAPI `def` route (its thread pool), CherryPy's exposed methods (its
-    /// thread pool), Pyramid's views (waitress's threads). Views defined in tests are left out.
-    struct ThreadedView: Sendable {
+    /// A function a web framework runs per request: under a route decorator, or named by a
+    /// registration call, with the framework.
+    struct View: Sendable {
         var file: FileFacts
         var function: FunctionFacts
+        /// The function's index in its file.
+        var index: Int
         var framework: String
+    }
+
+    /// Every view of the project, in file order.
+    static func views(in model: ProjectModel) -> [View] {
+        model.shared(AllViews.self) { AllViews(views: findViews(in: model)) }.views
+    }
+
+    private static func findViews(in model: ProjectModel) -> [View] {
+        let registered = registeredViews(in: model)
+        var views: [View] = []
+        for file in model.files where file.language == .python {
+            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || registered[function.id] != nil {
+                guard let framework = framework(of: function) ?? registered[function.id] else { continue }
+                views.append(View(file: file, function: function, index: index, framework: framework))
+            }
+        }
+        return views
     }
 
     /// Flask runs an `async def` view to completion in the request's thread; the others run
@@ -100,22 +118,17 @@ enum WebRoutes {
     /// as FastAPI on it, runs a plain `def` endpoint in its thread pool.
     private static let threadedFrameworks: Set<String> = ["Flask", "Django", "FastAPI", "CherryPy", "Pyramid", "Starlette"]
 
-    static func threadedViews(in model: ProjectModel) -> [ThreadedView] {
-        model.shared(ThreadedViews.self) { ThreadedViews(views: findThreadedViews(in: model)) }.views
-    }
-
-    private static func findThreadedViews(in model: ProjectModel) -> [ThreadedView] {
-        let registered = registeredViews(in: model)
-        var views: [ThreadedView] = []
-        for file in model.files where file.language == .python {
-            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty || registered[function.id] != nil {
-                guard let framework = framework(of: function) ?? registered[function.id],
-                      threadedFrameworks.contains(framework), !function.isAsync || framework == "Flask",
-                      !file.isInTest(function: index) else { continue }
-                views.append(ThreadedView(file: file, function: function, framework: framework))
-            }
-        }
-        return views
+    /// The views whose server runs each request in a thread of its own: Flask's (its development
+    /// server and the threaded WSGI servers), a Django view a URL pattern names (`runserver`
+    /// likewise), a FastAPI `def` route (its thread pool), CherryPy's exposed methods (its
+    /// thread pool), Pyramid's views (waitress's threads). Views defined in tests are left out.
+    static func threadedViews(in model: ProjectModel) -> [View] {
+        model.shared(ThreadedViews.self) {
+            ThreadedViews(views: views(in: model).filter { view in
+                threadedFrameworks.contains(view.framework) && (!view.function.isAsync || view.framework == "Flask")
+                    && !view.file.isInTest(function: view.index)
+            })
+        }.views
     }
 
     /// The web framework whose route decorator `function` carries (`Flask` for

@@ -25,6 +25,9 @@ enum ConcurrentTasks {
         "aiohttp.web.UrlDispatcher.add_patch": 1, "aiohttp.web.UrlDispatcher.add_delete": 1, "aiohttp.web.UrlDispatcher.add_route": 2,
     ]
 
+    /// Records an entry: its function, how its tasks start, where, and the one object they share.
+    private typealias Add = (FunctionID, String, Finding.Evidence, String?) -> Void
+
     /// Calls that run the coroutines of their arguments side by side.
     private static let gatherers: Set<String> = ["asyncio.gather", "asyncio.wait", "asyncio.as_completed"]
 
@@ -48,7 +51,7 @@ enum ConcurrentTasks {
     }
 
     /// A gevent or eventlet server's handler: a greenlet per connection or request.
-    private static func servedGreenlets(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+    private static func servedGreenlets(_ model: ProjectModel, _ add: Add) {
         for file in model.files where file.language == .python {
             for marker in file.eventLoops where marker.kind == .callback && (marker.framework == .gevent || marker.framework == .eventlet) {
                 guard let id = marker.callback else { continue }
@@ -60,7 +63,7 @@ enum ConcurrentTasks {
     }
 
     /// `asyncio.create_task(worker(n))` in a loop, or from two places.
-    private static func startedTasks(_ model: ProjectModel, greenlets: Bool, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+    private static func startedTasks(_ model: ProjectModel, greenlets: Bool, _ add: Add) {
         let (one, several) = greenlets ? ("a greenlet", "greenlets") : ("a task", "tasks")
         var starts: [FunctionID: [ExecutionContexts.Start]] = [:]
         for (file, site) in model.spawnSites where site.kind == .coroutine {
@@ -84,7 +87,7 @@ enum ConcurrentTasks {
     }
 
     /// `asyncio.gather(*(withdraw(10) for _ in range(5)))`, or two calls of one coroutine in one gather.
-    private static func gathered(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+    private static func gathered(_ model: ProjectModel, _ add: Add) {
         model.forEachCall(toAnyOf: gatherers) { fileIndex, functionIndex, lent in
             let file = model.files[fileIndex]
             let function = file.functions[functionIndex]
@@ -108,7 +111,7 @@ enum ConcurrentTasks {
 
     /// `asyncio.start_server(handle, ...)`, `web.get("/", handle)`, Tornado handlers' coroutines,
     /// and async routes and views.
-    private static func served(_ model: ProjectModel, _ add: (FunctionID, String, Finding.Evidence, String?) -> Void) {
+    private static func served(_ model: ProjectModel, _ add: Add) {
         model.forEachCall(toAnyOf: servers.keys) { fileIndex, _, lent in
             let file = model.files[fileIndex]
             let call = lent.facts
@@ -126,13 +129,9 @@ enum ConcurrentTasks {
             add(id, "one task per request to this Tornado handler",
                 Finding.Evidence(path: file.path, range: function.nameRange, message: "Tornado handler: a task per request"), nil)
         }
-        let registered = WebRoutes.registeredViews(in: model)
-        for file in model.files where file.language == .python {
-            for function in file.functions where function.isAsync && (!function.decorators.isEmpty || registered[function.id] != nil) {
-                guard let framework = WebRoutes.framework(of: function) ?? registered[function.id] else { continue }
-                add(function.id, "one task per request to this \(framework) view",
-                    Finding.Evidence(path: file.path, range: function.nameRange, message: "\(framework) view: a task per request"), nil)
-            }
+        for view in WebRoutes.views(in: model) where view.function.isAsync {
+            add(view.function.id, "one task per request to this \(view.framework) view",
+                Finding.Evidence(path: view.file.path, range: view.function.nameRange, message: "\(view.framework) view: a task per request"), nil)
         }
     }
 

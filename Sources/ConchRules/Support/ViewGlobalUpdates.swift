@@ -4,8 +4,8 @@ import ConchKit
 /// thread of its own, so two requests at once race on the global as two threads do.
 /// No thread start in the project says so; the framework's view registration does.
 enum ViewGlobalUpdates {
-    struct Race {
-        var view: WebRoutes.ThreadedView
+    /// An update found in what the views reach, before the view that reaches it first is known.
+    struct Write {
         var file: FileFacts
         var writer: FunctionFacts
         var update: GlobalAccess
@@ -14,34 +14,32 @@ enum ViewGlobalUpdates {
         var objectCall: (file: FileFacts, call: CallFacts, object: String)?
     }
 
-    private struct Pending {
-        var file: FileFacts
-        var writer: FunctionFacts
-        var update: GlobalAccess
-        var objectCall: (file: FileFacts, call: CallFacts, object: String)?
+    struct Race {
+        var view: WebRoutes.View
+        var write: Write
     }
 
     /// Each unguarded update a threaded view reaches, once, with the first view (in file
     /// order) that reaches it. `skipping`: updates already reported, by `path:offset`.
-    static func races(_ model: ProjectModel, views: [WebRoutes.ThreadedView], locks: LockContext,
+    static func races(_ model: ProjectModel, views: [WebRoutes.View], locks: LockContext,
                       skipping reported: Set<String>) -> [Race] {
         guard !views.isEmpty else { return [] }
         let index = model.globalAccessIndex
         let graph = model.callGraph
         var seen: Set<String> = reported
-        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Pending] in
+        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Write] in
             let reference = graph.references[number]
             let file = model.files[reference.file]
             guard file.language == .python else { return [] }
             let function = file.functions[reference.function]
-            var found: [Pending] = []
+            var found: [Write] = []
             // `stats.record()` on a module's one object: its methods' updates of the object.
             for (call, object, method) in GlobalObjectCalls.unguardedMethodCalls(in: function, of: file, model, locks: locks) {
                 guard let home = model.function(method.id)?.file else { continue }
                 let name = GlobalAccessIndex.shortName(of: object, in: .python)
                 for (writer, update) in GlobalObjectCalls.unguardedUpdates(of: method, model, locks: locks)
                 where seen.insert(home.path + ":" + String(update.range.start)).inserted {
-                    found.append(Pending(file: home, writer: writer, update: update, objectCall: (file, call, name)))
+                    found.append(Write(file: home, writer: writer, update: update, objectCall: (file, call, name)))
                 }
             }
             // One check-then-act of a variable per function: a lazy set-up writing it five times is one race.
@@ -52,12 +50,10 @@ enum ViewGlobalUpdates {
                     && !locks.isGuarded(access, in: function, file: file)
                     && (access.kind != .checkThenAct || checked.insert(access.variable).inserted)
             }
-            return found + updates.map { Pending(file: file, writer: function, update: $0) }
+            return found + updates.map { Write(file: file, writer: function, update: $0) }
         }
-        let races = handed.flatMap { view, updates in
-            updates.map { Race(view: view, file: $0.file, writer: $0.writer, update: $0.update, objectCall: $0.objectCall) }
-        }
-        return races.sorted { ($0.file.path, $0.update.range.start) < ($1.file.path, $1.update.range.start) }
+        let races = handed.flatMap { view, writes in writes.map { Race(view: view, write: $0) } }
+        return races.sorted { ($0.write.file.path, $0.write.update.range.start) < ($1.write.file.path, $1.write.update.range.start) }
     }
 
     /// How the framework runs its views, for messages.

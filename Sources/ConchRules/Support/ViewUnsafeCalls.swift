@@ -7,8 +7,8 @@ import ConchKit
 /// every request's working directory; `signal.signal` raises `ValueError`; the module's
 /// `sqlite3` connection raises `ProgrammingError`.
 enum ViewUnsafeCalls {
-    struct Use {
-        var view: WebRoutes.ThreadedView
+    /// A call found in what the views reach, before the view that reaches it first is known.
+    struct Site {
         var file: FileFacts
         var function: FunctionFacts
         var call: CallFacts
@@ -17,13 +17,9 @@ enum ViewUnsafeCalls {
         var usesTheModulesConnection: Bool
     }
 
-    /// A use before the first view that reaches it is known.
-    private struct Found {
-        var file: FileFacts
-        var function: FunctionFacts
-        var call: CallFacts
-        var unsafe: MTUnsafeCalls.Entry
-        var usesTheModulesConnection: Bool
+    struct Use {
+        var view: WebRoutes.View
+        var site: Site
     }
 
     /// Each such call once, with the first view (in file order) that reaches it.
@@ -32,7 +28,7 @@ enum ViewUnsafeCalls {
         let views = WebRoutes.threadedViews(in: model)
         guard !views.isEmpty else { return [] }
         let graph = model.callGraph
-        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Found] in
+        let handed = model.firstReaching(from: views, start: \.function.id) { number -> [Site] in
             let reference = graph.references[number]
             let file = model.files[reference.file]
             guard file.language == .python else { return [] }
@@ -42,13 +38,10 @@ enum ViewUnsafeCalls {
                 let sqlite = SQLiteThreads.usesTheModulesConnection(call, in: function, of: file)
                 guard let unsafe = sqlite ? SQLiteThreads.entry : model.threadUnsafeEntry(for: call, in: file),
                       !handled(unsafe.raises, call, function, file) else { return nil }
-                return Found(file: file, function: function, call: call, unsafe: unsafe, usesTheModulesConnection: sqlite)
+                return Site(file: file, function: function, call: call, unsafe: unsafe, usesTheModulesConnection: sqlite)
             }
         }
-        let uses = handed.flatMap { view, found in
-            found.map { Use(view: view, file: $0.file, function: $0.function, call: $0.call, unsafe: $0.unsafe,
-                            usesTheModulesConnection: $0.usesTheModulesConnection) }
-        }
-        return uses.sorted { ($0.file.path, $0.call.range.start) < ($1.file.path, $1.call.range.start) }
+        let uses = handed.flatMap { view, sites in sites.map { Use(view: view, site: $0) } }
+        return uses.sorted { ($0.site.file.path, $0.site.call.range.start) < ($1.site.file.path, $1.site.call.range.start) }
     }
 }
