@@ -79,31 +79,27 @@ enum AwaitSpanningUpdates {
         guard !entries.isEmpty else { return [] }
         let patched = GreenletPatching.patchedFiles(model)
         let graph = model.callGraph
-        var races: [Race] = []
-        var seen: Set<Int> = []
-        for entry in entries {
-            guard let start = graph.number(of: entry.id) else { continue }
-            for reached in graph.reach(from: [start]).numbers where seen.insert(reached).inserted {
-                let reference = graph.references[reached]
-                let file = model.files[reference.file]
-                let writer = file.functions[reference.function]
-                guard file.language == .python, !writer.isAsync, writer.globalAccesses.contains(where: \.isWrite) else { continue }
-                let waits = writer.calls.filter { call in
-                    call.isResolved && ((call.callee.hasPrefix("gevent.") || call.callee.hasPrefix("eventlet."))
-                        && greenletWaits.contains(String(call.callee.split(separator: ".").last ?? ""))
-                        || patched.contains(file.path) && BlockingCalls.entry(for: call, in: file, caller: writer) != nil)
-                }
-                guard !waits.isEmpty else { continue }
-                let spans = spanning(globalUpdates(of: writer), in: writer, switches: waits.map(\.range))
-                races += spans.map { span in
-                    let call = waits.first { $0.range == span.await }
-                    return Race(entry: entry, file: file, writer: writer, update: span.update, read: span.read, await: span.await,
-                                waitingCall: call.map(\.quotedName))
-                }
+        let handed = model.firstReaching(from: entries, start: \.id) { number -> [(file: FileFacts, writer: FunctionFacts, span: Span, waiting: String?)] in
+            let reference = graph.references[number]
+            let file = model.files[reference.file]
+            let writer = file.functions[reference.function]
+            guard file.language == .python, !writer.isAsync, writer.globalAccesses.contains(where: \.isWrite) else { return [] }
+            let waits = writer.calls.filter { call in
+                call.isResolved && ((call.callee.hasPrefix("gevent.") || call.callee.hasPrefix("eventlet."))
+                    && greenletWaits.contains(String(call.callee.split(separator: ".").last ?? ""))
+                    || patched.contains(file.path) && BlockingCalls.entry(for: call, in: file, caller: writer) != nil)
+            }
+            guard !waits.isEmpty else { return [] }
+            return spanning(globalUpdates(of: writer), in: writer, switches: waits.map(\.range)).map { span in
+                (file, writer, span, waits.first { $0.range == span.await }.map(\.quotedName))
             }
         }
-        return races
+        return handed.flatMap { entry, found in
+            found.map { Race(entry: entry, file: $0.file, writer: $0.writer, update: $0.span.update, read: $0.span.read,
+                             await: $0.span.await, waitingCall: $0.waiting) }
+        }
     }
+
 
     /// A function's global accesses, each with where it was tested: for a check-then-act, the
     /// last read of the variable before it (the scanner marks the kind).
