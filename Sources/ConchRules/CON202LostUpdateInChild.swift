@@ -30,6 +30,10 @@ struct LostUpdateInChild: Rule {
             }
         }
         findings += ReimportedObjects.uses(model, children: contexts.children).map { finding($0, model) }
+        for found in ThreadOnlyObjects.uses(model, contexts: contexts, index: index)
+        where reported.insert(found.site.file.path + ":" + String(found.site.access.range.start)).inserted {
+            findings.append(finding(found, model))
+        }
         for update in ChildArgumentUpdates.find(model) where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
             findings.append(finding(update, model))
         }
@@ -88,6 +92,55 @@ struct LostUpdateInChild: Rule {
             advice: (inMainBlock ? "hand it to the child: " : "make it under `if __name__ == \"__main__\":` and hand it to the child: ")
                 + "`Process(target=f, args=(\(global.name),))`, or a pool's `initializer=` and `initargs=(\(global.name),)`",
             related: [Finding.Evidence(path: use.file.path, range: global.range, message: what.hasPrefix("set") ? "set here" : "made here")]
+                + use.entry.starts.prefix(1).map(\.evidence))
+    }
+
+    /// `results.put(x)` in a `Process`'s target, on the module's `queue.Queue`.
+    private func finding(_ found: ThreadOnlyObjects.Use, _ model: ProjectModel) -> Finding {
+        let use = found.site
+        let name = use.global.name
+        let type = use.global.typeName ?? ""
+        let made = model.place(use.file.path, use.global.range.start, from: use.file.path)
+        let counterpart = found.counterpart.map { located -> (what: String, place: String, range: ByteRange, path: String) in
+            let file = model.files[located.file]
+            let function = file.functions[located.function]
+            let who = function.kind == .module ? "module-level code" : "`\(model.displayName(function.id))`"
+            let text = ThreadOnlyObjects.method(at: located.access, in: function).map { "\(name).\($0)()" } ?? name
+            return ("\(who)'s `\(text)`", model.place(file.path, located.access.range.start, from: use.file.path), located.access.range, file.path)
+        }
+        let child = use.function.id == use.entry.id
+            ? "`\(model.displayName(use.entry.id))` runs in \(found.role == .locks && found.counterpart == nil ? "several child processes at once" : "a child process") and"
+            : "`\(model.displayName(use.function.id))`, called in the child process running `\(model.displayName(use.entry.id))`,"
+        let verb: String
+        let consequence: String
+        switch (found.role, ThreadOnlyObjects.kind(of: use.global)) {
+        case (.sends, .queue?):
+            verb = "puts into"
+            consequence = "the child puts into its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent") never sees it"
+        case (.sends, _):
+            verb = "sets"
+            consequence = "the child sets its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent") never sees it set"
+        case (.waits, _):
+            verb = "waits on"
+            consequence = "the child waits on its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent's `set()`") never reaches it"
+        case (.locks, .barrier?):
+            verb = "waits at"
+            consequence = "each process waits at its own copy, so the parties never meet"
+        case (.locks, _):
+            verb = "takes"
+            consequence = counterpart.map { "the child takes its own copy, so it never waits for \($0.what) at \($0.place)" }
+                ?? "each process takes its own copy, so the processes never wait for one another"
+        }
+        let replacement = ThreadOnlyObjects.processEquivalent(of: type)
+        return finding(
+            in: use.file, at: use.access.range,
+            "\(child) \(verb) global `\(name)`, a `\(type)` made at \(made), which belongs to one process "
+                + "(fork copies it, spawn makes a new one): \(consequence)",
+            advice: "make a `\(replacement)()` under `if __name__ == \"__main__\":` and hand it to the child: "
+                + "`Process(target=f, args=(\(name),))`, or a pool's `initializer=` and `initargs=(\(name),)`"
+                + (found.role == .sends && type.hasPrefix("queue.") ? "; a pool task can return its result instead" : ""),
+            related: [Finding.Evidence(path: use.file.path, range: use.global.range, message: "made here")]
+                + (counterpart.map { [Finding.Evidence(path: $0.path, range: $0.range, message: "the parent uses its own copy here")] } ?? [])
                 + use.entry.starts.prefix(1).map(\.evidence))
     }
 

@@ -140,6 +140,21 @@ import Testing
         #expect(missing.recommendation?.advice.hasPrefix("hand it to the child: `Process(target=f, args=(factors,))`") == true)
     }
 
+    @Test func aThreadsQueueEventOrLockCarriesNothingBetweenProcesses() throws {
+        let findings = try Fixtures.lint("python/CON202_thread_objects.py").filter { $0.code == "CON202" }
+        let queue = try #require(findings.first { $0.message.hasPrefix("`square` runs in a child process and puts into global `results`") })
+        #expect(queue.message.hasSuffix("the child puts into its own copy, so `main`'s `results.empty()` at line 76 never sees it"))
+        #expect(queue.recommendation?.advice.hasPrefix("make a `multiprocessing.Queue()` under `if __name__ == \"__main__\":`") == true)
+        #expect(queue.recommendation?.advice.hasSuffix("a pool task can return its result instead") == true)
+        #expect(queue.related.map(\.message) == ["made here", "the parent uses its own copy here", "process started here"])
+        let event = try #require(findings.first { $0.message.hasPrefix("`poll` runs in a child process and waits on global `stop`") })
+        #expect(event.message.hasSuffix("so `main`'s `stop.set()` at line 78 never reaches it"))
+        #expect(event.recommendation?.advice.hasPrefix("make a `multiprocessing.Event()`") == true)
+        let lock = try #require(findings.first { $0.message.contains("global `print_lock`") })
+        #expect(lock.message.hasPrefix("`report` runs in several child processes at once and takes"))
+        #expect(lock.message.hasSuffix("each process takes its own copy, so the processes never wait for one another"))
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))

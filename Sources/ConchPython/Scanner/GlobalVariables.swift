@@ -48,10 +48,10 @@ enum GlobalVariables {
         }
         model.facts.constants = constants.values
         model.constantValues = constants.valueTokens
-        // `multiprocessing`'s own objects too: a child started by spawn gets new ones, not the parent's.
+        // Synchronising objects too: a child process works on its own copy of a lock or queue
+        // (spawn makes a new one), so what it does there is lost to the parent.
         model.trackedGlobals = Set(model.facts.globals.filter { global in
-            global.storage == .plain || global.storage == .constant
-                || (global.storage == .synchronized && global.typeName?.hasPrefix("multiprocessing.") == true)
+            global.storage == .plain || global.storage == .constant || global.storage == .synchronized
         }.map(\.name))
         model.collectClosureVariables()
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }

@@ -55,17 +55,23 @@ enum ReimportedObjects {
     }
 
     /// The project's module-level `multiprocessing` objects, and any global first bound in
-    /// the `__main__` block, by qualified name; but those a function binds again (a pool's
-    /// `initializer` setting the global it was handed).
+    /// the `__main__` block.
     private static func processObjects(_ model: ProjectModel) -> [String: GlobalVariable] {
+        moduleObjects(model) { file, global in
+            let inMainBlock = file.mainGuards.contains { $0.contains(global.range.start) }
+            let type = global.typeName ?? ""
+            let isProcessObject = ProcessAPIs.inheritedOnly.contains(type) || ProcessAPIs.sharedObjects.contains(type)
+            // A manager made at module level is CON205's; its proxies made in the `__main__` block are missing from the child.
+            return inMainBlock || (isProcessObject && !type.hasPrefix("multiprocessing.managers."))
+        }
+    }
+
+    /// The project's module-level globals that `chosen` picks, by qualified name; but those a
+    /// function binds again (a pool's `initializer` setting the global it was handed).
+    static func moduleObjects(_ model: ProjectModel, _ chosen: (FileFacts, GlobalVariable) -> Bool) -> [String: GlobalVariable] {
         var objects: [String: GlobalVariable] = [:]
         for file in model.files where file.language == .python {
-            for global in file.globals {
-                let inMainBlock = file.mainGuards.contains { $0.contains(global.range.start) }
-                let type = global.typeName ?? ""
-                let isProcessObject = ProcessAPIs.inheritedOnly.contains(type) || ProcessAPIs.sharedObjects.contains(type)
-                // A manager made at module level is CON205's; its proxies made in the `__main__` block are missing from the child.
-                guard inMainBlock || (isProcessObject && !type.hasPrefix("multiprocessing.managers.")) else { continue }
+            for global in file.globals where chosen(file, global) {
                 objects[file.moduleName + "." + global.name] = global
             }
         }
