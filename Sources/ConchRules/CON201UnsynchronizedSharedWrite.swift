@@ -150,6 +150,8 @@ struct UnsynchronizedSharedWrite: Rule {
                                  race.start.evidence])
     }
 
+    private static let serverAdvice = "give the server a lock (`self.lock = threading.Lock()` in its `__init__`) and hold it "
+        + "around the update (`with self.server.lock:`)"
     private static let objectAdvice = "hold a lock the object owns around the update (`with self.lock:`), or give each thread an object of its own"
 
     /// `self.value += 1` in a method the threads call on a module's one object.
@@ -183,11 +185,13 @@ struct UnsynchronizedSharedWrite: Rule {
         let subject = model.threadSubject(race.writer, entry: race.entry.id)
         let method = race.writer == race.entry.id ? "it" : "`\(model.displayName(race.entry.id))`"
         let (copied, copiedEvidence) = Self.copiedClause(race.update, variable: race.update.variable, in: race.file, model)
+        let how = howMany(race.entry, from: race.file.path, model)
         var message = "\(subject) \(verb(race.update.kind)) `\(race.update.variable)`\(copied) without a lock; several threads run \(method) "
-            + "at once on one object, `\(race.receiver)` (\(howMany(race.entry, from: race.file.path, model)))"
+            + (race.isHandlersServer ? "at once (\(how)), each on a handler of its own but all with one server, `\(race.receiver)`"
+                : "at once on one object, `\(race.receiver)` (\(how))")
         if model.settings.isFreeThreaded { message += "; free threading makes the race real on every core" }
         return finding(in: race.file, at: race.update.range, message,
-                       advice: Self.objectAdvice,
+                       advice: race.isHandlersServer ? Self.serverAdvice : Self.objectAdvice,
                        related: copiedEvidence + race.entry.starts.map(\.evidence))
     }
 

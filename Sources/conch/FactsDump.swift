@@ -100,6 +100,10 @@ enum FactsDump {
             let locks = update.locksHeld.isEmpty ? "" : " holding \(update.locksHeld.joined(separator: ", "))"
             lines.append("  self update, line \(line(update.range)): \(update.variable) \(kind(update.kind))\(locks)")
         }
+        for update in file.sharedOwnerUpdates(of: function) {
+            let locks = update.access.locksHeld.isEmpty ? "" : " holding \(update.access.locksHeld.joined(separator: ", "))"
+            lines.append("  shared owner update, line \(line(update.access.range)): \(update.access.variable) \(kind(update.access.kind))\(locks)")
+        }
         for update in file.parameterUpdates(of: function) {
             let locks = update.access.locksHeld.isEmpty ? "" : " holding \(update.access.locksHeld.joined(separator: ", "))"
             lines.append("  parameter update, line \(line(update.access.range)): \(update.access.variable) "

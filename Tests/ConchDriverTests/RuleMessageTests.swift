@@ -155,6 +155,15 @@ import Testing
         #expect(lock.message.hasSuffix("each process takes its own copy, so the processes never wait for one another"))
     }
 
+    @Test func requestHandlersShareTheirServerObject() throws {
+        let findings = try Fixtures.lint("python/CON201_server_counters.py").filter { $0.code == "CON201" }
+        #expect(findings.count == 3)
+        let requests = try #require(findings.first { $0.message.contains("`self.server.requests`") })
+        #expect(requests.message.hasSuffix("several threads run it at once (one per request, by the server created at line 54), "
+            + "each on a handler of its own but all with one server, `self.server`"))
+        #expect(requests.recommendation?.advice.hasSuffix("(`with self.server.lock:`)") == true)
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))

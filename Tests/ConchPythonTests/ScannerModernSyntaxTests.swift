@@ -20,7 +20,7 @@ import Testing
             ):
                 state[k] = v
         """)
-        let held = facts.function("pkg.mod.put")?.globalAccesses.map(\.locksHeld)
+        let held = facts.function("pkg.mod.put")?.globalAccesses.filter { $0.variable == "pkg.mod.state" }.map(\.locksHeld)
         #expect(held == [["pkg.mod.lock", "pkg.mod.other"], ["pkg.mod.lock"]])
     }
 

@@ -125,7 +125,13 @@ public struct FileFacts: Sendable {
     /// The changes `function`, a method, makes to its own object's attributes: the updates,
     /// and a `run` method's plain stores.
     public func attributeChanges(of function: FunctionFacts) -> [GlobalAccess] {
-        attributeUpdates.filter { $0.parameter == nil && isFunction($0.function, function) }.map(\.access)
+        attributeUpdates.filter { $0.parameter == nil && $0.through == nil && isFunction($0.function, function) }.map(\.access)
+    }
+
+    /// The updates `function`, a method, makes of objects its own object's attributes hold
+    /// and share (`self.server.hits += 1`).
+    public func sharedOwnerUpdates(of function: FunctionFacts) -> [AttributeUpdate] {
+        attributeUpdates.filter { $0.through != nil && isFunction($0.function, function) }
     }
 
     /// The attributes `function` reads from objects it has started.
@@ -288,6 +294,10 @@ public struct AttributeUpdate: Hashable, Sendable {
     /// In a coroutine: where the `if`/`elif`/`while` header around the update tests the same
     /// attribute of `self` (`if self.balance >= amount:` ... `self.balance -= amount`).
     public var testedAt: ByteRange?
+    /// The update is of the object an attribute of `self` holds, which the object shares
+    /// with others of its kind: a request handler's `self.server` (`self.server.hits += 1`).
+    /// The access names the whole chain (`self.server.hits`).
+    public var through: String?
 
     public init(function: Int, access: GlobalAccess, parameter: Int? = nil) {
         self.function = function

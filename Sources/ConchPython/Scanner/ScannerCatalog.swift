@@ -103,6 +103,10 @@ enum ScannerCatalog {
         "socketserver.StreamRequestHandler", "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler",
         "http.server.CGIHTTPRequestHandler",
     ]
+    /// Attributes of `self` that hold an object every instance of the class shares: a
+    /// `socketserver` request handler's `server`, one per server, whose handlers run a
+    /// thread each under a threading server.
+    static let sharedOwnerAttributes: Set<String> = ["server"]
     static let streamHandlerAttributes = [
         ("request", "socket.socket"), ("connection", "socket.socket"), ("rfile", "socket.SocketIO"), ("wfile", "socket.SocketIO"),
     ]

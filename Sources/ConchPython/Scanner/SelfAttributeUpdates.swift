@@ -25,6 +25,10 @@ enum SelfAttributeUpdates {
             }
             guard target.end - target.first >= 3, tokens.isName(target.first), tokens.isOp(target.first + 1, "."),
                   tokens.isName(target.first + 2) else { continue }
+            if augmented, let update = sharedOwnerUpdate(model, target, statement: index, selfName: selfName, locks: locks) {
+                model.facts.attributeUpdates.append(update)
+                continue
+            }
             let attribute = target.first + 2
             let isSubscript = target.end > attribute + 1
             guard !isSubscript || (tokens.isOp(attribute + 1, "[") && tokens.partner[attribute + 1] == target.end - 1) else { continue }
@@ -58,6 +62,25 @@ enum SelfAttributeUpdates {
     /// `self.value = local_copy` after `local_copy = self.value; local_copy += 1`: an update
     /// spread over statements writes back a short value; longer ones are not searched for it.
     private static let copyValueTokens = 5
+
+    /// `self.server.hits += 1`, `self.server.counts[path] += 1`: an update of what an attribute
+    /// of `self` holds and shares with the other instances.
+    private static func sharedOwnerUpdate(_ model: ScanModel, _ target: (first: Int, end: Int), statement index: Int,
+                                          selfName: String?, locks: [String]) -> AttributeUpdate? {
+        let tokens = model.tokens
+        let owner = target.first + 2
+        guard let selfName, tokens.text(target.first) == selfName, tokens.isOp(owner + 1, "."), tokens.isName(owner + 2),
+              ScannerCatalog.sharedOwnerAttributes.contains(tokens.text(owner)) else { return nil }
+        let attribute = owner + 2
+        let isSubscript = target.end > attribute + 1
+        guard !isSubscript || (tokens.isOp(attribute + 1, "[") && tokens.partner[attribute + 1] == target.end - 1) else { return nil }
+        var access = GlobalAccess(variable: model.intern(tokens.text(target.first, attribute)), kind: isSubscript ? .subscriptAugmented : .augmented,
+                                  range: tokens.range(model.statements[index].first, model.statements[index].end - 1))
+        access.locksHeld = locks
+        var update = AttributeUpdate(function: model.statementFunction[index], access: access)
+        update.through = tokens.text(owner)
+        return update
+    }
 
     /// `results[i] = value`, `counts[word] += 1` on a parameter: where a caller passes the object.
     private static func parameterItem(_ model: ScanModel, _ target: (first: Int, end: Int), function: Int, selfName: String?) -> Int? {

@@ -75,6 +75,12 @@ enum SpawnCatalog {
         "socketserver.ForkingMixIn": .process,
     ]
 
+    /// The library's request handler classes, which a server's handler is built on.
+    static let requestHandlerBases: Set<String> = ScannerCatalog.streamHandlerClasses.union([
+        "socketserver.BaseRequestHandler", "socketserver.DatagramRequestHandler",
+        "xmlrpc.server.SimpleXMLRPCRequestHandler", "wsgiref.simple_server.WSGIRequestHandler",
+    ])
+
     /// What a class of the file may be built on to start threads or processes.
     static let spawningBases: Set<String> = threadClasses.union(perRequestServers.keys).union(["multiprocessing.Process"])
 

@@ -34,7 +34,8 @@ enum SpawnDetector {
         case .runnable:
             entries = [runnableEntry(model, found: found, calls: calls, call: call)]
         case .requestHandler:
-            // The library's servers take the handler second; so does a subclass that keeps their `__init__`.
+            // The library's servers take the handler second; so does a subclass that keeps their
+            // `__init__`. One with its own is handed the handler class somewhere among its arguments.
             let keepsSignature = model.firstAncestor(of: call.callee) { model.classes[$0]?.methods.contains("__init__") ?? false } == nil
             entries = requestHandlers(model, call: call, handlerIsSecond: keepsSignature)
             perRequest = true
@@ -94,7 +95,12 @@ enum SpawnDetector {
     /// What a threading server runs per request: its handler class's own `handle`, else
     /// each `do_GET`, `do_POST`... of an HTTP handler; `handle` of a class from another module.
     private static func requestHandlers(_ model: ScanModel, call: CallFacts, handlerIsSecond: Bool) -> [SpawnSite.Entry] {
-        guard let argument = call.argument(keyword: "RequestHandlerClass") ?? (handlerIsSecond ? call.argument(at: 1) : nil),
+        let handlerClass = { (argument: Argument) -> Bool in
+            guard case let .name(name) = argument.shape else { return false }
+            return model.firstAncestor(of: name, where: SpawnCatalog.requestHandlerBases.contains) != nil
+        }
+        guard let argument = call.argument(keyword: "RequestHandlerClass")
+                ?? (handlerIsSecond ? call.argument(at: 1) : call.arguments.first(where: handlerClass)),
               case let .name(handler) = argument.shape,
               model.namesClass(handler) else { return [.none] }
         guard let methods = model.classes[handler]?.methods else { return [.function(handler + ".handle")] }

@@ -11,8 +11,10 @@ enum SharedInstanceUpdates {
         /// The method that makes the update: the entry, or one of its class it calls.
         var writer: FunctionID
         var update: GlobalAccess
-        /// The object as the start names it: `counter`, `self`.
+        /// The object as the start names it: `counter`, `self`; or as the method reaches it,
+        /// `self.server`, for the server every request handler shares.
         var receiver: String
+        var isHandlersServer = false
     }
 
     /// The unguarded updates the method makes, itself or in the methods of its class it
@@ -27,6 +29,7 @@ enum SharedInstanceUpdates {
                       reached.className == owner else { return nil }
                 return reached
             }
+            found += serverRaces(entry, file: file, methods: methods, locks: locks)
             let updates = methods.flatMap { reached in
                 file.attributeUpdates(of: reached).filter { !locks.isGuarded($0, in: reached, file: file) }.map { (reached.id, $0) }
             }
@@ -43,6 +46,22 @@ enum SharedInstanceUpdates {
             }
         }
         return found
+    }
+
+    /// `self.server.hits += 1` in a request handler a threading server runs once per request:
+    /// each request has a handler object of its own, but they all share the one server.
+    private static func serverRaces(_ entry: ExecutionContexts.Entry, file: FileFacts, methods: [FunctionFacts],
+                                    locks: LockContext) -> [Race] {
+        let perRequest = entry.origins.filter(\.site.startsPerRequest)
+        guard !perRequest.isEmpty else { return [] }
+        var sharing = entry
+        sharing.starts = perRequest
+        return methods.flatMap { method in
+            file.sharedOwnerUpdates(of: method).filter { !locks.isGuarded($0.access, in: method, file: file) }.map { update in
+                Race(entry: sharing, file: file, writer: method.id, update: update.access, receiver: "self." + (update.through ?? ""),
+                     isHandlersServer: true)
+            }
+        }
     }
 
     /// `def work(stats): stats.count += 1` run by threads all handed one `stats`
