@@ -8,7 +8,7 @@ struct GILHeldHotLoop: Rule {
         let releasedCallers = CallersWithGILReleased(model)
         var findings: [Finding] = []
         for file in model.files where file.language == .c && file.isPythonExtension {
-            for function in file.functions where function.kind != .module {
+            for function in file.functions where function.kind != .module && !isCythonUtility(function) {
                 // A helper that every caller runs between Py_BEGIN/END_ALLOW_THREADS already runs without the GIL.
                 if releasedCallers.alwaysReleased(function.id) { continue }
                 for loop in heldHotLoops(in: function, of: file, model: model) {
@@ -17,6 +17,13 @@ struct GILHeldHotLoop: Rule {
             }
         }
         return findings
+    }
+
+    /// Cython's utility code (`__Pyx_PyUnicode_From_int`, `__Pyx_init_runtime_version`), the same
+    /// in every module it generates: short conversion and parsing loops nobody edits. The
+    /// module's own functions are `__pyx_f_…`, `__pyx_pf_…`.
+    private func isCythonUtility(_ function: FunctionFacts) -> Bool {
+        function.name.hasPrefix("__Pyx")
     }
 
     /// Hot loops that could drop the GIL as they stand: no Python object or
