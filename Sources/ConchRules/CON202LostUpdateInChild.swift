@@ -244,18 +244,22 @@ struct LostUpdateInChild: Rule {
             let forked = "the child forked at " + (entry.starts.first.map { model.place($0.file.path, $0.site.range.start, from: file.path) } ?? "")
             child = writer.id == branch.function ? forked : "`\(model.displayName(writer.id))`, called in \(forked),"
         } else if writer.id == entry.id {
-            child = "`\(model.displayName(entry.id))` runs in a child process and"
+            child = "`\(model.displayName(entry.id))` runs in \(entry.process) and"
         } else {
-            child = "`\(model.displayName(writer.id))`, called in the child process running `\(model.displayName(entry.id))`,"
+            child = "`\(model.displayName(writer.id))`, called in the \(entry.process.dropFirst(2)) running `\(model.displayName(entry.id))`,"
         }
         let readFile = model.files[read.file]
         let readFunction = readFile.functions[read.function]
         let reader = readFunction.kind == .module ? "module-level code" : "`\(model.displayName(readFunction.id))`"
         let place = model.place(readFile.path, read.access.range.start, from: file.path)
-        let message = "\(child) \(verb(write.kind)) global `\(variable)` in its own copy; \(reader) reads the parent's copy at \(place), which never sees the change"
-        var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "the parent reads `\(variable)` here")]
+        let parent = entry.worker == nil ? "the parent" : "the application"
+        let message = "\(child) \(verb(write.kind)) global `\(variable)` in its own copy; \(reader) reads \(parent)'s copy at \(place), which never sees the change"
+        var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "\(parent) reads `\(variable)` here")]
         related.append(contentsOf: entry.starts.map(\.evidence))
         let advice = switch (file.language, entry.branch != nil) {
+        case (.python, false) where entry.worker != nil:
+            "keep what the application must see where both processes reach it: the task's return value "
+                + "(`AsyncResult.get()`), a database or a cache such as Redis"
         case (.python, false) where entry.starts.contains(where: \.site.startsPerRequest):
             "keep the state in one process: serve with the threading variant (`ThreadingTCPServer`) and a lock, "
                 + "or hold it in a `multiprocessing.Value` the children update"

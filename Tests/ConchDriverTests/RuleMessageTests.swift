@@ -164,6 +164,16 @@ import Testing
         #expect(requests.recommendation?.advice.hasSuffix("(`with self.server.lock:`)") == true)
     }
 
+    @Test func aCeleryTaskWritesTheWorkersCopyNotTheApplications() throws {
+        let findings = try Fixtures.lint("python/CON202_celery_tasks.py").filter { $0.code == "CON202" }
+        #expect(findings.count == 4)
+        let progress = try #require(findings.first)
+        #expect(progress.message == "`resize` runs in a Celery worker process and stores into global `progress` in its own copy; "
+            + "`status` reads the application's copy at line 54, which never sees the change")
+        #expect(progress.recommendation?.advice.hasPrefix("keep what the application must see where both processes reach it") == true)
+        #expect(progress.related.map(\.message) == ["the application reads `progress` here", "Celery task defined here"])
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))

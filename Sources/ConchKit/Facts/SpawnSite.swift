@@ -13,6 +13,9 @@ public struct SpawnSite: Hashable, Sendable {
         case forkChild
         /// `asyncio.create_task`, `gevent.spawn`.
         case coroutine
+        /// A task queue's worker (Celery's `@app.task`, Dramatiq's `@dramatiq.actor`): a
+        /// process of its own, often on another machine, that runs what the application sends.
+        case taskWorker
     }
 
     public enum Entry: Hashable, Sendable {
@@ -80,7 +83,7 @@ public struct SpawnSite: Hashable, Sendable {
     }
 
     public var runsInThread: Bool { kind == .thread || kind == .timer || kind == .threadPool }
-    public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild }
+    public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild || kind == .taskWorker }
 
     /// Whether this start and `other`, both in one function of one file, sit in different
     /// arms of one chain, outside any loop: one pass through the function makes only one of them.

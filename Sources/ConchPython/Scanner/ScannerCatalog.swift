@@ -96,6 +96,8 @@ enum ScannerCatalog {
     static let threadLocalTypes: Set<String> = [
         "threading.local", "_threading_local.local", "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
         "werkzeug.local.Local", "werkzeug.local.LocalProxy", "werkzeug.local.LocalStack",
+        // Django's per-thread and per-task storage.
+        "asgiref.local.Local",
     ]
 
     /// Request handlers whose `self.request` is the client's stream socket.

@@ -207,6 +207,7 @@ public enum ProjectAdvisor {
         case .processPool: "process pool task"
         case .forkChild: "forked child"
         case .coroutine: "task"
+        case .taskWorker: "task queue worker"
         }
     }
 

@@ -98,11 +98,13 @@ extension ExecutionContexts.Start {
         case .process: "process"
         case .forkChild: "forked child"
         case .coroutine: "task"
+        case .taskWorker: "task queue worker"
         }
     }
 
     /// The start as a related location: `thread started here`.
     var evidence: Finding.Evidence {
+        if site.kind == .taskWorker { return Finding.Evidence(path: file.path, range: site.range, message: "\(TaskQueueWorkers.framework(of: site)) task defined here") }
         let verb = site.kind == .threadPool || site.kind == .processPool ? "submitted here" : "started here"
         return Finding.Evidence(path: file.path, range: site.range, message: "\(noun) \(verb)")
     }

@@ -52,6 +52,14 @@ struct ExecutionContexts: Sendable {
         /// The starts that begin new work: all but a pool task its own completion queues again.
         var origins: [Start] { starts.filter { !JoinOrdering.isRequeuedOnCompletion($0) } }
 
+        /// The task queue whose workers run the entry (`Celery`), if that is what starts it.
+        var worker: String? {
+            starts.first { $0.site.kind == .taskWorker }.map { TaskQueueWorkers.framework(of: $0.site) }
+        }
+
+        /// Where the entry runs, for messages: `a child process`, `a Celery worker process`.
+        var process: String { worker.map { "a \($0) worker process" } ?? "a child process" }
+
         /// The functions it reaches on some way in.
         var reached: FunctionSet { reach.functions }
 
@@ -108,7 +116,7 @@ struct ExecutionContexts: Sendable {
         var threadStarts: [FunctionID: [Start]] = [:]
         var childStarts: [FunctionID: [Start]] = [:]
         var branches: [FunctionID: (function: FunctionID, file: String, range: ByteRange)] = [:]
-        for (file, site) in model.spawnSites {
+        for (file, site) in model.spawnSites + TaskQueueWorkers.sites(in: model) {
             guard let entry = site.entryID, model.functionIndex[entry] != nil else { continue }
             if site.runsInThread {
                 threadStarts[entry, default: []].append(Start(file: file, site: site))

@@ -50,7 +50,7 @@ enum SpawnRunner {
             } else {
                 self = .processPool
             }
-        case .forkChild, .coroutine: self = .other
+        case .forkChild, .coroutine, .taskWorker: self = .other
         }
     }
 

@@ -1,0 +1,41 @@
+import ConchKit
+
+/// Functions a task queue runs in its worker processes: Celery's `@app.task` (on an app
+/// made by `Celery(...)`, in the module or imported from another) and `@shared_task`,
+/// Dramatiq's `@dramatiq.actor`. A worker is a process of its own, often on another
+/// machine, that the application only sends the call to (`resize.delay(image_id)`), so
+/// whatever the task writes into the module's state stays in the worker. Each task is a
+/// start, made where it is defined; but a task a test defines, which the test runs in its
+/// own process.
+enum TaskQueueWorkers {
+    static func sites(in model: ProjectModel) -> [(file: FileFacts, site: SpawnSite)] {
+        var sites: [(file: FileFacts, site: SpawnSite)] = []
+        for file in model.files where file.language == .python {
+            for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty {
+                // A test runs its tasks in its own process (Celery's eager mode, Dramatiq's stub worker).
+                guard !file.isInTest(function: index),
+                      let decorator = function.decorators.first(where: { isTaskDecorator($0, model) }) else { continue }
+                sites.append((file, SpawnSite(kind: .taskWorker, api: decorator, entry: .function(function.id), range: function.nameRange,
+                                              function: 0, loop: nil, isBounded: true)))
+            }
+        }
+        return sites
+    }
+
+    /// The task queue a site's decorator belongs to, for messages: `Celery`, `Dramatiq`.
+    static func framework(of site: SpawnSite) -> String {
+        site.api.hasPrefix("dramatiq.") ? "Dramatiq" : "Celery"
+    }
+
+    private static func isTaskDecorator(_ name: String, _ model: ProjectModel) -> Bool {
+        if decorators.contains(name) { return true }
+        // `@app.task` on `app = Celery("proj")` made in another module of the project.
+        guard name.hasSuffix(".task") else { return false }
+        return model.globalAccessIndex.declarations[String(name.dropLast(".task".count))]?.typeName == "celery.Celery"
+    }
+
+    private static let decorators: Set<String> = [
+        "celery.shared_task", "celery.task", "celery.app.shared_task", "celery.Celery.task", "celery.app.base.Celery.task",
+        "dramatiq.actor", "dramatiq.actor.actor",
+    ]
+}
