@@ -170,6 +170,59 @@ import Testing
         #expect(handler.map(facts.attributeChanges)?.isEmpty == true)
     }
 
+    @Test func anotherModulesStateIsRecordedThroughItsImportsApart() {
+        let facts = scan("""
+        import threading
+        from . import state
+        from .state import counts, make_pool, Settings
+        from os import path
+
+        def work(word):
+            counts[word] += 1
+            state.total += 1
+            state.items.append(word)
+            make_pool()
+            Settings.load()
+            state.reset()
+            path.join(word)
+            print(state.limit)
+
+        def shadow():
+            counts = {}
+            counts["x"] = 1
+        """, module: "pkg.worker", path: "pkg/worker.py")
+        let imported = facts.importedAccesses.map(\.access)
+        // `state.reset()` calls a module's function: neither `state` nor `state.reset` is state.
+        #expect(imported.map(\.variable) == ["pkg.state.counts", "pkg.state", "pkg.state.total", "pkg.state",
+                                             "pkg.state.items", "pkg.state", "pkg.state.limit"])
+        #expect(imported.map(\.kind) == [.subscriptAugmented, .augmented, .augmented, .read, .mutatingMethod("append"),
+                                         .read, .read])
+        #expect(imported.allSatisfy { $0.isImported })
+        #expect(facts.functions.allSatisfy { $0.globalAccesses.isEmpty })
+    }
+
+    @Test func theProjectModelKeepsTheImportedAccessesOfAnotherModulesState() {
+        let state = scan("counts = {}\nitems = []\ntotal = 0\nlimit = 100\ndef reset():\n    counts.clear()\n",
+                         module: "pkg.state", path: "pkg/state.py")
+        let worker = scan("""
+        from . import state
+        from .state import counts
+
+        def work(word):
+            counts[word] += 1
+            state.total += 1
+            state.items.append(word)
+            state.reset()
+            print(state.limit)
+        """, module: "pkg.worker", path: "pkg/worker.py")
+        let model = ProjectModel(files: [state, worker], settings: AnalysisSettings())
+        let work = model.files[1].functions.first { $0.name == "work" }
+        #expect(work?.globalAccesses.map(\.variable) == ["pkg.state.counts", "pkg.state.total", "pkg.state.items"])
+        #expect(model.files[1].importedAccesses.isEmpty)
+        // `total`, written from another module, is now one of its module's globals; `limit`, only read, is not.
+        #expect(model.files[0].globals.map(\.name) == ["counts", "items", "total"])
+    }
+
     @Test func storesIntoAParametersItemsAreRecorded() {
         let facts = scan("""
         def fill(slots, counts, key):

@@ -7,4 +7,10 @@ public enum ContainerMethods {
         "symmetric_difference_update", "appendleft", "popleft", "extendleft", "rotate", "__setitem__",
         "__delitem__", "__iadd__",
     ]
+
+    /// Every method of the built-in containers: those that change them and those that read them.
+    public static let all: Set<String> = mutating.union([
+        "get", "keys", "values", "items", "copy", "count", "index", "union", "intersection", "difference",
+        "issubset", "issuperset", "isdisjoint", "__contains__", "__getitem__", "__len__",
+    ])
 }

@@ -49,9 +49,15 @@ public struct Linter: Sendable {
             defer { start = clock.now }
             return clock.now - start
         }
-        let analysed = parallelMap(inputs, jobs: options.jobs) { analyse($0, settings: options.settings) }
+        // The model takes the facts over, so the joins that complete them copy none.
+        var facts: [FileFacts] = []
+        var texts: [SourceText?] = []
+        for result in parallelMap(inputs, jobs: options.jobs, { analyse($0, settings: options.settings) }) {
+            facts.append(result.facts)
+            texts.append(result.text)
+        }
         timings.facts = lap()
-        let model = ProjectModel(files: analysed.map(\.facts), settings: options.settings)
+        let model = ProjectModel(files: consume facts, settings: options.settings)
         timings.model = lap()
         let enabledRules = rules.filter { options.selection.isEnabled($0.metadata.code) }
         let checked = parallelMap(enabledRules, jobs: options.jobs) { rule in
@@ -64,26 +70,26 @@ public struct Linter: Sendable {
         timings.rules = lap()
 
         var pointedAt = Set(findings.flatMap { [$0.path] + $0.related.map(\.path) })
-        for result in analysed where !result.facts.problems.isEmpty { pointedAt.insert(result.facts.path) }
+        for file in model.files where !file.problems.isEmpty { pointedAt.insert(file.path) }
         var sources: [String: SourceText] = [:]
         var contexts: [String: FileContext] = [:]
-        for (input, result) in zip(inputs, analysed) {
-            let path = result.facts.path
-            let text = result.text ?? (pointedAt.contains(path) ? reread(input) : nil)
+        for (input, (file, kept)) in zip(inputs, zip(model.files, texts)) {
+            let path = file.path
+            let text = kept ?? (pointedAt.contains(path) ? reread(input) : nil)
             sources[path] = text
             contexts[path] = FileContext(
-                language: result.facts.language, text: text, suppressions: result.facts.suppressions,
+                language: file.language, text: text, suppressions: file.suppressions,
                 ignoredCodes: options.perFileIgnoredCodes(forAbsolutePath: input.file.absolutePath))
         }
         let metadata = Dictionary(rules.map { ($0.metadata.code, $0.metadata) }, uniquingKeysWith: { first, _ in first })
         var resolver = DiagnosticResolver(contexts: contexts, metadata: metadata, options: options)
-        for result in analysed {
-            for problem in result.facts.problems { resolver.add(problem: problem, in: result.facts.path) }
+        for file in model.files {
+            for problem in file.problems { resolver.add(problem: problem, in: file.path) }
         }
         for finding in findings { resolver.add(finding) }
         let diagnostics = resolver.finish()
         timings.findings = lap()
-        return LintResult(diagnostics: diagnostics, sources: sources, checkedPaths: analysed.map(\.facts.path), timings: timings)
+        return LintResult(diagnostics: diagnostics, sources: sources, checkedPaths: model.files.map(\.path), timings: timings)
     }
 
     private struct Analysed: Sendable {

@@ -20,6 +20,13 @@ public struct FileFacts: Sendable {
     public var functions: [FunctionFacts] = []
     public var classes: [ClassFacts] = []
     public var globals: [GlobalVariable] = []
+    /// Python: module-level names bound to immutable values (`total = 0`) that are not
+    /// `globals`: state another module may update through an import (`state.total += 1`).
+    public var moduleScalars: [GlobalVariable] = []
+    /// Python: accesses through imports (`counts` after `from .state import counts`,
+    /// `state.total`), in source order, before the project model knows which name another
+    /// module's state; it moves those into their functions' `globalAccesses`.
+    public var importedAccesses: [ImportedAccess] = []
     /// Python: what each module-level constant (an ALL_CAPS name bound once) is bound to, as written.
     public var constants: [String: String] = [:]
     public var spawnSites: [SpawnSite] = []
@@ -303,6 +310,17 @@ public struct AttributeUpdate: Hashable, Sendable {
         self.function = function
         self.access = access
         self.parameter = parameter
+    }
+}
+
+/// An access of another module's variable through an import, in the function at `function`.
+public struct ImportedAccess: Hashable, Sendable {
+    public var function: Int
+    public var access: GlobalAccess
+
+    public init(function: Int, access: GlobalAccess) {
+        self.function = function
+        self.access = access
     }
 }
 

@@ -324,6 +324,10 @@ public struct GlobalAccess: Hashable, Sendable {
     /// C: a store of a null pointer or of a global object's address
     /// (`default_loop_ptr = &default_loop_struct`): never a pointer into a stack.
     public var storesFixedAddress = false
+    /// Python: the variable is another module's, reached through an import (`counts` after
+    /// `from .state import counts`, `state.total`). The project model keeps such an access
+    /// only when that module binds the variable.
+    public var isImported = false
 
     public init(variable: String, kind: Kind, range: ByteRange) {
         self.variable = variable

@@ -24,6 +24,7 @@ public struct ProjectModel: Sendable {
     public init(files: [FileFacts], settings: AnalysisSettings) {
         var files = files
         DuplicateDefinitions.separate(&files)
+        ImportedGlobals.join(&files)
         // Numbering callees does not wait for the function index: it reads only calls.
         let calleeTable = Background { [files] in CalleeTable(files) }
         let classes = Background { [files] in InheritedStarts.Classes(files) }

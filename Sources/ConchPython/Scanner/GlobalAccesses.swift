@@ -10,12 +10,41 @@ enum GlobalAccesses {
         return model.facts.functions[owner].id + ".<locals>." + name
     }
 
+    /// The target an imported name means in `scope` (`app.state.counts` for `counts` after
+    /// `from .state import counts`), when no local binding hides it.
+    private static func importedVariable(_ model: ScanModel, _ name: String, scope start: Int) -> String? {
+        guard let target = model.importedState[name] else { return nil }
+        var index = start
+        while index != 0 {
+            if let entry = model.scopes[index].names[name], !entry.isGlobal { return nil }
+            index = model.scopes[index].parent ?? 0
+        }
+        return model.canonical(target)
+    }
+
+    /// One statement's tokens, with what its assignment binds and stores into.
+    private struct StatementShape {
+        let index: Int
+        let assignment: Assignment?
+        let bareTargets: Set<Int>
+        let targetTokens: Set<Int>
+        let targets: [(first: Int, end: Int)]
+        let isDelete: Bool
+        let writeRange: ByteRange
+        var augmented: Bool { assignment?.augmentedOperator != nil }
+
+        /// The target is exactly tokens `first...last`: `total` or `state.total`.
+        func isWholeTarget(_ first: Int, _ last: Int) -> Bool {
+            last == first ? bareTargets.contains(first) : targets.contains { $0.first == first && $0.end == last + 1 }
+        }
+    }
+
     static func record(_ model: ScanModel, statement index: Int, contexts: TokenContexts, assignment: Assignment?,
                        locks: [String], checked: Set<String>) {
         let tokens = model.tokens
         let statement = model.statements[index]
-        guard !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty, statement.header != .def,
-              statement.header != .classDef else { return }
+        guard !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty || !model.importedState.isEmpty,
+              statement.header != .def, statement.header != .classDef else { return }
         var mentionsTracked = false
         for token in statement.first..<statement.end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
             mentionsTracked = true
@@ -30,8 +59,9 @@ enum GlobalAccesses {
                 for token in target.first..<target.end { targetTokens.insert(token) }
             }
         }
-        let isDelete = tokens.isName(statement.first, "del")
-        let writeRange = tokens.range(statement.first, statement.end - 1)
+        let shape = StatementShape(index: index, assignment: assignment, bareTargets: bareTargets, targetTokens: targetTokens,
+                                   targets: assignment?.targets ?? [], isDelete: tokens.isName(statement.first, "del"),
+                                   writeRange: tokens.range(statement.first, statement.end - 1))
         var found: [(function: Int, access: GlobalAccess)] = []
         for token in statement.first..<statement.end {
             guard tokens.kinds[token] == .name, model.isTrackedName[Int(tokens.nameIDs[token])],
@@ -46,52 +76,99 @@ enum GlobalAccesses {
             let function = contexts.owner(of: token)
             // Module-level code counts too (a script reading a result after `join()`), but a
             // class body at module level binds class attributes, not the module's names.
-            guard function != 0 || model.statementClass[index] == nil, let variable = sharedVariable(model, name, scope: function) else { continue }
-            var kind = GlobalAccess.Kind.read
-            var range = tokens.range(token, token)
-            var copiedAt: ByteRange?
-            let augmented = assignment?.augmentedOperator != nil
-            if bareTargets.contains(token), let assignment {
-                let readsItself = mentions(tokens, name, assignment.value)
-                if !augmented, !readsItself {
-                    copiedAt = copy(model, writtenBack: assignment.value, statement: index, function: function, bareRead: 1) {
-                        mentions(tokens, name, $0)
-                    }
+            guard function != 0 || model.statementClass[index] == nil else { continue }
+            if let variable = sharedVariable(model, name, scope: function) {
+                var access = self.access(model, variable, first: token, last: token, shape, function: function, checked: checked)
+                if isClass { access.field = tokens.text(token + 2) }
+                access.locksHeld = function == model.statementFunction[index] ? locks : []
+                found.append((function, access))
+            } else if let target = importedVariable(model, name, scope: function) {
+                // The name is the other module's variable (`counts[w] += 1`), or a module
+                // whose attribute is (`state.total += 1`): the project model keeps which one
+                // that module binds. Rebinding the bare name binds this module's own.
+                // A name called (`support.run()`, `make_pool()`) or a class (`Settings.load()`) is no
+                // state, nor, most likely, one whose attribute is called, but for a container's
+                // methods (`counts.get(k)`, `pending.append(x)`): `utils.parse(x)` calls a module's function.
+                var candidates: [(String, Int)] = []
+                let callsMethod = tokens.isOp(token + 1, ".") && tokens.isName(token + 2) && tokens.isOp(token + 3, "(")
+                if !shape.bareTargets.contains(token), mayNameState(tokens, token),
+                   !callsMethod || ContainerMethods.all.contains(tokens.text(token + 2)) {
+                    candidates.append((target, token))
                 }
-                kind = augmented ? .augmented : (readsItself || copiedAt != nil ? .readModifyWrite : .rebind)
-                range = writeRange
-            } else if targetTokens.contains(token), tokens.isOp(token + 1, "[") || tokens.isOp(token + 1, ".") {
-                // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
-                let updates = augmented || mentions(tokens, name, assignment?.value)
-                kind = tokens.isOp(token + 1, "[") ? (updates ? .subscriptAugmented : .subscriptStore) : (updates ? .augmented : .subscriptStore)
-                range = writeRange
-            } else if tokens.isOp(token + 1, "."), tokens.isName(token + 2), tokens.isOp(token + 3, "("),
-                      ContainerMethods.mutating.contains(tokens.text(token + 2)) {
-                kind = .mutatingMethod(tokens.text(token + 2))
-                let close = tokens.partner[token + 3]
-                range = tokens.range(token, close > token ? close : token + 3)
-            } else if isDelete, tokens.isOp(token + 1, "[") {
-                kind = .subscriptStore
-                range = writeRange
+                if tokens.isOp(token + 1, "."), mayNameState(tokens, token + 2) { candidates.append((target + "." + tokens.text(token + 2), token + 2)) }
+                for (variable, last) in candidates {
+                    var access = self.access(model, variable, first: token, last: last, shape, function: function, checked: checked)
+                    access.isImported = true
+                    access.locksHeld = function == model.statementFunction[index] ? locks : []
+                    found.append((function, access))
+                }
             }
-            // A thread's own entry (`sessions[threading.get_ident()] = s`) is no other thread's.
-            if kind == .subscriptAugmented || kind == .subscriptStore, tokens.isOp(token + 1, "["),
-               PerThreadKeys.isPerThread(model, subscript: token + 1, statement: index, function: function) {
-                kind = .subscriptStore
-            } else if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: token, value: assignment?.value) {
-                kind = .checkThenAct
-            }
-            var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
-            access.copiedAt = copiedAt
-            if isClass || namesAttribute(tokens, of: token, kind) { access.field = tokens.text(token + 2) }
-            access.locksHeld = function == model.statementFunction[index] ? locks : []
-            found.append((function, access))
         }
         // A statement that writes a variable reads it as part of the write: `x = x + 1` is one access.
         let written = Set(found.filter { $0.access.isWrite }.map { "\($0.function) \($0.access.variable)" })
         for entry in found where entry.access.isWrite || !written.contains("\(entry.function) \(entry.access.variable)") {
-            model.facts.functions[entry.function].globalAccesses.append(entry.access)
+            if entry.access.isImported {
+                model.facts.importedAccesses.append(ImportedAccess(function: entry.function, access: entry.access))
+            } else {
+                model.facts.functions[entry.function].globalAccesses.append(entry.access)
+            }
         }
+    }
+
+    /// An imported name, or a module's attribute, that may be state: not called, nor a class
+    /// by its `CamelCase` name.
+    private static func mayNameState(_ tokens: ScanTokens, _ token: Int) -> Bool {
+        guard tokens.isName(token), !tokens.isOp(token + 1, "(") else { return false }
+        let bytes = tokens.bytes
+        let start = tokens.starts[token]
+        let isCamelCase = bytes[start] >= UInt8(ascii: "A") && bytes[start] <= UInt8(ascii: "Z") && tokens.ends[token] > start + 1
+            && bytes[start + 1] >= UInt8(ascii: "a") && bytes[start + 1] <= UInt8(ascii: "z")
+        return !isCamelCase
+    }
+
+    /// The access tokens `first...last` make (the name, or an imported module and its
+    /// attribute), by how the statement uses them.
+    private static func access(_ model: ScanModel, _ variable: String, first: Int, last: Int, _ shape: StatementShape,
+                               function: Int, checked: Set<String>) -> GlobalAccess {
+        let tokens = model.tokens
+        let assignment = shape.assignment
+        var kind = GlobalAccess.Kind.read
+        var range = tokens.range(first, last)
+        var copiedAt: ByteRange?
+        if shape.isWholeTarget(first, last), let assignment {
+            let readsItself = mentions(tokens, first: first, last: last, assignment.value)
+            if !shape.augmented, !readsItself {
+                copiedAt = copy(model, writtenBack: assignment.value, statement: shape.index, function: function, bareRead: last - first + 1) {
+                    mentions(tokens, first: first, last: last, $0)
+                }
+            }
+            kind = shape.augmented ? .augmented : (readsItself || copiedAt != nil ? .readModifyWrite : .rebind)
+            range = shape.writeRange
+        } else if shape.targetTokens.contains(last), tokens.isOp(last + 1, "[") || tokens.isOp(last + 1, ".") {
+            // `d[k] = d.get(k, 0) + 1` reads the container it stores into: an update, like `d[k] += 1`.
+            let updates = shape.augmented || mentions(tokens, first: first, last: last, assignment?.value)
+            kind = tokens.isOp(last + 1, "[") ? (updates ? .subscriptAugmented : .subscriptStore) : (updates ? .augmented : .subscriptStore)
+            range = shape.writeRange
+        } else if tokens.isOp(last + 1, "."), tokens.isName(last + 2), tokens.isOp(last + 3, "("),
+                  ContainerMethods.mutating.contains(tokens.text(last + 2)) {
+            kind = .mutatingMethod(tokens.text(last + 2))
+            let close = tokens.partner[last + 3]
+            range = tokens.range(first, close > last ? close : last + 3)
+        } else if shape.isDelete, tokens.isOp(last + 1, "[") {
+            kind = .subscriptStore
+            range = shape.writeRange
+        }
+        // A thread's own entry (`sessions[threading.get_ident()] = s`) is no other thread's.
+        if kind == .subscriptAugmented || kind == .subscriptStore, tokens.isOp(last + 1, "["),
+           PerThreadKeys.isPerThread(model, subscript: last + 1, statement: shape.index, function: function) {
+            kind = .subscriptStore
+        } else if kind != .read, checked.contains(variable), !isIdempotent(tokens, kind, token: last, value: assignment?.value) {
+            kind = .checkThenAct
+        }
+        var access = GlobalAccess(variable: model.intern(variable), kind: kind, range: range)
+        access.copiedAt = copiedAt
+        if namesAttribute(tokens, of: last, kind) { access.field = tokens.text(last + 2) }
+        return access
     }
 
     /// `state.try_own` read or stored, not called: the access touches that attribute of a
@@ -185,11 +262,16 @@ enum GlobalAccesses {
 
     private static let copySearchLimit = 64
 
-    /// Whether the value reads the name itself: `x = x + 1`.
-    private static func mentions(_ tokens: ScanTokens, _ name: String, _ value: (first: Int, end: Int)?) -> Bool {
+    /// Whether the value reads the variable tokens `first...last` name: `x = x + 1`,
+    /// `state.total = state.total + 1`; by interned ids.
+    private static func mentions(_ tokens: ScanTokens, first: Int, last: Int, _ value: (first: Int, end: Int)?) -> Bool {
         guard let value else { return false }
-        for token in value.first..<value.end where tokens.kinds[token] == .name && !tokens.isOp(token - 1, ".") {
-            if tokens.text(token) == name { return true }
+        let length = last - first
+        var token = value.first
+        while token + length < value.end {
+            defer { token += 1 }
+            guard tokens.kinds[token] == .name, !tokens.isOp(token - 1, "."), tokens.nameIDs[token] == tokens.nameIDs[first] else { continue }
+            if length == 0 || (tokens.isOp(token + 1, ".") && tokens.nameIDs[token + length] == tokens.nameIDs[last]) { return true }
         }
         return false
     }
@@ -197,13 +279,19 @@ enum GlobalAccesses {
     /// Watched globals (and shared closure variables) an `if` condition tests; writes to them in its body are check-then-act.
     static func globalsTested(_ model: ScanModel, first: Int, end: Int, function: Int) -> Set<String> {
         let tokens = model.tokens
-        guard function != 0, !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty else { return [] }
+        guard function != 0, !model.trackedGlobals.isEmpty || !model.closureVariables.isEmpty || !model.importedState.isEmpty else { return [] }
         var result: Set<String> = []
         for token in first..<end where tokens.kinds[token] == .name && model.isTrackedName[Int(tokens.nameIDs[token])] {
             // `len(cache) < limit` is a soft capacity check: a racing thread overshooting it does no harm.
             if tokens.isOp(token - 1, "("), tokens.isName(token - 2, "len"), tokens.isOp(token + 1, ")") { continue }
             let name = tokens.text(token)
-            if !tokens.isOp(token - 1, "."), let variable = sharedVariable(model, name, scope: function) { result.insert(variable) }
+            guard !tokens.isOp(token - 1, ".") else { continue }
+            if let variable = sharedVariable(model, name, scope: function) {
+                result.insert(variable)
+            } else if let target = importedVariable(model, name, scope: function) {
+                result.insert(target)
+                if tokens.isOp(token + 1, "."), tokens.isName(token + 2) { result.insert(target + "." + tokens.text(token + 2)) }
+            }
         }
         return result
     }

@@ -12,6 +12,7 @@ enum GlobalVariables {
     static func collect(_ model: ScanModel) {
         let tokens = model.tokens
         var seen: [String: Int] = [:]
+        var seenScalars: Set<String> = []
         var constants = ConstantValues()
         for index in model.statements.indices where model.statementFunction[index] == 0 && model.statementClass[index] == nil {
             let statement = model.statements[index]
@@ -24,7 +25,14 @@ enum GlobalVariables {
                 for (name, valueRange) in values {
                     let typeName = valueRange.map { self.typeName(model, first: $0.first, end: $0.end) } ?? nil
                     let isMutable = typeName.map { !immutableTypes.contains($0) } ?? false
-                    guard isMutable || model.rebindableGlobals.contains(name.name) else { continue }
+                    guard isMutable || model.rebindableGlobals.contains(name.name) else {
+                        // `total = 0`, which another module may update (`state.total += 1`).
+                        if typeName != nil, seenScalars.insert(name.name).inserted {
+                            model.facts.moduleScalars.append(GlobalVariable(name: name.name, range: tokens.range(name.token, name.token),
+                                                                            storage: .plain, typeName: typeName))
+                        }
+                        continue
+                    }
                     if let existing = seen[name.name] {
                         if model.facts.globals[existing].typeName == nil { model.facts.globals[existing].typeName = typeName }
                         continue
@@ -54,10 +62,27 @@ enum GlobalVariables {
             global.storage == .plain || global.storage == .constant || global.storage == .synchronized
         }.map(\.name))
         model.collectClosureVariables()
+        model.importedState = importedState(model)
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
-        for variable in model.closureVariables {
-            if let id = model.tokens.names.existingID(of: variable.name) { model.isTrackedName[Int(id)] = true }
+        for name in model.closureVariables.map(\.name) + model.importedState.keys {
+            if let id = model.tokens.names.existingID(of: name) { model.isTrackedName[Int(id)] = true }
         }
+    }
+
+    /// The module's imports of names from modules that may be the project's: of its own
+    /// package (`from .state import counts`, `from app import state` in `app.worker`), or,
+    /// in a module outside any package, of another top-level module that is not the
+    /// standard library's (`from state import counts` beside `state.py`).
+    private static func importedState(_ model: ScanModel) -> [String: String] {
+        let package = model.moduleName.firstIndex(of: ".").map { model.moduleName[..<$0] }
+        var imported: [String: String] = [:]
+        for (name, entry) in model.scopes[0].names {
+            guard let target = entry.importTarget, !model.trackedGlobals.contains(name) else { continue }
+            let head = target.prefix { $0 != "." }
+            if let package { guard head == package else { continue } } else if StandardLibraryModules.names.contains(String(head)) { continue }
+            imported[name] = target
+        }
+        return imported
     }
 
     /// Module-level classes of the file that a function assigns an attribute of

@@ -71,7 +71,12 @@ final class ScanModel {
     @exclusivity(unchecked) var closureVariables: Set<ClosureVariable> = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
-    /// `trackedGlobals` and the names of `closureVariables` by interned name id, for the per-token check.
+    /// Module-level names imported from what may be another module of the project
+    /// (`from .state import counts`, `from . import state`), with their targets: their
+    /// accesses are recorded as the target's, and the project model keeps those that name
+    /// that module's state.
+    @exclusivity(unchecked) var importedState: [String: String] = [:]
+    /// `trackedGlobals`, the names of `closureVariables` and of `importedState` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Module-level constants (`PRIMES = [...]`, bound once): where each one's value stands among the tokens.
     @exclusivity(unchecked) var constantValues: [String: (first: Int, end: Int)] = [:]

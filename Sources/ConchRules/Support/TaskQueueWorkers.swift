@@ -10,11 +10,16 @@ import ConchKit
 enum TaskQueueWorkers {
     static func sites(in model: ProjectModel) -> [(file: FileFacts, site: SpawnSite)] {
         var sites: [(file: FileFacts, site: SpawnSite)] = []
+        // `@app.task` on `app = Celery("proj")`, made in any module of the project.
+        var apps: Set<String> = []
+        for file in model.files where file.language == .python {
+            for global in file.globals where global.typeName == "celery.Celery" { apps.insert(file.moduleName + "." + global.name + ".task") }
+        }
         for file in model.files where file.language == .python {
             for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty {
                 // A test runs its tasks in its own process (Celery's eager mode, Dramatiq's stub worker).
                 guard !file.isInTest(function: index),
-                      let decorator = function.decorators.first(where: { isTaskDecorator($0, model) }) else { continue }
+                      let decorator = function.decorators.first(where: { decorators.contains($0) || apps.contains($0) }) else { continue }
                 sites.append((file, SpawnSite(kind: .taskWorker, api: decorator, entry: .function(function.id), range: function.nameRange,
                                               function: 0, loop: nil, isBounded: true)))
             }
@@ -25,13 +30,6 @@ enum TaskQueueWorkers {
     /// The task queue a site's decorator belongs to, for messages: `Celery`, `Dramatiq`.
     static func framework(of site: SpawnSite) -> String {
         site.api.hasPrefix("dramatiq.") ? "Dramatiq" : "Celery"
-    }
-
-    private static func isTaskDecorator(_ name: String, _ model: ProjectModel) -> Bool {
-        if decorators.contains(name) { return true }
-        // `@app.task` on `app = Celery("proj")` made in another module of the project.
-        guard name.hasSuffix(".task") else { return false }
-        return model.globalAccessIndex.declarations[String(name.dropLast(".task".count))]?.typeName == "celery.Celery"
     }
 
     private static let decorators: Set<String> = [

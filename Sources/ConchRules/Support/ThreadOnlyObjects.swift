@@ -26,25 +26,29 @@ enum ThreadOnlyObjects {
     }
 
     static func uses(_ model: ProjectModel, contexts: ExecutionContexts, index: GlobalAccessIndex) -> [Use] {
+        let children = contexts.children.filter { $0.branch == nil }
+        guard !children.isEmpty else { return [] }
         let objects = ReimportedObjects.moduleObjects(model) { _, global in kind(of: global) != nil }
         guard !objects.isEmpty else { return [] }
         var ordering = StartOrdering(model: model, entries: contexts.children)
+        var startsThreads: [FunctionID: Bool] = [:]
         var found: [Use] = []
         var reported: Set<String> = []
-        for entry in contexts.children where entry.branch == nil {
-            let startsThreads = contexts.threads.contains { thread in
-                thread.starts.contains { entry.reached.contains($0.file.functions[$0.site.function].id) }
-            }
-            for id in entry.reached.ids {
-                guard let location = model.functionIndex[id] else { continue }
-                let file = model.files[location.file]
-                let function = file.functions[location.function]
-                for access in function.globalAccesses {
-                    guard let global = objects[access.variable],
-                          entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards),
-                          let use = use(access, of: global, in: file, function, entry: entry, startsThreads: startsThreads,
+        // From each object's accesses to the children that reach them: far fewer than all a child reaches.
+        for (variable, global) in objects.sorted(by: { $0.key < $1.key }) {
+            for located in index.accesses[variable] ?? [] {
+                let file = model.files[located.file]
+                let function = file.functions[located.function]
+                let access = located.access
+                for entry in children where entry.reached.contains(function.id)
+                    && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards) {
+                    let threads = startsThreads[entry.id] ?? contexts.threads.contains { thread in
+                        thread.starts.contains { entry.reached.contains($0.file.functions[$0.site.function].id) }
+                    }
+                    startsThreads[entry.id] = threads
+                    guard let use = use(access, of: global, in: file, function, entry: entry, startsThreads: threads,
                                         model, contexts, index, &ordering),
-                          reported.insert(access.variable + "\u{0}" + entry.id).inserted else { continue }
+                          reported.insert(variable + "\u{0}" + entry.id).inserted else { continue }
                     found.append(use)
                 }
             }

@@ -1,0 +1,6 @@
+"""The program's shared state, kept in a module of its own."""
+counts = {}
+seen = set()
+total = 0
+pending = []
+limit = 100
