@@ -26,7 +26,8 @@ enum ThreadOnlyObjects {
     }
 
     static func uses(_ model: ProjectModel, contexts: ExecutionContexts, index: GlobalAccessIndex) -> [Use] {
-        let children = contexts.children.filter { $0.branch == nil }
+        // A task queue's worker is no child: the advice, a `multiprocessing` twin handed to it, cannot reach one.
+        let children = contexts.children.filter { $0.branch == nil && $0.worker == nil }
         guard !children.isEmpty else { return [] }
         let objects = ReimportedObjects.moduleObjects(model) { _, global in kind(of: global) != nil }
         guard !objects.isEmpty else { return [] }
