@@ -46,7 +46,9 @@ struct GlobalAccessIndex: Sendable {
             return access.field.map { name + "." + $0 } ?? name
         }
         if language == .python, let dot = variable.lastIndex(of: ".") {
-            let name = String(variable[variable.index(after: dot)...])
+            // Another module's variable goes by its module too: `state.total`.
+            let start = access.isImported ? variable[..<dot].lastIndex(of: ".").map { variable.index(after: $0) } ?? variable.startIndex : nil
+            let name = String(variable[(start ?? variable.index(after: dot))...])
             return access.field.map { name + "." + $0 } ?? name
         }
         return variable
