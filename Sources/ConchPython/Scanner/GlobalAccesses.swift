@@ -83,12 +83,12 @@ enum GlobalAccesses {
                 access.locksHeld = function == model.statementFunction[index] ? locks : []
                 found.append((function, access))
             } else if let target = importedVariable(model, name, scope: function) {
-                // The name is the other module's variable (`counts[w] += 1`), or a module
-                // whose attribute is (`state.total += 1`): the project model keeps which one
-                // that module binds. Rebinding the bare name binds this module's own.
-                // A name called (`support.run()`, `make_pool()`) or a class (`Settings.load()`) is no
-                // state, nor, most likely, one whose attribute is called, but for a container's
-                // methods (`counts.get(k)`, `pending.append(x)`): `utils.parse(x)` calls a module's function.
+                // The name is the other module's variable (`counts[w] += 1`), or a module whose
+                // attribute is (`state.total += 1`): both are recorded, and the project model keeps
+                // the one that module binds. Rebinding the bare name binds this module's own. A
+                // name called (`make_pool()`) or a class (`Settings.load()`) is no state, nor,
+                // most likely, one whose attribute is called (`utils.parse(x)` calls a module's
+                // function), but for a container's methods (`counts.get(k)`, `pending.append(x)`).
                 var candidates: [(String, Int)] = []
                 let callsMethod = tokens.isOp(token + 1, ".") && tokens.isName(token + 2) && tokens.isOp(token + 3, "(")
                 if !shape.bareTargets.contains(token), mayNameState(tokens, token),
