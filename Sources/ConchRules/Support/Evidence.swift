@@ -104,7 +104,7 @@ extension ExecutionContexts.Start {
 
     /// The start as a related location: `thread started here`.
     var evidence: Finding.Evidence {
-        if site.kind == .taskWorker { return Finding.Evidence(path: file.path, range: site.range, message: "\(TaskQueueWorkers.framework(of: site)) task defined here") }
+        if site.kind == .taskWorker { return Finding.Evidence(path: file.path, range: site.range, message: TaskQueueWorkers.evidenceMessage(site)) }
         let verb = site.kind == .threadPool || site.kind == .processPool ? "submitted here" : "started here"
         return Finding.Evidence(path: file.path, range: site.range, message: "\(noun) \(verb)")
     }

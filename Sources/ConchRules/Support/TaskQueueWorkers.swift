@@ -2,7 +2,8 @@ import ConchKit
 
 /// Functions a task queue runs in its worker processes: Celery's `@app.task` (on an app
 /// made by `Celery(...)`, in the module or imported from another) and `@shared_task`,
-/// Dramatiq's `@dramatiq.actor`. A worker is a process of its own, often on another
+/// Dramatiq's `@dramatiq.actor`, and the functions handed to RQ's `queue.enqueue(f, ...)`
+/// (whose worker forks a work horse per job). A worker is a process of its own, often on another
 /// machine, that the application only sends the call to (`resize.delay(image_id)`), so
 /// whatever the task writes into the module's state stays in the worker. Each task is a
 /// start, made where it is defined; but a task a test defines, which the test runs in its
@@ -24,12 +25,37 @@ enum TaskQueueWorkers {
                                               function: 0, loop: nil, isBounded: true)))
             }
         }
+        model.forEachCall(toAnyOf: enqueueCalls.keys) { fileIndex, functionIndex, lent in
+            let call = lent.facts
+            guard let position = enqueueCalls[call.callee], let argument = call.argument(at: position) ?? call.argument(keyword: "f")
+                    ?? call.argument(keyword: "func"),
+                  case let .name(id) = argument.shape, model.functionIndex[id] != nil else { return }
+            sites.append((model.files[fileIndex], SpawnSite(kind: .taskWorker, api: call.callee, entry: .function(id), range: call.range,
+                                                            function: functionIndex, loop: call.loop, isBounded: true)))
+        }
         return sites
+    }
+
+    /// RQ's queue methods that take the job's function, by where they take it.
+    private static let enqueueCalls: [String: Int] = {
+        var calls: [String: Int] = [:]
+        for queue in ["rq.Queue", "rq.queue.Queue"] {
+            calls[queue + ".enqueue"] = 0
+            calls[queue + ".enqueue_call"] = 0
+            calls[queue + ".enqueue_at"] = 1
+            calls[queue + ".enqueue_in"] = 1
+        }
+        return calls
+    }()
+
+    /// The start as a related location: where the task is defined, or the job queued.
+    static func evidenceMessage(_ site: SpawnSite) -> String {
+        site.api.hasPrefix("rq.") ? "RQ job queued here" : "\(framework(of: site)) task defined here"
     }
 
     /// The task queue a site's decorator belongs to, for messages: `Celery`, `Dramatiq`.
     static func framework(of site: SpawnSite) -> String {
-        site.api.hasPrefix("dramatiq.") ? "Dramatiq" : "Celery"
+        site.api.hasPrefix("dramatiq.") ? "Dramatiq" : site.api.hasPrefix("rq.") ? "RQ" : "Celery"
     }
 
     private static let decorators: Set<String> = [
