@@ -6,8 +6,8 @@ import ConchKit
 /// (whose worker forks a work horse per job). A worker is a process of its own, often on another
 /// machine, that the application only sends the call to (`resize.delay(image_id)`), so
 /// whatever the task writes into the module's state stays in the worker. Each task is a
-/// start, made where it is defined; but a task a test defines, which the test runs in its
-/// own process.
+/// start, made where it is defined (a job where it is queued); but a task a test defines,
+/// or a job it queues, which the test runs in its own process.
 enum TaskQueueWorkers {
     static func sites(in model: ProjectModel) -> [(file: FileFacts, site: SpawnSite)] {
         var sites: [(file: FileFacts, site: SpawnSite)] = []
@@ -27,7 +27,8 @@ enum TaskQueueWorkers {
         }
         model.forEachCall(toAnyOf: enqueueCalls.keys) { fileIndex, functionIndex, lent in
             let call = lent.facts
-            guard let position = enqueueCalls[call.callee], let argument = call.argument(at: position) ?? call.argument(keyword: "f")
+            // A test runs its jobs in its own process too (RQ's `SimpleWorker`, a burst worker).
+            guard !model.files[fileIndex].isInTest(function: functionIndex), let position = enqueueCalls[call.callee], let argument = call.argument(at: position) ?? call.argument(keyword: "f")
                     ?? call.argument(keyword: "func"),
                   case let .name(id) = argument.shape, model.functionIndex[id] != nil else { return }
             sites.append((model.files[fileIndex], SpawnSite(kind: .taskWorker, api: call.callee, entry: .function(id), range: call.range,
