@@ -223,6 +223,17 @@ import Testing
         #expect(model.files[0].globals.map(\.name) == ["counts", "items", "total"])
     }
 
+    @Test func aMethodOfAnotherModulesObjectIsItsClasssAndReadsTheObject() {
+        let stats = scan("class Stats:\n    def record(self):\n        self.n += 1\nstats = Stats()\n", module: "pkg.stats", path: "pkg/stats.py")
+        let worker = scan("from .stats import stats\nfrom . import helpers\ndef work():\n    stats.record()\n    helpers.parse()\n",
+                          module: "pkg.worker", path: "pkg/worker.py")
+        let model = ProjectModel(files: [stats, worker], settings: AnalysisSettings())
+        let work = model.files[1].functions.first { $0.name == "work" }
+        #expect(work?.calls.map(\.callee) == ["pkg.stats.Stats.record", "pkg.helpers.parse"])
+        #expect(work?.globalAccesses.map(\.variable) == ["pkg.stats.stats"])
+        #expect(work?.globalAccesses.first?.range.end == work?.calls.first.map { $0.calleeRange.start + "stats".utf8.count })
+    }
+
     @Test func storesIntoAParametersItemsAreRecorded() {
         let facts = scan("""
         def fill(slots, counts, key):

@@ -27,6 +27,11 @@ public struct FileFacts: Sendable {
     /// `state.total`), in source order, before the project model knows which name another
     /// module's state; it moves those into their functions' `globalAccesses`.
     public var importedAccesses: [ImportedAccess] = []
+    /// Python: calls of a method of another module's object (`counter.record()` after `from
+    /// .stats import counter`), by function and call index, which the front end resolved to
+    /// `pkg.stats.counter.record`; the project model names the object's class instead when
+    /// that module knows it (`pkg.stats.Counter.record`).
+    public var importedObjectCalls: [CallPlace] = []
     /// Python: what each module-level constant (an ALL_CAPS name bound once) is bound to, as written.
     public var constants: [String: String] = [:]
     public var spawnSites: [SpawnSite] = []
@@ -310,6 +315,17 @@ public struct AttributeUpdate: Hashable, Sendable {
         self.function = function
         self.access = access
         self.parameter = parameter
+    }
+}
+
+/// A call of one of the file's functions, by their indices.
+public struct CallPlace: Hashable, Sendable {
+    public var function: Int
+    public var call: Int
+
+    public init(function: Int, call: Int) {
+        self.function = function
+        self.call = call
     }
 }
 

@@ -8,6 +8,7 @@
 /// dropping most of them copies no function's facts.
 enum ImportedGlobals {
     static func join(_ files: inout [FileFacts]) {
+        retypeObjectCalls(&files)
         guard files.contains(where: { !$0.importedAccesses.isEmpty }) else { return }
         var declared: Set<String> = []
         var scalars: [String: (file: Int, index: Int)] = [:]
@@ -35,6 +36,39 @@ enum ImportedGlobals {
         for variable in written.sorted() {
             guard let (file, index) = scalars[variable] else { continue }
             files[file].globals.append(files[file].moduleScalars[index])
+        }
+    }
+
+    /// `counter.record()` after `from .stats import counter`, where `stats` makes `counter =
+    /// Counter()`: the call runs `pkg.stats.Counter.record`, as it would in `stats` itself,
+    /// and reads `counter` (an access the front end leaves out for a method it cannot tell
+    /// from a module's function).
+    private static func retypeObjectCalls(_ files: inout [FileFacts]) {
+        guard files.contains(where: { !$0.importedObjectCalls.isEmpty }) else { return }
+        var types: [String: String] = [:]
+        for file in files where file.language == .python {
+            for global in file.globals {
+                if let type = global.typeName { types[file.moduleName + "." + global.name] = type }
+            }
+        }
+        for fileIndex in files.indices where !files[fileIndex].importedObjectCalls.isEmpty {
+            for place in files[fileIndex].importedObjectCalls {
+                let callee = files[fileIndex].functions[place.function].calls[place.call].callee
+                let object = String(callee[..<(callee.lastIndex(of: ".") ?? callee.startIndex)])
+                guard let type = types[object] else { continue }
+                let call = files[fileIndex].functions[place.function].calls[place.call]
+                files[fileIndex].functions[place.function].calls[place.call].callee = type + callee.dropFirst(object.count)
+                // The object as written, `counter` or `state.items`: the callee's text but its method.
+                let written = call.calleeText[..<(call.calleeText.lastIndex(of: ".") ?? call.calleeText.startIndex)]
+                let start = call.calleeRange.start
+                guard !files[fileIndex].importedAccesses.contains(where: { $0.function == place.function && $0.access.range.start == start
+                    && $0.access.variable == object }) else { continue }
+                var read = GlobalAccess(variable: object, kind: .read, range: ByteRange(start, start + written.utf8.count))
+                read.isImported = true
+                read.locksHeld = call.locksHeld
+                files[fileIndex].importedAccesses.append(ImportedAccess(function: place.function, access: read))
+            }
+            files[fileIndex].importedObjectCalls = []
         }
     }
 }

@@ -61,6 +61,10 @@ enum CallScanner {
                 call.callee = call.calleeText
                 call.isResolved = false
             }
+            if call.isResolved, !model.importedState.isEmpty, tokens.isOp(chainFirst + 1, "."), tokens.isName(chainFirst),
+               model.isImportedName(tokens.nameIDs[chainFirst]) {
+                model.facts.importedObjectCalls.append(CallPlace(function: function, call: model.facts.functions[function].calls.count))
+            }
             found.append(FoundCall(open: cursor, close: close, chainFirst: chainFirst, function: function,
                                    index: model.facts.functions[function].calls.count,
                                    callee: call.callee, isResolved: call.isResolved))

@@ -75,7 +75,13 @@ final class ScanModel {
     /// (`from .state import counts`, `from . import state`), with their targets: their
     /// accesses are recorded as the target's, and the project model keeps those that name
     /// that module's state.
-    @exclusivity(unchecked) var importedState: [String: String] = [:]
+    @exclusivity(unchecked) var importedState: [String: String] = [:] {
+        didSet { importedNameIDs = Set(importedState.keys.compactMap { tokens.names.existingID(of: $0) }) }
+    }
+    @exclusivity(unchecked) private var importedNameIDs: Set<Int32> = []
+
+    /// Whether the interned name is one of `importedState`'s.
+    func isImportedName(_ id: Int32) -> Bool { importedNameIDs.contains(id) }
     /// `trackedGlobals`, the names of `closureVariables` and of `importedState` by interned name id, for the per-token check.
     @exclusivity(unchecked) var isTrackedName: [Bool] = []
     /// Module-level constants (`PRIMES = [...]`, bound once): where each one's value stands among the tokens.

@@ -69,14 +69,23 @@ enum GlobalObjectCalls {
 
     /// `counter.increment()` where `counter` is a module global the call reads outside
     /// any lock, and `increment` a method of the project.
+    /// The call is a method of the object the read reads: `counter.increment()` on `counter`.
+    /// Another module's object goes by what the code wrote (`counter`, `state.items`), not
+    /// by its qualified name: its text is as long as the read.
+    private static func isCalled(_ read: GlobalAccess, by call: CallFacts) -> Bool {
+        let text = call.calleeText
+        guard let dot = text.lastIndex(of: ".") else { return false }
+        if read.isImported { return text[..<dot].utf8.count == read.range.end - read.range.start }
+        return text[..<dot] == GlobalAccessIndex.shortName(of: read, in: .python)
+    }
+
     static func unguardedMethodCalls(in function: FunctionFacts, of file: FileFacts, _ model: ProjectModel, locks: LockContext)
         -> [(call: CallFacts, object: GlobalAccess, method: FunctionFacts)] {
         let reads = function.globalAccesses.filter { $0.kind == .read && $0.field == nil }
         guard !reads.isEmpty else { return [] }
         let callsByStart = Dictionary(function.calls.map { ($0.calleeRange.start, $0) }) { first, _ in first }
         return reads.compactMap { read in
-            guard let call = callsByStart[read.range.start], call.isResolved,
-                  call.calleeText == GlobalAccessIndex.shortName(of: read, in: .python) + "." + lastName(call.calleeText),
+            guard let call = callsByStart[read.range.start], call.isResolved, isCalled(read, by: call),
                   let id = model.resolve(call.callee, from: file), let (_, method) = model.function(id), method.className != nil,
                   !locks.isGuarded(read, in: function, file: file) else { return nil }
             return (call, read, method)
@@ -96,9 +105,5 @@ enum GlobalObjectCalls {
         return methods.flatMap { writer in
             file.attributeUpdates(of: writer).filter { !locks.isGuarded($0, in: writer, file: file) }.map { (writer, $0) }
         }
-    }
-
-    private static func lastName(_ dotted: String) -> Substring {
-        dotted.split(separator: ".").last ?? ""
     }
 }

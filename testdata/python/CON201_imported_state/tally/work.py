@@ -3,6 +3,7 @@ import threading
 
 from . import state
 from .state import counts, pending, seen
+from .stats import stats
 
 
 def make_batches(words):
@@ -10,6 +11,7 @@ def make_batches(words):
 
 
 def count(words):
+    stats.record_batch()
     for word in words:
         counts[word] = counts.get(word, 0) + 1  # expect: CON201
         state.total += 1  # expect: CON201
