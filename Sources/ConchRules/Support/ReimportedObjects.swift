@@ -76,12 +76,10 @@ enum ReimportedObjects {
             }
         }
         guard !objects.isEmpty else { return [:] }
-        for file in model.files where file.language == .python {
-            for function in file.functions where function.kind != .module {
-                for access in function.globalAccesses where access.kind == .rebind { objects[access.variable] = nil }
-            }
+        let index = model.globalAccessIndex
+        return objects.filter { variable, _ in
+            !(index.accesses[variable] ?? []).contains { $0.access.kind == .rebind && model.files[$0.file].functions[$0.function].kind != .module }
         }
-        return objects
     }
 
     /// The files of the programs that call `multiprocessing.set_start_method("fork")` or
