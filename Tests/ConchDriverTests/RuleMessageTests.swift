@@ -174,6 +174,14 @@ import Testing
         #expect(progress.related.map(\.message) == ["the application reads `progress` here", "Celery task defined here"])
     }
 
+    @Test func anRQJobRunsInAnRQWorkerAndPointsAtWhereItWasQueued() throws {
+        let findings = try Fixtures.lint("python/CON202_rq_jobs.py").filter { $0.code == "CON202" }
+        #expect(findings.count == 2)
+        let counts = try #require(findings.first)
+        #expect(counts.message.hasPrefix("`count_words` runs in an RQ worker process and stores into global `word_counts`"))
+        #expect(counts.related.last?.message == "RQ job queued here")
+    }
+
     @Test func aRaceWithASignalHandlerIsAdvisedSigAtomicNotAMutex() throws {
         let finding = try #require(try Fixtures.lint("c/CON201_signal_handlers.c").first { $0.code == "CON201" })
         #expect(finding.message.hasSuffix("`on_hup` also writes it at line 13, in a signal handler"))
