@@ -95,7 +95,14 @@ enum GlobalAccesses {
                    !callsMethod || ContainerMethods.all.contains(tokens.text(token + 2)) {
                     candidates.append((target, token))
                 }
-                if tokens.isOp(token + 1, "."), mayNameState(tokens, token + 2) { candidates.append((target + "." + tokens.text(token + 2), token + 2)) }
+                // `import app.state` binds `app`: `app.state.total` is a variable two attributes in.
+                var last = token
+                var variable = target
+                while last - token < Self.importedChainTokens, tokens.isOp(last + 1, "."), mayNameState(tokens, last + 2) {
+                    last += 2
+                    variable += "." + tokens.text(last)
+                    candidates.append((variable, last))
+                }
                 for (variable, last) in candidates {
                     var access = self.access(model, variable, first: token, last: last, shape, function: function, checked: checked)
                     access.isImported = true
@@ -114,6 +121,9 @@ enum GlobalAccesses {
             }
         }
     }
+
+    /// How far into an imported name's attributes a variable is looked for: `app.state.total`.
+    private static let importedChainTokens = 4
 
     /// An imported name, or a module's attribute, that may be state: not called, nor a class
     /// by its `CamelCase` name.

@@ -4,3 +4,4 @@ seen = set()
 total = 0
 pending = []
 limit = 100
+words_seen = 0

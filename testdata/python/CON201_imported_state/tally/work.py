@@ -1,6 +1,8 @@
 """Threads that update another module's state through its imports."""
 import threading
 
+import tally.state
+
 from . import state
 from .state import counts, pending, seen
 from .stats import stats
@@ -15,6 +17,7 @@ def count(words):
     for word in words:
         counts[word] = counts.get(word, 0) + 1  # expect: CON201
         state.total += 1  # expect: CON201
+        tally.state.words_seen += 1  # expect: CON201
         if word not in seen:
             seen.add(word)  # expect: CON201
         if len(pending) < state.limit:
