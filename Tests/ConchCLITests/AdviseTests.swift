@@ -253,6 +253,39 @@ import Testing
         #expect((byEntry["crunch"]?["advice"] as? String)?.contains("a greenlet that computes holds every other") == true)
     }
 
+    @Test func aTaskQueuesTasksGetTheWorkerPoolTheirWorkFits() throws {
+        let folder = try Scratch()
+        try folder.write("jobs.py", """
+            import urllib.request
+
+            from celery import Celery
+
+            app = Celery("jobs")
+
+
+            @app.task
+            def render(n):
+                total = 0
+                for i in range(n):
+                    for j in range(n):
+                        total += i * j % 7
+                return total
+
+
+            @app.task
+            def notify(url):
+                return urllib.request.urlopen(url).read()
+
+            """)
+        let (_, profile) = try adviseJSON(in: folder)
+        let byEntry = try sitesByEntry(profile)
+        #expect(byEntry["render"]?["starts"] as? String == "task queue worker")
+        #expect(byEntry["render"]?["model"] as? String == "process")
+        #expect((byEntry["render"]?["advice"] as? String)?.contains("prefork pool") == true)
+        #expect(byEntry["notify"]?["model"] as? String == "thread")
+        #expect((byEntry["notify"]?["advice"] as? String)?.contains("`--pool=threads`") == true)
+    }
+
     @Test func periodicWorkInAnEventLoopProgramGetsTheLoopsScheduler() throws {
         let folder = try Scratch()
         try folder.write("clock.py", """

@@ -50,7 +50,7 @@ public struct ProjectProfile: Sendable {
 
 public enum ProjectAdvisor {
     public static func profile(_ model: ProjectModel) -> ProjectProfile {
-        let starts = model.spawnSites.filter { file, site in !site.daemonizes(in: file) }
+        let starts = (model.spawnSites + TaskQueueWorkers.sites(in: model)).filter { file, site in !site.daemonizes(in: file) }
         let workloads = model.workloads(of: starts.compactMap(\.site.entryID))
         let usesLibuv = model.files.contains { file in file.eventLoops.contains { $0.framework == .libuv } }
         // What CON401 finds: periodic work in a thread of a program that runs an event loop,
@@ -77,13 +77,14 @@ public enum ProjectAdvisor {
                 choice: periodic["\(file.path):\(site.range.start)"].map(scheduledChoice)
                     ?? (file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
+                    : site.kind == .taskWorker ? workerChoice(for: workload.kind, queue: TaskQueueWorkers.framework(of: site))
                     : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded)))
         }
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
         }
         return ProjectProfile(files: model.files.count, eventLoops: loops, sites: sites, views: views(model),
-                              daemonizingForks: model.spawnSites.count - starts.count)
+                              daemonizingForks: model.spawnSites.count - starts.filter { $0.site.kind != .taskWorker }.count)
     }
 
     /// The views of the project's web frameworks, threaded ones first, in file order; a
