@@ -166,10 +166,13 @@ import Testing
 
     @Test func aCeleryTaskWritesTheWorkersCopyNotTheApplications() throws {
         let findings = try Fixtures.lint("python/CON202_celery_tasks.py").filter { $0.code == "CON202" }
-        #expect(findings.count == 4)
+        #expect(findings.count == 5)
         let progress = try #require(findings.first)
         #expect(progress.message == "`resize` runs in a Celery worker process and stores into global `progress` in its own copy; "
-            + "`status` reads the application's copy at line 54, which never sees the change")
+            + "`status` reads the application's copy at line 61, which never sees the change")
+        let archive = try #require(findings.last)
+        #expect(archive.message.hasPrefix("`archive` runs in a Huey consumer process and calls `.remove()` on global `done`"))
+        #expect(archive.related.last?.message == "Huey task defined here")
         #expect(progress.recommendation?.advice.hasPrefix("keep what the application must see where both processes reach it") == true)
         #expect(progress.related.map(\.message) == ["the application reads `progress` here", "Celery task defined here"])
     }

@@ -3,9 +3,11 @@
 import dramatiq
 from celery import Celery, shared_task
 from flask import Flask, jsonify
+from huey import RedisHuey
 
 app = Flask(__name__)
 celery = Celery(app.name, broker="redis://localhost:6379/0")
+huey = RedisHuey(app.name)
 progress = {}
 done = []
 made = 0
@@ -34,6 +36,11 @@ def resize(self, image_id):
 @shared_task
 def purge():
     progress.clear()  # expect: CON202
+
+
+@huey.task()
+def archive(image_id):
+    done.remove(image_id)  # expect: CON202
 
 
 @dramatiq.actor

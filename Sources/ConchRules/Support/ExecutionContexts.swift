@@ -58,7 +58,14 @@ struct ExecutionContexts: Sendable {
         }
 
         /// Where the entry runs, for messages: `a child process`, `a Celery worker process`.
-        var process: String { worker.map { "\($0 == "RQ" ? "an" : "a") \($0) worker process" } ?? "a child process" }
+        var process: String {
+            switch worker {
+            case nil: "a child process"
+            case "RQ": "an RQ worker process"
+            case "Huey": "a Huey consumer process"
+            case let queue?: "a \(queue) worker process"
+            }
+        }
 
         /// The functions it reaches on some way in.
         var reached: FunctionSet { reach.functions }
