@@ -13,13 +13,14 @@ enum GlobalAccesses {
     /// The target an imported name means in `scope` (`app.state.counts` for `counts` after
     /// `from .state import counts`), when no local binding hides it.
     private static func importedVariable(_ model: ScanModel, _ name: String, scope start: Int) -> String? {
-        guard let target = model.importedState[name] else { return nil }
         var index = start
         while index != 0 {
-            if let entry = model.scopes[index].names[name], !entry.isGlobal { return nil }
+            if let entry = model.scopes[index].names[name], !entry.isGlobal {
+                return model.importedState[index]?[name].map(model.canonical)
+            }
             index = model.scopes[index].parent ?? 0
         }
-        return model.canonical(target)
+        return model.importedState[0]?[name].map(model.canonical)
     }
 
     /// One statement's tokens, with what its assignment binds and stores into.

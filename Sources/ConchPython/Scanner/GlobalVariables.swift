@@ -64,7 +64,7 @@ enum GlobalVariables {
         model.collectClosureVariables()
         model.importedState = importedState(model)
         model.isTrackedName = model.tokens.names.names.map { model.trackedGlobals.contains($0) }
-        for name in model.closureVariables.map(\.name) + model.importedState.keys {
+        for name in model.closureVariables.map(\.name) + model.importedState.values.flatMap(\.keys) {
             if let id = model.tokens.names.existingID(of: name) { model.isTrackedName[Int(id)] = true }
         }
     }
@@ -73,14 +73,18 @@ enum GlobalVariables {
     /// package (`from .state import counts`, `from app import state` in `app.worker`), or,
     /// in a module outside any package, of another top-level module that is not the
     /// standard library's (`from state import counts` beside `state.py`).
-    private static func importedState(_ model: ScanModel) -> [String: String] {
+    /// A function's own imports too (`from .tasks import progress` inside a view, as Django
+    /// code does to break an import cycle), by the function's index.
+    private static func importedState(_ model: ScanModel) -> [Int: [String: String]] {
         let package = model.moduleName.firstIndex(of: ".").map { model.moduleName[..<$0] }
-        var imported: [String: String] = [:]
-        for (name, entry) in model.scopes[0].names {
-            guard let target = entry.importTarget, !model.trackedGlobals.contains(name) else { continue }
-            let head = target.prefix { $0 != "." }
-            if let package { guard head == package else { continue } } else if StandardLibraryModules.names.contains(String(head)) { continue }
-            imported[name] = target
+        var imported: [Int: [String: String]] = [:]
+        for (index, scope) in model.scopes.enumerated() {
+            for (name, entry) in scope.names {
+                guard let target = entry.importTarget, index != 0 || !model.trackedGlobals.contains(name) else { continue }
+                let head = target.prefix { $0 != "." }
+                if let package { guard head == package else { continue } } else if StandardLibraryModules.names.contains(String(head)) { continue }
+                imported[index, default: [:]][name] = target
+            }
         }
         return imported
     }

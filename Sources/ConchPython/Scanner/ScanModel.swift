@@ -71,12 +71,12 @@ final class ScanModel {
     @exclusivity(unchecked) var closureVariables: Set<ClosureVariable> = []
     /// Globals whose accesses are recorded: the plain and constant ones of `facts.globals`.
     @exclusivity(unchecked) var trackedGlobals: Set<String> = []
-    /// Module-level names imported from what may be another module of the project
-    /// (`from .state import counts`, `from . import state`), with their targets: their
+    /// Names imported from what may be another module of the project (`from .state import
+    /// counts`, `from . import state`), by the scope that imports them, with their targets: their
     /// accesses are recorded as the target's, and the project model keeps those that name
     /// that module's state.
-    @exclusivity(unchecked) var importedState: [String: String] = [:] {
-        didSet { importedNameIDs = Set(importedState.keys.compactMap { tokens.names.existingID(of: $0) }) }
+    @exclusivity(unchecked) var importedState: [Int: [String: String]] = [:] {
+        didSet { importedNameIDs = Set(importedState.values.flatMap(\.keys).compactMap { tokens.names.existingID(of: $0) }) }
     }
     @exclusivity(unchecked) private var importedNameIDs: Set<Int32> = []
 
