@@ -246,7 +246,7 @@ struct LostUpdateInChild: Rule {
         } else if writer.id == entry.id {
             child = "`\(model.displayName(entry.id))` runs in \(entry.process) and"
         } else {
-            child = "`\(model.displayName(writer.id))`, called in the \(entry.process.dropFirst(2)) running `\(model.displayName(entry.id))`,"
+            child = "`\(model.displayName(writer.id))`, called in the \(entry.processName) running `\(model.displayName(entry.id))`,"
         }
         let readFile = model.files[read.file]
         let readFunction = readFile.functions[read.function]

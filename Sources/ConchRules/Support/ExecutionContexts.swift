@@ -58,12 +58,14 @@ struct ExecutionContexts: Sendable {
         }
 
         /// Where the entry runs, for messages: `a child process`, `a Celery worker process`.
-        var process: String {
+        var process: String { (worker == "RQ" ? "an " : "a ") + processName }
+
+        /// `child process`, `Celery worker process`, `Huey consumer process`.
+        var processName: String {
             switch worker {
-            case nil: "a child process"
-            case "RQ": "an RQ worker process"
-            case "Huey": "a Huey consumer process"
-            case let queue?: "a \(queue) worker process"
+            case nil: "child process"
+            case "Huey": "Huey consumer process"
+            case let queue?: "\(queue) worker process"
             }
         }
 
