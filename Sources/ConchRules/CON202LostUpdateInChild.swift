@@ -37,6 +37,14 @@ struct LostUpdateInChild: Rule {
         for update in ChildArgumentUpdates.find(model) where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
             findings.append(finding(update, model))
         }
+        for entry in contexts.children where entry.branch == nil && entry.starts.contains(where: \.site.startsPerRequest) {
+            guard let (file, methods) = entry.ownClassMethods(model) else { continue }
+            for method in methods {
+                for update in file.sharedOwnerUpdates(of: method) where reported.insert(file.path + ":" + String(update.access.range.start)).inserted {
+                    findings.append(serverFinding(update.access, in: file, method, entry: entry, model))
+                }
+            }
+        }
         for update in StartedProcessUpdates.find(model, children: contexts.children)
         where reported.insert(update.home.path + ":" + String(update.range.start)).inserted {
             findings.append(finding(update, model))
@@ -93,6 +101,21 @@ struct LostUpdateInChild: Rule {
                 + "`Process(target=f, args=(\(global.name),))`, or a pool's `initializer=` and `initargs=(\(global.name),)`",
             related: [Finding.Evidence(path: use.file.path, range: global.range, message: what.hasPrefix("set") ? "set here" : "made here")]
                 + use.entry.starts.prefix(1).map(\.evidence))
+    }
+
+    /// `self.server.count += 1` in the handler of a forking server: each request's child
+    /// updates its own copy of the server, and the next child starts again from the parent's.
+    private func serverFinding(_ update: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
+                               _ model: ProjectModel) -> Finding {
+        let subject = writer.id == entry.id ? "`\(model.displayName(entry.id))` runs"
+            : "`\(model.displayName(writer.id))`, called from `\(model.displayName(entry.id))`, runs"
+        return finding(
+            in: file, at: update.range,
+            "\(subject) in the child the forking server starts for each request, and updates `\(update.variable)` in that "
+                + "child's copy of the server; the next request's child starts again from the server process's copy, which never changes",
+            advice: "keep the state in one process: serve with the threading variant (`ThreadingTCPServer`) and a lock, "
+                + "or hold it in a `multiprocessing.Value` made before `serve_forever()`",
+            related: entry.starts.prefix(1).map(\.evidence))
     }
 
     /// `results.put(x)` in a `Process`'s target, on the module's `queue.Queue`.

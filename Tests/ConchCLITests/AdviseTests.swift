@@ -279,7 +279,7 @@ import Testing
             """)
         let (_, profile) = try adviseJSON(in: folder)
         let byEntry = try sitesByEntry(profile)
-        #expect(byEntry["render"]?["starts"] as? String == "task queue worker")
+        #expect(byEntry["render"]?["starts"] as? String == "Celery worker")
         #expect(byEntry["render"]?["model"] as? String == "process")
         #expect((byEntry["render"]?["advice"] as? String)?.contains("prefork pool") == true)
         #expect(byEntry["notify"]?["model"] as? String == "thread")

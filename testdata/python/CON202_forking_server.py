@@ -11,7 +11,13 @@ class Lookup(socketserver.StreamRequestHandler):
         key = self.rfile.readline().strip().decode()
         if key not in TABLE:
             misses += 1  # expect: CON202
+        self.count_lookup()
         self.wfile.write(TABLE.get(key, "?").encode() + b"\n")
+
+
+    def count_lookup(self):
+        # The server object is the child's copy too.
+        self.server.lookups += 1  # expect: CON202
 
 
 class ReportingServer(socketserver.ForkingMixIn, socketserver.TCPServer):

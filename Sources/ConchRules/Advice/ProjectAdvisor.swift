@@ -69,7 +69,8 @@ public enum ProjectAdvisor {
             let perTask = site.startsPerRequest || site.loop.map { isOpenEnded(file.functions[site.function].loops[$0]) } ?? false
             let evidence = (workload.cpu ?? workload.io ?? workload.native).map { model.describe($0, from: file.path, countsHandedBy: site.countsHandedBy) }
             return ProjectProfile.Site(
-                path: file.path, line: file.line(of: site.range.start), starts: noun(site.kind),
+                path: file.path, line: file.line(of: site.range.start),
+                starts: site.kind == .taskWorker ? "\(TaskQueueWorkers.framework(of: site)) worker" : noun(site.kind),
                 // A library function handed over as it is goes by its full name (`urllib.request.urlopen`).
                 entry: site.entryID.map { model.function($0) == nil ? $0 : model.displayName($0) } ?? unresolvedName(site.entry),
                 branchLine: branch.map { file.line(of: $0.start) },

@@ -69,6 +69,16 @@ struct ExecutionContexts: Sendable {
             }
         }
 
+        /// A method entry and the methods of its class it reaches (`self._bump()`), with their file.
+        func ownClassMethods(_ model: ProjectModel) -> (file: FileFacts, methods: [FunctionFacts])? {
+            guard let (file, method) = model.function(id), let owner = method.className else { return nil }
+            return (file, [method] + reached.ids.compactMap { reachedID -> FunctionFacts? in
+                guard reachedID != method.id, let (reachedFile, reached) = model.function(reachedID), reachedFile.path == file.path,
+                      reached.className == owner else { return nil }
+                return reached
+            })
+        }
+
         /// The functions it reaches on some way in.
         var reached: FunctionSet { reach.functions }
 

@@ -23,12 +23,7 @@ enum SharedInstanceUpdates {
         var found: [Race] = []
         for entry in threads where entry.runsBesideItself {
             found += parameterRaces(entry, model, locks: locks)
-            guard let (file, method) = model.function(entry.id), let owner = method.className else { continue }
-            let methods = [method] + entry.reached.ids.compactMap { id -> FunctionFacts? in
-                guard id != method.id, let (reachedFile, reached) = model.function(id), reachedFile.path == file.path,
-                      reached.className == owner else { return nil }
-                return reached
-            }
+            guard let (file, methods) = entry.ownClassMethods(model) else { continue }
             found += serverRaces(entry, file: file, methods: methods, locks: locks)
             let updates = methods.flatMap { reached in
                 file.attributeUpdates(of: reached).filter { !locks.isGuarded($0, in: reached, file: file) }.map { (reached.id, $0) }
