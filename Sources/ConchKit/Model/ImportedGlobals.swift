@@ -8,23 +8,24 @@
 /// dropping most of them copies no function's facts.
 enum ImportedGlobals {
     static func join(_ files: inout [FileFacts]) {
-        retypeObjectCalls(&files)
-        guard files.contains(where: { !$0.importedAccesses.isEmpty }) else { return }
-        var declared: Set<String> = []
+        guard files.contains(where: { !$0.importedAccesses.isEmpty || !$0.importedObjectCalls.isEmpty }) else { return }
+        // Every module's globals, by qualified name, with their types where known.
+        var declared: [String: String?] = [:]
         var scalars: [String: (file: Int, index: Int)] = [:]
         for (fileIndex, file) in files.enumerated() where file.language == .python {
-            for global in file.globals { declared.insert(file.moduleName + "." + global.name) }
+            for global in file.globals { declared.updateValue(global.typeName, forKey: file.moduleName + "." + global.name) }
             for (index, scalar) in file.moduleScalars.enumerated() { scalars[file.moduleName + "." + scalar.name] = (fileIndex, index) }
         }
+        retypeObjectCalls(&files, types: declared)
         var written: Set<String> = []
         for file in files {
-            for imported in file.importedAccesses where imported.access.isWrite && !declared.contains(imported.access.variable)
+            for imported in file.importedAccesses where imported.access.isWrite && declared[imported.access.variable] == nil
                 && scalars[imported.access.variable] != nil {
                 written.insert(imported.access.variable)
             }
         }
         for fileIndex in files.indices where !files[fileIndex].importedAccesses.isEmpty {
-            let kept = files[fileIndex].importedAccesses.filter { declared.contains($0.access.variable) || written.contains($0.access.variable) }
+            let kept = files[fileIndex].importedAccesses.filter { declared[$0.access.variable] != nil || written.contains($0.access.variable) }
             files[fileIndex].importedAccesses = []
             for (function, accesses) in Dictionary(grouping: kept, by: \.function) {
                 // Source order, as the front end records each function's own accesses.
@@ -43,19 +44,12 @@ enum ImportedGlobals {
     /// Counter()`: the call runs `pkg.stats.Counter.record`, as it would in `stats` itself,
     /// and reads `counter` (an access the front end leaves out for a method it cannot tell
     /// from a module's function).
-    private static func retypeObjectCalls(_ files: inout [FileFacts]) {
-        guard files.contains(where: { !$0.importedObjectCalls.isEmpty }) else { return }
-        var types: [String: String] = [:]
-        for file in files where file.language == .python {
-            for global in file.globals {
-                if let type = global.typeName { types[file.moduleName + "." + global.name] = type }
-            }
-        }
+    private static func retypeObjectCalls(_ files: inout [FileFacts], types: [String: String?]) {
         for fileIndex in files.indices where !files[fileIndex].importedObjectCalls.isEmpty {
             for place in files[fileIndex].importedObjectCalls {
                 let callee = files[fileIndex].functions[place.function].calls[place.call].callee
                 let object = String(callee[..<(callee.lastIndex(of: ".") ?? callee.startIndex)])
-                guard let type = types[object] else { continue }
+                guard let type = types[object] ?? nil else { continue }
                 let call = files[fileIndex].functions[place.function].calls[place.call]
                 files[fileIndex].functions[place.function].calls[place.call].callee = type + callee.dropFirst(object.count)
                 // The object as written, `counter` or `state.items`: the callee's text but its method.
