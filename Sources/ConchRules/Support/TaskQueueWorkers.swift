@@ -21,7 +21,7 @@ enum TaskQueueWorkers {
                 for method in methods { decorators[file.moduleName + "." + global.name + "." + method] = type + "." + method }
             }
         }
-        for file in model.files where file.language == .python && !isTestFile(file.path) {
+        for file in model.files where file.language == .python && !file.isTestModule {
             for (index, function) in file.functions.enumerated() where !function.decorators.isEmpty && !file.isInTest(function: index) {
                 guard let api = function.decorators.lazy.compactMap({ decorators[$0] }).first else { continue }
                 sites.append((file, SpawnSite(kind: .taskWorker, api: api, entry: .function(function.id), range: function.nameRange,
@@ -31,7 +31,7 @@ enum TaskQueueWorkers {
         model.forEachCall(toAnyOf: enqueueCalls.keys) { fileIndex, functionIndex, lent in
             let call = lent.facts
             let file = model.files[fileIndex]
-            guard !isTestFile(file.path), !file.isInTest(function: functionIndex), let position = enqueueCalls[call.callee],
+            guard !file.isTestModule, !file.isInTest(function: functionIndex), let position = enqueueCalls[call.callee],
                   let argument = call.argument(at: position) ?? call.argument(keyword: "f") ?? call.argument(keyword: "func"),
                   case let .name(id) = argument.shape, model.functionIndex[id] != nil else { return }
             sites.append((file, SpawnSite(kind: .taskWorker, api: call.callee, entry: .function(id), range: call.range,
@@ -49,14 +49,6 @@ enum TaskQueueWorkers {
     /// The start as a related location: where the task is defined, or the job queued.
     static func evidenceMessage(_ site: SpawnSite) -> String {
         site.api.hasPrefix("rq.") ? "RQ job queued here" : "\(framework(of: site)) task defined here"
-    }
-
-    /// A test module (`tests/`, `test_jobs.py`, `conftest.py`), whose tasks its tests run in their own process.
-    private static func isTestFile(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        let name = parts.last ?? ""
-        return parts.dropLast().contains { $0 == "tests" || $0 == "test" } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
-            || name == "conftest.py"
     }
 
     /// Decorators that make a task, as resolved, with the API each stands for.

@@ -1,6 +1,15 @@
 import ConchKit
 
 extension FileFacts {
+    /// A test module by where it stands or its name: under `tests/` or `test/`,
+    /// `test_jobs.py`, `jobs_test.py`, `conftest.py`.
+    var isTestModule: Bool {
+        let parts = path.split(separator: "/")
+        let name = parts.last ?? ""
+        return parts.dropLast().contains { $0 == "tests" || $0 == "test" } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
+            || name == "conftest.py"
+    }
+
     /// Whether the function at `index`, or one it is defined in, belongs to a test:
     /// a `test_wait`/`testShare` function or method, or any method of a `TestCase`
     /// class. A thread, process or shared object made there is what the test
