@@ -22,8 +22,9 @@ enum ProjectHeaders {
     /// Folders to search after the given ones so that the unit's includes resolve, nearest
     /// to the unit first when several folders hold a header of that name.
     static func folders(for unit: String, root: String, searched: [String], skipping skipped: (String) -> Bool) -> [String] {
-        let index = headersByRoot.value(for: root) { indexHeaders(under: root, skipping: skipped) }
-        guard !index.isEmpty else { return [] }
+        // Indexed on the first include the unit's folder and the build's do not reach: a
+        // Python tree with a C file or two seldom needs it, and its walk is the tree's.
+        var index: [String: [String]]?
         var added: [String] = []
         var queue = [unit]
         var seen: Set<String> = [unit]
@@ -31,8 +32,10 @@ enum ProjectHeaders {
             let from = (file as NSString).deletingLastPathComponent
             for name in includedNames.value(for: file, make: { includes(in: file) }) {
                 let reachable = ([from] + searched + added).first { FileManager.default.fileExists(atPath: $0 + "/" + name) }
-                let folder = reachable ?? nearest(holding: name, in: index, to: unit)
-                guard let folder else { continue }
+                if reachable == nil, index == nil {
+                    index = headersByRoot.value(for: root) { indexHeaders(under: root, skipping: skipped) }
+                }
+                guard let folder = reachable ?? nearest(holding: name, in: index ?? [:], to: unit) else { continue }
                 if reachable == nil { added.append(folder) }
                 let header = folder + "/" + name
                 if seen.insert(header).inserted { queue.append(header) }
@@ -86,20 +89,24 @@ enum ProjectHeaders {
         for _ in 0..<searchedDepth where count < indexedHeaders {
             var next: [String] = []
             for folder in level {
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where !name.hasPrefix(".") {
-                    let path = folder + "/" + name
-                    if name.hasSuffix(".h") {
-                        index[name, default: []].append(folder)
+                for entry in DirectoryListing.entries(of: folder) ?? [] where !entry.name.hasPrefix(".") {
+                    if entry.name.hasSuffix(".h") {
+                        index[entry.name, default: []].append(folder)
                         count += 1
                         continue
                     }
-                    var isFolder: ObjCBool = false
-                    guard !skipped(name), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                    let path = folder + "/" + entry.name
+                    guard !skipped(entry.name), entry.isTyped ? entry.isDirectory : isFolder(path) else { continue }
                     next.append(path)
                 }
             }
             level = next
         }
         return index
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }

@@ -196,17 +196,20 @@ struct FileIdentity: Hashable {
     }
 }
 
-enum DirectoryListing {
-    struct Entry {
+public enum DirectoryListing {
+    public struct Entry {
         /// Invalid UTF-8 shows as U+FFFD.
-        var name: String
-        var hasUTF8Name: Bool
-        var isSymlink: Bool
-        var isDirectory: Bool
+        public var name: String
+        public var hasUTF8Name: Bool
+        public var isSymlink: Bool
+        public var isDirectory: Bool
+        /// Neither a symbolic link nor of a type the file system left unsaid, so that
+        /// `isDirectory` is known without a `stat`.
+        public var isTyped: Bool
     }
 
     /// Sorted entries, without `.` and `..`; nil when the folder cannot be read.
-    static func entries(of directory: String) -> [Entry]? {
+    public static func entries(of directory: String) -> [Entry]? {
         guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
         var entries: [Entry] = []
@@ -217,7 +220,8 @@ enum DirectoryListing {
             }
             if name == "." || name == ".." { continue }
             let type = entry.pointee.d_type
-            entries.append(Entry(name: name, hasUTF8Name: valid, isSymlink: type == UInt8(DT_LNK), isDirectory: type == UInt8(DT_DIR)))
+            entries.append(Entry(name: name, hasUTF8Name: valid, isSymlink: type == UInt8(DT_LNK), isDirectory: type == UInt8(DT_DIR),
+                                 isTyped: type != UInt8(DT_LNK) && type != UInt8(DT_UNKNOWN)))
         }
         return entries.sorted { $0.name < $1.name }
     }
