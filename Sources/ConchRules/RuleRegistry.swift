@@ -17,6 +17,7 @@ public enum RuleRegistry {
         SpawnPerTask(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
+        PollingWait(),
         MixedConcurrencyModels(),
         LegacyProcessSpawn(),
         LostUpdateInChild(),

@@ -18,6 +18,41 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.loops.map(\.bound) == [.unbounded, .unbounded, .conditional, .conditional])
     }
 
+    @Test func aWhileThatOnlySleepsRecordsTheStateItTests() {
+        let facts = scan("""
+        import asyncio
+        from enum import Enum
+        done = False
+        class Phase(Enum):
+            ready = 1
+        async def f(conn, rounds):
+            local = 3
+            while not conn.ready and not done:
+                await asyncio.sleep(0.1)
+            while conn["state"] != Phase.ready: await asyncio.sleep(0)
+            while local and rounds:
+                await asyncio.sleep(1)
+            while not os.path.exists(conn.path):
+                await asyncio.sleep(1)
+            while not conn.ready:
+                await asyncio.sleep(1)
+                rounds -= 1
+            while not conn.ready:
+                if rounds:
+                    await asyncio.sleep(1)
+            while await conn.pending:
+                await asyncio.sleep(1)
+            while not stop.is_set() or len(conn.workers) < rounds:
+                await asyncio.sleep(1)
+            while conn.count(local) < rounds:
+                await asyncio.sleep(1)
+            for item in conn.items:
+                await asyncio.sleep(1)
+        """)
+        #expect(facts.function("pkg.mod.f")?.loops.map(\.testedState)
+            == [["conn.ready", "done"], ["conn"], [], [], [], [], [], ["stop.is_set()", "conn.workers"], [], []])
+    }
+
     @Test func loopsThatCountWhatTheyStartAreBounded() {
         let facts = scan("""
         import threading

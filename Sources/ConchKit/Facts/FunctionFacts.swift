@@ -133,6 +133,10 @@ public struct LoopFacts: Hashable, Sendable {
     /// or a file the function opened (`for line in f:` after `f = open(path)`,
     /// `for row in csv.reader(handle):`).
     public var readsInput = false
+    /// Python: a `while` whose body is one statement and whose condition calls nothing:
+    /// the variables and attribute chains it tests that are not the function's own locals
+    /// (`self._ready`, `done`), which only other code can change while the loop waits.
+    public var testedState: [String] = []
     /// Python: the position, in `FunctionFacts.parameters`, of the parameter whose value
     /// sets how many passes the loop makes (`for i in range(n)`, `while n > 0`), so a
     /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)

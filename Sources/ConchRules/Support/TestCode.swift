@@ -1,12 +1,13 @@
 import ConchKit
 
 extension FileFacts {
-    /// A test module by where it stands or its name: under `tests/` or `test/`,
+    /// A test module by where it stands or its name: under `tests/`, `test/` or
+    /// `testing/` (a library's helpers for its users' tests, as `falcon.testing`),
     /// `test_jobs.py`, `jobs_test.py`, `conftest.py`.
     var isTestModule: Bool {
         let parts = path.split(separator: "/")
         let name = parts.last ?? ""
-        return parts.dropLast().contains { $0 == "tests" || $0 == "test" } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
+        return parts.dropLast().contains { $0 == "tests" || $0 == "test" || $0 == "testing" } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
             || name == "conftest.py"
     }
 
