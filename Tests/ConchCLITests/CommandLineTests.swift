@@ -239,10 +239,12 @@ import Testing
         #expect(one.stdout == eight.stdout)
     }
 
-    @Test func rulesListsTheFifteenRulesAsJSON() throws {
+    @Test func rulesListsEveryRuleAsJSON() throws {
         let run = try Conch.run(["rules", "--format", "json"], in: NSTemporaryDirectory())
         let rules = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
-        #expect(rules?.count == 15)
+        let documented = try FileManager.default.contentsOfDirectory(atPath: ExternalTools.packageRoot + "/rules")
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        #expect(rules?.compactMap { $0["code"] as? String } == documented)
         #expect(rules?.first?["code"] as? String == "CON101")
     }
 
