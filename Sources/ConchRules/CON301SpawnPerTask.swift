@@ -46,7 +46,7 @@ struct SpawnPerTask: Rule {
             }
             guard let (loop, driver) = driver(of: loopIndex, in: function),
                   !isThrottled(site, in: loop, function: function),
-                  !leavesTheLoop(at: site.range.start, loop, in: function, of: file) else { continue }
+                  !file.leavesTheLoop(at: site.range.start, loop, in: function) else { continue }
             findings.append(finding(site, loop: loop, driver: driver, in: file, model: model))
         }
         return findings + poolsPerRequest(model, registeredViews: registeredViews) + oversizedPools(model, largest: largest)
@@ -115,19 +115,6 @@ struct SpawnPerTask: Rule {
         return !view.globalAccesses.contains { $0.isWrite && $0.variable == file.moduleName + "." + boundName }
     }
 
-    /// `if done: schedule(timeout, handler); return` (scapy's ISO-TP sender): a start in a
-    /// branch that then leaves the loop runs once per run of the loop, not on every pass.
-    /// Python only: a C branch that `continue`s counts as leaving too.
-    private func leavesTheLoop(at offset: Int, _ loop: LoopFacts, in function: FunctionFacts, of file: FileFacts) -> Bool {
-        guard file.language == .python else { return false }
-        return function.exitingBranches.contains { branch in
-            // A `break` leaves only the innermost loop: no other may stand between.
-            branch.contains(offset) && loop.range.contains(branch.start) && !function.loops.contains { inner in
-                inner.range != loop.range && loop.range.contains(inner.range.start) && inner.range.contains(branch.start)
-            }
-        }
-    }
-
     /// `handle_accepted(conn)` in an accept loop, where `handle_accepted` starts a thread
     /// on a fixed function: each pass starts one, one call down. A helper that keeps the
     /// thread in an attribute (`self._worker = Thread(...)`) manages one long-lived worker.
@@ -142,7 +129,7 @@ struct SpawnPerTask: Rule {
             guard let call = function.calls.first(where: { $0.range.start == caller.offset }),
                   let loopIndex = loopRepeating(call, in: function),
                   let (loop, driver) = driver(of: loopIndex, in: function),
-                  !leavesTheLoop(at: call.range.start, loop, in: function, of: callerFile) else { return nil }
+                  !callerFile.leavesTheLoop(at: call.range.start, loop, in: function) else { return nil }
             var start = site
             start.range = call.range
             start.function = caller.function

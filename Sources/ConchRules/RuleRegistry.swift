@@ -15,6 +15,7 @@ public enum RuleRegistry {
         UnpicklableProcessTask(),
         UnguardedProcessStart(),
         SpawnPerTask(),
+        EventLoopPerItem(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         PollingWait(),

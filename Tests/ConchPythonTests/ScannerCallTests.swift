@@ -221,6 +221,12 @@ import Testing
         #expect(facts.function("pkg.mod.f")?.calls.map(\.isAwaited) == [true, false])
     }
 
+    @Test func returnedCallsAreMarked() {
+        let facts = scan("import asyncio\nasync def f(u):\n    return await g(u)\ndef h(u):\n    x = g(u)\n    return asyncio.run(f(u))\n")
+        #expect(facts.function("pkg.mod.f")?.calls.map(\.isReturned) == [true])
+        #expect(facts.function("pkg.mod.h")?.calls.map(\.isReturned) == [false, true, false])
+    }
+
     @Test func callsKnowTheExceptionsHandledAroundThem() {
         let facts = scan("""
         import contextlib, socket

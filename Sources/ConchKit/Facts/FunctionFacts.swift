@@ -202,6 +202,9 @@ public struct CallFacts: Hashable, Sendable {
     /// C: the callee is a function pointer a parameter, variable or member holds
     /// (ngtcp2's `encrypt` parameter): no library function of that name is called.
     public var isThroughPointer = false
+    /// Python: the call gives the value of a `return` (`return asyncio.run(main())`):
+    /// the function, and any loop it runs in, ends there.
+    public var isReturned = false
     public var range: ByteRange
     public var calleeRange: ByteRange
 

@@ -54,6 +54,7 @@ enum CallScanner {
             call.loop = contexts.loop(of: cursor)
             call.locksHeld = function == model.statementFunction[index] ? locks : []
             call.isAwaited = tokens.isName(chainFirst - 1, "await")
+            call.isReturned = tokens.isName(chainFirst - (call.isAwaited ? 2 : 1), "return")
             if let firstPart, call.isResolved, mayRunAShell(tokens, name: cursor - 1), ShellCommandAPIs.python.contains(call.callee) {
                 recordBuiltCommand(model, firstPart, statement: index, function: function)
             }
