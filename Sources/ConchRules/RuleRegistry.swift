@@ -15,7 +15,7 @@ public enum RuleRegistry {
         UnpicklableProcessTask(),
         UnguardedProcessStart(),
         SpawnPerTask(),
-        EventLoopPerItem(),
+        OneAtATime(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         PollingWait(),

@@ -12,6 +12,33 @@ import Testing
         #expect(messages.contains { $0.contains("`run_in_executor`'s thread pool") && $0.contains("instead of the thread pool") })
     }
 
+    @Test func oneAtATimeNamesTheStartTheWaitAndTheModelAlreadyChosen() throws {
+        let findings = try Fixtures.lint("python/CON302_waited_in_the_pass.py").filter { $0.code == "CON302" }
+        let submit = try #require(findings.first { $0.message.contains("`future.result()`") })
+        #expect(submit.message == "`executor.submit` hands `fetch` to the pool on each pass of the `for` at line 32, and "
+            + "`future.result()` waits for it in the same pass: the items run one at a time, however many workers the pool has")
+        #expect(submit.recommendation?.model == .thread)
+        #expect(submit.related.map(\.message) == ["loop over the items", "waits here"])
+        let apply = try #require(findings.first { $0.message.hasPrefix("`pool.apply`") })
+        #expect(apply.recommendation?.model == .process)
+        let loops = try Fixtures.lint("python/CON302_event_loop_per_url.py").filter { $0.code == "CON302" }
+        #expect(loops.first?.message == "`asyncio.run` starts an event loop for one coroutine on each pass of the `for` at line 27: "
+            + "the `fetch` coroutines run one after another, never at once")
+        #expect(loops.first?.recommendation?.model == .microthread)
+    }
+
+    @Test func pollingWaitsSayHowOftenAndWhatTheyTest() throws {
+        let findings = try Fixtures.lint("python/CON404_polling_flags.py").filter { $0.code == "CON404" }
+        let send = try #require(findings.first { $0.message.hasPrefix("coroutine `send`") })
+        #expect(send.message == "coroutine `send` wakes every 0.05 s to test `self._stream`, which only other code changes")
+        #expect(send.severity == .info)
+        #expect(send.recommendation?.advice.contains("`asyncio.Event` (`await ready.wait()`)") == true)
+        let spin = try #require(findings.first { $0.message.hasPrefix("coroutine `drain`") })
+        #expect(spin.severity == .warning)
+        let green = try #require(findings.first { $0.message.hasPrefix("`watcher`") })
+        #expect(green.recommendation?.advice.contains("`gevent.event.Event` (`ready.wait()`)") == true)
+    }
+
     @Test func aCountHandedOnFromCallersIsSaidToComeFromThem() throws {
         let messages = try Fixtures.lint("python/CON101_counts_from_callers.py").filter { $0.code == "CON101" }.map(\.message)
         #expect(messages.contains { $0.contains("runs 5,000,000 times with the `number` the callers of `find_sums` pass") })

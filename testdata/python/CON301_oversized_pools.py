@@ -60,6 +60,6 @@ def fetch_each(count):
     for i in range(8):
         threading.Thread(target=fetch, args=(i,)).start()
     for i in range(1000):
-        worker = threading.Thread(target=fetch, args=(i,))
+        worker = threading.Thread(target=fetch, args=(i,))  # expect: CON302
         worker.start()
         worker.join()

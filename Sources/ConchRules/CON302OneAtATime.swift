@@ -1,0 +1,87 @@
+import ConchKit
+
+/// Each pass of a loop over items starts work in a thread, a process, a pool or an event
+/// loop and waits for it before the next pass, so the items run one at a time.
+struct OneAtATime: Rule {
+    let metadata = RuleCatalog.CON302
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        eventLoopFindings(model) + waitedStartFindings(model)
+    }
+
+    /// `for url in urls: asyncio.run(fetch(url))`: an event loop run for one coroutine a pass.
+    private func eventLoopFindings(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        model.forEachCall(toAnyOf: Array(LoopRunners.entries.keys)) { fileIndex, functionIndex, call in
+            let file = model.files[fileIndex]
+            guard call.isResolved, !call.isReturned, let entry = LoopRunners.entries[call.callee], let loopIndex = call.loop,
+                  let loop = itemLoop(loopIndex, in: functionIndex, of: file),
+                  waits(coroutineOf: call.facts, in: file, model: model) else { return }
+            let name = coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" } ?? "the coroutines"
+            findings.append(finding(
+                in: file, at: call.range,
+                "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(describe(loop, in: file)): \(name) run one after another, never at once",
+                advice: entry.advice, model: .microthread,
+                related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]))
+        }
+        return findings
+    }
+
+    /// `executor.submit(fetch, url).result()`, `pool.apply(fetch, (url,))`, `t.start(); t.join()`.
+    private func waitedStartFindings(_ model: ProjectModel) -> [Finding] {
+        model.spawnSites.compactMap { file, site in
+            guard let loopIndex = site.loop, let loop = itemLoop(loopIndex, in: site.function, of: file),
+                  let waited = WaitedStarts.wait(for: site, in: file.functions[site.function]) else { return nil }
+            let work = site.entryID.map { "`\(model.displayName($0))`" } ?? "its work"
+            let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
+            let message = switch waited {
+            case .byItsCall:
+                "`\(api)` waits for \(work) to finish in the pool on each pass of "
+                    + "\(describe(loop, in: file)): the items run one at a time, however many workers the pool has"
+            case let .by(_, written):
+                "\(WaitedStarts.starts(site, written: api, work: work)) on each pass of \(describe(loop, in: file)), and `\(written)` "
+                    + "waits for it in the same pass: the items run one at a time\(site.isBounded ? ", however many workers the pool has" : "")"
+            }
+            var related = [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]
+            if case let .by(wait, _) = waited { related.append(Finding.Evidence(path: file.path, range: wait.range, message: "waits here")) }
+            return finding(in: file, at: site.range, message, advice: WaitedStarts.advice(for: site),
+                           model: site.runsInThread ? .thread : .process, related: related)
+        }
+    }
+
+    /// The loop at `index`, when it runs over items in non-test code and never stops early
+    /// (`if page: break`: a loop that may stop at an item tries the items in order on purpose).
+    private func itemLoop(_ index: Int, in functionIndex: Int, of file: FileFacts) -> LoopFacts? {
+        let function = file.functions[functionIndex]
+        let loop = function.loops[index]
+        guard file.language == .python, loop.kind == .for || loop.kind == .comprehension,
+              !file.isTestModule, !file.isInTest(function: functionIndex), function.branchesLeaving(loop).isEmpty else { return nil }
+        switch loop.bound {
+        case .collection: return loop
+        case let .constant(passes): return passes >= 2 ? loop : nil
+        case .unbounded, .conditional: return nil
+        }
+    }
+
+    private func describe(_ loop: LoopFacts, in file: FileFacts) -> String {
+        "the \(loop.kind == .for ? "`for`" : "comprehension") at line \(file.line(of: loop.headerRange.start))"
+    }
+
+    /// The coroutine the call runs, as written: `fetch` of `asyncio.run(fetch(url))` or
+    /// `trio.run(fetch, url)`.
+    private func coroutine(of call: CallFacts) -> String? {
+        switch call.argument(at: 0)?.shape {
+        case let .call(name)?, let .name(name)?: return name
+        default: return nil
+        }
+    }
+
+    /// A coroutine of the project that never awaits computes or blocks from start to end:
+    /// running several at once would not overlap them either.
+    private func waits(coroutineOf call: CallFacts, in file: FileFacts, model: ProjectModel) -> Bool {
+        guard let name = coroutine(of: call), let id = model.resolve(name, from: file),
+              let reference = model.functionIndex[id] else { return true }
+        let target = model.files[reference.file].functions[reference.function]
+        return !target.isAsync || !target.awaits.isEmpty
+    }
+}

@@ -1,0 +1,57 @@
+import ConchKit
+
+/// A thread, process or pool task waited for in the pass of the loop that starts it.
+enum WaitedStarts {
+    enum Wait {
+        /// `pool.apply(f, args)`: the starting call itself returns the result.
+        case byItsCall
+        /// `.result()`, `.get()`, `.join()`, `.wait()` on what the start returned, as written
+        /// without the start: `.result()`, `t.join()`.
+        case by(CallFacts, written: String)
+    }
+
+    private static let waitingMethods: Set<String> = ["result", "get", "join", "wait"]
+    private static let blockingPoolCalls: Set<String> = ["multiprocessing.Pool.apply", "multiprocessing.pool.Pool.apply",
+                                                         "multiprocessing.pool.ThreadPool.apply", "multiprocessing.dummy.Pool.apply"]
+
+    /// The wait, in the same pass, for what `site` starts: on the start's own result
+    /// (`executor.submit(f, x).result()`) or on the name it is bound to (`t.join()`). A
+    /// wait with a timeout is a watchdog over one item at a time, and does not count.
+    static func wait(for site: SpawnSite, in function: FunctionFacts) -> Wait? {
+        guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
+              let start = site.creatingCall(in: function), let loop = start.loop else { return nil }
+        if blockingPoolCalls.contains(site.api) { return .byItsCall }
+        for call in function.calls where call.loop == loop && call.range.start >= start.range.start && call.range != start.range {
+            guard let dot = call.calleeText.lastIndex(of: ".") else { continue }
+            let method = call.calleeText[call.calleeText.index(after: dot)...]
+            // `future.result(timeout=5)`: the start bounds how long the item may take, in order.
+            guard waitingMethods.contains(String(method)), call.arguments.isEmpty else { continue }
+            if call.calleeRange.start == start.range.start { return .by(call, written: ".\(method)()") }
+            if let bound = start.boundName, call.calleeText[..<dot] == bound { return .by(call, written: call.calleeText + "()") }
+        }
+        return nil
+    }
+
+    /// "`Thread` starts a thread running `fetch`", "`executor.submit` hands `fetch` to the pool".
+    static func starts(_ site: SpawnSite, written api: String, work: String) -> String {
+        switch site.kind {
+        case .thread: "`\(api)` starts a thread running \(work)"
+        case .process: "`\(api)` starts a process running \(work)"
+        default: "`\(api)` hands \(work) to the pool"
+        }
+    }
+
+    static func advice(for site: SpawnSite) -> String {
+        switch site.kind {
+        case .thread:
+            return "start every thread before joining any (`threads = [Thread(target=work, args=(item,)) for item in items]`, "
+                + "start each, then join each), or let a `ThreadPoolExecutor` run them: `list(executor.map(work, items))`"
+        case .process:
+            return "start every process before joining any, or let a `ProcessPoolExecutor` (or `multiprocessing.Pool`) run them: "
+                + "`list(executor.map(work, items))`"
+        default:
+            return "hand the pool every item before waiting for any: `executor.map(work, items)` or `pool.map(work, items)`, "
+                + "or submit them all (`futures = [executor.submit(work, item) for item in items]`) and read the results after"
+        }
+    }
+}
