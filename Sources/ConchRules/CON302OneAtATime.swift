@@ -31,7 +31,7 @@ struct OneAtATime: Rule {
     private func waitedStartFindings(_ model: ProjectModel) -> [Finding] {
         model.spawnSites.compactMap { file, site in
             guard let loopIndex = site.loop, let loop = itemLoop(loopIndex, in: site.function, of: file),
-                  let waited = WaitedStarts.wait(for: site, in: file.functions[site.function]) else { return nil }
+                  let waited = WaitedStarts.wait(for: site, in: file.functions[site.function], language: file.language) else { return nil }
             let work = site.entryID.map { "`\(model.displayName($0))`" } ?? "its work"
             let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
             let message = switch waited {
@@ -54,7 +54,7 @@ struct OneAtATime: Rule {
     private func itemLoop(_ index: Int, in functionIndex: Int, of file: FileFacts) -> LoopFacts? {
         let function = file.functions[functionIndex]
         let loop = function.loops[index]
-        guard file.language == .python, loop.kind == .for || loop.kind == .comprehension,
+        guard loop.kind == .for || loop.kind == .comprehension,
               !file.isTestModule, !file.isInTest(function: functionIndex), function.branchesLeaving(loop).isEmpty else { return nil }
         switch loop.bound {
         case .collection: return loop

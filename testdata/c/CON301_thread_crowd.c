@@ -13,7 +13,7 @@ int crowd(void) {
 int one_at_a_time(void) {
     for (int i = 0; i < 1000; i++) {
         pthread_t thread;
-        pthread_create(&thread, 0, work, 0);
+        pthread_create(&thread, 0, work, 0);  // expect: CON302
         pthread_join(thread, 0);
     }
     return 0;

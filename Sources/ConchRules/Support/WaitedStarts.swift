@@ -17,9 +17,10 @@ enum WaitedStarts {
     /// The wait, in the same pass, for what `site` starts: on the start's own result
     /// (`executor.submit(f, x).result()`) or on the name it is bound to (`t.join()`). A
     /// wait with a timeout is a watchdog over one item at a time, and does not count.
-    static func wait(for site: SpawnSite, in function: FunctionFacts) -> Wait? {
+    static func wait(for site: SpawnSite, in function: FunctionFacts, language: SourceLanguage) -> Wait? {
         guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
               let start = site.creatingCall(in: function), let loop = start.loop else { return nil }
+        if language == .c { return threadJoin(of: start, loop: loop, in: function) }
         if blockingPoolCalls.contains(site.api) { return .byItsCall }
         for call in function.calls where call.loop == loop && call.range.start >= start.range.start && call.range != start.range {
             guard let dot = call.calleeText.lastIndex(of: ".") else { continue }
@@ -30,6 +31,17 @@ enum WaitedStarts {
             if let bound = start.boundName, call.calleeText[..<dot] == bound { return .by(call, written: call.calleeText + "()") }
         }
         return nil
+    }
+
+    /// C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` (`thrd_join`,
+    /// `uv_thread_join(&thread)`) in the same pass.
+    private static func threadJoin(of start: CallFacts, loop: Int, in function: FunctionFacts) -> Wait? {
+        guard let handle = start.argument(at: 0)?.text, handle.hasPrefix("&") else { return nil }
+        let join = function.calls.first { call in
+            call.loop == loop && call.range.start > start.range.end && TaskSources.cThreadJoins.contains(call.callee)
+                && [handle, String(handle.dropFirst())].contains(call.argument(at: 0)?.text)
+        }
+        return join.map { .by($0, written: $0.callee + "(" + ($0.argument(at: 0)?.text ?? "") + ", ...)") }
     }
 
     /// "`Thread` starts a thread running `fetch`", "`executor.submit` hands `fetch` to the pool".
@@ -43,6 +55,9 @@ enum WaitedStarts {
 
     static func advice(for site: SpawnSite) -> String {
         switch site.kind {
+        case .thread where site.api.hasPrefix("pthread") || site.api.hasPrefix("thrd") || site.api.hasPrefix("uv_"):
+            return "create every thread before joining any: keep the handles in an array, `\(site.api)` in one loop and join them "
+                + "in a second; or hand the items to a fixed set of worker threads that take them from a shared queue"
         case .thread:
             return "start every thread before joining any (`threads = [Thread(target=work, args=(item,)) for item in items]`, "
                 + "start each, then join each), or let a `ThreadPoolExecutor` run them: `list(executor.map(work, items))`"
