@@ -14,7 +14,9 @@ import ConchKit
 enum TextReporter {
     static func render(_ input: ReportInput) -> String {
         let style = TextStyle(enabled: input.color)
-        var blocks = input.diagnostics.map { block(for: $0, input: input, style: style) }
+        var blocks = RepeatedToolNotes.collapse(input.diagnostics).map { shown in
+            block(for: shown.diagnostic, alsoIn: shown.alsoIn, input: input, style: style)
+        }
         if input.statistics, !input.diagnostics.isEmpty {
             blocks.append(statisticsTable(input.diagnostics))
         }
@@ -22,7 +24,7 @@ enum TextReporter {
         return blocks.joined(separator: "\n")
     }
 
-    private static func block(for diagnostic: Diagnostic, input: ReportInput, style: TextStyle) -> String {
+    private static func block(for diagnostic: Diagnostic, alsoIn others: [String], input: ReportInput, style: TextStyle) -> String {
         let start = diagnostic.location.start
         var lines = [
             style.bold("\(printable(diagnostic.path)):\(start.line):\(start.column):")
@@ -50,6 +52,9 @@ enum TextReporter {
         for related in diagnostic.related {
             let at = related.location.start
             lines.append("\(notePad)= note: \(printable(related.location.path)):\(at.line):\(at.column): \(printable(related.message))")
+        }
+        if !others.isEmpty {
+            lines.append("\(notePad)= note: the same in \(RepeatedToolNotes.describe(others.map(printable))) (`--format json` lists each)")
         }
         return lines.map { $0 + "\n" }.joined()
     }

@@ -19,6 +19,31 @@ import Testing
             """)
     }
 
+    @Test func aToolNoteRepeatedInManyFilesIsShownOnceWithTheOthersNamed() {
+        let source = SourceText("/* unit */\nint x;\n")
+        func note(_ path: String, _ message: String) -> Diagnostic {
+            Diagnostic(code: "CON000", name: "analysis-problem", severity: .info,
+                       location: Fixtures.location(source, path: path, ByteRange(0, 0)),
+                       message: message, recommendation: nil, rationale: "", related: [], fingerprint: path + message)
+        }
+        let missing = "'config.h' not found; analysis continues without it"
+        let diagnostics = ["a.c", "b.c", "c.c", "d.c", "e.c"].map { note($0, missing) } + [note("f.c", "C parse error"), note("g.c", "other"), note("h.c", "other")]
+        let output = Reporters.render(ReportInput(diagnostics: diagnostics), as: .text)
+        #expect(output == """
+            a.c:1:1: CON000 'config.h' not found; analysis continues without it
+              = note: the same in 4 more files: b.c, c.c, d.c and 1 other (`--format json` lists each)
+
+            f.c:1:1: CON000 C parse error
+
+            g.c:1:1: CON000 other
+
+            h.c:1:1: CON000 other
+
+            Found 8 problems (8 info).
+
+            """)
+    }
+
     @Test func rationaleLineOnlyWhenAsked() {
         var input = Fixtures.simpleInput()
         #expect(!Reporters.render(input, as: .text).contains("= why:"))
