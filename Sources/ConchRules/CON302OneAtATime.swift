@@ -20,7 +20,8 @@ struct OneAtATime: Rule {
             let name = coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" } ?? "the coroutines"
             findings.append(finding(
                 in: file, at: call.range,
-                "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(describe(loop, in: file)): \(name) run one after another, never at once",
+                "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(describe(loop, in: file)): "
+                    + "\(name) run one after another, never at once",
                 advice: entry.advice, model: .microthread,
                 related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]))
         }

@@ -27,14 +27,15 @@ struct PollingWait: Rule {
         let length = CooperativeSleeps.length(of: sleep)
         let spins = CooperativeSleeps.isZero(length)
         let message = spins
-            ? "\(waiter) spins until \(tested) \(loop.testedState.count > 1 ? "change" : "changes"): `\(sleep.calleeText)(\(length ?? ""))` resumes it at once, so it never lets the loop idle"
+            ? "\(waiter) spins until \(tested) \(loop.testedState.count > 1 ? "change" : "changes"): "
+                + "`\(sleep.calleeText)(\(length ?? ""))` resumes it at once, so it never lets the loop idle"
             : "\(waiter) wakes every \(length.map { Double($0) != nil ? "\($0) s" : "`\($0)` s" } ?? "") to test \(tested), "
                 + "which only other code changes"
         let threads = entry.fromThread.map { "; from another thread, `\($0)`" } ?? ""
         return finding(
             in: file, at: loop.headerRange, message,
             advice: "wait on an `\(entry.event)` (`\(entry.isAwaited ? "await " : "")ready.wait()`) that the code changing "
-                + "\(tested) sets (`ready.set()`\(threads)): the loop then wakes the task once, when it happens",
+                + "\(tested) sets (`\(entry.set)`\(threads)): the loop then wakes the task once, when it happens",
             related: [Finding.Evidence(path: file.path, range: sleep.range, message: "sleeps here between tests")],
             severity: spins ? .warning : nil)
     }

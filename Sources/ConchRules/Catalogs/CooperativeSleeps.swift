@@ -10,18 +10,20 @@ enum CooperativeSleeps {
         let event: String
         /// How the code that changes the state sets the event from another OS thread.
         let fromThread: String?
+        /// How the code that changes the state sets it: `ready.set()`, eventlet's `ready.send()`.
+        var set = "ready.set()"
     }
 
     static let entries: [String: Entry] = [
         "asyncio.sleep": Entry(isAwaited: true, event: "asyncio.Event", fromThread: "loop.call_soon_threadsafe(ready.set)"),
         "trio.sleep": Entry(isAwaited: true, event: "trio.Event", fromThread: "trio.from_thread.run_sync(ready.set)"),
         "anyio.sleep": Entry(isAwaited: true, event: "anyio.Event", fromThread: "anyio.from_thread.run_sync(ready.set)"),
-        "curio.sleep": Entry(isAwaited: true, event: "curio.Event", fromThread: nil),
+        "curio.sleep": Entry(isAwaited: true, event: "curio.Event", fromThread: nil, set: "await ready.set()"),
         "tornado.gen.sleep": Entry(isAwaited: true, event: "tornado.locks.Event",
                                    fromThread: "IOLoop.current().add_callback(ready.set)"),
         "gevent.sleep": Entry(isAwaited: false, event: "gevent.event.Event", fromThread: nil),
-        "eventlet.sleep": Entry(isAwaited: false, event: "eventlet.event.Event", fromThread: nil),
-        "eventlet.greenthread.sleep": Entry(isAwaited: false, event: "eventlet.event.Event", fromThread: nil),
+        "eventlet.sleep": Entry(isAwaited: false, event: "eventlet.event.Event", fromThread: nil, set: "ready.send()"),
+        "eventlet.greenthread.sleep": Entry(isAwaited: false, event: "eventlet.event.Event", fromThread: nil, set: "ready.send()"),
     ]
 
     /// The entry of a resolved sleep called as its library expects: awaited in a

@@ -7,7 +7,7 @@ extension FileFacts {
     var isTestModule: Bool {
         let parts = path.split(separator: "/")
         let name = parts.last ?? ""
-        return parts.dropLast().contains { $0 == "tests" || $0 == "test" || $0 == "testing" } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
+        return parts.dropLast().contains { ["tests", "test", "testing"].contains($0) } || name.hasPrefix("test_") || name.hasSuffix("_test.py")
             || name == "conftest.py"
     }
 
