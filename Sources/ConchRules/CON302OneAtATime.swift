@@ -31,9 +31,11 @@ struct OneAtATime: Rule {
     /// `executor.submit(fetch, url).result()`, `pool.apply(fetch, (url,))`, `t.start(); t.join()`.
     private func waitedStartFindings(_ model: ProjectModel) -> [Finding] {
         model.spawnSites.compactMap { file, site in
-            guard let loopIndex = site.loop, let loop = itemLoop(loopIndex, in: site.function, of: file),
-                  let waited = WaitedStarts.wait(for: site, in: file.functions[site.function], language: file.language) else { return nil }
-            let work = site.entryID.map { "`\(model.displayName($0))`" } ?? "its work"
+            // The child's branch ends the child (`_exit(0)`), not the parent's loop.
+            guard let loopIndex = site.loop,
+                  let loop = itemLoop(loopIndex, in: site.function, of: file, apartFrom: ForkChild.branch(of: site, in: file)),
+                  let waited = WaitedStarts.wait(for: site, in: file) else { return nil }
+            let work = site.kind == .forkChild ? "" : site.entryID.map { "`\(model.displayName($0))`" } ?? "its work"
             let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
             let message = switch waited {
             case .byItsCall:
@@ -51,12 +53,13 @@ struct OneAtATime: Rule {
     }
 
     /// The loop at `index`, when it runs over items in non-test code and never stops early
-    /// (`if page: break`: a loop that may stop at an item tries the items in order on purpose).
-    private func itemLoop(_ index: Int, in functionIndex: Int, of file: FileFacts) -> LoopFacts? {
+    /// (`if page: break`: a loop that may stop at an item tries the items in order on purpose)
+    /// but in a forked child's branch.
+    private func itemLoop(_ index: Int, in functionIndex: Int, of file: FileFacts, apartFrom child: ByteRange? = nil) -> LoopFacts? {
         let function = file.functions[functionIndex]
         let loop = function.loops[index]
-        guard loop.kind == .for || loop.kind == .comprehension,
-              !file.isTestModule, !file.isInTest(function: functionIndex), function.branchesLeaving(loop).isEmpty else { return nil }
+        guard loop.kind == .for || loop.kind == .comprehension, !file.isTestModule, !file.isInTest(function: functionIndex),
+              function.branchesLeaving(loop).allSatisfy({ child?.contains($0.start) ?? false }) else { return nil }
         switch loop.bound {
         case .collection: return loop
         case let .constant(passes): return passes >= 2 ? loop : nil

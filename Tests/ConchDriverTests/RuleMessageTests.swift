@@ -15,7 +15,7 @@ import Testing
     @Test func oneAtATimeNamesTheStartTheWaitAndTheModelAlreadyChosen() throws {
         let findings = try Fixtures.lint("python/CON302_waited_in_the_pass.py").filter { $0.code == "CON302" }
         let submit = try #require(findings.first { $0.message.contains("`future.result()`") })
-        #expect(submit.message == "`executor.submit` hands `fetch` to the pool on each pass of the `for` at line 32, and "
+        #expect(submit.message == "`executor.submit` hands `fetch` to the pool on each pass of the `for` at line 33, and "
             + "`future.result()` waits for it in the same pass: the items run one at a time, however many workers the pool has")
         #expect(submit.recommendation?.model == .thread)
         #expect(submit.related.map(\.message) == ["loop over the items", "waits here"])

@@ -1,6 +1,8 @@
 /* Threads created and joined in the same pass of a loop: one runs at a time. */
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 struct job {
     int first;
@@ -38,6 +40,34 @@ long all_at_once(struct job *jobs, pthread_t *threads, int njobs)
         total += jobs[i].sum;
     }
     return total;
+}
+
+void each_in_a_child(struct job *jobs, int njobs)
+{
+    for (int i = 0; i < njobs; i++) {
+        pid_t pid = fork();  // expect: CON302
+        if (pid == 0) {
+            sum_squares(&jobs[i]);
+            printf("%ld\n", jobs[i].sum);
+            _exit(0);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+    }
+}
+
+/* Runs programs in order, as a shell or a build does. */
+void run_commands(char **commands[], int ncommands)
+{
+    for (int i = 0; i < ncommands; i++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            execvp(commands[i][0], commands[i]);
+            _exit(127);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+    }
 }
 
 int main(void)

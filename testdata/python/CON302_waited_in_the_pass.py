@@ -1,5 +1,6 @@
 """Threads, processes and pool tasks waited for in the pass of the loop that starts them."""
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import Pool
@@ -52,6 +53,15 @@ def digest_in_processes(blocks):
         worker.join()
 
 
+def digest_in_children(blocks):
+    for block in blocks:
+        pid = os.fork()  # expect: CON302
+        if pid == 0:
+            print(digest(block))
+            os._exit(0)
+        os.waitpid(pid, 0)
+
+
 def fetch_in_threads(urls):
     for url in urls:
         thread = threading.Thread(target=fetch, args=(url,))  # expect: CON302
@@ -99,6 +109,7 @@ if __name__ == "__main__":
     digest_with_apply([b"abc"])
     digest_with_apply_async([b"abc"])
     digest_in_processes([b"abc"])
+    digest_in_children([b"abc"])
     fetch_in_threads(["https://example.com"])
     fetch_all_then_wait(["https://example.com"])
     start_all_then_join(["https://example.com"])

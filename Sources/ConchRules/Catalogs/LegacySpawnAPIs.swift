@@ -54,7 +54,14 @@ enum LegacySpawnAPIs {
 
     /// Python's `os.exec*`, which replace the process: after `os.fork()`, in the child, they
     /// start a program by hand.
-    static let pythonExecs: Set<String> = Set(["execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe"].map { "os." + $0 })
+    static let pythonExecs: Set<String> = Set(cExecs.union(["execlpe"]).map { "os." + $0 })
+
+    /// C's `exec*`, which a forked child calls to become another program.
+    static let cExecs: Set<String> = ["execl", "execle", "execlp", "execv", "execve", "execvp", "execvpe"]
+
+    static func replacesTheProcess(_ callee: String, in language: SourceLanguage) -> Bool {
+        (language == .python ? pythonExecs : cExecs).contains(callee)
+    }
 
     /// Every listed callee, of either language.
     static let allNames = Set(python.keys).union(c.keys)

@@ -17,7 +17,10 @@ enum WaitedStarts {
     /// The wait, in the same pass, for what `site` starts: on the start's own result
     /// (`executor.submit(f, x).result()`) or on the name it is bound to (`t.join()`). A
     /// wait with a timeout is a watchdog over one item at a time, and does not count.
-    static func wait(for site: SpawnSite, in function: FunctionFacts, language: SourceLanguage) -> Wait? {
+    static func wait(for site: SpawnSite, in file: FileFacts) -> Wait? {
+        let function = file.functions[site.function]
+        if site.kind == .forkChild { return childReaped(after: site, in: file) }
+        let language = file.language
         guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
               let start = site.creatingCall(in: function), let loop = start.loop else { return nil }
         if language == .c { return threadJoin(of: start, loop: loop, in: function) }
@@ -31,6 +34,22 @@ enum WaitedStarts {
             if let bound = start.boundName, call.calleeText[..<dot] == bound { return .by(call, written: call.calleeText + "()") }
         }
         return nil
+    }
+
+    /// `pid = fork(); if (pid == 0) { ...; _exit(0); } waitpid(pid, &status, 0);`: the
+    /// parent waits, outside the child's branch and without `WNOHANG`, for the child it
+    /// just made to run its own code (Python's `os.fork()` and `os.waitpid` too).
+    private static func childReaped(after site: SpawnSite, in file: FileFacts) -> Wait? {
+        let function = file.functions[site.function]
+        guard let loop = site.loop, let child = ForkChild.branch(of: site, in: file),
+              // A child that `exec`s runs a program: a shell's or a build's commands run in order by design.
+              !function.calls.contains(where: { child.contains($0.range.start) && LegacySpawnAPIs.replacesTheProcess($0.callee, in: file.language) })
+        else { return nil }
+        let reap = function.calls.first { call in
+            call.loop == loop && call.range.start > site.range.end && !child.contains(call.range.start)
+                && ChildReaping.calls.contains(call.callee) && !call.arguments.contains { $0.text.contains("WNOHANG") }
+        }
+        return reap.map { .by($0, written: $0.calleeText + "(" + ($0.argument(at: 0).map { $0.text + ", ..." } ?? "") + ")") }
     }
 
     /// C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` (`thrd_join`,
@@ -49,6 +68,7 @@ enum WaitedStarts {
         switch site.kind {
         case .thread: "`\(api)` starts a thread running \(work)"
         case .process: "`\(api)` starts a process running \(work)"
+        case .forkChild: "`\(api)` starts a child process"
         default: "`\(api)` hands \(work) to the pool"
         }
     }
@@ -61,6 +81,9 @@ enum WaitedStarts {
         case .thread:
             return "start every thread before joining any (`threads = [Thread(target=work, args=(item,)) for item in items]`, "
                 + "start each, then join each), or let a `ThreadPoolExecutor` run them: `list(executor.map(work, items))`"
+        case .forkChild:
+            return "fork every child before waiting for any (keep their pids, then `waitpid` each), or hand the items to a fixed "
+                + "set of worker processes; in Python, `ProcessPoolExecutor().map(work, items)`"
         case .process:
             return "start every process before joining any, or let a `ProcessPoolExecutor` (or `multiprocessing.Pool`) run them: "
                 + "`list(executor.map(work, items))`"
