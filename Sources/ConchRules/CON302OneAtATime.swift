@@ -6,7 +6,24 @@ struct OneAtATime: Rule {
     let metadata = RuleCatalog.CON302
 
     func check(_ model: ProjectModel) -> [Finding] {
-        eventLoopFindings(model) + waitedStartFindings(model)
+        eventLoopFindings(model) + waitedStartFindings(model) + calledTaskFindings(model)
+    }
+
+    /// `Thread(target=fetch(url))`: the work runs in the starting thread, before the start.
+    private func calledTaskFindings(_ model: ProjectModel) -> [Finding] {
+        model.spawnSites.compactMap { file, site in
+            guard file.language == .python, !file.isInTest(function: site.function),
+                  let called = CalledTasks.called(by: site, in: model) else { return nil }
+            let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
+            return finding(
+                in: file, at: site.range,
+                "`\(api)` is handed `\(called.written)`: `\(called.function.name)` runs here, in this thread, before the start, "
+                    + "and gives back `None`, so \(CalledTasks.outcome(for: site))",
+                advice: CalledTasks.advice(for: site, called), model: site.runsInThread ? .thread : .process,
+                related: [Finding.Evidence(path: called.home.path, range: called.function.nameRange,
+                                           message: "`\(called.function.name)` returns nothing")],
+                severity: .error)
+        }
     }
 
     /// `for url in urls: asyncio.run(fetch(url))`: an event loop run for one coroutine a pass.

@@ -227,6 +227,27 @@ import Testing
         #expect(facts.function("pkg.mod.h")?.calls.map(\.isReturned) == [false, true, false])
     }
 
+    @Test func functionsThatGiveAValueAreMarked() {
+        let facts = scan("""
+        def nothing(x):
+            print(x)
+            return
+        def none(x):
+            return None
+        def value(x):
+            return x + 1
+        def rows(xs):
+            for x in xs:
+                yield x
+        def outer():
+            def inner():
+                return 1
+            inner()
+        """)
+        #expect(["nothing", "none", "value", "rows", "outer", "outer.<locals>.inner"].map { facts.function("pkg.mod." + $0)?.returnsValue }
+            == [false, false, true, true, false, true])
+    }
+
     @Test func callsKnowTheExceptionsHandledAroundThem() {
         let facts = scan("""
         import contextlib, socket

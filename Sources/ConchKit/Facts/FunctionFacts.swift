@@ -27,6 +27,9 @@ public struct FunctionFacts: Sendable {
     /// `return lambda x: ...`), as an index into the file's functions: what a call of a
     /// factory or a decorator gives back.
     public var returnedFunction: Int32?
+    /// Python: a `return` with a value other than `None`, or a `yield`: calling the
+    /// function gives something. Without either it gives `None`.
+    public var returnsValue = false
     /// Qualified name of the class whose body defines this function.
     public var className: String?
     public var decorators: [String] = []

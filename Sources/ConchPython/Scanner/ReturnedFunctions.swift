@@ -7,6 +7,7 @@ enum ReturnedFunctions {
     static func record(_ model: ScanModel, statement index: Int, function: Int) {
         let tokens = model.tokens
         let statement = model.statements[index]
+        recordValue(model, statement, function: function)
         // Asked of every statement: the keyword goes first, before any look at the function's facts.
         guard tokens.isName(statement.first, "return"), statement.header == nil, statement.end > statement.first + 1,
               model.facts.functions[function].returnedFunction == nil else { return }
@@ -24,5 +25,18 @@ enum ReturnedFunctions {
               !resolved.name.dropFirst(inner.count).contains("."),
               let index = model.facts.functions.lastIndex(where: { $0.id == resolved.name && $0.parent == function }) else { return }
         model.facts.functions[function].returnedFunction = Int32(index)
+    }
+
+    /// `return total`, `yield row`: the function gives its caller a value (`FunctionFacts.returnsValue`).
+    private static func recordValue(_ model: ScanModel, _ statement: Statement, function: Int) {
+        guard function != 0, !model.facts.functions[function].returnsValue else { return }
+        let tokens = model.tokens
+        if tokens.isName(statement.first, "return"), statement.header == nil, statement.end > statement.first + 1,
+           !(statement.end == statement.first + 2 && tokens.isName(statement.first + 1, "None")) {
+            model.facts.functions[function].returnsValue = true
+        } else if let yield = model.yieldNameID,
+                  (statement.first..<statement.end).contains(where: { tokens.kinds[$0] == .name && tokens.nameIDs[$0] == yield }) {
+            model.facts.functions[function].returnsValue = true
+        }
     }
 }

@@ -103,6 +103,8 @@ final class ScanModel {
     /// Methods decorated `@staticmethod`, known as they are defined (decorators resolve later):
     /// a caller's first argument is their first parameter.
     @exclusivity(unchecked) var staticMethods: Set<Int> = []
+    /// The interned id of `yield`, when the file has one.
+    lazy var yieldNameID: Int32? = tokens.names.existingID(of: "yield")
     /// Generator functions decorated as coroutines (`@tornado.gen.coroutine`): each `yield` gives way.
     @exclusivity(unchecked) var generatorCoroutines: Set<Int> = []
     /// Decorator expressions to resolve once imports are known.

@@ -1,0 +1,47 @@
+import ConchKit
+
+/// `Thread(target=fetch(url))`, `executor.submit(fetch(url))`: the start calls the task's
+/// function itself, in the starting thread, and hands the new thread or pool what the
+/// call gives back, `None`.
+enum CalledTasks {
+    struct Called {
+        var function: FunctionFacts
+        var home: FileFacts
+        /// The call as written in the start: `fetch(url)`.
+        var written: String
+    }
+
+    /// The project function a start calls instead of handing on, when the call gives
+    /// nothing to run: no `return` of a value, no `yield`, no function returned, no
+    /// decorator that could wrap it. A coroutine function (`async def`) is left out: its
+    /// call makes a coroutine object, a failure of another kind.
+    static func called(by site: SpawnSite, in model: ProjectModel) -> Called? {
+        guard [.thread, .timer, .process, .threadPool, .processPool].contains(site.kind), case let .unresolved(written) = site.entry,
+              let maker = site.taskMaker, let (home, function) = model.function(maker),
+              function.kind == .function || function.kind == .method, function.decorators.isEmpty, !function.isAsync,
+              !function.returnsValue, function.returnedFunction == nil else { return nil }
+        return Called(function: function, home: home, written: written)
+    }
+
+    /// What the new thread, process or pool does with `None`.
+    static func outcome(for site: SpawnSite) -> String {
+        switch site.kind {
+        case .thread: "the thread runs nothing"
+        case .timer: "the timer fails with `TypeError: 'NoneType' object is not callable` when it fires"
+        case .process: "the process runs nothing"
+        default: "the pool's task fails with `TypeError: 'NoneType' object is not callable`"
+        }
+    }
+
+    /// `Thread(target=fetch, args=(url,))`: the function itself, its arguments apart.
+    static func advice(for site: SpawnSite, _ called: Called) -> String {
+        let name = called.function.name
+        switch site.kind {
+        case .thread, .timer, .process:
+            return "hand the function itself and its arguments apart: `target=\(name), args=(...)`, so that it runs in the new "
+                + (site.kind == .process ? "process" : "thread")
+        default:
+            return "hand the pool the function itself and its arguments apart: `submit(\(name), ...)`, `map(\(name), items)`"
+        }
+    }
+}
