@@ -17,11 +17,11 @@ struct OneAtATime: Rule {
             let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
             return finding(
                 in: file, at: site.range,
-                "`\(api)` is handed `\(called.written)`: `\(called.function.name)` runs here, in this thread, before the start, "
-                    + "and gives back `None`, so \(CalledTasks.outcome(for: site))",
+                "`\(api)` is handed `\(called.written)`: \(CalledTasks.consequence(of: called, for: site))",
                 advice: CalledTasks.advice(for: site, called), model: site.runsInThread ? .thread : .process,
                 related: [Finding.Evidence(path: called.home.path, range: called.function.nameRange,
-                                           message: "`\(called.function.name)` returns nothing")],
+                                           message: called.function.isAsync ? "`\(called.function.name)` is a coroutine function"
+                                                : "`\(called.function.name)` returns nothing")],
                 severity: .error)
         }
     }

@@ -27,6 +27,18 @@ import Testing
         #expect(loops.first?.recommendation?.model == .microthread)
     }
 
+    @Test func aCalledTaskSaysWhereItRunsAndWhatTheThreadIsLeftWith() throws {
+        let findings = try Fixtures.lint("python/CON302_called_not_handed.py").filter { $0.code == "CON302" }
+        let thread = try #require(findings.first { $0.message.contains("`fetch(url)`") })
+        #expect(thread.message == "`threading.Thread` is handed `fetch(url)`: `fetch` runs here, in this thread, before the start, "
+            + "and gives back `None`, so the thread runs nothing")
+        #expect(thread.severity == .error)
+        #expect(thread.related.first?.message == "`fetch` returns nothing")
+        #expect(thread.recommendation?.advice.hasPrefix("hand the function itself and its arguments apart: `target=fetch, args=(...)`") == true)
+        let coroutine = try #require(findings.first { $0.message.contains("`poll_forever(url)`") })
+        #expect(coroutine.message.hasSuffix("only makes a coroutine object, which the thread cannot call (`TypeError`), so `poll_forever` never runs"))
+    }
+
     @Test func pollingWaitsSayHowOftenAndWhatTheyTest() throws {
         let findings = try Fixtures.lint("python/CON404_polling_flags.py").filter { $0.code == "CON404" }
         let send = try #require(findings.first { $0.message.hasPrefix("coroutine `send`") })

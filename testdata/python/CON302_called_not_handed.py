@@ -1,4 +1,5 @@
 """A start handed the result of calling its task's function instead of the function."""
+import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing import Pool, Process
@@ -40,6 +41,20 @@ def start(urls):
     threading.Thread(target=make_worker(urls[0])).start()
 
 
+async def poll_forever(url):
+    while True:
+        await asyncio.sleep(30)
+        print(url)
+
+
+def start_poller(url):
+    threading.Thread(target=poll_forever(url), daemon=True).start()  # expect: CON302
+
+
+def start_poller_right(url):
+    threading.Thread(target=asyncio.run, args=(poll_forever(url),), daemon=True).start()
+
+
 def start_right(urls):
     threading.Thread(target=fetch, args=(urls[0],)).start()
     with Pool(2) as pool:
@@ -49,4 +64,6 @@ def start_right(urls):
 if __name__ == "__main__":
     start(["https://example.com"])
     start_right(["https://example.com"])
+    start_poller("https://example.com")
+    start_poller_right("https://example.com")
     list(pages(["https://example.com"]))

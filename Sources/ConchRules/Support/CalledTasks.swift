@@ -13,18 +13,36 @@ enum CalledTasks {
 
     /// The project function a start calls instead of handing on, when the call gives
     /// nothing to run: no `return` of a value, no `yield`, no function returned, no
-    /// decorator that could wrap it. A coroutine function (`async def`) is left out: its
-    /// call makes a coroutine object, a failure of another kind.
+    /// decorator that could wrap it; or a coroutine function (`async def`), whose call
+    /// only makes a coroutine object.
     static func called(by site: SpawnSite, in model: ProjectModel) -> Called? {
         guard [.thread, .timer, .process, .threadPool, .processPool].contains(site.kind), case let .unresolved(written) = site.entry,
               let maker = site.taskMaker, let (home, function) = model.function(maker),
-              function.kind == .function || function.kind == .method, function.decorators.isEmpty, !function.isAsync,
-              !function.returnsValue, function.returnedFunction == nil else { return nil }
+              function.kind == .function || function.kind == .method, function.decorators.isEmpty,
+              function.isAsync || (!function.returnsValue && function.returnedFunction == nil) else { return nil }
         return Called(function: function, home: home, written: written)
     }
 
+    /// What the call does where it stands, and what the new thread, process or pool is left with.
+    static func consequence(of called: Called, for site: SpawnSite) -> String {
+        let name = called.function.name
+        guard !called.function.isAsync else {
+            return "calling coroutine function `\(name)` only makes a coroutine object, which \(receiver(site)) cannot call "
+                + "(`TypeError`), so `\(name)` never runs"
+        }
+        return "`\(name)` runs here, in this thread, before the start, and gives back `None`, so \(outcome(for: site))"
+    }
+
+    private static func receiver(_ site: SpawnSite) -> String {
+        switch site.kind {
+        case .thread, .timer: "the thread"
+        case .process: "the process"
+        default: "the pool"
+        }
+    }
+
     /// What the new thread, process or pool does with `None`.
-    static func outcome(for site: SpawnSite) -> String {
+    private static func outcome(for site: SpawnSite) -> String {
         switch site.kind {
         case .thread: "the thread runs nothing"
         case .timer: "the timer fails with `TypeError: 'NoneType' object is not callable` when it fires"
@@ -36,6 +54,10 @@ enum CalledTasks {
     /// `Thread(target=fetch, args=(url,))`: the function itself, its arguments apart.
     static func advice(for site: SpawnSite, _ called: Called) -> String {
         let name = called.function.name
+        if called.function.isAsync {
+            return "run the coroutine in an event loop: `await \(name)(...)` (or `asyncio.gather`) from the program's loop, or, "
+                + "for a loop of its own in the new thread, `target=asyncio.run, args=(\(name)(...),)`"
+        }
         switch site.kind {
         case .thread, .timer, .process:
             return "hand the function itself and its arguments apart: `target=\(name), args=(...)`, so that it runs in the new "
