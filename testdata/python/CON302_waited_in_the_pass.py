@@ -94,6 +94,18 @@ def plugin_results(plugins):
     return results
 
 
+def fetch_with_retries(url, attempts):
+    # Tries again only when a try fails: the first result ends the loop.
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        for _ in range(attempts):
+            future = executor.submit(fetch, url)
+            try:
+                return future.result()
+            except OSError:
+                continue
+    return None
+
+
 def first_digest(blocks):
     # Stops at the first match: tries the blocks in order on purpose.
     with ProcessPoolExecutor() as executor:
@@ -115,3 +127,4 @@ if __name__ == "__main__":
     start_all_then_join(["https://example.com"])
     plugin_results([])
     first_digest([b"abc"])
+    fetch_with_retries("https://example.com", 3)

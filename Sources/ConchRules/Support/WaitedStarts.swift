@@ -21,15 +21,16 @@ enum WaitedStarts {
         let function = file.functions[site.function]
         if site.kind == .forkChild { return childReaped(after: site, in: file) }
         let language = file.language
+        // `return executor.submit(f, x).result()` in a retry loop: the first result ends it.
         guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
-              let start = site.creatingCall(in: function), let loop = start.loop else { return nil }
+              let start = site.creatingCall(in: function), let loop = start.loop, !start.isReturned else { return nil }
         if language == .c { return threadJoin(of: start, loop: loop, in: function) }
         if blockingPoolCalls.contains(site.api) { return .byItsCall }
         for call in function.calls where call.loop == loop && call.range.start >= start.range.start && call.range != start.range {
             guard let dot = call.calleeText.lastIndex(of: ".") else { continue }
             let method = call.calleeText[call.calleeText.index(after: dot)...]
             // `future.result(timeout=5)`: the start bounds how long the item may take, in order.
-            guard waitingMethods.contains(String(method)), call.arguments.isEmpty else { continue }
+            guard waitingMethods.contains(String(method)), call.arguments.isEmpty, !call.isReturned else { continue }
             if call.calleeRange.start == start.range.start { return .by(call, written: ".\(method)()") }
             if let bound = start.boundName, call.calleeText[..<dot] == bound { return .by(call, written: call.calleeText + "()") }
         }
