@@ -1,7 +1,8 @@
 import ConchKit
 
-/// Each pass of a loop over items starts work in a thread, a process, a pool or an event
-/// loop and waits for it before the next pass, so the items run one at a time.
+/// Work handed to threads, processes, a pool or an event loop that runs one item at a
+/// time: started and waited for in each pass of a loop over items, or called on the spot
+/// instead of handed over.
 struct OneAtATime: Rule {
     let metadata = RuleCatalog.CON302
 
@@ -10,10 +11,10 @@ struct OneAtATime: Rule {
     }
 
     /// `Thread(target=fetch(url))`: the work runs in the starting thread, before the start.
+    /// A test that does it tests nothing it meant to, so tests are not left out.
     private func calledTaskFindings(_ model: ProjectModel) -> [Finding] {
         model.spawnSites.compactMap { file, site in
-            guard file.language == .python, !file.isInTest(function: site.function),
-                  let called = CalledTasks.called(by: site, in: model) else { return nil }
+            guard file.language == .python, let called = CalledTasks.called(by: site, in: model) else { return nil }
             let api = site.creatingCall(in: file.functions[site.function])?.calleeText ?? site.api
             return finding(
                 in: file, at: site.range,
@@ -60,7 +61,8 @@ struct OneAtATime: Rule {
                     + "\(describe(loop, in: file)): the items run one at a time, however many workers the pool has"
             case let .by(_, written):
                 "\(WaitedStarts.starts(site, written: api, work: work)) on each pass of \(describe(loop, in: file)), and `\(written)` "
-                    + "waits for it in the same pass: the items run one at a time\(site.isBounded ? ", however many workers the pool has" : "")"
+                    + "waits for it in the same pass: the items run one at a time"
+                    + (site.isBounded ? ", however many workers the pool has" : "")
             }
             var related = [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]
             if case let .by(wait, _) = waited { related.append(Finding.Evidence(path: file.path, range: wait.range, message: "waits here")) }
