@@ -66,7 +66,7 @@ struct OneAtATime: Rule {
             }
             var related = [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]
             if case let .by(wait, _) = waited { related.append(Finding.Evidence(path: file.path, range: wait.range, message: "waits here")) }
-            return finding(in: file, at: site.range, message, advice: WaitedStarts.advice(for: site),
+            return finding(in: file, at: site.range, message, advice: WaitedStarts.advice(for: site, in: file.language),
                            model: site.runsInThread ? .thread : .process, related: related)
         }
     }

@@ -55,6 +55,15 @@ def start_poller_right(url):
     threading.Thread(target=asyncio.run, args=(poll_forever(url),), daemon=True).start()
 
 
+class Service:
+    def handler(self):
+        raise NotImplementedError
+
+    def start(self):
+        # An override may return the function the thread runs.
+        threading.Thread(target=self.handler()).start()
+
+
 def start_right(urls):
     threading.Thread(target=fetch, args=(urls[0],)).start()
     with Pool(2) as pool:

@@ -14,13 +14,18 @@ enum CalledTasks {
     /// The project function a start calls instead of handing on, when the call gives
     /// nothing to run: no `return` of a value, no `yield`, no function returned, no
     /// decorator that could wrap it; or a coroutine function (`async def`), whose call
-    /// only makes a coroutine object.
+    /// only makes a coroutine object. Its body must do some work: an abstract method
+    /// (`raise NotImplementedError`, `pass`) stands for overrides that may return the task.
     static func called(by site: SpawnSite, in model: ProjectModel) -> Called? {
         guard [.thread, .timer, .process, .threadPool, .processPool].contains(site.kind), case let .unresolved(written) = site.entry,
               let maker = site.taskMaker, let (home, function) = model.function(maker),
               function.kind == .function || function.kind == .method, function.decorators.isEmpty,
-              function.isAsync || (!function.returnsValue && function.returnedFunction == nil) else { return nil }
+              function.isAsync || (!function.returnsValue && function.returnedFunction == nil && doesWork(function)) else { return nil }
         return Called(function: function, home: home, written: written)
+    }
+
+    private static func doesWork(_ function: FunctionFacts) -> Bool {
+        function.calls.contains { call in !call.callee.hasSuffix("Error") && !call.callee.hasSuffix("Exception") }
     }
 
     /// What the call does where it stands, and what the new thread, process or pool is left with.

@@ -18,13 +18,12 @@ enum WaitedStarts {
     /// (`executor.submit(f, x).result()`) or on the name it is bound to (`t.join()`). A
     /// wait with a timeout is a watchdog over one item at a time, and does not count.
     static func wait(for site: SpawnSite, in file: FileFacts) -> Wait? {
-        let function = file.functions[site.function]
         if site.kind == .forkChild { return childReaped(after: site, in: file) }
-        let language = file.language
+        let function = file.functions[site.function]
         // `return executor.submit(f, x).result()` in a retry loop: the first result ends it.
         guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
               let start = site.creatingCall(in: function), let loop = start.loop, !start.isReturned else { return nil }
-        if language == .c { return threadJoin(of: start, loop: loop, in: function) }
+        if file.language == .c { return threadJoin(of: start, loop: loop, in: function) }
         if blockingPoolCalls.contains(site.api) { return .byItsCall }
         for call in function.calls where call.loop == loop && call.range.start >= start.range.start && call.range != start.range {
             guard let dot = call.calleeText.lastIndex(of: ".") else { continue }
@@ -42,10 +41,12 @@ enum WaitedStarts {
     /// just made to run its own code (Python's `os.fork()` and `os.waitpid` too).
     private static func childReaped(after site: SpawnSite, in file: FileFacts) -> Wait? {
         let function = file.functions[site.function]
-        guard let loop = site.loop, let child = ForkChild.branch(of: site, in: file),
-              // A child that `exec`s runs a program: a shell's or a build's commands run in order by design.
-              !function.calls.contains(where: { child.contains($0.range.start) && LegacySpawnAPIs.replacesTheProcess($0.callee, in: file.language) })
-        else { return nil }
+        guard let loop = site.loop, let child = ForkChild.branch(of: site, in: file) else { return nil }
+        // A child that `exec`s runs a program: a shell's or a build's commands run in order by design.
+        let execs = function.calls.contains { call in
+            child.contains(call.range.start) && LegacySpawnAPIs.replacesTheProcess(call.callee, in: file.language)
+        }
+        guard !execs else { return nil }
         let reap = function.calls.first { call in
             call.loop == loop && call.range.start > site.range.end && !child.contains(call.range.start)
                 && ChildReaping.calls.contains(call.callee) && !call.arguments.contains { $0.text.contains("WNOHANG") }
@@ -74,9 +75,9 @@ enum WaitedStarts {
         }
     }
 
-    static func advice(for site: SpawnSite) -> String {
+    static func advice(for site: SpawnSite, in language: SourceLanguage) -> String {
         switch site.kind {
-        case .thread where site.api.hasPrefix("pthread") || site.api.hasPrefix("thrd") || site.api.hasPrefix("uv_"):
+        case .thread where language == .c:
             return "create every thread before joining any: keep the handles in an array, `\(site.api)` in one loop and join them "
                 + "in a second; or hand the items to a fixed set of worker threads that take them from a shared queue"
         case .thread:
