@@ -27,23 +27,52 @@ struct OneAtATime: Rule {
         }
     }
 
-    /// `for url in urls: asyncio.run(fetch(url))`: an event loop run for one coroutine a pass.
+    /// `for url in urls: asyncio.run(fetch(url))`: an event loop run for one coroutine a pass;
+    /// or a synchronous wrapper (`def fetch_sync(url): return asyncio.run(fetch(url))`)
+    /// called on each pass.
     private func eventLoopFindings(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         model.forEachCall(toAnyOf: Array(LoopRunners.entries.keys)) { fileIndex, functionIndex, call in
             let file = model.files[fileIndex]
-            guard call.isResolved, !call.isReturned, let entry = LoopRunners.entries[call.callee], let loopIndex = call.loop,
-                  let loop = itemLoop(loopIndex, in: functionIndex, of: file),
-                  waits(coroutineOf: call.facts, in: file, model: model) else { return }
-            let name = coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" } ?? "the coroutines"
+            guard call.isResolved, let entry = LoopRunners.entries[call.callee], waits(coroutineOf: call.facts, in: file, model: model)
+            else { return }
+            let coroutines = coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" } ?? "the coroutines"
+            guard let loopIndex = call.loop else {
+                findings += wrapperFindings(call.facts, entry: entry, coroutines: coroutines, in: functionIndex, of: file, model: model)
+                return
+            }
+            guard !call.isReturned, let loop = itemLoop(loopIndex, in: functionIndex, of: file) else { return }
             findings.append(finding(
                 in: file, at: call.range,
                 "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(describe(loop, in: file)): "
-                    + "\(name) run one after another, never at once",
+                    + "\(coroutines) run one after another, never at once",
                 advice: entry.advice, model: .microthread,
                 related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]))
         }
         return findings
+    }
+
+    /// The calls, each in a pass of a loop over items, of the function that runs the loop.
+    private func wrapperFindings(_ runner: CallFacts, entry: LoopRunners.Entry, coroutines: String, in functionIndex: Int,
+                                 of file: FileFacts, model: ProjectModel) -> [Finding] {
+        let wrapper = file.functions[functionIndex]
+        // A decorator may hand the call to a pool (changedetection.io's `@threadpool`).
+        let plain = wrapper.decorators.allSatisfy { ["staticmethod", "classmethod"].contains($0) }
+        guard wrapper.kind == .function || wrapper.kind == .method, !wrapper.isAsync, plain,
+              let number = model.callGraph.number(of: wrapper.id) else { return [] }
+        return model.callSites.byCallee[number].compactMap { caller in
+            let callerFile = model.files[caller.file]
+            guard let call = callerFile.functions[caller.function].calls.first(where: { $0.range.start == caller.offset }),
+                  !call.isReturned, let loopIndex = call.loop, let loop = itemLoop(loopIndex, in: caller.function, of: callerFile)
+            else { return nil }
+            return finding(
+                in: callerFile, at: call.range,
+                "`\(call.calleeText)` \(entry.verb) one coroutine (`\(runner.calleeText)` at line \(file.line(of: runner.range.start))) "
+                    + "and is called on each pass of \(describe(loop, in: callerFile)): \(coroutines) run one after another, never at once",
+                advice: entry.advice, model: .microthread,
+                related: [Finding.Evidence(path: callerFile.path, range: loop.headerRange, message: "loop over the items"),
+                          Finding.Evidence(path: file.path, range: runner.range, message: "runs the event loop here")])
+        }
     }
 
     /// `executor.submit(fetch, url).result()`, `pool.apply(fetch, (url,))`, `t.start(); t.join()`.

@@ -83,6 +83,30 @@ def supervise():
             continue
 
 
+def fetch_sync(url):
+    return asyncio.run(fetch(url))
+
+
+def download_through_a_wrapper(urls):
+    first = fetch_sync(urls[0])
+    return [first] + [fetch_sync(url) for url in urls[1:]]  # expect: CON302
+
+
+def in_a_pool(function):
+    return function
+
+
+@in_a_pool
+def fetch_in_background(url):
+    # A decorator may hand every call to a pool.
+    asyncio.run(fetch(url))
+
+
+def download_in_background(urls):
+    for url in urls:
+        fetch_in_background(url)
+
+
 def download_all(urls):
     async def main():
         return await asyncio.gather(*(fetch(url) for url in urls))
