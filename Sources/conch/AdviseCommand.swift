@@ -49,6 +49,7 @@ enum AdviceRendering {
             lines.append("\(site.path):\(site.line): \(site.starts) \(runs)\(branch)\(repeated)")
             let why = site.evidence.map { " (\($0))" } ?? ""
             lines.append("  work: \(describe(site.workload))\(why)")
+            if let serialized = site.oneAtATime { lines.append("  but: \(serialized) (CON302)") }
             lines.append("  fits: \(site.choice.model.rawValue): \(site.choice.advice)")
             lines.append("  because: \"\(site.choice.because)\"")
         }
@@ -78,6 +79,7 @@ enum AdviceRendering {
                 "path": site.path, "line": site.line, "starts": site.starts, "entry": site.entry ?? NSNull(),
                 "branch_line": site.branchLine ?? NSNull(),
                 "workload": site.workload.rawValue, "evidence": site.evidence ?? NSNull(), "per_task": site.perTask, "per_request": site.perRequest,
+                "one_at_a_time": site.oneAtATime ?? NSNull(),
                 "model": site.choice.model.rawValue, "advice": site.choice.advice, "because": site.choice.because,
             ]
         }

@@ -2,6 +2,29 @@ import Foundation
 import Testing
 
 @Suite struct AdviseTests {
+    @Test func aStartWaitedForInEachPassSaysItsWorkRunsOneAtATime() throws {
+        let folder = try Scratch()
+        try folder.write("fetch.py", """
+            from concurrent.futures import ThreadPoolExecutor
+            import urllib.request
+
+
+            def fetch(url):
+                return urllib.request.urlopen(url).read()
+
+
+            def fetch_all(urls):
+                with ThreadPoolExecutor() as executor:
+                    return [executor.submit(fetch, url).result() for url in urls]
+
+            """)
+        let (_, profile) = try adviseJSON(in: folder)
+        let site = try #require(try sitesByEntry(profile)["fetch"])
+        #expect((site["one_at_a_time"] as? String)?.hasSuffix("the items run one at a time, however many workers the pool has") == true)
+        let text = try Conch.run(["advise", "."], in: folder.path).stdout
+        #expect(text.contains("  but: `executor.submit` hands `fetch` to the pool"))
+    }
+
     @Test func eachStartGetsTheModelTheAnswerPicksForItsWork() throws {
         let folder = try Scratch()
         try folder.write("app.py", """
@@ -38,6 +61,7 @@ import Testing
         #expect(byEntry["crunch"]?["model"] as? String == "process")
         #expect(byEntry["fetch"]?["workload"] as? String == "io")
         #expect(byEntry["fetch"]?["model"] as? String == "thread")
+        #expect(byEntry["fetch"]?["one_at_a_time"] is NSNull)
         let text = try Conch.run(["advise", "."], in: folder.path)
         #expect(text.stdout.contains("app.py:19: thread runs `crunch`"))
         #expect(text.stdout.contains("because: \"if your code is CPU-bound, you need processes\""))

@@ -19,6 +19,9 @@ public struct ProjectProfile: Sendable {
         public var perTask: Bool
         /// Started by a server for every request it accepts (`socketserver.ThreadingTCPServer`).
         public var perRequest: Bool
+        /// What makes its work run one item at a time, as CON302 says it (`.result()` waits
+        /// in the same pass); nil when nothing does.
+        public var oneAtATime: String?
         public var choice: ModelChoice
     }
 
@@ -57,6 +60,9 @@ public enum ProjectAdvisor {
         // with the advice naming that loop's scheduler.
         let periodic = Dictionary(SleepingTimerThread().check(model).map { ("\($0.path):\($0.range.start)", $0.recommendation.advice) },
                                   uniquingKeysWith: { first, _ in first })
+        // What CON302 finds at a start: a wait in the same pass, or a task called on the spot.
+        let serialized = Dictionary(OneAtATime().check(model).map { ("\($0.path):\($0.range.start)", $0.message) },
+                                    uniquingKeysWith: { first, _ in first })
         let sites = starts.map { file, site -> ProjectProfile.Site in
             // A forked child runs on in the forking function: only its branch is its work.
             let branch = ForkChild.branch(of: site, in: file)
@@ -75,6 +81,7 @@ public enum ProjectAdvisor {
                 entry: site.entryID.map { model.function($0) == nil ? $0 : model.displayName($0) } ?? unresolvedName(site.entry),
                 branchLine: branch.map { file.line(of: $0.start) },
                 workload: workload.kind, evidence: evidence, perTask: perTask, perRequest: site.startsPerRequest,
+                oneAtATime: serialized["\(file.path):\(site.range.start)"],
                 choice: periodic["\(file.path):\(site.range.start)"].map(scheduledChoice)
                     ?? (file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
