@@ -16,6 +16,7 @@ public enum RuleRegistry {
         UnguardedProcessStart(),
         SpawnPerTask(),
         OneAtATime(),
+        TinyProcessTasks(),
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         PollingWait(),

@@ -20,7 +20,7 @@ class Thumbnailer:
 
     def run_all(self, paths):
         with ProcessPoolExecutor() as pool:
-            return list(pool.map(self.shrink, paths))
+            return list(pool.map(self.shrink, paths))  # expect: CON303
 
 
 def resize_all(paths, factor):

@@ -17,7 +17,7 @@ pool = multiprocessing.Pool(4)  # expect: CON205
 results = pool.map(square, range(10))
 pool.close()
 executor = ProcessPoolExecutor(max_workers=2)  # expect: CON205
-futures = [executor.submit(square, n) for n in range(4)]
+futures = [executor.submit(square, n) for n in range(4)]  # expect: CON303
 shared = Manager()  # expect: CON205
 spawn_pool = mp.get_context("spawn").Pool()  # expect: CON205
 
@@ -41,7 +41,7 @@ def run_batch():
 class Batch:
     def run(self):
         with ProcessPoolExecutor() as inner:
-            return list(inner.map(square, range(4)))
+            return list(inner.map(square, range(4)))  # expect: CON303
 
 
 if __name__ == "__main__":

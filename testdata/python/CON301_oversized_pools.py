@@ -42,7 +42,7 @@ def squares(numbers):
 
 def squares_by_core(numbers):
     with ProcessPoolExecutor() as executor:
-        return list(executor.map(square, numbers))
+        return list(executor.map(square, numbers))  # expect: CON303
 
 
 def greenlets(urls):
