@@ -39,6 +39,17 @@ import Testing
         #expect(coroutine.message.hasSuffix("only makes a coroutine object, which the thread cannot call (`TypeError`), so `poll_forever` never runs"))
     }
 
+    @Test func tinyProcessTasksSayHowTheItemsAreSentAndOfferAChunksize() throws {
+        let findings = try Fixtures.lint("python/CON303_squares_in_processes.py").filter { $0.code == "CON303" }
+        let map = try #require(findings.first { $0.message.hasPrefix("`executor.map`") })
+        #expect(map.message == "`executor.map` sends `square` to a worker process one item at a time (a chunksize of 1), and `square` does "
+            + "a few operations per item: pickling each item and its result, and the round trip between processes, cost far more than the work")
+        #expect(map.recommendation?.advice.hasPrefix("send the items in batches: `executor.map(square, items, chunksize=1000)`") == true)
+        #expect(map.recommendation?.model == .process)
+        let submit = try #require(findings.first { $0.message.hasPrefix("`executor.submit`") })
+        #expect(submit.message.contains("once per pass of the comprehension at line 31"))
+    }
+
     @Test func pollingWaitsSayHowOftenAndWhatTheyTest() throws {
         let findings = try Fixtures.lint("python/CON404_polling_flags.py").filter { $0.code == "CON404" }
         let send = try #require(findings.first { $0.message.hasPrefix("coroutine `send`") })
