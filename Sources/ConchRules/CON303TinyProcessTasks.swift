@@ -15,7 +15,8 @@ struct TinyProcessTasks: Rule {
                 "`\(start.calleeText)` sends `\(task.name)` to a worker process \(sending), and `\(task.name)` does a few operations "
                     + "per item: pickling each item and its result, and the round trip between processes, cost far more than the work",
                 advice: SmallTasks.advice(for: start, task: task.name),
-                related: [Finding.Evidence(path: home.path, range: task.nameRange, message: "`\(task.name)` has no loop and calls no code but builtins and `math`")])
+                related: [Finding.Evidence(path: home.path, range: task.nameRange,
+                                           message: "`\(task.name)` has no loop and calls no code but builtins and `math`")])
         }
     }
 
