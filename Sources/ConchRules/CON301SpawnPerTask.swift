@@ -217,9 +217,7 @@ struct SpawnPerTask: Rule {
         }
         // C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` (libuv's
         // `uv_thread_join(&tid)`) in the same pass.
-        if let handle = spawn?.argument(at: 0)?.text, handle.hasPrefix("&"), after.contains(where: { call in
-            TaskSources.cThreadJoins.contains(call.callee) && [handle, String(handle.dropFirst())].contains(call.argument(at: 0)?.text)
-        }) {
+        if let handle = spawn?.argument(at: 0)?.text, after.contains(where: { TaskSources.joinsThread($0, createdAt: handle) }) {
             return true
         }
         guard let name = spawn?.boundName else { return false }

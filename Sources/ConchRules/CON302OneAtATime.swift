@@ -44,7 +44,7 @@ struct OneAtATime: Rule {
             guard !call.isReturned, let loop = itemLoop(loopIndex, in: functionIndex, of: file) else { return }
             findings.append(finding(
                 in: file, at: call.range,
-                "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(describe(loop, in: file)): "
+                "`\(call.calleeText)` \(entry.verb) one coroutine on each pass of \(loop.named(in: file)): "
                     + "\(coroutines) run one after another, never at once",
                 advice: entry.advice, model: .microthread,
                 related: [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]))
@@ -68,7 +68,7 @@ struct OneAtATime: Rule {
             return finding(
                 in: callerFile, at: call.range,
                 "`\(call.calleeText)` \(entry.verb) one coroutine (`\(runner.calleeText)` at line \(file.line(of: runner.range.start))) "
-                    + "and is called on each pass of \(describe(loop, in: callerFile)): \(coroutines) run one after another, never at once",
+                    + "and is called on each pass of \(loop.named(in: callerFile)): \(coroutines) run one after another, never at once",
                 advice: entry.advice, model: .microthread,
                 related: [Finding.Evidence(path: callerFile.path, range: loop.headerRange, message: "loop over the items"),
                           Finding.Evidence(path: file.path, range: runner.range, message: "runs the event loop here")])
@@ -87,9 +87,9 @@ struct OneAtATime: Rule {
             let message = switch waited {
             case .byItsCall:
                 "`\(api)` waits for \(work) to finish in the pool on each pass of "
-                    + "\(describe(loop, in: file)): the items run one at a time, however many workers the pool has"
+                    + "\(loop.named(in: file)): the items run one at a time, however many workers the pool has"
             case let .by(_, written):
-                "\(WaitedStarts.starts(site, written: api, work: work)) on each pass of \(describe(loop, in: file)), and `\(written)` "
+                "\(WaitedStarts.starts(site, written: api, work: work)) on each pass of \(loop.named(in: file)), and `\(written)` "
                     + "waits for it in the same pass: the items run one at a time"
                     + (site.isBounded ? ", however many workers the pool has" : "")
             }
@@ -106,17 +106,9 @@ struct OneAtATime: Rule {
     private func itemLoop(_ index: Int, in functionIndex: Int, of file: FileFacts, apartFrom child: ByteRange? = nil) -> LoopFacts? {
         let function = file.functions[functionIndex]
         let loop = function.loops[index]
-        guard loop.kind == .for || loop.kind == .comprehension, !file.isTestModule, !file.isInTest(function: functionIndex),
+        guard loop.runsOverItems, !file.isTestModule, !file.isInTest(function: functionIndex),
               function.branchesLeaving(loop).allSatisfy({ child?.contains($0.start) ?? false }) else { return nil }
-        switch loop.bound {
-        case .collection: return loop
-        case let .constant(passes): return passes >= 2 ? loop : nil
-        case .unbounded, .conditional: return nil
-        }
-    }
-
-    private func describe(_ loop: LoopFacts, in file: FileFacts) -> String {
-        "the \(loop.kind == .for ? "`for`" : "comprehension") at line \(file.line(of: loop.headerRange.start))"
+        return loop
     }
 
     /// The coroutine the call runs, as written: `fetch` of `asyncio.run(fetch(url))` or

@@ -30,15 +30,9 @@ struct TinyProcessTasks: Rule {
             let chunk = start.argument(keyword: "chunksize") ?? (method == "map" ? nil : start.argument(at: 2))
             return chunk.map { ($0.integerValue ?? 2) <= 1 } ?? true ? "one item at a time (a chunksize of 1)" : nil
         case "submit", "apply_async":
-            guard let loopIndex = site.loop else { return nil }
-            let loop = file.functions[site.function].loops[loopIndex]
-            let overItems = switch loop.bound {
-            case .collection: true
-            case let .constant(passes): passes >= 2
-            case .unbounded, .conditional: false
-            }
-            guard loop.kind == .for || loop.kind == .comprehension, overItems else { return nil }
-            return "once per pass of the \(loop.kind == .for ? "`for`" : "comprehension") at line \(file.line(of: loop.headerRange.start))"
+            guard let loopIndex = site.loop, case let loop = file.functions[site.function].loops[loopIndex], loop.runsOverItems
+            else { return nil }
+            return "once per pass of \(loop.named(in: file))"
         default:
             // `Pool.map` and `starmap` cut the items into chunks themselves.
             return nil

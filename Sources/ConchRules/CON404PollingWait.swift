@@ -11,8 +11,9 @@ struct PollingWait: Rule {
             for (index, function) in file.functions.enumerated()
             where function.loops.contains(where: { !$0.testedState.isEmpty }) && !file.isInTest(function: index) {
                 for (loopIndex, loop) in function.loops.enumerated() where !loop.testedState.isEmpty {
-                    guard let sleep = function.calls.first(where: { $0.loop == loopIndex && CooperativeSleeps.entry(for: $0, in: function) != nil }),
-                          let entry = CooperativeSleeps.entry(for: sleep, in: function) else { continue }
+                    let sleeps = function.calls.lazy.filter { $0.loop == loopIndex }
+                        .compactMap { call in CooperativeSleeps.entry(for: call, in: function).map { (call, $0) } }
+                    guard let (sleep, entry) = sleeps.first else { continue }
                     findings.append(finding(loop, sleep: sleep, entry: entry, in: function, of: file))
                 }
             }

@@ -22,7 +22,7 @@ struct LegacyProcessSpawn: Rule {
         model.spawnSites.compactMap { file, site in
             guard file.language == .python, site.kind == .forkChild, let branch = ForkChild.branch(of: site, in: file),
                   let exec = file.functions[site.function].calls.first(where: {
-                      branch.contains($0.range.start) && $0.isResolved && LegacySpawnAPIs.pythonExecs.contains($0.callee)
+                      branch.contains($0.range.start) && $0.isResolved && LegacySpawnAPIs.replacesTheProcess($0.callee, in: .python)
                   }) else { return nil }
             return finding(
                 in: file, at: site.range,

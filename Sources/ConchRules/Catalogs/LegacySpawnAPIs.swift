@@ -54,7 +54,7 @@ enum LegacySpawnAPIs {
 
     /// Python's `os.exec*`, which replace the process: after `os.fork()`, in the child, they
     /// start a program by hand.
-    static let pythonExecs: Set<String> = Set(cExecs.union(["execlpe"]).map { "os." + $0 })
+    private static let pythonExecs: Set<String> = Set(cExecs.union(["execlpe"]).map { "os." + $0 })
 
     /// C's `exec*`, which a forked child calls to become another program.
     static let cExecs: Set<String> = ["execl", "execle", "execlp", "execv", "execve", "execvp", "execvpe"]

@@ -28,6 +28,13 @@ enum TaskSources {
     /// C calls that wait for the thread whose handle (or its address) is their first argument.
     static let cThreadJoins: Set<String> = ["pthread_join", "thrd_join", "uv_thread_join"]
 
+    /// `pthread_join(thread, NULL)` (libuv's `uv_thread_join(&thread)`) for the thread whose
+    /// address `pthread_create(&thread, ...)` was handed (`handle`, written `&thread`).
+    static func joinsThread(_ call: CallFacts, createdAt handle: String) -> Bool {
+        handle.hasPrefix("&") && cThreadJoins.contains(call.callee)
+            && [handle, String(handle.dropFirst())].contains(call.argument(at: 0)?.text)
+    }
+
     static func isAccept(_ call: CallFacts) -> Bool {
         if accepts.contains(call.callee) { return true }
         // `server.accept()` on a socket from `create_server` or a parameter: the method name is enough.

@@ -9,6 +9,24 @@ extension FileFacts {
     }
 }
 
+extension LoopFacts {
+    /// A `for` or a comprehension over a collection, or over a count of two or more: one
+    /// pass per item.
+    var runsOverItems: Bool {
+        guard kind == .for || kind == .comprehension else { return false }
+        switch bound {
+        case .collection: return true
+        case let .constant(passes): return passes >= 2
+        case .unbounded, .conditional: return false
+        }
+    }
+
+    /// "the `for` at line 12", "the comprehension at line 12".
+    func named(in file: FileFacts) -> String {
+        "the \(kind == .for ? "`for`" : kind == .comprehension ? "comprehension" : "`while`") at line \(file.line(of: headerRange.start))"
+    }
+}
+
 extension FunctionFacts {
     /// The branches in the loop that end by leaving it (`return`, `raise`, `break`). A
     /// `break` leaves only the innermost loop: no other loop may stand between.

@@ -57,10 +57,9 @@ enum WaitedStarts {
     /// C: `pthread_create(&thread, ...)`, then `pthread_join(thread, NULL)` (`thrd_join`,
     /// `uv_thread_join(&thread)`) in the same pass.
     private static func threadJoin(of start: CallFacts, loop: Int, in function: FunctionFacts) -> Wait? {
-        guard let handle = start.argument(at: 0)?.text, handle.hasPrefix("&") else { return nil }
+        guard let handle = start.argument(at: 0)?.text else { return nil }
         let join = function.calls.first { call in
-            call.loop == loop && call.range.start > start.range.end && TaskSources.cThreadJoins.contains(call.callee)
-                && [handle, String(handle.dropFirst())].contains(call.argument(at: 0)?.text)
+            call.loop == loop && call.range.start > start.range.end && TaskSources.joinsThread(call, createdAt: handle)
         }
         return join.map { .by($0, written: $0.callee + "(" + ($0.argument(at: 0)?.text ?? "") + ", ...)") }
     }
