@@ -6,7 +6,7 @@ public final class CallGraph: Sendable {
     /// The numbered functions, in file order.
     public let references: [ProjectModel.FunctionReference]
     // The model's own index and ids, not the model: the model caches this graph.
-    private let index: [FunctionID: ProjectModel.FunctionReference]
+    private let index: FunctionIndex
     private let ids: [FunctionID]
     /// The number of the function each call resolves to, or -1, by the call's project-wide number.
     private let targets: [Int32]

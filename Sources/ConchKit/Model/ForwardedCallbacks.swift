@@ -2,7 +2,7 @@
 /// signal.connect(slot)`. The front end records the wrapper; here each call of it that
 /// passes a function of the project registers that function with the wrapper's loop.
 enum ForwardedCallbacks {
-    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference], callees: CalleeTable) {
+    static func join(_ files: inout [FileFacts], knownFunctions: FunctionIndex, callees: CalleeTable) {
         var wrappers: [FunctionID: [CallbackWrapper]] = [:]
         for file in files where !file.callbackWrappers.isEmpty {
             for wrapper in file.callbackWrappers { wrappers[file.functions[wrapper.function].id, default: []].append(wrapper) }

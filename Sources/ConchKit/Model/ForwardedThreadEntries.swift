@@ -20,7 +20,7 @@ enum ForwardedThreadEntries {
         static func key(_ wrapper: FunctionID, _ site: SpawnSite) -> String { wrapper + "@" + String(site.range.start) }
     }
 
-    static func join(_ files: inout [FileFacts], knownFunctions: [FunctionID: ProjectModel.FunctionReference], callees: CalleeTable) {
+    static func join(_ files: inout [FileFacts], knownFunctions: FunctionIndex, callees: CalleeTable) {
         var wrappers: [FunctionID: [Forwarded]] = [:]
         var wrapperFiles: Set<Int> = []
         for (index, file) in files.enumerated() {

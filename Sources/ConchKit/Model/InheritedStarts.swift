@@ -11,18 +11,19 @@ enum InheritedStarts {
         var hierarchy: ClassHierarchy
         var starting: [String: StartingBase]
 
-        init(_ files: [FileFacts]) {
-            hierarchy = ClassHierarchy(files)
+        init(_ files: [FileFacts], reexports: ReexportedNames) {
+            hierarchy = ClassHierarchy(files, reexports: reexports)
             var starting: [String: StartingBase] = [:]
             var known: [String: StartingBase?] = [:]
             for name in hierarchy.names {
                 if let base = InheritedStarts.startingBase(of: name, hierarchy, known: &known) { starting[name] = base }
             }
+            for (alias, original) in hierarchy.aliases { starting[alias] = starting[original] }
             self.starting = starting
         }
     }
 
-    static func join(_ files: inout [FileFacts], classes: Classes, knownFunctions: [FunctionID: ProjectModel.FunctionReference],
+    static func join(_ files: inout [FileFacts], classes: Classes, knownFunctions: FunctionIndex,
                      callees: CalleeTable) {
         let starting = classes.starting
         guard !starting.isEmpty else { return }
@@ -66,7 +67,7 @@ enum InheritedStarts {
     /// What the started instance runs: the nearest `run` the project defines for it, else
     /// the function handed as `target=`.
     private static func entry(of call: CallFacts, _ classes: ClassHierarchy,
-                              _ knownFunctions: [FunctionID: ProjectModel.FunctionReference]) -> SpawnSite.Entry {
+                              _ knownFunctions: FunctionIndex) -> SpawnSite.Entry {
         if let run = classes.ancestors(of: call.callee).map({ $0 + ".run" }).first(where: { knownFunctions[$0] != nil }) {
             return .function(run)
         }

@@ -11,7 +11,7 @@ extension ProjectModel {
             let own = file.path + "::" + callee
             if let reference = functionIndex[own] { return (own, reference) }
         }
-        if let reference = functionIndex[callee] { return (callee, reference) }
+        if let found = functionIndex.lookup(callee) { return found }
         return file.language == .python ? initializer(of: callee) : nil
     }
 

@@ -10,7 +10,7 @@ public struct ProjectModel: Sendable {
 
     public let files: [FileFacts]
     public let settings: AnalysisSettings
-    public let functionIndex: [FunctionID: FunctionReference]
+    public let functionIndex: FunctionIndex
     /// The indexed functions by number.
     public let indexedFunctions: [FunctionReference]
     /// `functionNumbers[file][function]`: the number of the function's id (a second
@@ -19,6 +19,7 @@ public struct ProjectModel: Sendable {
     /// Every call's callee, numbered: built here, beside the function index, while no
     /// rule runs yet, since the call graph and most rules start from it.
     public let callees: CalleeTable
+    let reexports: ReexportedNames
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
@@ -27,10 +28,9 @@ public struct ProjectModel: Sendable {
         ImportedGlobals.join(&files)
         // Numbering callees does not wait for the function index: it reads only calls.
         let calleeTable = Background { [files] in CalleeTable(files) }
-        let classes = Background { [files] in InheritedStarts.Classes(files) }
         self.settings = settings
-        var index: [FunctionID: FunctionReference] = [:]
-        index.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
+        var definitions: [FunctionID: FunctionReference] = [:]
+        definitions.reserveCapacity(files.reduce(0) { $0 + $1.functions.count })
         var indexed: [FunctionReference] = []
         var numbers: [[Int32]] = []
         for (fileIndex, file) in files.enumerated() {
@@ -38,8 +38,8 @@ public struct ProjectModel: Sendable {
             for functionIndex in file.functions.indices where file.functions[functionIndex].kind != .module {
                 let reference = FunctionReference(file: fileIndex, function: functionIndex, number: indexed.count)
                 // One hash per function: a second definition under one id is rare, and puts the first back.
-                if let known = index.updateValue(reference, forKey: file.functions[functionIndex].id) {
-                    index[file.functions[functionIndex].id] = known
+                if let known = definitions.updateValue(reference, forKey: file.functions[functionIndex].id) {
+                    definitions[file.functions[functionIndex].id] = known
                     fileNumbers[functionIndex] = Int32(known.number)
                     continue
                 }
@@ -48,6 +48,9 @@ public struct ProjectModel: Sendable {
             }
             numbers.append(fileNumbers)
         }
+        let reexports = ReexportedNames(files) { definitions[$0] != nil }
+        let classes = Background { [files] in InheritedStarts.Classes(files, reexports: reexports) }
+        let index = FunctionIndex(definitions, reexports: reexports)
         // The joins add spawn sites and leave calls alone: the callee table stays true.
         let table = calleeTable.value
         ForwardedThreadEntries.join(&files, knownFunctions: index, callees: table)
@@ -57,6 +60,7 @@ public struct ProjectModel: Sendable {
         ForwardedTaskCounts.join(&files, callees: table)
         self.files = files
         functionIndex = index
+        self.reexports = reexports
         indexedFunctions = indexed
         functionNumbers = numbers
         callees = table

@@ -2,8 +2,8 @@
 
 /// The standard library's top-level modules (`sys.stdlib_module_names`): an import of one
 /// of them is never a module of the project being checked.
-enum StandardLibraryModules {
-    static let names: Set<String> = Set("""
+public enum StandardLibraryModules {
+    public static let names: Set<String> = Set("""
         __future__ _abc _aix_support _ast _asyncio _bisect _blake2 _bootsubprocess _bz2 _codecs
         _codecs_cn _codecs_hk _codecs_iso2022 _codecs_jp _codecs_kr _codecs_tw _collections
         _collections_abc _compat_pickle _compression _contextvars _crypt _csv _ctypes _curses

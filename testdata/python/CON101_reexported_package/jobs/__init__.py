@@ -1,0 +1,3 @@
+"""The package's public names, defined in its modules: callers import them from here."""
+from .kernels import smooth
+from .threads import *
