@@ -26,5 +26,14 @@ def describe():
     return square(3)
 
 
+def checked_square(n):
+    # Near miss: a process starts only on the way to raising, which an import does not take.
+    if not isinstance(n, int):
+        crunch([0])
+        raise TypeError(f"not an integer: {n!r}")
+    return square(n)
+
+
 print(describe())
+print(checked_square(4))
 main()  # expect: CON205

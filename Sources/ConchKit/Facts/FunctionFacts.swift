@@ -54,6 +54,9 @@ public struct FunctionFacts: Sendable {
     /// leave a loop around them. What a call in one does to a lock does not carry on past
     /// its `if`; a Python start there runs once, not on every pass of a loop.
     public var exitingBranches: [ByteRange] = []
+    /// Python: the `if`/`elif`/`else` branches that end with `raise`: an error path, run
+    /// when something went wrong, not on the way the function is meant to go.
+    public var raisingBranches: [ByteRange] = []
     /// C: functions whose address this one takes rather than calls (a callback it puts
     /// in a struct or hands to a library): they run where it has them run, not as the
     /// program's own entry points.

@@ -175,7 +175,9 @@ struct ExpressionPass {
         }
         // `if done: start(...); return`: what the branch does, it does once before leaving.
         if statement.header == .if || statement.header == .elif || statement.header == .else, model.blockEndsIn(index, ["return", "raise", "break"]) {
-            model.facts.functions[function].exitingBranches.append(ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index)))
+            let branch = ByteRange(model.tokens.starts[statement.first], model.blockEndOffset(index))
+            model.facts.functions[function].exitingBranches.append(branch)
+            if model.blockEndsIn(index, ["raise"]) { model.facts.functions[function].raisingBranches.append(branch) }
         }
         var frame = Frame(blockEnd: statement.blockEnd, function: model.definedFunction[index] ?? function)
         if statement.header == .with, let colon = statement.colon {
