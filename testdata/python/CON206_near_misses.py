@@ -5,6 +5,9 @@ import os
 import signal
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 
 def on_term(signum, frame):
@@ -62,6 +65,17 @@ class Remote:
 
 def browse(remote, path):
     remote.chdir(path)
+
+
+def install_default_handler():
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def test_handlers_need_the_main_thread():
+    # The test runs the set-up in a worker to see it raise there.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with pytest.raises(ValueError):
+            pool.submit(install_default_handler).result()
 
 
 def main():

@@ -49,6 +49,11 @@ struct ExecutionContexts: Sendable {
             !starts.isEmpty && !other.starts.isEmpty && starts.allSatisfy { mine in other.starts.allSatisfy(mine.excludes) }
         }
 
+        /// Every start sits in a test's `with pytest.raises(...)`: the test checks that the work fails.
+        var isExpectedToFail: Bool {
+            !starts.isEmpty && starts.allSatisfy { $0.file.expectsRaise(at: $0.site.range.start, in: $0.file.functions[$0.site.function]) }
+        }
+
         /// The starts that begin new work: all but a pool task its own completion queues again.
         var origins: [Start] { starts.filter { !JoinOrdering.isRequeuedOnCompletion($0) } }
 
