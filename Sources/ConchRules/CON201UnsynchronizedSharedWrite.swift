@@ -34,6 +34,10 @@ struct UnsynchronizedSharedWrite: Rule {
         var findings: [Finding] = []
         let index = model.globalAccessIndex
         var ordering = StartOrdering(model: model, entries: contexts.threads)
+        // A lazy set-up (`if _CONFIG_VARS is None: _CONFIG_VARS = {}`, then a store per key) is one
+        // race: the check-then-act writes of one variable in one function make one finding.
+        var firstCheckedWrite: [String: Int] = [:]
+        var laterCheckedWrites: [Int: (language: SourceLanguage, writes: [ByteRange])] = [:]
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
             where access.isRacyWrite(in: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
@@ -43,9 +47,18 @@ struct UnsynchronizedSharedWrite: Rule {
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
                       let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
                 reported.insert(key)
+                if access.kind == .checkThenAct {
+                    let group = file.path + ":" + function.id + ":" + access.variable
+                    if let first = firstCheckedWrite[group] {
+                        laterCheckedWrites[first, default: (file.language, [])].writes.append(access.range)
+                        continue
+                    }
+                    firstCheckedWrite[group] = findings.count
+                }
                 findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
             }
         }
+        for (first, later) in laterCheckedWrites { Self.fold(later.writes, into: &findings[first], language: later.language) }
         for race in SharedInstanceUpdates.races(model, threads: contexts.threads, locks: locks) {
             reported.insert(race.file.path + ":" + String(race.update.range.start))
             findings.append(instanceFinding(race, model))
@@ -55,6 +68,19 @@ struct UnsynchronizedSharedWrite: Rule {
             findings.append(globalObjectFinding(race, model))
         }
         return findings
+    }
+
+    /// The first few later writes become notes; the message counts them all.
+    private static func fold(_ writes: [ByteRange], into finding: inout Finding, language: SourceLanguage) {
+        let shown = 3
+        let count = writes.count == 1 ? "1 more write" : "\(writes.count) more writes"
+        finding.message = finding.message.replacing(" without a lock;", with: " without a lock (\(count) after the same check);",
+                                                    maxReplacements: 1)
+        finding.related += writes.prefix(shown).map { Finding.Evidence(path: finding.path, range: $0, message: "written again after the same check") }
+        finding.recommendation.advice = language == .c
+            ? "set it up once with pthread_once, or before the threads start"
+            : "build it in a local variable and publish it with one assignment, holding one threading.Lock around the check "
+                + "and the build (or build it at import time)"
     }
 
     /// `current = balance`, `await ...`, `balance = current - amount` in tasks that run at once;
