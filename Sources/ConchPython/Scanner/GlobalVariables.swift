@@ -188,7 +188,8 @@ enum GlobalVariables {
     }
 
     private static func storage(_ name: String, _ typeName: String?, _ model: ScanModel) -> GlobalVariable.Storage {
-        if let typeName, ScannerCatalog.threadLocalTypes.contains(typeName) { return .threadLocal }
+        // `class _Threadlocal(_thread._local)` of the same file keeps per-thread attributes too.
+        if let typeName, model.firstAncestor(of: typeName, where: ScannerCatalog.threadLocalTypes.contains) != nil { return .threadLocal }
         if let typeName, ScannerCatalog.synchronizedTypes.contains(typeName) { return .synchronized }
         if isConstantName(name), !model.rebindableGlobals.contains(name), !containerTypes.contains(typeName ?? ""),
            !ScannerCatalog.containerConstructors.contains(typeName ?? "") {
