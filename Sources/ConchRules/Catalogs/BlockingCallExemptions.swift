@@ -13,15 +13,31 @@ extension BlockingCalls {
     /// A wait on another thread that cannot wait: `event.wait(0)`, `lock.acquire(False)`,
     /// `lock.acquire(blocking=False)`, `future.result(timeout=0)`; one on something the
     /// caller saw finish first (`if future.done(): future.result()`, `is_set`, `is_alive`);
-    /// or a coroutine's `future.result()` or `thread.join()` after it awaited, most often
-    /// the very completion (`await done.wait()`, then `future.result()`).
+    /// a coroutine's `future.result()` or `thread.join()` after it awaited, most often
+    /// the very completion (`await done.wait()`, then `future.result()`); or the first
+    /// `acquire()` of a lock the caller has just made.
     static func isSettled(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard let method = threadWaitChecks.first(where: { call.callee.hasSuffix("." + $0.key) }) else { return false }
         let first = call.argument(keyword: "blocking") ?? call.argument(keyword: "timeout") ?? call.argument(at: 0)
         if let first, ["0", "0.0", "False"].contains(first.text) { return true }
         if method.key == "result" || method.key == "join", caller.awaits.contains(where: { $0.start < call.range.start }) { return true }
+        if method.key == "acquire", acquiresAFreshLock(call, in: caller) { return true }
         return !calls(on: call, in: caller, named: method.value).isEmpty
     }
+
+    /// `lock = threading.Lock()`, then `lock.acquire()` with no `await` between (prefect's
+    /// `MemoryLockManager`, which hands out locks already held): no other thread or task
+    /// can hold a lock no one else has seen yet.
+    private static func acquiresAFreshLock(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
+        guard let receiver = receiver(of: call), !receiver.contains("."),
+              let made = caller.calls.last(where: { $0.range.end <= call.range.start && $0.boundName.map { $0 == receiver } ?? false })
+        else { return false }
+        return freshLocks.contains(made.callee)
+            && !caller.awaits.contains { $0.start > made.range.end && $0.start < call.range.start }
+    }
+
+    /// Locks that start unlocked (a `Semaphore(0)` starts taken).
+    private static let freshLocks: Set<String> = ["threading.Lock", "threading.RLock", "_thread.allocate_lock"]
 
     /// Per waiting method, the calls that tell the wait is over.
     private static let threadWaitChecks: [String: Set<String>] = [
