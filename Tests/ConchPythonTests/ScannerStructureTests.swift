@@ -305,6 +305,34 @@ private func line(of offset: Int, in source: String) -> Int {
         #expect(test?.whenFalse.map { line(of: $0.start, in: source) } == [7])
     }
 
+    @Test func aSignalProbeIsATesterAndATestBeforeAnOrLeavesOnlyTheRestKnown() {
+        let source = """
+        import signal
+        def is_main_thread():
+            try:
+                signal.signal(signal.SIGINT, signal.getsignal(signal.SIGINT))
+                return True
+            except (TypeError, ValueError):
+                return False
+        def always():
+            return True
+        def install(handler):
+            if (
+                not is_main_thread()
+                or signal.getsignal(signal.SIGINT) != signal.default_int_handler
+            ):
+                return
+            signal.signal(signal.SIGINT, handler)
+        """
+        let facts = scan(source)
+        #expect(facts.mainThreadTesters.map { facts.functions[$0].name } == ["is_main_thread"])
+        let test = facts.threadTestCalls.first
+        #expect(test?.callee == "pkg.mod.is_main_thread")
+        // Where the whole test fails, `is_main_thread()` answered yes; its block may run either way.
+        #expect(test?.whenTrue.map { line(of: $0.start, in: source) } == [15])
+        #expect(test?.whenFalse.isEmpty == true)
+    }
+
     @Test func aTestOfAURISchemeMarksWhereTheNameHoldsOne() {
         let source = """
         def decode(data_uri):

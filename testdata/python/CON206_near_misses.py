@@ -41,9 +41,17 @@ def restore_handlers():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def install_interrupt_handler():
+    # Probes first: what follows runs only in the main thread.
+    if not in_main_thread() or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+    signal.signal(signal.SIGINT, on_term)
+
+
 def compile_in(project_dir):
     install_handlers()
     restore_handlers()
+    install_interrupt_handler()
     if in_main_thread():
         print("building in the main thread")
     subprocess.run(["make"], cwd=project_dir, check=True)

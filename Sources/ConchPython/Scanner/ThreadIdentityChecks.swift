@@ -19,15 +19,27 @@ enum ThreadIdentityChecks {
         guard statement.header == .if, let colon = statement.colon else { return }
         var first = statement.keyword + 1
         var end = colon
+        // `if (not is_main_thread() or ...):` over several lines.
+        if tokens.isOp(first, "("), tokens.partner[first] == end - 1 {
+            first += 1
+            end -= 1
+        }
         var negated = false
         if tokens.isName(first, "not") {
             negated = true
             first += 1
         }
-        if let helper = helperCall(model, calls: calls, first: first, end: end) {
+        if let (helper, alone) = helperCall(model, calls: calls, first: first, end: end) {
             let branches = IfBranches(model, header: index, function: function, exits: exits)
-            model.facts.threadTestCalls.append(ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated),
-                                                              whenFalse: branches.skipped(negated: negated)))
+            let call: ThreadTestCall
+            if alone {
+                call = ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated), whenFalse: branches.skipped(negated: negated))
+            } else {
+                // `if not is_main_thread() or ...: return` (trio): only where the whole test fails is the answer known.
+                let failed = branches.taken(negated: true)
+                call = ThreadTestCall(callee: helper, whenTrue: negated ? failed : [], whenFalse: negated ? [] : failed)
+            }
+            model.facts.threadTestCalls.append(call)
             return
         }
         var callees: [String] = []
@@ -59,6 +71,11 @@ enum ThreadIdentityChecks {
     static func recordTester(_ model: ScanModel, statement index: Int, calls: [FoundCall], function: Int) {
         let statement = model.statements[index]
         let tokens = model.tokens
+        if calls.isEmpty, statement.header == nil, statement.end == statement.first + 2, tokens.isName(statement.first, "return"),
+           tokens.isName(statement.first + 1, "True") {
+            if probesForTheMainThread(model, returning: statement, in: function) { model.facts.mainThreadTesters.append(function) }
+            return
+        }
         // Every `return` with a call comes here: the callee's last name goes first, without hashing.
         guard statement.header == nil, tokens.isName(statement.first, "return"),
               calls.contains(where: { (tokens.isName($0.open - 1, "current_thread") || tokens.isName($0.open - 1, "get_ident"))
@@ -74,13 +91,26 @@ enum ThreadIdentityChecks {
         model.facts.mainThreadTesters.append(function)
     }
 
-    /// `if is_main_thread():`, `if not self._in_loop_thread():`: the whole test is one call,
-    /// without arguments, of a function whose name speaks of a thread; the project model
-    /// learns what it answers.
-    private static func helperCall(_ model: ScanModel, calls: [FoundCall], first: Int, end: Int) -> FunctionID? {
-        guard let call = calls.first, call.chainFirst == first, call.close == end - 1, call.open + 1 == call.close,
+    /// `try: signal.signal(signal.SIGINT, signal.getsignal(signal.SIGINT)); return True`
+    /// `except ValueError: return False` (trio's `is_main_thread`): only the main thread may
+    /// set a handler, so the call succeeds there and raises elsewhere.
+    private static func probesForTheMainThread(_ model: ScanModel, returning statement: Statement, in function: Int) -> Bool {
+        let offset = model.tokens.starts[statement.first]
+        guard let region = model.facts.handledExceptions.last(where: { $0.function == function && $0.range.contains(offset) }),
+              region.names.contains(where: { ["ValueError", "Exception", "BaseException"].contains($0) }) else { return false }
+        return model.facts.functions[function].calls.contains { call in
+            call.callee == "signal.signal" && region.range.contains(call.range.start) && call.range.end <= offset
+        }
+    }
+
+    /// `if is_main_thread():`, `if not self._in_loop_thread():`: the test is one call,
+    /// without arguments, of a function whose name speaks of a thread, alone or before
+    /// an `or`; the project model learns what it answers.
+    private static func helperCall(_ model: ScanModel, calls: [FoundCall], first: Int, end: Int) -> (FunctionID, alone: Bool)? {
+        guard let call = calls.first, call.chainFirst == first, call.open + 1 == call.close,
+              call.close == end - 1 || model.tokens.isName(call.close + 1, "or"),
               model.tokens.mentions(call.open - 1, "thread"), call.isResolved, !asksWhichThread.contains(call.callee) else { return nil }
-        return call.callee
+        return (call.callee, call.close == end - 1)
     }
 
     /// A test against `threading.main_thread()` or the name `"MainThread"`.
