@@ -1,13 +1,41 @@
 import ConchKit
 
 /// Work handed to threads, processes, a pool or an event loop that runs one item at a
-/// time: started and waited for in each pass of a loop over items, or called on the spot
-/// instead of handed over.
+/// time: started and waited for in each pass of a loop over items (an HTTP request
+/// awaited per item), or called on the spot instead of handed over.
 struct OneAtATime: Rule {
     let metadata = RuleCatalog.CON302
 
     func check(_ model: ProjectModel) -> [Finding] {
-        eventLoopFindings(model) + waitedStartFindings(model) + calledTaskFindings(model)
+        eventLoopFindings(model) + waitedStartFindings(model) + calledTaskFindings(model) + awaitedRequestFindings(model)
+    }
+
+    /// `for url in urls: page = await session.get(url)` in a coroutine: an event loop that
+    /// could run every request at once runs one at a time.
+    private func awaitedRequestFindings(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        for file in model.files where file.language == .python && !file.isTestModule {
+            for (index, function) in file.functions.enumerated() where function.isAsync && !function.loops.isEmpty {
+                for loopIndex in function.loops.indices {
+                    guard let loop = itemLoop(loopIndex, in: index, of: file),
+                          let request = AwaitedRequests.first(inLoop: loopIndex, of: function, in: file, model: model) else { continue }
+                    var related = [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]
+                    var what = "`\(request.written)` is awaited on each pass of \(loop.named(in: file))"
+                    if let (home, made) = request.through {
+                        what += " and makes an HTTP request (`\(made.calleeText)` at \(model.place(home.path, made.range.start, from: file.path)))"
+                        related.append(Finding.Evidence(path: home.path, range: made.range, message: "the request"))
+                    }
+                    findings.append(finding(
+                        in: file, at: request.call.range,
+                        what + ": each request starts only after the one before has answered, so they run one after "
+                            + "another, never at once",
+                        advice: "start one task per item and await them together, `await asyncio.gather(*(fetch(url) for url in "
+                            + "urls))` (trio, anyio: a nursery or task group), with an `asyncio.Semaphore` to bound how many run at once",
+                        model: .microthread, related: related))
+                }
+            }
+        }
+        return findings
     }
 
     /// `Thread(target=fetch(url))`: the work runs in the starting thread, before the start.
