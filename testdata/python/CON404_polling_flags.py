@@ -103,6 +103,19 @@ async def gather_workers(pool, wanted):
         await asyncio.sleep(0.5)
 
 
+async def wait_for_keys(scheduler, keys):
+    # `keys` is the coroutine's own; the scheduler's `tasks` change under it.
+    wanted = set(keys)
+    while not wanted.issubset(scheduler.tasks):  # expect: CON404
+        await asyncio.sleep(0.05)
+
+
+async def wait_for_listed(names, listed):
+    # Near miss: the condition also calls `sorted`.
+    while not set(names).issubset(sorted(listed)):
+        await asyncio.sleep(0.05)
+
+
 def parent():
     done = False
 

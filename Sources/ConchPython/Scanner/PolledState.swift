@@ -8,6 +8,8 @@ enum PolledState {
     /// Methods that read an object's state without waiting or computing:
     /// `stop.is_set()`, `task.done()`, `jobs.empty()`, `lock.locked()`.
     private static let stateReaders: Set<String> = ["is_set", "isSet", "done", "cancelled", "empty", "full", "qsize", "locked"]
+    /// Set comparisons, which read the set and their argument: `keys.issubset(self.tasks)`.
+    private static let comparisons: Set<String> = ["issubset", "issuperset", "isdisjoint"]
 
     /// The variables and attribute chains the condition tests (`self._ready`, `done`),
     /// leaving out the function's own locals, which nothing else changes while it sleeps,
@@ -36,21 +38,31 @@ enum PolledState {
             case .name:
                 var end = cursor + 1
                 while tokens.isOp(end, "."), tokens.isName(end + 1) { end += 2 }
+                if end - cursor > 1, comparisons.contains(tokens.text(end - 1)), tokens.isOp(end, "(") {
+                    // The receiver is tested, then the argument, read on as the rest of the condition.
+                    if let receiver = testedVariable(model, first: cursor, end: end - 2, function: function) { tested.append(receiver) }
+                    cursor = end + 1
+                    continue
+                }
                 if end - cursor > 1, stateReaders.contains(tokens.text(end - 1)), tokens.isOp(end, "("), tokens.isOp(end + 1, ")") {
                     end += 2
                 }
-                let root = tokens.text(cursor)
-                // An attribute or an item of a local is the state of an object others may hold too.
-                let isPart = end - cursor > 1 || tokens.isOp(end, "[")
-                if isPart ? !isClassMember(root) : !isLocal(root, model.scopes[function]) {
-                    tested.append(tokens.text(cursor, end - 1))
-                }
+                if let variable = testedVariable(model, first: cursor, end: end, function: function) { tested.append(variable) }
                 cursor = end
             default:
                 return []
             }
         }
         return tested
+    }
+
+    /// The text of the chain `first..<end`, unless it is one of the function's locals or a class's member.
+    private static func testedVariable(_ model: ScanModel, first: Int, end: Int, function: Int) -> String? {
+        let tokens = model.tokens
+        let root = tokens.text(first)
+        // An attribute or an item of a local is the state of an object others may hold too.
+        let isPart = end - first > 1 || tokens.isOp(end, "[")
+        return (isPart ? !isClassMember(root) : !isLocal(root, model.scopes[function])) ? tokens.text(first, end - 1) : nil
     }
 
     /// A `(` after this token calls: after a name that is no keyword, a `)` or a `]`.
