@@ -1,6 +1,6 @@
 """Settings built on first use, by whichever thread asks first: a second thread may
 see the dictionary before its keys are in, or build another one."""
-import threading
+from concurrent.futures import ThreadPoolExecutor
 
 _settings = None
 
@@ -16,16 +16,9 @@ def settings():
 
 
 def serve(name):
-    print(name, settings()["home"])
-
-
-def main():
-    threads = [threading.Thread(target=serve, args=(name,)) for name in ("api", "web")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    return f"{name} serves {settings()['home']}"
 
 
 if __name__ == "__main__":
-    main()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        print(list(pool.map(serve, ("api", "web"))))

@@ -2,12 +2,16 @@
 
 
 def smooth(values, passes):
+    width = len(values)
     for _ in range(passes):
-        for i in range(1, len(values) - 1):
-            values[i] = (values[i - 1] + values[i] + values[i + 1]) / 3
+        previous = values[0]
+        for i in range(1, width - 1):
+            current = values[i]
+            values[i] = (previous + current + values[i + 1]) / 3
+            previous = current
     return values
 
 
-def load(path):
-    with open(path) as handle:
-        return [float(line) for line in handle]
+def read_series(path):
+    with open(path, encoding="utf-8") as handle:
+        return [float(field) for field in handle.read().split()]

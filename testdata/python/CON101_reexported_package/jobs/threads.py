@@ -3,15 +3,19 @@ import threading
 
 
 class Cruncher(threading.Thread):
-    def __init__(self, n):
-        super().__init__()
-        self.n = n
-        self.total = 0
+    """Counts the primes below its limit."""
+
+    def __init__(self, limit):
+        super().__init__(daemon=True)
+        self.limit = limit
+        self.primes = 0
 
     def run(self):
-        for i in range(self.n):
-            for j in range(self.n):
-                self.total += (i * j) % 7
+        for candidate in range(2, self.limit):
+            divisor = 2
+            while divisor * divisor <= candidate and candidate % divisor:
+                divisor += 1
+            self.primes += divisor * divisor > candidate
 
 
 def _helper():
