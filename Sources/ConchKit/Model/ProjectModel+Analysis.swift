@@ -11,7 +11,8 @@ extension ProjectModel {
             let own = file.path + "::" + callee
             if let reference = functionIndex[own] { return (own, reference) }
         }
-        if let found = functionIndex.lookup(callee) { return found }
+        // As defined: the callee may name it as a package re-exports it.
+        if let reference = functionIndex[callee] { return (files[reference.file].functions[reference.function].id, reference) }
         return file.language == .python ? initializer(of: callee) : nil
     }
 

@@ -49,6 +49,10 @@ public struct ProjectModel: Sendable {
             numbers.append(fileNumbers)
         }
         let reexports = ReexportedNames(files) { definitions[$0] != nil }
+        // In place: the index looks a re-exported function up as it looks up its definition.
+        for (name, original) in reexports.functions {
+            if let reference = definitions[original] { definitions[name] = reference }
+        }
         let classes = Background { [files] in InheritedStarts.Classes(files, reexports: reexports) }
         let index = FunctionIndex(definitions, reexports: reexports)
         // The joins add spawn sites and leave calls alone: the callee table stays true.

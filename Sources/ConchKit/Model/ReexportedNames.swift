@@ -7,9 +7,12 @@
 /// `asyncio.sleep` by that name, not as `asyncio.tasks.sleep`.
 struct ReexportedNames: Sendable {
     /// A re-exported function's name, and the id of its definition.
-    private var functions: [String: FunctionID] = [:]
+    private(set) var functions: [String: FunctionID] = [:]
     /// A re-exported class's name, and the qualified name of its definition.
     private(set) var classes: [String: String] = [:]
+    /// The re-exported classes' own names (`Worker` of `pkg.Worker`): most names looked up
+    /// are ruled out by their next-to-last component without building a string.
+    private var classNames: Set<Substring> = []
 
     /// Chains of re-exports (`pkg` from `pkg.api` from `pkg.api.jobs`) followed this far.
     private static let chainLimit = 8
@@ -50,20 +53,23 @@ struct ReexportedNames: Sendable {
             guard let original = Self.original(of: target, bound: bound, defines: defines) else { continue }
             if classNames.contains(original) {
                 classes[name] = original
+                self.classNames.insert(Self.lastComponent(of: name[...]))
             } else {
                 functions[name] = original
             }
         }
     }
 
-    var isEmpty: Bool { functions.isEmpty && classes.isEmpty }
-
-    /// The definition a name stands for: a re-exported function, or a method of a
-    /// re-exported class (`pkg.Worker.run` for `pkg.jobs.Worker.run`).
-    func original(of name: String) -> FunctionID? {
-        if let original = functions[name] { return original }
-        guard !classes.isEmpty, let dot = name.lastIndex(of: "."), let original = classes[String(name[..<dot])] else { return nil }
+    /// The method of a re-exported class a name stands for (`pkg.Worker.run` for
+    /// `pkg.jobs.Worker.run`); the re-exported functions go into the function index itself.
+    func method(_ name: String) -> FunctionID? {
+        guard !classes.isEmpty, let dot = name.lastIndex(of: "."), classNames.contains(Self.lastComponent(of: name[..<dot])),
+              let original = classes[String(name[..<dot])] else { return nil }
         return original + name[dot...]
+    }
+
+    private static func lastComponent(of name: Substring) -> Substring {
+        name.lastIndex(of: ".").map { name[name.index(after: $0)...] } ?? name
     }
 
     private static func original(of target: String, bound: [String: String], defines: (String) -> Bool) -> String? {
