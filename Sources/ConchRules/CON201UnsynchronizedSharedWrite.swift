@@ -76,7 +76,9 @@ struct UnsynchronizedSharedWrite: Rule {
         let count = writes.count == 1 ? "1 more write" : "\(writes.count) more writes"
         finding.message = finding.message.replacing(" without a lock;", with: " without a lock (\(count) after the same check);",
                                                     maxReplacements: 1)
-        finding.related += writes.prefix(shown).map { Finding.Evidence(path: finding.path, range: $0, message: "written again after the same check") }
+        finding.related += writes.prefix(shown).map {
+            Finding.Evidence(path: finding.path, range: $0, message: "written again after the same check")
+        }
         finding.recommendation.advice = language == .c
             ? "set it up once with pthread_once, or before the threads start"
             : "build it in a local variable and publish it with one assignment, holding one threading.Lock around the check "

@@ -17,12 +17,10 @@ struct ReexportedNames: Sendable {
     /// Chains of re-exports (`pkg` from `pkg.api` from `pkg.api.jobs`) followed this far.
     private static let chainLimit = 8
 
-    init() {}
-
     /// `definesFunction`: whether a function of the project has this id.
     init(_ files: [FileFacts], definesFunction: (String) -> Bool) {
         var packages: Set<Substring> = []
-        var classNames: Set<String> = []
+        var definedClasses: Set<String> = []
         var moduleFiles: [String: Int] = [:]
         // By index: binding a file's facts to a name would retain every one of its arrays.
         for index in files.indices where files[index].language == .python {
@@ -30,9 +28,9 @@ struct ReexportedNames: Sendable {
             guard !StandardLibraryModules.names.contains(String(package)) else { continue }
             packages.insert(package)
             moduleFiles[files[index].moduleName] = index
-            for facts in files[index].classes where !facts.isLocal { classNames.insert(facts.qualifiedName) }
+            for facts in files[index].classes where !facts.isLocal { definedClasses.insert(facts.qualifiedName) }
         }
-        func defines(_ name: String) -> Bool { definesFunction(name) || classNames.contains(name) }
+        func defines(_ name: String) -> Bool { definesFunction(name) || definedClasses.contains(name) }
         var bound: [String: String] = [:]
         for index in files.indices where files[index].language == .python && !files[index].imports.isEmpty
             && packages.contains(files[index].moduleName.prefix { $0 != "." }) {
@@ -51,9 +49,9 @@ struct ReexportedNames: Sendable {
         }
         for (name, target) in bound where !defines(name) {
             guard let original = Self.original(of: target, bound: bound, defines: defines) else { continue }
-            if classNames.contains(original) {
+            if definedClasses.contains(original) {
                 classes[name] = original
-                self.classNames.insert(Self.lastComponent(of: name[...]))
+                classNames.insert(Self.lastComponent(of: name[...]))
             } else {
                 functions[name] = original
             }

@@ -94,7 +94,8 @@ enum ScannerCatalog {
     /// thread; werkzeug's `Local` and `LocalProxy` (Flask's `session`, `g`) stand for the
     /// running request's own.
     static let threadLocalTypes: Set<String> = [
-        "threading.local", "_threading_local.local", "_thread._local", "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
+        "threading.local", "_threading_local.local", "_thread._local",
+        "sqlalchemy.orm.scoped_session", "sqlalchemy.orm.scoping.scoped_session",
         "werkzeug.local.Local", "werkzeug.local.LocalProxy", "werkzeug.local.LocalStack",
         // Django's per-thread and per-task storage.
         "asgiref.local.Local",

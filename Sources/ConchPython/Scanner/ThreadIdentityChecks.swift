@@ -33,7 +33,8 @@ enum ThreadIdentityChecks {
             let branches = IfBranches(model, header: index, function: function, exits: exits)
             let call: ThreadTestCall
             if alone {
-                call = ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated), whenFalse: branches.skipped(negated: negated))
+                call = ThreadTestCall(callee: helper, whenTrue: branches.taken(negated: negated),
+                                      whenFalse: branches.skipped(negated: negated))
             } else {
                 // `if not is_main_thread() or ...: return` (trio): only where the whole test fails is the answer known.
                 let failed = branches.taken(negated: true)

@@ -17,8 +17,10 @@ enum AwaitedRequests {
     /// sleep (a loop that waits between requests spaces them out on purpose).
     static func first(inLoop index: Int, of caller: FunctionFacts, in file: FileFacts, model: ProjectModel) -> Request? {
         let range = caller.loops[index].range
-        guard !caller.calls.contains(where: { range.contains($0.range.start) && $0.isAwaited && CooperativeSleeps.entries[$0.callee]?.isAwaited == true })
-        else { return nil }
+        let sleeps = caller.calls.contains { call in
+            range.contains(call.range.start) && call.isAwaited && CooperativeSleeps.entries[call.callee]?.isAwaited == true
+        }
+        guard !sleeps else { return nil }
         // The loop's own passes: a request in a loop inside it repeats with that loop.
         for call in caller.calls where call.loop == index && (call.isAwaited || call.managesContext) {
             if isRequest(call) { return Request(call: call, written: call.calleeText, through: nil) }
