@@ -333,6 +333,26 @@ private func line(of offset: Int, in source: String) -> Int {
         #expect(test?.whenFalse.isEmpty == true)
     }
 
+    @Test func aBlockThatTestsAnOptionalParameterRunsOnlyWhenItIsPassed() {
+        let source = """
+        class Banner:
+            def __init__(self, text, url=None, *, retries=None, timeout=5):
+                if url is not None:
+                    fetch(url)
+                if retries:
+                    retry()
+                if timeout:
+                    wait()
+                if url is None:
+                    skip()
+        """
+        let facts = scan(source)
+        let branches = facts.functions.first { $0.name == "__init__" }?.passedParameterBranches ?? []
+        // `url` is `parameters[1]`, `retries` `parameters[2]`; `timeout` defaults to 5.
+        #expect(branches.map(\.parameter) == [1, 2])
+        #expect(branches.map { line(of: $0.range.start, in: source) } == [3, 5])
+    }
+
     @Test func aTestOfAURISchemeMarksWhereTheNameHoldsOne() {
         let source = """
         def decode(data_uri):

@@ -143,6 +143,23 @@ async def update_shared(state):
         state_lock.release()
 
 
+class Banner:
+    def __init__(self, text, url=None):
+        self.text = text
+        if url is not None:
+            with urllib.request.urlopen(url, timeout=5) as page:
+                self.text = page.read().decode()
+
+
+async def show_banner(text):
+    # Near miss: without a URL, `Banner` downloads nothing.
+    return Banner(text).text
+
+
+async def show_remote_banner(url):
+    return Banner("", url=url).text  # expect: CON402
+
+
 async def hand_out_held_lock(holders, key):
     # Near miss: no one else has seen the new lock, so taking it does not wait.
     lock = threading.Lock()

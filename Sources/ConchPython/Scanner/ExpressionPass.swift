@@ -168,6 +168,7 @@ struct ExpressionPass {
     private mutating func open(_ index: Int, function: Int, calls: [FoundCall]) {
         let statement = model.statements[index]
         HandledExceptionRegions.record(model, header: index, calls: calls, function: function)
+        PassedParameters.record(model, header: index, function: function)
         FileIteration.record(model, header: index, calls: calls, function: function)
         if statement.header == .if {
             ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: { exitsAtItsEnd(index) })

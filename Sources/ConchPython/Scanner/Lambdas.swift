@@ -72,16 +72,21 @@ enum LambdaScanner {
 }
 
 enum Parameters {
-    /// Parameter names of `def name(...)` or `def name[T](...)`, and the parameters
-    /// annotated with a class (`pool: Executor`, `lock: Lock | None`, `Optional[Lock]`).
+    /// Parameter names of `def name(...)` or `def name[T](...)`, the parameters
+    /// annotated with a class (`pool: Executor`, `lock: Lock | None`, `Optional[Lock]`),
+    /// and those whose default is `None` (`article=None`), which a caller may leave out.
     static func parse(_ tokens: ScanTokens, after nameToken: Int, end: Int)
-        -> (names: [String], annotations: [(name: String, first: Int, last: Int)]) {
+        -> (names: [String], annotations: [(name: String, first: Int, last: Int)], noneDefaults: [String]) {
         let open = tokens.afterTypeParameters(nameToken)
-        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return ([], []) }
+        guard tokens.isOp(open, "("), tokens.partner[open] > open else { return ([], [], []) }
         var names: [String] = []
         var annotations: [(name: String, first: Int, last: Int)] = []
+        var noneDefaults: [String] = []
         forEachParameter(tokens, first: open + 1, end: min(tokens.partner[open], end)) { name, part in
             names.append(tokens.text(name))
+            if part.end - part.first >= 3, tokens.isName(part.end - 1, "None"), tokens.isOp(part.end - 2, "=") {
+                noneDefaults.append(names[names.count - 1])
+            }
             // `*args: T` and `**kwargs: T` hold tuples and dicts of T.
             guard name == part.first, tokens.isOp(name + 1, ":") else { return }
             let annotationEnd = Assignments.topLevelOperator(tokens, "=", first: name + 2, end: part.end) ?? part.end
@@ -89,7 +94,7 @@ enum Parameters {
                 annotations.append((names[names.count - 1], type.first, type.last))
             }
         }
-        return (names, annotations)
+        return (names, annotations, noneDefaults)
     }
 
     /// `FunctionFacts.parameterList`: the names joined by commas; a lone name as it is.

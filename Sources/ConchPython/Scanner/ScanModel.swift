@@ -56,6 +56,8 @@ final class ScanModel {
     @exclusivity(unchecked) var pendingTypes: [PendingType] = []
     /// Per function index: its parameters annotated with a class, which `self.x = param` may copy.
     @exclusivity(unchecked) var annotatedParameters: [Int: [String]] = [:]
+    /// By function: the parameters whose default is `None`.
+    @exclusivity(unchecked) var noneDefaultParameters: [Int: [String]] = [:]
     /// `def make_loop() -> IOLoop:`: each annotated function's index and its annotation's chain.
     @exclusivity(unchecked) var returnAnnotations: [(function: Int, first: Int, last: Int)] = []
     /// What the file's annotated functions return, by id, when it is a type the scanner tracks.

@@ -109,9 +109,10 @@ struct StructurePass {
         model.definedFunction[index] = functionIndex
         model.decoratorChains.append(contentsOf: decorators.map { (functionIndex, $0.first, $0.last, enclosing) })
         var scope = Scope(parent: enclosing)
-        let (parameters, annotations) = Parameters.parse(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
+        let (parameters, annotations, noneDefaults) = Parameters.parse(model.tokens, after: nameToken, end: statement.colon ?? statement.end)
         for parameter in parameters { scope.bind(parameter) }
         if !annotations.isEmpty { model.annotatedParameters[functionIndex] = annotations.map(\.name) }
+        if !noneDefaults.isEmpty { model.noneDefaultParameters[functionIndex] = noneDefaults }
         for annotation in annotations {
             model.pendingTypes.append(PendingType(scope: enclosing, name: annotation.name, className: nil, first: annotation.first,
                                                   last: annotation.last, parameterOf: functionIndex, onlyTrackedTypes: true))

@@ -9,6 +9,15 @@ struct BlockingHelpers {
         var entry: BlockingCalls.Entry
         /// The functions between the helper and the call, the helper first.
         var via: [FunctionID]
+        /// The helper blocks only for a caller that passes its parameter at this position,
+        /// whose default is `None` (`if article is not None: download(article)`).
+        var onlyIfPassed: Int32?
+
+        /// Blocks whatever the caller passes, or else by a shorter chain.
+        func isBetter(than other: Found) -> Bool {
+            if (onlyIfPassed == nil) != (other.onlyIfPassed == nil) { return onlyIfPassed == nil }
+            return via.count < other.via.count
+        }
     }
 
     /// A chain of more helpers than this is too long to say the loop runs it.
@@ -44,8 +53,21 @@ struct BlockingHelpers {
     /// What the plain function a call in `file` names blocks on, if it does.
     mutating func blockingCall(through call: CallFacts, in file: FileFacts) -> Found? {
         guard file.language == .python, call.isResolved, let id = model.resolve(call.callee, from: file),
-              let found = blockingCall(in: id, depth: 0), found.via.count <= Self.chainLimit else { return nil }
+              let found = blockingCall(in: id, depth: 0), found.via.count <= Self.chainLimit,
+              found.onlyIfPassed.map({ passes(call, parameter: $0, of: id) }) ?? true else { return nil }
         return found
+    }
+
+    /// Whether `call` may pass parameter `position` of `callee`: by its name, by position,
+    /// or through `*args` or `**kwargs`.
+    private func passes(_ call: CallFacts, parameter position: Int32, of callee: FunctionID) -> Bool {
+        guard let parameters = model.function(callee)?.function.parameters, Int(position) < parameters.count else { return true }
+        var positional = 0
+        for argument in call.arguments {
+            if argument.keyword == parameters[Int(position)] || argument.text.hasPrefix("*") { return true }
+            if argument.keyword == nil { positional += 1 }
+        }
+        return positional > Int(position)
     }
 
     /// Decorators that keep a function's results: `functools.cache`, `lru_cache`, a project's `memoize`.
@@ -69,17 +91,25 @@ struct BlockingHelpers {
               !isFilledAtImport(function, in: file)
         else { return nil }
         known[id] = .some(nil)
+        func passedParameter(around call: CallFacts) -> Int32? {
+            function.passedParameterBranches.first { $0.range.contains(call.range.start) }?.parameter
+        }
         var found: Found?
-        let blocking = function.calls.lazy.compactMap { [self] call in entry(for: call, in: file, caller: function) }.first
-        if let (call, entry) = blocking {
-            found = Found(file: file, call: call, entry: entry, via: [id])
-        } else {
+        for call in function.calls {
+            guard let (matched, entry) = entry(for: call, in: file, caller: function) else { continue }
+            let candidate = Found(file: file, call: matched, entry: entry, via: [id], onlyIfPassed: passedParameter(around: call))
+            if found == nil || candidate.onlyIfPassed == nil { found = candidate }
+            if candidate.onlyIfPassed == nil { break }
+        }
+        // A call of its own that blocks whatever the caller passes ends the search.
+        if found?.onlyIfPassed != nil || found == nil {
             for call in function.calls {
                 guard call.isResolved, let callee = model.resolve(call.callee, from: file),
                       var deeper = blockingCall(in: callee, depth: depth + 1),
-                      found.map({ deeper.via.count + 1 < $0.via.count }) ?? true else { continue }
+                      deeper.onlyIfPassed.map({ passes(call, parameter: $0, of: callee) }) ?? true else { continue }
+                deeper.onlyIfPassed = passedParameter(around: call)
                 deeper.via.insert(id, at: 0)
-                found = deeper
+                if found.map({ deeper.isBetter(than: $0) }) ?? true { found = deeper }
             }
         }
         known[id] = .some(found)
