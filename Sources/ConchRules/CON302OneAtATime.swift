@@ -15,7 +15,9 @@ struct OneAtATime: Rule {
     private func awaitedRequestFindings(_ model: ProjectModel) -> [Finding] {
         var findings: [Finding] = []
         for file in model.files where file.language == .python && !file.isTestModule {
-            for (index, function) in file.functions.enumerated() where function.isAsync && !function.loops.isEmpty {
+            // By index: most functions are not coroutines with loops, and binding one copies its facts.
+            for index in file.functions.indices where file.functions[index].isAsync && !file.functions[index].loops.isEmpty {
+                let function = file.functions[index]
                 for loopIndex in function.loops.indices {
                     guard let loop = itemLoop(loopIndex, in: index, of: file),
                           let request = AwaitedRequests.first(inLoop: loopIndex, of: function, in: file, model: model) else { continue }
