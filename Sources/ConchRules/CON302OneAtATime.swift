@@ -22,7 +22,7 @@ struct OneAtATime: Rule {
                     guard let loop = itemLoop(loopIndex, in: index, of: file),
                           let request = AwaitedRequests.first(inLoop: loopIndex, of: function, in: file, model: model) else { continue }
                     var related = [Finding.Evidence(path: file.path, range: loop.headerRange, message: "loop over the items")]
-                    var what = "`\(request.written)` is awaited on each pass of \(loop.named(in: file))"
+                    var what = "`\(request.call.calleeText)` is awaited on each pass of \(loop.named(in: file))"
                     if let (home, made) = request.through {
                         what += " and makes an HTTP request (`\(made.calleeText)` at \(model.place(home.path, made.range.start, from: file.path)))"
                         related.append(Finding.Evidence(path: home.path, range: made.range, message: "the request"))

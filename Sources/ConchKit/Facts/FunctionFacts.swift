@@ -228,6 +228,12 @@ public struct CallFacts: Hashable, Sendable {
 
     public func argument(keyword: String) -> Argument? { arguments.first { $0.keyword == keyword } }
 
+    /// The argument this call gives the callee's parameter `name`, at `position` among its
+    /// parameters: by keyword, else positionally (a `*args` there may hold it too).
+    public func argument(passedTo name: String, at position: Int) -> Argument? {
+        argument(keyword: name) ?? argument(at: position)
+    }
+
     public func argument(at position: Int) -> Argument? {
         let positional = arguments.filter { $0.keyword == nil }
         return position < positional.count ? positional[position] : nil

@@ -35,7 +35,7 @@ enum ForwardedTaskCounts {
     /// What `call` passes for the parameter, by its name or else by position: an integer
     /// constant, or a collection's least item.
     private static func value(handedFor count: ForwardedCount, by call: CallFacts, in file: FileFacts) -> Int? {
-        guard let argument = call.argument(keyword: count.parameterName) ?? call.argument(at: count.callPosition) else { return nil }
+        guard let argument = call.argument(passedTo: count.parameterName, at: count.callPosition) else { return nil }
         if !count.mapsOverItems { return argument.integerValue.map(Int.init) }
         return file.handedLeastItems.first { $0.argument == argument.range }?.value
     }

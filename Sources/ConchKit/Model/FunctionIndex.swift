@@ -3,7 +3,7 @@
 public struct FunctionIndex: Sendable {
     /// Definitions by id, and re-exported functions by the names they are re-exported under.
     private let definitions: [FunctionID: ProjectModel.FunctionReference]
-    private let reexports: ReexportedNames
+    let reexports: ReexportedNames
 
     /// `definitions`: every definition by id, and every function `reexports` names by that name.
     init(_ definitions: [FunctionID: ProjectModel.FunctionReference], reexports: ReexportedNames) {

@@ -19,7 +19,6 @@ public struct ProjectModel: Sendable {
     /// Every call's callee, numbered: built here, beside the function index, while no
     /// rule runs yet, since the call graph and most rules start from it.
     public let callees: CalleeTable
-    let reexports: ReexportedNames
     let cache = AnalysisCache()
 
     public init(files: [FileFacts], settings: AnalysisSettings) {
@@ -64,7 +63,6 @@ public struct ProjectModel: Sendable {
         ForwardedTaskCounts.join(&files, callees: table)
         self.files = files
         functionIndex = index
-        self.reexports = reexports
         indexedFunctions = indexed
         functionNumbers = numbers
         callees = table

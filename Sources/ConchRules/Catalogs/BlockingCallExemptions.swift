@@ -18,7 +18,7 @@ extension BlockingCalls {
     /// `acquire()` of a lock the caller has just made.
     static func isSettled(_ call: CallFacts, in caller: FunctionFacts) -> Bool {
         guard let method = threadWaitChecks.first(where: { call.callee.hasSuffix("." + $0.key) }) else { return false }
-        let first = call.argument(keyword: "blocking") ?? call.argument(keyword: "timeout") ?? call.argument(at: 0)
+        let first = call.argument(keyword: "blocking") ?? call.argument(passedTo: "timeout", at: 0)
         if let first, ["0", "0.0", "False"].contains(first.text) { return true }
         if method.key == "result" || method.key == "join", caller.awaits.contains(where: { $0.start < call.range.start }) { return true }
         if method.key == "acquire", acquiresAFreshLock(call, in: caller) { return true }
@@ -55,7 +55,7 @@ extension BlockingCalls {
         if call.callee == "urllib.request.urlopen" { return opensDataURI(call, in: file) }
         if call.callee.hasPrefix("os.wait") { return call.arguments.contains { $0.text.contains("WNOHANG") } }
         guard call.callee == "socket.getaddrinfo" || call.callee == "socket.gethostbyname" else { return false }
-        if let host = call.argument(keyword: "host") ?? call.argument(at: 0), isAddressLiteral(host) { return true }
+        if let host = call.argument(passedTo: "host", at: 0), isAddressLiteral(host) { return true }
         return call.arguments.contains { argument in
             argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
@@ -73,7 +73,7 @@ extension BlockingCalls {
     /// `urlopen("data:...")`, or `urlopen(data_uri)` past `if not data_uri.startswith("data:"): raise`
     /// (hikari's `Bytes.from_data_uri`): a data URI is decoded in memory, without a connection.
     private static func opensDataURI(_ call: CallFacts, in file: FileFacts) -> Bool {
-        guard let url = call.argument(keyword: "url") ?? call.argument(at: 0) else { return false }
+        guard let url = call.argument(passedTo: "url", at: 0) else { return false }
         if url.shape == .stringLiteral { return url.text.dropFirst().lowercased().hasPrefix("data:") }
         return file.schemeChecks.contains { $0.holds("data", for: url.text, at: call.range.start) }
     }
@@ -121,8 +121,8 @@ extension BlockingCalls {
         guard let receiver = receiver(of: call) else { return false }
         return caller.calls.contains { made in
             guard made.callee == "socket.socket", made.boundName.map({ $0[...] == receiver }) ?? false else { return false }
-            let family = made.argument(keyword: "family") ?? made.argument(at: 0)
-            let type = made.argument(keyword: "type") ?? made.argument(at: 1)
+            let family = made.argument(passedTo: "family", at: 0)
+            let type = made.argument(passedTo: "type", at: 1)
             return family?.text.hasSuffix("AF_UNIX") ?? false || type?.text.hasSuffix("SOCK_DGRAM") ?? false
         }
     }
@@ -160,8 +160,8 @@ extension BlockingCalls {
     /// (the loop stands still meanwhile, as in `event.wait(1)`); `block=False` or a timeout of
     /// 0 returns at once.
     static func waits(queueGet call: CallFacts) -> Bool {
-        if let timeout = call.argument(keyword: "timeout") ?? call.argument(at: 1), ["0", "0.0"].contains(timeout.text) { return false }
-        guard let block = call.argument(keyword: "block") ?? call.argument(at: 0) else { return true }
+        if let timeout = call.argument(passedTo: "timeout", at: 1), ["0", "0.0"].contains(timeout.text) { return false }
+        guard let block = call.argument(passedTo: "block", at: 0) else { return true }
         return block.text != "False" && block.text != "0"
     }
 }

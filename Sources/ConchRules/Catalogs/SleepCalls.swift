@@ -30,7 +30,7 @@ enum SleepCalls {
         let name = (call.callee.split(separator: ".").last.map(String.init) ?? call.callee).lowercased()
         if ["trylock", "try_lock", "trywait", "try_wait", "tryacquire", "try_acquire"].contains(where: name.contains) { return true }
         guard language == .python, name == "acquire" else { return false }
-        return (call.argument(keyword: "blocking") ?? call.argument(at: 0))?.text == "False"
+        return call.argument(passedTo: "blocking", at: 0)?.text == "False"
     }
 
     static func isSleep(_ call: CallFacts, in language: SourceLanguage) -> Bool {

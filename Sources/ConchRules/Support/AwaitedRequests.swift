@@ -6,10 +6,9 @@ import ConchKit
 /// request; the loop starts the next only after it.
 enum AwaitedRequests {
     struct Request {
-        /// The awaited call in the loop.
+        /// The awaited call in the loop: the request (`session.get`), or the coroutine making it.
         var call: CallFacts
-        /// The request as written (`session.get`), and where the coroutine it goes through makes it.
-        var written: String
+        /// Where that coroutine makes the request.
         var through: (file: FileFacts, call: CallFacts)?
     }
 
@@ -23,9 +22,9 @@ enum AwaitedRequests {
         guard !sleeps else { return nil }
         // The loop's own passes: a request in a loop inside it repeats with that loop.
         for call in caller.calls where call.loop == index && (call.isAwaited || call.managesContext) {
-            if isRequest(call) { return Request(call: call, written: call.calleeText, through: nil) }
+            if isRequest(call) { return Request(call: call, through: nil) }
             if let (home, made) = request(madeBy: call, in: caller, of: file, model: model) {
-                return Request(call: call, written: call.calleeText, through: (home, made))
+                return Request(call: call, through: (home, made))
             }
         }
         return nil
@@ -46,7 +45,7 @@ enum AwaitedRequests {
         guard call.isResolved, let id = model.resolve(call.callee, from: file), let (home, coroutine) = model.function(id),
               coroutine.isAsync else { return nil }
         let clientParameters = Set(coroutine.parameters.enumerated().compactMap { position, name in
-            handsAClient(call.argument(keyword: name) ?? call.argument(at: position), in: caller, before: call) ? name : nil
+            handsAClient(call.argument(passedTo: name, at: position), in: caller, before: call) ? name : nil
         })
         let made = coroutine.calls.first { inner in
             guard inner.isAwaited || inner.managesContext else { return false }

@@ -62,12 +62,8 @@ struct BlockingHelpers {
     /// or through `*args` or `**kwargs`.
     private func passes(_ call: CallFacts, parameter position: Int32, of callee: FunctionID) -> Bool {
         guard let parameters = model.function(callee)?.function.parameters, Int(position) < parameters.count else { return true }
-        var positional = 0
-        for argument in call.arguments {
-            if argument.keyword == parameters[Int(position)] || argument.text.hasPrefix("*") { return true }
-            if argument.keyword == nil { positional += 1 }
-        }
-        return positional > Int(position)
+        return call.argument(passedTo: parameters[Int(position)], at: Int(position)) != nil
+            || call.arguments.contains { $0.text.hasPrefix("*") }
     }
 
     /// Decorators that keep a function's results: `functools.cache`, `lru_cache`, a project's `memoize`.

@@ -35,7 +35,7 @@ enum WorkerCrowds {
             let file = model.files[fileIndex]
             let call = lent.facts
             guard call.isResolved, let pool = PoolConstructors.sizes[call.callee],
-                  let argument = call.argument(keyword: pool.sizeKeyword) ?? call.argument(at: 0),
+                  let argument = call.argument(passedTo: pool.sizeKeyword, at: 0),
                   let size = integer(argument, in: file), size > largest else { return }
             pools.append((file, call, size, pool.workers))
         }
