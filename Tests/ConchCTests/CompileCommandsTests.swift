@@ -75,6 +75,21 @@ import Testing
         #expect(CompileCommands.includeFolders(under: fixture.folder.path) == [fixture.folder.path + "/include"])
     }
 
+    @Test func aQuotedIncludeFindsTheProjectsHeaderBeforeTheSystemsOfThatName() {
+        let fixture = CFixture()
+        fixture.write("CMakeLists.txt", "project(shim C)\n")
+        fixture.write("include/threads.h", "typedef struct shim_queue { struct shim_queue *next; } shim_queue;\n")
+        let quoted = fixture.facts("src/pool.c", """
+        #include "threads.h"
+        shim_queue pending;
+        void push(shim_queue *item) { item->next = pending.next; pending.next = item; }
+        """)
+        #expect(quoted.problems.isEmpty, "\(quoted.problems)")
+        #expect(quoted.function("push")?.globalAccesses.map(\.variable) == ["pending", "pending"])
+        let angled = fixture.facts("src/start.c", "#include <threads.h>\nthrd_t worker;\n")
+        #expect(angled.problems.isEmpty, "\(angled.problems)")
+    }
+
     @Test func anotherPlatformsBuildFolderLendsNoHeaders() {
         let fixture = CFixture()
         fixture.write("configure", "#!/bin/sh\n")

@@ -38,10 +38,12 @@ enum CompileCommands {
         // after the system's folders, so a project's own `time.h` cannot hide the system's.
         for ancestor in (projectFolders ?? []).dropFirst() { defaults += ["-iquote", ancestor, "-idirafter", ancestor] }
         // `#include "libssh/priv.h"` and `<nghttp2/nghttp2.h>` name headers in the project's
-        // `include` folders; searched after the system's, they cannot hide its own headers.
+        // `include` folders. The quoted form asks for the project's header first: gevent's
+        // vendored libuv includes `"uv.h"`, and the system's older `uv.h` lacks its types.
+        // The angled form searches them after the system's, which they cannot hide.
         if let projectFolders, let root = projectFolders.last {
             let headerFolders = includeFolders(under: root)
-            for headers in headerFolders { defaults += ["-idirafter", headers] }
+            for headers in headerFolders { defaults += ["-iquote", headers, "-idirafter", headers] }
             // nginx's `#include <ngx_config.h>`, which its build serves with `-I src/core`.
             let searched = projectFolders + headerFolders
             for headers in ProjectHeaders.folders(for: absolutePath, root: root, searched: searched, skipping: isForAnotherPlatform) {
