@@ -15,10 +15,14 @@ struct CPUBoundThread: Rule {
                 in: file, at: site.range,
                 "\(runner.subject) runs `\(name)`, which is CPU-bound (\(model.describe(loop, from: file.path, countsHandedBy: site.countsHandedBy))); "
                     + "the GIL lets one thread run Python code at a time",
-                advice: runner.processAdvice(for: name),
+                advice: runner.processAdvice(for: name) + (model.settings.hasInterpreterPools ? Self.interpreterAlternative : ""),
                 related: [model.related(loop)])
         }
     }
+
+    /// On Python 3.14 the pool of interpreters is the other way onto every core.
+    static let interpreterAlternative = "; for pure-Python work, `concurrent.futures.InterpreterPoolExecutor` also runs it on every core, "
+        + "each worker with an interpreter and a GIL of its own, and starts no processes"
 
     /// A Flask route computing in its request's server thread: no thread start, but the
     /// server runs each request in one, and while it holds the GIL the others wait. Only

@@ -1,11 +1,12 @@
 import ConchKit
 
-/// A process runs I/O-bound work: it pays for marshaling and gains nothing from cores.
+/// A process (or a pool's isolated interpreter) runs I/O-bound work: it pays for
+/// marshaling and gains nothing from cores.
 struct IOBoundProcess: Rule {
     let metadata = RuleCatalog.CON102
 
     func check(_ model: ProjectModel) -> [Finding] {
-        model.classifiedSpawnSites(where: { $0.kind == .process || $0.kind == .processPool }).compactMap { file, site, entry, workload in
+        model.classifiedSpawnSites(where: { $0.kind == .process || $0.picklesTasksToPool }).compactMap { file, site, entry, workload in
             // Local waits alone (the disk, the console, the program's own queues and locks) do
             // not show the time goes to waiting: the task may be busy in calls the classifier
             // cannot see into (`compile`, a parser library), or be a worker taking its next job.

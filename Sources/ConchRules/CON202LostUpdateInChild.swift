@@ -275,11 +275,14 @@ struct LostUpdateInChild: Rule {
         let readFunction = readFile.functions[read.function]
         let reader = readFunction.kind == .module ? "module-level code" : "`\(model.displayName(readFunction.id))`"
         let place = model.place(readFile.path, read.access.range.start, from: file.path)
-        let parent = entry.worker == nil ? "the parent" : "the application"
+        let parent = entry.worker != nil ? "the application" : entry.runsInInterpreters ? "the main interpreter" : "the parent"
         let message = "\(child) \(verb(write.kind)) global `\(variable)` in its own copy; \(reader) reads \(parent)'s copy at \(place), which never sees the change"
         var related = [Finding.Evidence(path: readFile.path, range: read.access.range, message: "\(parent) reads `\(variable)` here")]
         related.append(contentsOf: entry.starts.map(\.evidence))
         let advice = switch (file.language, entry.branch != nil) {
+        case (.python, false) where entry.runsInInterpreters:
+            "return the result from the task (`InterpreterPoolExecutor.map` hands it back); interpreters share no module state, "
+                + "so use a thread if the state must be shared"
         case (.python, false) where entry.worker != nil:
             "keep what the application must see where both processes reach it: the task's return value "
                 + "(`AsyncResult.get()`), a database or a cache such as Redis"

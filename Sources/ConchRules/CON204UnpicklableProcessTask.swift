@@ -1,19 +1,19 @@
 import ConchKit
 
-/// A lambda, nested function or local class's method handed to a process, or a lock, file or
-/// connection sent with its task: pickle cannot send it.
+/// A lambda, nested function or local class's method handed to a process or to a pool of
+/// interpreters, or a lock, file or connection sent with its task: pickle cannot send it.
 struct UnpicklableProcessTask: Rule {
     let metadata = RuleCatalog.CON204
 
     func check(_ model: ProjectModel) -> [Finding] {
         model.spawnSites.flatMap { file, site -> [Finding] in
             // A forking server forks its handler; nothing is pickled.
-            guard site.kind == .processPool || (site.kind == .process && !site.startsPerRequest && !Self.pinsFork(site, in: file))
+            guard site.picklesTasksToPool || (site.kind == .process && !site.startsPerRequest && !Self.pinsFork(site, in: file))
             else { return [] }
             let runner = SpawnRunner(site, in: file)
             var findings: [Finding] = []
-            for (home, reason) in [Self.unpicklableTask(at: site, model), Self.unpicklableReceiver(at: site, in: file, model)].compactMap({ $0 })
-            where !(reason.failsOnlyUnlessForked && Self.pinsFork(site, in: file)) {
+            let reasons = [Self.unpicklableTask(at: site, in: file, model), Self.unpicklableReceiver(at: site, in: file, model)]
+            for (home, reason) in reasons.compactMap({ $0 }) where !(reason.failsOnlyUnlessForked && site.kind != .interpreterPool && Self.pinsFork(site, in: file)) {
                 findings.append(finding(
                     in: file, at: site.range,
                     "\(runner.subject) is handed \(reason.what); \(reason.failsOnlyUnlessForked ? Self.unforkedFailure(site) : Self.failure(site))",
@@ -32,14 +32,19 @@ struct UnpicklableProcessTask: Rule {
     }
 
     private static func unforkedFailure(_ site: SpawnSite) -> String {
-        "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) imports "
+        if site.kind == .interpreterPool {
+            return "a worker interpreter's `__main__` is not the script and has no such name, so every task fails"
+        }
+        return "a child started by spawn or forkserver (the default on macOS and Windows, and on Linux from Python 3.14) imports "
             + "the script without running that block and cannot find it, so " + (site.kind == .processPool ? "every task fails" : "the child fails")
     }
 
     private static func failure(_ site: SpawnSite) -> String {
-        site.kind == .processPool
-            ? "pickle cannot send it to a worker process, so every task fails"
-            : "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"
+        switch site.kind {
+        case .processPool: "pickle cannot send it to a worker process, so every task fails"
+        case .interpreterPool: "pickle cannot send it to a worker interpreter, so every task fails"
+        default: "pickle cannot send it to the child, so the start fails under the spawn and forkserver start methods"
+        }
     }
 
     /// A value sent with the task that pickle cannot send: a thread's lock or queue, an
@@ -53,12 +58,15 @@ struct UnpicklableProcessTask: Rule {
                 // `queue.LifoQueue` has no counterpart of its own: `multiprocessing.Queue` it is.
                 let kind = sent.maker.callee.hasPrefix("queue.") ? "Queue" : TaskSources.lastComponent(sent.maker.callee)
                 let counterpart = "multiprocessing." + kind
-                let advice = site.kind == .processPool
-                    ? "use a `multiprocessing.Manager()`'s \(kind), whose proxy pickles, "
-                        + "or give each worker one `\(counterpart)` through `Pool(initializer=..., initargs=...)`"
-                    : "use `\(counterpart)`, which the child inherits when it is created"
+                let advice = switch site.kind {
+                case .processPool: "use a `multiprocessing.Manager()`'s \(kind), whose proxy pickles, "
+                    + "or give each worker one `\(counterpart)` through `Pool(initializer=..., initargs=...)`"
+                case .interpreterPool: "make what the task needs inside it and hand results back as its return value: "
+                    + "interpreters share no mutable objects"
+                default: "use `\(counterpart)`, which the child inherits when it is created"
+                }
                 return (sent, Reason(what: "a \(type)", advice: advice, definition: sent.maker.range,
-                                     note: "a thread's lock or queue belongs to one process"))
+                                     note: "a thread's lock or queue belongs to one \(site.kind == .interpreterPool ? "interpreter" : "process")"))
             case .file?:
                 return (sent, Reason(what: "a file opened by \(type)", advice: "send the file's path and open it in the child",
                                      definition: sent.maker.range, note: "an open file belongs to one process"))
@@ -136,9 +144,10 @@ struct UnpicklableProcessTask: Rule {
     /// the project returns (`pool.map(make_worker(2), xs)`); or the wrapper a decorator of
     /// the project puts in the entry's place without `functools.wraps`, whose name then
     /// leads nowhere.
-    private static func unpicklableTask(at site: SpawnSite, _ model: ProjectModel) -> (FileFacts, Reason)? {
+    private static func unpicklableTask(at site: SpawnSite, in file: FileFacts, _ model: ProjectModel) -> (FileFacts, Reason)? {
         if let entry = site.entryID, let (home, function) = model.function(entry) {
             if let reason = unpicklable(function, in: home) { return (home, reason) }
+            if let reason = definedInTheScript(function, in: home, runningAt: site, in: file, model) { return (home, reason) }
             return unwrappedDecoration(of: function, model)
         }
         guard let maker = site.taskMaker, let (home, factory) = model.function(maker), let made = factory.returnedFunction,
@@ -184,6 +193,24 @@ struct UnpicklableProcessTask: Rule {
                           definition: function.nameRange, note: "`\(function.name)` defined here")
         }
         return definedUnderMainGuard(function, in: file)
+    }
+
+    /// `def crunch(n): ...` in a script whose main guard hands it to an
+    /// `InterpreterPoolExecutor`: pickle sends it as `__main__.crunch`, and the worker
+    /// interpreter's `__main__` is not the script. Only when the start runs while the
+    /// script is `__main__`: in its main guard, or in what the guard's calls reach.
+    private static func definedInTheScript(_ function: FunctionFacts, in home: FileFacts, runningAt site: SpawnSite,
+                                           in file: FileFacts, _ model: ProjectModel) -> Reason? {
+        guard site.kind == .interpreterPool, function.kind != .lambda, !home.mainGuards.isEmpty || home.isMainModule else { return nil }
+        let body = home.functions[0]
+        let guarded = home.isMainModule ? body.calls : body.calls.filter { call in home.mainGuards.contains { $0.contains(call.range.start) } }
+        let startsFromTheScript = (file.path == home.path && site.function == 0 && guarded.contains { $0.range == site.range })
+            || model.reachable(from: guarded.compactMap { model.resolve($0.callee, from: home) }).contains(file.functions[site.function].id)
+        guard startsFromTheScript else { return nil }
+        let name = function.className.map { "\(TaskSources.lastComponent($0)).\(function.name)" } ?? function.name
+        return Reason(what: "`\(name)`, defined in the script that runs as `__main__`; pickle sends it as `__main__.\(name)`",
+                      advice: "move `\(name)` to a module of its own and import it in the script",
+                      definition: function.nameRange, note: "defined here, in the script", failsOnlyUnlessForked: true)
     }
 
     /// `if __name__ == "__main__": def square(x): ...` then `pool.map(square, xs)`: pickle

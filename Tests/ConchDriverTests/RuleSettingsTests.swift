@@ -12,6 +12,20 @@ import Testing
         #expect(!freeThreaded.contains { $0.code == "CON101" })
     }
 
+    @Test func fromPython314TheCPUBoundAdviceNamesThePoolOfInterpreters() throws {
+        func advice(_ target: String?) throws -> [String] {
+            try Fixtures.lint("python/CON101_cpu_bound_thread.py") { $0.targetPython = target }
+                .filter { $0.code == "CON101" }.map { $0.recommendation?.advice ?? "" }
+        }
+        let current = try advice("3.14")
+        #expect(!current.isEmpty && current.allSatisfy { $0.contains("InterpreterPoolExecutor") })
+        for older in [nil, "3.13", "3.9"] { #expect(try advice(older).allSatisfy { !$0.contains("InterpreterPoolExecutor") }) }
+        #expect(AnalysisSettings(targetPython: "3.14").hasInterpreterPools)
+        #expect(AnalysisSettings(targetPython: "3.15t").hasInterpreterPools)
+        #expect(AnalysisSettings(targetPython: "4.0").hasInterpreterPools)
+        #expect(!AnalysisSettings(targetPython: "3.13").hasInterpreterPools)
+    }
+
     @Test func sharedMemorySprawlFiresAboveTheDefaultThresholdOfThree() throws {
         #expect(try codes(sharedObjects: 4, threshold: nil) == ["CON203"])
         #expect(try codes(sharedObjects: 3, threshold: nil).isEmpty)

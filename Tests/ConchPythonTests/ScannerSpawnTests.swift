@@ -277,6 +277,24 @@ import Testing
         """)
         #expect(found.map(\.kind) == [.processPool])
     }
+
+    @Test func poolsOfInterpretersByEveryNameTheyGo() {
+        let found = sites("""
+        import asyncio
+        import concurrent.futures as cf
+        from concurrent.futures import *
+        from concurrent.futures.interpreter import InterpreterPoolExecutor as Pool
+        def crunch(n): pass
+        async def main(loop):
+            with cf.InterpreterPoolExecutor() as pool:
+                pool.submit(crunch, 1)
+            Pool(4).map(crunch, [1])
+            InterpreterPoolExecutor().submit(crunch, 2)
+            await loop.run_in_executor(InterpreterPoolExecutor(), crunch, 3)
+        """)
+        #expect(found.map(\.kind) == [.interpreterPool, .interpreterPool, .interpreterPool, .interpreterPool])
+        #expect(found.allSatisfy { $0.entry == .function("pkg.mod.crunch") && $0.isBounded })
+    }
 }
 
 @Suite struct ScannerProcessSpawnTests {

@@ -32,6 +32,7 @@ public enum ClassNames {
         "threading.current_thread": "threading.Thread",
         "concurrent.futures.ThreadPoolExecutor.submit": "concurrent.futures.Future",
         "concurrent.futures.ProcessPoolExecutor.submit": "concurrent.futures.Future",
+        "concurrent.futures.InterpreterPoolExecutor.submit": "concurrent.futures.Future",
         "concurrent.futures.Executor.submit": "concurrent.futures.Future",
         "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
         "trio.open_nursery": "trio.Nursery",

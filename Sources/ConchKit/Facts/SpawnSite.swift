@@ -9,6 +9,10 @@ public struct SpawnSite: Hashable, Sendable {
         case process
         /// `multiprocessing.Pool`, `ProcessPoolExecutor`.
         case processPool
+        /// `InterpreterPoolExecutor` (Python 3.14): worker threads that each run tasks in an
+        /// isolated interpreter with a GIL of its own. Parallel on cores as processes are,
+        /// with the same pickling of tasks and results, and module state per interpreter.
+        case interpreterPool
         /// `fork()`: the child branch runs the entry's code.
         case forkChild
         /// `asyncio.create_task`, `gevent.spawn`.
@@ -84,6 +88,8 @@ public struct SpawnSite: Hashable, Sendable {
 
     public var runsInThread: Bool { kind == .thread || kind == .timer || kind == .threadPool }
     public var runsInProcess: Bool { kind == .process || kind == .processPool || kind == .forkChild || kind == .taskWorker }
+    /// The task is pickled to a worker of a pool: a process's or an isolated interpreter's.
+    public var picklesTasksToPool: Bool { kind == .processPool || kind == .interpreterPool }
 
     /// Whether this start and `other`, both in one function of one file, sit in different
     /// arms of one chain, outside any loop: one pass through the function makes only one of them.

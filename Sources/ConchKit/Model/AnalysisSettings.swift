@@ -13,6 +13,14 @@ public struct AnalysisSettings: Hashable, Sendable {
     /// A free-threaded build (PEP 703) runs Python threads in parallel.
     public var isFreeThreaded: Bool { targetPython?.hasSuffix("t") ?? false }
 
+    /// Python 3.14 and later have `concurrent.futures.InterpreterPoolExecutor` (PEP 734's
+    /// interpreters, each with a GIL of its own).
+    public var hasInterpreterPools: Bool {
+        guard let version = targetPython.map({ $0.hasSuffix("t") ? String($0.dropLast()) : $0 }) else { return false }
+        let parts = version.split(separator: ".").compactMap { Int($0) }
+        return parts.count == 2 && (parts[0], parts[1]) >= (3, 14)
+    }
+
     public func integerOption(_ code: String, _ key: String) -> Int? {
         if case let .integer(value)? = ruleOptions[code]?[key] { return value }
         return nil

@@ -6,6 +6,7 @@ enum ScannerCatalog {
     static let canonicalNames: [String: String] = billiardNames.merging([
         "concurrent.futures.thread.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
         "concurrent.futures.process.ProcessPoolExecutor": "concurrent.futures.ProcessPoolExecutor",
+        "concurrent.futures.interpreter.InterpreterPoolExecutor": "concurrent.futures.InterpreterPoolExecutor",
         "multiprocessing.pool.Pool": "multiprocessing.Pool",
         "multiprocessing.context.Process": "multiprocessing.Process",
         "asyncio.events.get_event_loop": "asyncio.get_event_loop",

@@ -96,11 +96,21 @@ enum SpawnCatalog {
     static let poolTypes: [String: SpawnSite.Kind] = [
         "concurrent.futures.ThreadPoolExecutor": .threadPool,
         "concurrent.futures.ProcessPoolExecutor": .processPool,
+        "concurrent.futures.InterpreterPoolExecutor": .interpreterPool,
         "multiprocessing.Pool": .processPool,
         "multiprocessing.pool.ThreadPool": .threadPool,
         "multiprocessing.dummy.Pool": .threadPool,
         "multiprocessing.ThreadPool": .threadPool,
     ]
+
+    /// What `run_in_executor` runs its function on, by the executor's type or the name it
+    /// is bound to: a thread of the loop's pool unless the executor is a process or
+    /// interpreter pool.
+    static func executorKind(named type: String) -> SpawnSite.Kind {
+        if type.hasSuffix("ProcessPoolExecutor") { return .processPool }
+        if type.hasSuffix("InterpreterPoolExecutor") { return .interpreterPool }
+        return .threadPool
+    }
 
     /// The last component of every name in `functions`, to skip the lookup for most calls.
     static let spawningNames: Set<String> = Set(functions.keys.map { String($0.split(separator: ".").last ?? "") })
@@ -121,5 +131,6 @@ enum SpawnCatalog {
     static let poolMethods: [SpawnSite.Kind: Set<String>] = [
         .threadPool: poolMethodNames,
         .processPool: poolMethodNames,
+        .interpreterPool: poolMethodNames,
     ]
 }

@@ -41,7 +41,7 @@ enum SpawnDetector {
             perRequest = true
         }
         // A forking server waits for its children once `max_children` (40) of them run.
-        let isBounded = spawn.kind == .threadPool || spawn.kind == .processPool || (perRequest && spawn.kind == .process)
+        let isBounded = [.threadPool, .processPool, .interpreterPool].contains(spawn.kind) || (perRequest && spawn.kind == .process)
         let handed: TaskConstants.Handed = switch spawn.entry {
         case let .argument(_, position?): TaskConstants.values(model, call: found, api: spawn.api, functionPosition: position)
         case .executorArgument: TaskConstants.values(model, call: found, api: spawn.api, functionPosition: 1)
@@ -159,9 +159,10 @@ enum SpawnDetector {
         let callee = call.callee
         if method == "run_in_executor" {
             let executor = model.facts.functions[call.function].calls[call.index].argument(at: 0)
-            var kind = SpawnSite.Kind.threadPool
-            if case let .name(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
-            if case let .call(type)? = executor?.shape, type.hasSuffix("ProcessPoolExecutor") { kind = .processPool }
+            let kind = switch executor?.shape {
+            case let .name(type)?, let .call(type)?: SpawnCatalog.executorKind(named: type)
+            default: SpawnSite.Kind.threadPool
+            }
             return SpawnCatalog.Match(kind: kind, api: callee, entry: .executorArgument)
         }
         guard call.isResolved else { return nil }

@@ -45,7 +45,7 @@ enum StarExports {
             """,
         "concurrent.futures": """
             ALL_COMPLETED BrokenExecutor CancelledError Executor FIRST_COMPLETED FIRST_EXCEPTION Future
-            ProcessPoolExecutor ThreadPoolExecutor TimeoutError as_completed wait
+            InterpreterPoolExecutor ProcessPoolExecutor ThreadPoolExecutor TimeoutError as_completed wait
             """,
         "http.server": """
             BaseHTTPRequestHandler CGIHTTPRequestHandler HTTPServer SimpleHTTPRequestHandler ThreadingHTTPServer

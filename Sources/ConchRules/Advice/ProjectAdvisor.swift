@@ -86,7 +86,7 @@ public enum ProjectAdvisor {
                     ?? (file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
                     : site.kind == .taskWorker ? workerChoice(for: workload.kind, queue: TaskQueueWorkers.framework(of: site))
-                    : choice(for: workload.kind, perTask: perTask, freeThreaded: model.settings.isFreeThreaded)))
+                    : choice(for: workload.kind, perTask: perTask, settings: model.settings)))
         }
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
@@ -129,17 +129,18 @@ public enum ProjectAdvisor {
     }
 
     /// The answer's decision, point by point.
-    static func choice(for workload: WorkloadKind, perTask: Bool, freeThreaded: Bool) -> ProjectProfile.ModelChoice {
+    static func choice(for workload: WorkloadKind, perTask: Bool, settings: AnalysisSettings) -> ProjectProfile.ModelChoice {
         if perTask, workload != .cpu {
             return .init(model: .microthread, advice: "asyncio (asyncio.start_server, tasks) or gevent, or a bounded pool",
                          because: "if you have huge numbers of small, independent tasks ... microthreads win hands down")
         }
         switch workload {
-        case .cpu where freeThreaded:
+        case .cpu where settings.isFreeThreaded:
             return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor on the free-threaded build",
                          because: "processes get as much parallelism as the OS can handle; a free-threaded build lets threads do the same")
         case .cpu:
-            return .init(model: .process, advice: "concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool",
+            return .init(model: .process, advice: "concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool"
+                             + (settings.hasInterpreterPools ? "; InterpreterPoolExecutor for pure-Python work" : ""),
                          because: "if your code is CPU-bound, you need processes")
         case .io:
             return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor",
@@ -214,6 +215,7 @@ public enum ProjectAdvisor {
         case .threadPool: "thread pool task"
         case .process: "process"
         case .processPool: "process pool task"
+        case .interpreterPool: "interpreter pool task"
         case .forkChild: "forked child"
         case .coroutine: "task"
         case .taskWorker: "task queue worker"

@@ -1,11 +1,11 @@
 import ConchKit
 
-/// Pools of OS threads or processes, with the parameter that sizes them (first positional,
+/// Pools of OS threads, processes or interpreters, with the parameter that sizes them (first positional,
 /// or by keyword). A pool of greenlets (`gevent.pool.Pool(1000)`) is microthreads already.
 enum PoolConstructors {
     struct Pool {
         let sizeKeyword: String
-        /// `threads` or `processes`.
+        /// `threads`, `processes` or `interpreters`.
         let workers: String
     }
 
@@ -16,6 +16,7 @@ enum PoolConstructors {
         "multiprocessing.dummy.Pool": Pool(sizeKeyword: "processes", workers: "threads"),
         "concurrent.futures.ProcessPoolExecutor": Pool(sizeKeyword: "max_workers", workers: "processes"),
         "concurrent.futures.process.ProcessPoolExecutor": Pool(sizeKeyword: "max_workers", workers: "processes"),
+        "concurrent.futures.InterpreterPoolExecutor": Pool(sizeKeyword: "max_workers", workers: "interpreters"),
         "multiprocessing.Pool": Pool(sizeKeyword: "processes", workers: "processes"),
         "multiprocessing.pool.Pool": Pool(sizeKeyword: "processes", workers: "processes"),
     ]

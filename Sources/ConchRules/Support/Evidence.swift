@@ -94,7 +94,7 @@ extension ExecutionContexts.Start {
         switch site.kind {
         case .thread: "thread"
         case .timer: "timer thread"
-        case .threadPool, .processPool: "pool task"
+        case .threadPool, .processPool, .interpreterPool: "pool task"
         case .process: "process"
         case .forkChild: "forked child"
         case .coroutine: "task"
@@ -105,7 +105,7 @@ extension ExecutionContexts.Start {
     /// The start as a related location: `thread started here`.
     var evidence: Finding.Evidence {
         if site.kind == .taskWorker { return Finding.Evidence(path: file.path, range: site.range, message: TaskQueueWorkers.evidenceMessage(site)) }
-        let verb = site.kind == .threadPool || site.kind == .processPool ? "submitted here" : "started here"
+        let verb = site.kind == .threadPool || site.picklesTasksToPool ? "submitted here" : "started here"
         return Finding.Evidence(path: file.path, range: site.range, message: "\(noun) \(verb)")
     }
 }

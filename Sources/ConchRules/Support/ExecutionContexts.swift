@@ -1,7 +1,8 @@
 import ConchKit
 
 /// Which code runs where: in the threads the program starts, in its child
-/// processes, or in the main thread. Shared by the rules about shared state.
+/// processes (or the isolated interpreters of an `InterpreterPoolExecutor`, which have
+/// their own copies of every module as child processes do), or in the main thread. Shared by the rules about shared state.
 struct ExecutionContexts: Sendable {
     /// A place where concurrent work starts, with the file it stands in.
     struct Start {
@@ -14,7 +15,7 @@ struct ExecutionContexts: Sendable {
         var startsSeveralAtOnce: Bool {
             if site.startsPerRequest { return true }
             if site.loop != nil { return !JoinOrdering.isJoinedInItsPass(self) }
-            return (site.kind == .threadPool || site.kind == .processPool) && !JoinOrdering.isJoinedLater(self)
+            return (site.kind == .threadPool || site.picklesTasksToPool) && !JoinOrdering.isJoinedLater(self)
         }
 
         /// One pass through the starting function makes only one of the two.
@@ -62,13 +63,16 @@ struct ExecutionContexts: Sendable {
             starts.first { $0.site.kind == .taskWorker }.map { TaskQueueWorkers.framework(of: $0.site) }
         }
 
+        /// Only an `InterpreterPoolExecutor` runs it: in an interpreter of this process.
+        var runsInInterpreters: Bool { !starts.isEmpty && starts.allSatisfy { $0.site.kind == .interpreterPool } }
+
         /// Where the entry runs, for messages: `a child process`, `a Celery worker process`.
         var process: String { (worker == "RQ" ? "an " : "a ") + processName }
 
-        /// `child process`, `Celery worker process`, `Huey consumer process`.
+        /// `child process`, `Celery worker process`, `Huey consumer process`, `worker interpreter`.
         var processName: String {
             switch worker {
-            case nil: "child process"
+            case nil: runsInInterpreters ? "worker interpreter" : "child process"
             case "Huey": "Huey consumer process"
             case let queue?: "\(queue) worker process"
             }
@@ -150,7 +154,7 @@ struct ExecutionContexts: Sendable {
                 let key = entry + "@" + file.path + ":" + String(site.range.start)
                 childStarts[key, default: []].append(Start(file: file, site: site))
                 branches[key] = (entry, file.path, branch)
-            } else if site.runsInProcess {
+            } else if site.runsInProcess || site.kind == .interpreterPool {
                 childStarts[entry, default: []].append(Start(file: file, site: site))
             }
         }

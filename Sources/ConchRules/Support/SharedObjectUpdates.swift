@@ -20,7 +20,7 @@ enum SharedObjectUpdates {
 
     static func races(_ model: ProjectModel, children: [ExecutionContexts.Entry]) -> [Race] {
         var found: [Race] = []
-        for entry in children where entry.branch == nil && entry.runsBesideItself {
+        for entry in children where entry.branch == nil && !entry.runsInInterpreters && entry.runsBesideItself {
             guard let (home, function) = model.function(entry.id) else { continue }
             let updates = home.parameterUpdates(of: function).filter { update in
                 update.access.locksHeld.isEmpty && Self.readsAndWrites.contains(update.access.kind)

@@ -13,6 +13,8 @@ enum SpawnRunner {
     case process, processPoolExecutor, processPool, processExecutorInLoop
     /// `anyio.to_process.run_sync`.
     case asyncLibraryProcess(String)
+    /// `InterpreterPoolExecutor` (Python 3.14), directly or through `run_in_executor`.
+    case interpreterPoolExecutor, interpreterExecutorInLoop
     /// `socketserver.ForkingTCPServer` and other `ForkingMixIn` servers: a child per request.
     case forkingServer
     case other
@@ -50,6 +52,7 @@ enum SpawnRunner {
             } else {
                 self = .processPool
             }
+        case .interpreterPool: self = api.hasSuffix("run_in_executor") ? .interpreterExecutorInLoop : .interpreterPoolExecutor
         case .forkChild, .coroutine, .taskWorker: self = .other
         }
     }
@@ -80,6 +83,8 @@ enum SpawnRunner {
         case .processPoolExecutor: "ProcessPoolExecutor"
         case .processPool: "process pool"
         case .processExecutorInLoop: "`run_in_executor`'s process pool"
+        case .interpreterPoolExecutor: "InterpreterPoolExecutor"
+        case .interpreterExecutorInLoop: "`run_in_executor`'s interpreter pool"
         case .other: "task"
         }
     }
@@ -117,8 +122,11 @@ enum SpawnRunner {
             "switch ProcessPoolExecutor to concurrent.futures.ThreadPoolExecutor; submit and map work the same, without pickling"
         case .processPool:
             "switch multiprocessing.Pool to multiprocessing.pool.ThreadPool, which has the same interface"
-        case .processExecutorInLoop:
+        case .processExecutorInLoop, .interpreterExecutorInLoop:
             "pass a concurrent.futures.ThreadPoolExecutor (or None, the default one) to run_in_executor"
+        case .interpreterPoolExecutor:
+            "switch InterpreterPoolExecutor to concurrent.futures.ThreadPoolExecutor, its base class: submit and map work the same, "
+                + "without pickling or an interpreter per worker"
         case .asyncLibraryProcess:
             "run `\(entry)` with anyio.to_thread.run_sync, which takes the same arguments, without pickling"
         case .forkingServer:

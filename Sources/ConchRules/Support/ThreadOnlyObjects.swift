@@ -27,7 +27,8 @@ enum ThreadOnlyObjects {
 
     static func uses(_ model: ProjectModel, contexts: ExecutionContexts, index: GlobalAccessIndex) -> [Use] {
         // A task queue's worker is no child: the advice, a `multiprocessing` twin handed to it, cannot reach one.
-        let children = contexts.children.filter { $0.branch == nil && $0.worker == nil }
+        // Nor is an interpreter: the `multiprocessing` twins the advice names do not cross into one.
+        let children = contexts.children.filter { $0.branch == nil && $0.worker == nil && !$0.runsInInterpreters }
         guard !children.isEmpty else { return [] }
         let objects = ReimportedObjects.moduleObjects(model) { _, global in kind(of: global) != nil }
         guard !objects.isEmpty else { return [] }

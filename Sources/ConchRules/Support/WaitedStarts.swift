@@ -21,7 +21,7 @@ enum WaitedStarts {
         if site.kind == .forkChild { return childReaped(after: site, in: file) }
         let function = file.functions[site.function]
         // `return executor.submit(f, x).result()` in a retry loop: the first result ends it.
-        guard [.thread, .process, .threadPool, .processPool].contains(site.kind),
+        guard [.thread, .process, .threadPool, .processPool, .interpreterPool].contains(site.kind),
               let start = site.creatingCall(in: function), let loop = start.loop, !start.isReturned else { return nil }
         if file.language == .c { return threadJoin(of: start, loop: loop, in: function) }
         if blockingPoolCalls.contains(site.api) { return .byItsCall }
