@@ -80,6 +80,22 @@ import Testing
         #expect(try ConfigurationLoader.discover(from: folder.path + "/pkg").ignore == ["CON501"])
     }
 
+    @Test func requiresPythonCountsWhereNoConfigurationSetsTheTarget() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \">=3.14\"\n")
+        try folder.write("pkg/pyproject.toml", "[project]\nname = \"y\"\nrequires-python = \">=3.12\"\n")
+        try folder.write("pkg/sub/mod.py", "")
+        let bare = try ConfigurationLoader.discover(from: folder.path + "/pkg/sub")
+        #expect(bare.source == nil)
+        #expect(bare.targetPython == "3.12")
+        try folder.write("pkg/conch.toml", "ignore = [\"CON501\"]\n")
+        #expect(try ConfigurationLoader.discover(from: folder.path + "/pkg/sub").targetPython == "3.12")
+        try folder.write("pkg/conch.toml", "target-python = \"3.13t\"\n")
+        #expect(try ConfigurationLoader.discover(from: folder.path + "/pkg/sub").targetPython == "3.13t")
+        try folder.write("pkg/pyproject.toml", "[project\nbroken")
+        #expect(try ConfigurationLoader.discover(from: folder.path + "/pkg/sub").targetPython == "3.13t")
+    }
+
     @Test func requiresPythonLowerBounds() {
         #expect(PythonVersion.minimum(fromRequirement: ">=3.10, <4") == "3.10")
         #expect(PythonVersion.minimum(fromRequirement: "~=3.12.1") == "3.12")

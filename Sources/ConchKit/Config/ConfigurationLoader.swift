@@ -6,19 +6,34 @@ public enum ConfigurationLoader {
     public static let fileNames = ["conch.toml", ".conch.toml", "pyproject.toml"]
 
     /// Walks up from `directory` to the first `conch.toml`, `.conch.toml` or a
-    /// `pyproject.toml` that has a `[tool.conch]` table.
+    /// `pyproject.toml` that has a `[tool.conch]` table. As ruff does, a target Python
+    /// the configuration leaves out comes from `requires-python`: of the `pyproject.toml`
+    /// beside a `conch.toml`, or, with no configuration at all, of the nearest one above.
     public static func discover(from directory: String) throws -> Configuration {
         var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        var nearestRequirement: String?
         while true {
-            for name in fileNames {
+            let pyproject = folder.appendingPathComponent("pyproject.toml").path
+            let hasPyproject = FileManager.default.fileExists(atPath: pyproject)
+            for name in fileNames where name != "pyproject.toml" {
                 let candidate = folder.appendingPathComponent(name).path
                 guard FileManager.default.fileExists(atPath: candidate) else { continue }
-                if name != "pyproject.toml" { return try load(path: candidate) }
-                let configuration = try load(path: candidate)
-                if configuration.source != nil { return configuration }
+                var configuration = try load(path: candidate)
+                // Read for its requirement alone: a `pyproject.toml` conch does not use cannot break the run.
+                if configuration.targetPython == nil, hasPyproject { configuration.targetPython = (try? load(path: pyproject))?.targetPython }
+                return configuration
+            }
+            if hasPyproject {
+                let project = try load(path: pyproject)
+                if project.source != nil { return project }
+                nearestRequirement = nearestRequirement ?? project.targetPython
             }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return Configuration(root: directory) }
+            if parent.path == folder.path {
+                var configuration = Configuration(root: directory)
+                configuration.targetPython = nearestRequirement
+                return configuration
+            }
             folder = parent
         }
     }

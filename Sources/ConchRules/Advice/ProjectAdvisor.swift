@@ -86,7 +86,7 @@ public enum ProjectAdvisor {
                     ?? (file.language == .c ? cChoice(for: workload.kind, perTask: perTask, usesLibuv: usesLibuv)
                     : site.kind == .coroutine ? taskChoice(for: workload.kind, api: site.api)
                     : site.kind == .taskWorker ? workerChoice(for: workload.kind, queue: TaskQueueWorkers.framework(of: site))
-                    : choice(for: workload.kind, perTask: perTask, settings: model.settings)))
+                    : choice(for: workload.kind, perTask: perTask, settings: model.settings, onInterpreters: site.kind == .interpreterPool)))
         }
         let loops = model.eventLoopRuns.map { file, marker in
             (framework: marker.framework.rawValue, path: file.path, line: file.line(of: marker.range.start))
@@ -129,7 +129,9 @@ public enum ProjectAdvisor {
     }
 
     /// The answer's decision, point by point.
-    static func choice(for workload: WorkloadKind, perTask: Bool, settings: AnalysisSettings) -> ProjectProfile.ModelChoice {
+    /// `onInterpreters`: the start already hands the work to an `InterpreterPoolExecutor`.
+    static func choice(for workload: WorkloadKind, perTask: Bool, settings: AnalysisSettings,
+                       onInterpreters: Bool = false) -> ProjectProfile.ModelChoice {
         if perTask, workload != .cpu {
             return .init(model: .microthread, advice: "asyncio (asyncio.start_server, tasks) or gevent, or a bounded pool",
                          because: "if you have huge numbers of small, independent tasks ... microthreads win hands down")
@@ -138,6 +140,10 @@ public enum ProjectAdvisor {
         case .cpu where settings.isFreeThreaded:
             return .init(model: .thread, advice: "concurrent.futures.ThreadPoolExecutor on the free-threaded build",
                          because: "processes get as much parallelism as the OS can handle; a free-threaded build lets threads do the same")
+        case .cpu where onInterpreters:
+            return .init(model: .process, advice: "keep the InterpreterPoolExecutor: its workers compute on every core, each with a GIL "
+                             + "of its own (ProcessPoolExecutor where an extension module it imports does not support subinterpreters)",
+                         because: "processes get as much parallelism as the OS can handle; interpreters with a GIL each do the same")
         case .cpu:
             return .init(model: .process, advice: "concurrent.futures.ProcessPoolExecutor or multiprocessing.Pool"
                              + (settings.hasInterpreterPools ? "; InterpreterPoolExecutor for pure-Python work" : ""),
