@@ -30,12 +30,13 @@ struct PollingWait: Rule {
         let message = spins
             ? "\(waiter) spins until \(tested) \(loop.testedState.count > 1 ? "change" : "changes"): "
                 + "`\(sleep.calleeText)(\(length ?? ""))` resumes it at once, so it never lets the loop idle"
-            : "\(waiter) wakes every \(length.map { Double($0) != nil ? "\($0) s" : "`\($0)` s" } ?? "") to test \(tested), "
-                + "which only other code changes"
+            : "\(waiter) wakes every \(length.map { Double($0) != nil ? "\($0) s" : "`\($0)` s" } ?? "") to test \(tested)"
+                + "\(loop.pollsUntilADeadline ? " until a deadline" : ""), which only other code changes"
         let threads = entry.fromThread.map { "; from another thread, `\($0)`" } ?? ""
+        let wait = loop.pollsUntilADeadline ? entry.timedWait : (entry.isAwaited ? "await " : "") + "ready.wait()"
         return finding(
             in: file, at: loop.headerRange, message,
-            advice: "wait on an `\(entry.event)` (`\(entry.isAwaited ? "await " : "")ready.wait()`) that the code changing "
+            advice: "wait on an `\(entry.event)` (`\(wait)`) that the code changing "
                 + "\(tested) sets (`\(entry.set)`\(threads)): the loop then wakes the task once, when it happens",
             related: [Finding.Evidence(path: file.path, range: sleep.range, message: "sleeps here between tests")],
             severity: spins ? .warning : nil)

@@ -75,6 +75,7 @@ enum FactsDump {
                 + (loop.passesSetByAttribute.map { ", passes set by \(root)`self.\($0)`" } ?? "")
                 + (loop.readsInput ? ", reads input" : "")
                 + (loop.testedState.isEmpty ? "" : ", waits on \(loop.testedState.map { "`\($0)`" }.joined(separator: ", "))")
+                + (loop.pollsUntilADeadline ? " until a deadline" : "")
             lines.append("  loop \(index), line \(line(loop.range)): \(loop.isAsync ? "async " : "")\(loop.kind.rawValue), "
                 + "\(bound(loop.bound)), \(loop.arithmeticOperations) operators\(passes)\(parent)")
         }
@@ -205,7 +206,7 @@ extension FactsDump {
              "loops": function.loops.map { loop in
                  ["line": line(loop.range), "kind": loop.kind.rawValue, "async": loop.isAsync, "bound": bound(loop.bound),
                   "operators": loop.arithmeticOperations, "parent": loop.parent ?? NSNull(),
-                  "reads_input": loop.readsInput, "tests_state": loop.testedState,
+                  "reads_input": loop.readsInput, "tests_state": loop.testedState, "until_deadline": loop.pollsUntilADeadline,
                   "passes_set_by": loop.passesSetBy.map { ["name": function.parameterName(at: $0), "position": Int($0),
                                                            "square_root": loop.passesAreSquareRoot] as [String: Any] } ?? NSNull(),
                   "passes_set_by_attribute": loop.passesSetByAttribute ?? NSNull()] as [String: Any]

@@ -53,6 +53,33 @@ import Testing
             == [["conn.ready", "done"], ["conn"], [], [], [], [], [], ["stop.is_set()", "conn.workers"], [], []])
     }
 
+    @Test func aClockAndedWithTheStateLimitsThePollAndIsNoState() {
+        let facts = scan("""
+        import asyncio
+        import time
+        async def f(ack, loop, timeout):
+            started = time.time()
+            while ack.response is None and time.time() - started <= timeout:
+                await asyncio.sleep(0.01)
+            while (
+                ack.response is None
+                and (time.perf_counter() - started) < timeout
+            ):
+                await asyncio.sleep(0.01)
+            while ack.response is None or loop.time() < timeout:
+                await asyncio.sleep(0.01)
+            while time.monotonic() < timeout and started:
+                await asyncio.sleep(0.01)
+            while (ack.response is None) and (ack.error is None):
+                await asyncio.sleep(0.01)
+            while ack.response is None and ack.compute() < timeout:
+                await asyncio.sleep(0.01)
+        """)
+        let loops = facts.function("pkg.mod.f")?.loops ?? []
+        #expect(loops.map(\.testedState) == [["ack.response"], ["ack.response"], [], [], ["ack.response", "ack.error"], []])
+        #expect(loops.map(\.pollsUntilADeadline) == [true, true, false, false, false, false])
+    }
+
     @Test func loopsThatCountWhatTheyStartAreBounded() {
         let facts = scan("""
         import threading

@@ -56,6 +56,17 @@ class Connection:
         while time.monotonic() < deadline:
             await asyncio.sleep(1)
 
+    async def acknowledged(self, ack, timeout):
+        # A flag with a time limit: an event waited on with a timeout.
+        started = time.time()
+        while ack.response is None and time.time() - started <= timeout:  # expect: CON404
+            await asyncio.sleep(0.01)
+
+    async def ready_or_late(self, loop, deadline):
+        # `or` binds looser: not a flag with a deadline.
+        while self._stream is None or loop.time() < deadline:
+            await asyncio.sleep(0.1)
+
     async def keep_alive(self):
         # Sleeping forever, or periodic work: CON401's business.
         while True:

@@ -147,6 +147,9 @@ public struct LoopFacts: Hashable, Sendable {
     /// the variables and attribute chains it tests that are not the function's own locals
     /// (`self._ready`, `done`), which only other code can change while the loop waits.
     public var testedState: [String] = []
+    /// Python: besides `testedState`, the condition compares a clock (`and time.monotonic()
+    /// < deadline`): the wait has a time limit.
+    public var pollsUntilADeadline = false
     /// Python: the position, in `FunctionFacts.parameters`, of the parameter whose value
     /// sets how many passes the loop makes (`for i in range(n)`, `while n > 0`), so a
     /// start that hands the function a count (`Thread(target=countdown, args=(10**7,))`)

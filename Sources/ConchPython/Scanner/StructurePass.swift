@@ -201,7 +201,11 @@ struct StructurePass {
         loop.onlyCounts = loop.arithmeticOperations <= Self.countingOperationsCeiling && tokens.onlyCounts(colon + 1, bodyEnd)
         loop.boundedByCounter = (!isFor && LoopBounds.countsUp(tokens, first: statement.keyword + 1, end: colon, bodyEnd: bodyEnd))
             || LoopBounds.admitsUpToLimit(tokens, first: statement.keyword + 1, conditionEnd: isFor ? statement.keyword : colon, bodyEnd: bodyEnd)
-        if !isFor, bound == .conditional { loop.testedState = PolledState.tested(model, statement: index, function: function) }
+        if !isFor, bound == .conditional {
+            let polled = PolledState.polled(model, statement: index, function: function)
+            loop.testedState = polled.tested
+            loop.pollsUntilADeadline = polled.untilDeadline
+        }
         model.facts.functions[function].loops.append(loop)
         let loopIndex = model.facts.functions[function].loops.count - 1
         // A `while` condition runs on every iteration; a `for` iterable once, before the loop.
