@@ -299,7 +299,13 @@ struct UnsynchronizedSharedWrite: Rule {
         var related = copiedEvidence
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)
-        if let (located, otherThread) = conflict.other {
+        var party = conflict.party
+        if let (located, otherThread) = conflict.other, otherThread == nil,
+           model.files[located.file].functions[located.function].id == writer.id, !model.signalHandlers.contains(writer.id) {
+            // The main thread's access is the writer's own code (rpyc's `load`, run by both):
+            // saying so names the function, not one of its lines.
+            party = .writerInMain
+        } else if let (located, otherThread) = conflict.other {
             let otherFile = model.files[located.file]
             let otherFunction = otherFile.functions[located.function]
             let place = model.place(otherFile.path, located.access.range.start, from: file.path)
@@ -313,7 +319,7 @@ struct UnsynchronizedSharedWrite: Rule {
             related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
                                             message: "also \(done) in \(otherInHandler ? "a signal handler" : otherThread == nil ? "the main thread" : "another thread")"))
         }
-        switch conflict.party {
+        switch party {
         case .otherAccess:
             message += otherClause ?? ""
         case .writerInMain:

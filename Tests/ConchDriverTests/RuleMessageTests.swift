@@ -12,6 +12,14 @@ import Testing
         #expect(messages.contains { $0.contains("`run_in_executor`'s thread pool") && $0.contains("instead of the thread pool") })
     }
 
+    @Test func aSetUpTheMainThreadRunsTooSaysSoOnce() throws {
+        let findings = try Fixtures.lint("python/CON201_lazy_setup.py").filter { $0.code == "CON201" }
+        let classes = try #require(findings.first { $0.message.contains("`_error_classes`") })
+        #expect(classes.message == "`error_class`, called in the thread running `watch`, checks and then sets global `_error_classes` "
+            + "without a lock (1 more write after the same check); the main thread runs `error_class` too")
+        #expect(Set(classes.related.map(\.message)) == ["written again after the same check", "thread started here"])
+    }
+
     @Test func oneAtATimeNamesTheStartTheWaitAndTheModelAlreadyChosen() throws {
         let findings = try Fixtures.lint("python/CON302_waited_in_the_pass.py").filter { $0.code == "CON302" }
         let submit = try #require(findings.first { $0.message.contains("`future.result()`") })
