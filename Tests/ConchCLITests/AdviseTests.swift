@@ -71,36 +71,38 @@ import Testing
         let folder = try Scratch()
         try folder.write("pyproject.toml", "[project]\nname = \"digest\"\nrequires-python = \">=3.14\"\n")
         try folder.write("digest.py", """
+            import socket
             import threading
-            import urllib.request
             from concurrent.futures import InterpreterPoolExecutor
 
 
-            def checksum(size):
-                total = 0
-                for i in range(size):
-                    total = (total * 31 + i) % 1_000_003
-                return total
+            def tally(limit):
+                hits = 0
+                for n in range(limit):
+                    if n * n % 7 == 3:
+                        hits += 1
+                return hits
 
 
-            def download(url):
-                return urllib.request.urlopen(url).read()
+            def probe(host):
+                with socket.create_connection((host, 80)) as conn:
+                    return conn.recv(1)
 
 
-            def run(urls):
-                threading.Thread(target=checksum, args=(5_000_000,)).start()
+            def run(hosts):
+                threading.Thread(target=tally, args=(5_000_000,)).start()
                 with InterpreterPoolExecutor() as pool:
-                    pool.submit(checksum, 5_000_000)
-                    pool.submit(download, urls[0])
+                    pool.submit(tally, 5_000_000)
+                    pool.submit(probe, hosts[0])
 
             """)
         let (_, profile) = try adviseJSON(in: folder)
         let sites = try #require(profile["sites"] as? [[String: Any]])
         let advice = sites.map { "\($0["starts"] ?? "") \($0["entry"] ?? ""): \($0["model"] ?? "") \($0["advice"] ?? "")" }
         #expect(advice.count == 3)
-        #expect(advice.contains { $0.hasPrefix("thread checksum: process concurrent.futures.ProcessPoolExecutor") && $0.contains("InterpreterPoolExecutor") })
-        #expect(advice.contains { $0.hasPrefix("interpreter pool task checksum: process keep the InterpreterPoolExecutor") })
-        #expect(advice.contains { $0.hasPrefix("interpreter pool task download: thread concurrent.futures.ThreadPoolExecutor") })
+        #expect(advice.contains { $0.hasPrefix("thread tally: process concurrent.futures.ProcessPoolExecutor") && $0.contains("InterpreterPoolExecutor") })
+        #expect(advice.contains { $0.hasPrefix("interpreter pool task tally: process keep the InterpreterPoolExecutor") })
+        #expect(advice.contains { $0.hasPrefix("interpreter pool task probe: thread concurrent.futures.ThreadPoolExecutor") })
     }
 
     @Test func cCodeGetsThreadsAndEventLoopsNotPythonAPIs() throws {
