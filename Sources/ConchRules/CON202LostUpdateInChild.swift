@@ -131,40 +131,61 @@ struct LostUpdateInChild: Rule {
             let text = ThreadOnlyObjects.method(at: located.access, in: function).map { "\(name).\($0)()" } ?? name
             return ("\(who)'s `\(text)`", model.place(file.path, located.access.range.start, from: use.file.path), located.access.range, file.path)
         }
+        let side = ChildSide(use.entry)
         let child = use.function.id == use.entry.id
-            ? "`\(model.displayName(use.entry.id))` runs in \(found.role == .locks && found.counterpart == nil ? "several child processes at once" : "a child process") and"
-            : "`\(model.displayName(use.function.id))`, called in the child process running `\(model.displayName(use.entry.id))`,"
+            ? "`\(model.displayName(use.entry.id))` runs in \(found.role == .locks && found.counterpart == nil ? side.several : side.one) and"
+            : "`\(model.displayName(use.function.id))`, called in the \(side.name) running `\(model.displayName(use.entry.id))`,"
         let verb: String
         let consequence: String
         switch (found.role, ThreadOnlyObjects.kind(of: use.global)) {
         case (.sends, .queue?):
             verb = "puts into"
-            consequence = "the child puts into its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent") never sees it"
+            consequence = "\(side.doer) puts into its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent) never sees it"
         case (.sends, _):
             verb = "sets"
-            consequence = "the child sets its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent") never sees it set"
+            consequence = "\(side.doer) sets its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent) never sees it set"
         case (.waits, _):
             verb = "waits on"
-            consequence = "the child waits on its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? "the parent's `set()`") never reaches it"
+            consequence = "\(side.doer) waits on its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent + "'s `set()`") never reaches it"
         case (.locks, .barrier?):
             verb = "waits at"
-            consequence = "each process waits at its own copy, so the parties never meet"
+            consequence = "\(side.each) waits at its own copy, so the parties never meet"
         case (.locks, _):
             verb = "takes"
-            consequence = counterpart.map { "the child takes its own copy, so it never waits for \($0.what) at \($0.place)" }
-                ?? "each process takes its own copy, so the processes never wait for one another"
+            consequence = counterpart.map { "\(side.doer) takes its own copy, so it never waits for \($0.what) at \($0.place)" }
+                ?? "\(side.each) takes its own copy, so \(side.all) never wait for one another"
         }
         let replacement = ThreadOnlyObjects.processEquivalent(of: type)
         return finding(
             in: use.file, at: use.access.range,
-            "\(child) \(verb) global `\(name)`, a `\(type)` made at \(made), which belongs to one process "
-                + "(fork copies it, spawn makes a new one): \(consequence)",
-            advice: "make a `\(replacement)()` under `if __name__ == \"__main__\":` and hand it to the child: "
-                + "`Process(target=f, args=(\(name),))`, or a pool's `initializer=` and `initargs=(\(name),)`"
-                + (found.role == .sends && type.hasPrefix("queue.") ? "; a pool task can return its result instead" : ""),
+            "\(child) \(verb) global `\(name)`, a `\(type)` made at \(made), \(side.belongs): \(consequence)",
+            advice: use.entry.runsInInterpreters
+                ? "interpreters share no locks, events or queues: let the task return what it computes and combine the results "
+                    + "where it was submitted, or keep a ThreadPoolExecutor if the tasks must share `\(name)`"
+                : "make a `\(replacement)()` under `if __name__ == \"__main__\":` and hand it to the child: "
+                    + "`Process(target=f, args=(\(name),))`, or a pool's `initializer=` and `initargs=(\(name),)`"
+                    + (found.role == .sends && type.hasPrefix("queue.") ? "; a pool task can return its result instead" : ""),
             related: [Finding.Evidence(path: use.file.path, range: use.global.range, message: "made here")]
-                + (counterpart.map { [Finding.Evidence(path: $0.path, range: $0.range, message: "the parent uses its own copy here")] } ?? [])
+                + (counterpart.map { [Finding.Evidence(path: $0.path, range: $0.range, message: "\(side.parent) uses its own copy here")] } ?? [])
                 + use.entry.starts.prefix(1).map(\.evidence))
+    }
+
+    /// How a message names the side that works on its own copy: child processes, or the
+    /// worker interpreters of an `InterpreterPoolExecutor`.
+    private struct ChildSide {
+        let several, one, name, doer, each, all, parent, belongs: String
+
+        init(_ entry: ExecutionContexts.Entry) {
+            if entry.runsInInterpreters {
+                (several, one, name, doer) = ("several worker interpreters at once", "a worker interpreter", "worker interpreter", "the task")
+                (each, all, parent) = ("each interpreter", "the workers", "the submitting code")
+                belongs = "which belongs to one interpreter (each worker interpreter imports the module and makes its own)"
+            } else {
+                (several, one, name, doer) = ("several child processes at once", "a child process", "child process", "the child")
+                (each, all, parent) = ("each process", "the processes", "the parent")
+                belongs = "which belongs to one process (fork copies it, spawn makes a new one)"
+            }
+        }
     }
 
     /// `results.append(x)` in a `Process`'s target, on the copy of the parent's `results` it was handed.

@@ -5,7 +5,8 @@ import ConchKit
 /// start method the child works on its own copy (fork copies the object, spawn makes it
 /// again), so nothing passes through it between processes: a child's `put` never reaches
 /// the parent's `get`, the parent's `set()` never wakes a child's `wait()`, and children
-/// that each take the lock never wait for one another.
+/// that each take the lock never wait for one another. The worker interpreters of an
+/// `InterpreterPoolExecutor` each import the module and make their own, to the same effect.
 enum ThreadOnlyObjects {
     struct Use {
         /// The child's use of the global, as the spawn check records one.
@@ -27,8 +28,7 @@ enum ThreadOnlyObjects {
 
     static func uses(_ model: ProjectModel, contexts: ExecutionContexts, index: GlobalAccessIndex) -> [Use] {
         // A task queue's worker is no child: the advice, a `multiprocessing` twin handed to it, cannot reach one.
-        // Nor is an interpreter: the `multiprocessing` twins the advice names do not cross into one.
-        let children = contexts.children.filter { $0.branch == nil && $0.worker == nil && !$0.runsInInterpreters }
+        let children = contexts.children.filter { $0.branch == nil && $0.worker == nil }
         guard !children.isEmpty else { return [] }
         let objects = ReimportedObjects.moduleObjects(model) { _, global in kind(of: global) != nil }
         guard !objects.isEmpty else { return [] }
