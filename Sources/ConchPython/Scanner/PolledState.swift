@@ -118,7 +118,9 @@ enum PolledState {
                 if end - cursor > 1, stateReaders.contains(tokens.text(end - 1)), tokens.isOp(end, "("), tokens.isOp(end + 1, ")") {
                     end += 2
                 }
-                if let variable = testedVariable(model, first: cursor, end: end, function: function) { tested.append(variable) }
+                // `KEY not in session.state`: what is looked for is no state; the container is.
+                let isSought = tokens.isName(end, "in") || (tokens.isName(end, "not") && tokens.isName(end + 1, "in"))
+                if !isSought, let variable = testedVariable(model, first: cursor, end: end, function: function) { tested.append(variable) }
                 cursor = end
             default:
                 return nil
