@@ -91,6 +91,11 @@ async def reap(pid):
     os.waitpid(-1, os.WNOHANG)  # only collects a child that has already ended
 
 
+async def archive(path):
+    os.spawnlp(os.P_WAIT, "gzip", "gzip", path)  # expect: CON402, CON501
+    os.spawnlp(os.P_NOWAIT, "gzip", "gzip", path + ".1")  # expect: CON501
+
+
 async def main():
     await place_order("1", "{}")
     await notify("a@example.com", "hi")

@@ -49,8 +49,9 @@ extension BlockingCalls {
     /// Nor does a lookup of an address written out (`getaddrinfo("127.0.0.1", port)`).
     /// `time.sleep(0)` only lets other threads run, and returns; so does
     /// `os.waitpid(pid, os.WNOHANG)`, which only collects a child that already ended,
-    /// and `urlopen` of a data URI.
+    /// and `urlopen` of a data URI, and `os.spawn*` with any mode but `os.P_WAIT` written out.
     static func returnsAtOnce(_ call: CallFacts, in file: FileFacts) -> Bool {
+        if call.callee.hasPrefix("os.spawn") { return !(call.argument(at: 0)?.text.hasSuffix("P_WAIT") ?? false) }
         if call.callee == "time.sleep" { return ["0", "0.0"].contains(call.argument(at: 0)?.text ?? "") }
         if call.callee == "urllib.request.urlopen" { return opensDataURI(call, in: file) }
         if call.callee.hasPrefix("os.wait") { return call.arguments.contains { $0.text.contains("WNOHANG") } }

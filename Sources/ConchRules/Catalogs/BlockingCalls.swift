@@ -54,6 +54,10 @@ enum BlockingCalls {
             "os.waitid": Entry(replacement: childWait),
             "input": Entry(replacement: "read input off the loop with `await asyncio.to_thread(input, prompt)`"),
         ]
+        // `os.spawnl(os.P_WAIT, ...)` waits for the program to end (`BlockingCallExemptions`: not with `P_NOWAIT`).
+        for suffix in ["l", "le", "lp", "lpe", "v", "ve", "vp", "vpe"] {
+            table["os.spawn" + suffix] = Entry(replacement: "use `await asyncio.create_subprocess_exec(...)` and `await proc.wait()`")
+        }
         // Waits on threads and their synchronisation: nothing else on the loop runs until another thread acts.
         for (call, replacement) in threadWaits { table[call] = Entry(replacement: replacement) }
         // multiprocessing's twins wait the same way, on another process.
