@@ -45,7 +45,8 @@ struct UnsynchronizedSharedWrite: Rule {
                 && !locks.isGuarded(access, in: function, file: file) {
                 let key = file.path + ":" + String(access.range.start)
                 guard !index.isSelfProtected(access.variable), !reported.contains(key),
-                      let conflict = conflict(for: access, in: function, of: entry, model, contexts, index, &ordering) else { continue }
+                      let conflict = conflict(for: access, in: function, of: file, entry: entry, model, contexts, index, &ordering)
+                else { continue }
                 reported.insert(key)
                 if access.kind == .checkThenAct {
                     let group = file.path + ":" + function.id + ":" + access.variable
@@ -233,8 +234,9 @@ struct UnsynchronizedSharedWrite: Rule {
 
     /// The most telling other party: a second writer before a reader, since a second
     /// writer is what loses updates; the main thread before another thread.
-    private func conflict(for write: GlobalAccess, in writer: FunctionFacts, of entry: ExecutionContexts.Entry, _ model: ProjectModel,
-                          _ contexts: ExecutionContexts, _ index: GlobalAccessIndex, _ ordering: inout StartOrdering) -> Conflict? {
+    private func conflict(for write: GlobalAccess, in writer: FunctionFacts, of writerFile: FileFacts, entry: ExecutionContexts.Entry,
+                          _ model: ProjectModel, _ contexts: ExecutionContexts, _ index: GlobalAccessIndex,
+                          _ ordering: inout StartOrdering) -> Conflict? {
         var other: (rank: Int, located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
         for located in index.accesses[write.variable] ?? [] {
             let file = model.files[located.file]
@@ -252,6 +254,7 @@ struct UnsynchronizedSharedWrite: Rule {
             } else if threadRank < other?.rank ?? Int.max,
                       let thread = contexts.threads.first(where: {
                           $0.id != entry.id && !$0.neverRunsBeside(entry) && $0.runs(function.id, of: file, at: offset, guardedBy: located.access.guards)
+                              && !Self.isStarted(after: write, by: writer, of: writerFile, $0)
                       }) {
                 other = (threadRank, located, thread)
             }
@@ -264,6 +267,16 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
+    }
+
+    /// The writer starts the other thread itself, later in the same pass: collectd's email
+    /// listener sets up `conns` and only then starts the collector threads that use it.
+    private static func isStarted(after write: GlobalAccess, by writer: FunctionFacts, of file: FileFacts,
+                                  _ thread: ExecutionContexts.Entry) -> Bool {
+        guard let function = thread.starts.first?.site.function,
+              thread.starts.allSatisfy({ $0.file.path == file.path && $0.site.function == function }),
+              file.functions[function].id == writer.id else { return false }
+        return ExecutionContexts.precedesStart(of: thread, file, function, at: write.range.start)
     }
 
     /// `def tick(): count += 1; threading.Timer(1.0, tick).start()`, run once by the main

@@ -27,6 +27,44 @@ import Testing
         #expect(main.calls.first { $0.callee == "accept" }?.boundName == "fd")
     }
 
+    @Test func entryPassedThroughATrampolineIsFollowedAndTheFailedArmsAreKnown() {
+        let facts = CFixture().facts("plugin.c", """
+        #include <pthread.h>
+        #include <stdlib.h>
+        typedef struct { void *(*routine)(void *); void *arg; } start_t;
+        static void *trampoline(void *a) {
+            start_t *start = a;
+            void *(*routine)(void *) = start->routine;
+            void *arg = start->arg;
+            free(start);
+            return routine(arg);
+        }
+        int thread_create(pthread_t *thread, void *(*routine)(void *), void *arg) {
+            start_t *start = malloc(sizeof(*start));
+            start->routine = routine;
+            start->arg = arg;
+            int status = pthread_create(thread, NULL, trampoline, start);
+            if (status != 0) free(start);
+            return status;
+        }
+        static void *receive(void *arg) { return arg; }
+        static int running;
+        int init(void) {
+            pthread_t t;
+            if (thread_create(&t, receive, NULL) != 0) { running = 0; return -1; }
+            running = 1;
+            return 0;
+        }
+        """)
+        #expect(facts.spawnSites.map(\.entry) == [.parameter(1)])
+        #expect(facts.spawnSites.first?.failedArm != nil)
+        let sites = ProjectModel(files: [facts], settings: AnalysisSettings()).files[0].spawnSites
+        #expect(sites.map(\.entry) == [.function("plugin.c::receive")])
+        let writes = facts.function("init")?.globalAccesses.map(\.range.start) ?? []
+        #expect(writes.count == 2)
+        #expect(writes.map { sites.first?.failedArm?.contains($0) } == [true, false])
+    }
+
     @Test func entryPassedThroughAWrapperIsFollowed() {
         let facts = CFixture().facts("thread.c", """
         #include <pthread.h>

@@ -15,6 +15,25 @@ enum ForkBranches {
         parentArm(of: call, unit: unit).map { ControlFlow.endsProcess($0, unit: unit) } ?? false
     }
 
+    /// Where the arm taken when the call returns nonzero lies, for a call whose result an
+    /// `if` tests: `if (pthread_create(...) != 0)`, `if ((err = start(...)) < 0)`, or
+    /// `ret = start(...);` then `if (ret)`; the `else` of `if (start(...) == 0)`. Only for
+    /// `int`, `long` and the other integer types, not `bool`: a start that returns one says
+    /// 0 for success, as `pthread_create` does.
+    static func nonzeroArm(ofIntegerCall call: Int, unit: UnitContext) -> ByteRange? {
+        let type = unit.library.getCanonicalType(unit.library.getCursorType(unit.tree[call].cursor)).kind.rawValue
+        guard (4...20).contains(type) else { return nil }
+        return firstTest(of: call, unit: unit) { statement, result, _ in
+            let node = unit.tree[statement]
+            guard node.kind == CXCursor_IfStmt, node.children.count >= 2 else { return nil }
+            switch side(whenTrue: node.children[0], pid: result, call: call, unit: unit) {
+            case .parent, .failure: return unit.range(node.children[1])
+            case .child: return node.children.count > 2 ? unit.range(node.children[2]) : nil
+            case .unknown: return nil
+            }
+        }
+    }
+
     /// Where the parent's arm of the test of the fork's result lies (`else if (pid) { ... }`).
     static func parentArmRange(of call: Int, unit: UnitContext) -> ByteRange? {
         parentArm(of: call, unit: unit).map { unit.range($0) }

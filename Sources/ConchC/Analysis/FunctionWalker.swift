@@ -215,6 +215,9 @@ final class FunctionWalker {
         recorded.leadsToExit = ControlFlow.callsEndingFunction(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
         recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
+        if call.arguments.contains(where: { unit.namedFunction($0) != nil }), let arm = ForkBranches.nonzeroArm(ofIntegerCall: index, unit: unit) {
+            facts.nonzeroResultArms[Int32(facts.calls.count - 1)] = arm
+        }
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
         recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, node: index,
@@ -286,6 +289,7 @@ final class FunctionWalker {
             var site = SpawnSite(kind: kind, api: callee, entry: entry, range: recorded.range, function: functionIndex,
                                  loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit), isBounded: isBounded)
             site.arms = node.map(branchArms) ?? []
+            if node != nil, kind != .forkChild { site.failedArm = facts.nonzeroResultArms[Int32(facts.calls.count - 1)] }
             return site
         }
         if let api = ConcurrencyAPIs.threads[callee], api.entryArgument < argumentCount {

@@ -12,8 +12,8 @@ enum CompileCommands {
     private static let neighbours = LockedCache<String, String?>()
     /// Per folder: it and its ancestors up to the project's root, when a root is near.
     private static let projectFolders = LockedCache<String, [String]?>()
-    /// Per folder: whether configure wrote a `config.h` there.
-    private static let configuredFolders = LockedCache<String, Bool>()
+    /// Per folder: where configure wrote the header its script names, if it did.
+    private static let configuredFolders = LockedCache<String, String?>()
     /// Per project root: its folders of headers.
     private static let includeFoldersByRoot = LockedCache<String, [String]>()
 
@@ -52,7 +52,7 @@ enum CompileCommands {
         }
         // A configured autotools tree: its sources include `config.h` only `#ifdef HAVE_CONFIG_H`,
         // some as `<config.h>`, which the build's `-DHAVE_CONFIG_H -I.` serves.
-        if let configured = projectFolders?.first(where: isConfigured) {
+        if let configured = projectFolders?.lazy.compactMap(configuredHeaderFolder).first {
             defaults += ["-DHAVE_CONFIG_H", "-idirafter", configured]
         }
         // As a system folder: CPython's own globals (`_Py_NoneStruct`) are not the project's state.
@@ -92,13 +92,32 @@ enum CompileCommands {
         }
     }
 
-    /// A folder where configure wrote `config.h` beside its script.
-    private static func isConfigured(_ folder: String) -> Bool {
+    /// The folder of the header configure wrote for the script in `folder`: `config.h`
+    /// beside the script, or the first header its `AC_CONFIG_HEADERS` names (collectd's
+    /// `src/config.h`), once configure has made it.
+    private static func configuredHeaderFolder(_ folder: String) -> String? {
         configuredFolders.value(for: folder) {
             let manager = FileManager.default
-            return manager.fileExists(atPath: folder + "/config.h")
-                && (manager.fileExists(atPath: folder + "/configure") || manager.fileExists(atPath: folder + "/configure.ac"))
+            let script = ["configure.ac", "configure.in"].map { folder + "/" + $0 }.first(where: manager.fileExists)
+            guard script != nil || manager.fileExists(atPath: folder + "/configure") else { return nil }
+            if manager.fileExists(atPath: folder + "/config.h") { return folder }
+            guard let script, let named = firstConfigHeader(inScript: script) else { return nil }
+            let header = (folder as NSString).appendingPathComponent(named)
+            return manager.fileExists(atPath: header) ? (header as NSString).deletingLastPathComponent : nil
         }
+    }
+
+    /// `AC_CONFIG_HEADERS([src/config.h])`, `AC_CONFIG_HEADER(config.h:config.in)`: the
+    /// first header the script has configure write, relative to the script's folder.
+    static func firstConfigHeader(inScript path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .isoLatin1) else { return nil }
+        for macro in ["AC_CONFIG_HEADERS(", "AC_CONFIG_HEADER(", "AM_CONFIG_HEADER("] {
+            guard let start = text.range(of: macro)?.upperBound else { continue }
+            let arguments = text[start...].drop { $0 == "[" || $0 == " " }
+            let first = arguments.prefix { !"]),: \t\n".contains($0) }
+            if !first.isEmpty, !first.contains("$") { return String(first) }
+        }
+        return nil
     }
 
     /// Build folders for another platform: zabbix's `build/win32/include/config.h` is the

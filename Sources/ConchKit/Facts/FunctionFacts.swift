@@ -57,6 +57,10 @@ public struct FunctionFacts: Sendable {
     /// Python: the `if`/`elif`/`else` branches that end with `raise`: an error path, run
     /// when something went wrong, not on the way the function is meant to go.
     public var raisingBranches: [ByteRange] = []
+    /// C: per call (by index) that hands a function on and returns an integer, the arm of
+    /// the `if` testing its result that runs when it is nonzero: where a wrapper that starts
+    /// a thread (`plugin_thread_create(&t, work, NULL, "name")`) reports that it failed.
+    public var nonzeroResultArms: [Int32: ByteRange] = [:]
     /// Python: the blocks that run only when a caller passed a parameter whose default is
     /// `None` (`if article is not None:`, `if article:`), by the parameter's position in
     /// `parameters`.

@@ -54,6 +54,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var detaches = false
     /// C: the arm of the test of the fork's result that the parent takes (`else if (pid) { ... }`).
     public var parentArm: ByteRange?
+    /// C: the arm of the test of the start's result taken when it returns nonzero, an error
+    /// (`if (pthread_create(&t, NULL, work, NULL) != 0) { running = 0; }`): no thread runs there.
+    public var failedArm: ByteRange?
     /// A server starts one for every request it accepts (`socketserver.ThreadingTCPServer`):
     /// the open-ended accept loop is inside the library, not in `loop`.
     public var startsPerRequest = false

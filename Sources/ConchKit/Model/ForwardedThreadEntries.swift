@@ -51,9 +51,10 @@ enum ForwardedThreadEntries {
                     if passedToLoops[forwarded.key]?.contains(entry) != true { passedToLoops[forwarded.key, default: []].append(entry) }
                 } else {
                     joinedWrappers.insert(forwarded.key)
-                    callerStarts[place.file, default: []].append(SpawnSite(
-                        kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
-                        function: place.function, loop: call.loop, isBounded: forwarded.site.isBounded))
+                    var start = SpawnSite(kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
+                                          function: place.function, loop: call.loop, isBounded: forwarded.site.isBounded)
+                    start.failedArm = files[place.file].functions[place.function].nonzeroResultArms[Int32(place.call)]
+                    callerStarts[place.file, default: []].append(start)
                 }
             }
         }

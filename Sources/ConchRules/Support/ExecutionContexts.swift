@@ -1,8 +1,8 @@
 import ConchKit
 
-/// Which code runs where: in the threads the program starts, in its child
-/// processes (or the isolated interpreters of an `InterpreterPoolExecutor`, which have
-/// their own copies of every module as child processes do), or in the main thread. Shared by the rules about shared state.
+/// Which code runs where: in the threads the program starts, in its child processes (or
+/// an `InterpreterPoolExecutor`'s interpreters, each with its own modules), or in the main
+/// thread. Shared by the rules about shared state.
 struct ExecutionContexts: Sendable {
     /// A place where concurrent work starts, with the file it stands in.
     struct Start {
@@ -61,21 +61,6 @@ struct ExecutionContexts: Sendable {
         /// The task queue whose workers run the entry (`Celery`), if that is what starts it.
         var worker: String? {
             starts.first { $0.site.kind == .taskWorker }.map { TaskQueueWorkers.framework(of: $0.site) }
-        }
-
-        /// Only an `InterpreterPoolExecutor` runs it: in an interpreter of this process.
-        var runsInInterpreters: Bool { !starts.isEmpty && starts.allSatisfy { $0.site.kind == .interpreterPool } }
-
-        /// Where the entry runs, for messages: `a child process`, `a Celery worker process`.
-        var process: String { (worker == "RQ" ? "an " : "a ") + processName }
-
-        /// `child process`, `Celery worker process`, `Huey consumer process`, `worker interpreter`.
-        var processName: String {
-            switch worker {
-            case nil: runsInInterpreters ? "worker interpreter" : "child process"
-            case "Huey": "Huey consumer process"
-            case let queue?: "\(queue) worker process"
-            }
         }
 
         /// A method entry and the methods of its class it reaches (`self._bump()`), with their file.
@@ -380,12 +365,13 @@ struct ExecutionContexts: Sendable {
         return !children.contains { $0.forks(in: function.id, of: file) && $0.branch?.range.contains(offset) == true }
     }
 
-    /// The access happens in the function that starts the entry, before any of its starts:
-    /// it is ordered before the new thread or process exists.
+    /// The access happens in the function that starts the entry, before any of its starts,
+    /// or where a start outside any loop has failed: no thread of the entry runs beside it.
     static func precedesStart(of entry: Entry, _ file: FileFacts, _ function: Int, at offset: Int) -> Bool {
         let local = entry.starts.filter { $0.file.path == file.path && $0.site.function == function }
         guard !local.isEmpty else { return false }
         return local.allSatisfy { start in
+            if start.site.loop == nil, start.site.failedArm?.contains(offset) == true { return true }
             guard offset < start.site.range.start else { return false }
             guard let loop = start.site.loop else { return true }
             return !file.functions[function].loops[loop].range.contains(offset)
