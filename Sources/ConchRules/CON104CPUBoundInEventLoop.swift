@@ -7,6 +7,10 @@ struct CPUBoundInEventLoop: Rule {
     func check(_ model: ProjectModel) -> [Finding] {
         let loops = model.eventLoopIndex
         var findings: [Finding] = []
+        // From Python 3.14 a pool of interpreters takes the computing off the loop too.
+        func offload(_ advice: String, _ language: SourceLanguage) -> String {
+            language == .python && model.settings.hasInterpreterPools ? advice + CPUBoundThread.interpreterAlternative : advice
+        }
         for (file, function, role) in loops.functionsOnTheLoop {
             let computing = computingLoops(in: function, of: file, model: model).filter { !drivesTheLoop($0, in: function, file.language) }
             let counted = countedHelperLoops(in: function, of: file, model: model)
@@ -19,7 +23,7 @@ struct CPUBoundInEventLoop: Rule {
                     "\(role.describe(model.displayName(function.id))) started here runs "
                         + "\(model.describe(loop, from: startFile.path, countsHandedBy: site.countsHandedBy)), "
                         + "holding \(role.loopName(run: run?.marker)); \(role.others) runs until it returns",
-                    advice: helperAdvice(role, helper: model.displayName(function.id)),
+                    advice: offload(helperAdvice(role, helper: model.displayName(function.id)), startFile.language),
                     related: [model.related(loop)] + (run.map { [model.loopStart($0)] } ?? [])))
             }
             for (call, callee, loop) in counted {
@@ -28,7 +32,7 @@ struct CPUBoundInEventLoop: Rule {
                     in: file, at: call.range,
                     "`\(model.displayName(callee))` called in \(role.describe(name)) runs \(model.describe(loop, from: file.path)), "
                         + "holding \(role.loopName(run: run?.marker)); \(role.others) runs until it returns",
-                    advice: helperAdvice(role, helper: model.displayName(callee)),
+                    advice: offload(helperAdvice(role, helper: model.displayName(callee)), file.language),
                     related: [model.related(loop)] + (run.map { [model.loopStart($0)] } ?? [])))
             }
             for loop in computing {
@@ -37,7 +41,7 @@ struct CPUBoundInEventLoop: Rule {
                     in: file, at: loop.headerRange,
                     "CPU-bound \(kindName(loop.kind)) in \(role.describe(name)) holds \(role.loopName(run: run?.marker)); "
                         + "\(role.others) runs until it finishes",
-                    advice: advice(role, name: name, language: file.language),
+                    advice: offload(advice(role, name: name, language: file.language), file.language),
                     related: run.map { [model.loopStart($0)] } ?? []))
             }
         }

@@ -13,12 +13,11 @@ import Testing
     }
 
     @Test func fromPython314TheCPUBoundAdviceNamesThePoolOfInterpreters() throws {
-        func advice(_ target: String?) throws -> [String] {
-            try Fixtures.lint("python/CON101_cpu_bound_thread.py") { $0.targetPython = target }
-                .filter { $0.code == "CON101" }.map { $0.recommendation?.advice ?? "" }
+        func advice(_ target: String?, _ code: String = "CON101", in fixture: String = "python/CON101_cpu_bound_thread.py") throws -> [String] {
+            try Fixtures.lint(fixture) { $0.targetPython = target }.filter { $0.code == code }.map { $0.recommendation?.advice ?? "" }
         }
-        let current = try advice("3.14")
-        #expect(!current.isEmpty && current.allSatisfy { $0.contains("InterpreterPoolExecutor") })
+        let current = try advice("3.14") + advice("3.14", "CON104", in: "python/CON104_async_crunch.py")
+        #expect(current.count > 2 && current.allSatisfy { $0.contains("InterpreterPoolExecutor") })
         for older in [nil, "3.13", "3.9"] { #expect(try advice(older).allSatisfy { !$0.contains("InterpreterPoolExecutor") }) }
         #expect(AnalysisSettings(targetPython: "3.14").hasInterpreterPools)
         #expect(AnalysisSettings(targetPython: "3.15t").hasInterpreterPools)
