@@ -20,7 +20,7 @@ struct LockContext {
         for file in model.files {
             for function in file.functions where !function.lockEffects.isEmpty { wrappers[function.id] = function.lockEffects }
         }
-        self.wrappers = wrappers
+        self.wrappers = wrappers.isEmpty ? wrappers : Self.chained(wrappers, model)
         lockedEntries = computeLockedEntries(unlockedEntries: Set(threads.map(\.id)).union(callbacks), threads: threads)
     }
 
@@ -51,11 +51,53 @@ struct LockContext {
     }
 
     private func name(of target: LockEffect.Target, at call: CallFacts) -> String? {
+        Self.name(of: target, at: call)
+    }
+
+    private static func name(of target: LockEffect.Target, at call: CallFacts) -> String? {
         switch target {
         case .named(let name): return name
         case .parameter(let position):
             return call.argument(at: position)?.lockName
         }
+    }
+
+    /// The calls a wrapper of a wrapper makes at most: the lock call, and a check or a log line.
+    private static let wrapperCallLimit = 3
+
+    /// Wrappers of wrappers from another unit, which the front end cannot see as such:
+    /// icecast's `global_lock()` in global.c calls `thread_mutex_lock(&_global_mutex)`, a
+    /// wrapper in thread.c of `pthread_mutex_lock`. A C function whose calls, in order,
+    /// leave a lock taken (or released) that they did not release (or take) does the same
+    /// for its caller; three rounds follow chains three wrappers long.
+    private static func chained(_ direct: [FunctionID: [LockEffect]], _ model: ProjectModel) -> [FunctionID: [LockEffect]] {
+        var wrappers = direct
+        for _ in 0..<3 {
+            var added = false
+            for file in model.files where file.language == .c {
+                // A wrapper is small: a function that does its work between a lock and an unlock
+                // whose pairing the front end did not see (an assert around one) is none.
+                for function in file.functions where function.kind == .function && wrappers[function.id] == nil
+                    && function.calls.count <= Self.wrapperCallLimit {
+                    var net: [String: Bool] = [:]
+                    for call in function.calls {
+                        guard let callee = model.resolve(call.callee, from: file), callee != function.id, let effects = wrappers[callee] else { continue }
+                        for effect in effects {
+                            guard let lock = name(of: effect.target, at: call) else { continue }
+                            net[lock] = net[lock] == !effect.acquires ? nil : effect.acquires
+                        }
+                    }
+                    guard !net.isEmpty else { continue }
+                    let parameters = function.parameters
+                    wrappers[function.id] = net.sorted { $0.key < $1.key }.map { lock, acquires in
+                        LockEffect(acquires: acquires, target: parameters.firstIndex(of: lock).map { .parameter($0) } ?? .named(lock))
+                    }
+                    added = true
+                }
+            }
+            if !added { break }
+        }
+        return wrappers
     }
 
     /// Where C `main` starts threads, each with everything those threads run. A call
