@@ -31,13 +31,11 @@ import Testing
         let facts = CFixture().facts("plugin.c", """
         #include <pthread.h>
         #include <stdlib.h>
-        typedef struct { void *(*routine)(void *); void *arg; } start_t;
-        static void *trampoline(void *a) {
-            start_t *start = a;
-            void *(*routine)(void *) = start->routine;
-            void *arg = start->arg;
-            free(start);
-            return routine(arg);
+        typedef struct { void *arg; void *(*routine)(void *); } start_t;
+        static void *trampoline(void *handed) {
+            start_t start = *(start_t *)handed;
+            free(handed);
+            return start.routine(start.arg);
         }
         int thread_create(pthread_t *thread, void *(*routine)(void *), void *arg) {
             start_t *start = malloc(sizeof(*start));
