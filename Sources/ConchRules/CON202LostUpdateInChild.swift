@@ -146,7 +146,8 @@ struct LostUpdateInChild: Rule {
             consequence = "\(side.doer) sets its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent) never sees it set"
         case (.waits, _):
             verb = "waits on"
-            consequence = "\(side.doer) waits on its own copy, so \(counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent + "'s `set()`") never reaches it"
+            let setter = counterpart.map { "\($0.what) at \($0.place)" } ?? side.parent + "'s `set()`"
+            consequence = "\(side.doer) waits on its own copy, so \(setter) never reaches it"
         case (.locks, .barrier?):
             verb = "waits at"
             consequence = "\(side.each) waits at its own copy, so the parties never meet"

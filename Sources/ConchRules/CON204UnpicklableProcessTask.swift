@@ -13,7 +13,9 @@ struct UnpicklableProcessTask: Rule {
             let runner = SpawnRunner(site, in: file)
             var findings: [Finding] = []
             let reasons = [Self.unpicklableTask(at: site, in: file, model), Self.unpicklableReceiver(at: site, in: file, model)]
-            for (home, reason) in reasons.compactMap({ $0 }) where !(reason.failsOnlyUnlessForked && site.kind != .interpreterPool && Self.pinsFork(site, in: file)) {
+            // Forking spares a process the script's `__main__`; an interpreter always has its own.
+            let forkSaves = site.kind != .interpreterPool && Self.pinsFork(site, in: file)
+            for (home, reason) in reasons.compactMap({ $0 }) where !(reason.failsOnlyUnlessForked && forkSaves) {
                 findings.append(finding(
                     in: file, at: site.range,
                     "\(runner.subject) is handed \(reason.what); \(reason.failsOnlyUnlessForked ? Self.unforkedFailure(site) : Self.failure(site))",

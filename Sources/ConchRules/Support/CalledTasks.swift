@@ -17,7 +17,8 @@ enum CalledTasks {
     /// only makes a coroutine object. Its body must do some work: an abstract method
     /// (`raise NotImplementedError`, `pass`) stands for overrides that may return the task.
     static func called(by site: SpawnSite, in model: ProjectModel) -> Called? {
-        guard [.thread, .timer, .process, .threadPool, .processPool, .interpreterPool].contains(site.kind), case let .unresolved(written) = site.entry,
+        guard [.thread, .timer, .process, .threadPool, .processPool, .interpreterPool].contains(site.kind),
+              case let .unresolved(written) = site.entry,
               let maker = site.taskMaker, let (home, function) = model.function(maker),
               function.kind == .function || function.kind == .method, function.decorators.isEmpty,
               function.isAsync || (!function.returnsValue && function.returnedFunction == nil && doesWork(function)) else { return nil }

@@ -81,7 +81,8 @@ struct LockContext {
                     && function.calls.count <= Self.wrapperCallLimit {
                     var net: [String: Bool] = [:]
                     for call in function.calls {
-                        guard let callee = model.resolve(call.callee, from: file), callee != function.id, let effects = wrappers[callee] else { continue }
+                        guard let callee = model.resolve(call.callee, from: file), callee != function.id,
+                              let effects = wrappers[callee] else { continue }
                         for effect in effects {
                             guard let lock = name(of: effect.target, at: call) else { continue }
                             net[lock] = net[lock] == !effect.acquires ? nil : effect.acquires
