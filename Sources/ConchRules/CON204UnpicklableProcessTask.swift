@@ -53,6 +53,7 @@ struct UnpicklableProcessTask: Rule {
     /// open file, a database connection; for a pool, also `multiprocessing`'s own queues,
     /// locks and shared values, which reach a child only when it is created.
     private static func unpicklableArgument(at site: SpawnSite, in file: FileFacts) -> (TaskArguments.Sent, Reason)? {
+        let (owner, worker) = site.kind == .interpreterPool ? ("interpreter", "task") : ("process", "child")
         for sent in TaskArguments.sent(at: site, in: file) {
             let type = "`\(sent.maker.callee)`"
             switch ProcessAPIs.unpicklable[sent.maker.callee] {
@@ -68,13 +69,13 @@ struct UnpicklableProcessTask: Rule {
                 default: "use `\(counterpart)`, which the child inherits when it is created"
                 }
                 return (sent, Reason(what: "a \(type)", advice: advice, definition: sent.maker.range,
-                                     note: "a thread's lock or queue belongs to one \(site.kind == .interpreterPool ? "interpreter" : "process")"))
+                                     note: "a thread's lock or queue belongs to one \(owner)"))
             case .file?:
-                return (sent, Reason(what: "a file opened by \(type)", advice: "send the file's path and open it in the child",
-                                     definition: sent.maker.range, note: "an open file belongs to one process"))
+                return (sent, Reason(what: "a file opened by \(type)", advice: "send the file's path and open it in the \(worker)",
+                                     definition: sent.maker.range, note: "an open file belongs to one \(owner)"))
             case .connection?:
-                return (sent, Reason(what: "a connection made by \(type)", advice: "send the database's path and connect in the child",
-                                     definition: sent.maker.range, note: "a connection belongs to one process"))
+                return (sent, Reason(what: "a connection made by \(type)", advice: "send the database's path and connect in the \(worker)",
+                                     definition: sent.maker.range, note: "a connection belongs to one \(owner)"))
             case nil:
                 guard site.kind == .processPool, ProcessAPIs.inheritedOnly.contains(sent.maker.callee) else { continue }
                 let kind = sent.maker.callee.dropFirst("multiprocessing.".count)
