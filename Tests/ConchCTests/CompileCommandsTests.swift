@@ -137,6 +137,27 @@ import Testing
         #expect(facts.function("work")?.globalAccesses.map(\.kind) == [.augmented])
     }
 
+    @Test func theHeaderConfigureWritesWhereItsScriptSaysIsFound() {
+        let fixture = CFixture()
+        fixture.write("configure.ac", "AC_INIT([agent], [5])\nAC_CONFIG_HEADERS([src/config.h:src/config.h.in])\n")
+        fixture.write("configure", "#!/bin/sh\n")
+        fixture.write("src/config.h", "#define HAVE_HTONLL 1\n")
+        fixture.write("src/daemon/Makefile.am", "all:\n")
+        let facts = fixture.facts("src/daemon/plugin.c", """
+        #if HAVE_CONFIG_H
+        #include "config.h"
+        #endif
+        #ifndef HAVE_HTONLL
+        #error "Don't know how to convert between host and network representation"
+        #endif
+        long dispatched;
+        void dispatch(void) { dispatched++; }
+        """)
+        #expect(facts.problems.isEmpty, "\(facts.problems)")
+        #expect(facts.function("dispatch")?.globalAccesses.map(\.kind) == [.augmented])
+        #expect(CompileCommands.firstConfigHeader(inScript: fixture.folder.path + "/configure.ac") == "src/config.h")
+    }
+
     @Test func withoutARootNearbyOnlyTheFilesFolderIsSearched() {
         let fixture = CFixture()
         let folder = fixture.folder.path + "/a/b/c/d/e/f"
