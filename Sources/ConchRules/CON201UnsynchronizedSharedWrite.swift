@@ -12,6 +12,8 @@ struct UnsynchronizedSharedWrite: Rule {
         var party: Party
         /// Another access, with the thread running it (nil: the main thread).
         var other: (located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
+        /// The write holds a lock, which keeps threads out but not the signal handler that is the other party.
+        var underLock = false
     }
 
     func check(_ model: ProjectModel) -> [Finding] {
@@ -38,14 +40,18 @@ struct UnsynchronizedSharedWrite: Rule {
         // race: the check-then-act writes of one variable in one function make one finding.
         var firstCheckedWrite: [String: Int] = [:]
         var laterCheckedWrites: [Int: (language: SourceLanguage, writes: [ByteRange])] = [:]
+        let handlerWrites = Self.variablesWrittenBySignalHandlers(model)
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
-            where access.isRacyWrite(in: file.language) && access.closureOwner.map(entry.sharesVariables) ?? true
-                && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards)
-                && !locks.isGuarded(access, in: function, file: file) {
+            where (access.isRacyWrite(in: file.language) || handlerWrites.contains(access.variable) && access.isLockedRacyWrite)
+                && access.closureOwner.map(entry.sharesVariables) ?? true
+                && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards) {
+                // A lock keeps other threads out, not a signal handler: a guarded write races with the handler's alone.
+                let guarded = locks.isGuarded(access, in: function, file: file)
                 let key = file.path + ":" + String(access.range.start)
-                guard !index.isSelfProtected(access.variable), !reported.contains(key),
-                      let conflict = conflict(for: access, in: function, of: file, entry: entry, model, contexts, index, &ordering)
+                guard !guarded || handlerWrites.contains(access.variable), !index.isSelfProtected(access.variable), !reported.contains(key),
+                      let conflict = conflict(for: access, in: function, of: file, entry: entry, model, contexts, index, &ordering,
+                                              handlersOnly: guarded)
                 else { continue }
                 reported.insert(key)
                 if access.kind == .checkThenAct {
@@ -236,11 +242,12 @@ struct UnsynchronizedSharedWrite: Rule {
     /// writer is what loses updates; the main thread before another thread.
     private func conflict(for write: GlobalAccess, in writer: FunctionFacts, of writerFile: FileFacts, entry: ExecutionContexts.Entry,
                           _ model: ProjectModel, _ contexts: ExecutionContexts, _ index: GlobalAccessIndex,
-                          _ ordering: inout StartOrdering) -> Conflict? {
+                          _ ordering: inout StartOrdering, handlersOnly: Bool = false) -> Conflict? {
         var other: (rank: Int, located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
         for located in index.accesses[write.variable] ?? [] {
             let file = model.files[located.file]
             let function = file.functions[located.function]
+            if handlersOnly, !model.signalHandlers.contains(function.id) { continue }
             let offset = located.access.range.start
             if function.id == writer.id, located.access.range == write.range { continue }
             if located.access.isPerThread { continue }
@@ -260,6 +267,7 @@ struct UnsynchronizedSharedWrite: Rule {
             }
         }
         let found = other.map { (located: $0.located, thread: $0.thread) }
+        if handlersOnly { return found.map { Conflict(party: .otherAccess, other: $0, underLock: true) } }
         let otherRank = other?.rank ?? Int.max
         if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
            !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry) {
@@ -267,6 +275,19 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
+    }
+
+    /// C globals a signal handler writes (`_sig_hup`'s `global.schedule_config_reread = 1`).
+    private static func variablesWrittenBySignalHandlers(_ model: ProjectModel) -> Set<String> {
+        let handlers = model.signalHandlers
+        guard !handlers.isEmpty else { return [] }
+        var written: Set<String> = []
+        for file in model.files where file.language == .c {
+            for function in file.functions where handlers.contains(function.id) {
+                for access in function.globalAccesses where access.isWrite { written.insert(access.variable) }
+            }
+        }
+        return written
     }
 
     /// The writer starts the other thread itself, later in the same pass: collectd's email
@@ -308,7 +329,8 @@ struct UnsynchronizedSharedWrite: Rule {
         let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
         let (copied, copiedEvidence) = Self.copiedClause(write, variable: variable, in: file, model)
-        var message = "\(subject) \(verb(write.kind)) \(Self.kindOfVariable(write, model)) `\(variable)`\(copied) without a lock; "
+        let lock = conflict.underLock ? " under a lock, which a signal handler does not wait for" : " without a lock"
+        var message = "\(subject) \(verb(write.kind)) \(Self.kindOfVariable(write, model)) `\(variable)`\(copied)\(lock); "
         var related = copiedEvidence
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)

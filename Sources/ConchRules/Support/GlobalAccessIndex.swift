@@ -70,6 +70,9 @@ extension GlobalAccess {
     /// Python: an update that reads the old value in one statement (`+=`, `x = x + 1`,
     /// check-then-act); a lone store or container operation is atomic there.
     /// C: any plain store, which is a data race.
+    /// A C write that would be racy but for the lock it holds.
+    var isLockedRacyWrite: Bool { isWrite && !locksHeld.isEmpty && !isAtomic && !isPerThread }
+
     func isRacyWrite(in language: SourceLanguage) -> Bool {
         guard isWrite, locksHeld.isEmpty, !isAtomic, !isPerThread else { return false }
         if language == .c { return true }
