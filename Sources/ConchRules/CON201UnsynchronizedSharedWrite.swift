@@ -40,7 +40,7 @@ struct UnsynchronizedSharedWrite: Rule {
         // race: the check-then-act writes of one variable in one function make one finding.
         var firstCheckedWrite: [String: Int] = [:]
         var laterCheckedWrites: [Int: (language: SourceLanguage, writes: [ByteRange])] = [:]
-        let handlerWrites = Self.variablesWrittenBySignalHandlers(model)
+        let handlerWrites = model.variablesWrittenBySignalHandlers
         for (entry, file, function) in contexts.threadReach(model) {
             for access in function.globalAccesses
             where (access.isRacyWrite(in: file.language) || handlerWrites.contains(access.variable) && access.isLockedRacyWrite)
@@ -275,19 +275,6 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
-    }
-
-    /// C globals a signal handler writes (`_sig_hup`'s `global.schedule_config_reread = 1`).
-    private static func variablesWrittenBySignalHandlers(_ model: ProjectModel) -> Set<String> {
-        let handlers = model.signalHandlers
-        guard !handlers.isEmpty else { return [] }
-        var written: Set<String> = []
-        for file in model.files where file.language == .c {
-            for function in file.functions where handlers.contains(function.id) {
-                for access in function.globalAccesses where access.isWrite { written.insert(access.variable) }
-            }
-        }
-        return written
     }
 
     /// The writer starts the other thread itself, later in the same pass: collectd's email

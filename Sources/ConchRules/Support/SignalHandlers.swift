@@ -10,4 +10,17 @@ extension ProjectModel {
     var signalHandlers: Set<FunctionID> {
         shared(SignalHandlers.self) { SignalHandlers(ids: Set(files.flatMap(\.signalHandlers))) }.ids
     }
+
+    /// C globals a signal handler writes (`_sig_hup`'s `global.schedule_config_reread = 1`).
+    var variablesWrittenBySignalHandlers: Set<String> {
+        let handlers = signalHandlers
+        guard !handlers.isEmpty else { return [] }
+        var written: Set<String> = []
+        for file in files where file.language == .c {
+            for function in file.functions where handlers.contains(function.id) {
+                for access in function.globalAccesses where access.isWrite { written.insert(access.variable) }
+            }
+        }
+        return written
+    }
 }
