@@ -268,6 +268,12 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         let found = other.map { (located: $0.located, thread: $0.thread) }
         if handlersOnly { return found.map { Conflict(party: .otherAccess, other: $0, underLock: true) } }
+        // The main thread's access is the writer's own code (rpyc's `load`, run by both):
+        // the message names the function, not one of its lines.
+        if let found, found.thread == nil, model.files[found.located.file].functions[found.located.function].id == writer.id,
+           !model.signalHandlers.contains(writer.id) {
+            return Conflict(party: .writerInMain, other: nil)
+        }
         let otherRank = other?.rank ?? Int.max
         if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
            !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry) {
@@ -321,13 +327,7 @@ struct UnsynchronizedSharedWrite: Rule {
         var related = copiedEvidence
         var otherClause: String?
         var inHandler = model.signalHandlers.contains(writer.id)
-        var party = conflict.party
-        if let (located, otherThread) = conflict.other, otherThread == nil,
-           model.files[located.file].functions[located.function].id == writer.id, !model.signalHandlers.contains(writer.id) {
-            // The main thread's access is the writer's own code (rpyc's `load`, run by both):
-            // saying so names the function, not one of its lines.
-            party = .writerInMain
-        } else if let (located, otherThread) = conflict.other {
+        if let (located, otherThread) = conflict.other {
             let otherFile = model.files[located.file]
             let otherFunction = otherFile.functions[located.function]
             let place = model.place(otherFile.path, located.access.range.start, from: file.path)
@@ -341,7 +341,7 @@ struct UnsynchronizedSharedWrite: Rule {
             related.append(Finding.Evidence(path: otherFile.path, range: located.access.range,
                                             message: "also \(done) in \(otherInHandler ? "a signal handler" : otherThread == nil ? "the main thread" : "another thread")"))
         }
-        switch party {
+        switch conflict.party {
         case .otherAccess:
             message += otherClause ?? ""
         case .writerInMain:

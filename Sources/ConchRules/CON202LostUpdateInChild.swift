@@ -133,8 +133,8 @@ struct LostUpdateInChild: Rule {
         }
         let side = ChildSide(use.entry)
         let child = use.function.id == use.entry.id
-            ? "`\(model.displayName(use.entry.id))` runs in \(found.role == .locks && found.counterpart == nil ? side.several : side.one) and"
-            : "`\(model.displayName(use.function.id))`, called in the \(side.name) running `\(model.displayName(use.entry.id))`,"
+            ? "`\(model.displayName(use.entry.id))` runs in \(found.role == .locks && found.counterpart == nil ? side.several : use.entry.process) and"
+            : "`\(model.displayName(use.function.id))`, called in the \(use.entry.processName) running `\(model.displayName(use.entry.id))`,"
         let verb: String
         let consequence: String
         switch (found.role, ThreadOnlyObjects.kind(of: use.global)) {
@@ -174,15 +174,15 @@ struct LostUpdateInChild: Rule {
     /// How a message names the side that works on its own copy: child processes, or the
     /// worker interpreters of an `InterpreterPoolExecutor`.
     private struct ChildSide {
-        let several, one, name, doer, each, all, parent, belongs: String
+        let several, doer, each, all, parent, belongs: String
 
         init(_ entry: ExecutionContexts.Entry) {
             if entry.runsInInterpreters {
-                (several, one, name, doer) = ("several worker interpreters at once", "a worker interpreter", "worker interpreter", "the task")
+                (several, doer) = ("several worker interpreters at once", "the task")
                 (each, all, parent) = ("each interpreter", "the workers", "the submitting code")
                 belongs = "which belongs to one interpreter (each worker interpreter imports the module and makes its own)"
             } else {
-                (several, one, name, doer) = ("several child processes at once", "a child process", "child process", "the child")
+                (several, doer) = ("several child processes at once", "the child")
                 (each, all, parent) = ("each process", "the processes", "the parent")
                 belongs = "which belongs to one process (fork copies it, spawn makes a new one)"
             }

@@ -14,7 +14,8 @@ enum ForwardedEntries {
             guard let declaration = declarations[site.function] else { continue }
             switch site.entry {
             case .unresolved(let name):
-                guard let position = parameters(declaration, unit: unit).map(unit.library.spelling).firstIndex(of: name) else { continue }
+                let names = parameters(declaration, unit: unit).map { unit.library.spelling(unit.tree[$0].cursor) }
+                guard let position = names.firstIndex(of: name) else { continue }
                 facts.spawnSites[index].entry = .parameter(position)
             case .function(let entry) where site.kind != .forkChild:
                 guard let trampoline = facts.functions.firstIndex(where: { $0.id == entry }), trampoline != site.function,
@@ -53,10 +54,6 @@ enum ForwardedEntries {
 
     private static func parameters(_ declaration: Int, unit: UnitContext) -> [Int] {
         unit.tree[declaration].children.filter { unit.tree[$0].kind == CXCursor_ParmDecl }
-    }
-
-    private static func parameters(_ declaration: Int, unit: UnitContext) -> [CXCursor] {
-        parameters(declaration, unit: unit).map { unit.tree[$0].cursor }
     }
 
     /// `void *(*start_routine)(void *)`, or a typedef of one.

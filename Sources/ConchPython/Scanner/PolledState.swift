@@ -48,7 +48,7 @@ enum PolledState {
     /// around all of it (`while (...):` over several lines); the whole condition when it
     /// also has a top-level `or`, which binds looser.
     private static func conjuncts(_ tokens: ScanTokens, from first: Int, to end: Int) -> [(Int, Int)] {
-        if end - first > 2, tokens.isOp(first, "("), closer(of: first, in: tokens, before: end) == end - 1 {
+        if end - first > 2, tokens.isOp(first, "("), tokens.partner[first] == end - 1 {
             return conjuncts(tokens, from: first + 1, to: end - 1)
         }
         var parts: [(Int, Int)] = []
@@ -65,16 +65,6 @@ enum PolledState {
         }
         parts.append((start, end))
         return parts
-    }
-
-    /// The bracket that closes the opener at `first`, before `end`.
-    private static func closer(of first: Int, in tokens: ScanTokens, before end: Int) -> Int? {
-        var depth = 0
-        for index in first..<end {
-            if tokens.isOpener(index) { depth += 1 } else if tokens.isCloser(index) { depth -= 1 }
-            if depth == 0 { return index }
-        }
-        return nil
     }
 
     /// `time.time() - start <= timeout`: every call reads a clock, with no arguments, and

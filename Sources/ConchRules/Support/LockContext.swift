@@ -43,15 +43,11 @@ struct LockContext {
             guard let callee = model.resolve(call.callee, from: file), let effects = wrappers[callee],
                   model.function(callee)?.file.path != file.path else { continue }
             for effect in effects {
-                guard let lock = name(of: effect.target, at: call) else { continue }
+                guard let lock = Self.name(of: effect.target, at: call) else { continue }
                 if effect.acquires { held.insert(lock) } else { held.remove(lock) }
             }
         }
         return held
-    }
-
-    private func name(of target: LockEffect.Target, at call: CallFacts) -> String? {
-        Self.name(of: target, at: call)
     }
 
     private static func name(of target: LockEffect.Target, at call: CallFacts) -> String? {
