@@ -77,7 +77,7 @@ struct BlockingCallInEventLoop: Rule {
         let through = found.via.dropFirst().map { "`\(model.displayName($0))`" }
         let reach = through.isEmpty ? "" : " (through " + through.joined(separator: ", ") + ")"
         let place = model.place(found.file.path, found.call.range.start, from: file.path)
-        let library = structuredLibrary(run: run?.marker, file: file)
+        let library = LoopLibraries.structured(run: run?.marker, file: file)
         // The table's replacements speak asyncio and C's loops: no advice for a Trio
         // coroutine or a GUI or reactor callback.
         var loopWay: String? = found.entry.replacement
@@ -147,7 +147,7 @@ struct BlockingCallInEventLoop: Rule {
             if let generator = GeneratorCoroutine(function) {
                 return (nil, isSleep ? generator.sleep : "move it off the loop with \(generator.offload("func"))")
             }
-            if let library = structuredLibrary(run: run, file: file) {
+            if let library = LoopLibraries.structured(run: run, file: file) {
                 return (nil, isSleep ? "use `await \(library).sleep(...)`"
                     : "move it off the loop with `await \(library).to_thread.run_sync(func, *args)`")
             }
@@ -172,46 +172,4 @@ struct BlockingCallInEventLoop: Rule {
     /// Greenlets give way where gevent waits: its own calls, or the standard library once patched.
     private static let greenletWay = "call `gevent.monkey.patch_all()` first thing in the program, so `time.sleep`, sockets "
         + "and the rest of the standard library give way to the other greenlets (or call gevent's own: `gevent.sleep`, `gevent.socket`)"
-
-    /// Trio or AnyIO, when the loop is theirs or the file imports them: their coroutines
-    /// have their own sleep and thread hand-off.
-    private func structuredLibrary(run: EventLoopMarker?, file: FileFacts) -> String? {
-        ["trio", "anyio"].first { run?.framework.rawValue == $0 || imports($0, file) }
-    }
-
-    private func imports(_ module: String, _ file: FileFacts) -> Bool {
-        file.imports.contains { $0.target == module || $0.target.hasPrefix(module + ".") }
-    }
-}
-
-/// Tornado's and Twisted's generator coroutines wait with `yield`, not `await`, and
-/// sleep and hand work to threads their framework's way.
-private enum GeneratorCoroutine {
-    case tornado, twisted
-
-    init?(_ function: FunctionFacts) {
-        if function.decorators.contains(where: { $0.hasPrefix("tornado.gen.") }) {
-            self = .tornado
-        } else if function.decorators.contains("twisted.internet.defer.inlineCallbacks") {
-            self = .twisted
-        } else {
-            return nil
-        }
-    }
-
-    var sleep: String { "use `\(sleepCall)`" }
-
-    var sleepCall: String {
-        switch self {
-        case .tornado: "yield tornado.gen.sleep(...)"
-        case .twisted: "yield twisted.internet.task.deferLater(reactor, seconds)"
-        }
-    }
-
-    func offload(_ function: String) -> String {
-        switch self {
-        case .tornado: "`yield IOLoop.current().run_in_executor(None, \(function), *args)`"
-        case .twisted: "`yield twisted.internet.threads.deferToThread(\(function), *args)`, whose Deferred fires back on the reactor"
-        }
-    }
 }

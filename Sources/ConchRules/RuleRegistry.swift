@@ -20,6 +20,7 @@ public enum RuleRegistry {
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         PollingWait(),
+        BlockingFileIOInCoroutine(),
         MixedConcurrencyModels(),
         LegacyProcessSpawn(),
         LostUpdateInChild(),

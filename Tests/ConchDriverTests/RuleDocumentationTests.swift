@@ -10,7 +10,7 @@ import Testing
         "CON301", "CON401", "CON402", "CON403", "CON501",
     ]
     /// Rules added after the design's catalog, in the family of their number.
-    static let addedCodes = ["CON302", "CON303", "CON404"]
+    static let addedCodes = ["CON302", "CON303", "CON404", "CON405"]
     static let headings = [
         "## What it does", "## Why it matters", "## Example", "## Use instead", "## Recommended model",
         "## Options", "## Limits", "## Suppress",

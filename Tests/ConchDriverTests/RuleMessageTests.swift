@@ -263,4 +263,25 @@ import Testing
         #expect(spawn.message == "`os.spawnv` is a legacy way to start a process")
         #expect(spawn.severity == .warning)
     }
+
+    @Test func fileWorkInACoroutineGoesToAThreadOrToTheLibrarysAsyncFiles() throws {
+        let asyncio = try Fixtures.lint("python/CON405_file_work_in_coroutines.py").filter { $0.code == "CON405" }
+        let upload = try #require(asyncio.first { $0.message.contains("coroutine `save_upload`") })
+        #expect(upload.message == "`open` opens a file in coroutine `save_upload`, on the thread of the asyncio event loop: "
+            + "no other task or callback runs until the disk answers")
+        #expect(upload.severity == .info)
+        #expect(upload.recommendation?.model == .thread)
+        #expect(upload.recommendation?.advice.contains("into a plain function, and run it with `await asyncio.to_thread(func, ...)`") == true)
+        #expect(upload.related.map(\.message) == ["asyncio event loop runs here"])
+        let manifest = try #require(asyncio.first { $0.message.hasPrefix("`MANIFEST.read_text`") })
+        #expect(manifest.recommendation?.advice == "run it with `await asyncio.to_thread(MANIFEST.read_text, ...)`")
+        let legacy = try #require(asyncio.first { $0.message.contains("`legacy_stamp`") })
+        #expect(legacy.recommendation?.advice.hasSuffix("`yield IOLoop.current().run_in_executor(None, func, *args)`") == true)
+        let trio = try Fixtures.lint("python/CON405_trio_and_commands.py").filter { $0.code == "CON405" }
+        #expect(trio.map { $0.recommendation?.advice ?? "" } == [
+            "use `await trio.open_file(...)`, whose reads and writes are awaited (`await f.read()`)",
+            "use `trio.Path`, whose methods are awaited: `await trio.Path(...).write_text(...)`",
+            "run it with `await trio.to_thread.run_sync(shutil.rmtree, ...)`",
+        ])
+    }
 }

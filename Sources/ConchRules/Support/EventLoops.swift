@@ -213,7 +213,7 @@ struct EventLoopIndex: Sendable {
         }
         // A script's command-line interface calls its commands by name, through no call
         // the facts show (OctoPrint's `serve` command starts the Tornado loop).
-        if scripts.contains(where: { !$0.entries.isEmpty }) { scripts.append((nil, cliCommands(model))) }
+        if scripts.contains(where: { !$0.entries.isEmpty }) { scripts.append((nil, CLICommands.functions(in: model))) }
         return scripts
     }
 
@@ -236,21 +236,6 @@ struct EventLoopIndex: Sendable {
             script.entries.contains { reachingStarter.contains($0) } && script.entries.contains { reachingHolder.contains($0) }
         }
     }
-
-    /// Click and Typer commands and groups: `@click.command()`, `@click.group()`, a
-    /// group's own `@cli.command()`, a Typer app's `@app.command()`.
-    private static func cliCommands(_ model: ProjectModel) -> [FunctionID] {
-        let decorated = model.files.filter { $0.language == .python }.flatMap { $0.functions.filter { !$0.decorators.isEmpty } }
-        let groups = Set(decorated.filter { $0.decorators.contains(where: cliDecorators.contains) }.map(\.id))
-        return decorated.filter { function in
-            function.decorators.contains { name in
-                cliDecorators.contains(name)
-                    || [".command", ".group"].contains { name.hasSuffix($0) && groups.contains(String(name.dropLast($0.count))) }
-            }
-        }.map(\.id)
-    }
-
-    private static let cliDecorators: Set<String> = ["click.command", "click.group", "typer.Typer.command", "typer.Typer.callback"]
 
     private func inProgram(of runFile: Int, _ path: String) -> Bool {
         guard let target = imports.index(of: path) else { return false }

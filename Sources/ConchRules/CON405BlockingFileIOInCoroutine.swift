@@ -1,0 +1,56 @@
+import ConchKit
+
+/// A coroutine opens, reads, writes or copies files on the loop's own thread.
+struct BlockingFileIOInCoroutine: Rule {
+    let metadata = RuleCatalog.CON405
+
+    func check(_ model: ProjectModel) -> [Finding] {
+        var findings: [Finding] = []
+        // A command runs alone in its process: no other task waits for its disk.
+        let commands = Set(CLICommands.functions(in: model))
+        for file in model.files where file.language == .python && !file.isTestModule {
+            var run: (file: FileFacts, marker: EventLoopMarker)??
+            for (index, coroutine) in file.functions.enumerated() 
+            where coroutine.isAsync && !file.isInTest(function: index) && !commands.contains(coroutine.id) {
+                for call in coroutine.calls where call.isResolved && !call.isAwaited {
+                    guard let entry = BlockingFileCalls.python[call.callee], !BlockingFileCalls.isPseudoFile(call),
+                          !file.runsOnlyOffItsLoopThread(at: call.range.start) else { continue }
+                    if run == nil { run = .some(model.eventLoopIndex.runs(reaching: file).first) }
+                    let loop = run ?? nil
+                    findings.append(finding(
+                        in: file, at: call.range,
+                        "\(call.quotedName) \(entry.action) in coroutine `\(model.displayName(coroutine.id))`, on the thread of "
+                            + "\(LoopRole.coroutine.loopName(run: loop?.marker)): no other task or callback runs until the disk answers",
+                        advice: advice(for: call, entry, in: coroutine, of: file, run: loop?.marker),
+                        related: loop.map { [model.loopStart($0)] } ?? []))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The library's own file API where it has one, else the work handed to a thread:
+    /// an open goes there with the reads and writes that follow it.
+    private func advice(for call: CallFacts, _ entry: BlockingFileCalls.Entry, in coroutine: FunctionFacts, of file: FileFacts,
+                        run: EventLoopMarker?) -> String {
+        let work = entry.opens ? "func" : call.calleeText
+        let handOff = (entry.opens ? "move the `with` block that opens the file and works on it into a plain function, and " : "")
+            + "run it with "
+        if let generator = GeneratorCoroutine(coroutine) {
+            return handOff + generator.offload(work)
+        }
+        guard let library = LoopLibraries.structured(run: run, file: file) else {
+            let thirdParty = entry.asyncForm == .openFile ? ", or open it with `aiofiles.open(...)`, whose reads and writes are awaited" : ""
+            return handOff + "`await asyncio.to_thread(\(work), ...)`" + thirdParty
+        }
+        switch entry.asyncForm {
+        case .openFile:
+            return "use `await \(library).open_file(...)`, whose reads and writes are awaited (`await f.read()`)"
+        case .pathMethod:
+            let method = call.callee.split(separator: ".").last.map(String.init) ?? ""
+            return "use `\(library).Path`, whose methods are awaited: `await \(library).Path(...).\(method)(...)`"
+        case .none:
+            return handOff + "`await \(library).to_thread.run_sync(\(work), ...)`"
+        }
+    }
+}
