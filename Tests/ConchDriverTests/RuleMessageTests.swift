@@ -281,6 +281,7 @@ import Testing
         #expect(trio.map { $0.recommendation?.advice ?? "" } == [
             "use `await trio.open_file(...)`, whose reads and writes are awaited (`await f.read()`)",
             "use `trio.Path`, whose methods are awaited: `await trio.Path(...).write_text(...)`",
+            "use `trio.Path`, whose methods are awaited: `await trio.Path(...).write_text(...)`",
             "run it with `await trio.to_thread.run_sync(shutil.rmtree, ...)`",
         ])
     }

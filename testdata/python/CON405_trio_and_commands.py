@@ -11,7 +11,7 @@ REPORTS = Path("/var/lib/reports")
 async def publish(name, text):
     with open(f"/var/lib/reports/{name}.txt", "w") as report:  # expect: CON405
         report.write(text)
-    (REPORTS / "latest.txt").write_text(text)
+    (REPORTS / "latest.txt").write_text(text)  # expect: CON405
     REPORTS.write_text(text)  # expect: CON405
     shutil.rmtree("/var/lib/reports/old")  # expect: CON405
 

@@ -51,9 +51,13 @@ struct ExpressionPass {
         }
         let ordered = (0...2).flatMap { level in model.pendingTypes.filter { rank($0) == level } }
         for pending in ordered {
-            let resolved = model.resolveChain(pending.first, pending.last, scope: pending.scope,
-                                              className: model.scopes[pending.scope].className)
-            guard resolved.isResolved, !pending.onlyTrackedTypes || ScannerCatalog.trackedTypes.contains(resolved.name) else { continue }
+            let className = model.scopes[pending.scope].className
+            let resolved = pending.isPath
+                ? Resolved(name: model.pathType(pending.first, pending.last + 1, scope: pending.scope, className: className) ?? "",
+                           isResolved: true)
+                : model.resolveChain(pending.first, pending.last, scope: pending.scope, className: className)
+            guard resolved.isResolved, !resolved.name.isEmpty,
+                  !pending.onlyTrackedTypes || ScannerCatalog.trackedTypes.contains(resolved.name) else { continue }
             if let className = pending.className {
                 model.classes[className]?.attributeTypes[pending.name] = resolved.name
             } else {
@@ -270,7 +274,9 @@ struct ExpressionPass {
         }
         guard target.end == target.first + 1, tokens.isName(target.first), function != 0 else { return }
         let name = tokens.text(target.first)
-        let type = call.flatMap(resultType)
+        // `report = root / name`: no call, but a `Path` all the same.
+        let type = call.map(resultType)
+            ?? model.pathType(value.first, value.end, scope: function, className: model.scopes[function].className)
         // `global session` then `session = requests.Session()` (a pool's initializer): the
         // module's name takes the type, for the functions below that use it; a rebinding to
         // something unknown (`session = None` on close) leaves it.

@@ -169,7 +169,7 @@ enum GlobalVariables {
             let callee = model.resolveChain(first, tokens.partner[last] - 1, scope: 0, className: nil)
             return model.callResultType(callee.name) ?? callee.name
         }
-        return nil
+        return model.pathType(first, end, scope: 0, className: nil)
     }
 
     private static func isDictDisplay(_ tokens: ScanTokens, _ first: Int, _ end: Int) -> Bool {

@@ -216,6 +216,10 @@ extension ScanModel {
             } else {
                 current = resolve(name: head, scope: scope)
             }
+        } else if tokens.isOp(first, "("), tokens.partner[first] > first, tokens.partner[first] < last,
+                  let path = pathType(first + 1, tokens.partner[first], scope: scope, className: className) {
+            current = Resolved(name: path, isResolved: true, isInstance: true)
+            cursor = tokens.partner[first] + 1
         } else {
             return Resolved(name: shortText(first, last), isResolved: false)
         }

@@ -27,6 +27,8 @@ struct PendingType {
     /// Kept only for a type the scanner tracks (`ScannerCatalog.trackedTypes`): what an
     /// annotation or a plain name gives is a class or a value, not a constructor call.
     var onlyTrackedTypes = false
+    /// A join of paths or a `Path`'s parent, typed only when it names a `pathlib.Path`.
+    var isPath = false
 }
 
 /// Everything both scanner passes share for one file.

@@ -284,8 +284,12 @@ struct StructurePass {
         // `self.pool = pool`, a parameter typed by its annotation.
         let isName = value.end == value.first + 1 && tokens.isName(value.first) && !model.annotatedParameters.isEmpty
             && model.annotatedParameters[function]?.contains(tokens.text(value.first)) == true
-        guard isName || (tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
-            && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first) else { return }
+        let isCall = tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
+            && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first
+        guard isName || isCall else {
+            recordPendingPath(target, value, function: function, inClassBody: classBody != nil)
+            return
+        }
         if !isName, target.end == target.first + 1, tokens.isName(target.first) {
             if let classBody {
                 // `_lock = threading.RLock()` in a class body: what methods read as `self._lock`.
@@ -302,6 +306,25 @@ struct StructurePass {
            tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
             model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
                                                   first: value.first, last: value.end - 1, onlyTrackedTypes: isName))
+        }
+    }
+
+    /// `DATA = ROOT / "data"`, `self.index = self.root / "index.json"`, `HERE = Path(__file__).parent`:
+    /// typed once the names they start from are, if they name a `Path`.
+    private func recordPendingPath(_ target: (first: Int, end: Int), _ value: (first: Int, end: Int), function: Int, inClassBody: Bool) {
+        let tokens = model.tokens
+        let global = function == 0 && target.end == target.first + 1 && tokens.isName(target.first)
+        let attribute = function != 0 && target.end == target.first + 3 && tokens.isName(target.first + 2)
+            && tokens.isOp(target.first + 1, ".") && tokens.isName(target.first)
+            && tokens.text(target.first) == model.scopes[function].selfName
+        guard !inClassBody, global || attribute, tokens.isName(value.first) || tokens.isOp(value.first, "("),
+              tokens.isName(value.end - 1, "parent") || (value.first..<value.end).contains(where: { tokens.isOp($0, "/") }) else { return }
+        if global {
+            model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
+                                                  first: value.first, last: value.end - 1, isPath: true))
+        } else if model.facts.functions[function].kind == .method, let className = model.scopes[function].className {
+            model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
+                                                  first: value.first, last: value.end - 1, isPath: true))
         }
     }
 
