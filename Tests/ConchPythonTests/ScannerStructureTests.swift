@@ -225,7 +225,7 @@ import Testing
 }
 
 /// The 1-based line of a byte offset of `source`.
-private func line(of offset: Int, in source: String) -> Int {
+func line(of offset: Int, in source: String) -> Int {
     source.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
 }
 
@@ -351,26 +351,6 @@ private func line(of offset: Int, in source: String) -> Int {
         // `url` is `parameters[1]`, `retries` `parameters[2]`; `timeout` defaults to 5.
         #expect(branches.map(\.parameter) == [1, 2])
         #expect(branches.map { line(of: $0.range.start, in: source) } == [3, 5])
-    }
-
-    @Test func aTestOfAURISchemeMarksWhereTheNameHoldsOne() {
-        let source = """
-        def decode(data_uri):
-            if not data_uri.startswith("data:"):
-                raise ValueError(data_uri)
-            return data_uri
-        def fetch(url):
-            if url.startswith('FILE:'):
-                a = 1
-            if url.startswith("#"):
-                b = 2
-            if not url.startswith("http:"):
-                c = 3
-        """
-        let facts = scan(source)
-        #expect(facts.schemeChecks.map(\.name) == ["data_uri", "url"])
-        #expect(facts.schemeChecks.map(\.scheme) == ["data", "file"])
-        #expect(facts.schemeChecks.map { $0.regions.map { line(of: $0.start, in: source) } } == [[3], [6]])
     }
 
     @Test func aTestOfAnotherThreadMarksTheCodeThatRunsOffIt() {

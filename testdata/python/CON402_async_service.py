@@ -291,10 +291,28 @@ async def resolve(host):
 
 
 async def loopback_addresses(port):
-    # Addresses written out are parsed, not looked up; a name is looked up.
+    # Addresses written out are parsed, not looked up; `localhost` is in the hosts file;
+    # any other name is looked up.
     found = socket.getaddrinfo("127.0.0.1", port) + socket.getaddrinfo(host="::1", port=port)
-    found += socket.getaddrinfo("localhost", port)  # expect: CON402
+    found += socket.getaddrinfo("localhost", port)
+    found += socket.getaddrinfo("db.internal", port)  # expect: CON402
     return found, socket.gethostbyname('10.0.0.1'), socket.gethostbyname("10.0.0.256.1")  # expect: CON402
+
+
+class ClusterNode:
+    def __init__(self, host, port):
+        if host == "localhost":
+            host = socket.gethostbyname(host)
+        self.host = host
+        self.port = port
+
+
+async def add_node(nodes, host, port):
+    if "localhost" == host:
+        host = socket.gethostbyname(host)
+    nodes.append(ClusterNode(host, port))
+    if host == "primary":
+        return socket.gethostbyname(host)  # expect: CON402
 
 
 async def describe():

@@ -72,9 +72,10 @@ public struct FileFacts: Sendable {
     /// f-string, `%`, `+`, `.format`) then `os.system(cmd)`; C `snprintf(cmd, sizeof cmd,
     /// "gzip %s", path)` (or `sprintf`, a `strcat` of a variable) then `system(cmd)`.
     public var builtCommands: [BuiltCommand] = []
-    /// Python: where a name surely holds a URI of one scheme: past
-    /// `if not uri.startswith("data:"): raise ...`, or in the block of the test without `not`.
-    public var schemeChecks: [SchemeCheck] = []
+    /// Python: where a name surely holds a URI of one scheme, past
+    /// `if not uri.startswith("data:"): raise ...` or in the block of the test without `not`;
+    /// or one string, in the block of `if host == "localhost":`.
+    public var stringChecks: [StringCheck] = []
     /// Python: functions that hand one of their parameters to an event loop as a
     /// callback (Anki's `qconnect(signal, slot)` around `signal.connect(slot)`); the
     /// project model makes each call of one a registration of the function it passes.
@@ -303,21 +304,33 @@ public struct HandedLeastItem: Hashable, Sendable {
     }
 }
 
-/// Where `name` holds a URI of `scheme` (`data`, lowercase, without its colon).
-public struct SchemeCheck: Hashable, Sendable {
+/// Where `name` holds a URI of a scheme (`data`, lowercase, without its colon), or one
+/// string (`localhost`, without its quotes).
+public struct StringCheck: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case scheme, equals
+    }
+
     public var name: String
-    public var scheme: String
+    public var kind: Kind
+    public var value: String
     public var regions: [ByteRange]
 
-    public init(name: String, scheme: String, regions: [ByteRange]) {
+    public init(name: String, kind: Kind, value: String, regions: [ByteRange]) {
         self.name = name
-        self.scheme = scheme
+        self.kind = kind
+        self.value = value
         self.regions = regions
     }
 
     /// Whether `name` holds a URI of `scheme` at `offset`.
-    public func holds(_ scheme: String, for name: String, at offset: Int) -> Bool {
-        self.scheme == scheme && self.name == name && regions.contains { $0.contains(offset) }
+    public func holds(scheme: String, for name: String, at offset: Int) -> Bool {
+        kind == .scheme && value == scheme && self.name == name && regions.contains { $0.contains(offset) }
+    }
+
+    /// Whether `name` holds one of `values` at `offset`.
+    public func holds(oneOf values: Set<String>, for name: String, at offset: Int) -> Bool {
+        kind == .equals && values.contains(value) && self.name == name && regions.contains { $0.contains(offset) }
     }
 }
 

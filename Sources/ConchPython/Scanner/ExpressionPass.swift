@@ -176,7 +176,7 @@ struct ExpressionPass {
         FileIteration.record(model, header: index, calls: calls, function: function)
         if statement.header == .if {
             ThreadIdentityChecks.record(model, header: index, calls: calls, function: function, exits: { exitsAtItsEnd(index) })
-            SchemeChecks.record(model, header: index, function: function, leaves: { model.blockEndsIn(index, ["return", "raise"]) })
+            StringChecks.record(model, header: index, function: function, leaves: { model.blockEndsIn(index, ["return", "raise"]) })
         }
         // `if done: start(...); return`: what the branch does, it does once before leaving.
         if statement.header == .if || statement.header == .elif || statement.header == .else, model.blockEndsIn(index, ["return", "raise", "break"]) {

@@ -56,7 +56,9 @@ extension BlockingCalls {
         if call.callee == "urllib.request.urlopen" { return opensDataURI(call, in: file) }
         if call.callee.hasPrefix("os.wait") { return call.arguments.contains { $0.text.contains("WNOHANG") } }
         guard call.callee == "socket.getaddrinfo" || call.callee == "socket.gethostbyname" else { return false }
-        if let host = call.argument(passedTo: "host", at: 0), isAddressLiteral(host) { return true }
+        if let host = call.argument(passedTo: "host", at: 0), isAddressLiteral(host) || namesThisMachine(host, at: call, in: file) {
+            return true
+        }
         return call.arguments.contains { argument in
             argument.text.contains("AI_NUMERICHOST") || argument.text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 .contains { file.constants[String($0)]?.contains("AI_NUMERICHOST") ?? false }
@@ -76,8 +78,17 @@ extension BlockingCalls {
     private static func opensDataURI(_ call: CallFacts, in file: FileFacts) -> Bool {
         guard let url = call.argument(passedTo: "url", at: 0) else { return false }
         if url.shape == .stringLiteral { return url.text.dropFirst().lowercased().hasPrefix("data:") }
-        return file.schemeChecks.contains { $0.holds("data", for: url.text, at: call.range.start) }
+        return file.stringChecks.contains { $0.holds(scheme: "data", for: url.text, at: call.range.start) }
     }
+
+    /// `"localhost"`, or a name in the block of `if host == "localhost":` (redis's
+    /// `ClusterNode`): the hosts file answers, with no resolver to wait for.
+    private static func namesThisMachine(_ host: Argument, at call: CallFacts, in file: FileFacts) -> Bool {
+        if host.shape == .stringLiteral { return localNames.contains(host.text.dropFirst().dropLast().lowercased()) }
+        return file.stringChecks.contains { $0.holds(oneOf: localNames, for: host.text, at: call.range.start) }
+    }
+
+    private static let localNames: Set<String> = ["localhost", "127.0.0.1", "::1"]
 
     /// `"127.0.0.1"`, `'::1'`: a string literal holding an IPv4 or IPv6 address, not a name.
     private static func isAddressLiteral(_ argument: Argument) -> Bool {
