@@ -66,7 +66,8 @@ struct OneAtATime: Rule {
             let file = model.files[fileIndex]
             guard call.isResolved, let entry = LoopRunners.entries[call.callee], waits(coroutineOf: call.facts, in: file, model: model)
             else { return }
-            let coroutines = coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" } ?? "the coroutines"
+            let coroutines = LoopRunners.coroutine(of: call.facts).map { "the `\($0.split(separator: ".").last ?? "")` coroutines" }
+                ?? "the coroutines"
             guard let loopIndex = call.loop else {
                 findings += wrapperFindings(call.facts, entry: entry, coroutines: coroutines, in: functionIndex, of: file, model: model)
                 return
@@ -141,19 +142,10 @@ struct OneAtATime: Rule {
         return loop
     }
 
-    /// The coroutine the call runs, as written: `fetch` of `asyncio.run(fetch(url))` or
-    /// `trio.run(fetch, url)`.
-    private func coroutine(of call: CallFacts) -> String? {
-        switch call.argument(at: 0)?.shape {
-        case let .call(name)?, let .name(name)?: return name
-        default: return nil
-        }
-    }
-
     /// A coroutine of the project that never awaits computes or blocks from start to end:
     /// running several at once would not overlap them either.
     private func waits(coroutineOf call: CallFacts, in file: FileFacts, model: ProjectModel) -> Bool {
-        guard let name = coroutine(of: call), let id = model.resolve(name, from: file),
+        guard let name = LoopRunners.coroutine(of: call), let id = model.resolve(name, from: file),
               let reference = model.functionIndex[id] else { return true }
         let target = model.files[reference.file].functions[reference.function]
         return !target.isAsync || !target.awaits.isEmpty

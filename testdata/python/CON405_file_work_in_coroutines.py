@@ -83,8 +83,12 @@ async def memory_in_use():
 
 
 async def main():
+    limits = json.loads(Path("/etc/uploads/limits.json").read_text())
     await save_upload("a.txt", b"hello")
     await load_manifest()
+    for name in limits["pinned"]:
+        body = Path(name).read_bytes()  # expect: CON405
+        await save_upload(name, body)
 
 
 if __name__ == "__main__":

@@ -160,11 +160,14 @@ struct ExpressionPass {
         if statement.header != nil { open(index, function: function, calls: calls) }
     }
 
-    /// The `await` keywords of a coroutine's statement.
+    /// Where a coroutine's statement gives way to the loop: `await`, and the `async` of
+    /// `async with` (entering and leaving are awaited) and `async for` (each item is).
     private func recordAwaits(_ statement: Statement, function: Int) {
         let tokens = model.tokens
         let yields = model.generatorCoroutines.contains(function)
-        for token in statement.first..<statement.end where tokens.isName(token, "await") || (yields && tokens.isName(token, "yield")) {
+        for token in statement.first..<statement.end
+        where tokens.isName(token, "await") || (yields && tokens.isName(token, "yield"))
+            || (tokens.isName(token, "async") && (tokens.isName(token + 1, "with") || tokens.isName(token + 1, "for"))) {
             model.facts.functions[function].awaits.append(tokens.range(token, token))
         }
     }

@@ -23,4 +23,23 @@ enum LoopRunners {
         "curio.run": Entry(verb: "starts an event loop for", advice: "start the loop once: one `curio.run(main, items)`, where `main` "
             + "spawns a task per item in a `curio.TaskGroup` and joins them"),
     ]
+
+    /// The coroutine a runner's call starts: `main` in `asyncio.run(main())` or `trio.run(main)`.
+    static func coroutine(of call: CallFacts) -> String? {
+        switch call.argument(at: 0)?.shape {
+        case let .call(name)?, let .name(name)?: name
+        default: nil
+        }
+    }
+
+    /// The project's coroutines a runner starts: each is the first task of its loop.
+    static func firstTasks(in model: ProjectModel) -> Set<FunctionID> {
+        var found: Set<FunctionID> = []
+        model.forEachCall(toAnyOf: entries.keys) { fileIndex, _, call in
+            guard call.isResolved, let name = coroutine(of: call.facts), let id = model.resolve(name, from: model.files[fileIndex])
+            else { return }
+            found.insert(id)
+        }
+        return found
+    }
 }
