@@ -63,6 +63,29 @@ import Testing
         #expect(writes.map { sites.first?.failedArm?.contains($0) } == [true, false])
     }
 
+    @Test func aOnceOnlyTestMarksTheBlockItsFirstCallerRuns() throws {
+        let facts = CFixture().facts("once.c", """
+        #include <stdbool.h>
+        typedef struct { int done; } pa_once;
+        bool pa_once_begin(pa_once *once);
+        void pa_once_end(pa_once *once);
+        bool ready(void);
+        static int level;
+        void init(void) {
+            static pa_once once;
+            if (pa_once_begin(&once)) {
+                level = 1;
+                pa_once_end(&once);
+            }
+            if (ready()) { level = 2; }
+        }
+        """)
+        let function = try #require(facts.function("init"))
+        let writes = function.globalAccesses.filter { $0.variable.hasSuffix("level") }.map(\.range.start)
+        #expect(function.onceOnlyBlocks.count == 1)
+        #expect(writes.map { offset in function.onceOnlyBlocks.contains { $0.contains(offset) } } == [true, false])
+    }
+
     @Test func entryPassedThroughAWrapperIsFollowed() {
         let facts = CFixture().facts("thread.c", """
         #include <pthread.h>

@@ -88,6 +88,9 @@ typedef struct {
 
 enum CXTypeKind {
   CXType_Invalid = 0,
+  CXType_Bool = 3,
+  CXType_Char_U = 4,
+  CXType_Int128 = 20,
   CXType_Pointer = 101,
   CXType_Record = 105,
   CXType_Typedef = 107,

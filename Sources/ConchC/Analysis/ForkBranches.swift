@@ -18,11 +18,11 @@ enum ForkBranches {
     /// Where the arm taken when the call returns nonzero lies, for a call whose result an
     /// `if` tests: `if (pthread_create(...) != 0)`, `if ((err = start(...)) < 0)`, or
     /// `ret = start(...);` then `if (ret)`; the `else` of `if (start(...) == 0)`. Only for
-    /// `int`, `long` and the other integer types, not `bool`: a start that returns one says
-    /// 0 for success, as `pthread_create` does.
-    static func nonzeroArm(ofIntegerCall call: Int, unit: UnitContext) -> ByteRange? {
-        let type = unit.library.getCanonicalType(unit.library.getCursorType(unit.tree[call].cursor)).kind.rawValue
-        guard (4...20).contains(type) else { return nil }
+    /// `int`, `long` and the other integer types, not `bool` unless `orBool`: a start that
+    /// returns one says 0 for success, as `pthread_create` does.
+    static func nonzeroArm(ofIntegerCall call: Int, orBool: Bool = false, unit: UnitContext) -> ByteRange? {
+        let type = unit.library.getCanonicalType(unit.library.getCursorType(unit.tree[call].cursor)).kind
+        guard (CXType_Char_U.rawValue...CXType_Int128.rawValue).contains(type.rawValue) || orBool && type == CXType_Bool else { return nil }
         return firstTest(of: call, unit: unit) { statement, result, _ in
             let node = unit.tree[statement]
             guard node.kind == CXCursor_IfStmt, node.children.count >= 2 else { return nil }

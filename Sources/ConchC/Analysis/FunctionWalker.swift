@@ -215,10 +215,8 @@ final class FunctionWalker {
         recorded.leadsToExit = ControlFlow.callsEndingFunction(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
         recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
-        if call.arguments.contains(where: { unit.namedFunction($0) != nil }), let arm = ForkBranches.nonzeroArm(ofIntegerCall: index, unit: unit) {
-            facts.nonzeroResultArms[Int32(facts.calls.count - 1)] = arm
-        }
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
+        recordResultArms(of: index, named: plainName, handsAFunction: call.arguments.contains { unit.namedFunction($0) != nil })
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }
         recordConcurrency(callee: call.callee, recorded, argumentCount: call.arguments.count, node: index,
                           entry: { entry(call.arguments[$0]) },

@@ -133,3 +133,15 @@ enum ConcurrencyAPIs {
         "thread_add_child": CallbackAPI(framework: .threadMaster, arguments: [1]),
     ]
 }
+
+extension ConcurrencyAPIs {
+    /// `if (pa_once_begin(&once)) { ... pa_once_end(&once); }` (PulseAudio's `PA_ONCE_BEGIN`),
+    /// `if (g_once_init_enter(&type)) { ... g_once_init_leave(&type, id); }` (GLib): the first
+    /// caller runs the block while later ones wait for it, and none runs it again. Known by
+    /// name: a function whose name says `once` and ends in `begin` or `enter`.
+    static func beginsOnceOnlyBlock(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.contains("once") && (lowered.hasSuffix("begin") || lowered.hasSuffix("enter") || lowered.hasSuffix("enter_impl")
+            || lowered.hasSuffix("enter_pointer"))
+    }
+}

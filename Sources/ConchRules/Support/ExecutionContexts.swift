@@ -150,9 +150,9 @@ struct ExecutionContexts: Sendable {
         // A thread that forks goes on as the parent: its children's branches run in other processes.
         let forkBranches = Self.forkBranches(model, branchesByFile)
         // Nor does a thread run what only the main thread does (Kivy's `@mainthread`, `if
-        // current_thread() is main_thread():`), nor what that calls.
+        // current_thread() is main_thread():`) or a once-only block, nor what those call.
         let notInThreads = threadStarts.isEmpty ? forkBranches
-            : forkBranches.merging(Self.mainThreadRegions(model)) { $0 + $1 }
+            : forkBranches.merging(Self.regionsOutsideThreads(model)) { $0 + $1 }
         threads = threadStarts.keys.sorted().map { id in
             let starts = threadStarts[id] ?? []
             let known = modes?.known(at: starts) ?? []
@@ -236,13 +236,17 @@ struct ExecutionContexts: Sendable {
         return result
     }
 
-    /// Per function, the regions of its code only the main thread runs.
-    private static func mainThreadRegions(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
+    /// Per function, the regions of its code a thread does not run as its own: what only
+    /// the main thread runs, and a C block run once (`PA_ONCE_BEGIN`), whose writes the
+    /// callers after the first wait for rather than race with.
+    private static func regionsOutsideThreads(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
         var result: [FunctionID: [ByteRange]] = [:]
-        for (fileIndex, file) in model.files.enumerated() where !file.mainThreadRegions.isEmpty {
-            for (index, function) in file.functions.enumerated() {
+        for (fileIndex, file) in model.files.enumerated() {
+            for (index, function) in file.functions.enumerated()
+            where !file.mainThreadRegions.isEmpty || !function.onceOnlyBlocks.isEmpty {
                 if let named = model.functionIndex[function.id], named.file != fileIndex || named.function != index { continue }
                 let regions = file.mainThreadRegions.filter { function.range.contains($0.start) && $0.end <= function.range.end }
+                    + function.onceOnlyBlocks
                 if !regions.isEmpty { result[function.id, default: []] += regions }
             }
         }
