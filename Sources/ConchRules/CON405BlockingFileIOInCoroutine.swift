@@ -19,9 +19,10 @@ struct BlockingFileIOInCoroutine: Rule {
                           !(firstTasks.contains(coroutine.id) && runsAlone(call, in: coroutine, at: index, of: file)) else { continue }
                     if run == nil { run = .some(model.eventLoopIndex.runs(reaching: file).first) }
                     let loop = run ?? nil
+                    let name = written(call) == nil ? "`\(call.callee)`" : call.quotedName
                     findings.append(finding(
                         in: file, at: call.range,
-                        "\(call.quotedName) \(entry.action) in coroutine `\(model.displayName(coroutine.id))`, on the thread of "
+                        "\(name) \(entry.action) in coroutine `\(model.displayName(coroutine.id))`, on the thread of "
                             + "\(LoopRole.coroutine.loopName(run: loop?.marker)): no other task or callback runs until the disk answers",
                         advice: advice(for: call, entry, in: coroutine, of: file, run: loop?.marker),
                         related: loop.map { [model.loopStart($0)] } ?? []))
@@ -42,11 +43,17 @@ struct BlockingFileIOInCoroutine: Rule {
         return !givesWay && !file.spawnSites.contains { $0.function == index && $0.kind == .coroutine && $0.range.start < start }
     }
 
+    /// The call as written, when it is short enough to quote and to pass on whole
+    /// (`MANIFEST.read_text`, not a join over several lines).
+    private func written(_ call: CallFacts) -> String? {
+        call.calleeText.count <= 48 && !call.calleeText.contains("…") ? call.calleeText : nil
+    }
+
     /// The library's own file API where it has one, else the work handed to a thread:
     /// an open goes there with the reads and writes that follow it.
     private func advice(for call: CallFacts, _ entry: BlockingFileCalls.Entry, in coroutine: FunctionFacts, of file: FileFacts,
                         run: EventLoopMarker?) -> String {
-        let work = entry.opens ? "func" : call.calleeText
+        let work = entry.opens ? "func" : written(call) ?? "path." + (call.callee.split(separator: ".").last.map(String.init) ?? "")
         let handOff = (entry.opens ? "move the `with` block that opens the file and works on it into a plain function, and " : "")
             + "run it with "
         if let generator = GeneratorCoroutine(coroutine) {
