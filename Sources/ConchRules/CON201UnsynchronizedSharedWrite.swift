@@ -276,11 +276,22 @@ struct UnsynchronizedSharedWrite: Rule {
         }
         let otherRank = other?.rank ?? Int.max
         if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
-           !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry) {
+           !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry),
+           !mainRunsOnlyApart(write, in: writer, from: entry, model, &ordering) {
             return Conflict(party: .writerInMain, other: found)
         }
         if otherRank > 3, entry.runsBesideItself { return Conflict(party: .sameEntry, other: found) }
         return found.map { Conflict(party: .otherAccess, other: $0) }
+    }
+
+    /// Every call the main thread makes of the writer comes before the start, or in an arm
+    /// the start's `if`/`else` excludes: `if background: Thread(target=serve).start()` /
+    /// `else: serve()`.
+    private func mainRunsOnlyApart(_ write: GlobalAccess, in writer: FunctionFacts, from entry: ExecutionContexts.Entry,
+                                   _ model: ProjectModel, _ ordering: inout StartOrdering) -> Bool {
+        guard let reference = model.functionIndex[writer.id] else { return false }
+        let located = GlobalAccessIndex.Located(file: reference.file, function: reference.function, access: write)
+        return ordering.precedes(located, startsOf: entry)
     }
 
     /// The writer starts the other thread itself, later in the same pass: collectd's email

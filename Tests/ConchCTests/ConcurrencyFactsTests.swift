@@ -86,6 +86,26 @@ import Testing
         #expect(writes.map { offset in function.onceOnlyBlocks.contains { $0.contains(offset) } } == [true, false])
     }
 
+    @Test func aStartKnowsTheOtherArmOfItsIf() throws {
+        let source = """
+        #include <pthread.h>
+        static void *work(void *arg) { return arg; }
+        void run(int threaded) {
+            pthread_t t;
+            if (threaded) {
+                pthread_create(&t, NULL, work, NULL);
+            } else {
+                work(NULL);
+            }
+        }
+        """
+        let facts = CFixture().facts("run.c", source)
+        let arm = try #require(facts.spawnSites.first?.arms.first)
+        let otherArm = try #require(arm.otherArms.first)
+        #expect(arm.arm == 0)
+        #expect(String(decoding: Array(source.utf8)[otherArm.start..<otherArm.end], as: UTF8.self).contains("work(NULL);"))
+    }
+
     @Test func entryPassedThroughAWrapperIsFollowed() {
         let facts = CFixture().facts("thread.c", """
         #include <pthread.h>

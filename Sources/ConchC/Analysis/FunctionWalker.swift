@@ -231,7 +231,8 @@ final class FunctionWalker {
         var child = node
         while child != functionDeclaration, let parent = tree[child].parent {
             if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1 {
-                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1))
+                let others = tree[parent].children.dropFirst().filter { $0 != child }.map(unit.range)
+                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1, otherArms: others))
             }
             child = parent
         }

@@ -108,10 +108,13 @@ public struct BranchArm: Hashable, Sendable {
     public var chain: Int
     /// 0 for the `if`'s own block, then each `elif`, `else` or `case` in order.
     public var arm: Int
+    /// The chain's other `if`/`elif`/`else` blocks: a pass through this arm runs none of them.
+    public var otherArms: [ByteRange]
 
-    public init(chain: Int, arm: Int) {
+    public init(chain: Int, arm: Int, otherArms: [ByteRange] = []) {
         self.chain = chain
         self.arm = arm
+        self.otherArms = otherArms
     }
 }
 

@@ -45,6 +45,26 @@ enum BranchArms {
             current = previous
             position += 1
         }
-        return BranchArm(chain: tokens.range(statements[current].first, statements[current].first).start, arm: position)
+        let others = clauses(ofChainAt: current, statements, tokens).filter { $0 != index }.map { block(of: $0, statements, tokens) }
+        return BranchArm(chain: tokens.range(statements[current].first, statements[current].first).start, arm: position, otherArms: others)
+    }
+
+    /// The `if` at `first` and the `elif`s and `else` that continue it.
+    private static func clauses(ofChainAt first: Int, _ statements: [Statement], _ tokens: ScanTokens) -> [Int] {
+        var clauses = [first]
+        while let last = clauses.last, statements[last].blockEnd < statements.count {
+            let next = statements[last].blockEnd
+            guard statements[next].level == statements[first].level,
+                  statements[next].header == .elif || statements[next].header == .else else { break }
+            clauses.append(next)
+        }
+        return clauses
+    }
+
+    /// A clause from its header to the end of its block.
+    private static func block(of clause: Int, _ statements: [Statement], _ tokens: ScanTokens) -> ByteRange {
+        let end = statements[clause].blockEnd
+        let endOffset = end < statements.count ? tokens.starts[statements[end].first] : tokens.ends[tokens.count - 1]
+        return ByteRange(tokens.starts[statements[clause].first], endOffset)
     }
 }
