@@ -1,5 +1,6 @@
 /* Set-up that either a thread does or, without threads, the caller does itself, in
- * the other arm of one if/else: the two never run beside each other. */
+ * the other arm of one if/else: the two never run beside each other, whether the
+ * thread is started directly or through a wrapper of the program's own. */
 #include <pthread.h>
 #include <stdio.h>
 
@@ -25,6 +26,30 @@ int start(int want_console) {
     return 0;
 }
 
+static int watch_mode;
+
+static int start_thread(pthread_t *thread, void *(*routine)(void *)) {
+    return pthread_create(thread, NULL, routine, NULL);
+}
+
+static void *watcher(void *arg) {
+    (void)arg;
+    watch_mode = 1;
+    return NULL;
+}
+
+int watch(int in_background) {
+    pthread_t thread;
+    if (in_background) {
+        if (start_thread(&thread, watcher) != 0)
+            return -1;
+    } else {
+        watch_mode = 2;
+    }
+    return 0;
+}
+
 int main(void) {
+    watch(1);
     return start(1);
 }

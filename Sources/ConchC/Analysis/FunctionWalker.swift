@@ -226,7 +226,7 @@ final class FunctionWalker {
     }
 
     /// The `if`/`else` arms around a node of this body, outermost first.
-    private func branchArms(of node: Int) -> [BranchArm] {
+    func branchArms(of node: Int) -> [BranchArm] {
         var arms: [BranchArm] = []
         var child = node
         while child != functionDeclaration, let parent = tree[child].parent {
