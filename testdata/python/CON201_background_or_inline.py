@@ -5,6 +5,7 @@ import threading
 
 exports = {"count": 0, "last": None}
 refreshes = {"count": 0}
+archived_bytes = 0
 
 
 def export(path):
@@ -26,6 +27,18 @@ def export_later_or_now(path, later):
         export(path)
 
 
+def archive(data):
+    global archived_bytes
+    archived_bytes += len(data)
+
+
+def archive_later_or_now(data, later):
+    if later:
+        threading.Thread(target=archive, args=(data,)).start()
+        return
+    archive(data)
+
+
 def refresh_twice():
     threading.Thread(target=refresh).start()
     refresh()
@@ -33,4 +46,5 @@ def refresh_twice():
 
 if __name__ == "__main__":
     export_later_or_now("/tmp/stats.txt", later=True)
+    archive_later_or_now(b"stats", later=True)
     refresh_twice()

@@ -368,22 +368,6 @@ struct ExecutionContexts: Sendable {
         guard mainSide?.contains(function.id) ?? false else { return false }
         return !children.contains { $0.forks(in: function.id, of: file) && $0.branch?.range.contains(offset) == true }
     }
-
-    /// The access happens in the function that starts the entry, before any of its starts,
-    /// where a start outside any loop has failed, or in another arm of an `if`/`else`
-    /// chain around it (`if background: Thread(target=serve).start()` / `else: serve()`):
-    /// no thread of the entry runs beside it.
-    static func precedesStart(of entry: Entry, _ file: FileFacts, _ function: Int, at offset: Int) -> Bool {
-        let local = entry.starts.filter { $0.file.path == file.path && $0.site.function == function }
-        guard !local.isEmpty else { return false }
-        return local.allSatisfy { start in
-            if start.site.loop == nil, start.site.failedArm?.contains(offset) == true
-                || start.site.arms.contains(where: { $0.otherArms.contains { $0.contains(offset) } }) { return true }
-            guard offset < start.site.range.start else { return false }
-            guard let loop = start.site.loop else { return true }
-            return !file.functions[function].loops[loop].range.contains(offset)
-        }
-    }
 }
 
 extension ProjectModel {
