@@ -8,7 +8,7 @@ struct BlockingFileIOInCoroutine: Rule {
         var findings: [Finding] = []
         // A command runs alone in its process: no other task waits for its disk.
         let commands = Set(CLICommands.functions(in: model))
-        let firstTasks = LoopRunners.firstTasks(in: model)
+        let firstTasks = FirstTasks(model)
         for file in model.files where file.language == .python && !file.isTestModule {
             var run: (file: FileFacts, marker: EventLoopMarker)??
             for (index, coroutine) in file.functions.enumerated() 
@@ -16,7 +16,7 @@ struct BlockingFileIOInCoroutine: Rule {
                 for call in coroutine.calls where call.isResolved && !call.isAwaited {
                     guard let entry = BlockingFileCalls.python[call.callee], !BlockingFileCalls.isPseudoFile(call),
                           !file.runsOnlyOffItsLoopThread(at: call.range.start),
-                          !(firstTasks.contains(coroutine.id) && runsAlone(call, in: coroutine, at: index, of: file)) else { continue }
+                          !firstTasks.runsAlone(call, in: coroutine, at: index, of: file) else { continue }
                     if run == nil { run = .some(model.eventLoopIndex.runs(reaching: file).first) }
                     let loop = run ?? nil
                     let name = written(call) == nil ? "`\(call.callee)`" : call.quotedName
@@ -30,17 +30,6 @@ struct BlockingFileIOInCoroutine: Rule {
             }
         }
         return findings
-    }
-
-    /// In the first task of its loop, before it first gives way or starts another task
-    /// (`token = Path("token.txt").read_text()` at the top of `main`), and not in a loop
-    /// that gives way on a later pass: there is no other task yet to wait for the disk.
-    private func runsAlone(_ call: CallFacts, in coroutine: FunctionFacts, at index: Int, of file: FileFacts) -> Bool {
-        let start = call.range.start
-        let givesWay = coroutine.awaits.contains { $0.start < start } || coroutine.loops.contains { loop in
-            loop.range.contains(start) && coroutine.awaits.contains { loop.range.contains($0.start) }
-        }
-        return !givesWay && !file.spawnSites.contains { $0.function == index && $0.kind == .coroutine && $0.range.start < start }
     }
 
     /// The call as written, when it is short enough to quote and to pass on whole

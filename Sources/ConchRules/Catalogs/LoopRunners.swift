@@ -31,15 +31,4 @@ enum LoopRunners {
         default: nil
         }
     }
-
-    /// The project's coroutines a runner starts: each is the first task of its loop.
-    static func firstTasks(in model: ProjectModel) -> Set<FunctionID> {
-        var found: Set<FunctionID> = []
-        model.forEachCall(toAnyOf: entries.keys) { fileIndex, _, call in
-            guard call.isResolved, let name = coroutine(of: call.facts), let id = model.resolve(name, from: model.files[fileIndex])
-            else { return }
-            found.insert(id)
-        }
-        return found
-    }
 }
