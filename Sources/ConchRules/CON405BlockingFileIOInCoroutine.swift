@@ -6,16 +6,23 @@ struct BlockingFileIOInCoroutine: Rule {
     let metadata = RuleCatalog.CON405
 
     func check(_ model: ProjectModel) -> [Finding] {
-        var findings: [Finding] = []
+        // The callee table finds the few functions that work on files without a look at every call.
+        var places: [Int: Set<Int>] = [:]
+        model.forEachCall(toAnyOf: BlockingFileCalls.python.keys) { file, function, _ in places[file, default: []].insert(function) }
+        guard !places.isEmpty else { return [] }
         // A command runs alone in its process: no other task waits for its disk.
         let commands = Set(CLICommands.functions(in: model))
         let firstTasks = FirstTasks(model)
         let handlers = serverCallbacks(model)
-        for file in model.files where file.language == .python && !file.isTestModule {
+        var findings: [Finding] = []
+        for (fileIndex, functions) in places.sorted(by: { $0.key < $1.key }) {
+            let file = model.files[fileIndex]
+            guard file.language == .python, !file.isTestModule else { continue }
             var run: (file: FileFacts, marker: EventLoopMarker)??
-            for (index, coroutine) in file.functions.enumerated()
-            where (coroutine.isAsync || handlers[coroutine.id] != nil) && !file.isInTest(function: index)
-                && !commands.contains(coroutine.id) {
+            for index in functions.sorted() {
+                let coroutine = file.functions[index]
+                guard coroutine.isAsync || handlers[coroutine.id] != nil, !file.isInTest(function: index),
+                      !commands.contains(coroutine.id) else { continue }
                 let role = handlers[coroutine.id].map(LoopRole.callback) ?? .coroutine
                 for call in coroutine.calls where call.isResolved && !call.isAwaited {
                     guard let entry = BlockingFileCalls.python[call.callee], !BlockingFileCalls.isPseudoFile(call),
