@@ -56,11 +56,7 @@ struct BlockingFileIOInCoroutine: Rule {
     /// `RequestHandler`'s `get`, a Twisted protocol's `dataReceived`, an asyncio protocol's
     /// `data_received`): a GUI's callbacks that save a file the user asked for are left alone.
     private func serverCallbacks(_ model: ProjectModel) -> [FunctionID: EventFramework] {
-        var found: [FunctionID: EventFramework] = [:]
-        for (_, function, role) in model.eventLoopIndex.functionsOnTheLoop {
-            if case let .callback(framework) = role, Self.servers.contains(framework) { found[function.id] = framework }
-        }
-        return found
+        model.eventLoopIndex.callbacks.filter { Self.servers.contains($0.value) }
     }
 
     private static let servers: Set<EventFramework> = [.asyncio, .aiohttp, .tornado, .twisted]

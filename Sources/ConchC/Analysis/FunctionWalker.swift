@@ -21,10 +21,13 @@ final class FunctionWalker {
     private(set) var staticLocals: [GlobalVariable] = []
     /// `fork()` calls, for the child-branch analysis.
     private(set) var forkCalls: [Int] = []
+    /// See `FileFacts.onceOnlyBlocks` and `armsOfHandingCalls` (by call index here).
+    var onceOnlyBlocks: [ByteRange] = []
+    var armsOfHandingCalls: [Int32: [BranchArm]] = [:]
     private var openLoops: [OpenLoop] = []
     private var gilEvents: [(offset: Int, isRelease: Bool)] = []
     private let guards: ExecutionGuards
-    private let functionDeclaration: Int
+    let functionDeclaration: Int
     private var tree: SyntaxTree { unit.tree }
 
     let lockWrappers: [FunctionID: [LockWrappers.Effect]]
@@ -223,20 +226,6 @@ final class FunctionWalker {
                           callback: { unit.namedFunction(call.arguments[$0]).map(unit.functionID) })
         for child in node.children { visit(child, held: &held) }
         applyLockEffects(call, held: &held)
-    }
-
-    /// The `if`/`else` arms around a node of this body, outermost first.
-    func branchArms(of node: Int) -> [BranchArm] {
-        var arms: [BranchArm] = []
-        var child = node
-        while child != functionDeclaration, let parent = tree[child].parent {
-            if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1 {
-                let others = tree[parent].children.dropFirst().filter { $0 != child }.map(unit.range)
-                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1, otherArms: others))
-            }
-            child = parent
-        }
-        return arms.reversed()
     }
 
     private func applyLockEffects(_ call: CallReader.Call, held: inout [String]) {

@@ -1,3 +1,4 @@
+import CLibClang
 import ConchKit
 
 extension FunctionWalker {
@@ -9,10 +10,25 @@ extension FunctionWalker {
             let call = Int32(facts.calls.count - 1)
             if let arm = ForkBranches.nonzeroArm(ofIntegerCall: index, unit: unit) { facts.nonzeroResultArms[call] = arm }
             let arms = branchArms(of: index)
-            if !arms.isEmpty { facts.armsOfHandingCalls[call] = arms }
+            if !arms.isEmpty { armsOfHandingCalls[call] = arms }
         }
         if ConcurrencyAPIs.beginsOnceOnlyBlock(name), let block = ForkBranches.nonzeroArm(ofIntegerCall: index, orBool: true, unit: unit) {
-            facts.onceOnlyBlocks.append(block)
+            onceOnlyBlocks.append(block)
         }
+    }
+
+    /// The `if`/`else` arms around a node of this body, outermost first.
+    func branchArms(of node: Int) -> [BranchArm] {
+        let tree = unit.tree
+        var arms: [BranchArm] = []
+        var child = node
+        while child != functionDeclaration, let parent = tree[child].parent {
+            if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1 {
+                let others = tree[parent].children.dropFirst().filter { $0 != child }.map(unit.range)
+                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1, otherArms: others))
+            }
+            child = parent
+        }
+        return arms.reversed()
     }
 }

@@ -26,6 +26,10 @@ enum UnitAnalysis {
             facts.eventLoops += walker.eventLoops
             facts.signalHandlers += walker.signalHandlers
             facts.globals += walker.staticLocals
+            facts.onceOnlyBlocks += walker.onceOnlyBlocks
+            for (call, arms) in walker.armsOfHandingCalls {
+                facts.armsOfHandingCalls[CallPlace(function: functionIndex, call: Int(call))] = arms
+            }
             forks += walker.forkCalls.map { ($0, functionIndex) }
         }
         context.argumentTable.trim()

@@ -83,6 +83,13 @@ public struct FileFacts: Sendable {
     /// C: the functions installed as signal handlers (`signal(SIGWINCH, on_winch)`,
     /// `action.sa_handler = on_term`), which run in whichever thread takes the signal.
     public var signalHandlers: [FunctionID] = []
+    /// C: blocks that one caller runs once, while the others wait for it to finish:
+    /// `if (pa_once_begin(&once)) { ... }`, `if (g_once_init_enter(&type)) { ... }`.
+    public var onceOnlyBlocks: [ByteRange] = []
+    /// C: per call that hands a function on, the `if`/`else` arms around it, which a start
+    /// through a wrapper (`plugin_thread_create(&t, work, ...)`) takes on. Kept here, not
+    /// in each function's facts, since few calls have any.
+    public var armsOfHandingCalls: [CallPlace: [BranchArm]] = [:]
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     /// C: the unit is written for another platform (it includes `windows.h`, which this

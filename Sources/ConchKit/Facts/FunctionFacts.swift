@@ -61,12 +61,6 @@ public struct FunctionFacts: Sendable {
     /// the `if` testing its result that runs when it is nonzero: where a wrapper that starts
     /// a thread (`plugin_thread_create(&t, work, NULL, "name")`) reports that it failed.
     public var nonzeroResultArms: [Int32: ByteRange] = [:]
-    /// C: per call (by index) that hands a function on, the `if`/`else` arms around it,
-    /// which a start through a wrapper (`plugin_thread_create(&t, work, ...)`) takes on.
-    public var armsOfHandingCalls: [Int32: [BranchArm]] = [:]
-    /// C: blocks that one caller runs once, while the others wait for it to finish:
-    /// `if (pa_once_begin(&once)) { ... }`, `if (g_once_init_enter(&type)) { ... }`.
-    public var onceOnlyBlocks: [ByteRange] = []
     /// Python: the blocks that run only when a caller passed a parameter whose default is
     /// `None` (`if article is not None:`, `if article:`), by the parameter's position in
     /// `parameters`.

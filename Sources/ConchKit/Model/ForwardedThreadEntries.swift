@@ -54,7 +54,7 @@ enum ForwardedThreadEntries {
                     var start = SpawnSite(kind: forwarded.site.kind, api: forwarded.site.api, entry: .function(entry), range: call.range,
                                           function: place.function, loop: call.loop, isBounded: forwarded.site.isBounded)
                     start.failedArm = files[place.file].functions[place.function].nonzeroResultArms[Int32(place.call)]
-                    start.arms = files[place.file].functions[place.function].armsOfHandingCalls[Int32(place.call)] ?? []
+                    start.arms = files[place.file].armsOfHandingCalls[CallPlace(function: place.function, call: place.call)] ?? []
                     callerStarts[place.file, default: []].append(start)
                 }
             }

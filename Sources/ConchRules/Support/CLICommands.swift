@@ -6,7 +6,13 @@ enum CLICommands {
     /// Click, AsyncClick, Typer and Cyclopts commands and groups: `@click.command()`, a
     /// group's own `@cli.command()`, a Typer or Cyclopts app's `@app.command()`.
     static func functions(in model: ProjectModel) -> [FunctionID] {
-        let decorated = model.files.filter { $0.language == .python }.flatMap { $0.functions.filter { !$0.decorators.isEmpty } }
+        // Ids and decorators only: copying every decorated function's facts would cost a whole tree's worth.
+        var decorated: [(id: FunctionID, decorators: [String])] = []
+        for file in model.files where file.language == .python {
+            for index in file.functions.indices where !file.functions[index].decorators.isEmpty {
+                decorated.append((file.functions[index].id, file.functions[index].decorators))
+            }
+        }
         let groups = Set(decorated.filter { $0.decorators.contains(where: decorators.contains) }.map(\.id))
         return decorated.filter { function in
             function.decorators.contains { name in

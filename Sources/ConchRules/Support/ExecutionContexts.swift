@@ -243,10 +243,11 @@ struct ExecutionContexts: Sendable {
         var result: [FunctionID: [ByteRange]] = [:]
         for (fileIndex, file) in model.files.enumerated() {
             for (index, function) in file.functions.enumerated()
-            where !file.mainThreadRegions.isEmpty || !function.onceOnlyBlocks.isEmpty {
+            where !file.mainThreadRegions.isEmpty || !file.onceOnlyBlocks.isEmpty {
                 if let named = model.functionIndex[function.id], named.file != fileIndex || named.function != index { continue }
-                let regions = file.mainThreadRegions.filter { function.range.contains($0.start) && $0.end <= function.range.end }
-                    + function.onceOnlyBlocks
+                let regions = (file.mainThreadRegions + file.onceOnlyBlocks).filter {
+                    function.range.contains($0.start) && $0.end <= function.range.end
+                }
                 if !regions.isEmpty { result[function.id, default: []] += regions }
             }
         }
