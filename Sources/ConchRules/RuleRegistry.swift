@@ -20,7 +20,7 @@ public enum RuleRegistry {
         SleepingTimerThread(),
         BlockingCallInEventLoop(),
         PollingWait(),
-        BlockingFileIOInCoroutine(),
+        BlockingFileIOInEventLoop(),
         MixedConcurrencyModels(),
         LegacyProcessSpawn(),
         LostUpdateInChild(),

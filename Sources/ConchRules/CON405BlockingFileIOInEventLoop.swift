@@ -2,7 +2,7 @@ import ConchKit
 
 /// A coroutine, or a callback a server's loop runs, opens, reads, writes or copies files
 /// on the loop's own thread.
-struct BlockingFileIOInCoroutine: Rule {
+struct BlockingFileIOInEventLoop: Rule {
     let metadata = RuleCatalog.CON405
 
     func check(_ model: ProjectModel) -> [Finding] {
