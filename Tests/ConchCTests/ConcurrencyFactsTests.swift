@@ -106,6 +106,26 @@ import Testing
         #expect(String(decoding: Array(source.utf8)[otherArm.start..<otherArm.end], as: UTF8.self).contains("work(NULL);"))
     }
 
+    @Test func aStartInABranchThatReturnsSaysSoButNotOneThatJumps() {
+        let facts = CFixture().facts("later.c", """
+        #include <pthread.h>
+        static void *work(void *arg) { return arg; }
+        int returns(int later) {
+            pthread_t t;
+            if (later) { pthread_create(&t, NULL, work, NULL); return 0; }
+            return 1;
+        }
+        int jumps(int later) {
+            pthread_t t;
+            if (later) { pthread_create(&t, NULL, work, NULL); goto out; }
+            work(NULL);
+        out:
+            return 0;
+        }
+        """)
+        #expect(facts.spawnSites.map { $0.returningBranch != nil } == [true, false])
+    }
+
     @Test func entryPassedThroughAWrapperIsFollowed() {
         let facts = CFixture().facts("thread.c", """
         #include <pthread.h>

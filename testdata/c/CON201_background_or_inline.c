@@ -49,7 +49,26 @@ int watch(int in_background) {
     return 0;
 }
 
+static long polls;
+
+static void *poller(void *arg) {
+    (void)arg;
+    polls++;
+    return NULL;
+}
+
+int poll_later_or_now(int later) {
+    pthread_t thread;
+    if (later) {
+        pthread_create(&thread, NULL, poller, NULL);
+        return 0;
+    }
+    polls++;
+    return 1;
+}
+
 int main(void) {
     watch(1);
+    poll_later_or_now(1);
     return start(1);
 }

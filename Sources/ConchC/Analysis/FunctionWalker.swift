@@ -277,6 +277,7 @@ final class FunctionWalker {
             var site = SpawnSite(kind: kind, api: callee, entry: entry, range: recorded.range, function: functionIndex,
                                  loop: RetryLoops.loopRepeating(recorded, loops: facts.loops, unit: unit), isBounded: isBounded)
             site.arms = node.map(branchArms) ?? []
+            site.returningBranch = node.flatMap(returningBranch)
             if node != nil, kind != .forkChild { site.failedArm = facts.nonzeroResultArms[Int32(facts.calls.count - 1)] }
             return site
         }

@@ -43,16 +43,21 @@ enum ControlFlow {
         }
     }
 
-    static func exits(_ index: Int, unit: UnitContext) -> Bool {
+    /// `leavingTheFunction`: only by `return` or a call that does not return, not by a
+    /// jump that goes on elsewhere in the function (`goto`, `break`, `continue`).
+    static func exits(_ index: Int, unit: UnitContext, leavingTheFunction: Bool = false) -> Bool {
         let tree = unit.tree
         let node = tree[index]
         switch node.kind {
-        case CXCursor_ReturnStmt, CXCursor_GotoStmt, CXCursor_IndirectGotoStmt, CXCursor_BreakStmt, CXCursor_ContinueStmt:
+        case CXCursor_ReturnStmt:
             return true
+        case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt, CXCursor_BreakStmt, CXCursor_ContinueStmt:
+            return !leavingTheFunction
         case CXCursor_CompoundStmt:
-            return node.children.last.map { exits($0, unit: unit) } ?? false
+            return node.children.last.map { exits($0, unit: unit, leavingTheFunction: leavingTheFunction) } ?? false
         case CXCursor_IfStmt:
-            return node.children.count == 3 && exits(node.children[1], unit: unit) && exits(node.children[2], unit: unit)
+            return node.children.count == 3 && exits(node.children[1], unit: unit, leavingTheFunction: leavingTheFunction)
+                && exits(node.children[2], unit: unit, leavingTheFunction: leavingTheFunction)
         default:
             return isNoReturnCall(index, unit: unit)
         }

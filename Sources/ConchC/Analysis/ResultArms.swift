@@ -17,6 +17,20 @@ extension FunctionWalker {
         }
     }
 
+    /// The innermost `if` branch around a node that ends by leaving the function.
+    func returningBranch(of node: Int) -> ByteRange? {
+        let tree = unit.tree
+        var child = node
+        while child != functionDeclaration, let parent = tree[child].parent {
+            if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1,
+               ControlFlow.exits(child, unit: unit, leavingTheFunction: true) {
+                return unit.range(child)
+            }
+            child = parent
+        }
+        return nil
+    }
+
     /// The `if`/`else` arms around a node of this body, outermost first.
     func branchArms(of node: Int) -> [BranchArm] {
         let tree = unit.tree

@@ -18,12 +18,14 @@ extension ExecutionContexts {
         }
     }
 
-    /// Python: the start sits in a branch that returns or raises (`if background:
-    /// Thread(...).start(); return`), and the offset comes after that branch: a pass that
-    /// starts the thread has left the function by then. (C's branches may leave by `goto`
-    /// to a label further down, which runs after the start.)
+    /// The start sits in a branch that leaves the function (Python's `if background:
+    /// Thread(...).start(); return`, C's `if (bg) { pthread_create(...); return 0; }`),
+    /// and the offset comes after that branch: a pass that starts the thread has left the
+    /// function by then. Python's exiting branches all leave it (`break` would put the start
+    /// in a loop); C's may jump on by `goto` or `break`, so the front end says which return.
     private static func leavesBefore(_ offset: Int, after start: Start, in function: FunctionFacts, of file: FileFacts) -> Bool {
-        file.language == .python
+        if let branch = start.site.returningBranch { return offset >= branch.end }
+        return file.language == .python
             && function.exitingBranches.contains { $0.contains(start.site.range.start) && offset >= $0.end }
     }
 }
