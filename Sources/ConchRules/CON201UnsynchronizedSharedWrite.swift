@@ -243,6 +243,7 @@ struct UnsynchronizedSharedWrite: Rule {
     private func conflict(for write: GlobalAccess, in writer: FunctionFacts, of writerFile: FileFacts, entry: ExecutionContexts.Entry,
                           _ model: ProjectModel, _ contexts: ExecutionContexts, _ index: GlobalAccessIndex,
                           _ ordering: inout StartOrdering, handlersOnly: Bool = false) -> Conflict? {
+        let mainEnded = ordering.mainThreadJoins.followsTheMainThreadsEnd(write.range.start, in: writer.id, entry: entry)
         var other: (rank: Int, located: GlobalAccessIndex.Located, thread: ExecutionContexts.Entry?)?
         for located in index.accesses[write.variable] ?? [] {
             let file = model.files[located.file]
@@ -254,7 +255,7 @@ struct UnsynchronizedSharedWrite: Rule {
             // Two members of one struct are two variables to the hardware: no race between them.
             guard located.access.sharesStorage(with: write) else { continue }
             let (mainRank, threadRank) = located.access.isWrite ? (0, 1) : (4, 5)
-            if mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
+            if !mainEnded, mainRank < other?.rank ?? Int.max, contexts.runsInMain(file, function, at: offset),
                contexts.sharesAProgram(located.function, of: file, with: entry), !inAnotherProcess(function, than: entry, contexts),
                !ordering.precedes(located, startsOf: entry), !JoinOrdering.follows(located, joinsOf: entry, model) {
                 other = (mainRank, located, nil)
@@ -275,7 +276,7 @@ struct UnsynchronizedSharedWrite: Rule {
             return Conflict(party: .writerInMain, other: nil)
         }
         let otherRank = other?.rank ?? Int.max
-        if otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
+        if !mainEnded, otherRank > 2, contexts.mainSide?.contains(writer.id) ?? false, contexts.sharesAProgram(writer.id, with: entry),
            !inAnotherProcess(writer, than: entry, contexts), !rearmsAfterWriting(write, in: writer, of: entry),
            !mainRunsOnlyApart(write, in: writer, from: entry, model, &ordering) {
             return Conflict(party: .writerInMain, other: found)

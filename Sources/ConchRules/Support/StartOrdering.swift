@@ -14,6 +14,8 @@ struct StartOrdering {
     /// Per function, by place (two `main`s share a number): where it starts an entry or
     /// calls toward a start. Built when first needed.
     private var leadingCalls: [Place: [Int]] = [:]
+    /// Threads that join the main thread, after which it runs no more.
+    var mainThreadJoins: MainThreadJoins
 
     private struct Place: Hashable {
         let file: Int
@@ -22,6 +24,7 @@ struct StartOrdering {
 
     init(model: ProjectModel, entries: [ExecutionContexts.Entry]) {
         self.model = model
+        mainThreadJoins = MainThreadJoins(model)
         starters = Set(entries.flatMap(\.starts).map { $0.file.functions[$0.site.function].id })
     }
 
