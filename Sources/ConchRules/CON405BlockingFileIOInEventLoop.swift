@@ -71,7 +71,8 @@ struct BlockingFileIOInEventLoop: Rule {
     /// an open goes there with the reads and writes that follow it.
     private func advice(for call: CallFacts, _ entry: BlockingFileCalls.Entry, in coroutine: FunctionFacts, role: LoopRole,
                         of file: FileFacts, run: EventLoopMarker?) -> String {
-        let work = entry.opens ? "func" : written(call) ?? "path." + (call.callee.split(separator: ".").last.map(String.init) ?? "")
+        let method = call.callee.split(separator: ".").last.map(String.init) ?? ""
+        let work = entry.opens ? "func" : written(call) ?? "path." + method
         let opening = call.managesContext ? "the `with` block that opens the file and works on it"
             : "the open and the reads and writes of the file"
         let handOff = (entry.opens ? "move \(opening) into a plain function, and " : "") + "run it with "
@@ -89,7 +90,6 @@ struct BlockingFileIOInEventLoop: Rule {
         case .openFile:
             return "use `await \(library).open_file(...)`, whose reads and writes are awaited (`await f.read()`)"
         case .pathMethod:
-            let method = call.callee.split(separator: ".").last.map(String.init) ?? ""
             return "use `\(library).Path`, whose methods are awaited: `await \(library).Path(...).\(method)(...)`"
         case .none:
             return handOff + "`await \(library).to_thread.run_sync(\(work), ...)`"

@@ -78,8 +78,9 @@ public struct SpawnSite: Hashable, Sendable {
     public var countsHandedBy: FunctionID?
     /// The arms of `if`/`else` chains (and Python's `match`) around the start, outermost first.
     public var arms: [BranchArm] = []
-    /// C: the innermost `if` branch around the start that ends by leaving the function
-    /// (`return`, `exit`): nothing after it in the function runs in a pass that starts.
+    /// The innermost `if` branch around the start that ends by leaving the function
+    /// (`return`, `raise`, C's `exit`; not a `goto` or `break`, after which the function
+    /// goes on): nothing after it in the function runs in a pass that starts.
     public var returningBranch: ByteRange?
 
     public init(kind: Kind, api: String, entry: Entry, range: ByteRange, function: Int, loop: Int?, isBounded: Bool) {

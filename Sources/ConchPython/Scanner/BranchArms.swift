@@ -5,7 +5,24 @@ import ConchKit
 enum BranchArms {
     /// The arms around the statement at `index`, outermost first, up to its `def` or `class`.
     static func around(_ index: Int, _ statements: [Statement], _ tokens: ScanTokens) -> [BranchArm] {
-        var arms: [BranchArm] = []
+        enclosingHeaders(of: index, statements).reversed().compactMap { header in
+            [.if, .elif, .else, .case].contains(statements[header].header) ? arm(of: header, statements, tokens) : nil
+        }
+    }
+
+    /// The innermost `if`/`elif`/`else` block around the statement at `index` that ends by
+    /// leaving the function (`return`, `raise`): nothing after it runs in a pass through it.
+    static func returningBlock(around index: Int, _ model: ScanModel) -> ByteRange? {
+        let statements = model.statements
+        return enclosingHeaders(of: index, statements).first { header in
+            [.if, .elif, .else].contains(statements[header].header) && model.blockEndsIn(header, ["return", "raise"])
+        }.map { ByteRange(model.tokens.starts[statements[$0].first], model.blockEndOffset($0)) }
+    }
+
+    /// The headers of the blocks around the statement at `index`, innermost first, up to its
+    /// `def` or `class`.
+    private static func enclosingHeaders(of index: Int, _ statements: [Statement]) -> [Int] {
+        var headers: [Int] = []
         var level = statements[index].level
         var cursor = index - 1
         while cursor >= 0, level > 0 {
@@ -13,16 +30,10 @@ enum BranchArms {
             defer { cursor -= 1 }
             guard header.level < level else { continue }
             level = header.level
-            switch header.header {
-            case .def, .classDef:
-                return arms.reversed()
-            case .if, .elif, .else, .case:
-                if let arm = arm(of: cursor, statements, tokens) { arms.append(arm) }
-            default:
-                break
-            }
+            if header.header == .def || header.header == .classDef { break }
+            headers.append(cursor)
         }
-        return arms.reversed()
+        return headers
     }
 
     /// The arm the header at `index` opens: counted back over the `elif`s (or `case`s) before it

@@ -148,7 +148,11 @@ struct ExpressionPass {
         ThreadIdentityChecks.recordTester(model, statement: index, calls: calls, function: function)
         if model.facts.spawnSites.count > sitesBefore {
             let arms = BranchArms.around(index, model.statements, tokens)
-            for site in sitesBefore..<model.facts.spawnSites.count { model.facts.spawnSites[site].arms = arms }
+            let returning = BranchArms.returningBlock(around: index, model)
+            for site in sitesBefore..<model.facts.spawnSites.count {
+                model.facts.spawnSites[site].arms = arms
+                model.facts.spawnSites[site].returningBranch = returning
+            }
         }
         // A statement that is only `x.acquire()` (or `await x.acquire()`) opens a lock region.
         let expressionStart = tokens.isName(statement.first, "await") ? statement.first + 1 : statement.first

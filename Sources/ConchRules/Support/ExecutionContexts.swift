@@ -241,13 +241,11 @@ struct ExecutionContexts: Sendable {
     /// callers after the first wait for rather than race with.
     private static func regionsOutsideThreads(_ model: ProjectModel) -> [FunctionID: [ByteRange]] {
         var result: [FunctionID: [ByteRange]] = [:]
-        for (fileIndex, file) in model.files.enumerated() {
-            for (index, function) in file.functions.enumerated()
-            where !file.mainThreadRegions.isEmpty || !file.onceOnlyBlocks.isEmpty {
+        for (fileIndex, file) in model.files.enumerated() where !file.mainThreadRegions.isEmpty || !file.onceOnlyBlocks.isEmpty {
+            let fileRegions = file.mainThreadRegions + file.onceOnlyBlocks
+            for (index, function) in file.functions.enumerated() {
                 if let named = model.functionIndex[function.id], named.file != fileIndex || named.function != index { continue }
-                let regions = (file.mainThreadRegions + file.onceOnlyBlocks).filter {
-                    function.range.contains($0.start) && $0.end <= function.range.end
-                }
+                let regions = fileRegions.filter { function.range.contains($0.start) && $0.end <= function.range.end }
                 if !regions.isEmpty { result[function.id, default: []] += regions }
             }
         }

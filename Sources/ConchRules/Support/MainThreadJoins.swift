@@ -6,7 +6,7 @@ import ConchKit
 /// the main thread has ended.
 struct MainThreadJoins {
     private let model: ProjectModel
-    /// Globals a `main` stores its own thread's handle in.
+    /// Globals that code only the main thread runs stores its own thread's handle in.
     private let handles: Set<String>
     /// Per entry: where it joins the main thread, and what its calls before that reach.
     private var joins: [FunctionID: (offset: Int, before: FunctionSet)?] = [:]
@@ -15,18 +15,16 @@ struct MainThreadJoins {
         self.model = model
         var handles: Set<String> = []
         let contexts = model.executionContexts
-        for file in model.files where file.language == .c {
-            for function in file.functions where function.calls.contains(where: { $0.callee == "pthread_self" }) {
-                // Stored by code only the main thread runs, in a global.
-                guard contexts.mainSide?.contains(function.id) ?? false,
-                      !contexts.threads.contains(where: { $0.reached.contains(function.id) }) else { continue }
-                for call in function.calls where call.callee == "pthread_self" {
-                    guard let name = call.boundName, function.globalAccesses.contains(where: {
-                        $0.isWrite && ($0.variable == name || $0.variable.hasSuffix("::" + name))
-                    }) else { continue }
-                    handles.insert(name)
-                }
-            }
+        // The callee table finds the few calls of `pthread_self` without a look at every call.
+        model.forEachCall(toAnyOf: ["pthread_self"]) { fileIndex, functionIndex, call in
+            let file = model.files[fileIndex]
+            let function = file.functions[functionIndex]
+            // Stored by code only the main thread runs, in a global.
+            guard file.language == .c, let name = call.boundName, contexts.mainSide?.contains(function.id) ?? false,
+                  !contexts.threads.contains(where: { $0.reached.contains(function.id) }),
+                  function.globalAccesses.contains(where: { $0.isWrite && ($0.variable == name || $0.variable.hasSuffix("::" + name)) })
+            else { return }
+            handles.insert(name)
         }
         self.handles = handles
     }
