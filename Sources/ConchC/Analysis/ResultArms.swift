@@ -19,30 +19,30 @@ extension FunctionWalker {
 
     /// The innermost `if` branch around a node that ends by leaving the function.
     func returningBranch(of node: Int) -> ByteRange? {
-        let tree = unit.tree
-        var child = node
-        while child != functionDeclaration, let parent = tree[child].parent {
-            if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1,
-               ControlFlow.exits(child, unit: unit, leavingTheFunction: true) {
-                return unit.range(child)
-            }
-            child = parent
-        }
-        return nil
+        enclosingIfBranches(of: node).first { ControlFlow.exits($0.branch, unit: unit, leavingTheFunction: true) }
+            .map { unit.range($0.branch) }
     }
 
     /// The `if`/`else` arms around a node of this body, outermost first.
     func branchArms(of node: Int) -> [BranchArm] {
+        enclosingIfBranches(of: node).reversed().map { statement, branch, position in
+            let others = unit.tree[statement].children.dropFirst().filter { $0 != branch }.map(unit.range)
+            return BranchArm(chain: unit.tree[statement].start, arm: position - 1, otherArms: others)
+        }
+    }
+
+    /// The `if` statements around a node of this body, innermost first, each with its
+    /// branch that holds the node (1 for the `then`, 2 for the `else`).
+    private func enclosingIfBranches(of node: Int) -> [(statement: Int, branch: Int, position: Int)] {
         let tree = unit.tree
-        var arms: [BranchArm] = []
+        var found: [(statement: Int, branch: Int, position: Int)] = []
         var child = node
         while child != functionDeclaration, let parent = tree[child].parent {
             if tree[parent].kind == CXCursor_IfStmt, let position = tree[parent].children.firstIndex(of: child), position >= 1 {
-                let others = tree[parent].children.dropFirst().filter { $0 != child }.map(unit.range)
-                arms.append(BranchArm(chain: tree[parent].start, arm: position - 1, otherArms: others))
+                found.append((parent, child, position))
             }
             child = parent
         }
-        return arms.reversed()
+        return found
     }
 }

@@ -277,9 +277,9 @@ struct StructurePass {
     private func recordPendingType(_ target: (first: Int, end: Int), _ assignment: Assignment, function: Int, classBody: String?) {
         let tokens = model.tokens
         guard assignment.augmentedOperator == nil, let value = assignment.value, value.end > value.first else { return }
-        if target.end == target.first + 3, tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2),
-           tokens.isName(target.first), tokens.text(target.first) == model.scopes[function].selfName {
-            ConstructorArguments.record(model, attribute: tokens.text(target.first + 2), value: value, function: function)
+        let attribute = selfAttribute(target, function: function)
+        if let attribute {
+            ConstructorArguments.record(model, attribute: attribute, value: value, function: function)
         }
         // `self.pool = pool`, a parameter typed by its annotation.
         let isName = value.end == value.first + 1 && tokens.isName(value.first) && !model.annotatedParameters.isEmpty
@@ -287,7 +287,7 @@ struct StructurePass {
         let isCall = tokens.isCloser(value.end - 1) && tokens.isOp(tokens.partner[value.end - 1], "(")
             && model.chainStart(endingAt: value.end - 1, notBefore: value.first) == value.first
         guard isName || isCall else {
-            recordPendingPath(target, value, function: function, inClassBody: classBody != nil)
+            recordPendingPath(target, value, attribute: attribute, function: function, inClassBody: classBody != nil)
             return
         }
         if !isName, target.end == target.first + 1, tokens.isName(target.first) {
@@ -300,30 +300,33 @@ struct StructurePass {
                                                       first: value.first, last: value.end - 1))
             }
         }
-        if model.facts.functions[function].kind == .method, let className = model.scopes[function].className,
-           let selfName = model.scopes[function].selfName,
-           target.end == target.first + 3, tokens.isName(target.first), tokens.text(target.first) == selfName,
-           tokens.isOp(target.first + 1, "."), tokens.isName(target.first + 2) {
-            model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
+        if model.facts.functions[function].kind == .method, let className = model.scopes[function].className, let attribute {
+            model.pendingTypes.append(PendingType(scope: function, name: attribute, className: className,
                                                   first: value.first, last: value.end - 1, onlyTrackedTypes: isName))
         }
     }
 
+    /// `attr` when the target is `self.attr`, `self` being the method's first parameter.
+    private func selfAttribute(_ target: (first: Int, end: Int), function: Int) -> String? {
+        let tokens = model.tokens
+        guard target.end == target.first + 3, tokens.isName(target.first), tokens.isOp(target.first + 1, "."),
+              tokens.isName(target.first + 2), tokens.text(target.first) == model.scopes[function].selfName else { return nil }
+        return tokens.text(target.first + 2)
+    }
+
     /// `DATA = ROOT / "data"`, `self.index = self.root / "index.json"`, `HERE = Path(__file__).parent`:
     /// typed once the names they start from are, if they name a `Path`.
-    private func recordPendingPath(_ target: (first: Int, end: Int), _ value: (first: Int, end: Int), function: Int, inClassBody: Bool) {
+    private func recordPendingPath(_ target: (first: Int, end: Int), _ value: (first: Int, end: Int), attribute: String?, function: Int,
+                                   inClassBody: Bool) {
         let tokens = model.tokens
         let global = function == 0 && target.end == target.first + 1 && tokens.isName(target.first)
-        let attribute = function != 0 && target.end == target.first + 3 && tokens.isName(target.first + 2)
-            && tokens.isOp(target.first + 1, ".") && tokens.isName(target.first)
-            && tokens.text(target.first) == model.scopes[function].selfName
-        guard !inClassBody, global || attribute, tokens.isName(value.first) || tokens.isOp(value.first, "("),
+        guard !inClassBody, global || attribute != nil, tokens.isName(value.first) || tokens.isOp(value.first, "("),
               tokens.isName(value.end - 1, "parent") || (value.first..<value.end).contains(where: { tokens.isOp($0, "/") }) else { return }
         if global {
             model.pendingTypes.append(PendingType(scope: 0, name: tokens.text(target.first), className: nil,
                                                   first: value.first, last: value.end - 1, isPath: true))
-        } else if model.facts.functions[function].kind == .method, let className = model.scopes[function].className {
-            model.pendingTypes.append(PendingType(scope: function, name: tokens.text(target.first + 2), className: className,
+        } else if model.facts.functions[function].kind == .method, let className = model.scopes[function].className, let attribute {
+            model.pendingTypes.append(PendingType(scope: function, name: attribute, className: className,
                                                   first: value.first, last: value.end - 1, isPath: true))
         }
     }
