@@ -47,7 +47,7 @@ struct UnsynchronizedSharedWrite: Rule {
                 && access.closureOwner.map(entry.sharesVariables) ?? true
                 && entry.runs(function.id, of: file, at: access.range.start, guardedBy: access.guards) {
                 // A lock keeps other threads out, not a signal handler: a guarded write races with the handler's alone.
-                let guarded = locks.isGuarded(access, in: function, file: file)
+                let guarded = locks.isGuarded(access, in: function, file: file) || locks.reachesOnlyUnderLocks(function.id, from: entry.id)
                 let key = file.path + ":" + String(access.range.start)
                 guard !guarded || handlerWrites.contains(access.variable), !index.isSelfProtected(access.variable), !reported.contains(key),
                       let conflict = conflict(for: access, in: function, of: file, entry: entry, model, contexts, index, &ordering,
@@ -62,7 +62,8 @@ struct UnsynchronizedSharedWrite: Rule {
                     }
                     firstCheckedWrite[group] = findings.count
                 }
-                findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, model))
+                let path = model.callPathEvidence(locks.callPath(from: entry, to: function.id), to: function.id)
+                findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, path: path, model))
             }
         }
         for (first, later) in laterCheckedWrites { Self.fold(later.writes, into: &findings[first], language: later.language) }
@@ -330,7 +331,7 @@ struct UnsynchronizedSharedWrite: Rule {
     }
 
     private func finding(_ write: GlobalAccess, in file: FileFacts, _ writer: FunctionFacts, entry: ExecutionContexts.Entry,
-                         conflict: Conflict, _ model: ProjectModel) -> Finding {
+                         conflict: Conflict, path: [Finding.Evidence], _ model: ProjectModel) -> Finding {
         let variable = GlobalAccessIndex.shortName(of: write, in: file.language)
         let subject = model.threadSubject(writer.id, entry: entry.id)
         let (copied, copiedEvidence) = Self.copiedClause(write, variable: variable, in: file, model)
@@ -363,7 +364,7 @@ struct UnsynchronizedSharedWrite: Rule {
                 + (otherClause.map { ", and " + $0 } ?? "")
         }
         if model.settings.isFreeThreaded, file.language == .python { message += "; free threading makes the race real on every core" }
-        related.append(contentsOf: entry.starts.map(\.evidence))
+        related += path + entry.starts.map(\.evidence)
         // Only C facts name signal handlers.
         let advice = inHandler
             ? "make it a `volatile sig_atomic_t` (or a lock-free `_Atomic` type) that the handler only sets; a mutex taken "

@@ -17,7 +17,21 @@ import Testing
         let classes = try #require(findings.first { $0.message.contains("`_error_classes`") })
         #expect(classes.message == "`error_class`, called in the thread running `watch`, checks and then sets global `_error_classes` "
             + "without a lock (1 more write after the same check); the main thread runs `error_class` too")
-        #expect(Set(classes.related.map(\.message)) == ["written again after the same check", "thread started here"])
+        #expect(Set(classes.related.map(\.message)) == ["written again after the same check", "`watch` calls `error_class` here",
+                                                         "thread started here"])
+    }
+
+    @Test func aHelpersUpdateNotesTheCallsFromTheThreadsFunction() throws {
+        let deep = try #require(try Fixtures.lint("python/CON201_deep_helper_chain.py").first { $0.code == "CON201" })
+        #expect(deep.related.map(\.message) == [
+            "`worker` calls `serve` here", "`serve` calls `handle` here", "`handle` calls `flush` here",
+            "`commit` calls `save` here, after 1 call not shown", "`save` calls `store` here", "`store` calls `record` here",
+            "thread started here",
+        ])
+        // The way in without the lock is the one shown: the locked call of `forget` is line 28.
+        let forget = try #require(try Fixtures.lint("python/CON201_reached_under_a_lock.py").first { $0.code == "CON201" })
+        #expect(forget.related.first?.message == "`worker` calls `forget` here")
+        #expect(forget.related.first?.location.start.line == 26)
     }
 
     @Test func oneAtATimeNamesTheStartTheWaitAndTheModelAlreadyChosen() throws {

@@ -38,8 +38,7 @@ enum LockWrappers {
                 result[unit.functionID(tree[root].cursor)] = [spin]
                 continue
             }
-            var held: [Target] = []
-            var released: [Target] = []
+            var tally = Tally()
             var work = [body]
             var isWrapper = true
             while let index = work.popLast() {
@@ -55,20 +54,34 @@ enum LockWrappers {
                 let acquires = LockAPIs.acquire.contains(call.callee)
                 guard acquires || LockAPIs.release.contains(call.callee),
                       let argument = LockAPIs.lockArgument(of: call.callee, in: call.arguments) else { continue }
-                let target = target(lockName(argument, unit: unit), parameters: parameters)
-                if acquires {
-                    if !held.contains(target) { held.append(target) }
-                } else if let position = held.firstIndex(of: target) {
-                    held.remove(at: position)
-                } else {
-                    released.append(target)
-                }
+                tally.record(acquires: acquires, target(lockName(argument, unit: unit), parameters: parameters))
             }
-            guard isWrapper, !(held.isEmpty && released.isEmpty) else { continue }
-            result[unit.functionID(tree[root].cursor)] = held.map { Effect(acquires: true, target: $0) }
-                + released.map { Effect(acquires: false, target: $0) }
+            guard isWrapper, let effects = tally.effects else { continue }
+            result[unit.functionID(tree[root].cursor)] = effects
         }
         return result
+    }
+
+    /// The locks a body's lock calls, in order, leave taken or released.
+    struct Tally {
+        private var held: [Target] = []
+        private var released: [Target] = []
+
+        mutating func record(acquires: Bool, _ target: Target) {
+            if acquires {
+                if !held.contains(target) { held.append(target) }
+            } else if let position = held.firstIndex(of: target) {
+                held.remove(at: position)
+            } else {
+                released.append(target)
+            }
+        }
+
+        /// Nil when the calls leave no lock changed.
+        var effects: [Effect]? {
+            held.isEmpty && released.isEmpty ? nil
+                : held.map { Effect(acquires: true, target: $0) } + released.map { Effect(acquires: false, target: $0) }
+        }
     }
 
     /// The caller's argument for a lock the helper takes as a parameter, else the lock's name.

@@ -10,7 +10,7 @@ enum UnitAnalysis {
         facts.globals = GlobalDeclarations.fileScope(context)
         var forks: [(call: Int, function: Int)] = []
         var declarations: [Int: Int] = [:]
-        let lockWrappers = LockWrappers.find(context)
+        let lockWrappers = LockWrappers.find(context).merging(HeaderLockWrappers.find(context)) { mine, _ in mine }
         for root in tree.roots where tree[root].kind == CXCursor_FunctionDecl {
             guard let body = tree[root].children.last, tree[body].kind == CXCursor_CompoundStmt, tree[root].hasRange else { continue }
             let functionIndex = facts.functions.count

@@ -123,6 +123,40 @@ public final class CallGraph: Sendable {
         return reached
     }
 
+    /// A shortest chain of calls from `entry` to `target` through functions of `allowed`,
+    /// taking only the calls `following` accepts (by caller number and call index): each
+    /// step the caller's number and the index of its call. Empty when `entry` is `target`;
+    /// nil when no chain stays within.
+    public func path(from entry: Int, to target: Int, within allowed: FunctionSet, in files: [FileFacts],
+                     following: (_ caller: Int, _ call: Int) -> Bool = { _, _ in true }) -> [(caller: Int, call: Int)]? {
+        guard entry != target else { return [] }
+        var parent: [Int: (caller: Int, call: Int)] = [:]
+        var seen = FunctionSet(self)
+        seen.insert(entry)
+        var queue = [entry]
+        var head = 0
+        while head < queue.count, !seen.contains(target) {
+            let number = queue[head]
+            head += 1
+            let reference = references[number]
+            for index in files[reference.file].functions[reference.function].calls.indices {
+                guard let callee = callee(file: reference.file, function: reference.function, call: index),
+                      allowed.contains(callee), !seen.contains(callee), following(number, index) else { continue }
+                seen.insert(callee)
+                parent[callee] = (number, index)
+                queue.append(callee)
+            }
+        }
+        guard seen.contains(target) else { return nil }
+        var steps: [(caller: Int, call: Int)] = []
+        var current = target
+        while let step = parent[current] {
+            steps.append(step)
+            current = step.caller
+        }
+        return steps.reversed()
+    }
+
     /// Every function from which one of `targets` can be reached, targets included.
     public func reaching(_ targets: some Sequence<Int>) -> FunctionSet {
         var reached = FunctionSet(self)

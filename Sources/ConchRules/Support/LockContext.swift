@@ -11,6 +11,12 @@ struct LockContext {
     private let wrappers: [FunctionID: [LockEffect]]
     /// Functions every known caller calls with some lock held.
     private var lockedEntries: Set<FunctionID> = []
+    /// Per thread entry, what it reaches through calls made with no lock held, built when first asked.
+    private let unlockedReaches = UnlockedReaches()
+
+    private final class UnlockedReaches: @unchecked Sendable {
+        var byEntry: [FunctionID: FunctionSet] = [:]
+    }
 
     /// `threads`: the program's thread entries, which start with nothing held whoever
     /// else calls them; `callbacks`: event-loop callbacks, likewise run directly.
@@ -29,6 +35,63 @@ struct LockContext {
     func isGuarded(_ access: GlobalAccess, in function: FunctionFacts, file: FileFacts) -> Bool {
         if !access.locksHeld.isEmpty || lockedEntries.contains(function.id) { return true }
         return !wrapperLocks(before: access.range.start, in: function, file: file).isEmpty
+    }
+
+    /// Whether a thread running `entry` gets to `function` only through calls made with a
+    /// lock held (git's `grep_attr_lock(); userdiff_find_by_path(...)`): all it does there
+    /// runs under that lock, whatever the function's other callers hold.
+    func reachesOnlyUnderLocks(_ function: FunctionID, from entry: FunctionID) -> Bool {
+        guard function != entry else { return false }
+        if let reach = unlockedReaches.byEntry[entry] { return !reach.contains(function) }
+        let reach = unlockedReach(from: entry)
+        unlockedReaches.byEntry[entry] = reach
+        return !reach.contains(function)
+    }
+
+    /// The functions reached from `entry` through calls that leave it unlocked.
+    private func unlockedReach(from entry: FunctionID) -> FunctionSet {
+        let graph = model.callGraph
+        var reached = FunctionSet(graph)
+        guard let root = graph.number(of: entry) else { return reached }
+        reached.insert(root)
+        var queue = [root]
+        while let number = queue.popLast() {
+            let reference = graph.references[number]
+            for index in model.files[reference.file].functions[reference.function].calls.indices {
+                guard let callee = graph.callee(file: reference.file, function: reference.function, call: index),
+                      !reached.contains(callee), leavesUnlocked(number, call: index) else { continue }
+                reached.insert(callee)
+                queue.append(callee)
+            }
+        }
+        return reached
+    }
+
+    /// The call holds no lock, or goes to a function that releases one it did not take
+    /// (and so runs part of its work unlocked).
+    private func leavesUnlocked(_ caller: Int, call index: Int) -> Bool {
+        let graph = model.callGraph
+        let reference = graph.references[caller]
+        let file = model.files[reference.file]
+        let function = file.functions[reference.function]
+        let call = function.calls[index]
+        let locked = !call.locksHeld.isEmpty
+            || (!wrappers.isEmpty && !wrapperLocks(before: call.range.start, in: function, file: file).isEmpty)
+        guard locked, let callee = graph.callee(file: reference.file, function: reference.function, call: index) else { return true }
+        return wrappers[graph.id(of: callee)]?.contains { !$0.acquires } ?? false
+    }
+
+    /// How a thread gets to `function`: by calls that hold no lock where there is such a
+    /// way (the one its unguarded code is reported for), else by any call it makes.
+    func callPath(from entry: ExecutionContexts.Entry, to function: FunctionID) -> [(caller: Int, call: Int)] {
+        let graph = model.callGraph
+        guard let from = graph.number(of: entry.id), let to = graph.number(of: function) else { return [] }
+        _ = reachesOnlyUnderLocks(function, from: entry.id)
+        if let unlocked = unlockedReaches.byEntry[entry.id],
+           let path = graph.path(from: from, to: to, within: unlocked, in: model.files, following: leavesUnlocked) {
+            return path
+        }
+        return graph.path(from: from, to: to, within: entry.reached, in: model.files) ?? []
     }
 
     /// Locks left taken by wrapper calls before `offset`, in source order; of the branches
