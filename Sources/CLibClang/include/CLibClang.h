@@ -194,6 +194,7 @@ typedef CXCursor (*PFN_clang_getCursorReferenced)(CXCursor cursor);
 typedef CXCursor (*PFN_clang_getCursorSemanticParent)(CXCursor cursor);
 typedef int (*PFN_clang_Cursor_isNull)(CXCursor cursor);
 typedef unsigned (*PFN_clang_isCursorDefinition)(CXCursor cursor);
+typedef CXCursor (*PFN_clang_getCanonicalCursor)(CXCursor cursor);
 typedef enum CXLinkageKind (*PFN_clang_getCursorLinkage)(CXCursor cursor);
 typedef enum CX_StorageClass (*PFN_clang_Cursor_getStorageClass)(CXCursor cursor);
 typedef enum CXTLSKind (*PFN_clang_getCursorTLSKind)(CXCursor cursor);

@@ -11,6 +11,8 @@ enum CallReader {
         /// Argument nodes in order.
         var arguments: [Int]
         var isThroughPointer = false
+        /// Declared only by a system header: the library's function, whatever the project defines.
+        var isLibrary = false
     }
 
     /// Declarations a call through a function pointer names: a parameter, a variable, a member.
@@ -33,7 +35,9 @@ enum CallReader {
                 calleeText = name
                 if node.hasRange { calleeRange = ByteRange(node.start, node.start) }
             }
-            return Call(callee: builtinName(unit.functionID(target)), calleeText: calleeText, isResolved: true, calleeRange: calleeRange, arguments: arguments)
+            let isLibrary = unit.library.isCursorDefinition(target) == 0 && unit.isInLibraryHeader(target)
+            return Call(callee: builtinName(unit.functionID(target)), calleeText: calleeText, isResolved: true, calleeRange: calleeRange,
+                        arguments: arguments, isLibrary: isLibrary)
         }
         // A call through a pointer, or to a name clang could not declare: the text as written.
         let written = calleeNode.map { spelledMember(tree.stripped($0), unit: unit) ?? unit.compactText(tree.stripped($0)) } ?? ""

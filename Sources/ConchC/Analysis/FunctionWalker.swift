@@ -23,6 +23,8 @@ final class FunctionWalker {
     private(set) var forkCalls: [Int] = []
     /// See `FileFacts.onceOnlyBlocks` and `armsOfHandingCalls` (by call index here).
     var onceOnlyBlocks: [ByteRange] = []
+    /// Callees declared only by system headers (`FileFacts.libraryCallees`).
+    private(set) var libraryCallees: Set<String> = []
     var armsOfHandingCalls: [Int32: [BranchArm]] = [:]
     private var openLoops: [OpenLoop] = []
     private var gilEvents: [(offset: Int, isRelease: Bool)] = []
@@ -218,6 +220,7 @@ final class FunctionWalker {
         recorded.leadsToExit = ControlFlow.callsEndingFunction(index, unit: unit) || ControlFlow.isFollowedByExit(index, unit: unit)
         recorded.isThroughPointer = call.isThroughPointer
         facts.calls.append(recorded)
+        if call.isLibrary { libraryCallees.insert(call.callee) }
         let plainName = call.callee.split(separator: ":").last.map(String.init) ?? call.callee
         recordResultArms(of: index, named: plainName, handsAFunction: call.arguments.contains { unit.namedFunction($0) != nil })
         if plainName.hasPrefix("Py") || plainName.hasPrefix("_Py") { markPythonObjects() }

@@ -17,8 +17,7 @@ enum HeaderLockWrappers {
             let declaration = library.getCursorReferenced(node.cursor)
             guard declaration.kind == CXCursor_FunctionDecl, seen.insert(library.usr(declaration)).inserted,
                   library.isCursorDefinition(declaration) != 0 else { continue }
-            let location = library.getCursorLocation(declaration)
-            guard library.locationIsInSystemHeader(location) == 0, let file = library.file(of: location),
+            guard !unit.isInLibraryHeader(declaration), let file = library.file(of: library.getCursorLocation(declaration)),
                   library.fileIsEqual(file, unit.mainFile) == 0, let effects = effects(of: declaration, library) else { continue }
             result[unit.functionID(declaration)] = effects
         }
@@ -52,19 +51,20 @@ enum HeaderLockWrappers {
         return tally.effects
     }
 
-    /// `&obj_read_mutex` or `m`, through casts and parentheses: the variable's name.
+    /// `&obj_read_mutex`, `m` or `&pdata->odb_lock`, through casts and parentheses: the
+    /// lock's name as written (members joined by `->`, which tells no lock from another
+    /// less than `.` would).
     private static func variableName(_ argument: CXCursor, _ library: LibClang) -> String? {
-        var cursor = argument
-        while true {
-            switch cursor.kind {
-            case CXCursor_DeclRefExpr:
-                return library.spelling(cursor)
-            case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_CStyleCastExpr, CXCursor_UnaryOperator:
-                guard let inner = library.children(of: cursor).last else { return nil }
-                cursor = inner
-            default:
-                return nil
-            }
+        switch argument.kind {
+        case CXCursor_DeclRefExpr:
+            return library.spelling(argument)
+        case CXCursor_MemberRefExpr:
+            guard let base = library.children(of: argument).first, let owner = variableName(base, library) else { return nil }
+            return owner + "->" + library.spelling(argument)
+        case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_CStyleCastExpr, CXCursor_UnaryOperator:
+            return library.children(of: argument).last.flatMap { variableName($0, library) }
+        default:
+            return nil
         }
     }
 }

@@ -20,6 +20,7 @@ enum UnitAnalysis {
             walker.walk(body: body, recoverDroppedCalls: hadErrors)
             var function = walker.facts
             function.lockEffects = (lockWrappers[function.id] ?? []).map(\.published)
+            function.definesLibraryFunction = context.isInLibraryHeader(context.library.getCanonicalCursor(tree[root].cursor))
             facts.functions.append(function)
             facts.builtCommands += BuiltCommands.find(in: function)
             facts.spawnSites += walker.spawnSites
@@ -27,6 +28,7 @@ enum UnitAnalysis {
             facts.signalHandlers += walker.signalHandlers
             facts.globals += walker.staticLocals
             facts.onceOnlyBlocks += walker.onceOnlyBlocks
+            facts.libraryCallees.formUnion(walker.libraryCallees)
             for (call, arms) in walker.armsOfHandingCalls {
                 facts.armsOfHandingCalls[CallPlace(function: functionIndex, call: Int(call))] = arms
             }

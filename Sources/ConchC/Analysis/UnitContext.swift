@@ -176,7 +176,7 @@ final class UnitContext {
     }
 
     private func computeGlobal(_ declaration: CXCursor) -> GlobalIdentity? {
-        if library.isInSystemHeader(declaration), !isInProjectHeader(declaration) { return nil }
+        if isInLibraryHeader(declaration) { return nil }
         let storage = library.getStorageClass(declaration)
         let container = library.getCursorSemanticParent(declaration)
         let name = library.spelling(declaration)
@@ -191,6 +191,12 @@ final class UnitContext {
         guard container.kind == translationUnitKind else { return nil }
         let isInternal = library.getCursorLinkage(declaration) == CXLinkage_Internal
         return GlobalIdentity(name: isInternal ? "\(path)::\(name)" : name, isFunctionStatic: false)
+    }
+
+    /// Declared in a header of the system or of a library, not of the project (whose
+    /// `-idirafter` folders clang counts as system ones too).
+    func isInLibraryHeader(_ declaration: CXCursor) -> Bool {
+        library.isInSystemHeader(declaration) && !isInProjectHeader(declaration)
     }
 
     private func isInProjectHeader(_ declaration: CXCursor) -> Bool {

@@ -40,6 +40,7 @@ final class LibClang: @unchecked Sendable {
     let getCursorSemanticParent: PFN_clang_getCursorSemanticParent
     let cursorIsNull: PFN_clang_Cursor_isNull
     let isCursorDefinition: PFN_clang_isCursorDefinition
+    let getCanonicalCursor: PFN_clang_getCanonicalCursor
     let getCursorLinkage: PFN_clang_getCursorLinkage
     let getStorageClass: PFN_clang_Cursor_getStorageClass
     let getCursorTLSKind: PFN_clang_getCursorTLSKind
@@ -94,6 +95,7 @@ final class LibClang: @unchecked Sendable {
         getCursorSemanticParent = try symbol("clang_getCursorSemanticParent", PFN_clang_getCursorSemanticParent.self)
         cursorIsNull = try symbol("clang_Cursor_isNull", PFN_clang_Cursor_isNull.self)
         isCursorDefinition = try symbol("clang_isCursorDefinition", PFN_clang_isCursorDefinition.self)
+        getCanonicalCursor = try symbol("clang_getCanonicalCursor", PFN_clang_getCanonicalCursor.self)
         getCursorLinkage = try symbol("clang_getCursorLinkage", PFN_clang_getCursorLinkage.self)
         getStorageClass = try symbol("clang_Cursor_getStorageClass", PFN_clang_Cursor_getStorageClass.self)
         getCursorTLSKind = try symbol("clang_getCursorTLSKind", PFN_clang_getCursorTLSKind.self)

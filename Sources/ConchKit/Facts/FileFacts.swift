@@ -90,6 +90,10 @@ public struct FileFacts: Sendable {
     /// through a wrapper (`plugin_thread_create(&t, work, ...)`) takes on. Kept here, not
     /// in each function's facts, since few calls have any.
     public var armsOfHandingCalls: [CallPlace: [BranchArm]] = [:]
+    /// C: the functions the unit calls that only a system header declares (`free`, `poll`):
+    /// its calls go to the library, not to a project function of the name (git's
+    /// `compat/poll/poll.c`, built only where the system has none).
+    public var libraryCallees: Set<String> = []
     /// C: the unit includes `Python.h`, so it is a CPython extension.
     public var isPythonExtension = false
     /// C: the unit is written for another platform (it includes `windows.h`, which this

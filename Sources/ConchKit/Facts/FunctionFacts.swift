@@ -49,6 +49,10 @@ public struct FunctionFacts: Sendable {
     /// (`void stats_lock(void) { pthread_mutex_lock(&m); }`), so callers in other
     /// units can track them.
     public var lockEffects: [LockEffect] = []
+    /// C: a system or library header declares the function first (sqlite's `sqlite3_open`
+    /// against an installed `sqlite3.h`, a `free` of the project's allocator): the project
+    /// provides it, and calls declared by that header reach this definition.
+    public var definesLibraryFunction = false
     /// The `if` branches that end by leaving: C's by `return`, `goto`, `break`, `continue`
     /// or a call that does not return, Python's by `return`, `raise` or `break`, which all
     /// leave a loop around them. What a call in one does to a lock does not carry on past

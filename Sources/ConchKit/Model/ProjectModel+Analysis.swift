@@ -10,6 +10,10 @@ extension ProjectModel {
         if file.language == .c {
             let own = file.path + "::" + callee
             if let reference = functionIndex[own] { return (own, reference) }
+            // A project definition that only the project declares is a platform's replacement
+            // (git's `compat/poll`), built where the callers see no library declaration.
+            if file.libraryCallees.contains(callee), let reference = functionIndex[callee],
+               !files[reference.file].functions[reference.function].definesLibraryFunction { return nil }
         }
         // As defined: the callee may name it as a package re-exports it.
         if let reference = functionIndex[callee] { return (files[reference.file].functions[reference.function].id, reference) }
