@@ -32,6 +32,8 @@ import Testing
         let forget = try #require(try Fixtures.lint("python/CON201_reached_under_a_lock.py").first { $0.code == "CON201" })
         #expect(forget.related.first?.message == "`worker` calls `forget` here")
         #expect(forget.related.first?.location.start.line == 26)
+        let stamp = try #require(try Fixtures.lint("c/CON206_log_threads.c").first { $0.code == "CON206" && $0.message.hasPrefix("`stamp`") })
+        #expect(stamp.related.map(\.message) == ["`parse_worker` calls `stamp` here", "thread started here"])
     }
 
     @Test func oneAtATimeNamesTheStartTheWaitAndTheModelAlreadyChosen() throws {

@@ -29,3 +29,12 @@ extension ProjectModel {
     private static let longestShownPath = 6
     private static let pathEnds = 3
 }
+
+extension ExecutionContexts.Entry {
+    /// A shortest chain of calls by which the thread gets to `function`, through what it reaches.
+    func callPath(to function: FunctionID, _ model: ProjectModel) -> [(caller: Int, call: Int)] {
+        let graph = model.callGraph
+        guard let from = graph.number(of: id), let to = graph.number(of: function) else { return [] }
+        return graph.path(from: from, to: to, within: reached, in: model.files) ?? []
+    }
+}

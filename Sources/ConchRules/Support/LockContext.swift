@@ -41,11 +41,15 @@ struct LockContext {
     /// lock held (git's `grep_attr_lock(); userdiff_find_by_path(...)`): all it does there
     /// runs under that lock, whatever the function's other callers hold.
     func reachesOnlyUnderLocks(_ function: FunctionID, from entry: FunctionID) -> Bool {
-        guard function != entry else { return false }
-        if let reach = unlockedReaches.byEntry[entry] { return !reach.contains(function) }
+        function != entry && !unlockedReach(of: entry).contains(function)
+    }
+
+    /// `unlockedReach(from:)`, once per entry.
+    private func unlockedReach(of entry: FunctionID) -> FunctionSet {
+        if let known = unlockedReaches.byEntry[entry] { return known }
         let reach = unlockedReach(from: entry)
         unlockedReaches.byEntry[entry] = reach
-        return !reach.contains(function)
+        return reach
     }
 
     /// The functions reached from `entry` through calls that leave it unlocked.
@@ -86,12 +90,10 @@ struct LockContext {
     func callPath(from entry: ExecutionContexts.Entry, to function: FunctionID) -> [(caller: Int, call: Int)] {
         let graph = model.callGraph
         guard let from = graph.number(of: entry.id), let to = graph.number(of: function) else { return [] }
-        _ = reachesOnlyUnderLocks(function, from: entry.id)
-        if let unlocked = unlockedReaches.byEntry[entry.id],
-           let path = graph.path(from: from, to: to, within: unlocked, in: model.files, following: leavesUnlocked) {
+        if let path = graph.path(from: from, to: to, within: unlockedReach(of: entry.id), in: model.files, following: leavesUnlocked) {
             return path
         }
-        return graph.path(from: from, to: to, within: entry.reached, in: model.files) ?? []
+        return entry.callPath(to: function, model)
     }
 
     /// Locks left taken by wrapper calls before `offset`, in source order; of the branches
