@@ -16,6 +16,7 @@ enum LockAPIs {
         "ngx_spinlock", "ngx_shmtx_lock",
         "apr_thread_mutex_lock", "apr_thread_mutex_trylock", "apr_thread_rwlock_rdlock", "apr_thread_rwlock_wrlock",
         "apr_thread_rwlock_tryrdlock", "apr_thread_rwlock_trywrlock", "apr_proc_mutex_lock", "apr_global_mutex_lock",
+        "sqlite3_mutex_enter", "sqlite3_mutex_try",
     ]
 
     static let release: Set<String> = [
@@ -27,6 +28,7 @@ enum LockAPIs {
         "evthreadimpl_lock_unlock_", "evthread_lock_fns_.unlock",
         "ngx_shmtx_unlock",
         "apr_thread_mutex_unlock", "apr_thread_rwlock_unlock", "apr_proc_mutex_unlock", "apr_global_mutex_unlock",
+        "sqlite3_mutex_leave",
     ]
 
     /// Semaphore calls. A wait holds the semaphore as a lock only where the same
