@@ -63,6 +63,7 @@ struct UnsynchronizedSharedWrite: Rule {
                     firstCheckedWrite[group] = findings.count
                 }
                 let path = model.callPathEvidence(locks.callPath(from: entry, to: function.id), to: function.id)
+                    + (conflict.party == .writerInMain ? model.mainThreadCall(of: function.id, in: contexts, besides: entry) : [])
                 findings.append(finding(access, in: file, function, entry: entry, conflict: conflict, path: path, model))
             }
         }
@@ -211,9 +212,7 @@ struct UnsynchronizedSharedWrite: Rule {
         let related = copiedEvidence
             + calls.map { Finding.Evidence(path: $0.file.path, range: $0.call.range, message: "called on the global `\($0.object)` here") }
             + calls.flatMap { $0.entry.starts.map(\.evidence) }
-        return finding(in: race.file, at: race.update.range, message,
-                       advice: Self.objectAdvice,
-                       related: related)
+        return finding(in: race.file, at: race.update.range, message, advice: Self.objectAdvice, related: related)
     }
 
     /// `self.count += 1` in a method several threads run on one object.

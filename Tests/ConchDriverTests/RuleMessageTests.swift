@@ -17,8 +17,10 @@ import Testing
         let classes = try #require(findings.first { $0.message.contains("`_error_classes`") })
         #expect(classes.message == "`error_class`, called in the thread running `watch`, checks and then sets global `_error_classes` "
             + "without a lock (1 more write after the same check); the main thread runs `error_class` too")
-        #expect(Set(classes.related.map(\.message)) == ["written again after the same check", "`watch` calls `error_class` here",
-                                                         "thread started here"])
+        #expect(Set(classes.related.map(\.message)) == [
+            "written again after the same check", "`watch` calls `error_class` here",
+            "module-level code calls `error_class` here, in the main thread", "thread started here",
+        ])
     }
 
     @Test func aHelpersUpdateNotesTheCallsFromTheThreadsFunction() throws {

@@ -64,6 +64,9 @@ public final class CallGraph: Sendable {
 
     public func number(of id: FunctionID) -> Int? { index[id]?.number }
 
+    /// The numbered functions that call function `number`.
+    public func callers(of number: Int) -> [Int32] { callers[number] }
+
     public func id(of number: Int) -> FunctionID { ids[number] }
 
     /// The function call `call` of `function` in file `file` resolves to, by number.

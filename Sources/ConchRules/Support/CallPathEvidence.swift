@@ -25,6 +25,35 @@ extension ProjectModel {
         return evidence
     }
 
+    /// Where the main thread calls `function`: from module-level code, or from a function it
+    /// runs (`main`, an API the project never calls) that the thread does not, where there is one.
+    func mainThreadCall(of function: FunctionID, in contexts: ExecutionContexts, besides entry: ExecutionContexts.Entry) -> [Finding.Evidence] {
+        let graph = callGraph
+        guard let mainSide = contexts.mainSide, let target = graph.number(of: function) else { return [] }
+        var place: (file: FileFacts, caller: FunctionFacts, call: CallFacts)?
+        // Resolving every module-level call is dear: only those whose name ends as the function's.
+        let name = function.split(separator: ".").last.map(String.init) ?? function
+        for file in files {
+            guard let module = file.functions.first(where: { $0.kind == .module }),
+                  let call = module.calls.first(where: { $0.callee.hasSuffix(name) && resolve($0.callee, from: file) == function })
+            else { continue }
+            place = (file, module, call)
+            break
+        }
+        if place == nil {
+            let callers = graph.callers(of: target).map(Int.init).filter(mainSide.contains)
+            if let caller = callers.first(where: { !entry.reached.contains($0) }) ?? callers.first {
+                let reference = graph.references[caller]
+                let calling = files[reference.file].functions[reference.function]
+                place = calling.calls.indices.first { graph.callee(file: reference.file, function: reference.function, call: $0) == target }
+                    .map { (files[reference.file], calling, calling.calls[$0]) }
+            }
+        }
+        guard let place else { return [] }
+        let who = place.caller.kind == .module ? "module-level code" : "`\(displayName(place.caller.id))`"
+        return [Finding.Evidence(path: place.file.path, range: place.call.range, message: "\(who) calls `\(displayName(function))` here, in the main thread")]
+    }
+
     /// Chains longer than this show only their ends.
     private static let longestShownPath = 6
     private static let pathEnds = 3
