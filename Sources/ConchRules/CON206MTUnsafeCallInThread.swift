@@ -133,7 +133,7 @@ struct MTUnsafeCallInThread: Rule {
         let verb = call.callee.hasSuffix(".__setitem__") || call.callee.hasSuffix(".__setattr__") ? "sets" : "calls"
         let message = "\(subject) \(verb) \(call.quotedName), \(candidate.unsafe.hazard)"
         return finding(in: candidate.file, at: candidate.call.range, message, advice: candidate.unsafe.advice,
-                       related: model.callPathEvidence(candidate.entry.callPath(to: candidate.function.id, model), to: candidate.function.id)
+                       related: model.callPathEvidence(candidate.entry.callPath(to: candidate.function.id, model) ?? [], to: candidate.function.id)
                            + candidate.entry.starts.map(\.evidence))
     }
 }

@@ -145,6 +145,7 @@ enum FactsDump {
         let subject: String = switch condition.subject {
         case let .global(name): name
         case let .globalBits(name, mask): "\(name) & \(mask)"
+        case let .parameterBits(position, mask): "parameter \(position) & \(mask)"
         case let .sameAddress(parameter, global): "(parameter \(parameter) is &\(global))"
         case let .parameter(position): "parameter \(position)"
         }

@@ -101,8 +101,30 @@ enum CallReader {
         }
         var argument = Argument(keyword: nil, shape: shape, range: unit.range(index), text: unit.text(index))
         argument.addressesNoGlobalObject = WrittenValues.addressesNoGlobalObject(inner, unit: unit)
-        if shape == .numberLiteral || isEnumConstant(node.cursor, unit: unit) { argument.integerValue = unit.library.integerValue(node.cursor).flatMap { Int32(exactly: $0) } }
+        if shape == .numberLiteral || isEnumConstant(node.cursor, unit: unit) || isConstantArithmetic(inner, unit: unit) {
+            argument.integerValue = unit.library.integerValue(node.cursor).flatMap { Int32(exactly: $0) }
+        }
         return argument
+    }
+
+    /// Flags or'ed together, shifted, negated (`CE_MATCH_RACY_IS_DIRTY|CE_MATCH_IGNORE_FSMONITOR`):
+    /// operators over literals and enum constants only, which clang evaluates.
+    private static func isConstantArithmetic(_ index: Int, unit: UnitContext) -> Bool {
+        let tree = unit.tree
+        guard [CXCursor_BinaryOperator, CXCursor_UnaryOperator].contains(tree[index].kind) else { return false }
+        var work = [index]
+        while let node = work.popLast() {
+            switch tree[node].kind {
+            case CXCursor_BinaryOperator, CXCursor_UnaryOperator, CXCursor_ParenExpr, CXCursor_UnexposedExpr, CXCursor_CStyleCastExpr,
+                 CXCursor_IntegerLiteral, CXCursor_CharacterLiteral:
+                work += tree[node].children
+            case CXCursor_DeclRefExpr where isEnumConstant(tree[node].cursor, unit: unit):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     private static func isEnumConstant(_ cursor: CXCursor, unit: UnitContext) -> Bool {

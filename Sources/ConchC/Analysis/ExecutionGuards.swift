@@ -22,7 +22,10 @@ final class ExecutionGuards {
     private var guardsAt: [Int: [ExecutionGuard]] = [:]
     /// Per block: the guards its early exits add before each of its statements.
     private var exitGuards: [Int: [Int: [ExecutionGuard]]] = [:]
-    private var assignedParameters: Set<String>?
+    private var assignedVariables: Set<String>?
+    /// Locals followed into their initializers (`int a = b;` ...), at most `aliasLimit` deep.
+    private var aliasDepth = 0
+    private static let aliasLimit = 4
 
     init(unit: UnitContext, declaration: Int) {
         self.unit = unit
@@ -171,9 +174,13 @@ final class ExecutionGuards {
             case "&":
                 // `global.mode & MODE_STARTING`: whether some of those bits are set.
                 guard let (subject, mask) = comparedWithConstant(children[0], children[1])
-                        ?? comparedWithConstant(children[1], children[0]),
-                      case .global(let name) = subject, mask != 0 else { return Condition() }
-                return Self.condition(ExecutionGuard(subject: .globalBits(name, mask: mask), value: 0, isEqual: false))
+                        ?? comparedWithConstant(children[1], children[0]), mask != 0 else { return Condition() }
+                switch subject {
+                case .global(let name): return Self.condition(ExecutionGuard(subject: .globalBits(name, mask: mask), value: 0, isEqual: false))
+                case .parameter(let position):
+                    return Self.condition(ExecutionGuard(subject: .parameterBits(position, mask: mask), value: 0, isEqual: false))
+                default: return Condition()
+                }
             case let comparison? where comparison == "==" || comparison == "!=":
                 if let subject = sameAddress(children[0], children[1]) ?? sameAddress(children[1], children[0]) {
                     return Self.condition(ExecutionGuard(subject: subject, value: 1, isEqual: comparison == "=="))
@@ -185,6 +192,12 @@ final class ExecutionGuards {
                 return Condition()
             }
         default:
+            // git's `int ignore_fsmonitor = options & CE_MATCH_IGNORE_FSMONITOR;` then `if (!ignore_fsmonitor)`.
+            if aliasDepth < Self.aliasLimit, let initializer = constantLocalInitializer(inner) {
+                aliasDepth += 1
+                defer { aliasDepth -= 1 }
+                return condition(initializer)
+            }
             // `if (flag)` is `flag != 0`.
             guard let subject = subject(inner) else { return Condition() }
             return Self.condition(ExecutionGuard(subject: subject, value: 0, isEqual: false))
@@ -230,19 +243,36 @@ final class ExecutionGuards {
         return .global(global.name + "." + path)
     }
 
-    /// A parameter the body stores to, increments or takes the address of no longer holds the caller's argument.
-    private func isAssigned(_ parameter: String) -> Bool {
-        if assignedParameters == nil { assignedParameters = findAssignedParameters() }
-        return assignedParameters?.contains(parameter) ?? true
+    /// The initializer of a local the condition names, when the body never stores to it again.
+    private func constantLocalInitializer(_ index: Int) -> Int? {
+        guard tree[index].kind == CXCursor_DeclRefExpr, let declaration = unit.library.referenced(tree[index].cursor),
+              declaration.kind == CXCursor_VarDecl, unit.global(declaration) == nil else { return nil }
+        let name = unit.library.spelling(declaration)
+        guard !isAssigned(name) else { return nil }
+        var work = tree[self.declaration].children
+        while let node = work.popLast() {
+            work += tree[node].children
+            guard tree[node].kind == CXCursor_VarDecl, unit.library.spelling(tree[node].cursor) == name,
+                  let initializer = tree[node].children.last, tree[node].children.count == 1 else { continue }
+            return initializer
+        }
+        return nil
     }
 
-    private func findAssignedParameters() -> Set<String> {
+    /// A parameter (or local) the body stores to, increments or takes the address of no longer holds the caller's argument (or its first value).
+    private func isAssigned(_ variable: String) -> Bool {
+        if assignedVariables == nil { assignedVariables = findAssignedVariables() }
+        return assignedVariables?.contains(variable) ?? true
+    }
+
+    private func findAssignedVariables() -> Set<String> {
         var assigned: Set<String> = []
         var work = tree[declaration].children
         while let index = work.popLast() {
             work += tree[index].children
             guard tree[index].kind == CXCursor_DeclRefExpr, let target = unit.library.referenced(tree[index].cursor),
-                  target.kind == CXCursor_ParmDecl, let (parent, child) = tree.semanticParent(of: index) else { continue }
+                  target.kind == CXCursor_ParmDecl || target.kind == CXCursor_VarDecl,
+                  let (parent, child) = tree.semanticParent(of: index) else { continue }
             let isStoredTo: Bool
             switch tree[parent].kind {
             case CXCursor_BinaryOperator:

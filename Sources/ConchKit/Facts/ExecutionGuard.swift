@@ -15,6 +15,9 @@ public struct ExecutionGuard: Hashable, Sendable {
         case sameAddress(parameter: Int, global: String)
         /// The function's parameter at this position.
         case parameter(Int)
+        /// Some bits of the parameter at this position: `options & CE_MATCH_IGNORE_FSMONITOR`.
+        /// Compared with 0 only.
+        case parameterBits(Int, mask: Int)
     }
 
     public var subject: Subject
@@ -32,7 +35,7 @@ public struct ExecutionGuard: Hashable, Sendable {
     public var globalName: String? {
         switch subject {
         case .global(let name), .globalBits(let name, _): name
-        case .parameter, .sameAddress: nil
+        case .parameter, .parameterBits, .sameAddress: nil
         }
     }
 

@@ -60,10 +60,16 @@ extension ProjectModel {
 }
 
 extension ExecutionContexts.Entry {
-    /// A shortest chain of calls by which the thread gets to `function`, through what it reaches.
-    func callPath(to function: FunctionID, _ model: ProjectModel) -> [(caller: Int, call: Int)] {
+    /// A shortest chain of calls by which the thread gets to `function`, through what it
+    /// reaches, by calls `also` accepts whose conditions (C's guards) it can meet.
+    func callPath(to function: FunctionID, _ model: ProjectModel,
+                  also: (_ caller: Int, _ call: Int) -> Bool = { _, _ in true }) -> [(caller: Int, call: Int)]? {
         let graph = model.callGraph
-        guard let from = graph.number(of: id), let to = graph.number(of: function) else { return [] }
-        return graph.path(from: from, to: to, within: reached, in: model.files) ?? []
+        guard let from = graph.number(of: id), let to = graph.number(of: function) else { return nil }
+        return graph.path(from: from, to: to, within: reached, in: model.files) { caller, index in
+            let reference = graph.references[caller]
+            let call = model.files[reference.file].functions[reference.function].calls[index]
+            return reach.admits(call.guards, in: graph.id(of: caller), at: call.range.start) && also(caller, index)
+        }
     }
 }

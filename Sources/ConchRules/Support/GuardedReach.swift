@@ -105,6 +105,9 @@ struct GuardedReach: Sendable {
                         // whole global objects points (`uv_loop_close(&loop)` against `default_loop_ptr`).
                         guard call.argument(at: position)?.addressesNoGlobalObject == true, fixedPointers.contains(global) else { continue }
                         entering.insert(ExecutionGuard(subject: subject, value: 1, isEqual: false))
+                    case .parameterBits(let position, let mask):
+                        guard let value = call.argument(at: position)?.integerValue else { continue }
+                        entering.insert(ExecutionGuard(subject: subject, value: 0, isEqual: Int(value) & mask == 0))
                     case .global, .globalBits:
                         continue
                     }
@@ -121,7 +124,7 @@ struct GuardedReach: Sendable {
         var seen: Set<ExecutionGuard.Subject> = []
         return (function.calls.flatMap(\.guards) + function.globalAccesses.flatMap(\.guards)).compactMap { guardian in
             switch guardian.subject {
-            case .parameter, .sameAddress: seen.insert(guardian.subject).inserted ? guardian.subject : nil
+            case .parameter, .parameterBits, .sameAddress: seen.insert(guardian.subject).inserted ? guardian.subject : nil
             case .global, .globalBits: nil
             }
         }
@@ -132,7 +135,7 @@ struct GuardedReach: Sendable {
         switch guardian.subject {
         case .global(let name): name
         case .globalBits(let name, let mask): name + "&" + String(mask)
-        case .parameter, .sameAddress: nil
+        case .parameter, .parameterBits, .sameAddress: nil
         }
     }
 

@@ -88,12 +88,9 @@ struct LockContext {
     /// How a thread gets to `function`: by calls that hold no lock where there is such a
     /// way (the one its unguarded code is reported for), else by any call it makes.
     func callPath(from entry: ExecutionContexts.Entry, to function: FunctionID) -> [(caller: Int, call: Int)] {
-        let graph = model.callGraph
-        guard let from = graph.number(of: entry.id), let to = graph.number(of: function) else { return [] }
-        if let path = graph.path(from: from, to: to, within: unlockedReach(of: entry.id), in: model.files, following: leavesUnlocked) {
-            return path
-        }
-        return entry.callPath(to: function, model)
+        let unlocked = unlockedReach(of: entry.id)
+        return entry.callPath(to: function, model) { caller, call in unlocked.contains(caller) && leavesUnlocked(caller, call: call) }
+            ?? entry.callPath(to: function, model) ?? []
     }
 
     /// Locks left taken by wrapper calls before `offset`, in source order; of the branches
