@@ -53,18 +53,25 @@ enum HeaderLockWrappers {
 
     /// `&obj_read_mutex`, `m` or `&pdata->odb_lock`, through casts and parentheses: the
     /// lock's name as written (members joined by `->`, which tells no lock from another
-    /// less than `.` would).
+    /// less than `.` would). A few steps at most: a lock is named plainly.
     private static func variableName(_ argument: CXCursor, _ library: LibClang) -> String? {
-        switch argument.kind {
-        case CXCursor_DeclRefExpr:
-            return library.spelling(argument)
-        case CXCursor_MemberRefExpr:
-            guard let base = library.children(of: argument).first, let owner = variableName(base, library) else { return nil }
-            return owner + "->" + library.spelling(argument)
-        case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_CStyleCastExpr, CXCursor_UnaryOperator:
-            return library.children(of: argument).last.flatMap { variableName($0, library) }
-        default:
-            return nil
+        var cursor = argument
+        var members: [String] = []
+        for _ in 0..<16 {
+            switch cursor.kind {
+            case CXCursor_DeclRefExpr:
+                return ([library.spelling(cursor)] + members.reversed()).joined(separator: "->")
+            case CXCursor_MemberRefExpr:
+                members.append(library.spelling(cursor))
+                guard let base = library.children(of: cursor).first else { return nil }
+                cursor = base
+            case CXCursor_UnexposedExpr, CXCursor_ParenExpr, CXCursor_CStyleCastExpr, CXCursor_UnaryOperator:
+                guard let inner = library.children(of: cursor).last else { return nil }
+                cursor = inner
+            default:
+                return nil
+            }
         }
+        return nil
     }
 }
