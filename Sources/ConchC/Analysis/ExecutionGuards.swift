@@ -23,6 +23,8 @@ final class ExecutionGuards {
     /// Per block: the guards its early exits add before each of its statements.
     private var exitGuards: [Int: [Int: [ExecutionGuard]]] = [:]
     private var assignedVariables: Set<String>?
+    /// The body's locals declared with an initializer, by USR: built once, when a condition first names a local.
+    private var localInitializers: [String: Int]?
     /// Locals followed into their initializers (`int a = b;` ...), at most `aliasLimit` deep.
     private var aliasDepth = 0
     private static let aliasLimit = 4
@@ -246,17 +248,21 @@ final class ExecutionGuards {
     /// The initializer of a local the condition names, when the body never stores to it again.
     private func constantLocalInitializer(_ index: Int) -> Int? {
         guard tree[index].kind == CXCursor_DeclRefExpr, let declaration = unit.library.referenced(tree[index].cursor),
-              declaration.kind == CXCursor_VarDecl, unit.global(declaration) == nil else { return nil }
-        let name = unit.library.spelling(declaration)
-        guard !isAssigned(name) else { return nil }
-        var work = tree[self.declaration].children
+              declaration.kind == CXCursor_VarDecl, unit.global(declaration) == nil,
+              !isAssigned(unit.library.spelling(declaration)) else { return nil }
+        if localInitializers == nil { localInitializers = findLocalInitializers() }
+        return localInitializers?[unit.library.usr(declaration)]
+    }
+
+    private func findLocalInitializers() -> [String: Int] {
+        var initializers: [String: Int] = [:]
+        var work = tree[declaration].children
         while let node = work.popLast() {
             work += tree[node].children
-            guard tree[node].kind == CXCursor_VarDecl, unit.library.spelling(tree[node].cursor) == name,
-                  let initializer = tree[node].children.last, tree[node].children.count == 1 else { continue }
-            return initializer
+            guard tree[node].kind == CXCursor_VarDecl, tree[node].children.count == 1, let initializer = tree[node].children.last else { continue }
+            initializers[unit.library.usr(tree[node].cursor)] = initializer
         }
-        return nil
+        return initializers
     }
 
     /// A parameter (or local) the body stores to, increments or takes the address of no longer holds the caller's argument (or its first value).
